@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Node-only packages stay out of the server bundle; they are loaded from node_modules at run time.
+  serverExternalPackages: ["socket.io", "@prisma/client", "@prisma/adapter-libsql", "@libsql/client"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

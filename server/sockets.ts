@@ -1,0 +1,31 @@
+import type { Server as HttpServer } from "node:http";
+import { Server, type Socket } from "socket.io";
+import { describeZodError, pingRequest, PROTOCOL_VERSION, type ErrorReply, type PingReply } from "../core/protocol";
+
+type Ack<T> = (reply: T | ErrorReply) => void;
+
+/** Attaches Socket.IO to the same HTTP server as Next.js: one port for pages, API and sockets. */
+export function attachSockets(httpServer: HttpServer): Server {
+  const io = new Server(httpServer, {
+    path: "/socket.io",
+    maxHttpBufferSize: 64 * 1024, // answers are small; refuse anything bigger before parsing
+    serveClient: false,
+  });
+
+  io.on("connection", (socket: Socket) => {
+    socket.emit("hello", { protocolVersion: PROTOCOL_VERSION });
+
+    socket.on("ping:req", (payload: unknown, ack?: unknown) => {
+      if (typeof ack !== "function") return; // nothing to answer to
+      const reply = ack as Ack<PingReply>;
+      const parsed = pingRequest.safeParse(payload);
+      if (!parsed.success) {
+        reply({ ok: false, error: { code: "bad_request", message: describeZodError(parsed.error) } });
+        return;
+      }
+      reply({ ok: true, nonce: parsed.data.nonce, serverTime: Date.now() });
+    });
+  });
+
+  return io;
+}
