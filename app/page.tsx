@@ -1,3 +1,30 @@
+import Link from "next/link";
+
+/** Landing page: kept free of client components so phones on school Wi-Fi load it fast. */
 export default function Home() {
-  return <main><h1>Gradient Arena</h1></main>;
+  return (
+    <main>
+      <section className="hero">
+        <h1>Gradient Arena</h1>
+        <p>Learn how deep learning works by doing it: change coordinates until the points separate, and see why learning is a search for a good representation.</p>
+        <Link className="button big" href="/play">
+          Play solo
+        </Link>
+      </section>
+      <section className="features" aria-label="What you will do">
+        <div className="panel">
+          <h2>Find the representation</h2>
+          <p>Turn, shift and re-encode the axes until a one-line rule classifies every point.</p>
+        </div>
+        <div className="panel">
+          <h2>Scored for real</h2>
+          <p>Your answer is re-scored by the server with the same code your browser runs. Stars and leaderboards are earned, not claimed.</p>
+        </div>
+        <div className="panel">
+          <h2>Progress that stays</h2>
+          <p>No sign-up: your progress is saved on this device and survives reloads and restarts.</p>
+        </div>
+      </section>
+    </main>
+  );
 }

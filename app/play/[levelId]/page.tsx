@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { campaign, findLevel, isUnlocked } from "@/core/levels/catalog";
+import { currentPlayer } from "@/server/http";
+import { progressOf } from "@/server/progress";
+import { EnsureProfile } from "@/components/EnsureProfile";
+import { LevelScreen } from "@/components/LevelScreen";
+import { TopBar } from "@/components/TopBar";
+import { LockIcon } from "@/components/Stars";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ levelId: string }> }) {
+  const level = findLevel((await params).levelId);
+  return { title: level ? `${level.title} — Gradient Arena` : "Gradient Arena" };
+}
+
+export default async function LevelPage({ params }: { params: Promise<{ levelId: string }> }) {
+  const level = findLevel((await params).levelId);
+  if (!level) notFound();
+  const player = await currentPlayer();
+  const progress = player ? await progressOf(player.id) : {};
+  const stars = new Map(Object.entries(progress).map(([id, p]) => [id, p.stars]));
+  const chapter = campaign().find((c) => c.id === level.chapter)!;
+  const number = `${chapter.number}.${chapter.levels.indexOf(level) + 1}`;
+
+  return (
+    <>
+      {!player && <EnsureProfile />}
+      <TopBar playerName={player?.displayName ?? null} />
+      <main>
+        {isUnlocked(level.id, stars) ? (
+          <LevelScreen level={level} number={number} chapterTitle={chapter.title} best={progress[level.id] ?? null} />
+        ) : (
+          <div className="panel">
+            <h1><LockIcon /> {level.title} is locked</h1>
+            <p>Earn at least one star on the previous level to open it.</p>
+            <Link className="button" href="/play">
+              Back to the campaign
+            </Link>
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

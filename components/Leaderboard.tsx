@@ -1,0 +1,77 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { Leaderboard as Board } from "@/core/api";
+import { Stars } from "./Stars";
+
+/** A level's top ten, plus the player's own rank when they are further down. */
+export function Leaderboard({ levelId, refreshKey }: { levelId: string; refreshKey: number }) {
+  const [board, setBoard] = useState<Board | null>(null);
+  const [error, setError] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fetch(`/api/levels/${levelId}/leaderboard`)
+      .then((res) => (res.ok ? res.json() : Promise.reject(res.status)))
+      .then((b: Board) => live && (setBoard(b), setError(false)))
+      .catch(() => live && setError(true));
+    return () => {
+      live = false;
+    };
+  }, [levelId, refreshKey]);
+
+  return (
+    <section className="panel" aria-labelledby="board-title" data-testid="leaderboard">
+      <h2 id="board-title" style={{ marginTop: 0 }}>
+        Leaderboard
+      </h2>
+      {error && <p className="error">The leaderboard could not be loaded.</p>}
+      {board && board.entries.length === 0 && <p className="muted">No one has submitted yet. Be the first!</p>}
+      {board && board.entries.length > 0 && (
+        <table className="board">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Player</th>
+              <th scope="col">Score</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.entries.map((e) => (
+              <Row key={e.rank} entry={e} />
+            ))}
+            {board.me && !board.entries.some((e) => e.isMe) && (
+              <>
+                <tr aria-hidden="true">
+                  <td colSpan={3} className="muted">
+                    …
+                  </td>
+                </tr>
+                <Row entry={board.me} />
+              </>
+            )}
+          </tbody>
+        </table>
+      )}
+      {board && board.players > 0 && (
+        <p className="muted" data-testid="my-rank">
+          {board.me ? `You are #${board.me.rank} of ${board.players}.` : `${board.players} player${board.players === 1 ? "" : "s"} so far.`} Ties go to whoever got there first.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Row({ entry }: { entry: Board["entries"][number] }) {
+  return (
+    <tr className={entry.isMe ? "me" : ""}>
+      <td>{entry.rank}</td>
+      <td>
+        {entry.displayName}
+        {entry.isMe && " (you)"}
+      </td>
+      <td>
+        {(entry.score * 100).toFixed(1)}% <Stars count={entry.stars} />
+      </td>
+    </tr>
+  );
+}

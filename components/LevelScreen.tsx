@@ -1,0 +1,145 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { Level } from "@/core/levels/format";
+import type { LevelProgress, SubmissionResult } from "@/core/api";
+import { scoreAnswer } from "@/core/scoring";
+import { kindViews } from "./kinds/views";
+import { Leaderboard } from "./Leaderboard";
+import { Stars } from "./Stars";
+
+/**
+ * One level: the brief, the kind's interactive view, hints, submit, the server's verdict,
+ * the explanation once earned, and the leaderboard.
+ */
+export function LevelScreen({ level, number, chapterTitle, best }: { level: Level; number: string; chapterTitle: string; best: LevelProgress | null }) {
+  const View = kindViews[level.kind];
+  const answerRef = useRef<unknown>(null);
+  const [liveStars, setLiveStars] = useState<number | null>(null);
+  const [hintsShown, setHintsShown] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+  const [result, setResult] = useState<SubmissionResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [boardVersion, setBoardVersion] = useState(0);
+  const bestStars = result?.best.stars ?? best?.stars ?? 0;
+
+  const onAnswerChange = useCallback(
+    (answer: unknown) => {
+      answerRef.current = answer;
+      // Instant feedback with the same scoring the server will use.
+      const outcome = scoreAnswer(level, answer);
+      setLiveStars(outcome.ok ? outcome.result.stars : null);
+    },
+    [level],
+  );
+
+  async function submit() {
+    setSubmitting(true);
+    setError(null);
+    try {
+      // Make sure the profile exists (a first visit may still be creating it), then send the answer.
+      await fetch("/api/profile", { method: "POST" });
+      const res = await fetch("/api/submissions", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ levelId: level.id, answer: answerRef.current }),
+      });
+      const body = await res.json();
+      if (!res.ok) throw new Error(body.error?.message ?? `The server answered ${res.status}`);
+      setResult(body);
+      setBoardVersion((v) => v + 1);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : "The answer could not be sent. Check your connection and try again.");
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const target = useMemo(() => `${level.target.label}`, [level]);
+
+  return (
+    <div className="level-layout">
+      <div>
+        <p className="muted" style={{ margin: 0 }}>
+          <Link href="/play">Campaign</Link> › Chapter {number.split(".")[0]}: {chapterTitle} › Level {number}
+        </p>
+        <h1>{level.title}</h1>
+        <p style={{ fontSize: "1.1rem" }}>{level.brief}</p>
+        <p className="muted">
+          Goal: {target}. Your best: <Stars count={bestStars} />
+        </p>
+
+        {View ? <View level={level} onAnswerChange={onAnswerChange} /> : <p className="error">This challenge kind is not available.</p>}
+
+        <div className="row" style={{ marginTop: 16 }}>
+          <button type="button" className="button big" onClick={submit} disabled={submitting} data-testid="submit">
+            {submitting ? "Checking…" : "Submit answer"}
+          </button>
+          {liveStars !== null && (
+            <span className="muted">
+              Right now this would earn <Stars count={liveStars} />
+            </span>
+          )}
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+
+        {result && (
+          <section className={`panel result ${result.stars === 0 ? "fail" : ""}`} style={{ marginTop: 16 }} aria-live="polite" data-testid="result">
+            <h2 style={{ marginTop: 0 }}>
+              {result.stars === 3 ? "Perfect!" : result.stars > 0 ? "Level passed" : "Not there yet"} <Stars count={result.stars} />
+            </h2>
+            <p>
+              The server re-scored your answer: <strong data-testid="server-score">{(result.score * 100).toFixed(1)}%</strong>
+              {result.metrics.searchBest !== undefined && ` (your accuracy ${(result.metrics.accuracy * 100).toFixed(1)}% against the machine's best ${(result.metrics.searchBest * 100).toFixed(1)}%)`}
+              . {result.improved ? "That is your new best." : `Your best stays ${(result.best.score * 100).toFixed(1)}%.`} You are #{result.rank} on this level.
+            </p>
+            {result.stars > 0 && <p>{level.explanation}</p>}
+            {result.stars < 3 && <p className="muted">Three stars need {(level.stars[2] * 100).toFixed(0)}%. Try again, or open a hint.</p>}
+            {result.nextLevelId && bestStars > 0 && (
+              <Link className="button" href={`/play/${result.nextLevelId}`}>
+                Next level →
+              </Link>
+            )}
+            {!result.nextLevelId && bestStars > 0 && (
+              <Link className="button" href="/play">
+                Back to the campaign
+              </Link>
+            )}
+          </section>
+        )}
+        {!result && best && best.stars > 0 && (
+          <details style={{ marginTop: 16 }}>
+            <summary>What this level teaches</summary>
+            <p>{level.explanation}</p>
+          </details>
+        )}
+      </div>
+
+      <aside className="row" style={{ flexDirection: "column", alignItems: "stretch" }}>
+        <section className="panel" aria-labelledby="hints-title">
+          <h2 id="hints-title" style={{ marginTop: 0 }}>
+            Hints
+          </h2>
+          <ol className="hints">
+            {level.hints.slice(0, hintsShown).map((hint) => (
+              <li key={hint}>{hint}</li>
+            ))}
+          </ol>
+          {hintsShown < level.hints.length ? (
+            <button type="button" className="button secondary" onClick={() => setHintsShown((n) => n + 1)}>
+              {hintsShown === 0 ? "Show a hint" : "Another hint"}
+            </button>
+          ) : (
+            <p className="muted">That's every hint.</p>
+          )}
+        </section>
+        <Leaderboard levelId={level.id} refreshKey={boardVersion} />
+      </aside>
+    </div>
+  );
+}

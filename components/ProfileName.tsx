@@ -1,0 +1,51 @@
+"use client";
+
+import { useState } from "react";
+import { displayName as displayNameSchema } from "@/core/api";
+
+/** The player's display name, editable in place. */
+export function ProfileName({ initialName }: { initialName: string | null }) {
+  const [name, setName] = useState(initialName);
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  if (name === null) return <span className="muted">Creating your profile…</span>;
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = displayNameSchema.safeParse(draft);
+    if (!parsed.success) return setError(`Name ${parsed.error.issues[0].message}`);
+    const res = await fetch("/api/profile", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ displayName: parsed.data }) });
+    const body = await res.json();
+    if (!res.ok) return setError(body.error?.message ?? "Could not save the name");
+    setName(body.displayName);
+    setEditing(false);
+    setError(null);
+  }
+
+  if (!editing)
+    return (
+      <span className="row">
+        <span>
+          Playing as <strong data-testid="display-name">{name}</strong>
+        </span>
+        <button className="button secondary" type="button" onClick={() => (setDraft(name), setEditing(true))}>
+          Rename
+        </button>
+      </span>
+    );
+  return (
+    <form className="row name-edit" onSubmit={save}>
+      <label htmlFor="display-name-input">Display name</label>
+      <input id="display-name-input" value={draft} maxLength={24} autoFocus onChange={(e) => setDraft(e.target.value)} />
+      <button className="button" type="submit">
+        Save
+      </button>
+      <button className="button secondary" type="button" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
+      {error && <span className="error" role="alert">{error}</span>}
+    </form>
+  );
+}

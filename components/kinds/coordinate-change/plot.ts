@@ -1,0 +1,110 @@
+/**
+ * Canvas drawing for the coordinate-change view. A Viewport maps data coordinates (y up) to
+ * canvas pixels (y down); everything else draws through it.
+ */
+export interface Viewport {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+  width: number;
+  height: number;
+}
+
+export const toPx = (vp: Viewport, x: number) => ((x - vp.xMin) / (vp.xMax - vp.xMin)) * vp.width;
+export const toPy = (vp: Viewport, y: number) => (1 - (y - vp.yMin) / (vp.yMax - vp.yMin)) * vp.height;
+export const fromPx = (vp: Viewport, px: number) => vp.xMin + (px / vp.width) * (vp.xMax - vp.xMin);
+export const fromPy = (vp: Viewport, py: number) => vp.yMin + (1 - py / vp.height) * (vp.yMax - vp.yMin);
+
+const REGION = "rgba(86, 180, 233, 0.28)"; // sky blue: where the rule says "black"
+const WRONG = "#d55e00"; // vermillion ring: misclassified
+
+/** Shades every cell of a coarse grid whose centre the rule calls black. */
+export function shadeRegion(ctx: CanvasRenderingContext2D, vp: Viewport, isBlack: (x: number, y: number) => boolean, cells = 64) {
+  ctx.fillStyle = REGION;
+  const cw = vp.width / cells;
+  const ch = vp.height / cells;
+  // Cells snap to whole pixels and never overlap, so the translucent fill shows no seams.
+  for (let i = 0; i < cells; i++) {
+    const x0 = Math.round(i * cw);
+    const x1 = Math.round((i + 1) * cw);
+    for (let j = 0; j < cells; j++) {
+      if (!isBlack(fromPx(vp, (i + 0.5) * cw), fromPy(vp, (j + 0.5) * ch))) continue;
+      const y0 = Math.round(j * ch);
+      ctx.fillRect(x0, y0, x1 - x0, Math.round((j + 1) * ch) - y0);
+    }
+  }
+}
+
+/** Black points filled, white points hollow, misclassified ones ringed: readable without colour. */
+export function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, coords: Float64Array, labels: ArrayLike<number>, wrong: Uint8Array, radius: number) {
+  ctx.lineWidth = Math.max(1, radius / 3);
+  for (let i = 0; i < labels.length; i++) {
+    const px = toPx(vp, coords[2 * i]);
+    const py = toPy(vp, coords[2 * i + 1]);
+    ctx.beginPath();
+    ctx.arc(px, py, radius, 0, 2 * Math.PI);
+    ctx.fillStyle = labels[i] === 1 ? "#1b1b1f" : "#ffffff";
+    ctx.fill();
+    ctx.strokeStyle = "#1b1b1f";
+    ctx.stroke();
+  }
+  ctx.lineWidth = Math.max(2, radius / 1.6);
+  ctx.strokeStyle = WRONG;
+  ctx.beginPath();
+  for (let i = 0; i < labels.length; i++) {
+    if (!wrong[i]) continue;
+    const px = toPx(vp, coords[2 * i]);
+    const py = toPy(vp, coords[2 * i + 1]);
+    ctx.moveTo(px + radius * 2, py);
+    ctx.arc(px, py, radius * 2, 0, 2 * Math.PI);
+  }
+  ctx.stroke();
+}
+
+/** A line through (x, y) along (dx, dy), long enough to cross the whole view. */
+export function drawLine(ctx: CanvasRenderingContext2D, vp: Viewport, x: number, y: number, dx: number, dy: number, style: string, width: number, dash: number[] = []) {
+  const reach = 4 * Math.max(vp.xMax - vp.xMin, vp.yMax - vp.yMin);
+  ctx.save();
+  ctx.strokeStyle = style;
+  ctx.lineWidth = width;
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  ctx.moveTo(toPx(vp, x - dx * reach), toPy(vp, y - dy * reach));
+  ctx.lineTo(toPx(vp, x + dx * reach), toPy(vp, y + dy * reach));
+  ctx.stroke();
+  ctx.restore();
+}
+
+export function drawArrowLabel(ctx: CanvasRenderingContext2D, fromX: number, fromY: number, toX: number, toY: number, label: string, colour: string, scale: number) {
+  const angle = Math.atan2(toY - fromY, toX - fromX);
+  const head = 12 * scale;
+  ctx.save();
+  ctx.strokeStyle = colour;
+  ctx.fillStyle = colour;
+  ctx.lineWidth = 3 * scale;
+  ctx.beginPath();
+  ctx.moveTo(fromX, fromY);
+  ctx.lineTo(toX, toY);
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.moveTo(toX, toY);
+  ctx.lineTo(toX - head * Math.cos(angle - 0.4), toY - head * Math.sin(angle - 0.4));
+  ctx.lineTo(toX - head * Math.cos(angle + 0.4), toY - head * Math.sin(angle + 0.4));
+  ctx.closePath();
+  ctx.fill();
+  ctx.font = `700 ${16 * scale}px system-ui, sans-serif`;
+  ctx.fillText(label, toX + 8 * scale * Math.cos(angle) - 4 * scale, toY + 8 * scale * Math.sin(angle) + 5 * scale);
+  ctx.restore();
+}
+
+export function drawAxisNames(ctx: CanvasRenderingContext2D, vp: Viewport, xName: string, yName: string, scale: number) {
+  ctx.save();
+  ctx.fillStyle = "#55585f";
+  ctx.font = `${13 * scale}px system-ui, sans-serif`;
+  ctx.textAlign = "right";
+  ctx.fillText(`${xName} →`, vp.width - 6 * scale, vp.height - 6 * scale);
+  ctx.textAlign = "left";
+  ctx.fillText(`↑ ${yName}`, 6 * scale, 16 * scale);
+  ctx.restore();
+}

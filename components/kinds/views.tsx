@@ -1,0 +1,12 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import type { ComponentType } from "react";
+import type { KindViewProps } from "./types";
+
+const loading = () => <p className="muted">Loading the challenge…</p>;
+
+/** One view per challenge kind, each in its own chunk so a page loads only the kind it shows. */
+export const kindViews: Record<string, ComponentType<KindViewProps<any>>> = {
+  "coordinate-change": dynamic(() => import("./coordinate-change/CoordinateChangeView"), { ssr: false, loading }),
+};

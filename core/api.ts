@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/** Bodies of the HTTP API, checked on the server and reused by the browser's forms. */
+
+export const displayName = z
+  .string()
+  .transform((s) => s.replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(1, "must not be empty")
+      .max(24, "must be at most 24 characters")
+      .regex(/^[^\p{C}<>]+$/u, "must not contain control characters or angle brackets"),
+  );
+
+export const profilePatchBody = z.object({ displayName });
+
+/** A submission carries an answer, never a score: any other field is dropped unread. */
+export const submissionBody = z.object({
+  levelId: z.string().min(1).max(64),
+  answer: z.unknown().refine((v) => v !== undefined, "is required"),
+});
+
+export interface ApiError {
+  error: { code: string; message: string };
+}
+
+export interface LevelProgress {
+  stars: number;
+  score: number;
+  attempts: number;
+}
+
+export interface SubmissionResult {
+  levelId: string;
+  score: number;
+  stars: number;
+  metrics: Record<string, number>;
+  best: LevelProgress;
+  improved: boolean;
+  rank: number;
+  nextLevelId: string | null;
+}
+
+export interface LeaderboardEntry {
+  rank: number;
+  displayName: string;
+  score: number;
+  stars: number;
+  achievedAt: string;
+  isMe: boolean;
+}
+
+export interface Leaderboard {
+  levelId: string;
+  entries: LeaderboardEntry[];
+  me: LeaderboardEntry | null;
+  players: number;
+}

@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import type { Level } from "../levels/format";
+
+/** What a kind's scoring returns. `score` is in [0, 1]; metrics are shown to the player. */
+export interface Evaluation {
+  score: number;
+  metrics: Record<string, number>;
+}
+
+/**
+ * A challenge kind: how answers look (a zod schema), how a level configures it, and how an
+ * answer is scored. `evaluate` is pure and deterministic so that the browser's instant feedback
+ * and the server's stored score are the same computation.
+ */
+export interface ChallengeKind<Config = unknown, Answer = unknown> {
+  id: string;
+  configSchema: z.ZodType<Config>;
+  answerSchema: z.ZodType<Answer>;
+  /** The answer a player starts from (all controls at rest). */
+  initialAnswer(level: Level, config: Config): Answer;
+  /** Throws AnswerRejected when the answer uses something the level does not allow. */
+  evaluate(level: Level, config: Config, answer: Answer): Evaluation;
+}
+
+/** An answer that is well-formed but not allowed in this level (e.g. a locked control moved). */
+export class AnswerRejected extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = "AnswerRejected";
+  }
+}

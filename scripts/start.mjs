@@ -1,0 +1,9 @@
+// `npm start`: build the app if needed, then run the one-port server (it applies migrations
+// before listening). `--no-build` skips the build check (the tests use the build they just made).
+import { register } from "tsx/esm/api";
+import { buildIfStale } from "./build-if-stale.mjs";
+
+process.env.NODE_ENV = "production";
+if (!process.argv.includes("--no-build")) buildIfStale();
+register();
+await import("../server/main.ts");

@@ -1,0 +1,55 @@
+import { cookies } from "next/headers";
+import type { z } from "zod";
+import { describeZodError } from "../core/protocol";
+import { createPlayer, findPlayer, PLAYER_COOKIE, PLAYER_COOKIE_MAX_AGE } from "./players";
+
+/** Helpers shared by the API route handlers: one error shape, bounded JSON bodies, the player. */
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export function fail(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } }, { status });
+}
+
+export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<BodyResult<z.output<S>>> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) return { ok: false, response: fail(413, "too_large", `body must be at most ${MAX_BODY_BYTES} bytes`) };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, response: fail(400, "invalid_json", "body must be JSON") };
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return { ok: false, response: fail(400, "invalid_body", describeZodError(parsed.error)) };
+  return { ok: true, data: parsed.data };
+}
+
+export async function currentPlayer() {
+  return findPlayer((await cookies()).get(PLAYER_COOKIE)?.value);
+}
+
+/** The current player, or a new anonymous one whose secret is set as an httpOnly cookie. */
+export async function currentOrNewPlayer() {
+  const existing = await currentPlayer();
+  if (existing) return { player: existing, created: false };
+  const { player, token } = await createPlayer();
+  (await cookies()).set(PLAYER_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.COOKIE_SECURE === "true",
+    path: "/",
+    maxAge: PLAYER_COOKIE_MAX_AGE,
+  });
+  return { player, created: true };
+}
+
+export function noPlayer(): Response {
+  return fail(401, "no_profile", "no player profile: POST /api/profile first");
+}
+
+export function publicProfile(player: { id: string; displayName: string; createdAt: Date }) {
+  return { id: player.id, displayName: player.displayName, createdAt: player.createdAt.toISOString() };
+}

@@ -1,0 +1,41 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/**
+ * Two projects:
+ *  - unit: the pure core/ (no server, no database), fast.
+ *  - api:  tests that start the real server; slow hooks, and files run one at a time so they
+ *          do not fight over ports and databases.
+ * Run one with `npx vitest run --project unit` (or `npm run test:unit`).
+ */
+export default defineConfig({
+  resolve: {
+    // Same as tsconfig's "paths": { "@/*": ["./*"] }.
+    alias: { "@": root.replace(/\/$/, "") },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["test/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "api",
+          include: ["test/api/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
