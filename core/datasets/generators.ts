@@ -31,7 +31,9 @@ export const datasetSpec = z.discriminatedUnion("generator", [
     generator: z.literal("circles"),
     seed: z.string(),
     /** White disc of radius `inner`, black ring between `outer` and 1. */
-    params: z.object({ ...common, inner: z.number().positive(), outer: z.number().positive().max(1) }),
+    params: z
+      .object({ count: common.count, noise: common.noise, inner: z.number().positive(), outer: z.number().positive().max(1) })
+      .refine((p) => p.inner < p.outer, { message: "inner must be smaller than outer (the gap is the margin)", path: ["inner"] }),
   }),
   z.object({
     generator: z.literal("xor"),
@@ -46,7 +48,7 @@ type ParsedSpec = z.output<typeof datasetSpec>;
 type Params<G extends ParsedSpec["generator"]> = Extract<ParsedSpec, { generator: G }>["params"];
 
 /** Draws until `count` points pass `accept`, with a hard cap so a bad spec cannot hang. */
-function draw(rng: Rng, count: number, sample: () => LabelledPoint | null): LabelledPoint[] {
+function draw(count: number, sample: () => LabelledPoint | null): LabelledPoint[] {
   const points: LabelledPoint[] = [];
   for (let tries = 0; points.length < count; tries++) {
     if (tries > count * 1000) throw new Error("dataset spec rejects almost every point");
@@ -66,7 +68,7 @@ const unitBounds = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
 function halfPlane(rng: Rng, p: Params<"halfPlane">): Dataset2D {
   const angle = (p.angleDeg * Math.PI) / 180;
   const [ox, oy] = p.origin;
-  const points = draw(rng, p.count, () => {
+  const points = draw(p.count, () => {
     const x = rng.uniform(-1, 1);
     const y = rng.uniform(-1, 1);
     const side = (x - ox) * Math.cos(angle) + (y - oy) * Math.sin(angle);
@@ -77,7 +79,7 @@ function halfPlane(rng: Rng, p: Params<"halfPlane">): Dataset2D {
 }
 
 function admissions(rng: Rng, p: Params<"admissions">): Dataset2D {
-  const points = draw(rng, p.count, () => {
+  const points = draw(p.count, () => {
     const grade = rng.uniform(0, p.gradeMax);
     const test = rng.uniform(0, p.testMax);
     const g = grade / p.gradeMax - 0.5;
@@ -93,7 +95,7 @@ function admissions(rng: Rng, p: Params<"admissions">): Dataset2D {
 }
 
 function circles(rng: Rng, p: Params<"circles">): Dataset2D {
-  const points = draw(rng, p.count, () => {
+  const points = draw(p.count, () => {
     const x = rng.uniform(-1, 1);
     const y = rng.uniform(-1, 1);
     const r = Math.hypot(x, y);
@@ -106,7 +108,7 @@ function circles(rng: Rng, p: Params<"circles">): Dataset2D {
 }
 
 function xor(rng: Rng, p: Params<"xor">): Dataset2D {
-  const points = draw(rng, p.count, () => {
+  const points = draw(p.count, () => {
     const x = rng.uniform(-1, 1);
     const y = rng.uniform(-1, 1);
     if (Math.abs(x) < p.margin || Math.abs(y) < p.margin) return null;

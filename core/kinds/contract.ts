@@ -16,6 +16,8 @@ export interface ChallengeKind<Config = unknown, Answer = unknown> {
   id: string;
   configSchema: z.ZodType<Config>;
   answerSchema: z.ZodType<Answer>;
+  /** Names a level may list in `lockedControls`. */
+  controls: readonly string[];
   /** The answer a player starts from (all controls at rest). */
   initialAnswer(level: Level, config: Config): Answer;
   /** Throws AnswerRejected when the answer uses something the level does not allow. */

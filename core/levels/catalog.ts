@@ -14,8 +14,14 @@ function chapterNumber(id: string): number {
   return chapter.number;
 }
 
-// Fail at load, not at play time, if a level's config does not fit its kind.
-for (const level of levels) kindOf(level.kind).configSchema.parse(level.config);
+// Fail at load, not at play time, if a level does not fit its kind (a typo in a locked
+// control would otherwise silently lock nothing).
+for (const level of levels) {
+  const kind = kindOf(level.kind);
+  kind.configSchema.parse(level.config);
+  const unknown = level.lockedControls.filter((c) => !kind.controls.includes(c));
+  if (unknown.length) throw new Error(`level ${level.id}: unknown locked control(s) ${unknown.join(", ")}; ${kind.id} has ${kind.controls.join(", ")}`);
+}
 
 const byId = new Map(levels.map((level) => [level.id, level]));
 

@@ -113,7 +113,7 @@ export const representationLevels: LevelInput[] = [
     title: "Let the machine search",
     brief: "Some labels are noisy, so no rotation is perfect. Find the best one — then let the machine search every rotation and compare.",
     kind: "coordinate-change",
-    dataset: { generator: "halfPlane", seed: "let-the-machine-search", params: { count: 400, angleDeg: 127, noise: 0.1 } },
+    dataset: { generator: "halfPlane", seed: "let-the-machine-search", params: { count: 500, angleDeg: 127, noise: 0.1 } },
     config: { representations: ["raw"], rules: ["x>0"], search: { steps: 360 } },
     lockedControls: ["shift", "scale"],
     target: { label: "match the machine's best rotation", score: 0.995 },

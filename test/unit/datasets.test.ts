@@ -135,6 +135,7 @@ describe("bad specs are rejected by zod", () => {
     ["negative margin", { generator: "xor", seed: "s", params: { count: 100, margin: -0.1 } }],
     ["halfPlane without angle", { generator: "halfPlane", seed: "s", params: { count: 100 } }],
     ["circles outer above 1", { generator: "circles", seed: "s", params: { count: 100, inner: 0.4, outer: 1.5 } }],
+    ["circles inner not inside outer", { generator: "circles", seed: "s", params: { count: 100, inner: 0.7, outer: 0.6 } }],
     ["admissions zero max", { generator: "admissions", seed: "s", params: { count: 100, gradeMax: 0, testMax: 1600 } }],
   ];
   it.each(bad)("%s", (_, spec) => {

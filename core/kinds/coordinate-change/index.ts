@@ -36,10 +36,11 @@ export interface CoordinateChangeData {
   search?: SearchResult;
 }
 
-const cache = new Map<string, CoordinateChangeData>();
+// Keyed by the level object itself, so an edited level with the same id never sees stale points.
+const cache = new WeakMap<Level, CoordinateChangeData>();
 
 export function levelData(level: Level, config: CoordinateChangeConfig): CoordinateChangeData {
-  const cached = cache.get(level.id);
+  const cached = cache.get(level);
   if (cached) return cached;
   if (!level.dataset) throw new Error(`level ${level.id} needs a dataset`);
   const dataset = generateDataset(level.dataset);
@@ -50,7 +51,7 @@ export function levelData(level: Level, config: CoordinateChangeConfig): Coordin
     const start = initialAnswer(level, config);
     data.search = searchRotations(dataset.points, features[start.representation], start, start.rule, config.search.steps);
   }
-  cache.set(level.id, data);
+  cache.set(level, data);
   return data;
 }
 
@@ -69,6 +70,7 @@ function checkAllowed(level: Level, config: CoordinateChangeConfig, answer: Coor
 
 export const coordinateChange: ChallengeKind<CoordinateChangeConfig, CoordinateChangeAnswer> = {
   id: "coordinate-change",
+  controls: CONTROLS,
   configSchema: coordinateChangeConfig,
   answerSchema: coordinateChangeAnswer,
   initialAnswer,
