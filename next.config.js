@@ -3,6 +3,7 @@ const nextConfig = {
   // Node-only packages stay out of the server bundle; they are loaded from node_modules at run time.
   serverExternalPackages: ["socket.io", "@prisma/client", "@prisma/adapter-libsql", "@libsql/client"],
   poweredByHeader: false,
+  typescript: { tsconfigPath: "tsconfig.build.json" },
   reactStrictMode: true,
 };
 

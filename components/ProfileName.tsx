@@ -28,7 +28,8 @@ export function ProfileName({ initialName }: { initialName: string | null }) {
     return (
       <span className="row">
         <span>
-          Playing as <strong data-testid="display-name">{name}</strong>
+          <span className="playing-as">Playing as </span>
+          <strong data-testid="display-name">{name}</strong>
         </span>
         <button className="button secondary" type="button" onClick={() => (setDraft(name), setEditing(true))}>
           Rename

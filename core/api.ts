@@ -10,7 +10,7 @@ export const displayName = z
       .string()
       .min(1, "must not be empty")
       .max(24, "must be at most 24 characters")
-      .regex(/^[^\p{C}<>]+$/u, "must not contain control characters or angle brackets"),
+      .regex(/^[^\p{C}<>]*$/u, "must not contain control characters or angle brackets"),
   );
 
 export const profilePatchBody = z.object({ displayName });

@@ -13,9 +13,29 @@ export function fail(status: number, code: string, message: string): Response {
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
+/** Reads at most MAX_BODY_BYTES: a huge body is refused as soon as it is known to be too big. */
+async function readLimited(request: Request): Promise<string | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
 export async function readBody<S extends z.ZodType>(request: Request, schema: S): Promise<BodyResult<z.output<S>>> {
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false, response: fail(413, "too_large", `body must be at most ${MAX_BODY_BYTES} bytes`) };
+  const text = await readLimited(request);
+  if (text === null) return { ok: false, response: fail(413, "too_large", `body must be at most ${MAX_BODY_BYTES} bytes`) };
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -15,8 +15,11 @@ export function attachSockets(httpServer: HttpServer): Server {
   io.on("connection", (socket: Socket) => {
     socket.emit("hello", { protocolVersion: PROTOCOL_VERSION });
 
-    socket.on("ping:req", (payload: unknown, ack?: unknown) => {
+    socket.on("ping:req", (...args: unknown[]) => {
+      // The ack is the last argument, whether or not a payload came before it.
+      const ack = args.at(-1);
       if (typeof ack !== "function") return; // nothing to answer to
+      const payload = args.length > 1 ? args[0] : undefined;
       const reply = ack as Ack<PingReply>;
       const parsed = pingRequest.safeParse(payload);
       if (!parsed.success) {

@@ -85,7 +85,8 @@ export function SearchPanel(props: { points: readonly LabelledPoint[]; features:
         </text>
         <path d={path} fill="none" stroke="#0072b2" strokeWidth="2.5" />
         <line x1={xOf(answer.angleDeg)} x2={xOf(answer.angleDeg)} y1={PAD.top} y2={H - PAD.bottom} stroke="#1b1b1f" strokeDasharray="5 4" strokeWidth="2" />
-        <text x={xOf(answer.angleDeg) + 4} y={PAD.top + 12} fontSize="12" fill="#1b1b1f">
+        {/* Near the peak the "best" label takes the top, so "you" moves to the foot of the line. */}
+        <text x={xOf(answer.angleDeg) + 4} y={done && Math.abs(xOf(answer.angleDeg) - xOf(bestAngle)) < 90 ? H - PAD.bottom - 6 : PAD.top + 12} fontSize="12" fill="#1b1b1f">
           you
         </text>
         {done && (

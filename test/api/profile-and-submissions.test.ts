@@ -1,0 +1,403 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answers, newPlayer, Player, rotated, startServer, type TestServer } from "./server-harness";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  await server?.dispose();
+});
+
+const SCORE_OF_NAIVE = 0.83; // identity on turn-the-axes: 249 of 300 points right
+
+describe("profile", () => {
+  it("POST /api/profile creates an anonymous player with an httpOnly, SameSite=Lax cookie", async () => {
+    const player = new Player(server.baseUrl);
+    const created = await player.post("/api/profile");
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ id: expect.any(String), displayName: expect.any(String), createdAt: expect.any(String) });
+    expect(created.body.displayName.length).toBeGreaterThan(0);
+    expect(Number.isNaN(Date.parse(created.body.createdAt))).toBe(false);
+    expect(Math.abs(Date.parse(created.body.createdAt) - Date.now())).toBeLessThan(60_000);
+
+    const header = created.setCookies.find((c) => c.startsWith("ga_player="));
+    expect(header, `Set-Cookie headers: ${JSON.stringify(created.setCookies)}`).toBeDefined();
+    const attributes = header!.split(";").map((a) => a.trim().toLowerCase());
+    expect(attributes).toContain("httponly");
+    expect(attributes).toContain("samesite=lax");
+    expect(attributes).toContain("path=/");
+    expect(attributes).not.toContain("secure"); // COOKIE_SECURE is not set in the tests
+    expect(attributes.find((a) => a.startsWith("max-age="))).toBe(`max-age=${60 * 60 * 24 * 400}`);
+    // A 32-byte random secret, base64url.
+    expect(player.cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The profile never echoes the secret.
+    expect(created.text).not.toContain(player.cookie!);
+  });
+
+  it("POST /api/profile again returns the same player (200) and sets no new cookie", async () => {
+    const player = await newPlayer(server.baseUrl);
+    const cookie = player.cookie;
+    const first = await player.get("/api/profile");
+    const again = await player.post("/api/profile");
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(again.setCookies.filter((c) => c.startsWith("ga_player="))).toEqual([]);
+    expect(player.cookie).toBe(cookie);
+  });
+
+  it("two browsers get two different players", async () => {
+    const a = await newPlayer(server.baseUrl);
+    const b = await newPlayer(server.baseUrl);
+    expect(a.cookie).not.toBe(b.cookie);
+    const [pa, pb] = await Promise.all([a.get("/api/profile"), b.get("/api/profile")]);
+    expect(pa.body.id).not.toBe(pb.body.id);
+  });
+
+  it("GET /api/profile is 401 without a cookie and returns the profile with one", async () => {
+    const anonymous = await new Player(server.baseUrl).get("/api/profile");
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toEqual({ error: { code: "no_profile", message: expect.stringContaining("POST /api/profile") } });
+
+    const player = new Player(server.baseUrl);
+    const created = await player.post("/api/profile");
+    const read = await player.get("/api/profile");
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual(created.body);
+  });
+
+  it("PATCH /api/profile renames the player (whitespace collapsed) and the name sticks", async () => {
+    const player = await newPlayer(server.baseUrl);
+    const renamed = await player.patch("/api/profile", { displayName: "  Ada \t  Lovelace\n " });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body.displayName).toBe("Ada Lovelace");
+    expect((await player.get("/api/profile")).body.displayName).toBe("Ada Lovelace");
+
+    const exactly24 = "x".repeat(24);
+    const longest = await player.patch("/api/profile", { displayName: exactly24 });
+    expect(longest.status).toBe(200);
+    expect(longest.body.displayName).toBe(exactly24);
+
+    const accented = await player.patch("/api/profile", { displayName: "Zoë Ångström-Ñ 99" });
+    expect(accented.status).toBe(200);
+    expect((await player.get("/api/profile")).body.displayName).toBe("Zoë Ångström-Ñ 99");
+  });
+
+  it.each([
+    ["empty", ""],
+    ["only whitespace", "   \t "],
+    ["25 characters", "y".repeat(25)],
+    ["angle brackets", "<script>x</script>"],
+    ["a lone angle bracket", "Bob > Alice"],
+    ["a NUL control character", "Ada\u0000Lovelace"],
+    ["a bell control character", "Ada\u0007"],
+    ["a right-to-left override", "Ada\u202Eecalevol"],
+    ["a number", 42],
+    ["null", null],
+    ["an object", { first: "Ada" }],
+  ])("PATCH /api/profile rejects a displayName that is %s with 400 naming the field", async (_label, displayName) => {
+    const player = await newPlayer(server.baseUrl);
+    const before = (await player.get("/api/profile")).body.displayName;
+    const response = await player.patch("/api/profile", { displayName });
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe("invalid_body");
+    expect(response.body.error.message).toMatch(/^displayName: /);
+    expect((await player.get("/api/profile")).body.displayName).toBe(before);
+  });
+
+  it("PATCH /api/profile rejects a missing displayName, invalid JSON and requests without a profile", async () => {
+    const player = await newPlayer(server.baseUrl);
+    const missing = await player.patch("/api/profile", {});
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toMatch(/^displayName: /);
+
+    const notJson = await player.patch("/api/profile", undefined, { rawBody: "{displayName: 'Ada'" });
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error).toEqual({ code: "invalid_json", message: "body must be JSON" });
+
+    const anonymous = await new Player(server.baseUrl).patch("/api/profile", { displayName: "Mallory" });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe("no_profile");
+  });
+
+  it("a random or malformed cookie is nobody: 401 everywhere, and POST /api/profile makes a new player", async () => {
+    const owner = await newPlayer(server.baseUrl);
+    const ownerId = (await owner.get("/api/profile")).body.id;
+    expect((await owner.submit("turn-the-axes", answers.naive)).status).toBe(201);
+
+    const forgedCookies = [
+      randomBytes(32).toString("base64url"), // well-formed but unknown
+      "not-a-token",
+      owner.cookie!.slice(0, 42), // a prefix of a real one
+      owner.cookie!.slice(0, 42) + (owner.cookie!.endsWith("A") ? "B" : "A"), // one character off
+      "' OR 1=1 --",
+    ];
+    for (const cookie of forgedCookies) {
+      const forger = new Player(server.baseUrl, cookie);
+      const profile = await forger.get("/api/profile");
+      expect(profile.status, `cookie ${cookie}`).toBe(401);
+      expect((await forger.get("/api/progress")).status, `cookie ${cookie}`).toBe(401);
+      const submission = await forger.submit("turn-the-axes", answers.turnTheAxes);
+      expect(submission.status, `cookie ${cookie}`).toBe(401);
+      expect(submission.body.error.code).toBe("no_profile");
+      expect((await forger.patch("/api/profile", { displayName: "Mallory" })).status, `cookie ${cookie}`).toBe(401);
+    }
+
+    // Creating a profile with a forged cookie replaces it with a fresh, different player.
+    const forger = new Player(server.baseUrl, randomBytes(32).toString("base64url"));
+    const created = await forger.post("/api/profile");
+    expect(created.status).toBe(201);
+    expect(created.body.id).not.toBe(ownerId);
+    expect(forger.cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // The owner is untouched by all that.
+    expect(await owner.progress()).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } });
+    expect((await owner.get("/api/profile")).body.displayName).not.toBe("Mallory");
+  });
+});
+
+describe("submissions", () => {
+  it("GET /api/progress is 401 without a profile and empty for a new player", async () => {
+    const anonymous = await new Player(server.baseUrl).get("/api/progress");
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe("no_profile");
+
+    const player = await newPlayer(server.baseUrl);
+    const id = (await player.get("/api/profile")).body.id;
+    const progress = await player.get("/api/progress");
+    expect(progress.status).toBe(200);
+    expect(progress.body).toEqual({ playerId: id, levels: {} });
+  });
+
+  it("POST /api/submissions without a profile is 401 and stores nothing", async () => {
+    const anonymous = new Player(server.baseUrl);
+    const response = await anonymous.submit("turn-the-axes", answers.turnTheAxes);
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe("no_profile");
+    expect(anonymous.cookie).toBeNull(); // submitting does not create a profile on the side
+  });
+
+  it("the reference answer earns 3 stars, and /api/progress reads it back", async () => {
+    const player = await newPlayer(server.baseUrl);
+    const response = await player.submit("turn-the-axes", answers.turnTheAxes);
+    expect(response.status).toBe(201);
+    expect(response.body).toEqual({
+      levelId: "turn-the-axes",
+      score: 1,
+      stars: 3,
+      metrics: { accuracy: 1, correct: 300, total: 300 },
+      best: { score: 1, stars: 3, attempts: 1 },
+      improved: true,
+      rank: expect.any(Number),
+      nextLevelId: "turn-and-shift",
+    });
+    expect(response.body.rank).toBeGreaterThanOrEqual(1);
+    expect(await player.progress()).toEqual({ "turn-the-axes": { stars: 3, score: 1, attempts: 1 } });
+  });
+
+  it("the whole chapter's reference answers unlock level after level", async () => {
+    const player = await newPlayer(server.baseUrl);
+    const chain = [
+      ["turn-the-axes", answers.turnTheAxes, "turn-and-shift"],
+      ["turn-and-shift", answers.turnAndShift, "admissions"],
+      ["admissions", answers.admissions, "circles"],
+    ] as const;
+    for (const [levelId, answer, next] of chain) {
+      // Other tests share this server: the rank is one more than the perfect scores already there.
+      const before = await player.get(`/api/levels/${levelId}/leaderboard`);
+      expect(before.status).toBe(200);
+      const perfectBefore = before.body.entries.filter((e: { score: number }) => e.score === 1).length;
+      expect(perfectBefore).toBeLessThan(10);
+      const response = await player.submit(levelId, answer);
+      expect(response.status, `${levelId}: ${response.text}`).toBe(201);
+      expect(response.body).toMatchObject({ levelId, score: 1, stars: 3, improved: true, nextLevelId: next, rank: perfectBefore + 1 });
+    }
+    expect(await player.progress()).toEqual({
+      "turn-the-axes": { stars: 3, score: 1, attempts: 1 },
+      "turn-and-shift": { stars: 3, score: 1, attempts: 1 },
+      admissions: { stars: 3, score: 1, attempts: 1 },
+    });
+  });
+
+  it("the naive answer earns 0 stars; only a better score improves the best, and attempts always count", async () => {
+    const player = await newPlayer(server.baseUrl);
+
+    const naive = await player.submit("turn-the-axes", answers.naive);
+    expect(naive.status).toBe(201);
+    expect(naive.body).toMatchObject({
+      score: SCORE_OF_NAIVE,
+      stars: 0,
+      metrics: { accuracy: SCORE_OF_NAIVE, correct: 249, total: 300 },
+      best: { score: SCORE_OF_NAIVE, stars: 0, attempts: 1 },
+      improved: true, // a first attempt is always an improvement on nothing
+    });
+    expect(await player.progress()).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } });
+
+    const better = await player.submit("turn-the-axes", rotated(25)); // 0.97: two stars
+    expect(better.status).toBe(201);
+    expect(better.body).toMatchObject({ score: 0.97, stars: 2, best: { score: 0.97, stars: 2, attempts: 2 }, improved: true });
+
+    const worse = await player.submit("turn-the-axes", answers.naive);
+    expect(worse.status).toBe(201);
+    expect(worse.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { score: 0.97, stars: 2, attempts: 3 }, improved: false });
+
+    const same = await player.submit("turn-the-axes", rotated(25));
+    expect(same.status).toBe(201);
+    expect(same.body).toMatchObject({ score: 0.97, stars: 2, best: { score: 0.97, stars: 2, attempts: 4 }, improved: false });
+
+    expect(await player.progress()).toEqual({ "turn-the-axes": { stars: 2, score: 0.97, attempts: 4 } });
+
+    const best = await player.submit("turn-the-axes", answers.turnTheAxes);
+    expect(best.body).toMatchObject({ score: 1, stars: 3, best: { score: 1, stars: 3, attempts: 5 }, improved: true });
+    expect(await player.progress()).toEqual({ "turn-the-axes": { stars: 3, score: 1, attempts: 5 } });
+  });
+
+  it("a locked level is 403 and stores nothing; a 0-star result does not unlock the next level", async () => {
+    const player = await newPlayer(server.baseUrl);
+
+    const locked = await player.submit("turn-and-shift", answers.turnAndShift);
+    expect(locked.status).toBe(403);
+    expect(locked.body.error).toEqual({ code: "level_locked", message: expect.stringMatching(/^levelId: /) });
+    const lockedLater = await player.submit("admissions", answers.admissions);
+    expect(lockedLater.status).toBe(403);
+    expect(await player.progress()).toEqual({});
+
+    // Zero stars on the first level keeps the second locked.
+    expect((await player.submit("turn-the-axes", answers.naive)).body.stars).toBe(0);
+    expect((await player.submit("turn-and-shift", answers.turnAndShift)).status).toBe(403);
+    expect(await player.progress()).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } });
+
+    // One star is enough.
+    const oneStar = await player.submit("turn-the-axes", rotated(15));
+    expect(oneStar.body).toMatchObject({ stars: 1, improved: true });
+    expect((await player.submit("turn-and-shift", answers.turnAndShift)).status).toBe(201);
+    // The level after that is still locked.
+    expect((await player.submit("circles", answers.naive)).status).toBe(403);
+    expect(await player.progress()).toEqual({
+      "turn-the-axes": { stars: 1, score: expect.closeTo(0.9167, 4), attempts: 2 },
+      "turn-and-shift": { stars: 3, score: 1, attempts: 1 },
+    });
+  });
+
+  it("an unknown level is 404 and stores nothing", async () => {
+    const player = await newPlayer(server.baseUrl);
+    for (const levelId of ["no-such-level", "TURN-THE-AXES", "turn-the-axes ", "__proto__", "constructor"]) {
+      const response = await player.submit(levelId, answers.turnTheAxes);
+      expect(response.status, `levelId ${JSON.stringify(levelId)}: ${response.text}`).toBe(404);
+      expect(response.body.error.code).toBe("unknown_level");
+      expect(response.body.error.message).toMatch(/^levelId: /);
+    }
+    expect(await player.progress()).toEqual({});
+  });
+
+  it("ignores a forged score and stars, in the body and inside the answer", async () => {
+    const player = await newPlayer(server.baseUrl);
+
+    const inBody = await player.submit("turn-the-axes", answers.naive, { score: 1, stars: 3, best: { score: 1, stars: 3, attempts: 0 }, improved: true });
+    expect(inBody.status).toBe(201);
+    expect(inBody.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { score: SCORE_OF_NAIVE, stars: 0, attempts: 1 } });
+
+    const inAnswer = await player.submit("turn-the-axes", { ...answers.naive, score: 1, stars: 3, accuracy: 1, metrics: { accuracy: 1 } });
+    expect(inAnswer.status).toBe(201);
+    expect(inAnswer.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, metrics: { accuracy: SCORE_OF_NAIVE, correct: 249, total: 300 } });
+    expect(inAnswer.body.best).toEqual({ score: SCORE_OF_NAIVE, stars: 0, attempts: 2 });
+
+    expect(await player.progress()).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 2 } });
+    // And no star means the next level is still locked.
+    expect((await player.submit("turn-and-shift", answers.turnAndShift)).status).toBe(403);
+  });
+
+  describe("malformed submissions are 4xx with a message naming the field, and change nothing", () => {
+    let player: Player;
+    const expectedProgress = { "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } };
+
+    beforeAll(async () => {
+      player = await newPlayer(server.baseUrl);
+      expect((await player.submit("turn-the-axes", answers.naive)).status).toBe(201);
+    });
+
+    const post = (rawBody: string) => player.post("/api/submissions", undefined, { rawBody });
+
+    it.each([
+      ["not JSON", "levelId=turn-the-axes", "invalid_json", /^body must be JSON$/],
+      ["truncated JSON", '{"levelId":"turn-the-axes","answer":{', "invalid_json", /^body must be JSON$/],
+      ["an empty body", "", "invalid_json", /^body must be JSON$/],
+      ["NaN (not JSON)", `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":NaN,"shift":[0,0],"scale":[1,1]}}`, "invalid_json", /^body must be JSON$/],
+      ["a JSON array", "[1,2,3]", "invalid_body", /expected object/],
+      ["JSON null", "null", "invalid_body", /expected object/],
+      ["angleDeg 1e400 (Infinity)", `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":1e400,"shift":[0,0],"scale":[1,1]}}`, "invalid_answer", /^answer\.angleDeg: /],
+      ["angleDeg -1e400 (-Infinity)", `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":-1e400,"shift":[0,0],"scale":[1,1]}}`, "invalid_answer", /^answer\.angleDeg: /],
+      ["shift 1e400 (Infinity)", `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":35,"shift":[1e400,0],"scale":[1,1]}}`, "invalid_answer", /^answer\.shift\.0: /],
+    ])("%s", async (_label, rawBody, code, message) => {
+      const response = await post(rawBody);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe(code);
+      expect(response.body.error.message).toMatch(message);
+      expect(await player.progress()).toEqual(expectedProgress);
+    });
+
+    it.each([
+      ["no answer", { levelId: "turn-the-axes" }, "invalid_body", /^answer: /],
+      ["no levelId", { answer: answers.turnTheAxes }, "invalid_body", /^levelId: /],
+      ["a numeric levelId", { levelId: 1, answer: answers.turnTheAxes }, "invalid_body", /^levelId: /],
+      ["an empty levelId", { levelId: "", answer: answers.turnTheAxes }, "invalid_body", /^levelId: /],
+      ["a 65-character levelId", { levelId: "a".repeat(65), answer: answers.turnTheAxes }, "invalid_body", /^levelId: /],
+      ["a null answer", { levelId: "turn-the-axes", answer: null }, "invalid_answer", /^answer: /],
+      ["a string answer", { levelId: "turn-the-axes", answer: "35 degrees" }, "invalid_answer", /^answer: /],
+      ["angleDeg as a string", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, angleDeg: "35" } }, "invalid_answer", /^answer\.angleDeg: /],
+      ["angleDeg missing", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, angleDeg: undefined } }, "invalid_answer", /^answer\.angleDeg: /],
+      ["angleDeg 1e300", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, angleDeg: 1e300 } }, "invalid_answer", /^answer\.angleDeg: /],
+      ["angleDeg 361", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, angleDeg: 361 } }, "invalid_answer", /^answer\.angleDeg: /],
+      ["shift with one number", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0] } }, "invalid_answer", /^answer\.shift/],
+      ["shift with three numbers", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0, 0, 0] } }, "invalid_answer", /^answer\.shift/],
+      ["shift 1e7", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0, 1e7] } }, "invalid_answer", /^answer\.shift\.1: /],
+      ["scale -1e300", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, scale: [-1e300, 1] } }, "invalid_answer", /^answer\.scale\.0: /],
+      ["an unknown representation", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, representation: "magic" } }, "invalid_answer", /^answer\.representation: /],
+      ["an unknown rule", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, rule: "always" } }, "invalid_answer", /^answer\.rule: /],
+      // Well-formed, but the level does not allow it.
+      ["the locked origin moved", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0.1, 0] } }, "invalid_answer", /^answer\.shift: .*locked/],
+      ["the locked scale moved", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, scale: [2, 1] } }, "invalid_answer", /^answer\.scale: .*locked/],
+      ["a representation this level does not offer", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, representation: "polar" } }, "invalid_answer", /^answer\.representation: /],
+      ["a rule this level does not offer", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, rule: "x>0 and y>0" } }, "invalid_answer", /^answer\.rule: /],
+    ])("%s", async (_label, body, code, message) => {
+      const response = await player.post("/api/submissions", body);
+      expect(response.status, response.text).toBe(400);
+      expect(response.body.error.code).toBe(code);
+      expect(response.body.error.message).toMatch(message);
+      expect(await player.progress()).toEqual(expectedProgress);
+    });
+
+    it("a body over 16 KB is 413, even when it is otherwise a valid 3-star submission", async () => {
+      const response = await player.post("/api/submissions", { levelId: "turn-the-axes", answer: answers.turnTheAxes, padding: "x".repeat(17 * 1024) });
+      expect(response.status).toBe(413);
+      expect(response.body.error.code).toBe("too_large");
+      expect(response.body.error.message).toMatch(/16384 bytes/);
+      expect(await player.progress()).toEqual(expectedProgress);
+    });
+
+    // The limit counts bytes, not UTF-16 characters: ~30 KB of "é" (15 000 characters) is refused.
+    it("a body over 16 KB in bytes (but under 16 K characters) is 413 too", async () => {
+      const body = JSON.stringify({ levelId: "turn-the-axes", answer: answers.naive, padding: "é".repeat(15_000) });
+      expect(body.length).toBeLessThan(16 * 1024);
+      expect(Buffer.byteLength(body)).toBeGreaterThan(16 * 1024);
+      const response = await player.post("/api/submissions", undefined, { rawBody: body });
+      if (response.status === 201) expectedProgress["turn-the-axes"].attempts += 1; // keep the other tests' bookkeeping right
+      expect(response.status).toBe(413);
+    });
+
+    it("a body just under 16 KB is still accepted (and its padding ignored)", async () => {
+      const body = { levelId: "turn-the-axes", answer: answers.naive, padding: "" };
+      body.padding = "x".repeat(16 * 1024 - JSON.stringify(body).length);
+      expect(JSON.stringify(body).length).toBe(16 * 1024);
+      const attemptsBefore = expectedProgress["turn-the-axes"].attempts;
+      const response = await player.post("/api/submissions", body);
+      expect(response.status, response.text).toBe(201);
+      expect(response.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { attempts: attemptsBefore + 1 } });
+      expectedProgress["turn-the-axes"].attempts = attemptsBefore + 1;
+      expect(await player.progress()).toEqual(expectedProgress);
+    });
+  });
+});

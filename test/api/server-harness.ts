@@ -1,0 +1,301 @@
+/**
+ * Test harness for the API project: runs the REAL server (Next.js production build + Socket.IO,
+ * migrations at start) as a child process on a free port and a fresh temporary SQLite database,
+ * plus a tiny fetch client that keeps one player's `ga_player` cookie.
+ *
+ * The server needs an existing production build in .next (`npx next build`; `npm test` makes one).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+const START_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 15_000;
+const OUTPUT_LIMIT = 200_000; // characters of server output kept for error messages
+
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface TestServer {
+  readonly port: number;
+  readonly baseUrl: string;
+  readonly dbDir: string;
+  readonly dbPath: string;
+  /** Everything the current (or last) server process wrote to stdout and stderr. */
+  output(): string;
+  /** The output of the process before the current one (e.g. the one a restart() stopped). */
+  previousOutput(): string;
+  /** How long each start took until /api/health answered, in ms, oldest first. */
+  readonly startupMs: number[];
+  /** Every exit of a server process so far, oldest first. */
+  readonly exits: ExitInfo[];
+  /** SIGTERM, then wait for the process to exit; returns how it exited. */
+  stop(): Promise<ExitInfo>;
+  /** stop() and start again on the same database and port; returns how the old process exited. */
+  restart(): Promise<ExitInfo>;
+  /** stop() (if running) and delete the temporary database directory. */
+  dispose(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1 (asked from the OS, then released). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      if (!address || typeof address === "string") {
+        probe.close();
+        reject(new Error("could not read the probe port"));
+        return;
+      }
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+const running = new Set<ChildProcess>();
+// If the test process dies without its afterAll, do not leave servers behind.
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function startServer(): Promise<TestServer> {
+  if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("No production build in .next: run `npx next build` (or `npm test`, which builds) before the API tests.");
+  }
+  const port = await freePort();
+  const dbDir = mkdtempSync(path.join(tmpdir(), "ga-api-test-"));
+  const dbPath = path.join(dbDir, "test.db");
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const exits: ExitInfo[] = [];
+  const startupMs: number[] = [];
+
+  let child: ChildProcess | null = null;
+  let exited: Promise<ExitInfo> | null = null;
+  let output = "";
+  let previousOutput = "";
+
+  async function launch(): Promise<void> {
+    previousOutput = output;
+    output = "";
+    // scripts/start.mjs sets NODE_ENV=production; Vitest's "test" must not leak in.
+    const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
+    const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbPath}` };
+    const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], { cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    child = proc;
+    running.add(proc);
+    const keep = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.length > OUTPUT_LIMIT) output = output.slice(-OUTPUT_LIMIT);
+    };
+    proc.stdout!.on("data", keep);
+    proc.stderr!.on("data", keep);
+    exited = new Promise<ExitInfo>((resolve) => {
+      proc.once("exit", (code, signal) => {
+        running.delete(proc);
+        const info = { code, signal };
+        exits.push(info);
+        resolve(info);
+      });
+    });
+
+    const launchedAt = Date.now();
+    const deadline = launchedAt + START_TIMEOUT_MS;
+    let lastProblem = "no answer yet";
+    let early: ExitInfo | null = null;
+    void exited.then((info) => (early = info));
+    while (Date.now() < deadline) {
+      if (early) {
+        const { code, signal } = early as ExitInfo;
+        throw new Error(`The server exited before it was ready (code ${code}, signal ${signal}). Output:\n${output}`);
+      }
+      try {
+        const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+        const body = (await response.json().catch(() => null)) as { ok?: boolean } | null;
+        if (response.status === 200 && body?.ok === true) {
+          startupMs.push(Date.now() - launchedAt);
+          if (process.env.GA_TEST_VERBOSE) console.log(`server on ${baseUrl} ready in ${Date.now() - launchedAt} ms`);
+          return;
+        }
+        lastProblem = `HTTP ${response.status} ${JSON.stringify(body)}`;
+      } catch (error) {
+        lastProblem = String((error as Error)?.cause ?? error);
+      }
+      await sleep(150);
+    }
+    proc.kill("SIGKILL");
+    await exited;
+    throw new Error(`The server was not healthy within ${START_TIMEOUT_MS / 1000} s on ${baseUrl} (last: ${lastProblem}). Output:\n${output}`);
+  }
+
+  async function stop(): Promise<ExitInfo> {
+    const proc = child;
+    if (!proc || !exited) throw new Error("the server is not running");
+    child = null;
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), STOP_TIMEOUT_MS)));
+    const result = await Promise.race([exited, timeout]);
+    clearTimeout(timer);
+    if (result === "timeout") {
+      proc.kill("SIGKILL");
+      await exited;
+      throw new Error(`The server did not exit within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM. Output:\n${output}`);
+    }
+    return result;
+  }
+
+  try {
+    await launch();
+  } catch (error) {
+    rmSync(dbDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  return {
+    port,
+    baseUrl,
+    dbDir,
+    dbPath,
+    exits,
+    startupMs,
+    output: () => output,
+    previousOutput: () => previousOutput,
+    stop,
+    async restart() {
+      const info = await stop();
+      await launch();
+      return info;
+    },
+    async dispose() {
+      if (child) await stop().catch(() => undefined);
+      rmSync(dbDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A player: fetch with a one-cookie jar.
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  /** Raw Set-Cookie headers of this response. */
+  setCookies: string[];
+  text: string;
+  /** The parsed body, or undefined when it is not JSON. */
+  body: T;
+}
+
+export interface RequestOptions {
+  /** Sent as is (no JSON.stringify); for malformed bodies. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export const PLAYER_COOKIE = "ga_player";
+
+/** One browser: keeps the ga_player cookie the server sets and sends it back. */
+export class Player {
+  /** The ga_player value, or null before the server set one. */
+  cookie: string | null = null;
+
+  constructor(
+    readonly baseUrl: string,
+    cookie: string | null = null,
+  ) {
+    this.cookie = cookie;
+  }
+
+  async request<T = any>(method: string, urlPath: string, json?: unknown, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    let body: string | undefined;
+    if (options.rawBody !== undefined) body = options.rawBody;
+    else if (json !== undefined) body = JSON.stringify(json);
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === "content-type")) headers["content-type"] = "application/json";
+    if (this.cookie !== null) headers.cookie = `${PLAYER_COOKIE}=${this.cookie}`;
+
+    const response = await fetch(new URL(urlPath, this.baseUrl), { method, headers, body, redirect: "manual" });
+    const setCookies = response.headers.getSetCookie();
+    for (const header of setCookies) {
+      const [pair] = header.split(";");
+      const eq = pair.indexOf("=");
+      if (eq < 0 || pair.slice(0, eq).trim() !== PLAYER_COOKIE) continue;
+      const value = decodeURIComponent(pair.slice(eq + 1).trim());
+      // An expired / emptied cookie means the browser drops it.
+      this.cookie = value === "" || /;\s*max-age=0\b/i.test(header) ? null : value;
+    }
+    const text = await response.text();
+    let parsed: any;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+    return { status: response.status, headers: response.headers, setCookies, text, body: parsed };
+  }
+
+  get<T = any>(urlPath: string) {
+    return this.request<T>("GET", urlPath);
+  }
+  post<T = any>(urlPath: string, json?: unknown, options?: RequestOptions) {
+    return this.request<T>("POST", urlPath, json, options);
+  }
+  patch<T = any>(urlPath: string, json?: unknown, options?: RequestOptions) {
+    return this.request<T>("PATCH", urlPath, json, options);
+  }
+
+  /** POST /api/profile; expects 200 or 201 and returns the profile. */
+  async ensureProfile(): Promise<{ id: string; displayName: string; createdAt: string }> {
+    const response = await this.post("/api/profile");
+    if (response.status !== 201 && response.status !== 200) throw new Error(`POST /api/profile: HTTP ${response.status} ${response.text}`);
+    return response.body;
+  }
+
+  /** POST /api/submissions; returns the raw response (callers assert the status). */
+  submit(levelId: string, answer: unknown, extra: Record<string, unknown> = {}) {
+    return this.post("/api/submissions", { levelId, answer, ...extra });
+  }
+
+  async progress(): Promise<Record<string, { stars: number; score: number; attempts: number }>> {
+    const response = await this.get("/api/progress");
+    if (response.status !== 200) throw new Error(`GET /api/progress: HTTP ${response.status} ${response.text}`);
+    return response.body.levels;
+  }
+}
+
+/** A new player with a profile (and its cookie). */
+export async function newPlayer(baseUrl: string): Promise<Player> {
+  const player = new Player(baseUrl);
+  await player.ensureProfile();
+  if (!player.cookie) throw new Error("POST /api/profile set no ga_player cookie");
+  return player;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference answers (see the level definitions in core/levels/representations.ts).
+
+export const answers = {
+  naive: { representation: "raw", rule: "x>0", angleDeg: 0, shift: [0, 0], scale: [1, 1] },
+  turnTheAxes: { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] },
+  turnAndShift: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.25, -0.2], scale: [1, 1] },
+  admissions: { representation: "raw", rule: "x>0 and y>0", angleDeg: 0, shift: [50, 800], scale: [1, 1] },
+} as const;
+
+/** The naive answer with another angle (turn-the-axes allows rotation only). */
+export function rotated(angleDeg: number) {
+  return { ...answers.naive, angleDeg };
+}
