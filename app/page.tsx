@@ -6,10 +6,18 @@ export default function Home() {
     <main>
       <section className="hero">
         <h1>Gradient Arena</h1>
-        <p>Learn how deep learning works by doing it: change coordinates until the points separate, and see why learning is a search for a good representation.</p>
-        <Link className="button big" href="/play">
-          Play solo
-        </Link>
+        <p>Learn how deep learning works by doing it: change coordinates until the points separate, and see why learning is a search for a good representation. Play alone, or as a class on the projector.</p>
+        <div className="row" style={{ justifyContent: "center" }}>
+          <Link className="button big" href="/play">
+            Play solo
+          </Link>
+          <Link className="button big secondary" href="/join">
+            Join a game
+          </Link>
+          <Link className="button big secondary" href="/host">
+            Host a classroom game
+          </Link>
+        </div>
       </section>
       <section className="features" aria-label="What you will do">
         <div className="panel">

@@ -1,15 +1,18 @@
 import { createServer } from "node:http";
+import { networkInterfaces } from "node:os";
 import next from "next";
 import { attachSockets } from "./sockets";
 import { applyMigrations } from "./migrate";
 import { db, disconnectDb } from "./db/client";
+import { LiveHub } from "./live/hub";
+import { attachLiveHandlers } from "./live/handlers";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
 async function main() {
-  applyMigrations();
+  await applyMigrations();
   // WAL lets readers (leaderboards) proceed while a submission is being written.
   await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db().$queryRawUnsafe("PRAGMA busy_timeout = 5000");
@@ -25,6 +28,10 @@ async function main() {
     void handle(req, res);
   });
   const io = attachSockets(httpServer);
+  // Live games come back before the server listens, so reconnecting clients find them.
+  const hub = new LiveHub();
+  const restored = await hub.restore();
+  attachLiveHandlers(io, hub);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -32,6 +39,12 @@ async function main() {
   });
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
   console.log(`Gradient Arena ready on http://${shownHost}:${port} (${dev ? "development" : "production"})`);
+  if (restored) console.log(`Resumed ${restored} live game(s).`);
+  if (hostname === "0.0.0.0") {
+    // Students' devices cannot reach "localhost": show the addresses a classroom can use.
+    const lan = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === "IPv4" && !a.internal);
+    for (const a of lan) console.log(`  On this network: http://${a!.address}:${port} (students join at /join)`);
+  }
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -40,9 +53,13 @@ async function main() {
     console.log(`${signal} received: closing connections`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // Stop accepting, let requests in flight finish (up to 3 s), then close what is left.
+    hub.stop();
     io.close(); // also closes the HTTP server
-    httpServer.closeAllConnections?.();
-    void disconnectDb().finally(() => process.exit(0));
+    httpServer.closeIdleConnections();
+    const grace = setTimeout(() => httpServer.closeAllConnections(), 3_000);
+    grace.unref();
+    httpServer.once("close", () => void hub.flush().then(disconnectDb).finally(() => process.exit(0)));
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));

@@ -59,18 +59,20 @@ function useCanvasSize(ref: React.RefObject<HTMLCanvasElement | null>) {
   return size;
 }
 
-export default function CoordinateChangeView({ level, onAnswerChange }: KindViewProps<CoordinateChangeAnswer>) {
+export default function CoordinateChangeView({ level, onAnswerChange, initialAnswer, readOnly = false }: KindViewProps<CoordinateChangeAnswer>) {
   const config = useMemo(() => coordinateChangeConfig.parse(level.config), [level]);
   const data = useMemo(() => levelData(level, config), [level, config]);
   const points = data.dataset.points;
   const labels = useMemo(() => Uint8Array.from(points, (p) => p.label), [points]);
   const locked = useMemo(() => new Set(level.lockedControls), [level]);
-  const canRotate = !locked.has("rotate");
-  const canMove = !locked.has("shift");
+  const canRotate = !readOnly && !locked.has("rotate");
+  const canMove = !readOnly && !locked.has("shift");
 
-  const [answer, setAnswer] = useState<CoordinateChangeAnswer>(() => coordinateChange.initialAnswer(level, config));
+  const [answer, setAnswer] = useState<CoordinateChangeAnswer>(() => initialAnswer ?? coordinateChange.initialAnswer(level, config));
   const [mode, setMode] = useState<Mode>(canRotate ? "rotate" : "move");
-  useEffect(() => onAnswerChange(answer), [answer, onAnswerChange]);
+  useEffect(() => {
+    onAnswerChange?.(answer);
+  }, [answer, onAnswerChange]);
 
   // Derived on every step: the new coordinates, and which points the rule gets wrong.
   const features = data.features[answer.representation];
@@ -114,11 +116,18 @@ export default function CoordinateChangeView({ level, onAnswerChange }: KindView
     const sy = Math.sign(answer.scale[1]) || 1;
     drawLine(ctx, vp, ox, oy, -Math.sin(rad), Math.cos(rad), "#0072b2", 2 * s, [8 * s, 6 * s]);
     drawLine(ctx, vp, ox, oy, Math.cos(rad), Math.sin(rad), "#0072b2", 1.5 * s);
-    const reach = 0.3 * Math.min(vp.xMax - vp.xMin, vp.yMax - vp.yMin);
     const opx = toPx(vp, ox);
     const opy = toPy(vp, oy);
-    drawArrowLabel(ctx, opx, opy, toPx(vp, ox + sx * reach * Math.cos(rad)), toPy(vp, oy + sx * reach * Math.sin(rad)), "x′", "#0072b2", s);
-    drawArrowLabel(ctx, opx, opy, toPx(vp, ox - sy * reach * Math.sin(rad)), toPy(vp, oy + sy * reach * Math.cos(rad)), "y′", "#0072b2", s);
+    // Arrows of the same length on screen, even when the two axes have very different ranges.
+    const reach = 0.3 * Math.min(vp.width, vp.height);
+    const arrowEnd = (dx: number, dy: number): [number, number] => {
+      const ex = toPx(vp, ox + dx) - opx;
+      const ey = toPy(vp, oy + dy) - opy;
+      const length = Math.hypot(ex, ey) || 1;
+      return [opx + (ex / length) * reach, opy + (ey / length) * reach];
+    };
+    drawArrowLabel(ctx, opx, opy, ...arrowEnd(sx * Math.cos(rad), sx * Math.sin(rad)), "x′", "#0072b2", s);
+    drawArrowLabel(ctx, opx, opy, ...arrowEnd(-sy * Math.sin(rad), sy * Math.cos(rad)), "y′", "#0072b2", s);
     ctx.beginPath();
     ctx.arc(opx, opy, 9 * s, 0, 2 * Math.PI);
     ctx.fillStyle = canMove ? "#56b4e9" : "#c4c6cc";
@@ -261,12 +270,12 @@ export default function CoordinateChangeView({ level, onAnswerChange }: KindView
       </div>
       <div className="plots">
         <div className="plot">
-          <h3>Before: {answer.representation === "raw" ? "the points as given" : representationInfo[answer.representation].label} — drag here</h3>
+          <h3>Before: {answer.representation === "raw" ? "the points as given" : representationInfo[answer.representation].label}{readOnly ? "" : " — drag here"}</h3>
           <canvas
             ref={beforeRef}
-            className="interactive"
+            className={readOnly ? undefined : "interactive"}
             data-testid="before-canvas"
-            tabIndex={0}
+            tabIndex={readOnly ? -1 : 0}
             role="application"
             aria-label={`Points and your new axes. ${keyHelp}.`}
             onPointerDown={onPointerDown}
@@ -275,10 +284,10 @@ export default function CoordinateChangeView({ level, onAnswerChange }: KindView
             onPointerCancel={() => (drag.current = null)}
             onKeyDown={onKeyDown}
           />
-          <p className="muted" style={{ fontSize: "0.9rem" }}>
+          {!readOnly && <p className="muted" style={{ fontSize: "0.9rem" }}>
             {canRotate && canMove ? "Drag to turn the axes; drag the round handle to move the origin. " : canRotate ? "Drag anywhere to turn the axes. " : "Drag to move the origin. "}
             Keyboard: click the plot, then {keyHelp}.
-          </p>
+          </p>}
         </div>
         <div className="plot">
           <h3>After: your new coordinates (x′, y′)</h3>
@@ -286,7 +295,7 @@ export default function CoordinateChangeView({ level, onAnswerChange }: KindView
         </div>
       </div>
 
-      <div className="controls">
+      {!readOnly && <div className="controls">
         {canRotate && canMove && (
           <div className="row">
             <span id="drag-mode-label">Drag mode</span>
@@ -346,9 +355,9 @@ export default function CoordinateChangeView({ level, onAnswerChange }: KindView
             Reset the axes
           </button>
         </div>
-      </div>
+      </div>}
 
-      {config.search && data.search && (
+      {!readOnly && config.search && data.search && (
         <SearchPanel
           points={points}
           features={features}

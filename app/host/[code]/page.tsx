@@ -1,0 +1,7 @@
+import { HostScreen } from "@/components/live/HostScreen";
+
+export const metadata = { title: "Hosting — Gradient Arena" };
+
+export default async function HostGamePage({ params }: { params: Promise<{ code: string }> }) {
+  return <HostScreen code={(await params).code} />;
+}

@@ -1,0 +1,7 @@
+import { PlayerScreen } from "@/components/live/PlayerScreen";
+
+export const metadata = { title: "Live game — Gradient Arena" };
+
+export default async function LivePlayerPage({ params }: { params: Promise<{ code: string }> }) {
+  return <PlayerScreen code={(await params).code} />;
+}

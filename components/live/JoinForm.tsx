@@ -1,0 +1,104 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import { friendlyNickname } from "@/core/live/nicknames";
+import { gameCode, nickname as nicknameSchema } from "@/core/live/protocol";
+import { protocolVersion, request, secrets } from "./useLiveSocket";
+
+/** Two steps: the game code (typed, or from the QR code's link), then a nickname. */
+export function JoinForm() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const socket = useRef<Socket | null>(null);
+  const [code, setCode] = useState(params.get("code")?.replace(/\D/g, "").slice(0, 6) ?? "");
+  const [step, setStep] = useState<"code" | "nickname">("code");
+  const [nickname, setNickname] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    socket.current = io({ transports: ["websocket", "polling"] });
+    setNickname(friendlyNickname());
+    return () => void socket.current?.disconnect();
+  }, []);
+
+  // A link from the QR code carries the code: check it straight away.
+  useEffect(() => {
+    if (gameCode.safeParse(params.get("code")).success) void checkCode(params.get("code")!);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  async function checkCode(value: string) {
+    setError(null);
+    const parsed = gameCode.safeParse(value);
+    if (!parsed.success) return setError("A game code is 6 digits.");
+    setBusy(true);
+    const ack = await request(socket.current!, "player:check", { ...protocolVersion, code: parsed.data });
+    setBusy(false);
+    if (!ack.ok) return setError(ack.error.code === "not_found" ? "No game with that code is running. Check the code on the screen." : capitalise(ack.error.message));
+    // Coming back to a game this browser is already in: no need to type a nickname again.
+    if (secrets.get(secrets.player(parsed.data))) return router.push(`/live/${parsed.data}`);
+    setStep("nickname");
+  }
+
+  async function join() {
+    setError(null);
+    const parsed = nicknameSchema.safeParse(nickname);
+    if (!parsed.success) return setError(`Nickname ${parsed.error.issues[0].message}.`);
+    setBusy(true);
+    const previousSecret = secrets.get(secrets.player(code)) ?? undefined;
+    const ack = await request<{ playerSecret: string }>(socket.current!, "player:join", { ...protocolVersion, code, nickname: parsed.data, previousSecret });
+    setBusy(false);
+    if (!ack.ok) return setError(capitalise(ack.error.message.replace(/^nickname: /, "")) + ".");
+    secrets.set(secrets.player(code), ack.playerSecret);
+    router.push(`/live/${code}`);
+  }
+
+  return (
+    <div className="panel join-panel">
+      {step === "code" ? (
+        <form onSubmit={(e) => (e.preventDefault(), void checkCode(code))}>
+          <label htmlFor="game-code">Game code</label>
+          <input
+            id="game-code"
+            className="code-input"
+            inputMode="numeric"
+            autoComplete="off"
+            pattern="\d{6}"
+            maxLength={6}
+            placeholder="123456"
+            value={code}
+            autoFocus
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
+          />
+          <button className="button big" type="submit" disabled={busy || code.length !== 6}>
+            {busy ? "Checking…" : "Next"}
+          </button>
+        </form>
+      ) : (
+        <form onSubmit={(e) => (e.preventDefault(), void join())}>
+          <p className="muted">Game {code}</p>
+          <label htmlFor="nickname">Your nickname</label>
+          <input id="nickname" className="nickname-input" maxLength={20} autoComplete="off" value={nickname} autoFocus onChange={(e) => setNickname(e.target.value)} />
+          <div className="row">
+            <button className="button secondary" type="button" onClick={() => setNickname(friendlyNickname())}>
+              Suggest another
+            </button>
+            <button className="button big" type="submit" disabled={busy}>
+              {busy ? "Joining…" : "Join"}
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

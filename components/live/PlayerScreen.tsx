@@ -1,0 +1,197 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useRef, useState } from "react";
+import type { Socket } from "socket.io-client";
+import { findLevel } from "@/core/levels/catalog";
+import type { LiveView, PlayerView } from "@/core/live/protocol";
+import { kindViews } from "../kinds/views";
+import { Stars } from "../Stars";
+import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings } from "./parts";
+import { protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
+
+/** A student's phone during a live game: waits, plays each round, sees their rank. */
+export function PlayerScreen({ code }: { code: string }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const attach = useCallback(
+    async (socket: Socket): Promise<LiveView | null> => {
+      const playerSecret = secrets.get(secrets.player(code));
+      if (!playerSecret) {
+        setProblem("join");
+        return null;
+      }
+      const ack = await request<{ view: PlayerView }>(socket, "player:resume", { ...protocolVersion, code, playerSecret });
+      if (!ack.ok) {
+        setProblem(ack.error.code === "kicked" ? "kicked" : ack.error.message);
+        return null;
+      }
+      setProblem(null);
+      return ack.view;
+    },
+    [code],
+  );
+  const { socket, view, connected, kicked, clockOffset } = useLiveSocket(attach);
+  const seconds = useCountdown(view?.phaseEndsAt ?? null, clockOffset);
+
+  if (kicked || problem === "kicked")
+    return (
+      <main className="live-player">
+        <div className="panel">
+          <h1>You were removed from this game</h1>
+          <p>The host removed you. You cannot rejoin this game.</p>
+          <Link href="/">Back to Gradient Arena</Link>
+        </div>
+      </main>
+    );
+  if (problem)
+    return (
+      <main className="live-player">
+        <div className="panel">
+          <h1>{problem === "join" ? "Join this game first" : "Cannot rejoin"}</h1>
+          {problem !== "join" && <p>{problem}</p>}
+          <Link className="button" href={`/join?code=${code}`}>
+            Join game {code}
+          </Link>
+        </div>
+      </main>
+    );
+  if (!view || view.role !== "player")
+    return (
+      <main className="live-player">
+        <ConnectionBanner connected={connected} />
+        <p className="muted">Connecting to game {code}…</p>
+      </main>
+    );
+
+  const level = view.round ? findLevel(view.round.levelId) : undefined;
+  const me = view.me;
+  return (
+    <main className="live-player">
+      <ConnectionBanner connected={connected} />
+      <header className="live-me row" data-testid="me">
+        <strong>{me.nickname}</strong>
+        <span data-testid="my-points">{me.points} points</span>
+        {me.rank !== null && <span>#{me.rank}</span>}
+        {view.round && (
+          <span className="muted">
+            Round {view.round.index + 1} of {view.round.count}
+          </span>
+        )}
+      </header>
+
+      {view.phase === "lobby" && (
+        <div className="panel center">
+          <h1>You&apos;re in!</h1>
+          <p>Waiting for the host to start. Look at the big screen.</p>
+        </div>
+      )}
+
+      {view.phase === "intro" && level && (
+        <div className="panel center">
+          <p className="muted">Get ready</p>
+          <h1>{level.title}</h1>
+          <p>{level.brief}</p>
+          <Countdown seconds={seconds} label="until the round starts" />
+        </div>
+      )}
+
+      {view.phase === "playing" && level && <LiveRound key={view.round!.index} view={view} socket={socket.current} seconds={seconds} />}
+
+      {view.phase === "reveal" && level && (
+        <>
+          <div className="panel center" data-testid="my-round-result">
+            <h2 style={{ marginTop: 0 }}>Time&apos;s up!</h2>
+            {me.roundBest ? (
+              <p>
+                Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} /> — {me.roundBest.points} points
+              </p>
+            ) : (
+              <p>You did not submit an answer this round.</p>
+            )}
+          </div>
+          <RevealPanel view={view} level={level} />
+        </>
+      )}
+
+      {view.phase === "leaderboard" && (
+        <div className="panel">
+          <h2 style={{ marginTop: 0 }}>
+            You are #{me.rank} with {me.points} points
+            {me.rankChange ? ` (${me.rankChange > 0 ? "up" : "down"} ${Math.abs(me.rankChange)})` : ""}
+          </h2>
+          {me.streak >= 2 && <p>{me.streak} rounds in a row with a star!</p>}
+          <Standings rows={view.leaderboard ?? []} highlight={me.playerId} />
+        </div>
+      )}
+
+      {view.phase === "podium" && (
+        <div className="panel center">
+          <h1 data-testid="final-rank">
+            You finished #{me.rank ?? "–"} of {view.playerCount}
+          </h1>
+          <p>{me.points} points. Well played!</p>
+          <Podium rows={view.leaderboard ?? []} />
+          <Link className="button" href="/play">
+            Keep practising solo
+          </Link>
+        </div>
+      )}
+    </main>
+  );
+}
+
+/** One round on a phone: the same interactive challenge as solo play, answered against the clock. */
+function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket | null; seconds: number | null }) {
+  const level = findLevel(view.round!.levelId)!;
+  const View = kindViews[level.kind];
+  const answer = useRef<unknown>(null);
+  const onAnswerChange = useCallback((a: unknown) => {
+    answer.current = a;
+  }, []);
+  const [sending, setSending] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const best = view.me.roundBest;
+
+  async function submit() {
+    if (!socket) return;
+    setSending(true);
+    setMessage(null);
+    const ack = await request<{ score: number; stars: number; points: number; improved: boolean }>(socket, "player:answer", { roundIndex: view.round!.index, answer: answer.current });
+    setSending(false);
+    if (!ack.ok) return setMessage(ack.error.message);
+    setMessage(ack.improved ? `Scored ${(ack.score * 100).toFixed(1)}%: ${ack.points} points. That is your best so far.` : `Scored ${(ack.score * 100).toFixed(1)}%: not better than your best, which still counts.`);
+  }
+
+  return (
+    <div>
+      <div className="live-round-head">
+        <div>
+          <h1 style={{ margin: 0 }}>{level.title}</h1>
+          <p style={{ margin: "4px 0" }}>{level.brief}</p>
+        </div>
+        <Countdown seconds={seconds} label="seconds left" />
+      </div>
+      {View && <View level={level} onAnswerChange={onAnswerChange} />}
+      <div className="row" style={{ marginTop: 12 }}>
+        <button type="button" className="button big" onClick={submit} disabled={sending} data-testid="live-submit">
+          {sending ? "Sending…" : best ? "Submit a better answer" : "Submit answer"}
+        </button>
+        <span data-testid="live-best">
+          {best ? (
+            <>
+              Best so far: <Stars count={best.stars} /> {best.points} points
+            </>
+          ) : (
+            "No answer yet"
+          )}
+        </span>
+      </div>
+      <p className="muted">Your best answer counts{view.speedBonus ? ", and faster answers earn more" : ""}. The round ends when time is up or everyone has submitted.</p>
+      {message && (
+        <p role="status" data-testid="live-message">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import type { CommonView, Reveal, StandingRow } from "@/core/live/protocol";
+import type { Level } from "@/core/levels/format";
+import { kindViews } from "../kinds/views";
+import { Stars } from "../Stars";
+
+/** Pieces shared by the host's projector screen and the players' phones. */
+
+export function Countdown({ seconds, label }: { seconds: number | null; label: string }) {
+  if (seconds === null) return null;
+  return (
+    <div className={`countdown ${seconds <= 5 ? "urgent" : ""}`} role="timer" aria-label={`${label}: ${seconds} seconds`}>
+      <span className="countdown-number">{seconds}</span>
+      <span className="countdown-label">{label}</span>
+    </div>
+  );
+}
+
+function RankChange({ change }: { change: number | null }) {
+  if (change === null || change === 0) return <span className="rank-change same">–</span>;
+  return change > 0 ? (
+    <span className="rank-change up" aria-label={`up ${change}`}>
+      ▲{change}
+    </span>
+  ) : (
+    <span className="rank-change down" aria-label={`down ${-change}`}>
+      ▼{-change}
+    </span>
+  );
+}
+
+export function Standings({ rows, highlight }: { rows: StandingRow[]; highlight?: string }) {
+  return (
+    <table className="board live-board">
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">
+            <span className="sr-only">Change</span>
+          </th>
+          <th scope="col">Player</th>
+          <th scope="col">Points</th>
+          <th scope="col">Streak</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.playerId} className={row.playerId === highlight ? "me" : ""}>
+            <td>{row.rank}</td>
+            <td>
+              <RankChange change={row.rankChange} />
+            </td>
+            <td>{row.nickname}</td>
+            <td>{row.points}</td>
+            <td>{row.streak >= 2 ? `${row.streak} in a row` : ""}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function Podium({ rows }: { rows: StandingRow[] }) {
+  const order = [rows[1], rows[0], rows[2]]; // second, first, third: the classic podium
+  const heights = ["62%", "85%", "45%"];
+  const places = [2, 1, 3];
+  return (
+    <ol className="podium" aria-label="Podium">
+      {order.map((row, i) =>
+        row ? (
+          <li key={row.playerId} className={`podium-step place-${places[i]}`} style={{ height: heights[i] }}>
+            <span className="podium-name">{row.nickname}</span>
+            <span className="podium-points">{row.points} pts</span>
+            <span className="podium-place" aria-label={`place ${places[i]}`}>
+              {places[i]}
+            </span>
+          </li>
+        ) : (
+          <li key={`empty-${i}`} className="podium-step empty" aria-hidden="true" />
+        ),
+      )}
+    </ol>
+  );
+}
+
+/** How many players reached each number of stars: the spread of the round, without answers. */
+export function StarSpread({ spread }: { spread: Reveal["spread"] }) {
+  const total = spread.stars.reduce((a, b) => a + b, 0) + spread.notSubmitted;
+  const bars: [string, number][] = [
+    ["3 stars", spread.stars[3]],
+    ["2 stars", spread.stars[2]],
+    ["1 star", spread.stars[1]],
+    ["0 stars", spread.stars[0]],
+    ["not yet", spread.notSubmitted],
+  ];
+  return (
+    <div className="spread" role="list" aria-label="How the players are doing">
+      {bars.map(([label, count]) => (
+        <div key={label} className="spread-row" role="listitem">
+          <span className="spread-label">{label}</span>
+          <span className="spread-bar">
+            <span style={{ width: `${total ? (100 * count) / total : 0}%` }} />
+          </span>
+          <span className="spread-count">{count}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export function RevealPanel({ view, level }: { view: CommonView; level: Level }) {
+  const View = kindViews[level.kind];
+  const winner = view.reveal?.winner;
+  return (
+    <section className="panel reveal" aria-labelledby="reveal-title">
+      <h2 id="reveal-title" style={{ marginTop: 0 }}>
+        {winner ? (
+          <>
+            Best answer: {winner.nickname}, {(winner.score * 100).toFixed(1)}% <Stars count={winner.stars} />
+          </>
+        ) : (
+          "Nobody submitted an answer this round"
+        )}
+      </h2>
+      {winner && View && <View key={JSON.stringify(winner.answer)} level={level} initialAnswer={winner.answer} readOnly />}
+      <p className="explanation">{level.explanation}</p>
+    </section>
+  );
+}
+
+export function ConnectionBanner({ connected }: { connected: boolean }) {
+  if (connected) return null;
+  return (
+    <div className="connection-banner" role="status">
+      Reconnecting… your points are safe.
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import { LIVE_PROTOCOL_VERSION, type LiveAck, type LiveView } from "@/core/live/protocol";
+
+export { LIVE_PROTOCOL_VERSION };
+
+/** Sends an event and waits for its acknowledgement; a silent server counts as an error. */
+export async function request<T extends object>(socket: Socket, event: string, payload: object): Promise<LiveAck<T>> {
+  try {
+    return await socket.timeout(10_000).emitWithAck(event, payload);
+  } catch {
+    return { ok: false, error: { code: "bad_request", message: "the server did not answer: check your connection" } };
+  }
+}
+
+/** Secrets that let this browser come back to a game (kept per game code). */
+export const secrets = {
+  player: (code: string) => `ga-live-player:${code}`,
+  host: (code: string) => `ga-live-host:${code}`,
+  get: (key: string) => (typeof window === "undefined" ? null : window.localStorage.getItem(key)),
+  set: (key: string, value: string) => window.localStorage.setItem(key, value),
+};
+
+/**
+ * A Socket.IO connection that re-attaches by itself: `attach` runs on every (re)connect, so a
+ * dropped connection or a restarted server resumes the game with no action from the user.
+ * `view` is the latest state the server sent; `clockOffset` corrects countdowns for clock skew.
+ */
+export function useLiveSocket(attach: (socket: Socket) => Promise<LiveView | null>) {
+  const [view, setView] = useState<LiveView | null>(null);
+  const [connected, setConnected] = useState(false);
+  const [kicked, setKicked] = useState<string | null>(null);
+  const [clockOffset, setClockOffset] = useState(0);
+  const socketRef = useRef<Socket | null>(null);
+  const attachRef = useRef(attach);
+  attachRef.current = attach;
+
+  useEffect(() => {
+    const socket = io({ transports: ["websocket", "polling"] });
+    socketRef.current = socket;
+    const accept = (next: LiveView) => {
+      setClockOffset(next.serverNow - Date.now());
+      setView(next);
+    };
+    socket.on("connect", async () => {
+      setConnected(true);
+      const attached = await attachRef.current(socket);
+      if (attached) accept(attached);
+    });
+    socket.on("disconnect", () => setConnected(false));
+    socket.on("live:state", accept);
+    socket.on("live:kicked", (event: { message: string }) => setKicked(event.message));
+    return () => {
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, []);
+
+  return { socket: socketRef, view, connected, kicked, clockOffset };
+}
+
+/** Seconds left until `endsAt` (server time), updated four times a second. */
+export function useCountdown(endsAt: number | null, clockOffset: number): number | null {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (endsAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [endsAt]);
+  if (endsAt === null) return null;
+  return Math.max(0, Math.ceil((endsAt - (now + clockOffset)) / 1000));
+}
+
+export const protocolVersion = { protocolVersion: LIVE_PROTOCOL_VERSION } as const;

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import type { LiveErrorCode, Phase } from "./room";
+
+/**
+ * The live-game protocol over Socket.IO. Every client → server event has a zod schema here and
+ * is acknowledged with { ok: true, … } or { ok: false, error }. Server → client events are
+ * "live:state" (the whole view a socket may see; sent on every change that concerns it).
+ */
+export const LIVE_PROTOCOL_VERSION = 1;
+
+export const gameCode = z.string().regex(/^\d{6}$/, "a game code is 6 digits");
+const secret = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "not a valid secret");
+const levelId = z.string().min(1).max(64);
+
+export const nickname = z
+  .string()
+  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
+  .pipe(
+    z
+      .string()
+      .min(2, "must be at least 2 characters")
+      .max(20, "must be at most 20 characters")
+      .regex(/^[\p{L}\p{M}\p{N} ._'-]+$/u, "may use letters, digits, spaces and . _ ' -")
+      .regex(/[\p{L}\p{N}]/u, "needs at least one letter or digit"),
+  );
+
+const version = { protocolVersion: z.literal(LIVE_PROTOCOL_VERSION, { message: `this page is out of date (protocol ${LIVE_PROTOCOL_VERSION} expected): reload it` }) };
+
+export const liveEvents = {
+  /** A host opens a game. */
+  "host:create": z.object({
+    ...version,
+    playlist: z.array(levelId).min(1).max(30),
+    options: z.object({ roundSeconds: z.number().int().min(15).max(600).nullable(), speedBonus: z.boolean() }),
+  }),
+  /** A host (re)attaches to their game after a reload or a reconnect. */
+  "host:resume": z.object({ ...version, code: gameCode, hostSecret: secret }),
+  "host:advance": z.object({ expectedPhase: z.enum(["lobby", "intro", "playing", "reveal", "leaderboard", "podium"]) }),
+  "host:kick": z.object({ playerId: z.string().min(1).max(40) }),
+  "host:lock": z.object({ locked: z.boolean() }),
+  /** The join page checks a code before asking for a nickname (rate-limited). */
+  "player:check": z.object({ ...version, code: gameCode }),
+  "player:join": z.object({ ...version, code: gameCode, nickname, previousSecret: secret.optional() }),
+  /** A player comes back (reload, dropped Wi-Fi) with the secret their browser kept. */
+  "player:resume": z.object({ ...version, code: gameCode, playerSecret: secret }),
+  "player:answer": z.object({ roundIndex: z.number().int().min(0).max(100), answer: z.unknown() }),
+} as const;
+export type LiveEventName = keyof typeof liveEvents;
+export type LiveEvent<E extends LiveEventName> = z.output<(typeof liveEvents)[E]>;
+
+export type LiveAck<T> = ({ ok: true } & T) | { ok: false; error: { code: LiveErrorCode; message: string } };
+
+export interface StandingRow {
+  playerId: string;
+  nickname: string;
+  points: number;
+  rank: number;
+  /** Positive: places gained since the last leaderboard. */
+  rankChange: number | null;
+  streak: number;
+}
+
+export interface RoundInfo {
+  index: number;
+  count: number;
+  levelId: string;
+  /** Seconds the round lasts. */
+  seconds: number;
+}
+
+export interface Reveal {
+  /** The round's best answer and who gave it, shown to everyone once the round is over. */
+  winner: { nickname: string; score: number; stars: number; answer: unknown } | null;
+  spread: { stars: [number, number, number, number]; notSubmitted: number };
+}
+
+/** What every socket in a game sees. */
+export interface CommonView {
+  code: string;
+  phase: Phase;
+  round: RoundInfo | null;
+  /** Server time when the view was made, and when the current phase ends: clients correct for clock skew. */
+  serverNow: number;
+  phaseEndsAt: number | null;
+  playerCount: number;
+  submittedCount: number;
+  speedBonus: boolean;
+  locked: boolean;
+  reveal: Reveal | null;
+  /** Top ten, at the leaderboard and podium. */
+  leaderboard: StandingRow[] | null;
+}
+
+export interface PlayerView extends CommonView {
+  role: "player";
+  me: {
+    playerId: string;
+    nickname: string;
+    points: number;
+    rank: number | null;
+    rankChange: number | null;
+    streak: number;
+    /** My best answer this round, with the server's score. */
+    roundBest: { score: number; stars: number; points: number } | null;
+  };
+}
+
+export interface HostView extends CommonView {
+  role: "host";
+  players: { playerId: string; nickname: string; points: number; submitted: boolean; connected: boolean }[];
+  /** Live progress during a round: how many players are at 0–3 stars, without their answers. */
+  spread: { stars: [number, number, number, number]; notSubmitted: number };
+}
+
+export type LiveView = PlayerView | HostView;

@@ -1,0 +1,291 @@
+/**
+ * A live classroom game as a pure state machine: no sockets, no clock, no database. Every
+ * transition takes the current time as an argument and returns a new Room (or throws
+ * LiveError), so the rules are tested directly and the server only wires them to I/O.
+ *
+ *   lobby → intro → playing → reveal → leaderboard → intro (next round) … → podium
+ */
+export const PHASES = ["lobby", "intro", "playing", "reveal", "leaderboard", "podium"] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** How long the round title shows before play starts. */
+export const INTRO_MS = 5_000;
+export const MAX_PLAYERS = 2_500;
+
+export interface RoomOptions {
+  /** Seconds per round; null uses each level's own time limit. */
+  roundSeconds: number | null;
+  speedBonus: boolean;
+}
+
+export interface LivePlayer {
+  id: string;
+  nickname: string;
+  joinedAt: number;
+  kicked: boolean;
+  /** Sum of the player's points over all rounds. */
+  points: number;
+  /** Consecutive finished rounds with at least one star. */
+  streak: number;
+  /** Rank at the last leaderboard, and the one before (for "▲2"). */
+  rank: number | null;
+  previousRank: number | null;
+}
+
+/** A player's best answer in one round (only the best counts). */
+export interface RoundBest {
+  score: number;
+  stars: number;
+  points: number;
+  submittedAt: number;
+  answer: unknown;
+}
+
+export interface Room {
+  id: string;
+  code: string;
+  playlist: string[];
+  /** Per-round time limits in seconds, fixed at creation. */
+  roundSeconds: number[];
+  options: RoomOptions;
+  phase: Phase;
+  /** -1 in the lobby; the current (or last finished) round otherwise. */
+  roundIndex: number;
+  phaseStartedAt: number;
+  /** When the current timed phase (intro, playing) ends; null for phases the host advances. */
+  phaseEndsAt: number | null;
+  locked: boolean;
+  players: Record<string, LivePlayer>;
+  /** roundIndex → playerId → best answer. */
+  rounds: Record<number, Record<string, RoundBest>>;
+}
+
+export type LiveErrorCode =
+  | "bad_request"
+  | "not_found"
+  | "forbidden"
+  | "wrong_phase"
+  | "wrong_round"
+  | "too_late"
+  | "room_locked"
+  | "room_full"
+  | "nickname_taken"
+  | "kicked"
+  | "rate_limited"
+  | "protocol_mismatch";
+
+export class LiveError extends Error {
+  constructor(
+    readonly code: LiveErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "LiveError";
+  }
+}
+
+export function createRoom(init: { id: string; code: string; playlist: string[]; roundSeconds: number[]; options: RoomOptions }, now: number): Room {
+  if (init.playlist.length === 0) throw new LiveError("bad_request", "a game needs at least one level");
+  if (init.roundSeconds.length !== init.playlist.length) throw new LiveError("bad_request", "one time limit per round");
+  return { ...init, phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false, players: {}, rounds: {} };
+}
+
+const activePlayers = (room: Room) => Object.values(room.players).filter((p) => !p.kicked);
+
+export function addPlayer(room: Room, player: { id: string; nickname: string }, now: number): Room {
+  if (room.phase === "podium") throw new LiveError("wrong_phase", "this game is over");
+  if (room.locked) throw new LiveError("room_locked", "the host has locked this game");
+  if (activePlayers(room).length >= MAX_PLAYERS) throw new LiveError("room_full", "this game is full");
+  const key = nicknameKey(player.nickname);
+  if (Object.values(room.players).some((p) => nicknameKey(p.nickname) === key)) throw new LiveError("nickname_taken", "that nickname is taken in this game");
+  const joined: LivePlayer = { id: player.id, nickname: player.nickname, joinedAt: now, kicked: false, points: 0, streak: 0, rank: null, previousRank: null };
+  return { ...room, players: { ...room.players, [player.id]: joined } };
+}
+
+/** Nicknames are unique regardless of case, spacing and accents ("Ana", "ana ", "Aná"). */
+export function nicknameKey(nickname: string): string {
+  return nickname.normalize("NFKD").replace(/\p{M}/gu, "").replace(/\s+/g, "").toLowerCase();
+}
+
+export function kickPlayer(room: Room, playerId: string): Room {
+  const player = room.players[playerId];
+  if (!player) throw new LiveError("not_found", "no such player in this game");
+  return { ...room, players: { ...room.players, [playerId]: { ...player, kicked: true } } };
+}
+
+export function setLocked(room: Room, locked: boolean): Room {
+  return { ...room, locked };
+}
+
+function enterRound(room: Room, roundIndex: number, now: number): Room {
+  return { ...room, phase: "intro", roundIndex, phaseStartedAt: now, phaseEndsAt: now + INTRO_MS };
+}
+
+function enterPlaying(room: Room, now: number): Room {
+  return { ...room, phase: "playing", phaseStartedAt: now, phaseEndsAt: now + room.roundSeconds[room.roundIndex] * 1000 };
+}
+
+/** playing → reveal: streaks are settled when a round ends. */
+function enterReveal(room: Room, now: number): Room {
+  const bests = room.rounds[room.roundIndex] ?? {};
+  const players = Object.fromEntries(
+    Object.entries(room.players).map(([id, p]) => [id, { ...p, streak: (bests[id]?.stars ?? 0) > 0 ? p.streak + 1 : 0 }]),
+  );
+  return { ...room, players, phase: "reveal", phaseStartedAt: now, phaseEndsAt: null };
+}
+
+/** reveal → leaderboard: ranks are recomputed and the previous ones kept for rank changes. */
+function enterLeaderboard(room: Room, now: number): Room {
+  const ranks = new Map(standings(room).map((p, i) => [p.id, i + 1]));
+  const players = Object.fromEntries(
+    Object.entries(room.players).map(([id, p]) => [id, { ...p, previousRank: p.rank, rank: ranks.get(id) ?? null }]),
+  );
+  return { ...room, players, phase: "leaderboard", phaseStartedAt: now, phaseEndsAt: null };
+}
+
+/** The host's "next" button: whatever comes next from the current phase. */
+export function advance(room: Room, now: number): Room {
+  switch (room.phase) {
+    case "lobby":
+      if (activePlayers(room).length === 0) throw new LiveError("wrong_phase", "wait for at least one player");
+      return enterRound(room, 0, now);
+    case "intro":
+      return enterPlaying(room, now);
+    case "playing":
+      return enterReveal(room, now);
+    case "reveal":
+      return enterLeaderboard(room, now);
+    case "leaderboard":
+      if (room.roundIndex + 1 < room.playlist.length) return enterRound(room, room.roundIndex + 1, now);
+      return { ...room, phase: "podium", phaseStartedAt: now, phaseEndsAt: null };
+    case "podium":
+      throw new LiveError("wrong_phase", "this game is over");
+  }
+}
+
+/** Time-driven transitions: the intro and the round end on the server's clock. */
+export function tick(room: Room, now: number): Room {
+  if (room.phaseEndsAt === null || now < room.phaseEndsAt) return room;
+  if (room.phase === "intro") return enterPlaying(room, now);
+  if (room.phase === "playing") return enterReveal(room, now);
+  return room;
+}
+
+/**
+ * Points for an answer: 1000 for three stars, in proportion to the stars earned. With the speed
+ * bonus on, an answer loses up to half its value as the clock runs down (full value at the start
+ * of the round, half at the buzzer). A player's answer worth the most points is the one that
+ * counts for the round (on equal points, the higher score).
+ */
+export function pointsFor(stars: number, elapsedMs: number, roundMs: number, speedBonus: boolean): number {
+  const speed = speedBonus ? 1 - 0.5 * Math.min(1, Math.max(0, elapsedMs / roundMs)) : 1;
+  return Math.round(((1000 * stars) / 3) * speed);
+}
+
+export interface ScoredSubmission {
+  playerId: string;
+  roundIndex: number;
+  score: number;
+  stars: number;
+  answer: unknown;
+}
+
+/**
+ * Records a re-scored answer. Refused outside the playing phase, for another round, after the
+ * deadline (server clock), or from a kicked player. Returns the room and whether this answer
+ * became the player's best.
+ */
+export function recordAnswer(room: Room, submission: ScoredSubmission, now: number): { room: Room; candidate: RoundBest; best: RoundBest; improved: boolean } {
+  const player = room.players[submission.playerId];
+  if (!player) throw new LiveError("not_found", "you are not in this game");
+  if (player.kicked) throw new LiveError("kicked", "you were removed from this game");
+  if (room.phase !== "playing") throw new LiveError("wrong_phase", "answers are accepted only while a round is being played");
+  if (submission.roundIndex !== room.roundIndex) throw new LiveError("wrong_round", `this answer is for round ${submission.roundIndex + 1}, but round ${room.roundIndex + 1} is being played`);
+  if (room.phaseEndsAt !== null && now >= room.phaseEndsAt) throw new LiveError("too_late", "time is up for this round");
+
+  const roundMs = room.roundSeconds[room.roundIndex] * 1000;
+  const points = pointsFor(submission.stars, now - room.phaseStartedAt, roundMs, room.options.speedBonus);
+  const candidate: RoundBest = { score: submission.score, stars: submission.stars, points, submittedAt: now, answer: submission.answer };
+  const roundBests = room.rounds[room.roundIndex] ?? {};
+  const previous = roundBests[player.id];
+  const improved = !previous || candidate.points > previous.points || (candidate.points === previous.points && candidate.score > previous.score);
+  if (!improved) return { room, candidate, best: previous, improved: false };
+
+  const updatedPlayer = { ...player, points: player.points - (previous?.points ?? 0) + points };
+  return {
+    room: {
+      ...room,
+      players: { ...room.players, [player.id]: updatedPlayer },
+      rounds: { ...room.rounds, [room.roundIndex]: { ...roundBests, [player.id]: candidate } },
+    },
+    candidate,
+    best: candidate,
+    improved: true,
+  };
+}
+
+/**
+ * Recomputes what the transitions derive from the answers — each player's points, streak and
+ * ranks — for a room restored from storage, which keeps only the players and their answers.
+ */
+export function rebuildDerived(room: Room): Room {
+  const players: Record<string, LivePlayer> = Object.fromEntries(
+    Object.entries(room.players).map(([id, p]) => [id, { ...p, points: 0, streak: 0, rank: null, previousRank: null }]),
+  );
+  const after = PHASES.indexOf(room.phase);
+  for (let r = 0; r <= room.roundIndex; r++) {
+    const bests = room.rounds[r] ?? {};
+    for (const [id, best] of Object.entries(bests)) if (players[id]) players[id].points += best.points;
+    const current = r === room.roundIndex;
+    if (!current || after >= PHASES.indexOf("reveal")) {
+      for (const p of Object.values(players)) p.streak = (bests[p.id]?.stars ?? 0) > 0 ? p.streak + 1 : 0;
+    }
+    if (!current || after >= PHASES.indexOf("leaderboard")) {
+      const ranked = standings({ ...room, players });
+      ranked.forEach((p, i) => {
+        players[p.id].previousRank = players[p.id].rank;
+        players[p.id].rank = i + 1;
+      });
+    }
+  }
+  return { ...room, players };
+}
+
+/** Every active player has submitted in the current round: the round can end early. */
+export function everyoneSubmitted(room: Room): boolean {
+  if (room.phase !== "playing") return false;
+  const bests = room.rounds[room.roundIndex] ?? {};
+  const active = activePlayers(room);
+  return active.length > 0 && active.every((p) => bests[p.id]);
+}
+
+/** Active players by points (highest first); ties go to whoever joined first. */
+export function standings(room: Room): LivePlayer[] {
+  return activePlayers(room).sort((a, b) => b.points - a.points || a.joinedAt - b.joinedAt || a.id.localeCompare(b.id));
+}
+
+/** The best answer of a round, shown to everyone at the reveal. */
+export function roundWinner(room: Room, roundIndex: number): { player: LivePlayer; best: RoundBest } | null {
+  const bests = Object.entries(room.rounds[roundIndex] ?? {}).filter(([id]) => room.players[id] && !room.players[id].kicked);
+  if (bests.length === 0) return null;
+  bests.sort(([, a], [, b]) => b.score - a.score || a.submittedAt - b.submittedAt);
+  const [id, best] = bests[0];
+  return { player: room.players[id], best };
+}
+
+/** How many players reached 0, 1, 2 and 3 stars this round (and how many have not submitted). */
+export function starSpread(room: Room, roundIndex: number): { stars: [number, number, number, number]; notSubmitted: number } {
+  const bests = room.rounds[roundIndex] ?? {};
+  const stars: [number, number, number, number] = [0, 0, 0, 0];
+  let notSubmitted = 0;
+  for (const p of activePlayers(room)) {
+    const best = bests[p.id];
+    if (best) stars[best.stars]++;
+    else notSubmitted++;
+  }
+  return { stars, notSubmitted };
+}
+
+export function activeCount(room: Room): number {
+  return activePlayers(room).length;
+}
