@@ -84,6 +84,7 @@ export function HostScreen({ code }: { code: string }) {
               Round {view.round.index + 1} of {view.round.count}
             </span>
           )}
+          {view.round && <span className="sep" aria-hidden="true" />}
           <span data-testid="player-count">
             {view.playerCount} player{view.playerCount === 1 ? "" : "s"}
           </span>
@@ -162,8 +163,13 @@ export function HostScreen({ code }: { code: string }) {
 
       {view.phase === "reveal" && level && (
         <section>
-          {view.reveal && <StarSpread spread={view.reveal.spread} />}
           <RevealPanel view={view} level={level} />
+          {view.reveal && (
+            <div className="panel" style={{ marginTop: 16 }}>
+              <h2 style={{ marginTop: 0 }}>How the class did</h2>
+              <StarSpread spread={view.reveal.spread} />
+            </div>
+          )}
         </section>
       )}
 
@@ -178,7 +184,7 @@ export function HostScreen({ code }: { code: string }) {
         <section className="panel center">
           <h1>The podium</h1>
           <Podium rows={view.leaderboard ?? []} />
-          <Standings rows={(view.leaderboard ?? []).slice(3)} />
+          {(view.leaderboard ?? []).length > 3 && <Standings rows={(view.leaderboard ?? []).slice(3)} />}
           <p>The results are saved.</p>
           <Link className="button" href="/host">
             Host another game

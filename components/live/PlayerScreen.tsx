@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import type { Socket } from "socket.io-client";
 import { findLevel } from "@/core/levels/catalog";
+import { kindOf } from "@/core/kinds/registry";
 import type { LiveView, PlayerView } from "@/core/live/protocol";
 import { kindViews } from "../kinds/views";
 import { Stars } from "../Stars";
@@ -144,10 +145,21 @@ export function PlayerScreen({ code }: { code: string }) {
 function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket | null; seconds: number | null }) {
   const level = findLevel(view.round!.levelId)!;
   const View = kindViews[level.kind];
-  const answer = useRef<unknown>(null);
-  const onAnswerChange = useCallback((a: unknown) => {
-    answer.current = a;
-  }, []);
+  // The answer in progress survives a reload of the page (this tab only).
+  const draftKey = `ga-live-draft:${view.code}:${view.round!.index}`;
+  const [draft] = useState(() => {
+    const saved = typeof window === "undefined" ? null : window.sessionStorage.getItem(draftKey);
+    const parsed = saved ? kindOf(level.kind).answerSchema.safeParse(JSON.parse(saved)) : null;
+    return parsed?.success ? parsed.data : undefined;
+  });
+  const answer = useRef<unknown>(draft ?? null);
+  const onAnswerChange = useCallback(
+    (a: unknown) => {
+      answer.current = a;
+      window.sessionStorage.setItem(draftKey, JSON.stringify(a));
+    },
+    [draftKey],
+  );
   const [sending, setSending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const best = view.me.roundBest;
@@ -171,8 +183,8 @@ function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket
         </div>
         <Countdown seconds={seconds} label="seconds left" />
       </div>
-      {View && <View level={level} onAnswerChange={onAnswerChange} />}
-      <div className="row" style={{ marginTop: 12 }}>
+      {View && <View level={level} onAnswerChange={onAnswerChange} initialAnswer={draft} />}
+      <div className="live-submit-bar">
         <button type="button" className="button big" onClick={submit} disabled={sending} data-testid="live-submit">
           {sending ? "Sending…" : best ? "Submit a better answer" : "Submit answer"}
         </button>
@@ -185,13 +197,13 @@ function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket
             "No answer yet"
           )}
         </span>
+        {message && (
+          <p role="status" data-testid="live-message" style={{ margin: 0, flexBasis: "100%" }}>
+            {message}
+          </p>
+        )}
       </div>
       <p className="muted">Your best answer counts{view.speedBonus ? ", and faster answers earn more" : ""}. The round ends when time is up or everyone has submitted.</p>
-      {message && (
-        <p role="status" data-testid="live-message">
-          {message}
-        </p>
-      )}
     </div>
   );
 }

@@ -69,7 +69,7 @@ export function Podium({ rows }: { rows: StandingRow[] }) {
     <ol className="podium" aria-label="Podium">
       {order.map((row, i) =>
         row ? (
-          <li key={row.playerId} className={`podium-step place-${places[i]}`} style={{ height: heights[i] }}>
+          <li key={row.playerId} className={`podium-step place-${places[i]}`} style={{ minHeight: heights[i] }}>
             <span className="podium-name">{row.nickname}</span>
             <span className="podium-points">{row.points} pts</span>
             <span className="podium-place" aria-label={`place ${places[i]}`}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { LIVE_PROTOCOL_VERSION, type LiveAck, type LiveView } from "@/core/live/protocol";
 
@@ -64,8 +64,11 @@ export function useLiveSocket(attach: (socket: Socket) => Promise<LiveView | nul
 /** Seconds left until `endsAt` (server time), updated four times a second. */
 export function useCountdown(endsAt: number | null, clockOffset: number): number | null {
   const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
+  // A new deadline starts from the current time, before the first paint: `now` may be many
+  // seconds old after an untimed phase (lobby, leaderboard), which showed e.g. 66 of 60 s.
+  useLayoutEffect(() => {
     if (endsAt === null) return;
+    setNow(Date.now());
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [endsAt]);

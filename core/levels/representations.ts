@@ -33,7 +33,7 @@ export const representationLevels: LevelInput[] = [
     title: "Turn and shift",
     brief: "This time the boundary does not pass through the origin. Move the origin onto it, then turn the axes.",
     kind: "coordinate-change",
-    dataset: { generator: "halfPlane", seed: "turn-and-shift", params: { count: 300, angleDeg: -120, origin: [0.25, -0.2], margin: 0.04 } },
+    dataset: { generator: "halfPlane", seed: "turn-and-shift", params: { count: 300, angleDeg: -120, origin: [0.35, -0.45], margin: 0.04 } },
     config: { representations: ["raw"], rules: ["x>0"] },
     lockedControls: ["scale"],
     target: { label: "100% accuracy", score: 1 },

@@ -101,6 +101,7 @@ export class LiveHub {
     const rt = this.runtime(code, { ended: true });
     const saved = await store.findGameSecrets(rt.room.id);
     if (!saved || saved.hostSecretHash !== hash(hostSecret)) throw new LiveError("forbidden", "only the host of this game can do that");
+    this.detach(socket); // a socket follows one game, in one role, at a time
     socket.data.live = { role: "host", code };
     rt.hosts.add(socket);
     return this.hostViewOf(rt);
@@ -128,14 +129,14 @@ export class LiveHub {
       s.data.live = undefined;
     }
     rt.players.delete(playerId);
-    this.afterChange(rt);
+    this.sendHostView(rt); // the host's own click: show it at once, not throttled
     await write;
   }
 
   async hostLock(socket: Socket, locked: boolean): Promise<void> {
     const rt = this.hostRuntime(socket);
     rt.room = setLocked(rt.room, locked);
-    this.afterChange(rt);
+    this.sendHostView(rt);
     await this.persist(rt, () => store.saveLocked(rt.room.id, locked));
   }
 
@@ -171,6 +172,7 @@ export class LiveHub {
   }
 
   private bindPlayer(rt: Runtime, socket: Socket, playerId: string) {
+    this.detach(socket); // a socket follows one game, in one role, at a time
     socket.data.live = { role: "player", code: rt.room.code, playerId };
     let sockets = rt.players.get(playerId);
     if (!sockets) rt.players.set(playerId, (sockets = new Set()));

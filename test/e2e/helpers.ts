@@ -69,3 +69,60 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promi
   }
   await expect(target).toBeFocused();
 }
+
+// ── Live classroom games ──────────────────────────────────────────────────────────────
+
+/** A projector-sized host screen and a phone for each player (each in its own browser context). */
+export const PROJECTOR = { viewport: { width: 1366, height: 768 } } as const;
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } as const;
+
+export const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/**
+ * Creates a live game from /host: `set` is a ready-made set's radio label, `drop` the levels to
+ * untick after it. Returns the game code (the host page's URL). The setup form is server-rendered,
+ * so nothing is clicked before React has hydrated it (an earlier click would be undone).
+ */
+export async function createLiveGame(
+  page: Page,
+  { set = "Chapter 2: a quick 3", drop = [] as string[], roundTime, speedBonus = true }: { set?: string; drop?: string[]; roundTime?: string; speedBonus?: boolean } = {},
+  beforeCreate?: () => Promise<void>,
+): Promise<string> {
+  await page.goto("/host");
+  const create = page.getByRole("button", { name: /^Create a game with \d+ rounds?$/ });
+  await waitForHydration(create);
+  await page.getByRole("radio", { name: set }).check();
+  for (const title of drop) await page.getByRole("checkbox", { name: title, exact: true }).uncheck();
+  if (roundTime) await page.getByLabel("Time per round").selectOption({ label: roundTime });
+  await page.getByRole("checkbox", { name: /^Speed bonus/ }).setChecked(speedBonus);
+  await beforeCreate?.();
+  await create.click();
+  await expect(page).toHaveURL(/\/host\/\d{6}$/);
+  const code = /\/host\/(\d{6})$/.exec(page.url())![1];
+  await expect(page.getByTestId("game-code")).toHaveText(`${code.slice(0, 3)} ${code.slice(3)}`);
+  return code;
+}
+
+/** React has hydrated a server-rendered element once it carries React's props (its handlers). */
+export async function waitForHydration(element: Locator): Promise<void> {
+  await expect.poll(() => element.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")))).toBe(true);
+}
+
+/** Joins as a student who scanned the QR code: /join?code=… checks the code, then asks for a nickname. */
+export async function joinLiveGame(page: Page, code: string, nickname: string): Promise<void> {
+  await page.goto(`/join?code=${code}`);
+  const input = page.getByLabel("Your nickname");
+  await expect(input).not.toHaveValue(""); // a suggestion is offered
+  await input.fill(nickname);
+  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/live/${code}$`));
+  await expect(page.getByTestId("me")).toContainText(nickname);
+}
+
+/** A round on a phone is interactive once the level view (a dynamic import) has sized its plot. */
+export async function waitForLiveRound(page: Page): Promise<void> {
+  await expect(page.getByTestId("angle-number")).toBeVisible();
+  await expect
+    .poll(() => page.getByTestId("before-canvas").first().evaluate((c: HTMLCanvasElement) => c.width === Math.round(c.clientWidth * devicePixelRatio) && c.width > 0))
+    .toBe(true);
+}

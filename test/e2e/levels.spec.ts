@@ -35,8 +35,8 @@ test("the whole chapter can be played through the controls, in order", async ({ 
     await expect(move).toHaveAttribute("aria-pressed", "true");
     await expect(turn).toHaveAttribute("aria-pressed", "false");
     await setNumber(page, "angle", -120);
-    await setNumber(page, "shift-x", 0.25);
-    await setNumber(page, "shift-y", -0.2);
+    await setNumber(page, "shift-x", 0.35);
+    await setNumber(page, "shift-y", -0.45);
     await expectPerfectLive(page);
     await submitAndExpectStars(page, 3);
     await expect(page.getByTestId("server-score")).toHaveText("100.0%");
@@ -133,7 +133,7 @@ test("a score sent by the browser is ignored: the server scores the answer itsel
 
   // Submitting the locked next level's answer is refused.
   const locked = await page.request.post("/api/submissions", {
-    data: { levelId: "turn-and-shift", answer: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.25, -0.2], scale: [1, 1] } },
+    data: { levelId: "turn-and-shift", answer: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] } },
   });
   expect(locked.status()).toBe(403);
 

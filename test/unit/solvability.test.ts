@@ -11,7 +11,7 @@ import { scoreAnswer, type ScoredAnswer } from "@/core/scoring";
  */
 const reference: Record<string, CoordinateChangeAnswer> = {
   "turn-the-axes": { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] },
-  "turn-and-shift": { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.25, -0.2], scale: [1, 1] },
+  "turn-and-shift": { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] },
   admissions: { representation: "raw", rule: "x>0 and y>0", angleDeg: 0, shift: [50, 800], scale: [1, 1] },
   circles: { representation: "polar", rule: "x>0", angleDeg: 0, shift: [0.55, 0], scale: [1, 1] },
   xor: { representation: "product", rule: "x>0", angleDeg: 0, shift: [0, 0], scale: [1, 1] },
@@ -123,5 +123,18 @@ describe("let the machine search", () => {
   it("the best angle is near the hidden boundary's angle", () => {
     const hidden = (lvl.dataset!.params as { angleDeg: number }).angleDeg;
     expect(Math.abs(search.best.angleDeg - hidden)).toBeLessThanOrEqual(10);
+  });
+});
+
+describe("turn-and-shift needs the shift", () => {
+  it("no rotation alone reaches three stars", () => {
+    const level = findLevel("turn-and-shift")!;
+    let best = 0;
+    for (let angleDeg = -180; angleDeg < 180; angleDeg += 0.5) {
+      const outcome = scoreAnswer(level, { representation: "raw", rule: "x>0", angleDeg, shift: [0, 0], scale: [1, 1] });
+      if (outcome.ok) best = Math.max(best, outcome.result.score);
+    }
+    expect(best).toBeLessThan(level.stars[2]);
+    expect(best).toBeLessThan(0.95);
   });
 });

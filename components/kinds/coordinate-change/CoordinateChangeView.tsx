@@ -99,10 +99,13 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
     beforeViewport.current = vp;
     const s = beforeSize.dpr;
     ctx.clearRect(0, 0, vp.width, vp.height);
-    const scratch = new Float64Array(2);
+    const cell = new Float64Array(2);
+    const out = new Float64Array(2);
     shadeRegion(ctx, vp, (x, y) => {
-      applyTransform(Float64Array.of(x, y), answer, scratch);
-      return predictBlack(answer.rule, scratch[0], scratch[1]);
+      cell[0] = x;
+      cell[1] = y;
+      applyTransform(cell, answer, out);
+      return predictBlack(answer.rule, out[0], out[1]);
     });
     drawLine(ctx, vp, 0, 0, 1, 0, "#c4c6cc", 1 * s);
     drawLine(ctx, vp, 0, 0, 0, 1, "#c4c6cc", 1 * s);

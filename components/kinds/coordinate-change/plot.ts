@@ -16,49 +16,69 @@ export const toPy = (vp: Viewport, y: number) => (1 - (y - vp.yMin) / (vp.yMax -
 export const fromPx = (vp: Viewport, px: number) => vp.xMin + (px / vp.width) * (vp.xMax - vp.xMin);
 export const fromPy = (vp: Viewport, py: number) => vp.yMin + (1 - py / vp.height) * (vp.yMax - vp.yMin);
 
-const REGION = "rgba(86, 180, 233, 0.28)"; // sky blue: where the rule says "black"
+const REGION_RGBA = [86, 180, 233, 72] as const; // sky blue at 28%: where the rule says "black"
 const WRONG = "#d55e00"; // vermillion ring: misclassified
 
-/** Shades every cell of a coarse grid whose centre the rule calls black. */
-export function shadeRegion(ctx: CanvasRenderingContext2D, vp: Viewport, isBlack: (x: number, y: number) => boolean, cells = 64) {
-  ctx.fillStyle = REGION;
+// One small scratch canvas, reused: the region is computed at low resolution into it and then
+// drawn scaled in a single call, which costs far less to rasterise than thousands of rectangles.
+let scratch: HTMLCanvasElement | null = null;
+
+/** Shades the cells of a coarse grid whose centre the rule calls black. */
+export function shadeRegion(ctx: CanvasRenderingContext2D, vp: Viewport, isBlack: (x: number, y: number) => boolean, cells = 96) {
+  scratch ??= document.createElement("canvas");
+  if (scratch.width !== cells) scratch.width = scratch.height = cells;
+  const sctx = scratch.getContext("2d")!;
+  const image = sctx.createImageData(cells, cells);
   const cw = vp.width / cells;
   const ch = vp.height / cells;
-  // Cells snap to whole pixels and never overlap, so the translucent fill shows no seams.
-  for (let i = 0; i < cells; i++) {
-    const x0 = Math.round(i * cw);
-    const x1 = Math.round((i + 1) * cw);
-    for (let j = 0; j < cells; j++) {
-      if (!isBlack(fromPx(vp, (i + 0.5) * cw), fromPy(vp, (j + 0.5) * ch))) continue;
-      const y0 = Math.round(j * ch);
-      ctx.fillRect(x0, y0, x1 - x0, Math.round((j + 1) * ch) - y0);
+  for (let j = 0; j < cells; j++) {
+    const y = fromPy(vp, (j + 0.5) * ch);
+    for (let i = 0; i < cells; i++) {
+      if (!isBlack(fromPx(vp, (i + 0.5) * cw), y)) continue;
+      const o = 4 * (j * cells + i);
+      image.data[o] = REGION_RGBA[0];
+      image.data[o + 1] = REGION_RGBA[1];
+      image.data[o + 2] = REGION_RGBA[2];
+      image.data[o + 3] = REGION_RGBA[3];
     }
+  }
+  sctx.putImageData(image, 0, 0);
+  ctx.save();
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(scratch, 0, 0, cells, cells, 0, 0, vp.width, vp.height);
+  ctx.restore();
+}
+
+/** Adds a circle per selected point to the current path. */
+function addCircles(ctx: CanvasRenderingContext2D, vp: Viewport, coords: Float64Array, count: number, radius: number, select: (i: number) => boolean) {
+  for (let i = 0; i < count; i++) {
+    if (!select(i)) continue;
+    const px = toPx(vp, coords[2 * i]);
+    const py = toPy(vp, coords[2 * i + 1]);
+    ctx.moveTo(px + radius, py);
+    ctx.arc(px, py, radius, 0, 2 * Math.PI);
   }
 }
 
-/** Black points filled, white points hollow, misclassified ones ringed: readable without colour. */
+/**
+ * Black points filled, white points hollow, misclassified ones ringed: readable without colour.
+ * Each group is one path, so a redraw is a handful of draw calls whatever the number of points.
+ */
 export function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, coords: Float64Array, labels: ArrayLike<number>, wrong: Uint8Array, radius: number) {
+  const n = labels.length;
   ctx.lineWidth = Math.max(1, radius / 3);
-  for (let i = 0; i < labels.length; i++) {
-    const px = toPx(vp, coords[2 * i]);
-    const py = toPy(vp, coords[2 * i + 1]);
+  ctx.strokeStyle = "#1b1b1f";
+  for (const label of [0, 1]) {
     ctx.beginPath();
-    ctx.arc(px, py, radius, 0, 2 * Math.PI);
-    ctx.fillStyle = labels[i] === 1 ? "#1b1b1f" : "#ffffff";
+    addCircles(ctx, vp, coords, n, radius, (i) => labels[i] === label);
+    ctx.fillStyle = label === 1 ? "#1b1b1f" : "#ffffff";
     ctx.fill();
-    ctx.strokeStyle = "#1b1b1f";
     ctx.stroke();
   }
   ctx.lineWidth = Math.max(2, radius / 1.6);
   ctx.strokeStyle = WRONG;
   ctx.beginPath();
-  for (let i = 0; i < labels.length; i++) {
-    if (!wrong[i]) continue;
-    const px = toPx(vp, coords[2 * i]);
-    const py = toPy(vp, coords[2 * i + 1]);
-    ctx.moveTo(px + radius * 2, py);
-    ctx.arc(px, py, radius * 2, 0, 2 * Math.PI);
-  }
+  addCircles(ctx, vp, coords, n, radius * 2, (i) => wrong[i] === 1);
   ctx.stroke();
 }
 

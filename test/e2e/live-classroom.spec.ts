@@ -1,0 +1,281 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createLiveGame, joinLiveGame, noHorizontalScroll, PHONE, PROJECTOR, screenshot, setNumber, waitForLiveRound } from "./helpers";
+
+// The issue's classroom journey: a projector, three phones, two rounds, a reload mid-round, the podium.
+
+interface Row {
+  rank: number;
+  nickname: string;
+  points: number;
+}
+
+/** The rows of a live leaderboard table (host or phone). */
+async function standings(page: Page): Promise<Row[]> {
+  return page.locator("table.live-board tbody tr").evaluateAll((trs) =>
+    trs.map((tr) => {
+      const td = tr.querySelectorAll("td");
+      return { rank: Number(td[0].textContent), nickname: td[2].textContent ?? "", points: Number(td[3].textContent) };
+    }),
+  );
+}
+
+async function newPage(browser: Browser, options: object): Promise<Page> {
+  const context = await browser.newContext(options);
+  return context.newPage();
+}
+
+/** Submits the current answer and returns the points the server gave it. */
+async function submit(page: Page, expected: RegExp): Promise<number> {
+  await page.getByTestId("live-submit").click();
+  const message = page.getByTestId("live-message");
+  await expect(message).toHaveText(expected);
+  return Number(/: (\d+) points/.exec((await message.textContent())!)![1]);
+}
+
+const hostNext = (page: Page) => page.getByTestId("host-next");
+const countdown = async (page: Page) => Number(await page.getByRole("timer").locator(".countdown-number").textContent());
+/** The count in one row of the star spread ("3 stars", "1 star", "not yet"…). */
+const spreadCount = (page: Page, label: string) =>
+  page.getByRole("list", { name: "How the players are doing" }).getByRole("listitem").filter({ has: page.locator(".spread-label", { hasText: new RegExp(`^${label}$`) }) }).locator(".spread-count");
+
+/** Every podium step shows its whole name (broken only between words) and its place number. */
+async function expectPodiumFits(page: Page) {
+  const problems = await page.locator(".podium-step:not(.empty)").evaluateAll((steps) =>
+    steps.flatMap((step) => {
+      const box = step.getBoundingClientRect();
+      const place = step.querySelector(".podium-place")!.getBoundingClientRect();
+      const name = step.querySelector(".podium-name") as HTMLElement;
+      const style = getComputedStyle(name);
+      const lineHeight = parseFloat(style.lineHeight) || 1.2 * parseFloat(style.fontSize);
+      const lines = Math.round(name.getBoundingClientRect().height / lineHeight);
+      const words = name.textContent!.trim().split(/\s+/).length;
+      return [
+        place.bottom > box.bottom + 0.5 ? `${name.textContent}: the place number is cut off` : "",
+        lines > words ? `${name.textContent}: the name is broken inside a word (${lines} lines)` : "",
+      ].filter(Boolean);
+    }),
+  );
+  expect(problems).toEqual([]);
+}
+
+test("a classroom game: host on the projector, three phones, two rounds, a reload, the podium", async ({ browser }) => {
+  const host = await newPage(browser, PROJECTOR);
+  const [ada, bao, chidi] = await Promise.all([0, 1, 2].map(() => newPage(browser, PHONE)));
+  const names = { ada: "Ada Lovelace", bao: "Bao Nguyen", chidi: "Chidi Okafor" };
+  const phones = [ada, bao, chidi];
+  const earned = { ada: 0, bao: 0, chidi: 0 };
+
+  const code = await test.step("the host picks two rounds, 60 s each, with the speed bonus", async () => {
+    return createLiveGame(host, { set: "Chapter 2: a quick 3", drop: ["Admissions"], roundTime: "60 seconds", speedBonus: true }, async () => {
+      await expect(host.getByRole("checkbox", { name: "Turn the axes", exact: true })).toBeChecked();
+      await expect(host.getByRole("checkbox", { name: "Turn and shift", exact: true })).toBeChecked();
+      await expect(host.getByRole("button", { name: "Create a game with 2 rounds" })).toBeEnabled();
+      await screenshot(host, "live-01-host-setup");
+    });
+  });
+
+  await test.step("three students join from the QR code's link", async () => {
+    await expect(host.getByRole("img", { name: `QR code for ${new URL(host.url()).origin}/join?code=${code}` })).toBeVisible();
+    await expect(host.getByTestId("host-next")).toBeDisabled(); // nobody to play with yet
+    await Promise.all([joinLiveGame(ada, code, names.ada), joinLiveGame(bao, code, names.bao), joinLiveGame(chidi, code, names.chidi)]);
+    for (const phone of phones) await expect(phone.getByRole("heading", { name: "You're in!" })).toBeVisible();
+    await expect(host.getByTestId("player-count")).toHaveText("3 players");
+    await expect(host.getByTestId("lobby-players").getByRole("listitem")).toHaveCount(3);
+    for (const name of Object.values(names)) await expect(host.getByTestId("lobby-players")).toContainText(name);
+    await screenshot(host, "live-02-host-lobby");
+    expect(await noHorizontalScroll(bao)).toBe(true);
+    await screenshot(bao, "live-p1-phone-lobby");
+  });
+
+  await test.step("the host starts and skips the intro", async () => {
+    await expect(hostNext(host)).toHaveText("Start the game");
+    await hostNext(host).click();
+    await expect(hostNext(host)).toHaveText("Start now");
+    await expect(host.getByRole("heading", { level: 1, name: "Turn the axes" })).toBeVisible();
+    expect(await countdown(host)).toBeLessThanOrEqual(5); // the 5 s intro, counted from now (not from when the lobby opened)
+    await expect(ada.getByText("Get ready")).toBeVisible();
+    await hostNext(host).click();
+    await expect(hostNext(host)).toHaveText("End the round now");
+    await expect(host.getByTestId("submitted-count")).toHaveText("0 of 3 submitted");
+    await Promise.all(phones.map(waitForLiveRound));
+    for (const phone of phones) {
+      await expect(phone.getByTestId("me")).toContainText("Round 1 of 2");
+      await expect(phone.getByText("Your best answer counts, and faster answers earn more.", { exact: false })).toBeVisible();
+    }
+  });
+
+  await test.step("round 1: Ada answers perfectly, then reloads her phone mid-round", async () => {
+    await setNumber(ada, "angle", 35);
+    await expect(ada.getByTestId("live-accuracy")).toHaveText("Accuracy 100.0%");
+    earned.ada += await submit(ada, /^Scored 100\.0%: \d+ points\. That is your best so far\.$/);
+    expect(earned.ada).toBeGreaterThan(500); // three stars, early in the round
+    await expect(ada.getByTestId("live-best")).toContainText(`${earned.ada} points`);
+    await expect(ada.getByTestId("my-points")).toHaveText(`${earned.ada} points`);
+    await expect(host.getByTestId("submitted-count")).toHaveText("1 of 3 submitted");
+
+    const bestBefore = await ada.getByTestId("live-best").textContent();
+    await ada.reload();
+    // Back in the same round with the same points, without typing the nickname again.
+    await expect(ada).toHaveURL(new RegExp(`/live/${code}$`));
+    await expect(ada.getByTestId("me")).toContainText(names.ada);
+    await waitForLiveRound(ada);
+    await expect(ada.getByTestId("me")).toContainText("Round 1 of 2");
+    await expect(ada.getByTestId("my-points")).toHaveText(`${earned.ada} points`);
+    await expect(ada.getByTestId("live-best")).toHaveText(bestBefore!);
+    await expect(ada.getByTestId("live-best").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+    await expect(ada.getByTestId("live-submit")).toHaveText("Submit a better answer");
+    await expect(host.getByTestId("player-count")).toHaveText("3 players");
+  });
+
+  await test.step("round 1: Bao's answer is mediocre; the host sees the progress", async () => {
+    await setNumber(bao, "angle", 20);
+    await expect(bao.getByTestId("live-accuracy")).toHaveText("Accuracy 94.7%");
+    earned.bao += await submit(bao, /^Scored 94\.7%: \d+ points\. That is your best so far\.$/);
+    expect(earned.bao).toBeGreaterThan(0);
+    expect(earned.bao).toBeLessThan(earned.ada);
+    await expect(bao.getByTestId("live-best").getByRole("img", { name: "1 of 3 stars" })).toBeVisible();
+    expect(await noHorizontalScroll(bao)).toBe(true);
+    await screenshot(bao, "live-p2-phone-playing");
+    // What the phone shows right after tapping Submit, then the top of the round.
+    await screenshot(bao, "live-p2b-phone-after-submit", { fullPage: false });
+    await bao.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(bao, "live-p2a-phone-playing-first-screen", { fullPage: false });
+
+    await expect(host.getByTestId("submitted-count")).toHaveText("2 of 3 submitted");
+    await expect(spreadCount(host, "3 stars")).toHaveText("1");
+    await expect(spreadCount(host, "1 star")).toHaveText("1");
+    await expect(spreadCount(host, "not yet")).toHaveText("1");
+    const seconds = await countdown(host);
+    expect(seconds).toBeGreaterThan(30);
+    expect(seconds).toBeLessThanOrEqual(60);
+    await screenshot(host, "live-03-host-playing");
+  });
+
+  await test.step("round 1: Chidi submits the untouched axes; everyone has answered, so the round ends", async () => {
+    await expect(chidi.getByTestId("angle-number")).toHaveValue("0");
+    await expect(chidi.getByTestId("live-accuracy")).toHaveText("Accuracy 83.0%");
+    await chidi.getByTestId("live-submit").click();
+    // No waiting for the 60 s clock: the reveal comes at once.
+    await expect(hostNext(host)).toHaveText("Show the leaderboard");
+    const reveal = host.getByRole("heading", { name: /^Best answer:/ });
+    await expect(reveal).toContainText(`Best answer: ${names.ada}, 100.0%`);
+    await expect(reveal.getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+    await expect(spreadCount(host, "3 stars")).toHaveText("1");
+    await expect(spreadCount(host, "1 star")).toHaveText("1");
+    await expect(spreadCount(host, "0 stars")).toHaveText("1");
+    await expect(spreadCount(host, "not yet")).toHaveText("0");
+    await screenshot(host, "live-04-host-reveal");
+
+    for (const phone of phones) await expect(phone.getByRole("heading", { name: /^Best answer:/ })).toContainText(names.ada);
+    await expect(ada.getByTestId("my-round-result")).toContainText(`Your best: 100.0%`);
+    await expect(ada.getByTestId("my-round-result")).toContainText(`${earned.ada} points`);
+    await expect(bao.getByTestId("my-round-result")).toContainText(`Your best: 94.7%`);
+    await expect(bao.getByTestId("my-round-result")).toContainText(`${earned.bao} points`);
+    await expect(chidi.getByTestId("my-round-result")).toContainText("Your best: 83.0%");
+    await expect(chidi.getByTestId("my-round-result")).toContainText("0 points");
+    expect(await noHorizontalScroll(bao)).toBe(true);
+    await screenshot(bao, "live-p3-phone-reveal");
+  });
+
+  const checkLeaderboard = async (round: number) => {
+    const rows = await standings(host);
+    expect(rows.map((r) => r.nickname)).toEqual([names.ada, names.bao, names.chidi]);
+    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(rows.map((r) => r.points)).toEqual([earned.ada, earned.bao, earned.chidi]);
+    // Each phone agrees with the projector.
+    for (const [i, phone] of phones.entries()) {
+      await expect(phone.getByRole("heading", { name: /^You are #/ })).toHaveText(new RegExp(`^You are #${rows[i].rank} with ${rows[i].points} points`));
+      await expect(phone.getByTestId("my-points")).toHaveText(`${rows[i].points} points`);
+      await expect(phone.getByTestId("me")).toContainText(`Round ${round} of 2`);
+      expect(await standings(phone)).toEqual(rows);
+      await expect(phone.locator("table.live-board tr.me")).toContainText(rows[i].nickname);
+    }
+  };
+
+  await test.step("leaderboard after round 1", async () => {
+    await hostNext(host).click();
+    await expect(host.getByRole("heading", { level: 1, name: "Leaderboard" })).toBeVisible();
+    await expect(hostNext(host)).toHaveText("Next round");
+    await checkLeaderboard(1);
+    await screenshot(host, "live-05-host-leaderboard");
+    expect(await noHorizontalScroll(bao)).toBe(true);
+    await screenshot(bao, "live-p4-phone-leaderboard");
+  });
+
+  await test.step("round 2: the host's time limit (60 s) replaces the level's own 75 s", async () => {
+    await hostNext(host).click();
+    await expect(host.getByRole("heading", { level: 1, name: "Turn and shift" })).toBeVisible();
+    await expect(hostNext(host)).toHaveText("Start now");
+    expect(await countdown(host)).toBeLessThanOrEqual(5);
+    await hostNext(host).click();
+    await expect(hostNext(host)).toHaveText("End the round now");
+    const seconds = await countdown(host);
+    expect(seconds).toBeGreaterThan(50);
+    expect(seconds).toBeLessThanOrEqual(60);
+    await Promise.all(phones.map(waitForLiveRound));
+    for (const phone of phones) await expect(phone.getByTestId("me")).toContainText("Round 2 of 2");
+    // A fresh round: nothing carried over from round 1.
+    await expect(ada.getByTestId("live-best")).toHaveText("No answer yet");
+    await expect(ada.getByTestId("live-submit")).toHaveText("Submit answer");
+  });
+
+  await test.step("round 2: Ada turns and shifts, Bao only turns, Chidi does not answer; the host ends the round", async () => {
+    await setNumber(ada, "angle", -120);
+    await ada.getByLabel("Origin x, exact value").fill("0.35");
+    await ada.getByLabel("Origin y, exact value").fill("-0.45");
+    await expect(ada.getByTestId("shift-x-number")).toHaveValue("0.35");
+    await expect(ada.getByTestId("shift-y-number")).toHaveValue("-0.45");
+    await expect(ada.getByTestId("live-accuracy")).toHaveText("Accuracy 100.0%");
+    earned.ada += await submit(ada, /^Scored 100\.0%: \d+ points\. That is your best so far\.$/);
+
+    await setNumber(bao, "angle", -100);
+    await expect(bao.getByTestId("live-accuracy")).toHaveText("Accuracy 92.3%");
+    earned.bao += await submit(bao, /^Scored 92\.3%: \d+ points\. That is your best so far\.$/);
+
+    await expect(host.getByTestId("submitted-count")).toHaveText("2 of 3 submitted");
+    await hostNext(host).click();
+    await expect(hostNext(host)).toHaveText("Show the leaderboard");
+    await expect(host.getByRole("heading", { name: /^Best answer:/ })).toContainText(`Best answer: ${names.ada}, 100.0%`);
+    await expect(spreadCount(host, "not yet")).toHaveText("1");
+    await expect(chidi.getByTestId("my-round-result")).toHaveText(/You did not submit an answer this round\./);
+    await expect(ada.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
+  });
+
+  await test.step("leaderboard after round 2", async () => {
+    await hostNext(host).click();
+    await expect(hostNext(host)).toHaveText("Show the podium");
+    await checkLeaderboard(2);
+  });
+
+  await test.step("the podium: top three in order, each phone knows its place", async () => {
+    await hostNext(host).click();
+    await expect(host.getByRole("heading", { name: "The podium" })).toBeVisible();
+    await expect(hostNext(host)).toHaveCount(0); // nothing comes after the podium
+    // Expected order from the points shown (ties go to whoever joined first).
+    const expected = Object.entries(earned)
+      .sort(([, a], [, b]) => b - a)
+      .map(([who]) => names[who as keyof typeof names]);
+    const pointsOf = new Map(Object.entries(earned).map(([who, points]) => [names[who as keyof typeof names], points]));
+    const podium = host.getByRole("list", { name: "Podium" });
+    for (const [i, name] of expected.entries()) {
+      const step = podium.locator(`.place-${i + 1}`);
+      await expect(step.locator(".podium-name")).toHaveText(name);
+      await expect(step.locator(".podium-points")).toHaveText(`${pointsOf.get(name)} pts`);
+    }
+    await expectPodiumFits(host);
+    await expect(host.locator("table.live-board")).toHaveCount(0); // three players: no table under the podium
+    await screenshot(host, "live-06-host-podium");
+
+    for (const [who, phone] of [["ada", ada], ["bao", bao], ["chidi", chidi]] as const) {
+      const place = expected.indexOf(names[who]) + 1;
+      await expect(phone.getByTestId("final-rank")).toHaveText(`You finished #${place} of 3`);
+      await expect(phone.getByText(`${earned[who]} points. Well played!`)).toBeVisible();
+      await expect(phone.getByTestId("my-points")).toHaveText(`${earned[who]} points`);
+    }
+    expect(await noHorizontalScroll(bao)).toBe(true);
+    await expectPodiumFits(bao);
+    await screenshot(bao, "live-p5-phone-podium");
+  });
+
+  await Promise.all([host, ...phones].map((p) => p.context().close()));
+});
