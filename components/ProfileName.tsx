@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { displayName as displayNameSchema } from "@/core/api";
 
 /** The player's display name, editable in place. */
 export function ProfileName({ initialName }: { initialName: string | null }) {
@@ -14,11 +13,10 @@ export function ProfileName({ initialName }: { initialName: string | null }) {
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const parsed = displayNameSchema.safeParse(draft);
-    if (!parsed.success) return setError(`Name ${parsed.error.issues[0].message}`);
-    const res = await fetch("/api/profile", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ displayName: parsed.data }) });
+    // The server validates the name with the API's zod schema; its message names the rule broken.
+    const res = await fetch("/api/profile", { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ displayName: draft }) });
     const body = await res.json();
-    if (!res.ok) return setError(body.error?.message ?? "Could not save the name");
+    if (!res.ok) return setError(body.error?.message?.replace(/^displayName: /, "Name ") ?? "Could not save the name");
     setName(body.displayName);
     setEditing(false);
     setError(null);

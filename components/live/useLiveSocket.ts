@@ -2,7 +2,8 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { LIVE_PROTOCOL_VERSION, type LiveAck, type LiveView } from "@/core/live/protocol";
+import type { LiveAck, LiveView } from "@/core/live/protocol";
+import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 
 export { LIVE_PROTOCOL_VERSION };
 

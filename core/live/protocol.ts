@@ -6,7 +6,9 @@ import type { LiveErrorCode, Phase } from "./room";
  * is acknowledged with { ok: true, … } or { ok: false, error }. Server → client events are
  * "live:state" (the whole view a socket may see; sent on every change that concerns it).
  */
-export const LIVE_PROTOCOL_VERSION = 1;
+import { LIVE_PROTOCOL_VERSION } from "./version";
+
+export { LIVE_PROTOCOL_VERSION };
 
 export const gameCode = z.string().regex(/^\d{6}$/, "a game code is 6 digits");
 const secret = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "not a valid secret");

@@ -95,16 +95,29 @@ const activePlayers = (room: Room) => Object.values(room.players).filter((p) => 
 export function addPlayer(room: Room, player: { id: string; nickname: string }, now: number): Room {
   if (room.phase === "podium") throw new LiveError("wrong_phase", "this game is over");
   if (room.locked) throw new LiveError("room_locked", "the host has locked this game");
-  if (activePlayers(room).length >= MAX_PLAYERS) throw new LiveError("room_full", "this game is full");
+  if (activeCount(room) >= MAX_PLAYERS) throw new LiveError("room_full", "this game is full");
   const key = nicknameKey(player.nickname);
-  if (Object.values(room.players).some((p) => nicknameKey(p.nickname) === key)) throw new LiveError("nickname_taken", "that nickname is taken in this game");
+  for (const id in room.players) if (nicknameKey(room.players[id].nickname) === key) throw new LiveError("nickname_taken", "that nickname is taken in this game");
   const joined: LivePlayer = { id: player.id, nickname: player.nickname, joinedAt: now, kicked: false, points: 0, streak: 0, rank: null, previousRank: null };
-  return { ...room, players: { ...room.players, [player.id]: joined } };
+  const players = { ...room.players, [player.id]: joined };
+  const active = activeCounts.get(room.players);
+  if (active !== undefined && !(player.id in room.players)) activeCounts.set(players, active + 1);
+  return { ...room, players };
 }
+
+// A join compares the new nickname with every player's: remembering the keys keeps a join into a
+// 2,000-player room from normalizing 2,000 strings (bounded; cleared when full).
+const nicknameKeys = new Map<string, string>();
 
 /** Nicknames are unique regardless of case, spacing and accents ("Ana", "ana ", "Aná"). */
 export function nicknameKey(nickname: string): string {
-  return nickname.normalize("NFKD").replace(/\p{M}/gu, "").replace(/\s+/g, "").toLowerCase();
+  let key = nicknameKeys.get(nickname);
+  if (key === undefined) {
+    key = nickname.normalize("NFKD").replace(/\p{M}/gu, "").replace(/\s+/g, "").toLowerCase();
+    if (nicknameKeys.size >= 20_000) nicknameKeys.clear();
+    nicknameKeys.set(nickname, key);
+  }
+  return key;
 }
 
 export function kickPlayer(room: Room, playerId: string): Room {
@@ -147,7 +160,7 @@ function enterLeaderboard(room: Room, now: number): Room {
 export function advance(room: Room, now: number): Room {
   switch (room.phase) {
     case "lobby":
-      if (activePlayers(room).length === 0) throw new LiveError("wrong_phase", "wait for at least one player");
+      if (activeCount(room) === 0) throw new LiveError("wrong_phase", "wait for at least one player");
       return enterRound(room, 0, now);
     case "intro":
       return enterPlaying(room, now);
@@ -212,11 +225,18 @@ export function recordAnswer(room: Room, submission: ScoredSubmission, now: numb
   if (!improved) return { room, candidate, best: previous, improved: false };
 
   const updatedPlayer = { ...player, points: player.points - (previous?.points ?? 0) + points };
+  const players = { ...room.players, [player.id]: updatedPlayer };
+  const bests = { ...roundBests, [player.id]: candidate };
+  // The player is active: an answer keeps the active count, and adds one answerer if it is their first.
+  const active = activeCounts.get(room.players);
+  if (active !== undefined) activeCounts.set(players, active);
+  const answered = room.rounds[room.roundIndex] ? answeredCounts.get(roundBests) : { players: room.players, count: 0 };
+  if (answered?.players === room.players) answeredCounts.set(bests, { players, count: answered.count + (previous ? 0 : 1) });
   return {
     room: {
       ...room,
-      players: { ...room.players, [player.id]: updatedPlayer },
-      rounds: { ...room.rounds, [room.roundIndex]: { ...roundBests, [player.id]: candidate } },
+      players,
+      rounds: { ...room.rounds, [room.roundIndex]: bests },
     },
     candidate,
     best: candidate,
@@ -254,9 +274,8 @@ export function rebuildDerived(room: Room): Room {
 /** Every active player has submitted in the current round: the round can end early. */
 export function everyoneSubmitted(room: Room): boolean {
   if (room.phase !== "playing") return false;
-  const bests = room.rounds[room.roundIndex] ?? {};
-  const active = activePlayers(room);
-  return active.length > 0 && active.every((p) => bests[p.id]);
+  const active = activeCount(room);
+  return active > 0 && answeredCount(room, room.roundIndex) === active;
 }
 
 /** Active players by points (highest first); ties go to whoever joined first. */
@@ -286,6 +305,34 @@ export function starSpread(room: Room, roundIndex: number): { stars: [number, nu
   return { stars, notSubmitted };
 }
 
+// ── Counts carried from one room to the next ─────────────────────────────────────────────
+// After every answer the views need how many players are active and how many of them have
+// answered, and the hub asks whether everyone has. Counting them afresh is a pass over every
+// player: in a 2,000-player room, a burst of answers at the buzzer then costs O(players²) and
+// stalls the server. So the transitions that change a count by a known amount (an answer, a join)
+// hand it on to the room they return, keyed by the immutable objects counted; a room whose count
+// is not known is counted once.
+const activeCounts = new WeakMap<Room["players"], number>();
+const answeredCounts = new WeakMap<Record<string, RoundBest>, { players: Room["players"]; count: number }>();
+
 export function activeCount(room: Room): number {
-  return activePlayers(room).length;
+  let count = activeCounts.get(room.players);
+  if (count === undefined) {
+    count = 0;
+    for (const id in room.players) if (!room.players[id].kicked) count++;
+    activeCounts.set(room.players, count);
+  }
+  return count;
+}
+
+/** Active players with an answer in the round. */
+export function answeredCount(room: Room, roundIndex: number): number {
+  const bests = room.rounds[roundIndex];
+  if (!bests) return 0;
+  const known = answeredCounts.get(bests);
+  if (known?.players === room.players) return known.count;
+  let count = 0;
+  for (const id in bests) if (room.players[id] && !room.players[id].kicked) count++;
+  answeredCounts.set(bests, { players: room.players, count });
+  return count;
 }

@@ -1,5 +1,5 @@
 import type { CommonView, HostView, PlayerView, StandingRow } from "./protocol";
-import { activeCount, roundWinner, standings, starSpread, type Room } from "./room";
+import { activeCount, answeredCount, roundWinner, standings, starSpread, type Room } from "./room";
 
 /**
  * What each socket may see of a room. Players never get another player's answer; the round's
@@ -33,7 +33,7 @@ export function commonView(room: Room, now: number): CommonView {
     serverNow: now,
     phaseEndsAt: room.phaseEndsAt,
     playerCount: activeCount(room),
-    submittedCount: room.roundIndex >= 0 ? Object.keys(room.rounds[room.roundIndex] ?? {}).filter((id) => !room.players[id]?.kicked).length : 0,
+    submittedCount: room.roundIndex >= 0 ? answeredCount(room, room.roundIndex) : 0,
     speedBonus: room.options.speedBonus,
     locked: room.locked,
     reveal: revealed

@@ -1,7 +1,7 @@
 import type { Server, Socket } from "socket.io";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { describeZodError } from "../../core/protocol";
-import { liveEvents, type LiveAck, type LiveEvent, type LiveEventName } from "../../core/live/protocol";
+import { LIVE_PROTOCOL_VERSION, liveEvents, type LiveAck, type LiveEvent, type LiveEventName } from "../../core/live/protocol";
 import { LiveError } from "../../core/live/room";
 import type { LiveHub } from "./hub";
 
@@ -10,6 +10,12 @@ const wrongCodes = new RateLimiterMemory({ keyPrefix: "live-code", points: 10, d
 const floods = new RateLimiterMemory({ keyPrefix: "live-flood", points: 30, duration: 1 });
 
 const knownEvents = new Set<string>(Object.keys(liveEvents));
+const WRONG_CODES_ALLOWED = 10;
+
+/** A page from an older or newer deployment: tell it to reload rather than that its message is bad. */
+function isVersionMismatch(payload: unknown): boolean {
+  return typeof payload === "object" && payload !== null && "protocolVersion" in payload && (payload as { protocolVersion: unknown }).protocolVersion !== LIVE_PROTOCOL_VERSION;
+}
 
 type Handler<E extends LiveEventName> = (socket: Socket, data: LiveEvent<E>) => Promise<object>;
 
@@ -38,7 +44,7 @@ export function attachLiveHandlers(io: Server, hub: LiveHub) {
             throw new LiveError("rate_limited", retryMessage(e));
           });
           const parsed = liveEvents[event].safeParse(payload);
-          if (!parsed.success) throw new LiveError("bad_request", describeZodError(parsed.error));
+          if (!parsed.success) throw new LiveError(isVersionMismatch(payload) ? "protocol_mismatch" : "bad_request", describeZodError(parsed.error));
           reply({ ok: true, ...(await handler(socket, parsed.data as LiveEvent<E>)) });
         } catch (error) {
           if (error instanceof LiveError) return reply({ ok: false, error: { code: error.code, message: error.message } });
@@ -48,20 +54,45 @@ export function attachLiveHandlers(io: Server, hub: LiveHub) {
       });
     }
 
-    /** Unknown codes cost an attempt: guessing a game code is rate-limited per address. */
-    async function checkCode(code: string) {
-      if (hub.exists(code)) return;
+    /**
+     * Guessing codes is rate-limited per address. Once an address is limited, every lookup
+     * (a hit as well as a miss) gets the same refusal, or the limiter would still leak hits.
+     */
+    async function refuseIfLimited() {
+      const used = await wrongCodes.get(address);
+      if (used && used.consumedPoints >= WRONG_CODES_ALLOWED) throw new LiveError("rate_limited", retryMessage(used));
+    }
+    async function countMiss() {
       await wrongCodes.consume(address).catch((e) => {
         throw new LiveError("rate_limited", retryMessage(e));
       });
+    }
+    async function checkCode(code: string) {
+      await refuseIfLimited();
+      if (hub.exists(code)) return;
+      await countMiss();
       throw new LiveError("not_found", "no game with that code is running");
+    }
+    /**
+     * Resuming with a code and a secret answers the same whether the code is unknown or the
+     * secret wrong, and counts as a guess: otherwise it would be a way around the limiter.
+     */
+    async function withSecret<T>(resume: () => Promise<T>): Promise<T> {
+      await refuseIfLimited();
+      try {
+        return await resume();
+      } catch (error) {
+        if (!(error instanceof LiveError) || (error.code !== "not_found" && error.code !== "forbidden")) throw error;
+        await countMiss();
+        throw new LiveError("not_found", "no running game matches that code and secret");
+      }
     }
 
     on("host:create", async (_s, data) => {
       const { code, hostSecret } = await hub.create(data);
       return { code, hostSecret, view: await hub.attachHost(socket, code, hostSecret) };
     });
-    on("host:resume", async (s, data) => ({ view: await hub.attachHost(s, data.code, data.hostSecret) }));
+    on("host:resume", async (s, data) => ({ view: await withSecret(() => hub.attachHost(s, data.code, data.hostSecret)) }));
     on("host:advance", async (s, data) => (await hub.hostAdvance(s, data.expectedPhase), {}));
     on("host:kick", async (s, data) => (await hub.hostKick(s, data.playerId), {}));
     on("host:lock", async (s, data) => (await hub.hostLock(s, data.locked), {}));
@@ -70,13 +101,18 @@ export function attachLiveHandlers(io: Server, hub: LiveHub) {
       await checkCode(data.code);
       return hub.join(s, data);
     });
-    on("player:resume", async (s, data) => ({ view: await hub.resume(s, data.code, data.playerSecret) }));
+    on("player:resume", async (s, data) => ({ view: await withSecret(() => hub.resume(s, data.code, data.playerSecret)) }));
     on("player:answer", async (s, data) => hub.answer(s, data));
 
-    socket.onAny((event: string, ...args: unknown[]) => {
+    socket.onAny(async (event: string, ...args: unknown[]) => {
       if (knownEvents.has(event) || event === "ping:req") return;
       const ack = args.at(-1);
-      if (typeof ack === "function") ack({ ok: false, error: { code: "bad_request", message: `unknown event "${event}"` } });
+      const limited = await floods.consume(socket.id).then(
+        () => false,
+        () => true,
+      );
+      if (typeof ack === "function")
+        ack({ ok: false, error: limited ? { code: "rate_limited", message: "too many messages: slow down" } : { code: "bad_request", message: `unknown event "${event}"` } });
     });
     socket.on("disconnect", () => hub.detach(socket));
   });

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { Socket } from "socket.io";
 import { findLevel } from "../../core/levels/catalog";
 import { scoreAnswer } from "../../core/scoring";
-import type { HostView, LiveEvent, PlayerView } from "../../core/live/protocol";
+import type { CommonView, HostView, LiveEvent, PlayerView } from "../../core/live/protocol";
 import { isOffensive } from "../../core/live/nicknames";
 import { addPlayer, advance, createRoom, everyoneSubmitted, kickPlayer, LiveError, recordAnswer, setLocked, tick, type Phase, type Room } from "../../core/live/room";
 import { commonView, hostView, playerView } from "../../core/live/views";
@@ -22,6 +22,8 @@ interface Runtime {
   hostFlush: NodeJS.Timeout | null;
   /** Writes of this room, chained so they reach the database in the order they happened. */
   writes: Promise<void>;
+  /** The last common view and the room it was made from (see commonOf). */
+  common: { room: Room; view: CommonView } | null;
 }
 
 /**
@@ -49,7 +51,7 @@ export class LiveHub {
   }
 
   private register(room: Room): Runtime {
-    const rt: Runtime = { room, hosts: new Set(), players: new Map(), timer: null, hostFlush: null, writes: Promise.resolve() };
+    const rt: Runtime = { room, hosts: new Set(), players: new Map(), timer: null, hostFlush: null, writes: Promise.resolve(), common: null };
     this.rooms.set(room.code, rt);
     return rt;
   }
@@ -129,7 +131,9 @@ export class LiveHub {
       s.data.live = undefined;
     }
     rt.players.delete(playerId);
-    this.sendHostView(rt); // the host's own click: show it at once, not throttled
+    // Kicking the last player who had not answered ends the round, as a last answer would.
+    if (everyoneSubmitted(rt.room)) await this.transition(rt, advance(rt.room, Date.now()));
+    else this.sendHostView(rt); // the host's own click: show it at once, not throttled
     await write;
   }
 
@@ -144,7 +148,7 @@ export class LiveHub {
 
   async join(socket: Socket, event: LiveEvent<"player:join">): Promise<{ playerSecret: string; view: PlayerView }> {
     const rt = this.runtime(event.code);
-    if (isOffensive(event.nickname)) throw new LiveError("bad_request", "nickname: please choose another nickname");
+    if (isOffensive(event.nickname)) throw new LiveError("bad_request", "nickname: is not allowed here; please choose another");
     if (event.previousSecret) {
       // The same browser coming back under a new name after being kicked stays out.
       const previous = await store.findPlayerBySecret(hash(event.previousSecret));
@@ -240,7 +244,7 @@ export class LiveHub {
   /** Views go out after every change: to the host (throttled) and, on phase changes, to every player. */
   private afterChange(rt: Runtime, { players = false }: { players?: boolean } = {}) {
     if (players) {
-      const common = commonView(rt.room, Date.now());
+      const common = this.commonOf(rt, Date.now());
       for (const [playerId, sockets] of rt.players) {
         const view = playerView(rt.room, common, playerId);
         for (const s of sockets) s.emit("live:state", view);
@@ -269,12 +273,23 @@ export class LiveHub {
     for (const s of rt.hosts) s.emit("live:state", view);
   }
 
+  /**
+   * The common view of the room as it is now. It depends on the time only through serverNow, so
+   * it is made once per state of the room and reused (the views sent after each answer, while the
+   * room has not changed, would otherwise each rank and count all the players again).
+   */
+  private commonOf(rt: Runtime, now: number): CommonView {
+    if (rt.common?.room !== rt.room) rt.common = { room: rt.room, view: commonView(rt.room, now) };
+    const view = rt.common.view;
+    return view.serverNow === now ? view : { ...view, serverNow: now };
+  }
+
   private playerViewOf(rt: Runtime, playerId: string): PlayerView {
-    return playerView(rt.room, commonView(rt.room, Date.now()), playerId);
+    return playerView(rt.room, this.commonOf(rt, Date.now()), playerId);
   }
 
   private hostViewOf(rt: Runtime): HostView {
-    return hostView(rt.room, commonView(rt.room, Date.now()), (id) => (rt.players.get(id)?.size ?? 0) > 0);
+    return hostView(rt.room, this.commonOf(rt, Date.now()), (id) => (rt.players.get(id)?.size ?? 0) > 0);
   }
 
   /** A finished game stays readable for its sockets for a while, then leaves memory. */

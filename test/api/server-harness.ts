@@ -36,10 +36,10 @@ export interface TestServer {
   readonly startupMs: number[];
   /** Every exit of a server process so far, oldest first. */
   readonly exits: ExitInfo[];
-  /** SIGTERM, then wait for the process to exit; returns how it exited. */
-  stop(): Promise<ExitInfo>;
-  /** stop() and start again on the same database and port; returns how the old process exited. */
-  restart(): Promise<ExitInfo>;
+  /** SIGTERM (or `signal`, e.g. SIGKILL to simulate a crash), then wait for the process to exit; returns how it exited. */
+  stop(signal?: NodeJS.Signals): Promise<ExitInfo>;
+  /** stop(signal) and start again on the same database and port; returns how the old process exited. */
+  restart(signal?: NodeJS.Signals): Promise<ExitInfo>;
   /** stop() (if running) and delete the temporary database directory. */
   dispose(): Promise<void>;
 }
@@ -141,11 +141,11 @@ export async function startServer(): Promise<TestServer> {
     throw new Error(`The server was not healthy within ${START_TIMEOUT_MS / 1000} s on ${baseUrl} (last: ${lastProblem}). Output:\n${output}`);
   }
 
-  async function stop(): Promise<ExitInfo> {
+  async function stop(signal: NodeJS.Signals = "SIGTERM"): Promise<ExitInfo> {
     const proc = child;
     if (!proc || !exited) throw new Error("the server is not running");
     child = null;
-    if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGTERM");
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), STOP_TIMEOUT_MS)));
     const result = await Promise.race([exited, timeout]);
@@ -153,7 +153,7 @@ export async function startServer(): Promise<TestServer> {
     if (result === "timeout") {
       proc.kill("SIGKILL");
       await exited;
-      throw new Error(`The server did not exit within ${STOP_TIMEOUT_MS / 1000} s of SIGTERM. Output:\n${output}`);
+      throw new Error(`The server did not exit within ${STOP_TIMEOUT_MS / 1000} s of ${signal}. Output:\n${output}`);
     }
     return result;
   }
@@ -175,8 +175,8 @@ export async function startServer(): Promise<TestServer> {
     output: () => output,
     previousOutput: () => previousOutput,
     stop,
-    async restart() {
-      const info = await stop();
+    async restart(signal?: NodeJS.Signals) {
+      const info = await stop(signal);
       await launch();
       return info;
     },
@@ -291,7 +291,7 @@ export async function newPlayer(baseUrl: string): Promise<Player> {
 export const answers = {
   naive: { representation: "raw", rule: "x>0", angleDeg: 0, shift: [0, 0], scale: [1, 1] },
   turnTheAxes: { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] },
-  turnAndShift: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.25, -0.2], scale: [1, 1] },
+  turnAndShift: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] },
   admissions: { representation: "raw", rule: "x>0 and y>0", angleDeg: 0, shift: [50, 800], scale: [1, 1] },
 } as const;
 

@@ -1,0 +1,249 @@
+/**
+ * A tiny live-game client for the API tests: one Socket.IO connection that records every
+ * "live:state" view and "live:kicked" push, sends acknowledged events, and (like the real pages in
+ * components/live/useLiveSocket.ts) can re-attach by itself on every reconnect.
+ */
+import { createClient } from "@libsql/client";
+import { io as connect, type Socket } from "socket.io-client";
+import type { HostView, LiveView, PlayerView } from "@/core/live/protocol";
+import { answers } from "./server-harness";
+
+export const PROTOCOL = { protocolVersion: 1 } as const;
+
+export type Ack = { ok: true; [key: string]: any } | { ok: false; error: { code: string; message: string } };
+
+export interface LiveClientOptions {
+  /** Socket.IO's own reconnection (default false here: most tests want a connection that stays dead). */
+  reconnection?: boolean;
+  transport?: "websocket" | "polling";
+}
+
+export class LiveClient {
+  readonly states: LiveView[] = [];
+  readonly kicked: { message: string }[] = [];
+  readonly disconnects: string[] = [];
+  /** Runs on every reconnect (not on the first connect), like the pages' `attach`. */
+  reattach: ((client: LiveClient) => Promise<unknown>) | null = null;
+  reattachAcks: Ack[] = [];
+  private connects = 0;
+  private waiters = new Set<() => void>();
+
+  constructor(readonly socket: Socket) {
+    socket.on("live:state", (view: LiveView) => {
+      this.states.push(view);
+      this.wake();
+    });
+    socket.on("live:kicked", (event: { message: string }) => {
+      this.kicked.push(event);
+      this.wake();
+    });
+    socket.on("disconnect", (reason) => {
+      this.disconnects.push(reason);
+      this.wake();
+    });
+    socket.on("connect", () => {
+      this.connects++;
+      if (this.connects > 1 && this.reattach) {
+        void this.reattach(this).then((ack) => {
+          this.reattachAcks.push(ack as Ack);
+          this.wake();
+        });
+      }
+      this.wake();
+    });
+  }
+
+  get connectCount() {
+    return this.connects;
+  }
+
+  private wake() {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  /** Sends an event and waits for its ack (rejects after `timeoutMs`). */
+  emit(event: string, payload?: unknown, timeoutMs = 5_000): Promise<Ack> {
+    return payload === undefined ? this.socket.timeout(timeoutMs).emitWithAck(event) : this.socket.timeout(timeoutMs).emitWithAck(event, payload);
+  }
+
+  /** Like emit, but throws unless the ack is ok. */
+  async ok(event: string, payload?: unknown): Promise<any> {
+    const ack = await this.emit(event, payload);
+    if (!ack.ok) throw new Error(`${event} failed: ${JSON.stringify(ack.error)}`);
+    return ack;
+  }
+
+  /** Expects an error ack with this code. */
+  async refused(event: string, payload: unknown, code: string): Promise<Ack> {
+    const ack = await this.emit(event, payload);
+    if (ack.ok || ack.error.code !== code) throw new Error(`${event} ${JSON.stringify(payload).slice(0, 200)}: expected error ${code}, got ${JSON.stringify(ack)}`);
+    return ack;
+  }
+
+  get last(): LiveView | undefined {
+    return this.states.at(-1);
+  }
+
+  /** Resolves when `check` is true (re-checked on every push); rejects after `timeoutMs`. */
+  until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 5_000): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const first = check();
+      if (first) return resolve(first);
+      const waiter = () => {
+        const value = check();
+        if (!value) return;
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        resolve(value);
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last state: ${JSON.stringify(this.last)?.slice(0, 1500)}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** The first state received at index ≥ `since` that matches. */
+  waitState<V extends LiveView = LiveView>(match: (view: V) => boolean, what: string, { since = 0, timeoutMs = 5_000 } = {}): Promise<V> {
+    return this.until(() => (this.states.slice(since) as V[]).find(match), what, timeoutMs);
+  }
+
+  /** The latest state, once it matches (for the host's throttled views). */
+  waitLast<V extends LiveView = LiveView>(match: (view: V) => boolean, what: string, timeoutMs = 5_000): Promise<V> {
+    return this.until(() => {
+      const last = this.last as V | undefined;
+      return last && match(last) ? last : undefined;
+    }, what, timeoutMs);
+  }
+
+  close() {
+    this.socket.removeAllListeners();
+    this.socket.close();
+  }
+}
+
+const opened = new Set<LiveClient>();
+
+/** Connects a new client (resolves on "connect"). */
+export function liveClient(baseUrl: string, options: LiveClientOptions = {}): Promise<LiveClient> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(baseUrl, {
+      transports: [options.transport ?? "websocket"],
+      reconnection: options.reconnection ?? false,
+      timeout: 5_000,
+      forceNew: true,
+      autoConnect: false,
+    });
+    const client = new LiveClient(socket);
+    opened.add(client);
+    const timer = setTimeout(() => reject(new Error("no connection within 5 s")), 5_000);
+    socket.once("connect", () => {
+      clearTimeout(timer);
+      resolve(client);
+    });
+    socket.once("connect_error", (error) => {
+      clearTimeout(timer);
+      if (!options.reconnection) reject(error);
+    });
+    socket.connect();
+  });
+}
+
+/** Closes every client opened so far (for afterEach / afterAll). */
+export function closeAll() {
+  for (const client of opened) client.close();
+  opened.clear();
+}
+
+// ── Game helpers ─────────────────────────────────────────────────────────────────────────
+
+export interface HostGame {
+  host: LiveClient;
+  code: string;
+  hostSecret: string;
+  view: HostView;
+}
+
+export async function createGame(baseUrl: string, playlist: string[], options: { roundSeconds: number | null; speedBonus: boolean }, clientOptions: LiveClientOptions = {}): Promise<HostGame> {
+  const host = await liveClient(baseUrl, clientOptions);
+  const ack = await host.ok("host:create", { ...PROTOCOL, playlist, options });
+  return { host, code: ack.code, hostSecret: ack.hostSecret, view: ack.view };
+}
+
+export interface JoinedPlayer {
+  client: LiveClient;
+  nickname: string;
+  playerId: string;
+  playerSecret: string;
+  view: PlayerView;
+}
+
+export async function joinGame(baseUrl: string, code: string, nickname: string, clientOptions: LiveClientOptions = {}): Promise<JoinedPlayer> {
+  const client = await liveClient(baseUrl, clientOptions);
+  const ack = await client.ok("player:join", { ...PROTOCOL, code, nickname });
+  return { client, nickname, playerId: ack.view.me.playerId, playerSecret: ack.playerSecret, view: ack.view };
+}
+
+/** Host "next" from `from`, and wait until the host's view shows `to`. */
+export async function advance(game: HostGame, from: string, to: string): Promise<HostView> {
+  await game.host.ok("host:advance", { expectedPhase: from });
+  return game.host.waitLast<HostView>((v) => v.phase === to, `host view in ${to}`);
+}
+
+/** lobby → intro → playing (the intro skipped by the host). */
+export async function startRound(game: HostGame, fromPhase: "lobby" | "leaderboard" = "lobby"): Promise<HostView> {
+  await advance(game, fromPhase, "intro");
+  return advance(game, "intro", "playing");
+}
+
+export { answers };
+
+export function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export async function health(baseUrl: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
+  await response.text();
+  return response.status;
+}
+
+// ── The database, read directly (the server's temporary SQLite file; read-only use) ─────────
+
+
+/** Runs a read query on the test server's database and returns plain rows. */
+export async function queryDb(dbPath: string, sql: string, args: (string | number)[] = []): Promise<Record<string, any>[]> {
+  const client = createClient({ url: `file:${dbPath}` });
+  try {
+    const result = await client.execute({ sql, args });
+    return result.rows.map((row) => Object.fromEntries(result.columns.map((column) => [column, row[column]])));
+  } finally {
+    client.close();
+  }
+}
+
+/** What the database holds of one game: its row, players and answers (for before/after comparisons). */
+export async function gameInDb(dbPath: string, code: string) {
+  const [game] = await queryDb(dbPath, `SELECT id, code, phase, roundIndex, phaseStartedAt, phaseEndsAt, locked, endedAt FROM LiveGame WHERE code = ? ORDER BY createdAt DESC LIMIT 1`, [code]);
+  if (!game) return null;
+  const players = await queryDb(dbPath, `SELECT id, nickname, kicked FROM LiveGamePlayer WHERE gameId = ? ORDER BY joinedAt, id`, [game.id]);
+  const answers = await queryDb(dbPath, `SELECT playerId, roundIndex, score, stars, points, answer FROM LiveAnswer WHERE gameId = ? ORDER BY submittedAt, id`, [game.id]);
+  return { game, players, answers };
+}
+
+/** Each player's points from the stored answers: per round the best (most points, then higher score), summed. */
+export function pointsFromAnswers(answers: Record<string, any>[]): Record<string, number> {
+  const best = new Map<string, { points: number; score: number }>();
+  for (const a of answers) {
+    const key = `${a.playerId}/${a.roundIndex}`;
+    const previous = best.get(key);
+    if (!previous || a.points > previous.points || (a.points === previous.points && a.score > previous.score)) best.set(key, { points: Number(a.points), score: Number(a.score) });
+  }
+  const totals: Record<string, number> = {};
+  for (const [key, { points }] of best) {
+    const playerId = key.split("/")[0];
+    totals[playerId] = (totals[playerId] ?? 0) + points;
+  }
+  return totals;
+}

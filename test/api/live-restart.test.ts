@@ -1,0 +1,178 @@
+/**
+ * A live game survives the server going away in the middle of a round: killed (SIGKILL, a crash)
+ * or stopped (SIGTERM, a deploy). The clients use Socket.IO's own reconnection and re-attach on
+ * every "connect" like the real pages (components/live/useLiveSocket.ts); the round resumes with
+ * the time it had left (the downtime does not count), with every answer and point.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HostView, PlayerView } from "@/core/live/protocol";
+import { startServer, type TestServer } from "./server-harness";
+import { advance, answers, closeAll, createGame, gameInDb, health, joinGame, PROTOCOL, sleep, startRound, type HostGame, type JoinedPlayer, type LiveClient } from "./live-client";
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+
+afterAll(async () => {
+  closeAll();
+  await server?.dispose();
+});
+
+const reconnecting = { reconnection: true } as const;
+
+function hostReattaches(game: HostGame) {
+  game.host.reattach = (client) => client.emit("host:resume", { ...PROTOCOL, code: game.code, hostSecret: game.hostSecret });
+}
+function playerReattaches(code: string, player: JoinedPlayer) {
+  player.client.reattach = (client) => client.emit("player:resume", { ...PROTOCOL, code, playerSecret: player.playerSecret });
+}
+/** The ack of the client's first re-attach after a restart (it reconnects by itself). */
+async function reattached(client: LiveClient, count: number, what: string): Promise<any> {
+  const ack = await client.until(() => client.reattachAcks[count - 1], `${what} to reconnect and re-attach`, 20_000);
+  if (!ack.ok) throw new Error(`${what}: re-attach refused: ${JSON.stringify(ack)}`);
+  return ack;
+}
+
+describe("restarts in the middle of a round", () => {
+  let game: HostGame;
+  let ada: JoinedPlayer;
+  let bob: JoinedPlayer;
+
+  it("SIGKILL: everyone reconnects by themselves; the round resumes with its time, answers and points", async () => {
+    game = await createGame(server.baseUrl, ["turn-the-axes", "turn-and-shift"], { roundSeconds: 60, speedBonus: false }, reconnecting);
+    hostReattaches(game);
+    ada = await joinGame(server.baseUrl, game.code, "Ada", reconnecting);
+    bob = await joinGame(server.baseUrl, game.code, "Bob", reconnecting);
+    playerReattaches(game.code, ada);
+    playerReattaches(game.code, bob);
+    const playing = await startRound(game);
+    const endsAt = playing.phaseEndsAt!;
+    expect(endsAt - playing.serverNow).toBeGreaterThan(58_000);
+
+    // Ada's best (3 stars), then a worse answer that must not replace it after the restart.
+    expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes })).toMatchObject({ stars: 3, points: 1000, improved: true });
+    expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.naive })).toMatchObject({ stars: 0, improved: false });
+
+    // Let the round run long enough that a reset clock (60 s again) would show.
+    await sleep(Math.max(0, endsAt - 60_000 + 5_000 - Date.now()));
+
+    // A second game, on a short round nobody answers: after the restart, its clock must still end it.
+    const timed = await createGame(server.baseUrl, ["turn-the-axes"], { roundSeconds: 15, speedBonus: false }, reconnecting);
+    hostReattaches(timed);
+    const cy = await joinGame(server.baseUrl, timed.code, "Cy", reconnecting);
+    playerReattaches(timed.code, cy);
+    const timedPlaying = await startRound(timed);
+    const killedAt = Date.now();
+    const leftAtKill = endsAt - killedAt;
+    const timedLeftAtKill = timedPlaying.phaseEndsAt! - killedAt;
+    const exit = await server.restart("SIGKILL");
+    const readyAt = Date.now();
+    expect(exit).toEqual({ code: null, signal: "SIGKILL" });
+    expect(server.output()).toMatch(/Resumed 2 live game\(s\)/);
+
+    const hostAck = await reattached(game.host, 1, "the host");
+    const adaAck = await reattached(ada.client, 1, "Ada");
+    const bobAck = await reattached(bob.client, 1, "Bob");
+    const hostView = hostAck.view as HostView;
+    expect(hostView).toMatchObject({ phase: "playing", round: { index: 0, levelId: "turn-the-axes", seconds: 60 }, submittedCount: 1, playerCount: 2 });
+    expect(hostView.players.map((p) => [p.nickname, p.points, p.submitted])).toEqual([
+      ["Ada", 1000, true],
+      ["Bob", 0, false],
+    ]);
+    // The time left when the server died, give or take the 2 s heartbeat: not reset, not eaten by the
+    // downtime. (readyAt is when /api/health first answered, a little after the games were restored.)
+    const leftAtRestore = hostView.phaseEndsAt! - readyAt;
+    const timing = `left at kill ${leftAtKill} ms, at restore ${leftAtRestore} ms, downtime ${readyAt - killedAt} ms`;
+    console.log(`SIGKILL restart: ${timing}`);
+    expect(leftAtRestore, timing).toBeGreaterThan(leftAtKill - 2_500);
+    expect(leftAtRestore, timing).toBeLessThan(leftAtKill + 3_000);
+    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeGreaterThan(leftAtKill - 2_500 - (Date.now() - readyAt));
+    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeLessThan(56_000);
+
+    expect((adaAck.view as PlayerView).me).toMatchObject({ playerId: ada.playerId, points: 1000, roundBest: { score: 1, stars: 3, points: 1000 } });
+    expect((bobAck.view as PlayerView).me).toMatchObject({ playerId: bob.playerId, points: 0, roundBest: null });
+    expect(adaAck.view.phaseEndsAt).toBe(hostView.phaseEndsAt);
+
+    // Bob answers after the restart: everyone has, the round ends, and the reveal has both.
+    expect(await bob.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes })).toMatchObject({ stars: 3, points: 1000, improved: true });
+    for (const client of [game.host, ada.client, bob.client]) {
+      const reveal = await client.waitState((v) => v.phase === "reveal" && v.round?.index === 0, "the reveal after the restart");
+      expect(reveal.reveal).toEqual({ winner: { nickname: "Ada", score: 1, stars: 3, answer: answers.turnTheAxes }, spread: { stars: [0, 0, 0, 2], notSubmitted: 0 } });
+    }
+    await advance(game, "reveal", "leaderboard");
+    const board = await bob.client.waitState<PlayerView>((v) => v.phase === "leaderboard", "the leaderboard");
+    expect(board.leaderboard!.map((r) => [r.nickname, r.points, r.rank])).toEqual([
+      ["Ada", 1000, 1],
+      ["Bob", 1000, 2],
+    ]);
+    expect((await gameInDb(server.dbPath, game.code))!.answers.map((a) => [a.playerId, a.points])).toEqual([
+      [ada.playerId, 1000],
+      [ada.playerId, 0],
+      [bob.playerId, 1000],
+    ]);
+
+    // The other game's clock was re-armed with its time left, and ends the round by itself.
+    const cyAck = await reattached(cy.client, 1, "Cy");
+    expect(cyAck.view.phase, "Cy re-attached before the end of the timed round").toBe("playing");
+    const timedEndsAt = cyAck.view.phaseEndsAt as number;
+    expect(timedEndsAt - readyAt).toBeGreaterThan(timedLeftAtKill - 2_500);
+    expect(timedEndsAt - readyAt).toBeLessThan(timedLeftAtKill + 3_000);
+    const timedReveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal", "the timed game's reveal", { timeoutMs: 20_000 });
+    expect(timedReveal.serverNow).toBeGreaterThanOrEqual(timedEndsAt);
+    expect(timedReveal.serverNow).toBeLessThan(timedEndsAt + 1_500);
+    expect(timedReveal.reveal).toEqual({ winner: null, spread: { stars: [0, 0, 0, 0], notSubmitted: 1 } });
+    await timed.host.waitState((v) => v.phase === "reveal", "the timed game's host at the reveal");
+  }, 90_000);
+
+  it("SIGTERM: a graceful restart in round 2 keeps the clock and the answers too", async () => {
+    const since = { host: game.host.states.length, ada: ada.client.states.length, bob: bob.client.states.length };
+    const playing = await startRound(game, "leaderboard");
+    expect(playing.round).toMatchObject({ index: 1, levelId: "turn-and-shift" });
+    const endsAt = playing.phaseEndsAt!;
+    expect(await bob.client.ok("player:answer", { roundIndex: 1, answer: answers.turnAndShift })).toMatchObject({ stars: 3, points: 1000 });
+    await sleep(Math.max(0, endsAt - 60_000 + 4_000 - Date.now()));
+
+    const stoppedAt = Date.now();
+    const leftAtStop = endsAt - stoppedAt;
+    const exit = await server.restart(); // SIGTERM
+    const readyAt = Date.now();
+    expect(exit, server.previousOutput()).toEqual({ code: 0, signal: null });
+    expect(server.previousOutput()).toMatch(/SIGTERM received/);
+    expect(server.output()).toMatch(/Resumed 2 live game\(s\)/); // this one, and the timed game at its reveal
+
+    const hostAck = await reattached(game.host, 2, "the host");
+    const adaAck = await reattached(ada.client, 2, "Ada");
+    const bobAck = await reattached(bob.client, 2, "Bob");
+    const hostView = hostAck.view as HostView;
+    expect(hostView).toMatchObject({ phase: "playing", round: { index: 1 }, submittedCount: 1 });
+    expect(hostView.players.map((p) => [p.nickname, p.points, p.submitted])).toEqual([
+      ["Bob", 2000, true],
+      ["Ada", 1000, false],
+    ]);
+    const leftAtRestore = hostView.phaseEndsAt! - readyAt;
+    const timing = `left at stop ${leftAtStop} ms, at restore ${leftAtRestore} ms, downtime ${readyAt - stoppedAt} ms`;
+    console.log(`SIGTERM restart: ${timing}`);
+    expect(leftAtRestore, timing).toBeGreaterThan(leftAtStop - 2_500);
+    expect(leftAtRestore, timing).toBeLessThan(leftAtStop + 3_000);
+    expect((bobAck.view as PlayerView).me).toMatchObject({ points: 2000, streak: 1, rank: 2, roundBest: { stars: 3, points: 1000 } });
+    expect((adaAck.view as PlayerView).me).toMatchObject({ points: 1000, streak: 1, rank: 1, roundBest: null });
+
+    expect(await ada.client.ok("player:answer", { roundIndex: 1, answer: answers.turnAndShift })).toMatchObject({ stars: 3, points: 1000 });
+    const reveal = await game.host.waitState((v) => v.phase === "reveal" && v.round?.index === 1, "round 2's reveal", { since: since.host });
+    expect(reveal.reveal).toMatchObject({ winner: { nickname: "Bob", stars: 3 }, spread: { stars: [0, 0, 0, 2], notSubmitted: 0 } });
+    await advance(game, "reveal", "leaderboard");
+    const board = await ada.client.waitState<PlayerView>((v) => v.phase === "leaderboard" && v.round?.index === 1, "leaderboard 2", { since: since.ada });
+    // Ranks and their changes were rebuilt from the stored answers.
+    expect(board.leaderboard!.map((r) => [r.nickname, r.points, r.rank, r.rankChange, r.streak])).toEqual([
+      ["Ada", 2000, 1, 0, 2],
+      ["Bob", 2000, 2, 0, 2],
+    ]);
+    await advance(game, "leaderboard", "podium");
+    const stored = await gameInDb(server.dbPath, game.code);
+    expect(stored!.game.phase).toBe("podium");
+    expect(stored!.answers).toHaveLength(5);
+    expect(await health(server.baseUrl)).toBe(200);
+  }, 90_000);
+});
