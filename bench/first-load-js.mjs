@@ -1,0 +1,99 @@
+// Benchmark 2: first-load JavaScript per route.
+//
+// `next build` (Next 16) no longer prints route sizes, so this measures what a browser really
+// fetches: each route is opened in a fresh browser context (empty cache, no cookie — a first
+// visit), and every response of resource type "script" received until the page is loaded and
+// the network has been idle for 500 ms is counted. On the level page that includes the
+// challenge view, which next/dynamic loads as a separate chunk after hydration.
+//
+// Sizes: "raw" is the decoded body; "gzip" is that body compressed with node:zlib gzipSync at
+// its default level (what a gzip-compressing proxy or CDN would send); "wire" is the encoded body
+// size the browser actually received from this server (equal to raw when it did not compress).
+//
+// Link prefetching: in production, next/link prefetches the routes its links point to once the
+// page is idle, and the prefetched RSC payload pulls in those routes' client chunks (the landing
+// page's links bring /join's and /play's JavaScript along). That is not needed to show or use
+// the page, so the first-load figure is taken with prefetch requests (header
+// Next-Router-Prefetch) refused; a second load with prefetching on gives what it adds.
+import { gzipSync } from "node:zlib";
+
+export const ROUTES = ["/", "/play", "/play/turn-the-axes"];
+
+async function measureRoute(browser, baseURL, route, { prefetch }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  let prefetches = 0;
+  if (!prefetch) {
+    await context.route("**/*", (r) => {
+      if (!("next-router-prefetch" in r.request().headers())) return r.continue();
+      prefetches++;
+      return r.abort();
+    });
+  }
+  const page = await context.newPage();
+  const pending = [];
+  const scripts = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() !== "script") return;
+    pending.push(
+      (async () => {
+        const body = await response.body().catch(() => null);
+        const sizes = await response.request().sizes().catch(() => null);
+        if (!body) return;
+        scripts.push({
+          url: new URL(response.url()).pathname,
+          status: response.status(),
+          raw: body.length,
+          gzip: gzipSync(body).length,
+          wire: sizes ? sizes.responseBodySize : body.length,
+          encoding: response.headers()["content-encoding"] ?? "none",
+        });
+      })(),
+    );
+  });
+  try {
+    await page.goto(`${baseURL}${route}`, { waitUntil: "load" });
+    await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
+    // The level page is interactive once next/dynamic has loaded and drawn the challenge view.
+    if (/^\/play\/[^/]+$/.test(route)) await page.getByTestId("before-canvas").waitFor({ state: "visible", timeout: 15_000 });
+    await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
+    await Promise.all(pending);
+    const html = await page.evaluate(() => document.documentElement.outerHTML.length);
+    scripts.sort((a, b) => b.raw - a.raw);
+    const sum = (key) => scripts.reduce((a, s) => a + s[key], 0);
+    return {
+      route,
+      files: scripts.length,
+      raw: sum("raw"),
+      gzip: sum("gzip"),
+      wire: sum("wire"),
+      serverCompressed: scripts.some((s) => s.encoding !== "none"),
+      ...(!prefetch && { prefetchesRefused: prefetches }),
+      documentChars: html,
+      scripts,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+export async function benchFirstLoadJs(browser, { baseURL, routes = ROUTES }) {
+  const results = [];
+  for (const route of routes) {
+    const first = await measureRoute(browser, baseURL, route, { prefetch: false });
+    const withPrefetch = await measureRoute(browser, baseURL, route, { prefetch: true });
+    const extra = withPrefetch.scripts.filter((s) => !first.scripts.some((f) => f.url === s.url));
+    first.prefetched = { files: extra.length, raw: extra.reduce((a, s) => a + s.raw, 0), gzip: extra.reduce((a, s) => a + s.gzip, 0), urls: extra.map((s) => s.url) };
+    results.push(first);
+  }
+  // What every route loads (framework, React, the app's shell) versus what a route adds.
+  const shared = new Set(results[0]?.scripts.map((s) => s.url));
+  for (const r of results.slice(1)) for (const url of [...shared]) if (!r.scripts.some((s) => s.url === url)) shared.delete(url);
+  for (const r of results) {
+    const own = r.scripts.filter((s) => !shared.has(s.url));
+    r.sharedRaw = r.raw - own.reduce((a, s) => a + s.raw, 0);
+    r.sharedGzip = r.gzip - own.reduce((a, s) => a + s.gzip, 0);
+    r.routeOnlyRaw = r.raw - r.sharedRaw;
+    r.routeOnlyGzip = r.gzip - r.sharedGzip;
+  }
+  return results;
+}
