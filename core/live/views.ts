@@ -23,7 +23,9 @@ const rankChange = (rank: number | null, previous: number | null) => (rank !== n
 /** The part every socket shares: build it once per broadcast, then add each player's own part. */
 export function commonView(room: Room, now: number): CommonView {
   const round = room.roundIndex >= 0 ? { index: room.roundIndex, count: room.playlist.length, levelId: room.playlist[room.roundIndex], seconds: room.roundSeconds[room.roundIndex] } : null;
-  const revealed = room.phase === "reveal" || room.phase === "leaderboard";
+  // The reveal is shown once; the leaderboard that follows does not carry it again (smaller
+  // broadcasts to every player).
+  const revealed = room.phase === "reveal";
   const winner = revealed ? roundWinner(room, room.roundIndex) : null;
   const showBoard = room.phase === "leaderboard" || room.phase === "podium";
   return {

@@ -75,14 +75,15 @@ export function attachLiveHandlers(io: Server, hub: LiveHub) {
     }
     /**
      * Resuming with a code and a secret answers the same whether the code is unknown or the
-     * secret wrong, and counts as a guess: otherwise it would be a way around the limiter.
+     * secret wrong, and counts as a guess: otherwise it would be a way around the limiter. A
+     * right secret (32 random bytes) is never slowed down: it cannot have been guessed.
      */
     async function withSecret<T>(resume: () => Promise<T>): Promise<T> {
-      await refuseIfLimited();
       try {
         return await resume();
       } catch (error) {
         if (!(error instanceof LiveError) || (error.code !== "not_found" && error.code !== "forbidden")) throw error;
+        await refuseIfLimited();
         await countMiss();
         throw new LiveError("not_found", "no running game matches that code and secret");
       }

@@ -154,7 +154,7 @@ export class LiveHub {
       const previous = await store.findPlayerBySecret(hash(event.previousSecret));
       if (previous?.gameId === rt.room.id && previous.kicked) throw new LiveError("kicked", "you were removed from this game");
     }
-    const playerId = randomUUID();
+    const playerId = randomBytes(12).toString("base64url"); // short: ids travel in every leaderboard row
     const playerSecret = newSecret();
     rt.room = addPlayer(rt.room, { id: playerId, nickname: event.nickname }, Date.now());
     const player = rt.room.players[playerId];

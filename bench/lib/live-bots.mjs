@@ -1,0 +1,120 @@
+// Socket.IO clients for the live-game load test: one host and N player bots in this process.
+// Every bot stamps each "live:state" it receives with performance.now(); the bench arms an
+// "expectation" (a phase and round) before a host action, and each bot records the first view
+// that matches it, so one action gives N delivery latencies measured on one monotonic clock.
+import { io } from "socket.io-client";
+
+export const PROTOCOL_VERSION = 1;
+
+/** "Botaaa", "Botaab", … : letters only (2–20 characters), unique, and none a blocked word. */
+export function botName(i) {
+  let s = "";
+  for (let k = 0; k < 3; k++) {
+    s = String.fromCharCode(97 + (i % 26)) + s;
+    i = Math.floor(i / 26);
+  }
+  return `Bot${s}`;
+}
+
+export function connect(baseURL, { timeoutMs = 20_000 } = {}) {
+  return io(baseURL, { transports: ["websocket"], forceNew: true, reconnection: false, timeout: timeoutMs });
+}
+
+/** Resolves when the socket is connected; rejects on connect_error or after timeoutMs. */
+export function connected(socket, timeoutMs = 20_000) {
+  if (socket.connected) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("connect timeout")), timeoutMs);
+    socket.once("connect", () => (clearTimeout(timer), resolve()));
+    socket.once("connect_error", (e) => (clearTimeout(timer), reject(e)));
+  });
+}
+
+/** An emit with an acknowledgement, a timeout, and the time of the ack (performance.now()). */
+export function request(socket, event, payload, timeoutMs = 60_000) {
+  return new Promise((resolve) => {
+    socket.timeout(timeoutMs).emit(event, payload, (err, reply) => {
+      const at = performance.now();
+      resolve(err ? { at, reply: { ok: false, error: { code: "timeout", message: String(err.message ?? err) } } } : { at, reply });
+    });
+  });
+}
+
+/**
+ * What the bench waits for after an action: `n` players receiving a view in `phase` (and round
+ * `round`, -1 for none). `accept(view)` can add a condition (e.g. the leaderboard is there).
+ */
+export class Expectation {
+  constructor({ label, phase, round, n, accept = () => true }) {
+    Object.assign(this, { label, phase, round, n, accept });
+    this.t0 = NaN;
+    this.arrivals = new Float64Array(n).fill(NaN);
+    this.count = 0;
+    this.rejected = 0;
+    this.done = new Promise((resolve) => (this.resolve = resolve));
+  }
+  start() {
+    this.t0 = performance.now();
+    return this.t0;
+  }
+  offer(i, view, at) {
+    if (view.phase !== this.phase || (view.round?.index ?? -1) !== this.round || !Number.isNaN(this.arrivals[i])) return;
+    if (!this.accept(view)) {
+      this.rejected++;
+      return;
+    }
+    this.arrivals[i] = at;
+    if (i === 0) this.viewBytes = Buffer.byteLength(JSON.stringify(view)); // one sample: the size of a view
+    if (++this.count === this.n) this.resolve(true);
+  }
+  /** Waits for every player, or gives up after timeoutMs (the missing ones stay NaN). */
+  async wait(timeoutMs) {
+    let timer;
+    const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const complete = await Promise.race([this.done, timedOut]);
+    clearTimeout(timer);
+    return complete;
+  }
+  /** Latencies (ms) from t0 of the players that received the view. */
+  latencies() {
+    const out = [];
+    for (const at of this.arrivals) if (!Number.isNaN(at)) out.push(at - this.t0);
+    return out;
+  }
+  lastArrival() {
+    let last = -Infinity;
+    for (const at of this.arrivals) if (!Number.isNaN(at) && at > last) last = at;
+    return last;
+  }
+}
+
+/** The bots share one "current expectation" slot: each live:state is offered to it. */
+export class BotSwarm {
+  constructor(baseURL) {
+    this.baseURL = baseURL;
+    this.sockets = [];
+    this.expectation = null;
+    this.received = 0;
+    /** Disconnections before closeAll(), by reason ("ping timeout", "transport close", …). */
+    this.disconnects = {};
+    this.closing = false;
+  }
+  open(i) {
+    const socket = connect(this.baseURL);
+    socket.on("live:state", (view) => {
+      const at = performance.now();
+      this.received++;
+      this.expectation?.offer(i, view, at);
+    });
+    socket.on("disconnect", (reason) => {
+      if (!this.closing) this.disconnects[reason] = (this.disconnects[reason] ?? 0) + 1;
+    });
+    this.sockets[i] = socket;
+    return socket;
+  }
+  closeAll() {
+    this.closing = true;
+    for (const s of this.sockets) s?.close();
+    this.sockets = [];
+  }
+}

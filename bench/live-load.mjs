@@ -1,0 +1,439 @@
+// Live-game load test: N socket.io-client bots in one room, driven through joining, two rounds,
+// their results and the podium, against the production server started in a child process.
+//
+//   node bench/live-load.mjs [--players 100,500,2000] [--repeat 1] [--wait-quiet] [--port 3400]
+//                            [--batch 100] [--profile] [--experiment no-binary-scan]
+//                            [--out bench/results/live-load.json]
+//
+// For each N (a fresh server and database for every run) it reports:
+//   - join: first connect → last join acknowledgement (sockets opened `--batch` at a time, each
+//     joining as soon as it is connected);
+//   - host action → every player: from the host emitting host:advance (or the last player's
+//     answer, which ends the round) to each player's matching "live:state", p50/p95/p99/max per
+//     action and pooled over all actions (and over the runs, with --repeat);
+//   - results: host:advance("reveal") → every player holding the leaderboard, and end of round
+//     (the last answer sent) → every player holding the leaderboard;
+//   - the answer burst (N−1 answers sent at once) and its acknowledgement latencies;
+//   - from the server itself (lib/live-emit-probe.mjs, preloaded): when its send loop started
+//     and how long it took, per broadcast.
+// --wait-quiet waits (up to 10 min) for the 1-minute load average to drop below 1.5 first.
+// --profile runs the server under `node --cpu-prof` and prints where its CPU time goes during the
+// broadcasts, the joins and the answers (the profiler slows it: the unprofiled numbers are the
+// result). --experiment no-binary-scan measures Socket.IO without its per-packet binary scan.
+// Needs a production build (.next/BUILD_ID). All traffic goes to 127.0.0.1.
+import { cpus, loadavg, tmpdir } from "node:os";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { startLiveServer, processCpuMs } from "./lib/live-server.mjs";
+import { BotSwarm, Expectation, PROTOCOL_VERSION, botName, connect, connected, request } from "./lib/live-bots.mjs";
+import { analyzeProfile, readProfile } from "./lib/live-profile.mjs";
+
+const HOST = "127.0.0.1";
+const TARGET_P95_MS = 150;
+const TARGET_PLAYERS = 2000;
+const WAIT_MS = 60_000; // longest wait for any one step
+const PLAYLIST = ["turn-the-axes", "turn-and-shift"];
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] && !process.argv[i + 1].startsWith("--") ? process.argv[i + 1] : fallback;
+}
+const flag = (name) => process.argv.includes(`--${name}`);
+
+const players = arg("players", "100,500,2000")
+  .split(",")
+  .map((s) => Number(s.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0 && n <= 2500);
+const port = Number(arg("port", 3400));
+const batch = Math.max(1, Number(arg("batch", 100)));
+const outFile = arg("out", "bench/results/live-load.json");
+const profile = flag("profile");
+const experiment = arg("experiment", null); // see lib/live-emit-probe.mjs
+const repeat = Math.max(1, Math.min(10, Number(arg("repeat", 1))));
+if (!players.length) throw new Error("--players: a comma-separated list of 1…2500");
+
+// ── Small helpers ─────────────────────────────────────────────────────────────────────
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const r1 = (v) => (Number.isFinite(v) ? Math.round(v * 10) / 10 : null);
+const monoUs = () => Number(process.hrtime.bigint() / 1000n);
+// performance.now() and process.hrtime are both the monotonic clock: one offset converts.
+const perfToMonoUs = (() => {
+  const offset = monoUs() - performance.now() * 1000;
+  return (ms) => Math.round(ms * 1000 + offset);
+})();
+
+function summarize(values) {
+  const s = Float64Array.from(values).sort();
+  const n = s.length;
+  const pct = (p) => (n ? s[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))] : NaN);
+  return { n, min: r1(s[0]), p50: r1(pct(50)), p95: r1(pct(95)), p99: r1(pct(99)), max: r1(s[n - 1]), mean: r1(n ? s.reduce((a, b) => a + b, 0) / n : NaN) };
+}
+
+function table(headers, rows) {
+  const cells = [headers, ...rows].map((row) => row.map((c) => (c === null || c === undefined ? "–" : String(c))));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}
+
+const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+
+async function waitForQuiet() {
+  const deadline = Date.now() + 10 * 60_000;
+  while (loadavg()[0] >= 1.5 && Date.now() < deadline) {
+    console.log(`  waiting for a quiet machine: load average ${load().join(", ")}`);
+    await sleep(30_000);
+  }
+  const quiet = loadavg()[0] < 1.5;
+  if (!quiet) console.log(`  the machine never got quiet (load ${load().join(", ")}): measuring anyway`);
+  return quiet;
+}
+
+/**
+ * Answers: a quarter each of 3, 2, 1 and 0 stars with the levels as they are now (turn-the-axes:
+ * the boundary at 35°; turn-and-shift: origin (0.35, −0.45), −120°). If a level changes, the mix
+ * of stars changes, not the load: every answer is still valid and scored.
+ */
+function answerFor(round, i) {
+  const a = (angleDeg, shift = [0, 0]) => ({ representation: "raw", rule: "x>0", angleDeg, shift, scale: [1, 1] });
+  if (round === 0) return [a(35), a(30), a(20), a(0)][i % 4];
+  return [a(-120, [0.35, -0.45]), a(-115, [0.35, -0.45]), a(-105, [0.35, -0.45]), a(-90, [0.35, -0.45])][i % 4];
+}
+
+// ── One run: N players, one game ──────────────────────────────────────────────────────
+
+async function run(n) {
+  const nodeArgs = [];
+  let profDir = null;
+  if (profile) {
+    profDir = mkdtempSync(path.join(tmpdir(), "ga-live-prof-"));
+    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${profDir}`, "--cpu-prof-interval=250");
+  }
+  // The emit probe times the server's send loops (see lib/live-emit-probe.mjs).
+  const probeDir = mkdtempSync(path.join(tmpdir(), "ga-live-emits-"));
+  const emitLog = path.join(probeDir, "emits.jsonl");
+  nodeArgs.push(`--import=${fileURLToPath(new URL("./lib/live-emit-probe.mjs", import.meta.url))}`);
+  const server = await startLiveServer({ port, host: HOST, nodeArgs, env: { LIVE_LOAD_EMIT_LOG: emitLog, ...(experiment ? { LIVE_LOAD_EXPERIMENT: experiment } : {}) } });
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  lag.enable();
+  const swarm = new BotSwarm(server.baseURL);
+  let host = null;
+  const result = { players: n, loadAtStart: load(), actions: [], errors: [] };
+  const windows = [];
+  try {
+    // Host: create the game.
+    host = connect(server.baseURL);
+    await connected(host);
+    const created = await request(host, "host:create", { protocolVersion: PROTOCOL_VERSION, playlist: PLAYLIST, options: { roundSeconds: 120, speedBonus: true } });
+    if (!created.reply.ok) throw new Error(`host:create failed: ${JSON.stringify(created.reply)}`);
+    const code = created.reply.code;
+
+    // Join: open sockets `batch` at a time; each joins as soon as it is connected.
+    lag.reset();
+    const joinSent = new Float64Array(n);
+    const joinAcks = [];
+    const tJoin0 = performance.now();
+    for (let start = 0; start < n; start += batch) {
+      const opened = [];
+      for (let i = start; i < Math.min(n, start + batch); i++) {
+        const socket = swarm.open(i);
+        opened.push(
+          connected(socket).then(() => {
+            joinSent[i] = performance.now();
+            joinAcks[i] = request(socket, "player:join", { protocolVersion: PROTOCOL_VERSION, code, nickname: botName(i) }, WAIT_MS);
+          }),
+        );
+      }
+      const settled = await Promise.allSettled(opened);
+      const failed = settled.filter((s) => s.status === "rejected");
+      if (failed.length) throw new Error(`${failed.length} bots could not connect: ${failed[0].reason?.message ?? failed[0].reason}`);
+    }
+    const tConnected = performance.now();
+    const joins = await Promise.all(joinAcks);
+    const joinErrors = joins.filter((j) => !j.reply.ok);
+    if (joinErrors.length) throw new Error(`${joinErrors.length} joins failed, e.g. ${JSON.stringify(joinErrors[0].reply)}`);
+    const tJoined = Math.max(...joins.map((j) => j.at));
+    windows.push({ kind: "join", label: "join", startUs: perfToMonoUs(tJoin0), endUs: perfToMonoUs(tJoined) });
+    result.join = {
+      allJoinedMs: r1(tJoined - tJoin0),
+      allConnectedMs: r1(tConnected - tJoin0),
+      ackMs: summarize(joins.map((j, i) => j.at - joinSent[i])),
+      clientLoopLagMaxMs: r1(lag.max / 1e6),
+    };
+    console.log(`  ${n} joined in ${result.join.allJoinedMs} ms (all connected after ${result.join.allConnectedMs} ms; join ack p95 ${result.join.ackMs.p95} ms)`);
+    await sleep(500); // let the last throttled host view go out
+
+    /** Arms an expectation, runs `trigger` (which emits), waits for every player. */
+    async function measure(label, phase, round, trigger, { accept } = {}) {
+      const exp = new Expectation({ label, phase, round, n, accept });
+      swarm.expectation = exp;
+      lag.reset();
+      const cpu0 = processCpuMs(server.pid);
+      const clientCpu0 = process.cpuUsage();
+      const t0 = exp.start();
+      const ack = trigger();
+      const complete = await exp.wait(WAIT_MS);
+      const cpu1 = processCpuMs(server.pid);
+      const clientCpu = process.cpuUsage(clientCpu0);
+      swarm.expectation = null;
+      const lat = exp.latencies();
+      const last = exp.lastArrival();
+      windows.push({ kind: "broadcast", label, startUs: perfToMonoUs(t0), endUs: perfToMonoUs(Number.isFinite(last) ? last : performance.now()) });
+      const hostAck = ack ? await ack : null;
+      const action = {
+        label,
+        phase,
+        round,
+        complete,
+        received: exp.count,
+        viewBytes: exp.viewBytes,
+        latencyMs: summarize(lat),
+        allReceivedMs: r1(last - t0),
+        serverCpuMs: cpu0 !== null && cpu1 !== null ? r1(cpu1 - cpu0) : null,
+        clientCpuMs: r1((clientCpu.user + clientCpu.system) / 1000),
+        clientLoopLagMaxMs: r1(lag.max / 1e6),
+        hostAck: hostAck ? { ok: hostAck.reply.ok, ms: r1(hostAck.at - t0), error: hostAck.reply.ok ? undefined : hostAck.reply.error } : undefined,
+        rejected: exp.rejected || undefined,
+      };
+      Object.defineProperty(action, "_raw", { value: lat, enumerable: false, configurable: true });
+      if (!complete) result.errors.push(`${label}: only ${exp.count}/${n} players received it within ${WAIT_MS / 1000} s`);
+      if (hostAck && !hostAck.reply.ok) result.errors.push(`${label}: host ack ${JSON.stringify(hostAck.reply.error)}`);
+      result.actions.push(action);
+      const l = action.latencyMs;
+      console.log(`  ${label.padEnd(34)} p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}  max ${l.max} ms  (server CPU ${action.serverCpuMs} ms, client loop lag max ${action.clientLoopLagMaxMs} ms)`);
+      return { exp, t0, last, action };
+    }
+    const advance = (expectedPhase) => () => request(host, "host:advance", { expectedPhase });
+    const hostSees = (phase, round) =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          host.off("live:state", check);
+          result.errors.push(`the host never saw ${phase} (round ${round + 1})`);
+          resolve(null);
+        }, WAIT_MS);
+        const check = (v) => {
+          if (v.phase === phase && (v.round?.index ?? -1) === round) {
+            clearTimeout(timer);
+            host.off("live:state", check);
+            resolve(performance.now());
+          }
+        };
+        host.on("live:state", check);
+      });
+    const holdsLeaderboard = (v) => Array.isArray(v.leaderboard) && v.leaderboard.length === Math.min(10, n) && typeof v.me?.rank === "number";
+
+    result.rounds = [];
+    for (let round = 0; round < PLAYLIST.length; round++) {
+      const from = round === 0 ? "lobby" : "leaderboard";
+      await measure(`${from} → intro (round ${round + 1})`, "intro", round, advance(from));
+      await measure(`intro → playing (round ${round + 1})`, "playing", round, advance("intro"));
+
+      // The answer burst: every player but one answers at once.
+      lag.reset();
+      const answerSent = new Float64Array(n);
+      const answers = [];
+      const tBurst0 = performance.now();
+      for (let i = 0; i < n - 1; i++) {
+        answerSent[i] = performance.now();
+        answers.push(request(swarm.sockets[i], "player:answer", { roundIndex: round, answer: answerFor(round, i) }, WAIT_MS));
+      }
+      const burst = await Promise.all(answers);
+      windows.push({ kind: "answers", label: `answers ${round + 1}`, startUs: perfToMonoUs(tBurst0), endUs: perfToMonoUs(Math.max(tBurst0, ...burst.map((a) => a.at))) });
+      const burstErrors = burst.filter((a) => !a.reply.ok);
+      if (burstErrors.length) result.errors.push(`round ${round + 1}: ${burstErrors.length} answers refused, e.g. ${JSON.stringify(burstErrors[0].reply.error)}`);
+      const burstInfo = {
+        answers: n - 1,
+        burstMs: r1(Math.max(tBurst0, ...burst.map((a) => a.at)) - tBurst0),
+        ackMs: summarize(burst.map((a, i) => a.at - answerSent[i])),
+        clientLoopLagMaxMs: r1(lag.max / 1e6),
+        stars: [0, 1, 2, 3].map((s) => burst.filter((a) => a.reply.ok && a.reply.stars === s).length),
+      };
+      Object.defineProperty(burstInfo, "_raw", { value: burst.map((a, i) => a.at - answerSent[i]), enumerable: false });
+      console.log(`  round ${round + 1}: ${n - 1} answers acknowledged in ${burstInfo.burstMs} ms (ack p50 ${burstInfo.ackMs.p50}, p95 ${burstInfo.ackMs.p95}, p99 ${burstInfo.ackMs.p99} ms)`);
+      await sleep(500);
+
+      // The last answer ends the round: the server moves to the reveal at once.
+      const hostReveal = hostSees("reveal", round);
+      const last = n - 1;
+      let lastAnswer = null;
+      const reveal = await measure(`last answer → reveal (round ${round + 1})`, "reveal", round, () => {
+        lastAnswer = request(swarm.sockets[last], "player:answer", { roundIndex: round, answer: answerFor(round, last) }, WAIT_MS);
+        return null;
+      });
+      const lastAck = await lastAnswer;
+      if (!lastAck.reply.ok) result.errors.push(`round ${round + 1}: the last answer was refused: ${JSON.stringify(lastAck.reply.error)}`);
+      await hostReveal;
+
+      // Results: the host moves on to the leaderboard (all answers were scored on arrival).
+      const board = await measure(`reveal → leaderboard (round ${round + 1})`, "leaderboard", round, advance("reveal"), { accept: holdsLeaderboard });
+      result.rounds.push({
+        round: round + 1,
+        burst: burstInfo,
+        roundEndToRevealAllMs: reveal.action.allReceivedMs,
+        hostAdvanceToLeaderboardAllMs: board.action.allReceivedMs,
+        roundEndToLeaderboardAllMs: r1(board.last - reveal.t0),
+      });
+    }
+    await measure("leaderboard → podium", "podium", PLAYLIST.length - 1, advance("leaderboard"));
+
+    // Pooled over every action's deliveries (exact percentiles from the raw latencies).
+    result.pooledMs = summarize(result.actions.flatMap((a) => a._raw ?? []));
+    result.received = swarm.received;
+    result.disconnects = swarm.disconnects;
+    const dropped = Object.values(swarm.disconnects).reduce((a, b) => a + b, 0);
+    if (dropped) result.errors.push(`${dropped} bots were disconnected during the run: ${JSON.stringify(swarm.disconnects)}`);
+  } catch (error) {
+    result.errors.push(String(error?.stack ?? error));
+    console.error(`  run with ${n} players failed: ${error?.message ?? error}`);
+  } finally {
+    lag.disable();
+    host?.close();
+    swarm.closeAll();
+    await sleep(300);
+    const exit = await server.stop();
+    result.serverExit = exit;
+    attachServerLoops(result, windows, emitLog, n);
+    rmSync(probeDir, { recursive: true, force: true });
+    // The throwaway database goes; its folder (with the server's log) stays when something failed.
+    if (result.errors.length) console.log(`  server log: ${server.logFile}`);
+    else rmSync(server.dir, { recursive: true, force: true });
+    result.loadAtEnd = load();
+    if (profDir) {
+      const prof = readProfile(profDir);
+      if (prof) {
+        result.profile = { dir: profDir };
+        for (const kind of ["broadcast", "join", "answers"]) {
+          result.profile[kind] = analyzeProfile(prof, windows.filter((w) => w.kind === kind));
+          printProfile(kind, result.profile[kind]);
+        }
+      } else result.errors.push(`no CPU profile was written in ${profDir}`);
+    }
+  }
+  return result;
+}
+
+/**
+ * Splits each broadcast's time with the server's own timings: from the host's emit to the start
+ * of the server's send loop (transport in, handler, transition), and the loop itself.
+ */
+function attachServerLoops(result, windows, emitLog, n) {
+  if (!existsSync(emitLog)) return;
+  const bursts = readFileSync(emitLog, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const broadcasts = windows.filter((w) => w.kind === "broadcast");
+  for (const action of result.actions) {
+    const w = broadcasts.find((b) => b.label === action.label);
+    const burst = w && bursts.find((b) => b.count >= n && b.startUs >= w.startUs && b.startUs <= w.endUs);
+    if (!burst) continue;
+    action.serverLoop = { startMs: r1((burst.startUs - w.startUs) / 1000), loopMs: r1((burst.endUs - burst.startUs) / 1000), emits: burst.count, perEmitUs: r1((burst.endUs - burst.startUs) / burst.count) };
+  }
+}
+
+function printProfile(kind, p) {
+  const what = { broadcast: "the measured broadcasts", join: "the joins", answers: "the answer bursts" }[kind];
+  console.log(`\n  Server CPU profile during ${what} (${p.windowMs} ms of samples):`);
+  console.log(table(["area (self time)", "ms"], p.areas.map((a) => [a.name, a.ms])).replace(/^/gm, "    "));
+  console.log(table(["function (self time)", "ms"], p.selfFunctions.slice(0, 15).map((a) => [a.name, a.ms])).replace(/^/gm, "    "));
+  console.log(table(["app function (inclusive)", "ms"], p.inclusive.slice(0, 12).map((a) => [a.name, a.ms])).replace(/^/gm, "    "));
+}
+
+// ── Main ─────────────────────────────────────────────────────────────────────────────
+
+process.on("unhandledRejection", (error) => {
+  console.error("unexpected error:", error);
+  process.exit(2); // the "exit" guard in lib/live-server.mjs stops the server
+});
+
+const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version, platform: `${process.platform} ${process.arch}` };
+console.log(`Live-game load test — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; bots and server share the machine`);
+const quiet = flag("wait-quiet") ? await waitForQuiet() : null;
+const startedAt = new Date().toISOString();
+const runs = [];
+for (const n of players) {
+  for (let rep = 1; rep <= repeat; rep++) {
+    console.log(`\n${n} players${repeat > 1 ? `, run ${rep}/${repeat}` : ""} (load ${load().join(", ")}):`);
+    runs.push({ run: rep, ...(await run(n)) });
+  }
+}
+
+// One summary per N: every delivery of every action of every run, pooled.
+const median = (xs) => {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : null;
+};
+const summaries = players.map((n) => {
+  const rs = runs.filter((r) => r.players === n);
+  const actions = rs.flatMap((r) => r.actions ?? []);
+  const rounds = rs.flatMap((r) => r.rounds ?? []);
+  const byLabel = {};
+  for (const a of actions) (byLabel[a.label] ??= []).push(a);
+  return {
+    players: n,
+    runs: rs.length,
+    errors: rs.reduce((k, r) => k + r.errors.length, 0),
+    allJoinedMs: median(rs.map((r) => r.join?.allJoinedMs)),
+    joinAckP95Ms: median(rs.map((r) => r.join?.ackMs.p95)),
+    pooledMs: summarize(actions.flatMap((a) => a._raw ?? [])),
+    runP95Ms: rs.map((r) => r.pooledMs?.p95 ?? null),
+    hostAdvanceToLeaderboardAllMs: rounds.map((x) => x.hostAdvanceToLeaderboardAllMs),
+    roundEndToLeaderboardAllMs: rounds.map((x) => x.roundEndToLeaderboardAllMs),
+    answerBurstMs: rounds.map((x) => x.burst.burstMs),
+    answerAckMs: summarize(rounds.flatMap((x) => x.burst._raw ?? [])),
+    perAction: Object.entries(byLabel).map(([label, as]) => ({
+      label,
+      ...summarize(as.flatMap((a) => a._raw ?? [])),
+      serverLoopMs: median(as.map((a) => a.serverLoop?.loopMs)),
+      loopStartsMs: median(as.map((a) => a.serverLoop?.startMs)),
+      perEmitUs: median(as.map((a) => a.serverLoop?.perEmitUs)),
+      serverCpuMs: median(as.map((a) => a.serverCpuMs)),
+      clientCpuMs: median(as.map((a) => a.clientCpuMs)),
+      clientLagMaxMs: median(as.map((a) => a.clientLoopLagMaxMs)),
+      viewBytes: median(as.map((a) => a.viewBytes)),
+    })),
+  };
+});
+
+const list = (xs) => (xs.length ? xs.map((x) => x ?? "–").join(" / ") : null);
+console.log(
+  "\n" +
+    table(
+      ["players", "runs", "all joined", "p50", "p95", "p99", "max", "p95 per run", "reveal→board, all", "round end→board, all", "answer burst", "answer ack p50/p95/p99", "status"],
+      summaries.map((s) => [
+        s.players,
+        s.runs,
+        s.allJoinedMs === null ? null : `${s.allJoinedMs} ms`,
+        s.pooledMs.p50,
+        s.pooledMs.p95,
+        s.pooledMs.p99,
+        s.pooledMs.max,
+        list(s.runP95Ms),
+        list(s.hostAdvanceToLeaderboardAllMs),
+        list(s.roundEndToLeaderboardAllMs),
+        list(s.answerBurstMs),
+        s.answerAckMs.n ? `${s.answerAckMs.p50} / ${s.answerAckMs.p95} / ${s.answerAckMs.p99}` : null,
+        s.errors ? `${s.errors} error(s)` : "ok",
+      ]),
+    ),
+);
+console.log(`(ms; latency = host action → each player's live:state, pooled over every action${repeat > 1 ? " of every run" : ""}; medians for joins)`);
+for (const s of summaries) {
+  console.log(`\n${s.players} players, per action${repeat > 1 ? ` (pooled over ${s.runs} runs; medians of the server columns)` : ""}:`);
+  console.log(
+    table(
+      ["action", "view bytes", "p50", "p95", "p99", "max", "loop starts", "server loop", "µs/emit", "server CPU", "client CPU", "client lag max"],
+      s.perAction.map((a) => [a.label, a.viewBytes, a.p50, a.p95, a.p99, a.max, a.loopStartsMs, a.serverLoopMs, a.perEmitUs, a.serverCpuMs, a.clientCpuMs, a.clientLagMaxMs]),
+    ),
+  );
+}
+for (const r of runs) for (const e of r.errors) console.log(`  error (${r.players} players, run ${r.run}): ${e.split("\n")[0]}`);
+const target = summaries.find((s) => s.players === TARGET_PLAYERS);
+const verdict = target?.pooledMs.n ? { players: TARGET_PLAYERS, p95Ms: target.pooledMs.p95, targetMs: TARGET_P95_MS, met: target.pooledMs.p95 < TARGET_P95_MS && !target.errors } : null;
+if (verdict) console.log(`\nTarget: ${TARGET_PLAYERS} players, p95 < ${TARGET_P95_MS} ms → p95 ${verdict.p95Ms} ms: ${verdict.met ? "met" : "NOT met"}`);
+
+mkdirSync(path.dirname(outFile), { recursive: true });
+const saved = { startedAt, finishedAt: new Date().toISOString(), machine, quietMachine: quiet, loadAtEnd: load(), options: { players, repeat, batch, profiled: profile, experiment }, target: verdict, summaries, runs };
+writeFileSync(outFile, JSON.stringify(saved, null, 2) + "\n");
+console.log(`Saved ${outFile}`);
+process.exit(runs.some((r) => r.errors.length) ? 1 : 0);
