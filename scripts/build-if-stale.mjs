@@ -2,6 +2,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 
+// Next.js would otherwise send anonymous telemetry to its public host: nothing leaves this machine.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 /** Inputs of the production build: if any is newer than the last build, build again. */
 const INPUTS = ["app", "components", "core", "public", "next.config.js", "package-lock.json", "tsconfig.json"];
 

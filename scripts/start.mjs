@@ -4,6 +4,7 @@ import { register } from "tsx/esm/api";
 import { buildIfStale } from "./build-if-stale.mjs";
 
 process.env.NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1"; // no calls home from a classroom server
 if (!process.argv.includes("--no-build")) buildIfStale();
 register();
 await import("../server/main.ts");

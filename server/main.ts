@@ -8,6 +8,7 @@ import { LiveHub } from "./live/hub";
 import { attachLiveHandlers } from "./live/handlers";
 
 const dev = process.argv.includes("--dev");
+process.env.NEXT_TELEMETRY_DISABLED = "1"; // Next.js would report usage to its public host: nothing calls out
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
