@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { startLiveServer, processCpuMs } from "./lib/live-server.mjs";
+import { startServer, processCpuMs } from "./lib/server.mjs";
 import { BotSwarm, Expectation, PROTOCOL_VERSION, botName, connect, connected, request } from "./lib/live-bots.mjs";
 import { analyzeProfile, readProfile } from "./lib/live-profile.mjs";
 
@@ -116,7 +116,7 @@ async function run(n) {
   const probeDir = mkdtempSync(path.join(tmpdir(), "ga-live-emits-"));
   const emitLog = path.join(probeDir, "emits.jsonl");
   nodeArgs.push(`--import=${fileURLToPath(new URL("./lib/live-emit-probe.mjs", import.meta.url))}`);
-  const server = await startLiveServer({ port, host: HOST, nodeArgs, env: { LIVE_LOAD_EMIT_LOG: emitLog, ...(experiment ? { LIVE_LOAD_EXPERIMENT: experiment } : {}) } });
+  const server = await startServer({ port, host: HOST, nodeArgs, env: { LIVE_LOAD_EMIT_LOG: emitLog, ...(experiment ? { LIVE_LOAD_EXPERIMENT: experiment } : {}) } });
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const swarm = new BotSwarm(server.baseURL);
@@ -343,7 +343,7 @@ function printProfile(kind, p) {
 
 process.on("unhandledRejection", (error) => {
   console.error("unexpected error:", error);
-  process.exit(2); // the "exit" guard in lib/live-server.mjs stops the server
+  process.exit(2); // the "exit" guard in lib/server.mjs stops the server
 });
 
 const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node: process.version, platform: `${process.platform} ${process.arch}` };
