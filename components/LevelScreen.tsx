@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { Level } from "@/core/levels/format";
 import type { LevelProgress, SubmissionResult } from "@/core/api";
 import { scoreAnswer } from "@/core/scoring";
@@ -56,8 +56,6 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
     }
   }
 
-  const target = useMemo(() => `${level.target.label}`, [level]);
-
   return (
     <div className="level-layout">
       <div>
@@ -67,7 +65,7 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
         <h1>{level.title}</h1>
         <p style={{ fontSize: "1.1rem" }}>{level.brief}</p>
         <p className="muted">
-          Goal: {target}. Your best: <Stars count={bestStars} />
+          Goal: {level.target.label}. Your best: <Stars count={bestStars} />
         </p>
 
         {View ? <View level={level} onAnswerChange={onAnswerChange} /> : <p className="error">This challenge kind is not available.</p>}

@@ -3,11 +3,10 @@ import { z } from "zod";
 /**
  * The Socket.IO protocol between browsers and the server: every event's payload is a zod schema
  * here, so both ends agree and the server can reject anything else with a clear error.
- * Bump PROTOCOL_VERSION on any incompatible change; clients send it on connect.
+ * Bump PROTOCOL_VERSION on any incompatible change; the server announces it in "hello".
+ * Live games have their own versioned protocol in core/live/protocol.ts.
  */
 export const PROTOCOL_VERSION = 1;
-
-export const clientHello = z.object({ protocolVersion: z.literal(PROTOCOL_VERSION) });
 
 /** Round-trip check: the client sends a nonce, the server echoes it with its clock. */
 export const pingRequest = z.object({ nonce: z.string().min(1).max(64) });

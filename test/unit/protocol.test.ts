@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { clientHello, describeZodError, pingRequest, PROTOCOL_VERSION } from "@/core/protocol";
+import { describeZodError, pingRequest } from "@/core/protocol";
 
 describe("pingRequest", () => {
   it.each([{ nonce: "a" }, { nonce: "x".repeat(64) }, { nonce: "abc", extra: 1 }])("accepts %j", (payload) => {
@@ -9,14 +9,6 @@ describe("pingRequest", () => {
 
   it.each([{}, { nonce: "" }, { nonce: "x".repeat(65) }, { nonce: 5 }, null, "nonce", undefined])("rejects %j", (payload) => {
     expect(pingRequest.safeParse(payload).success).toBe(false);
-  });
-});
-
-describe("clientHello", () => {
-  it("accepts only the current protocol version", () => {
-    expect(clientHello.safeParse({ protocolVersion: PROTOCOL_VERSION }).success).toBe(true);
-    expect(clientHello.safeParse({ protocolVersion: PROTOCOL_VERSION + 1 }).success).toBe(false);
-    expect(clientHello.safeParse({}).success).toBe(false);
   });
 });
 
