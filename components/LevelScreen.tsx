@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import type { Level } from "@/core/levels/format";
 import type { LevelProgress, SubmissionResult } from "@/core/api";
-import { scoreAnswer } from "@/core/scoring";
+import { describeResult, scoreAnswerSync, starsFor } from "@/core/scoring";
+import { kindOf } from "@/core/kinds/registry";
+import type { Evaluation } from "@/core/kinds/contract";
 import { kindViews } from "./kinds/views";
 import { Leaderboard } from "./Leaderboard";
 import { Stars } from "./Stars";
@@ -17,6 +19,8 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
   const View = kindViews[level.kind];
   const answerRef = useRef<unknown>(null);
   const [liveStars, setLiveStars] = useState<number | null>(null);
+  const [preview, setPreview] = useState<Evaluation | null>(null);
+  const trains = Boolean(kindOf(level.kind).trains);
   const [hintsShown, setHintsShown] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<SubmissionResult | null>(null);
@@ -25,13 +29,19 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
   const bestStars = result?.best.stars ?? best?.stars ?? 0;
 
   const onAnswerChange = useCallback(
-    (answer: unknown) => {
+    (answer: unknown, browserResult?: Evaluation) => {
       answerRef.current = answer;
+      if (trains) {
+        // The view trained this answer in the browser; the server will train it again.
+        setPreview(browserResult ?? null);
+        setLiveStars(browserResult ? starsFor(level, browserResult.score) : null);
+        return;
+      }
       // Instant feedback with the same scoring the server will use.
-      const outcome = scoreAnswer(level, answer);
+      const outcome = scoreAnswerSync(level, answer);
       setLiveStars(outcome.ok ? outcome.result.stars : null);
     },
-    [level],
+    [level, trains],
   );
 
   async function submit() {
@@ -76,7 +86,7 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
           </button>
           {liveStars !== null && (
             <span className="muted">
-              Right now this would earn <Stars count={liveStars} />
+              {trains ? "Your browser's training earns" : "Right now this would earn"} <Stars count={liveStars} />
             </span>
           )}
         </div>
@@ -96,6 +106,12 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
               {result.metrics.searchBest !== undefined && ` (your accuracy ${(result.metrics.accuracy * 100).toFixed(1)}% against the machine's best ${(result.metrics.searchBest * 100).toFixed(1)}%)`}
               . {result.improved ? "That is your new best." : `Your best stays ${(result.best.score * 100).toFixed(1)}%.`} You are #{result.rank} on this level.
             </p>
+            {describeResult(level, result) && <p data-testid="result-summary">{describeResult(level, result)}</p>}
+            {trains && preview && (
+              <p className="muted" data-testid="browser-vs-server">
+                Your browser&apos;s training scored {(preview.score * 100).toFixed(1)}%; the server trained the same network with the same seed and got {(result.score * 100).toFixed(1)}%.
+              </p>
+            )}
             {result.stars > 0 && <p>{level.explanation}</p>}
             {result.stars < 3 && <p className="muted">Three stars need {(level.stars[2] * 100).toFixed(0)}%. Try again, or open a hint.</p>}
             {result.nextLevelId && bestStars > 0 && (

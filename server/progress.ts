@@ -25,7 +25,7 @@ export async function submitAnswer(playerId: string, levelId: string, rawAnswer:
   if (!isUnlocked(level.id, await starsByLevel(playerId))) {
     return { status: 403, code: "level_locked", message: "levelId: earn a star on the previous level first" };
   }
-  const outcome = scoreAnswer(level, rawAnswer);
+  const outcome = await scoreAnswer(level, rawAnswer);
   if (!outcome.ok) return { status: 400, code: "invalid_answer", message: outcome.message };
   const { score, stars, metrics } = outcome.result;
 

@@ -5,13 +5,13 @@
 import { tsImport } from "tsx/esm/api";
 
 async function loadCore() {
-  const [{ levels }, { kindOf }, { scoreAnswer }, cc] = await Promise.all([
+  const [{ levels }, { kindOf }, { scoreAnswerSync }, cc] = await Promise.all([
     tsImport("../../core/levels/catalog.ts", import.meta.url),
     tsImport("../../core/kinds/registry.ts", import.meta.url),
     tsImport("../../core/scoring.ts", import.meta.url),
     tsImport("../../core/kinds/coordinate-change/index.ts", import.meta.url),
   ]);
-  return { levels, kindOf, scoreAnswer, levelData: cc.levelData };
+  return { levels, kindOf, scoreAnswerSync, levelData: cc.levelData };
 }
 
 function range(min, max, count) {
@@ -38,7 +38,7 @@ function* solveCoordinateChange(core, level) {
       for (const angleDeg of angles)
         for (const shift of shifts) {
           const answer = { representation, rule, angleDeg, shift, scale: [1, 1] };
-          const outcome = core.scoreAnswer(level, answer);
+          const outcome = core.scoreAnswerSync(level, answer);
           if (outcome.ok && outcome.result.stars >= 1) yield answer;
         }
   }

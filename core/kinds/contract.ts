@@ -9,8 +9,12 @@ export interface Evaluation {
 
 /**
  * A challenge kind: how answers look (a zod schema), how a level configures it, and how an
- * answer is scored. `evaluate` is pure and deterministic so that the browser's instant feedback
- * and the server's stored score are the same computation.
+ * answer is scored. `evaluate` is deterministic so that the browser's feedback and the server's
+ * stored score are the same computation.
+ *
+ * Analytic kinds evaluate synchronously. Training kinds (`trains: true`) return a promise: they
+ * load TensorFlow.js lazily and train with the level's seed. Their answers come from finite
+ * choice sets, so `scoreAnswer` memoises each (level, answer) outcome.
  */
 export interface ChallengeKind<Config = unknown, Answer = unknown> {
   id: string;
@@ -18,10 +22,14 @@ export interface ChallengeKind<Config = unknown, Answer = unknown> {
   answerSchema: z.ZodType<Answer>;
   /** Names a level may list in `lockedControls`. */
   controls: readonly string[];
+  /** True when `evaluate` trains a network: costly, asynchronous, memoised. */
+  trains?: boolean;
   /** The answer a player starts from (all controls at rest). */
   initialAnswer(level: Level, config: Config): Answer;
   /** Throws AnswerRejected when the answer uses something the level does not allow. */
-  evaluate(level: Level, config: Config, answer: Answer): Evaluation;
+  evaluate(level: Level, config: Config, answer: Answer): Evaluation | Promise<Evaluation>;
+  /** One sentence that explains a result in the level's own terms, e.g. "Loss 0.041 (target 0.05)". */
+  describe?(level: Level, config: Config, evaluation: Evaluation): string;
 }
 
 /** An answer that is well-formed but not allowed in this level (e.g. a locked control moved). */

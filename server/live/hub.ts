@@ -192,7 +192,7 @@ export class LiveHub {
     if (!level) throw new LiveError("wrong_round", `there is no round ${event.roundIndex + 1} in this game`);
     // The server's clock and the server's score: the browser only sends its answer.
     const now = Date.now();
-    const outcome = scoreAnswer(level, event.answer);
+    const outcome = await scoreAnswer(level, event.answer);
     if (!outcome.ok) throw new LiveError("bad_request", outcome.message);
     const { room, candidate, best, improved } = recordAnswer(rt.room, { playerId: binding.playerId, roundIndex: event.roundIndex, score: outcome.result.score, stars: outcome.result.stars, answer: outcome.answer }, now);
     rt.room = room;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
-import { scoreAnswer } from "@/core/scoring";
+import { scoreAnswerSync } from "@/core/scoring";
 import { newPlayer, Player, rotated, startServer, type TestServer } from "./server-harness";
 
 /**
@@ -32,7 +32,7 @@ const expectedOrder = ["Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace"
 
 const level = findLevel(LEVEL)!;
 function scoreOf(angleDeg: number): number {
-  const outcome = scoreAnswer(level, rotated(angleDeg));
+  const outcome = scoreAnswerSync(level, rotated(angleDeg));
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.result.score;
 }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
 import type { HostView, LiveView, PlayerView } from "@/core/live/protocol";
-import { scoreAnswer } from "@/core/scoring";
+import { scoreAnswerSync } from "@/core/scoring";
 import { startServer, type TestServer } from "./server-harness";
 import { advance, answers, closeAll, createGame, gameInDb, health, joinGame, liveClient, pointsFromAnswers, PROTOCOL, sleep, startRound, type HostGame, type JoinedPlayer } from "./live-client";
 
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 const rotated = (angleDeg: number) => ({ ...answers.naive, angleDeg });
 function expected(levelId: string, answer: unknown) {
-  const outcome = scoreAnswer(findLevel(levelId)!, answer);
+  const outcome = scoreAnswerSync(findLevel(levelId)!, answer);
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.result;
 }

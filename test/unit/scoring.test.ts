@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { findLevel, levels } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
-import { scoreAnswer, starsFor, type ScoreOutcome } from "@/core/scoring";
+import { scoreAnswerSync, starsFor, type ScoreOutcome } from "@/core/scoring";
 import { createRng } from "@/core/random";
 import { AnswerRejected } from "@/core/kinds/contract";
 import { kindOf } from "@/core/kinds/registry";
@@ -48,7 +48,7 @@ describe("starsFor", () => {
   });
 });
 
-describe("scoreAnswer: malformed answers are rejected, naming the field", () => {
+describe("scoreAnswerSync: malformed answers are rejected, naming the field", () => {
   it.each([
     ["angleDeg as a string", { ...good, angleDeg: "35" }, "answer.angleDeg"],
     ["angleDeg NaN", { ...good, angleDeg: NaN }, "answer.angleDeg"],
@@ -68,61 +68,61 @@ describe("scoreAnswer: malformed answers are rejected, naming the field", () => 
     ["scale too small", { ...good, scale: [1, -11] }, "answer.scale.1"],
     ["scale as strings", { ...good, scale: ["1", "1"] }, "answer.scale"],
   ])("%s", (_, answer, field) => {
-    expect(rejected(scoreAnswer(turn, answer))).toContain(field);
+    expect(rejected(scoreAnswerSync(turn, answer))).toContain(field);
   });
 
   it("names every missing field of an empty answer", () => {
-    const message = rejected(scoreAnswer(turn, {}));
+    const message = rejected(scoreAnswerSync(turn, {}));
     for (const field of ["representation", "rule", "angleDeg", "shift", "scale"]) expect(message).toContain(`answer.${field}`);
   });
 
   it.each([null, undefined, 42, "raw", [], true])("rejects a non-object answer (%s)", (answer) => {
-    expect(rejected(scoreAnswer(turn, answer))).toMatch(/^answer/);
+    expect(rejected(scoreAnswerSync(turn, answer))).toMatch(/^answer/);
   });
 });
 
-describe("scoreAnswer: answers the level does not allow are rejected", () => {
+describe("scoreAnswerSync: answers the level does not allow are rejected", () => {
   it("a moved locked control (shift in turn-the-axes)", () => {
-    expect(rejected(scoreAnswer(turn, { ...good, shift: [0.1, 0] }))).toContain("answer.shift");
-    expect(rejected(scoreAnswer(turn, { ...good, shift: [0, -0.1] }))).toContain("answer.shift");
+    expect(rejected(scoreAnswerSync(turn, { ...good, shift: [0.1, 0] }))).toContain("answer.shift");
+    expect(rejected(scoreAnswerSync(turn, { ...good, shift: [0, -0.1] }))).toContain("answer.shift");
   });
 
   it("a moved locked control (scale in turn-the-axes)", () => {
-    expect(rejected(scoreAnswer(turn, { ...good, scale: [2, 1] }))).toContain("answer.scale");
+    expect(rejected(scoreAnswerSync(turn, { ...good, scale: [2, 1] }))).toContain("answer.scale");
   });
 
   it("a moved locked control (rotation in admissions)", () => {
     const answer = { representation: "raw", rule: "x>0 and y>0", angleDeg: 5, shift: [50, 800], scale: [1, 1] };
-    expect(rejected(scoreAnswer(admissions, answer))).toContain("answer.angleDeg");
+    expect(rejected(scoreAnswerSync(admissions, answer))).toContain("answer.angleDeg");
     // The same answer with the rotation at rest is fine.
-    expect(scoreAnswer(admissions, { ...answer, angleDeg: 0 }).ok).toBe(true);
+    expect(scoreAnswerSync(admissions, { ...answer, angleDeg: 0 }).ok).toBe(true);
   });
 
   it("accepts unlocked controls moved (shift in circles)", () => {
-    expect(scoreAnswer(circles, { representation: "polar", rule: "x>0", angleDeg: 0, shift: [0.55, 0], scale: [1, 1] }).ok).toBe(true);
+    expect(scoreAnswerSync(circles, { representation: "polar", rule: "x>0", angleDeg: 0, shift: [0.55, 0], scale: [1, 1] }).ok).toBe(true);
   });
 
   it("a representation the level does not offer", () => {
-    expect(rejected(scoreAnswer(turn, { ...good, representation: "polar" }))).toContain("answer.representation");
-    expect(rejected(scoreAnswer(circles, { ...good, representation: "product" }))).toContain("answer.representation");
+    expect(rejected(scoreAnswerSync(turn, { ...good, representation: "polar" }))).toContain("answer.representation");
+    expect(rejected(scoreAnswerSync(circles, { ...good, representation: "product" }))).toContain("answer.representation");
   });
 
   it("a rule the level does not offer", () => {
-    expect(rejected(scoreAnswer(turn, { ...good, rule: "x>0 and y>0" }))).toContain("answer.rule");
+    expect(rejected(scoreAnswerSync(turn, { ...good, rule: "x>0 and y>0" }))).toContain("answer.rule");
   });
 
   it("the rejection comes from AnswerRejected and is not thrown", () => {
     const kind = kindOf(turn.kind);
     const config = kind.configSchema.parse(turn.config);
     expect(() => kind.evaluate(turn, config, { ...good, shift: [0.1, 0] })).toThrow(AnswerRejected);
-    expect(() => scoreAnswer(turn, { ...good, shift: [0.1, 0] })).not.toThrow();
+    expect(() => scoreAnswerSync(turn, { ...good, shift: [0.1, 0] })).not.toThrow();
   });
 });
 
-describe("scoreAnswer: accepted answers", () => {
+describe("scoreAnswerSync: accepted answers", () => {
   it("ignores a score the client claims and computes its own", () => {
     const naive = { ...good, angleDeg: 0 };
-    const outcome = scoreAnswer(turn, { ...naive, score: 1, stars: 3 });
+    const outcome = scoreAnswerSync(turn, { ...naive, score: 1, stars: 3 });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.result.score).toBeLessThan(0.9);
@@ -132,7 +132,7 @@ describe("scoreAnswer: accepted answers", () => {
   });
 
   it("returns score, stars and metrics consistent with each other", () => {
-    const outcome = scoreAnswer(turn, good);
+    const outcome = scoreAnswerSync(turn, good);
     if (!outcome.ok) throw new Error(outcome.message);
     const { score, stars, metrics } = outcome.result;
     expect(score).toBe(1);
@@ -153,7 +153,7 @@ describe("scoreAnswer: accepted answers", () => {
           shift: locked.has("shift") ? [0, 0] : [rng.uniform(-1, 1), rng.uniform(-1, 1)],
           scale: locked.has("scale") ? [1, 1] : [rng.uniform(-3, 3), rng.uniform(-3, 3)],
         };
-        const outcome = scoreAnswer(lvl, answer);
+        const outcome = scoreAnswerSync(lvl, answer);
         if (!outcome.ok) throw new Error(`${lvl.id}: ${outcome.message}`);
         const { score, stars, metrics } = outcome.result;
         expect(score).toBeGreaterThanOrEqual(0);
@@ -171,19 +171,19 @@ describe("scoreAnswer: accepted answers", () => {
     for (const lvl of levels) {
       for (const angleDeg of [0, 17, -90]) {
         const answer = { representation: "raw", rule: (kindOf(lvl.kind).configSchema.parse(lvl.config) as { rules: string[] }).rules[0], angleDeg: lvl.lockedControls.includes("rotate") ? 0 : angleDeg, shift: [0, 0], scale: [1, 1] };
-        expect(scoreAnswer(lvl, answer)).toEqual(scoreAnswer(lvl, structuredClone(answer)));
+        expect(scoreAnswerSync(lvl, answer)).toEqual(scoreAnswerSync(lvl, structuredClone(answer)));
       }
     }
   });
 
   it("a fresh copy of core (like the browser's, with a cold cache) computes the same results", async () => {
     const answers = levels.map((lvl) => [lvl.id, { ...good, rule: lvl.id === "admissions" ? "x>0 and y>0" : "x>0", angleDeg: lvl.id === "admissions" ? 0 : 30, shift: lvl.lockedControls.includes("shift") ? [0, 0] : [0.1, 0.1] }] as const);
-    const here = answers.map(([id, answer]) => scoreAnswer(level(id), answer));
+    const here = answers.map(([id, answer]) => scoreAnswerSync(level(id), answer));
     vi.resetModules();
     const fresh = await import("@/core/scoring");
     const freshCatalog = await import("@/core/levels/catalog");
-    expect(fresh.scoreAnswer).not.toBe(scoreAnswer); // really another module instance
-    const there = answers.map(([id, answer]) => fresh.scoreAnswer(freshCatalog.findLevel(id)!, answer));
+    expect(fresh.scoreAnswerSync).not.toBe(scoreAnswerSync); // really another module instance
+    const there = answers.map(([id, answer]) => fresh.scoreAnswerSync(freshCatalog.findLevel(id)!, answer));
     expect(there).toEqual(here);
   });
 });

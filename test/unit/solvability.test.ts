@@ -3,7 +3,7 @@ import { levels, findLevel } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import { levelData, type CoordinateChangeAnswer, type CoordinateChangeConfig } from "@/core/kinds/coordinate-change";
 import type { Level } from "@/core/levels/format";
-import { scoreAnswer, type ScoredAnswer } from "@/core/scoring";
+import { scoreAnswerSync, type ScoredAnswer } from "@/core/scoring";
 
 /**
  * A known solution for every level, kept here (not in core/) so a level change that makes a
@@ -19,7 +19,7 @@ const reference: Record<string, CoordinateChangeAnswer> = {
 };
 
 function score(level: Level, answer: unknown): ScoredAnswer {
-  const outcome = scoreAnswer(level, answer);
+  const outcome = scoreAnswerSync(level, answer);
   if (!outcome.ok) throw new Error(`${level.id}: answer rejected: ${outcome.message}`);
   return outcome.result;
 }
@@ -131,7 +131,7 @@ describe("turn-and-shift needs the shift", () => {
     const level = findLevel("turn-and-shift")!;
     let best = 0;
     for (let angleDeg = -180; angleDeg < 180; angleDeg += 0.5) {
-      const outcome = scoreAnswer(level, { representation: "raw", rule: "x>0", angleDeg, shift: [0, 0], scale: [1, 1] });
+      const outcome = scoreAnswerSync(level, { representation: "raw", rule: "x>0", angleDeg, shift: [0, 0], scale: [1, 1] });
       if (outcome.ok) best = Math.max(best, outcome.result.score);
     }
     expect(best).toBeLessThan(level.stars[2]);
