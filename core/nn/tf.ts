@@ -1,0 +1,49 @@
+/**
+ * Loads TensorFlow.js on first use, on the CPU backend, in the browser and in Node alike.
+ *
+ * Why CPU: the networks in this game are tiny, and per-op overhead dominates. Headless Chromium
+ * here has WebGL only through a software rasteriser, about 15x slower than the CPU backend for
+ * these models (STACK.md), and the same backend on both sides keeps the browser's numbers equal
+ * to the server's.
+ *
+ * Why two entry points: the browser loads only tfjs-core, the CPU kernels and the gradients (no
+ * layers, converter or WebGL), in a chunk of its own that only training pages fetch. Node cannot
+ * import tfjs-core's ESM build (extensionless imports), so the server uses the union package's
+ * CommonJS bundle, which carries the same core, kernels and gradients.
+ */
+export type Tf = typeof import("@tensorflow/tfjs-core");
+
+let loading: Promise<Tf> | null = null;
+
+export function loadTf(): Promise<Tf> {
+  return (loading ??= (typeof window === "undefined" ? loadForNode() : loadForBrowser()).then(async (tf) => {
+    tf.env().set("PROD", true); // no debug checks, no "install tfjs-node" banner
+    await tf.setBackend("cpu");
+    await tf.ready();
+    return tf;
+  }));
+}
+
+async function loadForBrowser(): Promise<Tf> {
+  const [tf] = await Promise.all([
+    import("@tensorflow/tfjs-core"),
+    import("@tensorflow/tfjs-backend-cpu"),
+    import("@tensorflow/tfjs-core/dist/register_all_gradients"),
+  ]);
+  return tf;
+}
+
+async function loadForNode(): Promise<Tf> {
+  const specifier = "@tensorflow/tfjs";
+  // Kept out of the browser bundle: only Node takes this branch.
+  return (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ specifier)) as Tf;
+}
+
+/**
+ * Lets the page paint between training steps, so progress shows while a network trains. In Node,
+ * or in a hidden tab (where frames stop), it returns at once so training never stalls.
+ */
+export function nextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== "function" || typeof document === "undefined" || document.visibilityState === "hidden") return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
