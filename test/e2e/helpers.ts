@@ -126,3 +126,34 @@ export async function waitForLiveRound(page: Page): Promise<void> {
     .poll(() => page.getByTestId("before-canvas").first().evaluate((c: HTMLCanvasElement) => c.width === Math.round(c.clientWidth * devicePixelRatio) && c.width > 0))
     .toBe(true);
 }
+
+// ── Any level of the campaign ─────────────────────────────────────────────────────────
+
+/**
+ * Plays the campaign up to `levelId` for this page's player, through the real API: it submits
+ * the reference answer (test/reference/) of every level before it, as a player would, so the
+ * level opens. The server re-scores and, for training kinds, trains each answer.
+ */
+export async function unlockUpTo(page: Page, levelId: string): Promise<void> {
+  const [{ levels }, { referenceAnswers }] = await Promise.all([import("../../core/levels/catalog"), import("../reference")]);
+  const index = levels.findIndex((l) => l.id === levelId);
+  if (index < 0) throw new Error(`unknown level "${levelId}"`);
+  expect((await page.request.post("/api/profile")).ok()).toBe(true);
+  for (const level of levels.slice(0, index)) {
+    const res = await page.request.post("/api/submissions", { data: { levelId: level.id, answer: referenceAnswers[level.id] }, timeout: 60_000 });
+    expect(res.ok(), `unlocking ${level.id}: ${res.status()} ${await res.text()}`).toBe(true);
+    expect((await res.json()).stars, `reference answer for ${level.id}`).toBeGreaterThan(0);
+  }
+}
+
+/**
+ * Opens any level and waits until its view is interactive: the profile exists, the page has
+ * hydrated (the leaderboard's fetch answered) and the kind's view, a dynamic import, is shown.
+ * Every kind's view marks its root with data-testid="kind-view".
+ */
+export async function openAnyLevel(page: Page, id: string): Promise<void> {
+  await page.goto(`/play/${id}`);
+  await waitForProfile(page);
+  await expect(page.getByTestId("leaderboard").locator("table.board, p.muted").first()).toBeVisible();
+  await expect(page.getByTestId("kind-view")).toBeVisible();
+}

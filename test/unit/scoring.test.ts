@@ -1,10 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
-import { findLevel, levels } from "@/core/levels/catalog";
+import { findLevel, levels as allLevels } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
 import { scoreAnswerSync, starsFor, type ScoreOutcome } from "@/core/scoring";
 import { createRng } from "@/core/random";
 import { AnswerRejected } from "@/core/kinds/contract";
 import { kindOf } from "@/core/kinds/registry";
+
+// This file covers the coordinate-change kind; other kinds have their own tests.
+const levels = allLevels.filter((l) => l.kind === "coordinate-change");
 
 function level(id: string): Level {
   const found = findLevel(id);

@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { levels, findLevel } from "@/core/levels/catalog";
+import { levels as allLevels, findLevel } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import { levelData, type CoordinateChangeAnswer, type CoordinateChangeConfig } from "@/core/kinds/coordinate-change";
 import type { Level } from "@/core/levels/format";
+import { coordinateChangeReference } from "../reference/coordinate-change";
 import { scoreAnswerSync, type ScoredAnswer } from "@/core/scoring";
 
-/**
- * A known solution for every level, kept here (not in core/) so a level change that makes a
- * level unsolvable, or a new level without a worked solution, fails the build.
- */
-const reference: Record<string, CoordinateChangeAnswer> = {
-  "turn-the-axes": { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] },
-  "turn-and-shift": { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] },
-  admissions: { representation: "raw", rule: "x>0 and y>0", angleDeg: 0, shift: [50, 800], scale: [1, 1] },
-  circles: { representation: "polar", rule: "x>0", angleDeg: 0, shift: [0.55, 0], scale: [1, 1] },
-  xor: { representation: "product", rule: "x>0", angleDeg: 0, shift: [0, 0], scale: [1, 1] },
-  "let-the-machine-search": { representation: "raw", rule: "x>0", angleDeg: 127, shift: [0, 0], scale: [1, 1] },
-};
+// This file covers the coordinate-change kind; other kinds have their own tests.
+const levels = allLevels.filter((l) => l.kind === "coordinate-change");
+
+const reference = coordinateChangeReference as Record<string, CoordinateChangeAnswer>;
 
 function score(level: Level, answer: unknown): ScoredAnswer {
   const outcome = scoreAnswerSync(level, answer);

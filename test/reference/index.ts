@@ -1,0 +1,11 @@
+/**
+ * A known three-star answer for every level, kept in the tests (not in core/) so a level change
+ * that makes a level unsolvable, or a new level without a worked solution, fails the build.
+ * Unit tests score them; end-to-end tests and benchmarks submit them to open later levels.
+ * One file per challenge kind; add yours to this list.
+ */
+import { coordinateChangeReference } from "./coordinate-change";
+
+export const referenceAnswers: Record<string, unknown> = {
+  ...coordinateChangeReference,
+};
