@@ -248,7 +248,7 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
   const keyHelp = [canRotate && "←/→ turn the axes (Shift: 10°)", canMove && (canRotate ? "M then arrows move the origin, R to turn again" : "arrows move the origin (Shift: faster)")].filter(Boolean).join("; ");
 
   return (
-    <div>
+    <div data-testid="kind-view">
       <div className="scoreline" aria-live="polite">
         <span className="accuracy" data-testid="live-accuracy">
           Accuracy {(accuracy * 100).toFixed(1)}%
