@@ -26,6 +26,7 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
   const [result, setResult] = useState<SubmissionResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [boardVersion, setBoardVersion] = useState(0);
+  const [reviewed, setReviewed] = useState<unknown>(undefined);
   const bestStars = result?.best.stars ?? best?.stars ?? 0;
 
   const onAnswerChange = useCallback(
@@ -50,14 +51,16 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
     try {
       // Make sure the profile exists (a first visit may still be creating it), then send the answer.
       await fetch("/api/profile", { method: "POST" });
+      const answer = answerRef.current;
       const res = await fetch("/api/submissions", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ levelId: level.id, answer: answerRef.current }),
+        body: JSON.stringify({ levelId: level.id, answer }),
       });
       const body = await res.json();
       if (!res.ok) throw new Error(body.error?.message ?? `The server answered ${res.status}`);
       setResult(body);
+      setReviewed(answer);
       setBoardVersion((v) => v + 1);
     } catch (e) {
       setError(e instanceof Error ? e.message : "The answer could not be sent. Check your connection and try again.");
@@ -78,7 +81,7 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
           Goal: {level.target.label}. Your best: <Stars count={bestStars} />
         </p>
 
-        {View ? <View level={level} onAnswerChange={onAnswerChange} /> : <p className="error">This challenge kind is not available.</p>}
+        {View ? <View level={level} onAnswerChange={onAnswerChange} review={reviewed} /> : <p className="error">This challenge kind is not available.</p>}
 
         <div className="row" style={{ marginTop: 16 }}>
           <button type="button" className="button big" onClick={submit} disabled={submitting} data-testid="submit">

@@ -14,4 +14,10 @@ export interface KindViewProps<Answer = unknown> {
   initialAnswer?: Answer;
   /** Show the answer without controls: used to reveal the best answer of a live round. */
   readOnly?: boolean;
+  /**
+   * An answer the server has scored (solo, after Submit) or a revealed live answer. Views of
+   * choice-based kinds show, for this answer only, which parts were right and why. Never set
+   * before the answer is in, so a live player cannot check before submitting.
+   */
+  review?: Answer;
 }

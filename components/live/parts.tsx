@@ -123,7 +123,7 @@ export function RevealPanel({ view, level }: { view: CommonView; level: Level })
           "Nobody submitted an answer this round"
         )}
       </h2>
-      {winner && View && <View key={JSON.stringify(winner.answer)} level={level} initialAnswer={winner.answer} readOnly />}
+      {winner && View && <View key={JSON.stringify(winner.answer)} level={level} initialAnswer={winner.answer} review={winner.answer} readOnly />}
       <p className="explanation">{level.explanation}</p>
     </section>
   );
