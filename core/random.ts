@@ -15,6 +15,8 @@ export interface Rng {
   int(n: number): number;
   /** Standard normal (Box–Muller). */
   normal(): number;
+  /** Shuffles an array in place (Fisher–Yates) and returns it. */
+  shuffle<T extends { length: number; [i: number]: any }>(items: T): T;
 }
 
 export function hashSeed(seed: Seed): number {
@@ -43,6 +45,13 @@ export function createRng(seed: Seed): Rng {
     normal: () => {
       const u = 1 - next(); // (0, 1]: log(0) is never taken
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * next());
+    },
+    shuffle: (items) => {
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [items[i], items[j]] = [items[j], items[i]];
+      }
+      return items;
     },
   };
 }

@@ -1,0 +1,315 @@
+import { createRng } from "../random";
+import type { Tf } from "./tf";
+
+/**
+ * A small fully connected network trained with TensorFlow.js, the same way in the browser (the
+ * player's feedback) and on the server (the score that counts). Weights are initialised from the
+ * game's own seeded PRNG and batches are shuffled by it, so a seed fixes the whole run.
+ */
+
+export const ACTIVATIONS = ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "linear"] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+export const INITIALISATIONS = ["tiny", "glorot", "he"] as const;
+export type Initialisation = (typeof INITIALISATIONS)[number];
+export const OPTIMIZERS = ["sgd", "momentum", "rmsprop", "adam"] as const;
+export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+export interface MlpSpec {
+  inputSize: number;
+  /** Width of each hidden layer. */
+  hidden: number[];
+  activation: Activation;
+  init: Initialisation;
+  outputSize: number;
+  /** The output unit and its loss: sigmoid + binary cross-entropy, softmax + categorical, linear + MSE. */
+  head: "sigmoid-bce" | "softmax-cce" | "linear-mse";
+  /** Adds each hidden layer's output to its input (layers of equal width): a residual connection. */
+  residual?: boolean;
+  /** Normalises each hidden layer's pre-activations over the batch, then scales and shifts them. */
+  batchNorm?: boolean;
+}
+
+export interface TrainSpec {
+  optimizer: OptimizerName;
+  learningRate: number;
+  epochs: number;
+  /** Examples per step; the whole set when omitted. */
+  batchSize?: number;
+  seed: string;
+}
+
+export interface Dataset {
+  /** Row-major inputs, `count × inputSize`. */
+  x: Float32Array;
+  /** Row-major targets, `count × outputSize` (one-hot for softmax). */
+  y: Float32Array;
+  count: number;
+}
+
+export interface Weights {
+  /** Per layer (hidden layers, then the output layer): kernel `in × out`, row-major, and bias. */
+  layers: { kernel: Float32Array; bias: Float32Array; inSize: number; outSize: number; gamma?: Float32Array; beta?: Float32Array }[];
+}
+
+export interface EpochReport {
+  epoch: number;
+  loss: number;
+}
+
+export interface TrainResult {
+  /** Mean training loss after each epoch (the first entry is before any update). */
+  losses: number[];
+  finalLoss: number;
+  /** Share of examples classified right (argmax, or > 0.5 for sigmoid); NaN for regression. */
+  accuracy: number;
+  /** Mean |∂loss/∂kernel| for each layer (hidden layers, then output), at the first step. */
+  gradientsAtStart: number[];
+  /** Epochs until the loss first fell to `stopBelow`, when given and reached. */
+  epochsToTarget: number | null;
+  /** The loss became NaN, infinite or exploded: training stopped early. */
+  diverged: boolean;
+  weights: Weights;
+}
+
+export interface TrainOptions {
+  /** Stop as soon as the epoch loss is at or under this value. */
+  stopBelow?: number;
+  /** Called after every epoch; await it to let a page paint. */
+  onEpoch?(report: EpochReport): void | Promise<void>;
+}
+
+const DIVERGED = 1e6;
+
+/** Seeded initial weights: tiny N(0, 0.01²), Glorot N(0, 2/(in+out)) or He N(0, 2/in); zero biases. */
+export function initialWeights(spec: MlpSpec, seed: string): Weights {
+  const rng = createRng(`mlp:${seed}`);
+  const sizes = [spec.inputSize, ...spec.hidden, spec.outputSize];
+  const layers: Weights["layers"] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const inSize = sizes[l];
+    const outSize = sizes[l + 1];
+    const std = spec.init === "tiny" ? 0.01 : spec.init === "glorot" ? Math.sqrt(2 / (inSize + outSize)) : Math.sqrt(2 / inSize);
+    const kernel = new Float32Array(inSize * outSize);
+    for (let i = 0; i < kernel.length; i++) kernel[i] = rng.normal() * std;
+    const isHidden = l < spec.hidden.length;
+    layers.push({
+      kernel,
+      bias: new Float32Array(outSize),
+      inSize,
+      outSize,
+      ...(spec.batchNorm && isHidden ? { gamma: new Float32Array(outSize).fill(1), beta: new Float32Array(outSize) } : {}),
+    });
+  }
+  return { layers };
+}
+
+function checkSpec(spec: MlpSpec): void {
+  if (spec.residual) {
+    for (let l = 1; l < spec.hidden.length; l++) {
+      if (spec.hidden[l] !== spec.hidden[l - 1]) throw new Error("residual connections need hidden layers of equal width");
+    }
+  }
+}
+
+type Tensor = ReturnType<Tf["tensor"]>;
+
+/** Builds the forward pass on the given variables; returns the output layer's pre-activations (logits). */
+function forward(tf: Tf, spec: MlpSpec, vars: TfLayer[], input: Tensor, keep?: Tensor[]): Tensor {
+  let h = input;
+  vars.forEach((layer, l) => {
+    let z = tf.add(tf.matMul(h, layer.kernel), layer.bias) as Tensor;
+    const isHidden = l < spec.hidden.length;
+    if (!isHidden) {
+      h = z;
+      return;
+    }
+    if (layer.gamma && layer.beta) {
+      const { mean, variance } = tf.moments(z, 0);
+      z = tf.add(tf.mul(tf.div(tf.sub(z, mean), tf.sqrt(tf.add(variance, 1e-5))), layer.gamma), layer.beta) as Tensor;
+    }
+    const a = activate(tf, spec.activation, z);
+    // A residual block adds its input back, except where the width changes (the first layer).
+    h = spec.residual && l > 0 ? (tf.add(h, a) as Tensor) : a;
+    keep?.push(h);
+  });
+  return h;
+}
+
+interface TfLayer {
+  kernel: ReturnType<Tf["variable"]>;
+  bias: ReturnType<Tf["variable"]>;
+  gamma?: ReturnType<Tf["variable"]>;
+  beta?: ReturnType<Tf["variable"]>;
+}
+
+function activate(tf: Tf, activation: Activation, z: Tensor): Tensor {
+  switch (activation) {
+    case "sigmoid":
+      return tf.sigmoid(z);
+    case "tanh":
+      return tf.tanh(z);
+    case "relu":
+      return tf.relu(z);
+    case "leaky-relu":
+      return tf.leakyRelu(z, 0.1);
+    case "elu":
+      return tf.elu(z);
+    case "linear":
+      return z;
+  }
+}
+
+function lossOf(tf: Tf, spec: MlpSpec, logits: Tensor, y: Tensor): Tensor {
+  switch (spec.head) {
+    case "sigmoid-bce":
+      return tf.losses.sigmoidCrossEntropy(y, logits) as Tensor;
+    case "softmax-cce":
+      return tf.losses.softmaxCrossEntropy(y, logits) as Tensor;
+    case "linear-mse":
+      return tf.losses.meanSquaredError(y, logits) as Tensor;
+  }
+}
+
+function makeOptimizer(tf: Tf, name: OptimizerName, learningRate: number) {
+  switch (name) {
+    case "sgd":
+      return tf.train.sgd(learningRate);
+    case "momentum":
+      return tf.train.momentum(learningRate, 0.9);
+    case "rmsprop":
+      return tf.train.rmsprop(learningRate);
+    case "adam":
+      return tf.train.adam(learningRate);
+  }
+}
+
+/** Trains `spec` on `data` from seeded weights; deterministic for a given seed. */
+export async function trainMlp(tf: Tf, spec: MlpSpec, data: Dataset, train: TrainSpec, options: TrainOptions = {}): Promise<TrainResult> {
+  checkSpec(spec);
+  const start = initialWeights(spec, train.seed);
+  const vars: TfLayer[] = start.layers.map((layer, l) => ({
+    kernel: tf.variable(tf.tensor2d(layer.kernel, [layer.inSize, layer.outSize]), true, `k${l}`),
+    bias: tf.variable(tf.tensor1d(layer.bias), true, `b${l}`),
+    ...(layer.gamma && layer.beta ? { gamma: tf.variable(tf.tensor1d(layer.gamma), true, `g${l}`), beta: tf.variable(tf.tensor1d(layer.beta), true, `be${l}`) } : {}),
+  }));
+  const x = tf.tensor2d(data.x, [data.count, spec.inputSize]);
+  const y = tf.tensor2d(data.y, [data.count, spec.outputSize]);
+  const optimizer = makeOptimizer(tf, train.optimizer, train.learningRate);
+  const rng = createRng(`batches:${train.seed}`);
+  const batchSize = Math.min(train.batchSize ?? data.count, data.count);
+  const order = Int32Array.from({ length: data.count }, (_, i) => i);
+
+  const fullLoss = () => tf.tidy(() => lossOf(tf, spec, forward(tf, spec, vars, x), y).dataSync()[0]);
+  const losses = [fullLoss()];
+  let gradientsAtStart: number[] = [];
+  let epochsToTarget: number | null = options.stopBelow !== undefined && losses[0] <= options.stopBelow ? 0 : null;
+  let diverged = !Number.isFinite(losses[0]);
+
+  try {
+    for (let epoch = 1; epoch <= train.epochs && !diverged && epochsToTarget === null; epoch++) {
+      if (batchSize < data.count) rng.shuffle(order);
+      let sum = 0;
+      for (let from = 0; from < data.count; from += batchSize) {
+        const size = Math.min(batchSize, data.count - from);
+        sum +=
+          tf.tidy(() => {
+            const [bx, by] = batchSize === data.count ? [x, y] : [tf.gather(x, order.subarray(from, from + size)), tf.gather(y, order.subarray(from, from + size))];
+            const { value, grads } = tf.variableGrads(() => lossOf(tf, spec, forward(tf, spec, vars, bx as Tensor), by as Tensor) as ReturnType<Tf["scalar"]>);
+            if (gradientsAtStart.length === 0) gradientsAtStart = vars.map((v) => tf.mean(tf.abs(grads[v.kernel.name])).dataSync()[0]);
+            optimizer.applyGradients(grads);
+            return value;
+          }).dataSync()[0] * size;
+      }
+      // The loss after this epoch's updates, on the whole set, so curves compare across batch sizes.
+      const loss = batchSize === data.count ? fullLoss() : sum / data.count;
+      losses.push(loss);
+      if (!Number.isFinite(loss) || loss > DIVERGED) diverged = true;
+      else if (options.stopBelow !== undefined && loss <= options.stopBelow) epochsToTarget = epoch;
+      await options.onEpoch?.({ epoch, loss });
+    }
+    const finalLoss = losses[losses.length - 1];
+    const accuracy = spec.head === "linear-mse" || diverged ? (diverged ? 0 : NaN) : accuracyOf(tf, spec, vars, x, data);
+    const weights: Weights = {
+      layers: vars.map((v, l) => ({
+        kernel: v.kernel.dataSync() as Float32Array,
+        bias: v.bias.dataSync() as Float32Array,
+        inSize: start.layers[l].inSize,
+        outSize: start.layers[l].outSize,
+        ...(v.gamma && v.beta ? { gamma: v.gamma.dataSync() as Float32Array, beta: v.beta.dataSync() as Float32Array } : {}),
+      })),
+    };
+    return { losses, finalLoss, accuracy, gradientsAtStart, epochsToTarget, diverged, weights };
+  } finally {
+    tf.dispose([x, y, ...vars.flatMap((v) => [v.kernel, v.bias, ...(v.gamma ? [v.gamma] : []), ...(v.beta ? [v.beta] : [])])]);
+    optimizer.dispose();
+  }
+}
+
+function accuracyOf(tf: Tf, spec: MlpSpec, vars: TfLayer[], x: Tensor, data: Dataset): number {
+  const logits = tf.tidy(() => forward(tf, spec, vars, x).dataSync() as Float32Array);
+  let correct = 0;
+  for (let i = 0; i < data.count; i++) {
+    if (spec.outputSize === 1) {
+      if (logits[i] > 0 === data.y[i] > 0.5) correct++;
+      continue;
+    }
+    let best = 0;
+    for (let k = 1; k < spec.outputSize; k++) if (logits[i * spec.outputSize + k] > logits[i * spec.outputSize + best]) best = k;
+    if (data.y[i * spec.outputSize + best] > 0.5) correct++;
+  }
+  return correct / data.count;
+}
+
+/**
+ * What each layer makes of one input, in plain JS from trained weights (no tfjs needed): the
+ * activations of every hidden layer, then the output probabilities. Batch norm uses the
+ * statistics of `reference` inputs (the training set), as a trained network would at inference.
+ */
+export function layerActivations(spec: MlpSpec, weights: Weights, input: ArrayLike<number>): Float32Array[] {
+  if (spec.batchNorm) throw new Error("layerActivations does not support batch normalisation");
+  const out: Float32Array[] = [];
+  let h = Float32Array.from(input);
+  weights.layers.forEach((layer, l) => {
+    const z = new Float32Array(layer.outSize);
+    for (let j = 0; j < layer.outSize; j++) {
+      let s = layer.bias[j];
+      for (let i = 0; i < layer.inSize; i++) s += h[i] * layer.kernel[i * layer.outSize + j];
+      z[j] = s;
+    }
+    const isHidden = l < spec.hidden.length;
+    if (!isHidden) {
+      out.push(headOutput(spec, z));
+      return;
+    }
+    const a = z.map((v) => activateScalar(spec.activation, v));
+    h = spec.residual && l > 0 ? h.map((v, i) => v + a[i]) : a;
+    out.push(h);
+  });
+  return out;
+}
+
+function activateScalar(activation: Activation, v: number): number {
+  switch (activation) {
+    case "sigmoid":
+      return 1 / (1 + Math.exp(-v));
+    case "tanh":
+      return Math.tanh(v);
+    case "relu":
+      return Math.max(0, v);
+    case "leaky-relu":
+      return v > 0 ? v : 0.1 * v;
+    case "elu":
+      return v > 0 ? v : Math.expm1(v);
+    case "linear":
+      return v;
+  }
+}
+
+function headOutput(spec: MlpSpec, z: Float32Array): Float32Array {
+  if (spec.head === "linear-mse") return z;
+  if (spec.head === "sigmoid-bce") return z.map((v) => 1 / (1 + Math.exp(-v)));
+  const max = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
