@@ -170,7 +170,7 @@ function lossOf(tf: Tf, spec: MlpSpec, logits: Tensor, y: Tensor): Tensor {
   }
 }
 
-function makeOptimizer(tf: Tf, name: OptimizerName, learningRate: number) {
+function makeOptimizer(tf: Tf, name: OptimizerName, learningRate: number): InstanceType<Tf["Optimizer"]> {
   switch (name) {
     case "sgd":
       return tf.train.sgd(learningRate);
@@ -216,7 +216,7 @@ export async function trainMlp(tf: Tf, spec: MlpSpec, data: Dataset, train: Trai
             const [bx, by] = batchSize === data.count ? [x, y] : [tf.gather(x, order.subarray(from, from + size)), tf.gather(y, order.subarray(from, from + size))];
             const { value, grads } = tf.variableGrads(() => lossOf(tf, spec, forward(tf, spec, vars, bx as Tensor), by as Tensor) as ReturnType<Tf["scalar"]>);
             if (gradientsAtStart.length === 0) gradientsAtStart = vars.map((v) => tf.mean(tf.abs(grads[v.kernel.name])).dataSync()[0]);
-            optimizer.applyGradients(grads as Parameters<typeof optimizer.applyGradients>[0]);
+            optimizer.applyGradients(grads);
             return value;
           }).dataSync()[0] * size;
       }
