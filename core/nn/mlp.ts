@@ -1,5 +1,5 @@
 import { createRng } from "../random";
-import type { Tf } from "./tf";
+import { nextFrame, type Tf } from "./tf";
 
 /**
  * A small fully connected network trained with TensorFlow.js, the same way in the browser (the
@@ -74,9 +74,12 @@ export interface TrainResult {
 export interface TrainOptions {
   /** Stop as soon as the epoch loss is at or under this value. */
   stopBelow?: number;
-  /** Called after every epoch; await it to let a page paint. */
+  /** Called after every epoch (e.g. to draw progress). */
   onEpoch?(report: EpochReport): void | Promise<void>;
 }
+
+/** Training yields (a frame in a page, a macrotask in Node) at least this often, in ms. */
+const YIELD_EVERY_MS = 30;
 
 const DIVERGED = 1e6;
 
@@ -205,6 +208,7 @@ export async function trainMlp(tf: Tf, spec: MlpSpec, data: Dataset, train: Trai
   let epochsToTarget: number | null = options.stopBelow !== undefined && losses[0] <= options.stopBelow ? 0 : null;
   let diverged = !Number.isFinite(losses[0]);
 
+  let lastYield = performance.now();
   try {
     for (let epoch = 1; epoch <= train.epochs && !diverged && epochsToTarget === null; epoch++) {
       if (batchSize < data.count) rng.shuffle(order);
@@ -226,6 +230,10 @@ export async function trainMlp(tf: Tf, spec: MlpSpec, data: Dataset, train: Trai
       if (!Number.isFinite(loss) || loss > DIVERGED) diverged = true;
       else if (options.stopBelow !== undefined && loss <= options.stopBelow) epochsToTarget = epoch;
       await options.onEpoch?.({ epoch, loss });
+      if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+        await nextFrame();
+        lastYield = performance.now();
+      }
     }
     const finalLoss = losses[losses.length - 1];
     const accuracy = spec.head === "linear-mse" || diverged ? (diverged ? 0 : NaN) : accuracyOf(tf, spec, vars, x, data);

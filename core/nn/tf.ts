@@ -40,10 +40,12 @@ async function loadForNode(): Promise<Tf> {
 }
 
 /**
- * Lets the page paint between training steps, so progress shows while a network trains. In Node,
- * or in a hidden tab (where frames stop), it returns at once so training never stalls.
+ * Yields between training steps. In a visible page it waits for the next frame, so progress
+ * paints; in a hidden tab (where frames stop) and in Node it yields a macrotask, so a server that
+ * trains still answers its sockets and requests in between.
  */
 export function nextFrame(): Promise<void> {
-  if (typeof requestAnimationFrame !== "function" || typeof document === "undefined" || document.visibilityState === "hidden") return Promise.resolve();
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const visiblePage = typeof requestAnimationFrame === "function" && typeof document !== "undefined" && document.visibilityState !== "hidden";
+  if (visiblePage) return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
