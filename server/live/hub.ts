@@ -1,7 +1,9 @@
 import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import type { Socket } from "socket.io";
 import { findLevel } from "../../core/levels/catalog";
+import type { Level } from "../../core/levels/format";
 import { scoreAnswer } from "../../core/scoring";
+import { warmTrainingLevels } from "../training-warmup";
 import type { CommonView, HostView, LiveEvent, PlayerView } from "../../core/live/protocol";
 import { isOffensive } from "../../core/live/nicknames";
 import { addPlayer, advance, createRoom, everyoneSubmitted, kickPlayer, LiveError, recordAnswer, setLocked, tick, type Phase, type Room } from "../../core/live/room";
@@ -86,6 +88,7 @@ export class LiveHub {
     const room = createRoom({ id: randomUUID(), code, playlist: event.playlist, roundSeconds, options: event.options }, Date.now());
     const rt = this.register(room);
     await this.persist(rt, () => store.insertGame(room, hash(hostSecret)));
+    void warmTrainingLevels(levels as Level[]).catch((error) => console.error("[warm-up] failed:", error));
     return { code, hostSecret };
   }
 

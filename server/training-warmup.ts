@@ -1,0 +1,28 @@
+import type { Level } from "../core/levels/format";
+import { kindOf } from "../core/kinds/registry";
+import { enumerateAnswers } from "../core/kinds/choices";
+import { scoreAnswer } from "../core/scoring";
+
+const warmed = new Set<string>();
+
+/**
+ * Trains every allowed answer of the training levels in a live game's playlist, in the background,
+ * while the class is still joining. scoreAnswer memoises each outcome, so during the round every
+ * submission is scored at once instead of waiting for a cold training run. One level at a time,
+ * and training yields to the event loop, so sockets keep flowing meanwhile.
+ */
+export async function warmTrainingLevels(levels: Level[]): Promise<void> {
+  for (const level of levels) {
+    const kind = kindOf(level.kind);
+    if (!kind.trains || warmed.has(level.id)) continue;
+    warmed.add(level.id);
+    const answers = enumerateAnswers(kind.answerSchema) ?? [];
+    const started = performance.now();
+    let trained = 0;
+    for (const answer of answers) {
+      const outcome = await scoreAnswer(level, answer); // an answer the level locks is refused, cheaply
+      if (outcome.ok) trained++;
+    }
+    if (trained) console.log(`[warm-up] ${level.id}: ${trained} answers trained in ${Math.round(performance.now() - started)} ms`);
+  }
+}

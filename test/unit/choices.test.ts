@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { enumerateAnswers } from "@/core/kinds/choices";
+
+describe("enumerateAnswers", () => {
+  it("lists the cartesian product of enum, literal and boolean fields", () => {
+    const schema = z.object({ activation: z.enum(["relu", "sigmoid"]), depth: z.union([z.literal(1), z.literal(2), z.literal(3)]), residual: z.boolean() });
+    const answers = enumerateAnswers(schema)!;
+    expect(answers).toHaveLength(2 * 3 * 2);
+    expect(answers).toContainEqual({ activation: "sigmoid", depth: 3, residual: true });
+    expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(12);
+    for (const answer of answers) expect(schema.safeParse(answer).success).toBe(true);
+  });
+
+  it("sees through defaults", () => {
+    expect(enumerateAnswers(z.object({ x: z.enum(["a", "b"]).default("a") }))).toEqual([{ x: "a" }, { x: "b" }]);
+  });
+
+  it("returns null when a field is not a finite choice", () => {
+    expect(enumerateAnswers(z.object({ x: z.enum(["a"]), weight: z.number() }))).toBeNull();
+    expect(enumerateAnswers(z.string())).toBeNull();
+  });
+});
