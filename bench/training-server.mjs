@@ -1,0 +1,79 @@
+// Server re-scoring of the training levels, in Node, with the app's own core/ (loaded with tsx):
+// for every training level and every answer it allows, the cold cost (the first scoreAnswer,
+// which trains with the level's seed on the tfjs CPU backend) and the memoised cost (the same
+// answer again, as every later submission of it is scored).
+//
+//   node bench/training-server.mjs [--level id,…] [--repeat 200] [--out bench/results/training-server.json]
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { tsImport } from "tsx/esm/api";
+import { summarize, table, round } from "./lib/stats.mjs";
+
+const { values: flags } = parseArgs({
+  options: {
+    level: { type: "string" },
+    repeat: { type: "string", default: "200" },
+    out: { type: "string", default: "bench/results/training-server.json" },
+  },
+});
+
+const [{ levels }, { kindOf }, { scoreAnswer, clearTrainingMemo }, { enumerateAnswers }] = await Promise.all([
+  tsImport("../core/levels/catalog.ts", import.meta.url),
+  tsImport("../core/kinds/registry.ts", import.meta.url),
+  tsImport("../core/scoring.ts", import.meta.url),
+  tsImport("../core/kinds/choices.ts", import.meta.url),
+]);
+
+const wanted = flags.level ? new Set(flags.level.split(",")) : null;
+const trainingLevels = levels.filter((l) => kindOf(l.kind).trains && (!wanted || wanted.has(l.id)));
+const repeat = Number(flags.repeat);
+clearTrainingMemo();
+
+// Load TensorFlow.js once before timing, so the first level doesn't carry the module load.
+const { loadTf } = await tsImport("../core/nn/tf.ts", import.meta.url);
+const tfLoad = performance.now();
+await loadTf();
+const tfLoadMs = performance.now() - tfLoad;
+
+const rows = [];
+for (const level of trainingLevels) {
+  const answers = enumerateAnswers(kindOf(level.kind).answerSchema) ?? [];
+  for (const answer of answers) {
+    let started = performance.now();
+    const cold = await scoreAnswer(level, answer);
+    const coldMs = performance.now() - started;
+    if (!cold.ok) continue; // a choice this level does not offer
+    const warm = [];
+    for (let i = 0; i < repeat; i++) {
+      started = performance.now();
+      await scoreAnswer(level, structuredClone(answer)); // a fresh object, as a parsed request body is
+      warm.push(performance.now() - started);
+    }
+    const w = summarize(warm);
+    rows.push({ level: level.id, answer, coldMs: round(coldMs, 1), warmP50Ms: w.p50, warmMaxMs: w.max, score: round(cold.result.score, 4), stars: cold.result.stars });
+    console.log(`${level.id} ${JSON.stringify(answer)}: cold ${coldMs.toFixed(0)} ms, memoised p50 ${w.p50} ms (max ${w.max}), ${cold.result.stars}★`);
+  }
+}
+
+const byLevel = trainingLevels.map((level) => {
+  const mine = rows.filter((r) => r.level === level.id);
+  const cold = mine.map((r) => r.coldMs);
+  return { level: level.id, answers: mine.length, coldMedianMs: summarize(cold).p50, coldMaxMs: Math.max(...cold), warmMaxMs: Math.max(...mine.map((r) => r.warmMaxMs)) };
+});
+
+console.log(`\nTensorFlow.js load: ${tfLoadMs.toFixed(0)} ms (once per process)\n`);
+console.log(
+  table(
+    ["level", "answers", "cold median", "cold max", "memoised max"],
+    byLevel.map((b) => [b.level, b.answers, `${b.coldMedianMs} ms`, `${b.coldMaxMs} ms`, `${b.warmMaxMs} ms`]),
+  ),
+);
+
+mkdirSync(path.dirname(flags.out), { recursive: true });
+writeFileSync(
+  flags.out,
+  JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, tfLoadMs: round(tfLoadMs, 1), repeat, byLevel, rows }, null, 2) + "\n",
+);
+console.log(`\nwrote ${flags.out}`);
