@@ -1,9 +1,13 @@
 import type { ChallengeKind } from "./contract";
 import { coordinateChange } from "./coordinate-change";
+import { tuneWeights } from "./tune-weights";
+import { chainRule } from "./chain-rule";
 
 /** Every challenge kind, by id. Adding a kind is one folder plus one line here. */
 export const kinds: Record<string, ChallengeKind<any, any>> = {
   [coordinateChange.id]: coordinateChange,
+  [tuneWeights.id]: tuneWeights,
+  [chainRule.id]: chainRule,
 };
 
 export function kindOf(id: string): ChallengeKind<any, any> {

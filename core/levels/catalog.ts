@@ -1,10 +1,11 @@
 import { chapters } from "./chapters";
 import { levelSchema, type Level } from "./format";
 import { representationLevels } from "./representations";
+import { weightsAndGradientsLevels } from "./weights-and-gradients";
 import { kindOf } from "../kinds/registry";
 
 /** Every level, in campaign order (chapter order, then the order within the chapter). */
-export const levels: Level[] = [...representationLevels]
+export const levels: Level[] = [...representationLevels, ...weightsAndGradientsLevels]
   .map((input) => levelSchema.parse(input))
   .sort((a, b) => chapterNumber(a.chapter) - chapterNumber(b.chapter));
 

@@ -5,7 +5,11 @@
  * One file per challenge kind; add yours to this list.
  */
 import { coordinateChangeReference } from "./coordinate-change";
+import { tuneWeightsReference } from "./tune-weights";
+import { chainRuleReference } from "./chain-rule";
 
 export const referenceAnswers: Record<string, unknown> = {
   ...coordinateChangeReference,
+  ...tuneWeightsReference,
+  ...chainRuleReference,
 };

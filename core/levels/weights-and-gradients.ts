@@ -1,0 +1,161 @@
+import type { LevelInput } from "./format";
+
+/**
+ * Chapter 3, by hand: set a network's weights yourself and watch the loss (then race gradient
+ * descent), and compute one gradient with the chain rule, the step backpropagation repeats.
+ */
+const chapter = "weights-loss-optimizer";
+
+export const weightsAndGradientsLevels: LevelInput[] = [
+  {
+    id: "fit-a-line",
+    chapter,
+    title: "Fit a line",
+    brief: "The model is a line, ŷ = w·x + b, and its two weights are yours. Drag w and b until the mean squared error drops under 0.25.",
+    kind: "tune-weights",
+    config: {
+      model: "line",
+      data: { generator: "noisyLine", seed: "fit-a-line", count: 30, xRange: [-2, 2], slope: 1.6, intercept: -0.7, noise: 0.35 },
+      bounds: { xMin: -2.5, xMax: 2.5, yMin: -5, yMax: 4 },
+      start: [0, 0],
+      limit: 5,
+      targetLoss: 0.25,
+      race: { learningRate: 0.05, maxSteps: 500 },
+    },
+    target: { label: "mean squared error ≤ 0.25", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "The loss is the average of the squared vertical gaps between the points and the line (the dashed lines): shorten the gaps and it drops.",
+      "Tilt the line first with w until it rises as steeply as the cloud of points, then slide it up or down with b.",
+      "The points climb about 1.6 for each step of 1 along x, and the line should cross x = 0 a little below zero.",
+    ],
+    explanation:
+      "w and b are this model's weights: each setting of them is one line, and the loss grades every setting with a single number. Learning means finding the weights with the lowest loss. Even the best line keeps a loss of about 0.21, because the points scatter around it. You found good weights by looking and nudging; an optimizer uses the loss's gradient to know which way to nudge every weight at once. After you submit, race it: plain gradient descent starts from the same zeros.",
+    timeLimitSeconds: 90,
+  },
+  {
+    id: "one-neuron",
+    chapter,
+    title: "One neuron, two clusters",
+    brief: "One neuron, p = σ(w₁·x₁ + w₂·x₂ + b), says how sure it is that a point is black. Set its weights so that the cross-entropy drops under 0.13.",
+    kind: "tune-weights",
+    config: {
+      model: "neuron",
+      data: { generator: "clusters", seed: "one-neuron", perCluster: 25, spread: 0.7, clusters: [{ center: [-0.8, -0.5], label: 0 }, { center: [0.7, 0.9], label: 1 }] },
+      bounds: { xMin: -3, xMax: 3, yMin: -3, yMax: 3 },
+      start: [0, 0, 0],
+      targetLoss: 0.13,
+      race: { learningRate: 2, maxSteps: 1000 },
+    },
+    target: { label: "cross-entropy ≤ 0.13", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "The neuron's boundary, where p = 0.5 (the dark line), is where w₁·x₁ + w₂·x₂ + b = 0. It calls black the side that the direction (w₁, w₂) points to, and b slides the boundary.",
+      "Larger weights make the neuron surer of itself. That lowers the loss for points on the right side and raises it sharply for points on the wrong side, so there is a best size.",
+      "The black cluster lies up and to the right, more to the right than up: try w₁ about twice w₂, with w₁ between 4 and 6.",
+    ],
+    explanation:
+      "A single neuron can only draw a straight boundary: its weights set the boundary's direction and its sharpness, its bias the boundary's position. Cross-entropy rewards confident right answers and punishes confident wrong ones hard, so when the clusters overlap the best neuron is not the most confident one: double the best weights and the loss goes up again.",
+    timeLimitSeconds: 120,
+  },
+  {
+    id: "xor-by-hand",
+    chapter,
+    title: "XOR by hand",
+    brief: "Black means exactly one input is 1 (XOR). No straight line separates these corners, but a 2-2-1 network with two tanh hidden units can. The sliders start from random weights: get the cross-entropy under 0.1.",
+    kind: "tune-weights",
+    config: {
+      model: "mlp-2-2-1",
+      hidden: "tanh",
+      data: {
+        generator: "clusters",
+        seed: "xor-by-hand",
+        perCluster: 20,
+        spread: 0.12,
+        clusters: [
+          { center: [0, 0], label: 0 },
+          { center: [0, 1], label: 1 },
+          { center: [1, 0], label: 1 },
+          { center: [1, 1], label: 0 },
+        ],
+      },
+      bounds: { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 },
+      start: [0.5, -0.4, 0.1, 0.3, 0.6, -0.2, 0.4, -0.3, 0],
+      targetLoss: 0.1,
+      race: { learningRate: 2, maxSteps: 1000 },
+    },
+    target: { label: "cross-entropy ≤ 0.1", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "Give each hidden unit one straight cut. Hidden unit 1 can mean “at least one input is 1” (OR) and hidden unit 2 “both inputs are 1” (AND).",
+      "OR: w₁₁ = w₁₂ = 4 with b₁ = −2. AND: w₂₁ = w₂₂ = 4 with b₂ = −6. Each tanh unit is then about +1 when its condition holds and −1 when it does not.",
+      "XOR is “OR but not AND”: make v₁ positive and v₂ negative (say 5 and −5), then lower c until the corners where neither unit fires turn white (c = −5).",
+    ],
+    explanation:
+      "One neuron draws one straight boundary, and no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other: the best single neuron stays at a loss of about 0.69, no better than answering 50% everywhere. The hidden layer changes the representation: in the coordinates (h₁, h₂) the four corners become separable by a line, which the output neuron draws. Each layer transforms its input into a representation in which the next step is easier, and its weights are what parameterise that transformation.",
+    timeLimitSeconds: 180,
+  },
+  {
+    id: "chain-rule-one-neuron",
+    chapter,
+    title: "The chain rule: one neuron",
+    brief: "How does the error E = ½(y − t)² change when w₁ grows a little? Compute ∂E/∂w₁ for this sigmoid neuron.",
+    kind: "chain-rule",
+    config: {
+      inputs: [
+        { id: "x1", value: 2 },
+        { id: "x2", value: -1 },
+      ],
+      units: [
+        {
+          id: "y",
+          preActivation: "z",
+          activation: "sigmoid",
+          weights: [
+            { id: "w1", from: "x1", value: 0.5 },
+            { id: "w2", from: "x2", value: 0.3 },
+          ],
+          bias: { id: "b", value: 0.1 },
+        },
+      ],
+      target: 1,
+      ask: "w1",
+    },
+    target: { label: "within 1% of the exact gradient", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "w₁ reaches E through a chain: w₁ changes z, z changes y, y changes E. Multiply one factor for each link: ∂E/∂w₁ = ∂E/∂y · ∂y/∂z · ∂z/∂w₁.",
+      "∂E/∂y = y − t. The sigmoid's slope is ∂y/∂z = y·(1 − y). And z = w₁·x₁ + w₂·x₂ + b, so ∂z/∂w₁ = x₁.",
+      "The output is below its target, so raising w₁ (which raises y) lowers E: the gradient is negative.",
+    ],
+    explanation:
+      "The chain rule splits one hard derivative into easy local ones, one per link between w₁ and the error, and multiplies them. Backpropagation does exactly this for every weight of a network, starting at the loss and moving backwards, and gradient descent then moves each weight a little against its gradient. Here the gradient is negative, so a small step that increases w₁ lowers the error.",
+    timeLimitSeconds: 150,
+  },
+  {
+    id: "chain-rule-two-layers",
+    chapter,
+    title: "The chain rule: back through a layer",
+    brief: "Now w₁ sits in the first layer: its effect reaches E only through the hidden unit h and the output y. Compute ∂E/∂w₁.",
+    kind: "chain-rule",
+    config: {
+      inputs: [{ id: "x", value: 1.5 }],
+      units: [
+        { id: "h", preActivation: "z1", activation: "sigmoid", weights: [{ id: "w1", from: "x", value: 0.8 }], bias: { id: "b1", value: -0.5 } },
+        { id: "y", preActivation: "z2", activation: "sigmoid", weights: [{ id: "w2", from: "h", value: 2 }], bias: { id: "b2", value: -1 } },
+      ],
+      target: 0,
+      ask: "w1",
+    },
+    target: { label: "within 1% of the exact gradient", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "Follow the path from E back to w₁: E ← y ← z₂ ← h ← z₁ ← w₁. Each arrow is one factor of the product.",
+      "∂E/∂w₁ = (y − t) · y·(1 − y) · w₂ · h·(1 − h) · x. The factor w₂ is how much z₂ moves when h moves.",
+      "The first two factors are ∂E/∂z₂, which you would also need for ∂E/∂w₂: backpropagation computes them once and reuses them for every weight below.",
+    ],
+    explanation:
+      "To reach a weight in an earlier layer, the gradient passes back through every layer above it: each adds its local factors (a weight, then an activation's slope) to the product. Backpropagation computes these products from the loss backwards, reusing the shared part, so one backward pass gives the gradient of every weight. Notice the two sigmoid slopes, each at most 0.25: stacked deeper, such factors shrink the gradient of the first layers, which is why deep sigmoid networks learn slowly.",
+    timeLimitSeconds: 180,
+  },
+];
