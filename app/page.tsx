@@ -6,7 +6,7 @@ export default function Home() {
     <main>
       <section className="hero">
         <h1>Gradient Arena</h1>
-        <p>Learn how deep learning works by doing it: change coordinates until the points separate, and see why learning is a search for a good representation. Play alone, or as a class on the projector.</p>
+        <p>Learn how deep learning works by doing it: change coordinates until the points separate, drag weights until the loss drops, pick the activation that lets a deep network learn, and train networks right in your browser. Play alone, or as a class on the projector.</p>
         <div className="row" style={{ justifyContent: "center" }}>
           <Link className="button big" href="/play">
             Play solo
@@ -23,6 +23,10 @@ export default function Home() {
         <div className="panel">
           <h2>Find the representation</h2>
           <p>Turn, shift and re-encode the axes until a one-line rule classifies every point.</p>
+        </div>
+        <div className="panel">
+          <h2>Train real networks</h2>
+          <p>Tune weights by hand, race gradient descent, fix vanishing gradients and look inside a digit classifier, trained in your browser with TensorFlow.js.</p>
         </div>
         <div className="panel">
           <h2>Scored for real</h2>
