@@ -2,12 +2,18 @@ import type { ChallengeKind } from "./contract";
 import { coordinateChange } from "./coordinate-change";
 import { tuneWeights } from "./tune-weights";
 import { chainRule } from "./chain-rule";
+import { concept } from "./concept";
+import { trainingLoop } from "./training-loop";
+import { outputHead } from "./output-head";
 
 /** Every challenge kind, by id. Adding a kind is one folder plus one line here. */
 export const kinds: Record<string, ChallengeKind<any, any>> = {
   [coordinateChange.id]: coordinateChange,
   [tuneWeights.id]: tuneWeights,
   [chainRule.id]: chainRule,
+  [concept.id]: concept,
+  [trainingLoop.id]: trainingLoop,
+  [outputHead.id]: outputHead,
 };
 
 export function kindOf(id: string): ChallengeKind<any, any> {

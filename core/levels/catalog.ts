@@ -1,11 +1,15 @@
 import { chapters } from "./chapters";
 import { levelSchema, type Level } from "./format";
 import { representationLevels } from "./representations";
+import { rulesFromDataLevels } from "./rules-from-data";
+import { whyNowLevels } from "./why-now";
+import { trainingLoopLevels } from "./training-loop-levels";
+import { outputHeadLevels } from "./output-head-levels";
 import { weightsAndGradientsLevels } from "./weights-and-gradients";
 import { kindOf } from "../kinds/registry";
 
 /** Every level, in campaign order (chapter order, then the order within the chapter). */
-export const levels: Level[] = [...representationLevels, ...weightsAndGradientsLevels]
+export const levels: Level[] = [...representationLevels, ...rulesFromDataLevels, ...whyNowLevels, ...trainingLoopLevels, ...outputHeadLevels, ...weightsAndGradientsLevels]
   .map((input) => levelSchema.parse(input))
   .sort((a, b) => chapterNumber(a.chapter) - chapterNumber(b.chapter));
 

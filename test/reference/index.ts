@@ -5,11 +5,17 @@
  * One file per challenge kind; add yours to this list.
  */
 import { coordinateChangeReference } from "./coordinate-change";
+import { conceptReference } from "./concept";
+import { trainingLoopReference } from "./training-loop";
+import { outputHeadReference } from "./output-head";
 import { tuneWeightsReference } from "./tune-weights";
 import { chainRuleReference } from "./chain-rule";
 
 export const referenceAnswers: Record<string, unknown> = {
   ...coordinateChangeReference,
+  ...conceptReference,
+  ...trainingLoopReference,
+  ...outputHeadReference,
   ...tuneWeightsReference,
   ...chainRuleReference,
 };

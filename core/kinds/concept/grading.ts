@@ -1,0 +1,89 @@
+import { AnswerRejected } from "../contract";
+import { pairsInOrder, permutationProblem } from "../ordering";
+import type { ConceptQuestion, ConceptResponse } from "./schema";
+
+/** How one part of an answer fared: a picked option, a ticked box, a placed or sorted card. */
+export type PartVerdict = "right" | "wrong" | "missed";
+
+export interface QuestionGrade {
+  /** In [0, 1]: 1 only when the question is fully right. */
+  credit: number;
+  verdict: "right" | "partly" | "wrong" | "unanswered";
+  /** Per option id: right/wrong for what the player chose, "missed" for a right option left out. */
+  parts: Record<string, PartVerdict>;
+}
+
+const field = (q: ConceptQuestion) => `answer.responses.${q.id}`;
+
+function verdictOf(credit: number, answered: boolean): QuestionGrade["verdict"] {
+  if (!answered) return "unanswered";
+  return credit >= 1 ? "right" : credit > 0 ? "partly" : "wrong";
+}
+
+/**
+ * Checks a response against its question (throws AnswerRejected for ids the question does not
+ * have) and grades it. Partial credit, so that a nearly right answer is told apart from a guess:
+ *  - single: 1 or 0;
+ *  - multiple: (right ticks − wrong ticks) ÷ number of right options, never below 0 — ticking
+ *    everything earns nothing when a question has as many distractors as right options;
+ *  - order: the fraction of pairs of options in the right relative order;
+ *  - sort: the fraction of cards in the right bin (an unsorted card is wrong).
+ */
+export function gradeQuestion(q: ConceptQuestion, response: ConceptResponse | undefined): QuestionGrade {
+  if (q.type === "sort") return gradeSort(q, response);
+  if (response !== undefined && !Array.isArray(response)) throw new AnswerRejected(field(q), "expects a list of option ids");
+  const chosen = response ?? [];
+  const optionIds = new Set(q.options.map((o) => o.id));
+  for (const id of chosen) if (!optionIds.has(id)) throw new AnswerRejected(field(q), `"${id}" is not an option of this question`);
+  if (new Set(chosen).size !== chosen.length) throw new AnswerRejected(field(q), "an option is chosen twice");
+  const parts: Record<string, PartVerdict> = {};
+
+  if (q.type === "single") {
+    if (chosen.length > 1) throw new AnswerRejected(field(q), "choose one option");
+    const credit = chosen[0] === q.correct ? 1 : 0;
+    if (chosen[0]) parts[chosen[0]] = credit ? "right" : "wrong";
+    if (!credit) parts[q.correct] = "missed";
+    return { credit, verdict: verdictOf(credit, chosen.length > 0), parts };
+  }
+
+  if (q.type === "multiple") {
+    const correct = new Set(q.correct);
+    let net = 0;
+    for (const id of chosen) {
+      const right = correct.has(id);
+      parts[id] = right ? "right" : "wrong";
+      net += right ? 1 : -1;
+    }
+    for (const id of q.correct) parts[id] ??= "missed";
+    const credit = Math.max(0, net) / correct.size;
+    return { credit, verdict: verdictOf(credit, chosen.length > 0), parts };
+  }
+
+  // order
+  if (response === undefined) return { credit: 0, verdict: "unanswered", parts };
+  const problem = permutationProblem(chosen, [...optionIds]);
+  if (problem) throw new AnswerRejected(field(q), problem);
+  const { right, total } = pairsInOrder(chosen, q.correct);
+  chosen.forEach((id, i) => (parts[id] = q.correct[i] === id ? "right" : "wrong"));
+  const credit = right / total;
+  return { credit, verdict: verdictOf(credit, true), parts };
+}
+
+function gradeSort(q: Extract<ConceptQuestion, { type: "sort" }>, response: ConceptResponse | undefined): QuestionGrade {
+  if (Array.isArray(response)) throw new AnswerRejected(field(q), "expects each card's group, as { card: group }");
+  const placed = response ?? {};
+  const cards = new Set(q.options.map((o) => o.id));
+  const bins = new Set(q.bins.map((b) => b.id));
+  const parts: Record<string, PartVerdict> = {};
+  let right = 0;
+  for (const [card, bin] of Object.entries(placed)) {
+    if (!cards.has(card)) throw new AnswerRejected(field(q), `"${card}" is not a card of this question`);
+    if (!bins.has(bin)) throw new AnswerRejected(field(q), `"${bin}" is not a group of this question`);
+    const ok = q.correct[card] === bin;
+    parts[card] = ok ? "right" : "wrong";
+    if (ok) right++;
+  }
+  for (const card of cards) parts[card] ??= "missed";
+  const credit = right / cards.size;
+  return { credit, verdict: verdictOf(credit, Object.keys(placed).length > 0), parts };
+}

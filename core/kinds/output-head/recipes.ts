@@ -1,0 +1,63 @@
+/**
+ * The course's tables of typical MLP output layers ("Typical Classification / Regression MLP
+ * Architecture"), as data: for each kind of task, how many output neurons, which output
+ * activation and which loss. Levels only say what the task is; the right head comes from here.
+ */
+export const TASKS = ["binary", "multilabel", "multiclass", "regression", "positive-regression"] as const;
+export type Task = (typeof TASKS)[number];
+
+export const ACTIVATIONS = ["none", "sigmoid", "softmax", "relu", "softplus", "tanh"] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+
+export const LOSSES = ["binary-crossentropy", "categorical-crossentropy", "mse"] as const;
+export type Loss = (typeof LOSSES)[number];
+
+export const activationLabels: Record<Activation, string> = {
+  none: "None (linear)",
+  sigmoid: "Sigmoid (logistic)",
+  softmax: "Softmax",
+  relu: "ReLU",
+  softplus: "Softplus",
+  tanh: "Tanh",
+};
+
+export const lossLabels: Record<Loss, string> = {
+  "binary-crossentropy": "Binary cross-entropy",
+  "categorical-crossentropy": "Categorical cross-entropy",
+  mse: "Mean squared error (MSE)",
+};
+
+export const taskLabels: Record<Task, string> = {
+  binary: "Binary classification",
+  multilabel: "Multilabel classification",
+  multiclass: "Multiclass, single-label classification",
+  regression: "Regression to any real value",
+  "positive-regression": "Regression to a positive value",
+};
+
+export interface Recipe {
+  units: number;
+  /** Every activation the course accepts for this task (positive outputs: ReLU or softplus). */
+  activations: readonly Activation[];
+  losses: readonly Loss[];
+}
+
+/**
+ * `outputs` is what the task counts: labels (multilabel), classes (multiclass), or the number
+ * of values predicted (regression); binary classification has one yes/no output.
+ */
+export function recipeFor(task: Task, outputs: number): Recipe {
+  switch (task) {
+    case "binary":
+      return { units: 1, activations: ["sigmoid"], losses: ["binary-crossentropy"] };
+    case "multilabel":
+      // One independent yes/no per label: each output neuron is its own binary classifier.
+      return { units: outputs, activations: ["sigmoid"], losses: ["binary-crossentropy"] };
+    case "multiclass":
+      return { units: outputs, activations: ["softmax"], losses: ["categorical-crossentropy"] };
+    case "regression":
+      return { units: outputs, activations: ["none"], losses: ["mse"] };
+    case "positive-regression":
+      return { units: outputs, activations: ["relu", "softplus"], losses: ["mse"] };
+  }
+}
