@@ -5,6 +5,7 @@ import { chainRule } from "./chain-rule";
 import { concept } from "./concept";
 import { trainingLoop } from "./training-loop";
 import { outputHead } from "./output-head";
+import { digits } from "./digits";
 
 /** Every challenge kind, by id. Adding a kind is one folder plus one line here. */
 export const kinds: Record<string, ChallengeKind<any, any>> = {
@@ -14,6 +15,7 @@ export const kinds: Record<string, ChallengeKind<any, any>> = {
   [concept.id]: concept,
   [trainingLoop.id]: trainingLoop,
   [outputHead.id]: outputHead,
+  [digits.id]: digits,
 };
 
 export function kindOf(id: string): ChallengeKind<any, any> {

@@ -6,10 +6,11 @@ import { whyNowLevels } from "./why-now";
 import { trainingLoopLevels } from "./training-loop-levels";
 import { outputHeadLevels } from "./output-head-levels";
 import { weightsAndGradientsLevels } from "./weights-and-gradients";
+import { deepRepresentationLevels } from "./deep-representations";
 import { kindOf } from "../kinds/registry";
 
 /** Every level, in campaign order (chapter order, then the order within the chapter). */
-export const levels: Level[] = [...representationLevels, ...rulesFromDataLevels, ...whyNowLevels, ...trainingLoopLevels, ...outputHeadLevels, ...weightsAndGradientsLevels]
+export const levels: Level[] = [...representationLevels, ...rulesFromDataLevels, ...whyNowLevels, ...trainingLoopLevels, ...outputHeadLevels, ...weightsAndGradientsLevels, ...deepRepresentationLevels]
   .map((input) => levelSchema.parse(input))
   .sort((a, b) => chapterNumber(a.chapter) - chapterNumber(b.chapter));
 

@@ -10,6 +10,7 @@ import { trainingLoopReference } from "./training-loop";
 import { outputHeadReference } from "./output-head";
 import { tuneWeightsReference } from "./tune-weights";
 import { chainRuleReference } from "./chain-rule";
+import { digitsReference } from "./digits";
 
 export const referenceAnswers: Record<string, unknown> = {
   ...coordinateChangeReference,
@@ -18,4 +19,5 @@ export const referenceAnswers: Record<string, unknown> = {
   ...outputHeadReference,
   ...tuneWeightsReference,
   ...chainRuleReference,
+  ...digitsReference,
 };
