@@ -16,20 +16,26 @@ export type Tf = typeof import("@tensorflow/tfjs-core");
 let loading: Promise<Tf> | null = null;
 
 export function loadTf(): Promise<Tf> {
-  return (loading ??= (typeof window === "undefined" ? loadForNode() : loadForBrowser()).then(async (tf) => {
-    tf.env().set("PROD", true); // no debug checks, no "install tfjs-node" banner
-    await tf.setBackend("cpu");
-    await tf.ready();
-    return tf;
-  }));
+  return (loading ??= (typeof window === "undefined" ? loadForNode() : loadForBrowser())
+    .then(async (tf) => {
+      tf.env().set("PROD", true); // no debug checks, no "install tfjs-node" banner
+      await tf.setBackend("cpu");
+      await tf.ready();
+      return tf;
+    })
+    .catch((error: unknown) => {
+      loading = null; // a failed load (e.g. a dropped chunk request) may be retried
+      throw error;
+    }));
 }
 
 async function loadForBrowser(): Promise<Tf> {
-  const [tf] = await Promise.all([
-    import("@tensorflow/tfjs-core"),
-    import("@tensorflow/tfjs-backend-cpu"),
-    import("@tensorflow/tfjs-core/dist/register_all_gradients"),
-  ]);
+  // tfjs-core's entry registers the environment flags (DEBUG, PROD…). The other two chunks
+  // evaluate modules that read those flags as they load, so they must wait for it: loaded in
+  // parallel, whichever chunk arrived first ran first, and a slow core chunk made loading fail
+  // with "Cannot evaluate flag 'DEBUG'" (reproduced by delaying chunk responses at random).
+  const tf = await import("@tensorflow/tfjs-core");
+  await Promise.all([import("@tensorflow/tfjs-backend-cpu"), import("@tensorflow/tfjs-core/dist/register_all_gradients")]);
   return tf;
 }
 
