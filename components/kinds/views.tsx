@@ -9,6 +9,8 @@ const loading = () => <p className="muted">Loading the challenge…</p>;
 /** One view per challenge kind, each in its own chunk so a page loads only the kind it shows. */
 export const kindViews: Record<string, ComponentType<KindViewProps<any>>> = {
   "coordinate-change": dynamic(() => import("./coordinate-change/CoordinateChangeView"), { ssr: false, loading }),
+  "tune-weights": dynamic(() => import("./tune-weights/TuneWeightsView"), { ssr: false, loading }),
+  "chain-rule": dynamic(() => import("./chain-rule/ChainRuleView"), { ssr: false, loading }),
   concept: dynamic(() => import("./concept/ConceptView"), { ssr: false, loading }),
   "training-loop": dynamic(() => import("./training-loop/TrainingLoopView"), { ssr: false, loading }),
   "output-head": dynamic(() => import("./output-head/OutputHeadView"), { ssr: false, loading }),

@@ -1,0 +1,206 @@
+"use client";
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { formatLoss, lossName, tuneWeights, tuneWeightsAnswer, tuneWeightsConfig, tuneWeightsData, type TuneWeightsAnswer } from "@/core/kinds/tune-weights";
+import { accuracyOf, isClassifier, lossOf, outputOf, PARAMETERS, probabilityGrid } from "@/core/kinds/tune-weights/network";
+import type { KindViewProps } from "../types";
+import { drawAxes, drawBoundary, drawClassPoints, drawHeatmap, drawRegression, type Viewport } from "./draw";
+import { RacePanel } from "./RacePanel";
+import { WeightControl } from "./WeightControl";
+import styles from "./TuneWeights.module.css";
+
+/** Cells per side of the decision heatmap. */
+const GRID = 100;
+
+/** Keeps a canvas's backing store at its CSS size × devicePixelRatio, and reports that size. */
+function useCanvasSize(ref: React.RefObject<HTMLCanvasElement | null>) {
+  const [size, setSize] = useState({ width: 0, height: 0, dpr: 1 });
+  useLayoutEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    const update = () => {
+      const dpr = window.devicePixelRatio || 1;
+      const width = Math.round(canvas.clientWidth * dpr);
+      const height = Math.round(canvas.clientHeight * dpr);
+      if (canvas.width !== width || canvas.height !== height) {
+        canvas.width = width;
+        canvas.height = height;
+      }
+      setSize((s) => (s.width === width && s.height === height && s.dpr === dpr ? s : { width, height, dpr }));
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}
+
+export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<TuneWeightsAnswer>) {
+  const config = useMemo(() => tuneWeightsConfig.parse(level.config), [level]);
+  const { problem, bounds } = useMemo(() => tuneWeightsData(level, config), [level, config]);
+  const parameters = PARAMETERS[config.model];
+  const classifier = isClassifier(config.model);
+
+  const [weights, setWeights] = useState<number[]>(() => (initialAnswer?.weights.length === parameters.length ? [...initialAnswer.weights] : tuneWeights.initialAnswer(level, config).weights));
+  useEffect(() => {
+    onAnswerChange?.({ weights });
+  }, [weights, onAnswerChange]);
+
+  // Everything a step recomputes: the loss, and (classifiers) which points are on the wrong side.
+  const loss = useMemo(() => lossOf(problem, weights), [problem, weights]);
+  const wrong = useMemo(() => {
+    const out = new Uint8Array(problem.count);
+    if (classifier) for (let i = 0; i < problem.count; i++) out[i] = Number(outputOf(config.model, config.hidden, weights, problem.xs[2 * i], problem.xs[2 * i + 1]) > 0 !== (problem.ys[i] === 1));
+    return out;
+  }, [problem, weights, classifier, config]);
+  const wrongCount = wrong.reduce((a, b) => a + b, 0);
+
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const size = useCanvasSize(canvasRef);
+  const grid = useRef(new Float32Array(GRID * GRID));
+
+  useLayoutEffect(() => {
+    const ctx = canvasRef.current?.getContext("2d");
+    if (!ctx || size.width === 0) return;
+    const vp: Viewport = { ...bounds, width: size.width, height: size.height };
+    const s = size.dpr;
+    ctx.clearRect(0, 0, vp.width, vp.height);
+    if (classifier) {
+      probabilityGrid(config.model, config.hidden, weights, bounds, GRID, grid.current);
+      drawHeatmap(ctx, vp, grid.current, GRID);
+      drawAxes(ctx, vp, ["x₁", "x₂"], s);
+      drawBoundary(ctx, vp, grid.current, GRID, 2.5 * s);
+      drawClassPoints(ctx, vp, problem.xs, problem.ys, wrong, 5 * s);
+    } else {
+      drawAxes(ctx, vp, ["x", "y"], s);
+      drawRegression(ctx, vp, problem.xs, problem.ys, weights[0], weights[1], s);
+    }
+  }, [weights, size, bounds, classifier, config, problem, wrong]);
+
+  // Every slider step goes through here. flushSync renders, recomputes the loss and redraws the
+  // canvas before the handler returns, so the "tune-weights:step" measure covers the whole step.
+  const setWeight = useCallback((index: number, value: number, measured: boolean) => {
+    const change = (w: number[]) => (w[index] === value ? w : w.map((old, i) => (i === index ? value : old)));
+    if (!measured) return setWeights(change);
+    const start = performance.now();
+    flushSync(() => setWeights(change));
+    performance.measure("tune-weights:step", { start });
+  }, []);
+
+  const groups = useMemo(() => {
+    const out: { title: string; indices: number[] }[] = [];
+    parameters.forEach((p, i) => {
+      const last = out[out.length - 1];
+      if (last?.title === p.group) last.indices.push(i);
+      else out.push({ title: p.group, indices: [i] });
+    });
+    return out;
+  }, [parameters]);
+
+  const reviewed = useMemo(() => {
+    const parsed = review ? tuneWeightsAnswer.safeParse(review) : null;
+    return parsed?.success && parsed.data.weights.length === parameters.length ? parsed.data.weights : null;
+  }, [review, parameters.length]);
+  const reviewedLoss = useMemo(() => (reviewed ? lossOf(problem, reviewed) : null), [reviewed, problem]);
+
+  const beaten = loss <= config.targetLoss;
+  const name = lossName(config);
+  const accuracy = classifier ? accuracyOf(problem, weights) : null;
+
+  return (
+    <div data-testid="kind-view" className={styles.view}>
+      <div className={`scoreline ${styles.sticky}`} aria-live="polite">
+        <span className="accuracy" data-testid="live-loss">
+          {name === "mean squared error" ? "MSE" : "Cross-entropy"} {formatLoss(loss)}
+        </span>
+        <span className={beaten ? styles.beaten : "muted"} data-testid="loss-vs-target">
+          {beaten ? "✓ under" : "target:"} {formatLoss(config.targetLoss)}
+          {accuracy !== null && ` · ${problem.count - wrongCount} of ${problem.count} points on the right side`}
+        </span>
+      </div>
+      <div className="legend" aria-hidden="true">
+        {classifier ? (
+          <>
+            <span>
+              <i className="dot black" /> black point (1)
+            </span>
+            <span>
+              <i className="dot white" /> white point (0)
+            </span>
+            <span>
+              <i className="dot wrong" /> on the wrong side
+            </span>
+            <span>
+              <i className={styles.swatchBlack} /> network says black
+            </span>
+            <span>
+              <i className={styles.swatchWhite} /> says white (paler: less sure)
+            </span>
+            <span>
+              <i className={styles.boundaryKey} /> p = 0.5
+            </span>
+          </>
+        ) : (
+          <>
+            <span>
+              <i className="dot black" /> data point
+            </span>
+            <span>
+              <i className={styles.lineKey} /> your line ŷ = w·x + b
+            </span>
+            <span>
+              <i className={styles.gapKey} /> error ŷ − y of each point
+            </span>
+          </>
+        )}
+      </div>
+
+      <div className={styles.layout}>
+        <div className="plot">
+          <canvas
+            ref={canvasRef}
+            className={styles.canvas}
+            data-testid="tune-canvas"
+            role="img"
+            aria-label={
+              classifier
+                ? `The points and the network's prediction over the plane: ${problem.count - wrongCount} of ${problem.count} points on the right side, ${name} ${formatLoss(loss)}.`
+                : `The points and your line with slope ${weights[0]} and intercept ${weights[1]}: mean squared error ${formatLoss(loss)}.`
+            }
+          />
+        </div>
+
+        <div className={styles.sliders}>
+          {config.model === "mlp-2-2-1" && <p className={styles.note}>Hidden activation f = {config.hidden}; output p = σ(…), the chance of black.</p>}
+          {groups.map((group) => (
+            <fieldset key={group.title} className={styles.group}>
+              <legend>{group.title}</legend>
+              {group.indices.map((i) => (
+                <WeightControl
+                  key={i}
+                  index={i}
+                  info={parameters[i]}
+                  value={weights[i]}
+                  limit={config.limit}
+                  readOnly={readOnly}
+                  onChange={setWeight}
+                />
+              ))}
+            </fieldset>
+          ))}
+          {!readOnly && (
+            <button type="button" className="button secondary" onClick={() => setWeights([...config.start])}>
+              Back to the starting weights
+            </button>
+          )}
+        </div>
+      </div>
+
+      {reviewed && reviewedLoss !== null && (
+        <RacePanel problem={problem} start={config.start} learningRate={config.race.learningRate} maxSteps={config.race.maxSteps} playerLoss={reviewedLoss} lossName={name} />
+      )}
+    </div>
+  );
+}
