@@ -14,7 +14,8 @@
 //   --slow-steps <n>         measured drag steps in the throttled scenario (default 40)
 //   --route <path>[,…]       routes for the first-load JS benchmark (default: /, /play,
 //                            /play/turn-the-axes, and /join when the app has that page)
-//   --only drag|js           run one of the two benchmarks
+//   --only drag|js|weights   run one of the benchmarks (weights: the tune-weights slider step
+//                            on the XOR level, desktop and phone; see bench/weights-drag.mjs)
 //   --port <n>               server port (default 3300)
 //   --no-build               skip the build-staleness check
 //   --no-profile             skip the pass under the V8 sampling profiler (last level, last
@@ -31,6 +32,7 @@ import { ensureChromium } from "./ensure-chromium.mjs";
 import { startServer } from "../bench/lib/server.mjs";
 import { benchDragStep, BUDGET_MS, PROFILES } from "../bench/drag-step.mjs";
 import { benchFirstLoadJs, ROUTES } from "../bench/first-load-js.mjs";
+import { benchWeightsDrag, weightsDragTable, WEIGHTS_BUDGET_MS } from "../bench/weights-drag.mjs";
 import { kb, table } from "../bench/lib/stats.mjs";
 
 const { values: flags } = parseArgs({
@@ -56,8 +58,9 @@ const profiles = list([flags.profiles ?? Object.keys(PROFILES).join(",")]);
 for (const p of profiles) if (!PROFILES[p]) throw new Error(`unknown profile "${p}"; use ${Object.keys(PROFILES).join(", ")}`);
 for (const p of points) if (!(Number.isInteger(p) && p > 0)) throw new Error(`--points takes positive integers (or "none")`);
 const routes = flags.route ? list(flags.route) : [...ROUTES, ...(existsSync("app/join/page.tsx") ? ["/join"] : [])];
-const runDrag = flags.only !== "js";
-const runJs = flags.only !== "drag";
+const runDrag = !flags.only || flags.only === "drag";
+const runJs = !flags.only || flags.only === "js";
+const runWeights = !flags.only || flags.only === "weights";
 
 const started = Date.now();
 const chromiumPath = ensureChromium();
@@ -120,6 +123,10 @@ try {
       ...(await benchDragStep(browser, { baseURL: server.baseURL, levels, points, profiles, steps: Number(flags.steps), slowSteps: Number(flags["slow-steps"]), warmup: Number(flags.warmup), profilePass: !flags["no-profile"] })),
     };
   }
+  if (runWeights) {
+    console.log(`\nSlider step of the tune-weights view (budget ${WEIGHTS_BUDGET_MS} ms per step)…`);
+    results.weightsDrag = await benchWeightsDrag(browser, { baseURL: server.baseURL, profiles: profiles.filter((p) => PROFILES[p].cpuThrottle === 1) });
+  }
   if (runJs) {
     console.log("\nFirst-load JavaScript per route…");
     results.firstLoadJs = await benchFirstLoadJs(browser, { baseURL: server.baseURL, routes });
@@ -152,6 +159,10 @@ for (const p of results.dragStep?.profiled ?? []) {
   console.log(table(["bucket", "ms per step", "share"], p.js.buckets.map((b) => [b.bucket, (b.ms / p.measuredSteps).toFixed(2), `${(b.share * 100).toFixed(0)}%`])));
   console.log(`  busiest functions: ${p.js.topFunctions.slice(0, 6).map((f) => `${f.fn} ${(f.ms / p.measuredSteps).toFixed(2)} ms`).join("; ")}`);
   console.log(`  other native calls: ${p.js.otherNative.map((f) => `${f.fn} ${(f.ms / p.measuredSteps).toFixed(2)} ms`).join("; ")}`);
+}
+if (results.weightsDrag) {
+  console.log(`\nTune-weights slider step: ms per step as the view measures it (performance.measure "tune-weights:step"), budget ${WEIGHTS_BUDGET_MS} ms`);
+  console.log(weightsDragTable(table, results.weightsDrag));
 }
 if (results.firstLoadJs) {
   console.log("\nFirst-load JavaScript (fresh context, until load + network idle; link prefetches refused, then counted apart)");
