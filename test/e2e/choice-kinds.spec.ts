@@ -68,11 +68,63 @@ test.describe("on a phone", () => {
   });
 });
 
+/** Drags with a finger: Chromium's touch events through CDP (Playwright's touchscreen only taps). */
+async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12) {
+  const cdp = await page.context().newCDPSession(page);
+  const point = (x: number, y: number) => [{ x, y, id: 1 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: point(from.x, from.y) });
+  for (let i = 1; i <= steps; i++) {
+    const t = i / steps;
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: point(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t) });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await cdp.detach();
+}
+
 /** The ids of the order list's items, top to bottom. */
 async function currentOrder(list: Locator): Promise<string[]> {
   const ids = await list.locator("> li").evaluateAll((items) => items.map((li) => li.getAttribute("data-testid")!.replace(/^order-item-/, "")));
   return ids;
 }
+
+test.describe("on a phone, ordering", () => {
+  test.use(PHONE);
+
+  test("concept: AI, ML, DL — drag with a finger, then the buttons, for three stars", async ({ page }) => {
+    await unlockUpTo(page, "ai-ml-dl");
+    await openAnyLevel(page, "ai-ml-dl");
+    const list = page.getByTestId("order-nesting");
+    const start = await currentOrder(list);
+    expect(start).not.toEqual(["ai", "ml", "dl"]);
+    // Drag the last item to the top with a finger on its handle.
+    const last = start[start.length - 1];
+    await page.getByTestId(`order-item-${start[0]}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    const handle = (await page.getByTestId(`order-item-${last}`).getByRole("button", { name: /^Reorder/ }).boundingBox())!;
+    const top = (await page.getByTestId(`order-item-${start[0]}`).boundingBox())!;
+    await touchDrag(page, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, { x: handle.x + handle.width / 2, y: top.y + 4 });
+    await expect.poll(() => currentOrder(list)).toEqual([last, ...start.slice(0, -1)]);
+    // Headless Chromium's emulated touch swallows a tap that comes within ~0.5 s of the end of a
+    // drag (a tap right after it works once that has passed; rapid taps alone are fine).
+    await page.waitForTimeout(800);
+    // Then the ↑ buttons, tapped, until the fields nest from the broadest.
+    for (const [target, id] of ["ai", "ml", "dl"].entries()) {
+      while ((await currentOrder(list)).indexOf(id) > target) {
+        const before = (await currentOrder(list)).indexOf(id);
+        await page.getByTestId(`order-item-${id}`).getByRole("button", { name: /^Move .* up$/ }).tap();
+        await expect.poll(async () => (await currentOrder(list)).indexOf(id)).toBe(before - 1);
+      }
+    }
+    await radio(question(page, "what-deep-means"), "Many successive layers of representations").check();
+    for (const id of ["symbolic-chess", "dl-in-ml", "ai-without-learning"]) {
+      await question(page, "true-statements").locator(`input[value="${id}"]`).check();
+    }
+    await radio(question(page, "layer-by-layer"), "It becomes less like the original image and more informative about which digit it is").check();
+    await submitAndExpectStars(page, 3);
+    await expect(list.locator('[data-mark="right"]')).toHaveCount(3);
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await screenshot(page, "choice-order-phone-reviewed");
+  });
+});
 
 test("training-loop: order the steps by drag, arrow keys and buttons", async ({ page }) => {
   test.slow(); // unlocking submits every earlier level, some of which train networks on the server
