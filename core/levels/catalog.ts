@@ -7,10 +7,12 @@ import { trainingLoopLevels } from "./training-loop-levels";
 import { outputHeadLevels } from "./output-head-levels";
 import { weightsAndGradientsLevels } from "./weights-and-gradients";
 import { deepRepresentationLevels } from "./deep-representations";
+import { goingDeepLevels } from "./going-deep";
+import { learningRateLevels } from "./learning-rate";
 import { kindOf } from "../kinds/registry";
 
 /** Every level, in campaign order (chapter order, then the order within the chapter). */
-export const levels: Level[] = [...representationLevels, ...rulesFromDataLevels, ...whyNowLevels, ...trainingLoopLevels, ...outputHeadLevels, ...weightsAndGradientsLevels, ...deepRepresentationLevels]
+export const levels: Level[] = [...representationLevels, ...rulesFromDataLevels, ...whyNowLevels, ...trainingLoopLevels, ...outputHeadLevels, ...weightsAndGradientsLevels, ...deepRepresentationLevels, ...learningRateLevels, ...goingDeepLevels]
   .map((input) => levelSchema.parse(input))
   .sort((a, b) => chapterNumber(a.chapter) - chapterNumber(b.chapter));
 

@@ -11,6 +11,8 @@ import { outputHeadReference } from "./output-head";
 import { tuneWeightsReference } from "./tune-weights";
 import { chainRuleReference } from "./chain-rule";
 import { digitsReference } from "./digits";
+import { deepTrainingReference } from "./deep-training";
+import { learningRateReference } from "./learning-rate";
 
 export const referenceAnswers: Record<string, unknown> = {
   ...coordinateChangeReference,
@@ -20,4 +22,6 @@ export const referenceAnswers: Record<string, unknown> = {
   ...tuneWeightsReference,
   ...chainRuleReference,
   ...digitsReference,
+  ...deepTrainingReference,
+  ...learningRateReference,
 };

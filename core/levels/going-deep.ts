@@ -1,0 +1,140 @@
+import type { LevelInput } from "./format";
+
+/**
+ * Chapter 4: why deep networks stall, and the fixes that made them trainable (course: the
+ * feedback signal fades through deep stacks; better activations, initialisation and optimizers
+ * around 2009–2010; batch normalisation and residual connections around 2015). Each level
+ * changes one thing about a real network that trains in the browser and again on the server.
+ *
+ * Scoring (deep-training kind): reaching the target loss scores 100%. Otherwise the score is how
+ * far the loss fell from "guessing" (the best constant answer, ln 2 ≈ 0.693 on these balanced
+ * rings) toward the target, on a log scale. One star at 50%, two at 80%, three at the target.
+ * The view states this rule under the choices (scoringRule in core/kinds/deep-training).
+ */
+const chapter = "going-deep";
+
+/** Two balanced classes: a disc of white points inside a ring of black ones. */
+const rings = (seed: string, count: number) => ({ generator: "circles" as const, seed, params: { count, inner: 0.6, outer: 0.8 } });
+
+/** Fixed per optimizer; a level picks which optimizer is used (or lets the player pick). */
+const learningRates = { sgd: 0.1, momentum: 0.05, rmsprop: 0.01, adam: 0.01 };
+
+export const goingDeepLevels: LevelInput[] = [
+  {
+    id: "vanishing-gradients",
+    chapter,
+    title: "Vanishing gradients",
+    brief: "This network stacks 8 hidden layers of sigmoid units and cannot push its loss under 0.1 in 100 epochs. Choose a hidden activation that lets it learn, then train it.",
+    kind: "deep-training",
+    dataset: rings("vanishing-gradients", 120),
+    config: {
+      depth: 8,
+      width: 8,
+      start: { activation: "sigmoid", init: "he", optimizer: "momentum", architecture: "plain" },
+      options: { activation: ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "linear"] },
+      learningRates,
+      epochs: 100,
+      targetLoss: 0.1,
+      seed: "vanishing-gradients",
+    },
+    lockedControls: ["init", "optimizer", "architecture"],
+    target: { label: "loss 0.1 within 100 epochs", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "Train the sigmoid network once and look at the gradient bars: the first layers get a feedback signal hundreds of thousands of times weaker than the output layer.",
+      "Backpropagation multiplies one activation slope per layer (the chain rule). The sigmoid's slope is never above 0.25, and 0.25 multiplied by itself 8 times is about 0.00002.",
+      "Pick an activation whose slope is 1 for positive inputs.",
+      "Removing the activation (linear) does not help: a stack of linear layers is still one linear map, and no straight line separates a disc from a ring.",
+    ],
+    explanation:
+      "Each layer learns from a feedback signal that backpropagation builds with the chain rule: the gradient reaching a layer is a product of the slopes of every layer above it. A sigmoid's slope is at most 0.25, so after 8 layers that product is tiny and the first layers hardly move — the vanishing gradient problem that kept networks shallow until around 2010. ReLU's slope is exactly 1 wherever a unit is active, so the signal reaches the first layers at full strength and the whole stack learns. Swapping sigmoid for ReLU was one of the simple algorithmic changes that made deep networks trainable.",
+    timeLimitSeconds: 90,
+  },
+  {
+    id: "initialisation",
+    chapter,
+    title: "A good start",
+    brief: "A ReLU network 10 layers deep starts from tiny random weights and never learns. Choose how its weights are initialised so it reaches loss 0.1 within 50 epochs.",
+    kind: "deep-training",
+    dataset: rings("initialisation", 120),
+    config: {
+      depth: 10,
+      width: 16,
+      start: { activation: "relu", init: "tiny", optimizer: "momentum", architecture: "plain" },
+      options: { init: ["tiny", "glorot", "he"] },
+      learningRates: { ...learningRates, momentum: 0.1 },
+      epochs: 50,
+      targetLoss: 0.1,
+      seed: "initialisation",
+    },
+    lockedControls: ["activation", "optimizer", "architecture"],
+    target: { label: "loss 0.1 within 50 epochs", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "With tiny weights every layer multiplies the signal by numbers around 0.01: look at how small every gradient bar is.",
+      "The right scale keeps the signal about the same size from one layer to the next, forward and backward.",
+      "ReLU sets about half of its inputs to zero, so it needs weights with twice the variance that suits tanh.",
+    ],
+    explanation:
+      "The initial weights set the size of the signal going forward and of the gradient coming back. Too small, and both shrink layer after layer until nothing is left: training never starts. Glorot initialisation keeps the scale for activations like tanh that pass both signs, but ReLU drops about half of each layer's signal, so a deep ReLU stack still fades and starts very slowly. He initialisation uses variance 2 / (number of inputs), twice as much, to make up for it, and the network learns at once. Better weight-initialisation schemes were among the improvements that let networks of 10 layers and more train.",
+    timeLimitSeconds: 75,
+  },
+  {
+    id: "optimizers",
+    chapter,
+    title: "Choose the optimizer",
+    brief: "Plain gradient descent (SGD) is too slow for this 12-layer ReLU network: it misses loss 0.1 after 60 epochs. Choose an optimizer that gets there.",
+    kind: "deep-training",
+    dataset: rings("optimizers", 120),
+    config: {
+      depth: 12,
+      width: 8,
+      start: { activation: "relu", init: "he", optimizer: "sgd", architecture: "plain" },
+      options: { optimizer: ["sgd", "rmsprop", "adam"] },
+      learningRates,
+      epochs: 60,
+      targetLoss: 0.1,
+      seed: "optimizers",
+    },
+    lockedControls: ["activation", "init", "architecture"],
+    target: { label: "loss 0.1 within 60 epochs", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "SGD moves every weight by the learning rate times its gradient: where gradients are small, weights barely move.",
+      "Some optimizers give each weight its own step size, scaled by how large its recent gradients have been.",
+      "RMSProp and Adam were among the algorithmic improvements that helped deep learning take off.",
+    ],
+    explanation:
+      "SGD steps every weight by the same multiple of its gradient, so weights whose gradients are small learn slowly, and in a deep network the gradients differ a lot from layer to layer. RMSProp divides each weight's step by the recent size of its own gradients, and Adam adds momentum on top, so every weight moves at a useful pace. These better optimisation schemes are one reason networks with 10 or more layers became practical. (Each optimizer here uses a fixed, typical learning rate: SGD 0.1, RMSProp and Adam 0.01.)",
+    timeLimitSeconds: 75,
+  },
+  {
+    id: "very-deep",
+    chapter,
+    title: "Twenty layers deep",
+    brief: "Even with ELU units and He initialisation, a plain stack of 20 layers barely learns in 50 epochs. Change its architecture so it reaches loss 0.1.",
+    kind: "deep-training",
+    dataset: rings("very-deep", 100),
+    config: {
+      depth: 20,
+      width: 8,
+      start: { activation: "elu", init: "he", optimizer: "momentum", architecture: "plain" },
+      options: { architecture: ["plain", "residual", "batch-norm", "residual-batch-norm"] },
+      learningRates,
+      epochs: 50,
+      targetLoss: 0.1,
+      seed: "very-deep",
+    },
+    lockedControls: ["activation", "init", "optimizer"],
+    target: { label: "loss 0.1 within 50 epochs", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "In a plain stack the feedback signal has to pass through all 20 layers, one after another.",
+      "A shortcut that adds a layer's input to its output gives the gradient a direct path back to the early layers.",
+      "Keeping every layer's inputs at mean 0 and variance 1 during training also keeps the signal healthy.",
+    ],
+    explanation:
+      "Around 2015 two ideas made much deeper networks trainable. Residual connections add each layer's input to its output, so the gradient flows back through the shortcuts even where the layers in between would weaken it. Batch normalisation rescales each layer's inputs over the batch to mean 0 and variance 1 (then lets the network learn a scale and shift), so no layer drifts into a range where learning stalls. Either one rescues this 20-layer stack; together they are how very deep networks are usually built.",
+    timeLimitSeconds: 90,
+  },
+];
