@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-/** The campaign's levels, in order (chapter 2 is the only chapter with levels so far). */
+/** Chapter 2's levels (coordinate change), in order. */
 export const LEVELS = ["turn-the-axes", "turn-and-shift", "admissions", "circles", "xor", "let-the-machine-search"] as const;
 
 /** Screenshots land here (test-results is Playwright's output folder, cleaned at the start of each run). */

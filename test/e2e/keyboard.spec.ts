@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { levelCard, openLevel, tabTo } from "./helpers";
+import { levelCard, openLevel, tabTo, unlockUpTo } from "./helpers";
 
-test("the first level can be solved with the keyboard alone", async ({ page }) => {
+test("a coordinate-change level can be solved with the keyboard alone", async ({ page }) => {
+  await unlockUpTo(page, "turn-the-axes");
   await openLevel(page, "turn-the-axes");
 
   // Tab onto the plot; its accessible name explains the keys.

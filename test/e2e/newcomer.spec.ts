@@ -1,8 +1,20 @@
-import { expect, test } from "@playwright/test";
-import { levelCard, screenshot, waitForLevelReady, waitForProfile } from "./helpers";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { levels } from "../../core/levels/catalog";
+import { levelCard, openLevel, screenshot, unlockUpTo, waitForLevelReady, waitForProfile } from "./helpers";
 
-// The issue's required journey: landing → campaign map → level 1 solved with the mouse → progress kept.
-test("a newcomer plays the first level with the mouse and keeps the progress", async ({ page }) => {
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const radio = (scope: Locator, name: string) => scope.getByRole("radio", { name: new RegExp(`^${escape(name)}(?: [✓✗○].*)?$`) });
+
+/** Answers level 1.1 ("Rules or examples?") through its radio buttons, as a player would. */
+async function answerRulesOrExamples(page: Page) {
+  const cards = { spam: "Machine learning", tax: "Classical", speech: "Machine learning", chess: "Classical", tags: "Machine learning", thermostat: "Classical" };
+  for (const [card, group] of Object.entries(cards)) await radio(page.getByTestId(`card-${card}`), group).check();
+  await radio(page.getByTestId("question-what-goes-in"), "Data and answers go in; rules come out").check();
+  await radio(page.getByTestId("question-why-not-rules"), "Nobody could write down explicit rules good enough for such complex tasks").check();
+}
+
+// The required journey: landing → campaign map → level 1 solved → progress kept.
+test("a newcomer plays the first level and keeps the progress", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Gradient Arena" })).toBeVisible();
   await screenshot(page, "01-landing");
@@ -12,21 +24,50 @@ test("a newcomer plays the first level with the mouse and keeps the progress", a
   await expect(page).toHaveURL(/\/play$/);
   await expect(page.getByRole("heading", { level: 1, name: "Campaign" })).toBeVisible();
   await waitForProfile(page);
-  const first = levelCard(page, "turn-the-axes");
-  const second = levelCard(page, "turn-and-shift");
-  await expect(first).toContainText("Level 2.1");
+  const first = levelCard(page, "rules-or-examples");
+  const second = levelCard(page, "what-learning-needs");
+  await expect(first).toContainText("Level 1.1");
   await expect(first).toHaveAttribute("data-locked", "false");
   await expect(first).toHaveAttribute("data-stars", "0");
-  await expect(second).toContainText("Level 2.2");
+  await expect(second).toContainText("Level 1.2");
   await expect(second).toHaveAttribute("data-locked", "true");
   await expect(second).toContainText("Locked");
   await expect(second.getByRole("link")).toHaveCount(0);
+  await expect(page.getByTestId("total-stars")).toContainText(`0 of ${levels.length * 3} stars earned`);
   await screenshot(page, "02-map-new-player");
 
-  await first.getByRole("link", { name: /Turn the axes/ }).click();
-  await expect(page).toHaveURL(/\/play\/turn-the-axes$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Turn the axes" })).toBeVisible();
-  await waitForLevelReady(page);
+  await first.getByRole("link", { name: /Rules or examples\?/ }).click();
+  await expect(page).toHaveURL(/\/play\/rules-or-examples$/);
+  await expect(page.getByTestId("kind-view")).toBeVisible();
+  await answerRulesOrExamples(page);
+  await page.getByTestId("submit").click();
+  const result = page.getByTestId("result");
+  await expect(result.getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+  await expect(result.getByRole("heading", { name: /Perfect!/ })).toBeVisible();
+  await expect(page.getByTestId("server-score")).toHaveText("100.0%");
+  await expect(result.getByRole("link", { name: "Next level →" })).toHaveAttribute("href", "/play/what-learning-needs");
+  await expect(page.getByTestId("my-rank")).toContainText(/You are #\d+ of \d+/);
+  await screenshot(page, "03a-level-1-solved");
+
+  // Reload: the level remembers the best, and the map shows the stars and the next level open.
+  await page.reload();
+  await expect(page.getByText("Your best:").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+  await expect(page.getByText("What this level teaches")).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "Campaign" }).click();
+  await expect(page).toHaveURL(/\/play$/);
+  await page.reload();
+  await expect(levelCard(page, "rules-or-examples")).toHaveAttribute("data-stars", "3");
+  await expect(levelCard(page, "rules-or-examples").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+  await expect(levelCard(page, "what-learning-needs")).toHaveAttribute("data-locked", "false");
+  await expect(levelCard(page, "what-learning-needs").getByRole("link")).toBeVisible();
+  await expect(levelCard(page, "ai-ml-dl")).toHaveAttribute("data-locked", "true");
+  await expect(page.getByTestId("total-stars")).toContainText(`3 of ${levels.length * 3} stars earned`);
+});
+
+// Chapter 2's first level with a real mouse drag, for a player who has finished chapter 1.
+test("turn the axes with the mouse", async ({ page }) => {
+  await unlockUpTo(page, "turn-the-axes");
+  await openLevel(page, "turn-the-axes");
   const accuracy = page.getByTestId("live-accuracy");
   await expect(accuracy).not.toHaveText("Accuracy 100.0%");
   await expect(page.getByTestId("angle-number")).toHaveValue("0");
@@ -61,17 +102,9 @@ test("a newcomer plays the first level with the mouse and keeps the progress", a
   await expect(page.getByTestId("my-rank")).toContainText(/You are #\d+ of \d+/);
   await screenshot(page, "03-level-turn-the-axes-solved");
 
-  // Reload: the level remembers the best, and the map shows the stars and the next level open.
-  await page.reload();
-  await expect(page.getByText("Your best:").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
-  await expect(page.getByText("What this level teaches")).toBeVisible();
-  await page.getByRole("main").getByRole("link", { name: "Campaign" }).click();
-  await expect(page).toHaveURL(/\/play$/);
-  await page.reload();
+  // The map shows the stars and the next level open.
+  await page.goto("/play");
   await expect(levelCard(page, "turn-the-axes")).toHaveAttribute("data-stars", "3");
-  await expect(levelCard(page, "turn-the-axes").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
   await expect(levelCard(page, "turn-and-shift")).toHaveAttribute("data-locked", "false");
-  await expect(levelCard(page, "turn-and-shift").getByRole("link")).toBeVisible();
   await expect(levelCard(page, "admissions")).toHaveAttribute("data-locked", "true");
-  await expect(page.getByTestId("total-stars")).toContainText("3 of 18 stars earned");
 });

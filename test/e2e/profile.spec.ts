@@ -22,7 +22,7 @@ test("a player renames themself, the name persists, and an empty name is refused
   await page.reload();
   await expect(name).toHaveText("Ada Lovelace");
   // The name follows the player to a level page too.
-  await page.goto("/play/turn-the-axes");
+  await page.goto("/play/rules-or-examples");
   await expect(name).toHaveText("Ada Lovelace");
 
   // An empty (or blank) name shows an error and keeps the old name.

@@ -1,12 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { openLevel, screenshot, setNumber, submitAndExpectStars } from "./helpers";
+import { openLevel, screenshot, setNumber, submitAndExpectStars, unlockUpTo } from "./helpers";
 
 // Desktop screenshots are taken along the journeys (newcomer.spec.ts, levels.spec.ts);
 // this file covers a phone-sized viewport.
 test.describe("on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
 
-  test("landing, map and level 1 fit a phone screen", async ({ page }) => {
+  test("landing, map and a coordinate-change level fit a phone screen", async ({ page }) => {
     const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
     await page.goto("/");
@@ -19,6 +19,7 @@ test.describe("on a phone", () => {
     expect(await noHorizontalScroll()).toBe(true);
     await screenshot(page, "11-phone-map");
 
+    await unlockUpTo(page, "turn-the-axes");
     await openLevel(page, "turn-the-axes");
     const canvas = page.getByTestId("before-canvas");
     const box = (await canvas.boundingBox())!;
