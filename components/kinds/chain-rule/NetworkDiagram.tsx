@@ -3,10 +3,11 @@ import styles from "./ChainRule.module.css";
 
 /** Given values as the player reads them: at most 4 decimals, no trailing zeros (2, 0.5, −1). */
 export const show = (v: number) => String(Number(v.toFixed(4)));
-/** Computed values (z, activations, E, factors): always 4 decimals, so rounding is visible. */
-export const show4 = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(4));
+/** Computed values (z, activations, E, factors): 4 decimals when rounded, so the rounding is visible. */
+export const show4 = (v: number) => (Number(v.toFixed(4)) === v ? String(v) : v.toFixed(4));
 
-const WIDTH = 460;
+/** Distance between columns: wide enough for a weight's label between two nodes (more when few). */
+const COLUMN = 135;
 const R = 25;
 
 /**
@@ -24,15 +25,17 @@ export function NetworkDiagram({ net, highlight }: { net: ChainNetwork; highligh
   const byColumn: string[][] = Array.from({ length: columns - 1 }, () => []);
   for (const id of [...net.inputs.map((i) => i.id), ...net.units.map((u) => u.id)]) byColumn[column[id]].push(id);
   const rows = Math.max(...byColumn.map((c) => c.length));
-  const height = 80 + rows * 100;
-  const x = (col: number) => 40 + (col * (WIDTH - 100)) / (columns - 1);
+  const height = 90 + rows * 110;
+  const spacing = Math.max(COLUMN, 360 / (columns - 1));
+  const width = 100 + (columns - 1) * spacing;
+  const x = (col: number) => 40 + col * spacing;
   const position: Record<string, [number, number]> = {};
-  byColumn.forEach((ids, col) => ids.forEach((id, row) => (position[id] = [x(col), 30 + ((row + 0.5) * (height - 60)) / ids.length])));
+  byColumn.forEach((ids, col) => ids.forEach((id, row) => (position[id] = [x(col), 20 + ((row + 0.5) * (height - 90)) / ids.length])));
   const [ox, oy] = position[output.id];
   const ex = x(columns - 1) + 10;
 
   return (
-    <svg className={styles.diagram} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="The network: the values are listed below the diagram.">
+    <svg className={styles.diagram} style={{ maxWidth: Math.round(width * 1.2) }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="The network: the values are listed below the diagram.">
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="#55585f" />
@@ -43,15 +46,14 @@ export function NetworkDiagram({ net, highlight }: { net: ChainNetwork; highligh
           const [x1, y1] = position[w.from];
           const [x2, y2] = position[unit.id];
           const asked = w.id === highlight;
-          // The label sits beside the edge, away from the other labels: under a level edge (the
-          // pre-activations are written above the units), above an edge that runs downwards and
-          // under one that runs upwards.
+          // The label sits beside the edge, where nothing else is written (each unit's values are
+          // stacked under it): above a level edge or one that runs downwards, under one that runs upwards.
           const [dx, dy] = [x2 - x1, y2 - y1];
           const length = Math.hypot(dx, dy) || 1;
           const level = Math.abs(dy) < 1;
-          const side = level || dy < 0 ? 1 : -1;
+          const side = !level && dy < 0 ? 1 : -1;
           const lx = level ? (x1 + x2) / 2 : x1 + dx * 0.45 + side * (-dy / length) * 14;
-          const ly = level ? y1 + 24 : y1 + dy * 0.45 + side * (dx / length) * 14 + (side > 0 ? 12 : 0);
+          const ly = level ? y1 - 12 : y1 + dy * 0.45 + side * (dx / length) * 14 + (side > 0 ? 12 : 0);
           return (
             <g key={w.id}>
               <line x1={x1 + R} y1={y1} x2={x2 - R - 2} y2={y2} stroke={asked ? "#0072b2" : "#55585f"} strokeWidth={asked ? 4 : 2} markerEnd="url(#arrow)" />
@@ -82,17 +84,17 @@ export function NetworkDiagram({ net, highlight }: { net: ChainNetwork; highligh
         const asked = unit.bias.id === highlight;
         return (
           <g key={unit.id}>
-            <text x={cx} y={cy - R - 8} textAnchor="middle" className={styles.value}>
-              {symbol(unit.preActivation)} = {show4(values[unit.preActivation])}
-            </text>
             <circle cx={cx} cy={cy} r={R} fill="#e8f3fb" stroke="#1b1b1f" strokeWidth={2} />
             <text x={cx} y={cy + 6} textAnchor="middle" className={styles.node}>
               {symbol(unit.id)}
             </text>
-            <text x={cx} y={cy + R + 18} textAnchor="middle" className={styles.value}>
-              = {show4(values[unit.id])}
+            <text x={cx} y={cy + R + 20} textAnchor="middle" className={styles.value}>
+              {symbol(unit.preActivation)} = {show4(values[unit.preActivation])}
             </text>
-            <text x={cx} y={cy + R + 40} textAnchor="middle" className={asked ? styles.asked : styles.edge}>
+            <text x={cx} y={cy + R + 42} textAnchor="middle" className={styles.value}>
+              {symbol(unit.id)} = {show4(values[unit.id])}
+            </text>
+            <text x={cx} y={cy + R + 64} textAnchor="middle" className={asked ? styles.asked : styles.edge}>
               {symbol(unit.bias.id)} = {show(unit.bias.value)}
             </text>
           </g>
