@@ -21,6 +21,7 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
   const [liveStars, setLiveStars] = useState<number | null>(null);
   const [preview, setPreview] = useState<Evaluation | null>(null);
   const trains = Boolean(kindOf(level.kind).trains);
+  const feedbackBeforeSubmit = kindOf(level.kind).feedbackBeforeSubmit !== false;
   const [hintsShown, setHintsShown] = useState(0);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<SubmissionResult | null>(null);
@@ -38,11 +39,12 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
         setLiveStars(browserResult ? starsFor(level, browserResult.score) : null);
         return;
       }
+      if (!feedbackBeforeSubmit) return;
       // Instant feedback with the same scoring the server will use.
       const outcome = scoreAnswerSync(level, answer);
       setLiveStars(outcome.ok ? outcome.result.stars : null);
     },
-    [level, trains],
+    [level, trains, feedbackBeforeSubmit],
   );
 
   async function submit() {

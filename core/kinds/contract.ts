@@ -24,6 +24,13 @@ export interface ChallengeKind<Config = unknown, Answer = unknown> {
   controls: readonly string[];
   /** True when `evaluate` trains a network: costly, asynchronous, memoised. */
   trains?: boolean;
+  /**
+   * False for quiz-like kinds (a choice, an order, a number to compute): showing the stars an
+   * answer would earn before it is submitted would let a player guess until they appear.
+   * Kinds whose feedback is the point (accuracy while dragging, the loss of hand-set weights)
+   * leave it on.
+   */
+  feedbackBeforeSubmit?: boolean;
   /** The answer a player starts from (all controls at rest). */
   initialAnswer(level: Level, config: Config): Answer;
   /** Throws AnswerRejected when the answer uses something the level does not allow. */

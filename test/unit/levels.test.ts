@@ -128,3 +128,9 @@ describe("nextLevel", () => {
     expect(nextLevel("no-such-level")).toBeUndefined();
   });
 });
+
+describe("quiz-like kinds show no score before an answer is submitted", () => {
+  it.each(["concept", "training-loop", "output-head", "chain-rule"])("%s", (id) => {
+    expect(kindOf(id).feedbackBeforeSubmit).toBe(false);
+  });
+});

@@ -52,6 +52,7 @@ export function scoreGradient(value: number | null, truth: number): { score: num
 
 export const chainRule: ChallengeKind<ChainRuleConfig, ChainRuleAnswer> = {
   id: "chain-rule",
+  feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
   controls: [],
   configSchema: chainRuleConfig,
   answerSchema: chainRuleAnswer,

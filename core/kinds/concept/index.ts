@@ -45,6 +45,7 @@ function describe(_level: Level, _config: ConceptConfig, { score, metrics }: Eva
 
 export const concept: ChallengeKind<ConceptConfig, ConceptAnswer> = {
   id: "concept",
+  feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
   controls: [],
   configSchema: conceptConfig,
   answerSchema: conceptAnswer,

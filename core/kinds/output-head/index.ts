@@ -88,6 +88,7 @@ function describe(_level: Level, _config: OutputHeadConfig, { metrics }: Evaluat
 
 export const outputHead: ChallengeKind<OutputHeadConfig, OutputHeadAnswer> = {
   id: "output-head",
+  feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
   controls: [],
   configSchema: outputHeadConfig,
   answerSchema: outputHeadAnswer,

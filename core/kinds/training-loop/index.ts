@@ -41,6 +41,7 @@ function describe(_level: Level, _config: TrainingLoopConfig, { metrics }: Evalu
 
 export const trainingLoop: ChallengeKind<TrainingLoopConfig, TrainingLoopAnswer> = {
   id: "training-loop",
+  feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
   controls: [],
   configSchema: trainingLoopConfig,
   answerSchema: trainingLoopAnswer,
