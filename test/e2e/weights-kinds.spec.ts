@@ -98,6 +98,8 @@ test.describe("chain-rule", () => {
     await screenshot(page, "chain-rule-one-neuron-start");
 
     await page.getByTestId("gradient-number").fill("-0.1326");
+    // A quiz shows no stars before submitting: typing numbers until three appear is no way in.
+    await expect(page.getByText("Right now this would earn")).toHaveCount(0);
     const result = await submitAndExpectStars(page, 3);
     await expect(result.getByTestId("result-summary")).toContainText("right");
     const chain = page.getByTestId("chain-explanation");
