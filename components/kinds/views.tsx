@@ -14,6 +14,7 @@ export const kindViews: Record<string, ComponentType<KindViewProps<any>>> = {
   concept: dynamic(() => import("./concept/ConceptView"), { ssr: false, loading }),
   "training-loop": dynamic(() => import("./training-loop/TrainingLoopView"), { ssr: false, loading }),
   "output-head": dynamic(() => import("./output-head/OutputHeadView"), { ssr: false, loading }),
+  digits: dynamic(() => import("./digits/DigitsView"), { ssr: false, loading }),
   "deep-training": dynamic(() => import("./deep-training/DeepTrainingView"), { ssr: false, loading }),
   "learning-rate": dynamic(() => import("./learning-rate/LearningRateView"), { ssr: false, loading }),
 };

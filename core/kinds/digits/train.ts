@@ -138,3 +138,21 @@ export async function trainDigits(tf: Tf, seed: string, poolSize: number, choice
 export function layerActivationsOf(run: Pick<DigitsRun, "spec" | "weights">, image: ArrayLike<number>): Float32Array[] {
   return layerActivations(run.spec, run.weights, image);
 }
+
+let warmingUp: Promise<void> | null = null;
+
+/**
+ * A throwaway two-epoch run on twenty blank images, once per page: the JavaScript engine compiles
+ * tfjs's kernels on their first use, which made a page's first real training about a second
+ * slower. Its numbers are discarded; scored runs start from their own seed as always.
+ */
+export function warmUpTraining(tf: Tf): Promise<void> {
+  return (warmingUp ??= (async () => {
+    const count = 20;
+    const labels = Uint8Array.from({ length: count }, (_, i) => i % CLASSES);
+    const spec = networkSpec({ depth: 2, width: 4 });
+    const data = { x: new Float32Array(count * PIXELS), y: oneHot(labels), count };
+    // Only an optimisation: a failure here must never block real training.
+    await trainMlp(tf, spec, data, { optimizer: "adam", learningRate: LEARNING_RATE, epochs: 2, batchSize: 10, seed: "warm-up" }).catch(() => undefined);
+  })());
+}

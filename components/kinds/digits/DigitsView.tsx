@@ -1,0 +1,238 @@
+"use client";
+
+import { useEffect, useMemo, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import { CONTROLS, digits, digitsConfig, poolSize, refusal, trainAnswer, type DigitsAnswer, type DigitsConfig, type DigitsControl } from "@/core/kinds/digits";
+import { PIXELS, CLASSES } from "@/core/kinds/digits/images";
+import { costPerEpoch, digitsData, warmUpTraining, weightsPerExample, EPOCHS, type DigitsRun } from "@/core/kinds/digits/train";
+import { loadTf, nextFrame } from "@/core/nn/tf";
+import type { KindViewProps } from "../types";
+import { LayerView } from "./LayerView";
+import { LossCurve } from "./LossCurve";
+import styles from "./digits.module.css";
+
+type Trained = { run: DigitsRun; ms: number };
+type Status = { state: "idle" } | { state: "training"; epoch: number; points: { epoch: number; loss: number }[] } | { state: "error"; message: string };
+
+const keyOf = (a: DigitsAnswer) => `${a.depth}/${a.width}/${a.examples}`;
+const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
+const millions = (v: number) => `${(v / 1e6).toFixed(2)} M`;
+
+const legends: Record<DigitsControl, string> = { depth: "Depth: hidden layers", width: "Width: units per layer", examples: "Training examples" };
+const optionLabel: Record<DigitsControl, (v: number) => string> = {
+  depth: (v) => `${v} layer${v > 1 ? "s" : ""}`,
+  width: (v) => `${v} units`,
+  examples: (v) => `${v.toLocaleString("en")} digits`,
+};
+const offered = (config: DigitsConfig): Record<DigitsControl, readonly number[]> => ({ depth: config.depths, width: config.widths, examples: config.examples });
+
+/**
+ * The digits challenge: choose depth, width and training data, train in the browser (the same
+ * seeded function the server uses to score), then look at what each layer makes of a test digit.
+ */
+export default function DigitsView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<DigitsAnswer>) {
+  const config = useMemo(() => digitsConfig.parse(level.config), [level]);
+  const [answer, setAnswer] = useState<DigitsAnswer>(() => initialAnswer ?? digits.initialAnswer(level, config));
+  const [trained, setTrained] = useState<ReadonlyMap<string, Trained>>(() => new Map());
+  const [status, setStatus] = useState<Status>({ state: "idle" });
+  const test = useMemo(() => digitsData(config.seed, poolSize(config)).test, [config]);
+  const current = trained.get(keyOf(answer));
+  const refused = refusal(level, config, answer);
+  const training = status.state === "training";
+  const alive = useRef(true);
+
+  useEffect(() => {
+    alive.current = true;
+    // Fetch TensorFlow.js and warm up its kernels while the player chooses, so Train starts at once.
+    void loadTf()
+      .then(warmUpTraining)
+      .catch(() => {}); // Train reports a failed load
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  // Every answer is reported; once this answer has trained, with the browser's evaluation too.
+  useEffect(() => {
+    onAnswerChange?.(answer, current?.run.evaluation);
+  }, [answer, current, onAnswerChange]);
+
+  async function train() {
+    const choice = answer;
+    const points: { epoch: number; loss: number }[] = [];
+    setStatus({ state: "training", epoch: 0, points });
+    try {
+      await warmUpTraining(await loadTf());
+      const started = performance.now();
+      const run = await trainAnswer(level, config, choice, async ({ epoch, loss }) => {
+        points.push({ epoch, loss });
+        if (!alive.current) return;
+        // Paint the epoch counter and the curve before the next epoch's synchronous work.
+        flushSync(() => setStatus({ state: "training", epoch, points: [...points] }));
+        await nextFrame();
+      });
+      const ms = performance.now() - started;
+      if (!alive.current) return;
+      setTrained((map) => new Map(map).set(keyOf(choice), { run, ms }));
+      setStatus({ state: "idle" });
+    } catch (error) {
+      if (alive.current) setStatus({ state: "error", message: error instanceof Error ? error.message : "Training failed." });
+    }
+  }
+
+  const cost = costPerEpoch(answer);
+  const layerSizes = [PIXELS, ...Array.from({ length: answer.depth }, () => answer.width), CLASSES];
+
+  return (
+    <div className={styles.view} data-testid="kind-view">
+      <div className={styles.choices}>
+        {CONTROLS.map((control) => {
+          const values = offered(config)[control];
+          const fixed = values.length === 1 || level.lockedControls.includes(control);
+          if (fixed) {
+            return (
+              <div key={control} className={`panel ${styles.group}`} data-testid={`fixed-${control}`}>
+                <strong>{legends[control]}</strong>
+                <p className={styles.fixed}>
+                  {optionLabel[control](answer[control])} <span className="muted">(fixed in this level)</span>
+                </p>
+              </div>
+            );
+          }
+          return (
+            <fieldset key={control} className={styles.group} disabled={readOnly || training}>
+              <legend>{legends[control]}</legend>
+              <div className={styles.options}>
+                {values.map((value) => {
+                  const over = config.budget !== undefined && costPerEpoch({ ...answer, [control]: value }) > config.budget;
+                  return (
+                    <label key={value} className={styles.option}>
+                      <input
+                        type="radio"
+                        name={`digits-${control}`}
+                        value={value}
+                        checked={answer[control] === value}
+                        onChange={() => setAnswer((a) => ({ ...a, [control]: value }))}
+                        data-testid={`choice-${control}-${value}`}
+                      />
+                      {optionLabel[control](value)}
+                      {over && <span className={styles.overBudget}> (over budget)</span>}
+                    </label>
+                  );
+                })}
+              </div>
+            </fieldset>
+          );
+        })}
+      </div>
+
+      <p style={{ margin: 0 }} data-testid="network-summary">
+        Network: {layerSizes.map((size, i) => (i === 0 ? `${size} pixels` : i === layerSizes.length - 1 ? `${size} digits` : String(size))).join(" → ")}
+        <span className="muted"> · {weightsPerExample(answer).toLocaleString("en")} multiply-adds per image</span>
+      </p>
+
+      {config.budget !== undefined && <BudgetMeter cost={cost} budget={config.budget} answer={answer} />}
+
+      <div className={styles.trainRow}>
+        <button type="button" className="button" onClick={train} disabled={training || refused !== null} data-testid="train">
+          {training ? "Training…" : current ? "Train again" : "Train"}
+        </button>
+        {refused && !training && (
+          <span className="error" role="alert">
+            {refused.field === "answer" ? "Over budget: choose fewer examples or fewer units." : refused.message}
+          </span>
+        )}
+        {status.state === "error" && (
+          <span className="error" role="alert">
+            {status.message}
+          </span>
+        )}
+      </div>
+
+      {training && (
+        <section className={`panel ${styles.progress}`} aria-live="polite" data-testid="training-progress">
+          <label>
+            Epoch <strong data-testid="epoch">{status.epoch}</strong> of {EPOCHS}
+            {status.points.length > 0 && <> · loss {status.points[status.points.length - 1].loss.toFixed(3)}</>}
+            <progress max={EPOCHS} value={status.epoch} />
+          </label>
+          <LossCurve points={status.points} epochs={EPOCHS} />
+        </section>
+      )}
+
+      {!training && current && <TrainingResult trained={current} answer={answer} targetScore={level.target.score} />}
+      {!training && current && <LayerView run={current.run} test={test} />}
+      {!training && !current && !refused && (
+        <p className="muted" style={{ margin: 0 }}>
+          Press Train: the network learns from {answer.examples.toLocaleString("en")} digits in your browser ({EPOCHS} passes over them), then is tested on {test.count} digits it has never seen.
+        </p>
+      )}
+
+      {review && <ReviewNotes config={config} level={level} reviewed={review} />}
+    </div>
+  );
+}
+
+function BudgetMeter({ cost, budget, answer }: { cost: number; budget: number; answer: DigitsAnswer }) {
+  const over = cost > budget;
+  return (
+    <div className={styles.budget} data-testid="budget">
+      <span>
+        Compute per pass over the data: {answer.examples.toLocaleString("en")} examples × {weightsPerExample(answer).toLocaleString("en")} multiply-adds = <strong>{millions(cost)}</strong> of your{" "}
+        {millions(budget)} budget
+        {over && <span className={styles.overBudget}> — ✗ over budget</span>}
+      </span>
+      <div className={`${styles.meter} ${over ? styles.over : ""}`} role="meter" aria-label="Compute used" aria-valuemin={0} aria-valuemax={budget} aria-valuenow={Math.min(cost, budget)}>
+        <span style={{ width: `${Math.min(100, (cost / budget) * 100)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function TrainingResult({ trained, answer, targetScore }: { trained: Trained; answer: DigitsAnswer; targetScore: number }) {
+  const { metrics } = trained.run.evaluation;
+  const reached = metrics.testAccuracy >= targetScore - 1e-9;
+  return (
+    <section className={`panel ${styles.result}`} data-testid="training-done" aria-live="polite">
+      <span>
+        Test accuracy{" "}
+        <span className={styles.big} data-testid="test-accuracy">
+          {percent(metrics.testAccuracy)}
+        </span>{" "}
+        <span className={reached ? styles.pass : styles.miss}>{reached ? `✓ reaches the ${percent(targetScore)} target` : `✗ below the ${percent(targetScore)} target`}</span>
+      </span>
+      <span>
+        on {metrics.total} digits it never saw. On its own {answer.examples.toLocaleString("en")} training digits: <strong data-testid="train-accuracy">{percent(metrics.trainAccuracy)}</strong>.
+      </span>
+      <span className="muted" data-testid="training-time" data-ms={Math.round(trained.ms)}>
+        Trained in your browser in {(trained.ms / 1000).toFixed(1)} s ({EPOCHS} epochs).
+      </span>
+      <LossCurve points={trained.run.losses.map((loss, epoch) => ({ epoch, loss }))} epochs={EPOCHS} />
+    </section>
+  );
+}
+
+/** After scoring: for each choice the player made, whether it leads to the target here, and why. */
+function ReviewNotes({ config, level, reviewed }: { config: DigitsConfig; level: KindViewProps["level"]; reviewed: DigitsAnswer }) {
+  const notes = CONTROLS.filter((control) => !level.lockedControls.includes(control))
+    .map((control) => config.review.find((r) => r.control === control && r.value === reviewed[control]))
+    .filter((note) => note !== undefined);
+  if (notes.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="digits-review-title" data-testid="review">
+      <h3 id="digits-review-title" style={{ marginTop: 0 }}>
+        About the submitted choices
+      </h3>
+      <ul className={styles.review}>
+        {notes.map((note) => (
+          <li key={note.control} className={note.good ? styles.good : styles.bad} data-good={note.good}>
+            <strong>
+              {note.good ? "✓" : "✗"} {optionLabel[note.control](note.value)}:
+            </strong>{" "}
+            {note.note}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

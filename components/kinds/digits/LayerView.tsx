@@ -1,0 +1,139 @@
+"use client";
+
+import { Fragment, useMemo, useState } from "react";
+import { CLASSES, SIDE } from "@/core/kinds/digits/images";
+import { imageOf, layerActivationsOf, predictedDigit, type DigitsRun } from "@/core/kinds/digits/train";
+import type { DigitSet } from "@/core/kinds/digits/images";
+import styles from "./digits.module.css";
+
+/** Columns of a layer's cell grid: close to square, so a layer reads as a small picture. */
+const columnsFor = (units: number) => (units <= 4 ? 2 : units <= 16 ? 4 : 8);
+
+/** Grey cells, darker for larger values, scaled to the largest value of the stage. */
+function CellGrid({ values, columns, cell, label, testId, gridLines = true }: { values: ArrayLike<number>; columns: number; cell: number; label: string; testId?: string; gridLines?: boolean }) {
+  const rows = Math.ceil(values.length / columns);
+  let max = 0;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]);
+  const cells = [];
+  for (let i = 0; i < values.length; i++) {
+    const t = max > 0 ? Math.max(0, values[i]) / max : 0;
+    const grey = Math.round(255 - 235 * t);
+    cells.push(
+      <rect key={i} x={(i % columns) * cell} y={Math.floor(i / columns) * cell} width={cell} height={cell} fill={`rgb(${grey},${grey},${grey})`} stroke={gridLines ? "#d5d6da" : undefined} strokeWidth={gridLines ? 0.5 : undefined}>
+        <title>{values[i].toFixed(2)}</title>
+      </rect>,
+    );
+  }
+  return (
+    <svg className={styles.grid} width={columns * cell} height={rows * cell} viewBox={`0 0 ${columns * cell} ${rows * cell}`} role="img" aria-label={label} data-testid={testId}>
+      {cells}
+    </svg>
+  );
+}
+
+/** The ten output probabilities as labelled bars; the guess is marked in words, not by colour alone. */
+function ProbabilityBars({ probabilities, guess, truth }: { probabilities: Float32Array; guess: number; truth: number }) {
+  const row = 22;
+  const labelWidth = 26;
+  const barMax = 150;
+  return (
+    <svg className={styles.bars} viewBox={`0 0 ${labelWidth + barMax + 104} ${CLASSES * row}`} role="img" aria-label={`Output: ${Array.from(probabilities, (p, d) => `${d}: ${(p * 100).toFixed(0)}%`).join(", ")}`} data-testid="output-bars">
+      {Array.from(probabilities, (p, digit) => {
+        const y = digit * row;
+        const isGuess = digit === guess;
+        return (
+          <g key={digit}>
+            <text x={labelWidth - 8} y={y + 15} textAnchor="end" fontSize="14" fontWeight={isGuess ? 800 : 400} textDecoration={digit === truth ? "underline" : undefined}>
+              {digit}
+            </text>
+            <rect x={labelWidth} y={y + 3} width={barMax} height={row - 6} fill="#eceef1" />
+            <rect x={labelWidth} y={y + 3} width={Math.max(1, p * barMax)} height={row - 6} fill={isGuess ? "#0072b2" : "#56b4e9"} />
+            <text x={labelWidth + barMax + 6} y={y + 15} fontSize="12" fontWeight={isGuess ? 800 : 400}>
+              {(p * 100).toFixed(0)}%{isGuess ? " ← guess" : ""}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+/**
+ * What each layer makes of one test digit: the image, every hidden layer's activations, and the
+ * output probabilities — the stages of the network's information distillation, side by side.
+ */
+export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
+  const [digit, setDigit] = useState(3);
+  const [sample, setSample] = useState(0);
+  const perClass = Math.floor(test.count / CLASSES);
+  // Test labels cycle 0…9, so the n-th test image of a digit sits at n × 10 + digit.
+  const index = (sample % perClass) * CLASSES + digit;
+  const image = useMemo(() => imageOf(test, index), [test, index]);
+  const layers = useMemo(() => layerActivationsOf(run, image), [run, image]);
+  const hidden = layers.slice(0, -1);
+  const probabilities = layers[layers.length - 1];
+  const guess = predictedDigit(probabilities);
+  const truth = test.labels[index];
+
+  return (
+    <section className="panel" aria-labelledby="layer-view-title" data-testid="layer-view">
+      <h3 id="layer-view-title" style={{ marginTop: 0 }}>
+        What each layer makes of a digit
+      </h3>
+      <div className={styles.picker} role="group" aria-label="Pick a test digit">
+        <span className="muted">Test digit:</span>
+        {Array.from({ length: CLASSES }, (_, d) => (
+          <button key={d} type="button" aria-pressed={d === digit} aria-label={`Show a test image of a ${d}`} onClick={() => setDigit(d)} data-testid={`pick-digit-${d}`}>
+            {d}
+          </button>
+        ))}
+        <button type="button" style={{ minWidth: "auto", padding: "0 10px" }} onClick={() => setSample((s) => s + 1)} data-testid="another-digit">
+          Another {digit} →
+        </button>
+      </div>
+      <p className={styles.verdict} aria-live="polite" data-testid="layer-verdict">
+        Test image #{index + 1}, a {truth}: the network says {guess} ({(probabilities[guess] * 100).toFixed(0)}%) — {guess === truth ? "✓ right" : "✗ wrong"}.
+      </p>
+      <div className={styles.stages}>
+        <div className={styles.stage}>
+          <h4>Image</h4>
+          <CellGrid values={image} columns={SIDE} cell={13} gridLines={false} label={`The test image: ${SIDE}×${SIDE} grey pixels`} testId="stage-input" />
+          <p>{SIDE * SIDE} pixels</p>
+        </div>
+        {hidden.map((values, l) => {
+          const active = values.filter((v) => v > 0).length;
+          return (
+            <Fragment key={l}>
+              <span className={styles.arrow} aria-hidden>
+                →
+              </span>
+              <div className={styles.stage}>
+                <h4>Layer {l + 1}</h4>
+                <CellGrid
+                  values={values}
+                  columns={columnsFor(values.length)}
+                  cell={values.length > 16 ? 12 : 16}
+                  label={`Hidden layer ${l + 1}: ${values.length} numbers, ${active} above zero`}
+                  testId={`stage-layer-${l + 1}`}
+                />
+                <p>
+                  {values.length} numbers, {active} active
+                </p>
+              </div>
+            </Fragment>
+          );
+        })}
+        <span className={styles.arrow} aria-hidden>
+          →
+        </span>
+        <div className={styles.stage}>
+          <h4>Output</h4>
+          <ProbabilityBars probabilities={probabilities} guess={guess} truth={truth} />
+        </div>
+      </div>
+      <p className="muted" style={{ marginBottom: 0 }}>
+        Each stage is a new representation of the same image, computed from the one before. Darker cells are larger values; a ReLU unit that is not active is 0 (white).
+      </p>
+    </section>
+  );
+}

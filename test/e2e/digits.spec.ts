@@ -1,0 +1,126 @@
+import { expect, test, type Page } from "@playwright/test";
+import { noHorizontalScroll, openAnyLevel, PHONE, screenshot, submitAndExpectStars, unlockUpTo } from "./helpers";
+
+/** Every run must finish within this in the browser, paint waits included (the hard requirement). */
+const BROWSER_LIMIT_MS = 3000;
+
+/** Clicks Train and waits for the finished marker; returns the browser's own training time. */
+async function trainAndWait(page: Page): Promise<number> {
+  await page.getByTestId("train").click();
+  const done = page.getByTestId("training-done");
+  await expect(done).toBeVisible({ timeout: 15_000 });
+  return Number(await done.getByTestId("training-time").getAttribute("data-ms"));
+}
+
+test.describe("digits", () => {
+  test("what the layers see: train, look at each layer, choose by keyboard, submit for three stars", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await unlockUpTo(page, "what-the-layers-see");
+    await openAnyLevel(page, "what-the-layers-see");
+    await expect(page.getByTestId("fixed-examples")).toContainText("200 digits");
+    await expect(page.getByTestId("choice-depth-1")).toBeChecked();
+    await expect(page.getByTestId("choice-width-4")).toBeChecked();
+
+    // The starting network: progress shows while it trains, then it falls short of the target.
+    await page.getByTestId("train").click();
+    await expect(page.getByTestId("training-progress")).toBeVisible();
+    await expect(page.getByTestId("training-done")).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId("training-done")).toContainText("✗ below the 85.0% target");
+    await expect(page.getByTestId("stage-layer-1")).toBeVisible(); // four cells carry the whole image
+    await screenshot(page, "digits-layers-start");
+
+    // Keyboard: arrow keys move within a radio group, as in any form.
+    await page.getByTestId("choice-width-4").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.getByTestId("choice-width-16")).toBeChecked();
+    await expect(page.getByTestId("training-done")).toHaveCount(0); // the result belonged to the old choice
+    await expect(page.getByTestId("network-summary")).toContainText("100 pixels → 16 → 10 digits");
+
+    await trainAndWait(page); // its time is checked, with every other choice's, in the last test
+    await expect(page.getByTestId("test-accuracy")).toHaveText("87.4%");
+    await expect(page.getByTestId("training-done")).toContainText("✓ reaches the 85.0% target");
+    await expect(page.getByText("Your browser's training earns")).toBeVisible();
+
+    // The layer view for a chosen digit: image → hidden layer → ten probabilities.
+    await page.getByTestId("pick-digit-7").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("pick-digit-7")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByTestId("layer-verdict")).toContainText("a 7: the network says");
+    const first = await page.getByTestId("layer-verdict").textContent();
+    await page.getByTestId("another-digit").click();
+    await expect(page.getByTestId("layer-verdict")).not.toHaveText(first!);
+    await expect(page.getByTestId("stage-input").locator("rect")).toHaveCount(100);
+    await expect(page.getByTestId("stage-layer-1").locator("rect")).toHaveCount(16);
+    await expect(page.getByTestId("output-bars")).toContainText("← guess");
+    await page.getByTestId("layer-view").scrollIntoViewIfNeeded();
+    await screenshot(page, "digits-layers-desktop");
+
+    const result = await submitAndExpectStars(page, 3);
+    await expect(result.getByTestId("browser-vs-server")).toContainText("scored 87.4%; the server trained the same network with the same seed and got 87.4%");
+    await expect(result.getByTestId("result-summary")).toContainText("Test accuracy 87.4% on 500 digits it never saw");
+    await expect(page.getByTestId("review")).toContainText("✓ 16 units");
+    await screenshot(page, "digits-layers-submitted");
+  });
+
+  test("more data or a bigger network, on a phone: the budget, then 1,000 digits at 16 units for three stars", async ({ browser }) => {
+    test.setTimeout(150_000);
+    const context = await browser.newContext(PHONE);
+    const page = await context.newPage();
+    await unlockUpTo(page, "more-data-or-bigger");
+    await openAnyLevel(page, "more-data-or-bigger");
+    await expect(page.getByTestId("fixed-depth")).toContainText("1 layer");
+
+    // 1,000 examples and 64 units together are over budget: the choice is marked and Train is off.
+    await page.getByTestId("choice-examples-1000").check();
+    await page.getByTestId("choice-width-64").check();
+    await expect(page.getByTestId("budget")).toContainText("✗ over budget");
+    await expect(page.getByTestId("train")).toBeDisabled();
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await screenshot(page, "digits-budget-phone");
+
+    await page.getByTestId("choice-width-16").check();
+    await expect(page.getByTestId("budget")).not.toContainText("over budget");
+    await trainAndWait(page);
+    await expect(page.getByTestId("test-accuracy")).toHaveText("91.4%");
+    await page.getByTestId("pick-digit-2").click();
+    await expect(page.getByTestId("layer-verdict")).toContainText("a 2: the network says");
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await page.getByTestId("layer-view").scrollIntoViewIfNeeded();
+    await screenshot(page, "digits-layers-phone", { fullPage: false });
+
+    await submitAndExpectStars(page, 3);
+    await expect(page.getByTestId("review")).toContainText("✓ 1,000 digits");
+    expect(await noHorizontalScroll(page)).toBe(true);
+    await screenshot(page, "digits-budget-phone-submitted");
+    await context.close();
+  });
+
+  test("every choice of both levels trains in the browser within 3 s", async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await unlockUpTo(page, "more-data-or-bigger");
+    const timings: string[] = [];
+    const levels = [
+      { id: "what-the-layers-see", depths: [1, 2, 3], widths: [4, 16, 32], examples: [200] },
+      { id: "more-data-or-bigger", depths: [1], widths: [4, 16, 64], examples: [50, 200, 1000] },
+    ];
+    for (const level of levels) {
+      await openAnyLevel(page, level.id);
+      for (const depth of level.depths) {
+        for (const width of level.widths) {
+          for (const examples of level.examples) {
+            if (level.id === "more-data-or-bigger" && width === 64 && examples === 1000) continue; // over budget
+            for (const [control, value, choices] of [["depth", depth, level.depths], ["width", width, level.widths], ["examples", examples, level.examples]] as const) {
+              if (choices.length > 1) await page.getByTestId(`choice-${control}-${value}`).check();
+            }
+            const ms = await trainAndWait(page);
+            timings.push(`${level.id} ${depth}/${width}/${examples}: ${ms} ms`);
+            expect(ms, `${level.id} ${depth}/${width}/${examples}`).toBeLessThan(BROWSER_LIMIT_MS);
+          }
+        }
+      }
+    }
+    console.log(timings.join("\n"));
+  });
+});
