@@ -10,13 +10,14 @@ import { useWidth } from "./useWidth";
  * (nearest the input) on the left and the output layer on the right: a fading feedback signal
  * shows as bars that shrink toward the left.
  */
-export function GradientBars({ gradients, label, style, testId }: { gradients: number[]; label: string; style: SeriesStyle; testId?: string }) {
+export function GradientBars({ gradients, label, style, scale, testId }: { gradients: number[]; label: string; style: SeriesStyle; scale?: number[]; testId?: string }) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const height = 200;
   const m = { left: 50, right: 10, top: 12, bottom: 34 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
-  const positive = gradients.filter((g) => g > 0 && Number.isFinite(g));
+  // `scale`: every value the chart may show (all tries), so switching tries keeps the same axis.
+  const positive = (scale ?? gradients).filter((g) => g > 0 && Number.isFinite(g));
   const lo = Math.floor(Math.log10(Math.min(...positive, 1e-3))) - 1;
   const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...positive, 1e-3))));
   const y = (g: number) => m.top + ((hi - Math.log10(Math.max(g, 10 ** lo))) / (hi - lo)) * plotH;

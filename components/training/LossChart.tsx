@@ -20,7 +20,7 @@ export interface LossSeries {
   diverged?: boolean;
 }
 
-const CLIP = 1e3; // losses above this (or NaN) are drawn at the top edge: "blew up"
+const CLIP = 1e3; // the scale never reaches above this
 
 /**
  * Every try's loss per epoch, on a log scale, with the target as a dashed line. Each curve ends
@@ -28,17 +28,22 @@ const CLIP = 1e3; // losses above this (or NaN) are drawn at the top edge: "blew
  */
 export function LossChart({ series, budget, target, yLabel = "loss", testId }: { series: LossSeries[]; budget: number; target: number; yLabel?: string; testId?: string }) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const height = Math.round(Math.min(320, Math.max(220, width * 0.55)));
+  const height = Math.round(Math.min(320, Math.max(250, width * 0.55)));
   const m = { left: 50, right: Math.min(110, width * 0.24), top: 14, bottom: 38 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
 
-  const finite = series.flatMap((s) => s.losses.filter((l) => Number.isFinite(l) && l > 0 && l <= CLIP));
+  // The scale spans the target and every loss up to 3× the largest starting loss; anything above
+  // (a run blowing up) is drawn at the top edge, so one diverged try does not squash the others.
+  const starts = series.filter((s) => (s.firstEpoch ?? 0) === 0 && Number.isFinite(s.losses[0])).map((s) => s.losses[0]);
+  const ceiling = Math.min(CLIP, 3 * Math.max(target * 2, ...starts));
+  const finite = series.flatMap((s) => s.losses.filter((l) => Number.isFinite(l) && l > 0 && l <= ceiling));
   const lo = Math.floor(Math.log10(Math.min(target * 0.6, ...finite)));
   const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(target * 2, ...finite))));
+  const top = 10 ** hi;
   const x = (epoch: number) => m.left + (epoch / budget) * plotW;
   const y = (loss: number) => {
-    if (!Number.isFinite(loss) || loss > CLIP) return m.top;
+    if (!Number.isFinite(loss) || loss >= top) return m.top;
     const v = Math.log10(Math.max(loss, 10 ** lo));
     return m.top + ((hi - v) / (hi - lo)) * plotH;
   };
@@ -58,7 +63,7 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
   });
 
   const decades = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const xTicks = [0, Math.round(budget / 4), Math.round(budget / 2), Math.round((3 * budget) / 4), budget];
+  const xTicks = plotW < 300 ? [0, Math.round(budget / 2), budget] : [0, Math.round(budget / 4), Math.round(budget / 2), Math.round((3 * budget) / 4), budget];
   const summary = series.length === 0 ? "No training yet." : series.map((s) => `${s.label}: ${s.outcome ?? (s.running ? "training" : "")}`).join("; ");
 
   return (
@@ -94,7 +99,7 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
           const first = s.firstEpoch ?? 0;
           for (let i = 0; i < s.losses.length && i + first <= budget; i++) {
             points.push(`${x(i + first).toFixed(1)},${y(s.losses[i]).toFixed(1)}`);
-            if (!Number.isFinite(s.losses[i]) || s.losses[i] > CLIP) break; // blew up: stop at the top edge
+            if (!Number.isFinite(s.losses[i]) || s.losses[i] >= top) break; // blew up: stop at the top edge
           }
           return <polyline key={s.key} points={points.join(" ")} fill="none" stroke={style.color} strokeWidth={s.running ? 3 : 2.2} strokeDasharray={style.dash} strokeLinejoin="round" />;
         })}

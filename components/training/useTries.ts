@@ -29,14 +29,14 @@ function afterPaint(): Promise<void> {
   });
 }
 
-const PAINT_EVERY_MS = 80;
+const PAINT_EVERY_MS = 150;
 
 /**
  * The player's training runs ("tries"), one per distinct answer: training is seeded, so the same
  * answer always gives the same run and is never trained twice. While a try trains, its loss
- * curve and epoch are published every ~80 ms and the page is allowed to paint them.
+ * curve and epoch are published every ~150 ms and the page is allowed to paint them.
  */
-export function useTries<A>(train: Train<A>) {
+export function useTries<A>(train: Train<A>, warmUp?: () => Promise<unknown>) {
   const [tries, setTries] = useState<Try<A>[]>([]);
   const [running, setRunning] = useState(false);
   const busy = useRef(false);
@@ -48,6 +48,16 @@ export function useTries<A>(train: Train<A>) {
     return () => {
       alive.current = false;
     };
+  }, []);
+
+  // Fetch TensorFlow.js and run a tiny training as soon as the view shows, so the first press of
+  // Train does not also pay for loading the library and compiling its kernels (about a second).
+  const warmRef = useRef(warmUp);
+  useEffect(() => {
+    const warm = warmRef.current;
+    if (!warm) return;
+    const idle = typeof requestIdleCallback === "function" ? requestIdleCallback : (f: () => void) => setTimeout(f, 200);
+    idle(() => void warm().catch(() => undefined));
   }, []);
 
   const update = (key: string, patch: Partial<Try<A>>) => setTries((list) => list.map((t) => (t.key === key ? { ...t, ...patch } : t)));

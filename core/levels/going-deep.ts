@@ -26,7 +26,7 @@ export const goingDeepLevels: LevelInput[] = [
     title: "Vanishing gradients",
     brief: "This network stacks 8 hidden layers of sigmoid units and cannot push its loss under 0.1 in 100 epochs. Choose a hidden activation that lets it learn, then train it.",
     kind: "deep-training",
-    dataset: rings("vanishing-gradients", 120),
+    dataset: rings("vanishing-gradients", 100),
     config: {
       depth: 8,
       width: 8,
@@ -56,7 +56,7 @@ export const goingDeepLevels: LevelInput[] = [
     title: "A good start",
     brief: "A ReLU network 10 layers deep starts from tiny random weights and never learns. Choose how its weights are initialised so it reaches loss 0.1 within 50 epochs.",
     kind: "deep-training",
-    dataset: rings("initialisation", 120),
+    dataset: rings("initialisation", 100),
     config: {
       depth: 10,
       width: 16,
@@ -85,7 +85,7 @@ export const goingDeepLevels: LevelInput[] = [
     title: "Choose the optimizer",
     brief: "Plain gradient descent (SGD) is too slow for this 12-layer ReLU network: it misses loss 0.1 after 60 epochs. Choose an optimizer that gets there.",
     kind: "deep-training",
-    dataset: rings("optimizers", 120),
+    dataset: rings("optimizers", 100),
     config: {
       depth: 12,
       width: 8,

@@ -1,11 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { deepTraining, deepTrainingConfig, openControls, scoringRule, trainAnswer, type DeepTrainingAnswer, type DeepTrainingConfig } from "@/core/kinds/deep-training";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { deepTraining, deepTrainingConfig, networkSpec, openControls, scoringRule, trainAnswer, type DeepTrainingAnswer, type DeepTrainingConfig } from "@/core/kinds/deep-training";
 import { classificationData } from "@/core/kinds/deep-training/data";
 import { CONTROLS, controlInfo, optionInfo, type Control } from "@/core/kinds/deep-training/options";
 import type { Evaluation } from "@/core/kinds/contract";
 import type { Level } from "@/core/levels/format";
+import { trainMlp } from "@/core/nn/mlp";
+import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
 import { GradientBars } from "@/components/training/GradientBars";
 import { LossChart, type LossSeries } from "@/components/training/LossChart";
@@ -52,7 +54,11 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
   const open = useMemo(() => openControls(level, config), [level, config]);
   const [answer, setAnswer] = useState<DeepTrainingAnswer>(() => initialAnswer ?? deepTraining.initialAnswer(level, config));
   const train = useCallback((a: DeepTrainingAnswer, onEpoch: Parameters<typeof trainAnswer>[3]) => trainAnswer(level, config, a, onEpoch), [level, config]);
-  const { tries, running, start, find } = useTries(train);
+  const warmUp = useCallback(async () => {
+    const tf = await loadTf();
+    await trainMlp(tf, networkSpec(config, config.start), classificationData(level), { optimizer: config.start.optimizer, learningRate: 0.01, epochs: 3, seed: "warm-up" });
+  }, [level, config]);
+  const { tries, running, start, find } = useTries(train, warmUp);
   const current = find(keyOf(answer));
   const evaluation = current?.status === "done" ? current.evaluation : undefined;
   const [shownKey, setShownKey] = useState<string | null>(null);
@@ -129,7 +135,13 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
           <p className={styles.caption} style={{ marginTop: 0 }}>
             Average size of the gradient of each layer&apos;s weights at the first step of training, for <strong>{labelOf(open, shown.answer)}</strong> (log scale).
           </p>
-          <GradientBars gradients={shown.result.gradientsAtStart} label={labelOf(open, shown.answer)} style={seriesStyle(styleIndexOf(config, open, shown.answer, 0))} testId="gradient-bars" />
+          <GradientBars
+            gradients={shown.result.gradientsAtStart}
+            scale={finished.flatMap((t) => t.result?.gradientsAtStart ?? [])}
+            label={labelOf(open, shown.answer)}
+            style={seriesStyle(styleIndexOf(config, open, shown.answer, 0))}
+            testId="gradient-bars"
+          />
         </section>
       )}
 
@@ -155,6 +167,7 @@ function ChoiceGroup({
   disabled: boolean;
   onPick(value: string): void;
 }) {
+  const baseId = useId();
   const choices = (config.options[control] ?? []) as readonly string[];
   const info = optionInfo[control] as Record<string, { label: string; summary: string }>;
   if (readOnly) {
@@ -170,15 +183,18 @@ function ChoiceGroup({
       <div className={styles.options}>
         {choices.map((value) => {
           const tried = tries.find((t) => t.answer[control] === value && t.status === "done" && CONTROLS.every((c) => c === control || t.answer[c] === answer[c]));
+          const id = `${baseId}-${value}`;
           return (
             <label key={value} className={styles.option}>
-              <input type="radio" name={`deep-${control}`} value={value} checked={answer[control] === value} onChange={() => onPick(value)} />
+              <input type="radio" name={`deep-${control}`} value={value} checked={answer[control] === value} onChange={() => onPick(value)} aria-labelledby={`${id}-name`} aria-describedby={`${id}-summary`} />
               <span className={styles.optionText}>
                 <span className={styles.optionName}>
-                  {info[value].label}
+                  <span id={`${id}-name`}>{info[value].label}</span>
                   {tried?.evaluation && <span className={styles.tried}>{tried.evaluation.metrics.reached ? "✓ reached" : "✗ missed"}</span>}
                 </span>
-                <span className={styles.optionSummary}>{info[value].summary}</span>
+                <span id={`${id}-summary`} className={styles.optionSummary}>
+                  {info[value].summary}
+                </span>
               </span>
             </label>
           );
@@ -206,7 +222,7 @@ function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) 
     <p className={`${styles.done} ${reached ? styles.reached : styles.missed}`} data-testid="training-done" data-reached={reached}>
       <span className={styles.verdict}>{reached ? "✓ Target reached." : "✗ Target not reached."}</span>
       {label}: final loss <strong>{formatLoss(m.finalLoss)}</strong> against the target {m.targetLoss}
-      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: training diverged at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}. Your browser scores it {Math.round(evaluation.score * 100)}%.
+      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: training diverged at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}. This run scores {Math.round(evaluation.score * 100)}%.
     </p>
   );
 }

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { learningRate, learningRateConfig, levelCurve, networkSpec, scoringRule, trainWithRate, type LearningRateAnswer } from "@/core/kinds/learning-rate";
 import type { Evaluation } from "@/core/kinds/contract";
+import { trainMlp } from "@/core/nn/mlp";
+import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
 import { LossChart, type LossSeries } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
@@ -35,7 +37,11 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
   const points = useMemo(() => levelCurve(level, config), [level, config]);
   const [answer, setAnswer] = useState<LearningRateAnswer>(() => initialAnswer ?? learningRate.initialAnswer(level, config));
   const train = useCallback((a: LearningRateAnswer, onEpoch: Parameters<typeof trainWithRate>[3]) => trainWithRate(level, config, a, onEpoch), [level, config]);
-  const { tries, running, start, find } = useTries(train);
+  const warmUp = useCallback(async () => {
+    const tf = await loadTf();
+    await trainMlp(tf, spec, points, { optimizer: "sgd", learningRate: 0.01, epochs: 3, seed: "warm-up" });
+  }, [spec, points]);
+  const { tries, running, start, find } = useTries(train, warmUp);
   const current = find(keyOf(answer));
   const evaluation = current?.status === "done" ? current.evaluation : undefined;
 
@@ -81,7 +87,7 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
                 const tried = tries.find((t) => t.answer.learningRate === rate && t.status === "done");
                 return (
                   <label key={rate} className={styles.option}>
-                    <input type="radio" name="learning-rate" value={rate} checked={answer.learningRate === rate} onChange={() => setAnswer({ learningRate: rate })} />
+                    <input type="radio" name="learning-rate" value={rate} checked={answer.learningRate === rate} onChange={() => setAnswer({ learningRate: rate })} aria-label={String(rate)} />
                     <span className={styles.optionName}>
                       {rate}
                       {tried?.evaluation && <span className={styles.tried}>{tried.evaluation.metrics.reached ? `✓ ${tried.evaluation.metrics.epochs} ep.` : tried.evaluation.metrics.diverged ? "✗ blew up" : "✗ too slow"}</span>}
@@ -140,7 +146,7 @@ function Done({ evaluation }: { evaluation: Evaluation }) {
     <p className={`${styles.done} ${reached ? styles.reached : styles.missed}`} data-testid="training-done" data-reached={reached}>
       <span className={styles.verdict}>{reached ? "✓ Target reached." : m.diverged ? "✗ Diverged." : "✗ Target not reached."}</span>
       Learning rate {m.learningRate}: final loss <strong>{formatLoss(m.finalLoss)}</strong> against the target {m.targetLoss}
-      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: the loss blew up at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}. Your browser scores it {Math.round(evaluation.score * 100)}%.
+      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: the loss blew up at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}. This run scores {Math.round(evaluation.score * 100)}%.
     </p>
   );
 }
