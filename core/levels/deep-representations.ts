@@ -75,7 +75,7 @@ export const deepRepresentationLevels: LevelInput[] = [
       "A narrower network trained on more data beats a wider one trained on less.",
     ],
     explanation:
-      "With only 50 examples, making the network four times wider barely moved its test accuracy, while four times more examples lifted it by about 20 points: a network that sees few examples learns those examples, not the digits. Within a fixed budget, 1,000 examples with 16 units beat 200 examples with 64 units. Deep learning needs large models, large data sets and the compute to train them; when data is scarce, more data is usually the better buy. That is why hand-labelled data sets such as ImageNet, with 1.4 million images, mattered so much.",
+      "With only 50 examples, making the network four times wider barely moved its test accuracy, while four times more examples lifted it by about 20 points: a network that sees few examples learns those examples, not the digits. Within a fixed budget, 1,000 examples with 16 units beat 200 examples with 64 units. Deep learning needs large models, large data sets and the compute to train them, and here, with data this scarce, more data was the better buy. That is why hand-labelled data sets such as ImageNet, with 1.4 million images, mattered so much.",
     timeLimitSeconds: 120,
   },
 ];
