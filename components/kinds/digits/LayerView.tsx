@@ -112,7 +112,7 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
                 <CellGrid
                   values={values}
                   columns={columnsFor(values.length)}
-                  cell={values.length > 16 ? 12 : 16}
+                  cell={values.length <= 4 ? 24 : values.length <= 16 ? 18 : 12}
                   label={`Hidden layer ${l + 1}: ${values.length} numbers, ${active} above zero`}
                   testId={`stage-layer-${l + 1}`}
                 />
