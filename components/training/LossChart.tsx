@@ -39,7 +39,9 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
   const ceiling = Math.min(CLIP, 3 * Math.max(target * 2, ...starts));
   const finite = series.flatMap((s) => s.losses.filter((l) => Number.isFinite(l) && l > 0 && l <= ceiling));
   const lo = Math.floor(Math.log10(Math.min(target * 0.6, ...finite)));
-  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(target * 2, ...finite))));
+  // With a run that blew up, headroom above the others, so its curve visibly shoots off the top.
+  const headroom = series.some((s) => s.diverged || s.losses.some((l) => !(l <= ceiling))) ? 3 : 1.05;
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(headroom * Math.max(target * 2, ...finite))));
   const top = 10 ** hi;
   const x = (epoch: number) => m.left + (epoch / budget) * plotW;
   const y = (loss: number) => {
@@ -90,7 +92,7 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
         </text>
         <rect x={m.left} y={m.top} width={plotW} height={plotH} fill="none" stroke="#c4c6cc" />
         <line x1={m.left} x2={m.left + plotW} y1={y(target)} y2={y(target)} stroke="#1b1b1f" strokeWidth="1.5" strokeDasharray="6 4" />
-        <text x={m.left + 6} y={y(target) + 15} fontSize="12" fontWeight="700" fill="#1b1b1f">
+        <text x={m.left + plotW - 4} y={y(target) - 5} textAnchor="end" fontSize="12" fontWeight="700" fill="#1b1b1f">
           target {target}
         </text>
         {series.map((s) => {

@@ -127,8 +127,10 @@ describe("scoring", () => {
   it("describes results in the level's terms", async () => {
     const lvl = level("vanishing-gradients");
     const outcomes = { "vanishing-gradients": await outcomesOf("vanishing-gradients") };
-    expect(describeResult(lvl, outcomes["vanishing-gradients"].relu)).toMatch(/^Reached the target loss 0\.1 at epoch \d+ of 100/);
-    expect(describeResult(lvl, outcomes["vanishing-gradients"].sigmoid)).toMatch(/after all 100 epochs; the target is 0\.1 \(guessing scores 0\.69\d\)/);
+    expect(describeResult(lvl, outcomes["vanishing-gradients"].relu)).toMatch(/^Reached the target loss 0\.1 at epoch \d+ of 100 \(loss 0\.0\d+\): 100%\.$/);
+    expect(describeResult(lvl, outcomes["vanishing-gradients"].sigmoid)).toMatch(/^Loss 0\.6\d+ after all 100 epochs; the target is 0\.1\. From 0\.69\d \(guessing\) that is 0% of the way down, on a log scale\.$/);
+    const sgd = (await outcomesOf("optimizers")).sgd;
+    expect(describeResult(level("optimizers"), sgd)).toContain(`that is ${Math.round(sgd.score * 100)}% of the way down`);
   }, 30_000);
 
   it("memoises: scoring the same answer again takes no training", async () => {

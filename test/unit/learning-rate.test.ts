@@ -82,9 +82,9 @@ describe("scoring", () => {
   });
 
   it("describes results in the level's terms", () => {
-    expect(describeResult(level(), o(0.3))).toMatch(/^Learning rate 0\.3 reached the target loss 0\.02 at epoch \d+ of 300\.$/);
-    expect(describeResult(level(), o(3))).toMatch(/^Learning rate 3 diverged at epoch \d+/);
-    expect(describeResult(level(), o(0.001))).toMatch(/^Learning rate 0\.001 only got the loss to 0\.0\d+ in 300 epochs; the target is 0\.02\.$/);
+    expect(describeResult(level(), o(0.3))).toBe(`Learning rate 0.3 reached the target loss 0.02 at epoch ${o(0.3).metrics.epochs} of 300, leaving ${Math.round(o(0.3).score * 100)}% of the budget: that is the score.`);
+    expect(describeResult(level(), o(3))).toMatch(/^Learning rate 3 diverged at epoch \d+: .* so it scores 0\.$/);
+    expect(describeResult(level(), o(0.001))).toMatch(/^Learning rate 0\.001 only got the loss to 0\.0\d+ in 300 epochs; the target is 0\.02, so it scores 0\.$/);
   });
 
   it("memoises: scoring the same rate again takes no training", async () => {

@@ -145,7 +145,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
         </section>
       )}
 
-      {review && <Review open={open} answer={review} trained={find(keyOf(review))} />}
+      {review && <Review open={open} answer={review} trained={find(keyOf(review))} heading={readOnly ? "The best answer" : "Your answer"} />}
     </div>
   );
 }
@@ -227,11 +227,13 @@ function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) 
   );
 }
 
-function Review({ open, answer, trained }: { open: Control[]; answer: DeepTrainingAnswer; trained?: Try<DeepTrainingAnswer> }) {
+function Review({ open, answer, trained, heading }: { open: Control[]; answer: DeepTrainingAnswer; trained?: Try<DeepTrainingAnswer>; heading: string }) {
   const evaluation = trained?.evaluation;
   return (
     <section className={`${styles.card} ${styles.review}`} aria-labelledby="review-title" data-testid="review">
-      <h3 id="review-title">Your answer: {labelOf(open, answer)}</h3>
+      <h3 id="review-title">
+        {heading}: {labelOf(open, answer)}
+      </h3>
       {evaluation && <p className={styles.verdict}>{evaluation.metrics.reached ? "✓ It reached the target" : `✗ It missed the target (${outcomeOf(evaluation)})`}</p>}
       {open.map((control) => (
         <p key={control}>{(optionInfo[control] as Record<string, { why: string }>)[answer[control]].why}</p>

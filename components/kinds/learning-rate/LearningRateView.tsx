@@ -123,7 +123,7 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
         <CurvePlot points={points} spec={spec} seed={config.seed} weights={shown?.result?.weights} label={shown ? labelOf(shown.answer.learningRate) : undefined} style={shown ? styleOf(shown.answer.learningRate) : undefined} />
       </section>
 
-      {review && <Review answer={review} trained={find(keyOf(review))} />}
+      {review && <Review answer={review} trained={find(keyOf(review))} heading={readOnly ? "The best answer" : "Your answer"} />}
     </div>
   );
 }
@@ -151,11 +151,13 @@ function Done({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
-function Review({ answer, trained }: { answer: LearningRateAnswer; trained?: Try<LearningRateAnswer> }) {
+function Review({ answer, trained, heading }: { answer: LearningRateAnswer; trained?: Try<LearningRateAnswer>; heading: string }) {
   const evaluation = trained?.evaluation;
   return (
     <section className={`${styles.card} ${styles.review}`} aria-labelledby="lr-review-title" data-testid="review">
-      <h3 id="lr-review-title">Your answer: learning rate {answer.learningRate}</h3>
+      <h3 id="lr-review-title">
+        {heading}: learning rate {answer.learningRate}
+      </h3>
       {evaluation ? <p>{whyOf(evaluation)}</p> : <p>Train this rate to see what each step did to the loss.</p>}
     </section>
   );

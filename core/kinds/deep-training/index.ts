@@ -140,12 +140,13 @@ export async function trainAnswer(level: Level, config: DeepTrainingConfig, answ
   return { result, evaluation: { score: lossProgress(finalLoss, data.baselineLoss, config.targetLoss), metrics } };
 }
 
-function describe(_level: Level, _config: DeepTrainingConfig, { metrics }: Evaluation): string {
+function describe(_level: Level, _config: DeepTrainingConfig, { score, metrics }: Evaluation): string {
   const loss = metrics.finalLoss.toFixed(3);
   const target = metrics.targetLoss;
-  if (metrics.reached) return `Reached the target loss ${target} at epoch ${metrics.epochs} of ${metrics.budget} (loss ${loss}).`;
-  if (metrics.diverged) return `Training diverged at epoch ${metrics.epochs}: the loss blew up. The target is ${target}.`;
-  return `Loss ${loss} after all ${metrics.budget} epochs; the target is ${target} (guessing scores ${metrics.baselineLoss.toFixed(3)}).`;
+  if (metrics.reached) return `Reached the target loss ${target} at epoch ${metrics.epochs} of ${metrics.budget} (loss ${loss}): 100%.`;
+  if (metrics.diverged) return `Training diverged at epoch ${metrics.epochs}: the loss blew up, so it scores 0. The target is ${target}.`;
+  const percent = Math.round(score * 100);
+  return `Loss ${loss} after all ${metrics.budget} epochs; the target is ${target}. From ${metrics.baselineLoss.toFixed(3)} (guessing) that is ${percent}% of the way down, on a log scale.`;
 }
 
 export const deepTraining: ChallengeKind<DeepTrainingConfig, DeepTrainingAnswer> = {

@@ -99,11 +99,11 @@ export async function trainWithRate(level: Level, config: LearningRateConfig, an
   return { result, evaluation: { score: budgetScore(result.epochsToTarget, config.epochs), metrics } };
 }
 
-function describe(_level: Level, _config: LearningRateConfig, { metrics }: Evaluation): string {
+function describe(_level: Level, _config: LearningRateConfig, { score, metrics }: Evaluation): string {
   const rate = metrics.learningRate;
-  if (metrics.reached) return `Learning rate ${rate} reached the target loss ${metrics.targetLoss} at epoch ${metrics.epochs} of ${metrics.budget}.`;
-  if (metrics.diverged) return `Learning rate ${rate} diverged at epoch ${metrics.epochs}: each step overshot further and the loss blew up.`;
-  return `Learning rate ${rate} only got the loss to ${metrics.finalLoss.toPrecision(2)} in ${metrics.budget} epochs; the target is ${metrics.targetLoss}.`;
+  if (metrics.reached) return `Learning rate ${rate} reached the target loss ${metrics.targetLoss} at epoch ${metrics.epochs} of ${metrics.budget}, leaving ${Math.round(score * 100)}% of the budget: that is the score.`;
+  if (metrics.diverged) return `Learning rate ${rate} diverged at epoch ${metrics.epochs}: each step overshot further and the loss blew up, so it scores 0.`;
+  return `Learning rate ${rate} only got the loss to ${metrics.finalLoss.toPrecision(2)} in ${metrics.budget} epochs; the target is ${metrics.targetLoss}, so it scores 0.`;
 }
 
 export const learningRate: ChallengeKind<LearningRateConfig, LearningRateAnswer> = {
