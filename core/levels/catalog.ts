@@ -11,10 +11,50 @@ import { goingDeepLevels } from "./going-deep";
 import { learningRateLevels } from "./learning-rate";
 import { kindOf } from "../kinds/registry";
 
+const allLevels: Level[] = [
+  ...rulesFromDataLevels,
+  ...representationLevels,
+  ...trainingLoopLevels,
+  ...weightsAndGradientsLevels,
+  ...learningRateLevels,
+  ...goingDeepLevels,
+  ...outputHeadLevels,
+  ...deepRepresentationLevels,
+  ...whyNowLevels,
+].map((input) => levelSchema.parse(input));
+
+/**
+ * The campaign's order, in one place: each chapter's levels as they are taught. Chapter 3 goes
+ * from setting weights by hand, to the optimizer's step size, to the loop that repeats it, to the
+ * gradient that drives it; chapter 4 fixes deep networks before choosing their output heads.
+ */
+const CAMPAIGN_ORDER = [
+  // 1 Rules from data
+  "rules-or-examples", "what-learning-needs", "ai-ml-dl",
+  // 2 Representations
+  "turn-the-axes", "turn-and-shift", "admissions", "circles", "xor", "let-the-machine-search",
+  // 3 Weights, loss, optimizer
+  "fit-a-line", "one-neuron", "xor-by-hand", "pick-a-learning-rate", "order-the-training-loop", "chain-rule-one-neuron", "chain-rule-two-layers",
+  // 4 Going deep
+  "vanishing-gradients", "initialisation", "optimizers", "very-deep", "classification-heads", "regression-heads",
+  // 5 Deep representations
+  "what-the-layers-see", "more-data-or-bigger",
+  // 6 Why now
+  "faster-hardware", "data-and-benchmarks", "better-algorithms",
+];
+
 /** Every level, in campaign order (chapter order, then the order within the chapter). */
-export const levels: Level[] = [...representationLevels, ...rulesFromDataLevels, ...whyNowLevels, ...trainingLoopLevels, ...outputHeadLevels, ...weightsAndGradientsLevels, ...deepRepresentationLevels, ...learningRateLevels, ...goingDeepLevels]
-  .map((input) => levelSchema.parse(input))
-  .sort((a, b) => chapterNumber(a.chapter) - chapterNumber(b.chapter));
+export const levels: Level[] = CAMPAIGN_ORDER.map((id) => {
+  const level = allLevels.find((l) => l.id === id);
+  if (!level) throw new Error(`CAMPAIGN_ORDER lists "${id}", but no level has that id`);
+  return level;
+});
+const unlisted = allLevels.filter((l) => !CAMPAIGN_ORDER.includes(l.id));
+if (unlisted.length) throw new Error(`add ${unlisted.map((l) => `"${l.id}"`).join(", ")} to CAMPAIGN_ORDER in core/levels/catalog.ts`);
+if (new Set(CAMPAIGN_ORDER).size !== CAMPAIGN_ORDER.length) throw new Error("CAMPAIGN_ORDER lists a level twice");
+levels.forEach((level, i) => {
+  if (i > 0 && chapterNumber(level.chapter) < chapterNumber(levels[i - 1].chapter)) throw new Error(`CAMPAIGN_ORDER: "${level.id}" comes after a later chapter's level`);
+});
 
 function chapterNumber(id: string): number {
   const chapter = chapters.find((c) => c.id === id);
