@@ -1,6 +1,6 @@
 "use client";
 
-import { formatFactor, formatLoss, powerOfTen } from "./format";
+import { fontSizeFor, formatFactor, formatLoss, powerOfTen } from "./format";
 import type { SeriesStyle } from "./series";
 import styles from "./training.module.css";
 import { useWidth } from "./useWidth";
@@ -12,7 +12,8 @@ import { useWidth } from "./useWidth";
  */
 export function GradientBars({ gradients, label, style, scale, testId }: { gradients: number[]; label: string; style: SeriesStyle; scale?: number[]; testId?: string }) {
   const [ref, width] = useWidth<HTMLDivElement>();
-  const height = 200;
+  const fs = fontSizeFor(width);
+  const height = 170 + 2 * fs;
   const m = { left: 50, right: 10, top: 12, bottom: 34 };
   const plotW = width - m.left - m.right;
   const plotH = height - m.top - m.bottom;
@@ -41,7 +42,7 @@ export function GradientBars({ gradients, label, style, scale, testId }: { gradi
         {decades.map((d) => (
           <g key={d}>
             <line x1={m.left} x2={m.left + plotW} y1={y(10 ** d)} y2={y(10 ** d)} stroke="#e4e5e8" />
-            <text x={m.left - 6} y={y(10 ** d) + 4} textAnchor="end" fontSize="12" fill="#55585f">
+            <text x={m.left - 6} y={y(10 ** d) + 4} textAnchor="end" fontSize={fs} fill="#55585f">
               {powerOfTen(d)}
             </text>
           </g>
@@ -53,14 +54,14 @@ export function GradientBars({ gradients, label, style, scale, testId }: { gradi
             <g key={i}>
               <rect x={cx - bar / 2} y={top} width={bar} height={m.top + plotH - top} fill={style.color} stroke="#1b1b1f" strokeWidth="0.8" />
               {(i % every === 0 || i === gradients.length - 1) && (
-                <text x={cx} y={m.top + plotH + 15} textAnchor="middle" fontSize="11" fill="#55585f">
+                <text x={cx} y={m.top + plotH + 15} textAnchor="middle" fontSize={fs - 1} fill="#55585f">
                   {names[i]}
                 </text>
               )}
             </g>
           );
         })}
-        <text x={m.left + plotW / 2} y={height - 3} textAnchor="middle" fontSize="12" fill="#55585f">
+        <text x={m.left + plotW / 2} y={height - 3} textAnchor="middle" fontSize={fs} fill="#55585f">
           layer (1 = nearest the input)
         </text>
       </svg>

@@ -1,6 +1,6 @@
 "use client";
 
-import { formatLoss, powerOfTen } from "./format";
+import { fontSizeFor, formatLoss, niceTicks, powerOfTen } from "./format";
 import { Marker, SeriesSwatch, seriesStyle } from "./series";
 import styles from "./training.module.css";
 import { useWidth } from "./useWidth";
@@ -28,6 +28,7 @@ const CLIP = 1e3; // the scale never reaches above this
  */
 export function LossChart({ series, budget, target, yLabel = "loss", testId }: { series: LossSeries[]; budget: number; target: number; yLabel?: string; testId?: string }) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  const fs = fontSizeFor(width);
   const height = Math.round(Math.min(320, Math.max(250, width * 0.55)));
   const m = { left: 50, right: Math.min(110, width * 0.24), top: 14, bottom: 38 };
   const plotW = width - m.left - m.right;
@@ -61,11 +62,11 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
   const labelY: number[] = [];
   ends.forEach((e, i) => {
     labelY[i] = Math.min(Math.max(e.ey, m.top + 6), m.top + plotH - 2);
-    if (i > 0 && labelY[i] - labelY[i - 1] < 14) labelY[i] = labelY[i - 1] + 14;
+    if (i > 0 && labelY[i] - labelY[i - 1] < fs + 2) labelY[i] = labelY[i - 1] + fs + 2;
   });
 
   const decades = Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
-  const xTicks = plotW < 300 ? [0, Math.round(budget / 2), budget] : [0, Math.round(budget / 4), Math.round(budget / 2), Math.round((3 * budget) / 4), budget];
+  const xTicks = niceTicks(budget, plotW < 300 ? 3 : 6);
   const summary = series.length === 0 ? "No training yet." : series.map((s) => `${s.label}: ${s.outcome ?? (s.running ? "training" : "")}`).join("; ");
 
   return (
@@ -74,25 +75,25 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
         {decades.map((d) => (
           <g key={d}>
             <line x1={m.left} x2={m.left + plotW} y1={y(10 ** d)} y2={y(10 ** d)} stroke="#e4e5e8" />
-            <text x={m.left - 6} y={y(10 ** d) + 4} textAnchor="end" fontSize="12" fill="#55585f">
+            <text x={m.left - 6} y={y(10 ** d) + 4} textAnchor="end" fontSize={fs} fill="#55585f">
               {powerOfTen(d)}
             </text>
           </g>
         ))}
         {xTicks.map((t) => (
-          <text key={t} x={x(t)} y={m.top + plotH + 16} textAnchor="middle" fontSize="12" fill="#55585f">
+          <text key={t} x={x(t)} y={m.top + plotH + 16} textAnchor="middle" fontSize={fs} fill="#55585f">
             {t}
           </text>
         ))}
-        <text x={m.left + plotW / 2} y={height - 4} textAnchor="middle" fontSize="12" fill="#55585f">
+        <text x={m.left + plotW / 2} y={height - 4} textAnchor="middle" fontSize={fs} fill="#55585f">
           epoch
         </text>
-        <text x={12} y={m.top + plotH / 2} textAnchor="middle" fontSize="12" fill="#55585f" transform={`rotate(-90 12 ${m.top + plotH / 2})`}>
+        <text x={12} y={m.top + plotH / 2} textAnchor="middle" fontSize={fs} fill="#55585f" transform={`rotate(-90 12 ${m.top + plotH / 2})`}>
           {yLabel} (log scale)
         </text>
         <rect x={m.left} y={m.top} width={plotW} height={plotH} fill="none" stroke="#c4c6cc" />
         <line x1={m.left} x2={m.left + plotW} y1={y(target)} y2={y(target)} stroke="#1b1b1f" strokeWidth="1.5" strokeDasharray="6 4" />
-        <text x={m.left + plotW - 4} y={y(target) - 5} textAnchor="end" fontSize="12" fontWeight="700" fill="#1b1b1f">
+        <text x={m.left + plotW - 4} y={y(target) - 5} textAnchor="end" fontSize={fs} fontWeight="700" fill="#1b1b1f">
           target {target}
         </text>
         {series.map((s) => {
@@ -110,7 +111,7 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
           return (
             <g key={e.s.key}>
               <Marker x={e.ex} y={e.ey} style={style} />
-              <text x={Math.min(e.ex + 8, m.left + plotW + 6)} y={labelY[i] + 4} fontSize="12" fontWeight="700" fill={style.color === "#56b4e9" || style.color === "#e69f00" ? "#1b1b1f" : style.color}>
+              <text x={Math.min(e.ex + 8, m.left + plotW + 6)} y={labelY[i] + 4} fontSize={fs} fontWeight="700" fill={style.color === "#56b4e9" || style.color === "#e69f00" ? "#1b1b1f" : style.color}>
                 {e.s.label}
                 {e.s.diverged ? " ↑" : ""}
               </text>

@@ -28,3 +28,19 @@ export function formatFactor(ratio: number): string {
   const exponent = Math.floor(Math.log10(ratio));
   return `${(ratio / 10 ** exponent).toFixed(1)}×${powerOfTen(exponent)}×`;
 }
+
+/** Chart text size for a chart this wide: 12 px on a phone, up to 16 px on a projector. */
+export function fontSizeFor(width: number): number {
+  return Math.round(Math.max(12, Math.min(16, width / 75)));
+}
+
+/** Round epoch ticks from 0 to `max` (included), at most `count` of them: steps of 1, 1.5, 2, 2.5, 3 or 5 × 10ⁿ. */
+export function niceTicks(max: number, count: number): number[] {
+  const raw = max / Math.max(1, count - 1);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 1.5, 2, 2.5, 3, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const ticks: number[] = [];
+  for (let t = 0; t < max - step / 2; t += step) ticks.push(Math.round(t * 10) / 10);
+  ticks.push(max);
+  return ticks;
+}

@@ -6,6 +6,7 @@ import type { CurvePoints } from "@/core/kinds/learning-rate/curve";
 import type { SeriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { useWidth } from "@/components/training/useWidth";
+import { fontSizeFor } from "@/components/training/format";
 
 const GRID = 120;
 
@@ -14,15 +15,16 @@ function curveOf(spec: MlpSpec, weights: Weights): number[] | null {
   const ys: number[] = [];
   for (let i = 0; i <= GRID; i++) {
     const out = layerActivations(spec, weights, [-1 + (2 * i) / GRID]).at(-1)![0];
-    if (!Number.isFinite(out)) return null;
+    if (!Number.isFinite(out) || Math.abs(out) > 1e3) return null;
     ys.push(out);
   }
   return ys;
 }
 
 /** The points to fit, the network's curve before training (dotted) and after the shown try. */
-export function CurvePlot({ points, spec, seed, weights, label, style }: { points: CurvePoints; spec: MlpSpec; seed: string; weights?: Weights; label?: string; style?: SeriesStyle }) {
+export function CurvePlot({ points, spec, seed, weights, blewUp = false, label, style }: { points: CurvePoints; spec: MlpSpec; seed: string; weights?: Weights; blewUp?: boolean; label?: string; style?: SeriesStyle }) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  const fs = fontSizeFor(width);
   const height = Math.round(Math.min(260, Math.max(180, width * 0.45)));
   const m = { left: 36, right: 10, top: 10, bottom: 24 };
   const plotW = width - m.left - m.right;
@@ -31,7 +33,7 @@ export function CurvePlot({ points, spec, seed, weights, label, style }: { point
   const x = (v: number) => m.left + ((v + 1) / 2) * plotW;
   const y = (v: number) => m.top + ((yMax - Math.max(-yMax, Math.min(yMax, v))) / (2 * yMax)) * plotH;
   const before = useMemo(() => curveOf(spec, initialWeights(spec, seed)), [spec, seed]);
-  const after = useMemo(() => (weights ? curveOf(spec, weights) : null), [spec, weights]);
+  const after = useMemo(() => (weights && !blewUp ? curveOf(spec, weights) : null), [spec, weights, blewUp]);
   const path = (ys: number[]) => ys.map((v, i) => `${i === 0 ? "M" : "L"}${x(-1 + (2 * i) / GRID).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
 
   return (
@@ -40,10 +42,10 @@ export function CurvePlot({ points, spec, seed, weights, label, style }: { point
         {[-1, 0, 1].map((v) => (
           <g key={v}>
             <line x1={m.left} x2={m.left + plotW} y1={y(v)} y2={y(v)} stroke="#e4e5e8" />
-            <text x={m.left - 6} y={y(v) + 4} textAnchor="end" fontSize="12" fill="#55585f">
+            <text x={m.left - 6} y={y(v) + 4} textAnchor="end" fontSize={fs} fill="#55585f">
               {v}
             </text>
-            <text x={x(v)} y={height - 6} textAnchor="middle" fontSize="12" fill="#55585f">
+            <text x={x(v)} y={height - 6} textAnchor="middle" fontSize={fs} fill="#55585f">
               {v}
             </text>
           </g>

@@ -120,7 +120,7 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
 
       <section className={styles.card} aria-labelledby="lr-fit-title">
         <h3 id="lr-fit-title">The fit</h3>
-        <CurvePlot points={points} spec={spec} seed={config.seed} weights={shown?.result?.weights} label={shown ? labelOf(shown.answer.learningRate) : undefined} style={shown ? styleOf(shown.answer.learningRate) : undefined} />
+        <CurvePlot points={points} spec={spec} seed={config.seed} weights={shown?.result?.weights} blewUp={shown?.result?.diverged} label={shown ? labelOf(shown.answer.learningRate) : undefined} style={shown ? styleOf(shown.answer.learningRate) : undefined} />
       </section>
 
       {review && <Review answer={review} trained={find(keyOf(review))} heading={readOnly ? "The best answer" : "Your answer"} />}
