@@ -31,7 +31,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-const [{ levels }, { kindOf }, { enumerateAnswers }] = await Promise.all([
+const [{ levels }, { kindOf }, { answerChoices }] = await Promise.all([
   tsImport("../core/levels/catalog.ts", import.meta.url),
   tsImport("../core/kinds/registry.ts", import.meta.url),
   tsImport("../core/kinds/choices.ts", import.meta.url),
@@ -55,7 +55,7 @@ try {
     await unlockUpTo(context, server.baseURL, level.id);
     await page.goto(`${server.baseURL}/play/${level.id}`);
     await page.getByTestId("kind-view").waitFor({ state: "visible" });
-    const answers = enumerateAnswers(kindOf(level.kind).answerSchema) ?? [];
+    const answers = answerChoices(level);
     for (const answer of answers) {
       const inputs = Object.entries(answer).map(([field, value]) => page.locator(`input[name="${field}"][value="${typeof value === "string" ? value : JSON.stringify(value)}"]`));
       if (!(await Promise.all(inputs.map((i) => i.count()))).every((n) => n === 1)) continue; // a choice this level does not offer

@@ -19,7 +19,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-const [{ levels }, { kindOf }, { scoreAnswer, clearTrainingMemo }, { enumerateAnswers }] = await Promise.all([
+const [{ levels }, { kindOf }, { scoreAnswer, clearTrainingMemo }, { answerChoices }] = await Promise.all([
   tsImport("../core/levels/catalog.ts", import.meta.url),
   tsImport("../core/kinds/registry.ts", import.meta.url),
   tsImport("../core/scoring.ts", import.meta.url),
@@ -39,7 +39,7 @@ const tfLoadMs = performance.now() - tfLoad;
 
 const rows = [];
 for (const level of trainingLevels) {
-  const answers = enumerateAnswers(kindOf(level.kind).answerSchema) ?? [];
+  const answers = answerChoices(level);
   for (const answer of answers) {
     let started = performance.now();
     const cold = await scoreAnswer(level, answer);

@@ -1,6 +1,6 @@
 import type { Level } from "../core/levels/format";
 import { kindOf } from "../core/kinds/registry";
-import { enumerateAnswers } from "../core/kinds/choices";
+import { answerChoices } from "../core/kinds/choices";
 import { scoreAnswer } from "../core/scoring";
 
 const warmed = new Set<string>();
@@ -16,7 +16,7 @@ export async function warmTrainingLevels(levels: Level[]): Promise<void> {
     const kind = kindOf(level.kind);
     if (!kind.trains || warmed.has(level.id)) continue;
     warmed.add(level.id);
-    const answers = enumerateAnswers(kind.answerSchema) ?? [];
+    const answers = answerChoices(level);
     const started = performance.now();
     let trained = 0;
     for (const answer of answers) {

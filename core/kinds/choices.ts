@@ -1,4 +1,17 @@
 import { z } from "zod";
+import type { Level } from "../levels/format";
+import { kindOf } from "./registry";
+
+/**
+ * The answers a level offers, as a finite list: the kind's own `choices`, else its schema's
+ * enums. Used to warm the server's training memo and by benchmarks and tests that try every
+ * answer. Some may still be refused by the level (a locked choice).
+ */
+export function answerChoices(level: Level): unknown[] {
+  const kind = kindOf(level.kind);
+  if (kind.choices) return kind.choices(level, kind.configSchema.parse(level.config));
+  return enumerateAnswers(kind.answerSchema) ?? [];
+}
 
 /**
  * Every answer a choice-based answer schema allows: the cartesian product of its enum, literal and

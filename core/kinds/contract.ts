@@ -31,6 +31,11 @@ export interface ChallengeKind<Config = unknown, Answer = unknown> {
    * leave it on.
    */
   feedbackBeforeSubmit?: boolean;
+  /**
+   * Every answer a training level accepts, when its schema alone doesn't say (e.g. the rates a
+   * level offers). Without it, the choices are the schema's enums (core/kinds/choices.ts).
+   */
+  choices?(level: Level, config: Config): Answer[];
   /** The answer a player starts from (all controls at rest). */
   initialAnswer(level: Level, config: Config): Answer;
   /** Throws AnswerRejected when the answer uses something the level does not allow. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
 import { scoreAnswerSync } from "@/core/scoring";
-import { newPlayer, Player, rotated, startServer, type TestServer } from "./server-harness";
+import { chapter2Player, newPlayer, Player, rotated, startServer, type TestServer } from "./server-harness";
 
 /**
  * One leaderboard (turn-the-axes) built by 15 players, in this order. Each step is one
@@ -49,7 +49,7 @@ const submitted: Array<{ name: string; status: number; body: any }> = [];
 beforeAll(async () => {
   server = await startServer();
   for (const name of new Set(steps.map(([n]) => n))) {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     const renamed = await player.patch("/api/profile", { displayName: name });
     if (renamed.status !== 200) throw new Error(`rename to ${name}: HTTP ${renamed.status} ${renamed.text}`);
     players.set(name, player);
@@ -176,7 +176,7 @@ describe("leaderboard", () => {
     expect(anonymous.me).toBeNull();
     expect(anonymous.entries.some((e) => e.isMe)).toBe(false);
 
-    const newcomer = await newPlayer(server.baseUrl);
+    const newcomer = await chapter2Player(server.baseUrl);
     const board = await boardFor(newcomer);
     expect(board.me).toBeNull();
     expect(board.entries.some((e) => e.isMe)).toBe(false);

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answers, newPlayer, Player, rotated, startServer, type TestServer } from "./server-harness";
+import { answers, chapter2Player, newPlayer, Player, rotated, startServer, type TestServer } from "./server-harness";
 
 let server: TestServer;
 
@@ -39,7 +39,7 @@ describe("profile", () => {
   });
 
   it("POST /api/profile again returns the same player (200) and sets no new cookie", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     const cookie = player.cookie;
     const first = await player.get("/api/profile");
     const again = await player.post("/api/profile");
@@ -50,8 +50,8 @@ describe("profile", () => {
   });
 
   it("two browsers get two different players", async () => {
-    const a = await newPlayer(server.baseUrl);
-    const b = await newPlayer(server.baseUrl);
+    const a = await chapter2Player(server.baseUrl);
+    const b = await chapter2Player(server.baseUrl);
     expect(a.cookie).not.toBe(b.cookie);
     const [pa, pb] = await Promise.all([a.get("/api/profile"), b.get("/api/profile")]);
     expect(pa.body.id).not.toBe(pb.body.id);
@@ -70,7 +70,7 @@ describe("profile", () => {
   });
 
   it("PATCH /api/profile renames the player (whitespace collapsed) and the name sticks", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     const renamed = await player.patch("/api/profile", { displayName: "  Ada \t  Lovelace\n " });
     expect(renamed.status).toBe(200);
     expect(renamed.body.displayName).toBe("Ada Lovelace");
@@ -99,7 +99,7 @@ describe("profile", () => {
     ["null", null],
     ["an object", { first: "Ada" }],
   ])("PATCH /api/profile rejects a displayName that is %s with 400 naming the field", async (_label, displayName) => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     const before = (await player.get("/api/profile")).body.displayName;
     const response = await player.patch("/api/profile", { displayName });
     expect(response.status).toBe(400);
@@ -109,7 +109,7 @@ describe("profile", () => {
   });
 
   it("PATCH /api/profile rejects a missing displayName, invalid JSON and requests without a profile", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     const missing = await player.patch("/api/profile", {});
     expect(missing.status).toBe(400);
     expect(missing.body.error.message).toMatch(/^displayName: /);
@@ -124,7 +124,7 @@ describe("profile", () => {
   });
 
   it("a random or malformed cookie is nobody: 401 everywhere, and POST /api/profile makes a new player", async () => {
-    const owner = await newPlayer(server.baseUrl);
+    const owner = await chapter2Player(server.baseUrl);
     const ownerId = (await owner.get("/api/profile")).body.id;
     expect((await owner.submit("turn-the-axes", answers.naive)).status).toBe(201);
 
@@ -165,7 +165,7 @@ describe("submissions", () => {
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe("no_profile");
 
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     const id = (await player.get("/api/profile")).body.id;
     const progress = await player.get("/api/progress");
     expect(progress.status).toBe(200);
@@ -181,7 +181,7 @@ describe("submissions", () => {
   });
 
   it("the reference answer earns 3 stars, and /api/progress reads it back", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     const response = await player.submit("turn-the-axes", answers.turnTheAxes);
     expect(response.status).toBe(201);
     expect(response.body).toEqual({
@@ -199,7 +199,7 @@ describe("submissions", () => {
   });
 
   it("the whole chapter's reference answers unlock level after level", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     const chain = [
       ["turn-the-axes", answers.turnTheAxes, "turn-and-shift"],
       ["turn-and-shift", answers.turnAndShift, "admissions"],
@@ -223,7 +223,7 @@ describe("submissions", () => {
   });
 
   it("the naive answer earns 0 stars; only a better score improves the best, and attempts always count", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
 
     const naive = await player.submit("turn-the-axes", answers.naive);
     expect(naive.status).toBe(201);
@@ -256,7 +256,7 @@ describe("submissions", () => {
   });
 
   it("a locked level is 403 and stores nothing; a 0-star result does not unlock the next level", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
 
     const locked = await player.submit("turn-and-shift", answers.turnAndShift);
     expect(locked.status).toBe(403);
@@ -283,7 +283,7 @@ describe("submissions", () => {
   });
 
   it("an unknown level is 404 and stores nothing", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
     for (const levelId of ["no-such-level", "TURN-THE-AXES", "turn-the-axes ", "__proto__", "constructor"]) {
       const response = await player.submit(levelId, answers.turnTheAxes);
       expect(response.status, `levelId ${JSON.stringify(levelId)}: ${response.text}`).toBe(404);
@@ -294,7 +294,7 @@ describe("submissions", () => {
   });
 
   it("ignores a forged score and stars, in the body and inside the answer", async () => {
-    const player = await newPlayer(server.baseUrl);
+    const player = await chapter2Player(server.baseUrl);
 
     const inBody = await player.submit("turn-the-axes", answers.naive, { score: 1, stars: 3, best: { score: 1, stars: 3, attempts: 0 }, improved: true });
     expect(inBody.status).toBe(201);
@@ -315,7 +315,7 @@ describe("submissions", () => {
     const expectedProgress = { "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } };
 
     beforeAll(async () => {
-      player = await newPlayer(server.baseUrl);
+      player = await chapter2Player(server.baseUrl);
       expect((await player.submit("turn-the-axes", answers.naive)).status).toBe(201);
     });
 

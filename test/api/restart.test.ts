@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answers, newPlayer, Player, rotated, startServer, type ExitInfo, type TestServer } from "./server-harness";
+import { answers, chapter2Player, newPlayer, Player, rotated, startServer, type ExitInfo, type TestServer } from "./server-harness";
 
 let server: TestServer;
 
@@ -24,12 +24,12 @@ function openSocket(baseUrl: string): Promise<Socket> {
 describe("restart", () => {
   it("a graceful restart keeps profiles, progress and leaderboards", async () => {
     // Before: two players with history.
-    const ada = await newPlayer(server.baseUrl);
+    const ada = await chapter2Player(server.baseUrl);
     expect((await ada.patch("/api/profile", { displayName: "Ada" })).status).toBe(200);
     expect((await ada.submit("turn-the-axes", answers.naive)).status).toBe(201);
     expect((await ada.submit("turn-the-axes", answers.turnTheAxes)).status).toBe(201);
     expect((await ada.submit("turn-and-shift", answers.turnAndShift)).status).toBe(201);
-    const grace = await newPlayer(server.baseUrl);
+    const grace = await chapter2Player(server.baseUrl);
     expect((await grace.patch("/api/profile", { displayName: "Grace" })).status).toBe(200);
     expect((await grace.submit("turn-the-axes", rotated(25))).status).toBe(201);
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { enumerateAnswers } from "@/core/kinds/choices";
+import { answerChoices, enumerateAnswers } from "@/core/kinds/choices";
+import { levels } from "@/core/levels/catalog";
+import { kindOf } from "@/core/kinds/registry";
 
 describe("enumerateAnswers", () => {
   it("lists the cartesian product of enum, literal and boolean fields", () => {
@@ -19,5 +21,15 @@ describe("enumerateAnswers", () => {
   it("returns null when a field is not a finite choice", () => {
     expect(enumerateAnswers(z.object({ x: z.enum(["a"]), weight: z.number() }))).toBeNull();
     expect(enumerateAnswers(z.string())).toBeNull();
+  });
+});
+
+describe("answerChoices", () => {
+  // The server memoises training outcomes because these sets are finite and small.
+  it.each(levels.filter((l) => kindOf(l.kind).trains).map((l) => [l.id, l] as const))("%s offers a small finite set of answers, each well-formed", (_, level) => {
+    const answers = answerChoices(level);
+    expect(answers.length).toBeGreaterThan(1);
+    expect(answers.length).toBeLessThanOrEqual(100);
+    for (const answer of answers) expect(kindOf(level.kind).answerSchema.safeParse(answer).success).toBe(true);
   });
 });

@@ -156,6 +156,9 @@ export const deepTraining: ChallengeKind<DeepTrainingConfig, DeepTrainingAnswer>
   configSchema: deepTrainingConfig,
   answerSchema: deepTrainingAnswer,
   initialAnswer: (_level, config) => ({ ...config.start }),
+  // The start, with each open control in turn set to each of its options (and combinations).
+  choices: (level, config) =>
+    openControls(level, config).reduce<DeepTrainingAnswer[]>((answers, control) => answers.flatMap((a) => config.options[control]!.map((value) => ({ ...a, [control]: value }))), [{ ...config.start }]),
   evaluate: async (level, config, answer) => (await trainAnswer(level, config, answer)).evaluation,
   describe,
 };

@@ -113,6 +113,7 @@ export const learningRate: ChallengeKind<LearningRateConfig, LearningRateAnswer>
   configSchema: learningRateConfig,
   answerSchema: learningRateAnswer,
   initialAnswer: (_level, config) => ({ learningRate: config.start }),
+  choices: (_level, config) => config.rates.map((learningRate) => ({ learningRate })),
   evaluate: async (level, config, answer) => (await trainWithRate(level, config, answer)).evaluation,
   describe,
 };
