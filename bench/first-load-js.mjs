@@ -15,9 +15,28 @@
 // page's links bring /join's and /play's JavaScript along). That is not needed to show or use
 // the page, so the first-load figure is taken with prefetch requests (header
 // Next-Router-Prefetch) refused; a second load with prefetching on gives what it adds.
+//
+// Level pages: a level opens only after the levels before it, so for /play/<level> the fresh
+// context first plays the campaign up to it through the API (bench/lib/unlock.mjs); its browser
+// cache stays empty. One level of each challenge kind is measured, and the table says which
+// pages fetch TensorFlow.js (recognised by a string only tfjs-core's code contains).
 import { gzipSync } from "node:zlib";
+import { unlockUpTo } from "./lib/unlock.mjs";
 
-export const ROUTES = ["/", "/play", "/play/turn-the-axes"];
+/** One level per challenge kind, so each kind's view chunk is measured. */
+export const LEVEL_ROUTES = [
+  "/play/rules-or-examples", // concept
+  "/play/turn-the-axes", // coordinate-change
+  "/play/fit-a-line", // tune-weights
+  "/play/pick-a-learning-rate", // learning-rate (trains)
+  "/play/order-the-training-loop", // training-loop
+  "/play/chain-rule-one-neuron", // chain-rule
+  "/play/vanishing-gradients", // deep-training (trains)
+  "/play/classification-heads", // output-head
+  "/play/what-the-layers-see", // digits (trains)
+];
+export const ROUTES = ["/", "/play", "/host", ...LEVEL_ROUTES];
+const TFJS_MARKER = "Cannot evaluate flag";
 
 async function measureRoute(browser, baseURL, route, { prefetch }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -29,6 +48,8 @@ async function measureRoute(browser, baseURL, route, { prefetch }) {
       return r.abort();
     });
   }
+  const level = /^\/play\/([^/]+)$/.exec(route)?.[1];
+  if (level) await unlockUpTo(context, baseURL, level);
   const page = await context.newPage();
   const pending = [];
   const scripts = [];
@@ -46,6 +67,7 @@ async function measureRoute(browser, baseURL, route, { prefetch }) {
           gzip: gzipSync(body).length,
           wire: sizes ? sizes.responseBodySize : body.length,
           encoding: response.headers()["content-encoding"] ?? "none",
+          tfjs: body.includes(TFJS_MARKER),
         });
       })(),
     );
@@ -54,7 +76,7 @@ async function measureRoute(browser, baseURL, route, { prefetch }) {
     await page.goto(`${baseURL}${route}`, { waitUntil: "load" });
     await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
     // The level page is interactive once next/dynamic has loaded and drawn the challenge view.
-    if (/^\/play\/[^/]+$/.test(route)) await page.getByTestId("before-canvas").waitFor({ state: "visible", timeout: 15_000 });
+    if (level) await page.getByTestId("kind-view").waitFor({ state: "visible", timeout: 15_000 });
     await page.waitForLoadState("networkidle", { timeout: 15_000 }).catch(() => {});
     await Promise.all(pending);
     const html = await page.evaluate(() => document.documentElement.outerHTML.length);
@@ -67,6 +89,7 @@ async function measureRoute(browser, baseURL, route, { prefetch }) {
       gzip: sum("gzip"),
       wire: sum("wire"),
       serverCompressed: scripts.some((s) => s.encoding !== "none"),
+      tfjsGzip: scripts.filter((s) => s.tfjs).reduce((a, s) => a + s.gzip, 0),
       ...(!prefetch && { prefetchesRefused: prefetches }),
       documentChars: html,
       scripts,

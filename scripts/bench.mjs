@@ -12,8 +12,8 @@
 //                            phone-slow (4× CPU throttling) runs only at the last level's last count
 //   --steps <n>              measured drag steps per scenario (default 120, after 15 warm-up steps)
 //   --slow-steps <n>         measured drag steps in the throttled scenario (default 40)
-//   --route <path>[,…]       routes for the first-load JS benchmark (default: /, /play,
-//                            /play/turn-the-axes, and /join when the app has that page)
+//   --route <path>[,…]       routes for the first-load JS benchmark (default: /, /play, /host,
+//                            /join, and one level page per challenge kind)
 //   --only drag|js|weights   run one of the benchmarks (weights: the tune-weights slider step
 //                            on the XOR level, desktop and phone; see bench/weights-drag.mjs)
 //   --port <n>               server port (default 3300)
@@ -168,8 +168,8 @@ if (results.firstLoadJs) {
   console.log("\nFirst-load JavaScript (fresh context, until load + network idle; link prefetches refused, then counted apart)");
   console.log(
     table(
-      ["route", "files", "raw", "gzip (est.)", "wire (this server)", "shared by all, raw / gzip", "route's own, raw / gzip", "+ link prefetch, gzip"],
-      results.firstLoadJs.map((r) => [r.route, r.files, kb(r.raw), kb(r.gzip), `${kb(r.wire)}${r.serverCompressed ? "" : " (uncompressed)"}`, `${kb(r.sharedRaw)} / ${kb(r.sharedGzip)}`, `${kb(r.routeOnlyRaw)} / ${kb(r.routeOnlyGzip)}`, `${kb(r.prefetched.gzip)} (${r.prefetched.files} files)`]),
+      ["route", "files", "raw", "gzip (est.)", "of it TensorFlow.js, gzip", "wire (this server)", "shared by all, raw / gzip", "route's own, raw / gzip", "+ link prefetch, gzip"],
+      results.firstLoadJs.map((r) => [r.route, r.files, kb(r.raw), kb(r.gzip), r.tfjsGzip ? kb(r.tfjsGzip) : "none", `${kb(r.wire)}${r.serverCompressed ? "" : " (uncompressed)"}`, `${kb(r.sharedRaw)} / ${kb(r.sharedGzip)}`, `${kb(r.routeOnlyRaw)} / ${kb(r.routeOnlyGzip)}`, `${kb(r.prefetched.gzip)} (${r.prefetched.files} files)`]),
     ),
   );
 }

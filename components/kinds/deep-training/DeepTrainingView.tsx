@@ -186,7 +186,7 @@ function ChoiceGroup({
           const id = `${baseId}-${value}`;
           return (
             <label key={value} className={styles.option}>
-              <input type="radio" name={`deep-${control}`} value={value} checked={answer[control] === value} onChange={() => onPick(value)} aria-labelledby={`${id}-name`} aria-describedby={`${id}-summary`} />
+              <input type="radio" name={control} value={value} checked={answer[control] === value} onChange={() => onPick(value)} aria-labelledby={`${id}-name`} aria-describedby={`${id}-summary`} />
               <span className={styles.optionText}>
                 <span className={styles.optionName}>
                   <span id={`${id}-name`}>{info[value].label}</span>
@@ -219,7 +219,7 @@ function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) 
   const m = evaluation.metrics;
   const reached = m.reached === 1;
   return (
-    <p className={`${styles.done} ${reached ? styles.reached : styles.missed}`} data-testid="training-done" data-reached={reached}>
+    <p className={`${styles.done} ${reached ? styles.reached : styles.missed}`} data-testid="training-done" data-reached={reached} data-score={evaluation.score}>
       <span className={styles.verdict}>{reached ? "✓ Target reached." : "✗ Target not reached."}</span>
       {label}: final loss <strong>{formatLoss(m.finalLoss)}</strong> against the target {m.targetLoss}
       {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: training diverged at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}. This run scores {Math.round(evaluation.score * 100)}%.

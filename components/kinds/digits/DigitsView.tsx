@@ -109,7 +109,7 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
                     <label key={value} className={styles.option}>
                       <input
                         type="radio"
-                        name={`digits-${control}`}
+                        name={control}
                         value={value}
                         checked={answer[control] === value}
                         onChange={() => setAnswer((a) => ({ ...a, [control]: value }))}
@@ -193,7 +193,7 @@ function TrainingResult({ trained, answer, targetScore }: { trained: Trained; an
   const { metrics } = trained.run.evaluation;
   const reached = metrics.testAccuracy >= targetScore - 1e-9;
   return (
-    <section className={`panel ${styles.result}`} data-testid="training-done" aria-live="polite">
+    <section className={`panel ${styles.result}`} data-testid="training-done" data-score={trained.run.evaluation.score} aria-live="polite">
       <span>
         Test accuracy{" "}
         <span className={styles.big} data-testid="test-accuracy">

@@ -87,7 +87,7 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
                 const tried = tries.find((t) => t.answer.learningRate === rate && t.status === "done");
                 return (
                   <label key={rate} className={styles.option}>
-                    <input type="radio" name="learning-rate" value={rate} checked={answer.learningRate === rate} onChange={() => setAnswer({ learningRate: rate })} aria-label={String(rate)} />
+                    <input type="radio" name="learningRate" value={rate} checked={answer.learningRate === rate} onChange={() => setAnswer({ learningRate: rate })} aria-label={String(rate)} />
                     <span className={styles.optionName}>
                       {rate}
                       {tried?.evaluation && <span className={styles.tried}>{tried.evaluation.metrics.reached ? `✓ ${tried.evaluation.metrics.epochs} ep.` : tried.evaluation.metrics.diverged ? "✗ blew up" : "✗ too slow"}</span>}
@@ -143,7 +143,7 @@ function Done({ evaluation }: { evaluation: Evaluation }) {
   const m = evaluation.metrics;
   const reached = m.reached === 1;
   return (
-    <p className={`${styles.done} ${reached ? styles.reached : styles.missed}`} data-testid="training-done" data-reached={reached}>
+    <p className={`${styles.done} ${reached ? styles.reached : styles.missed}`} data-testid="training-done" data-reached={reached} data-score={evaluation.score}>
       <span className={styles.verdict}>{reached ? "✓ Target reached." : m.diverged ? "✗ Diverged." : "✗ Target not reached."}</span>
       Learning rate {m.learningRate}: final loss <strong>{formatLoss(m.finalLoss)}</strong> against the target {m.targetLoss}
       {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: the loss blew up at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}. This run scores {Math.round(evaluation.score * 100)}%.
