@@ -57,8 +57,16 @@ try {
     await page.getByTestId("kind-view").waitFor({ state: "visible" });
     const answers = answerChoices(level);
     for (const answer of answers) {
-      const inputs = Object.entries(answer).map(([field, value]) => page.locator(`input[name="${field}"][value="${typeof value === "string" ? value : JSON.stringify(value)}"]`));
-      if (!(await Promise.all(inputs.map((i) => i.count()))).every((n) => n === 1)) continue; // a choice this level does not offer
+      // A field without radio inputs is fixed in this level (the view shows it as text).
+      const inputs = [];
+      let offered = true;
+      for (const [field, value] of Object.entries(answer)) {
+        if ((await page.locator(`input[type="radio"][name="${field}"]`).count()) === 0) continue;
+        const input = page.locator(`input[type="radio"][name="${field}"][value="${typeof value === "string" ? value : JSON.stringify(value)}"]`);
+        if ((await input.count()) !== 1) offered = false;
+        inputs.push(input);
+      }
+      if (!offered || inputs.length === 0) continue; // a choice this level does not offer
       if (!(await Promise.all(inputs.map((i) => i.isEnabled()))).every(Boolean)) continue;
       for (const input of inputs) await input.check();
       // Timed in the page: from the click on Train to the finished marker, and whether the

@@ -85,6 +85,9 @@ export const digits: ChallengeKind<DigitsConfig, DigitsAnswer> = {
   answerSchema: digitsAnswer,
   trains: true,
   initialAnswer,
+  // Every combination the level offers and allows (within its budget, locked controls at rest).
+  choices: (level, config) =>
+    config.depths.flatMap((depth) => config.widths.flatMap((width) => config.examples.map((examples) => ({ depth, width, examples })))).filter((answer) => refusal(level, config, answer) === null),
   async evaluate(level, config, answer) {
     return (await trainAnswer(level, config, answer)).evaluation;
   },
