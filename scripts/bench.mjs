@@ -168,8 +168,8 @@ if (results.firstLoadJs) {
   console.log("\nFirst-load JavaScript (fresh context, until load + network idle; link prefetches refused, then counted apart)");
   console.log(
     table(
-      ["route", "files", "raw", "gzip (est.)", "of it TensorFlow.js, gzip", "wire (this server)", "shared by all, raw / gzip", "route's own, raw / gzip", "+ link prefetch, gzip"],
-      results.firstLoadJs.map((r) => [r.route, r.files, kb(r.raw), kb(r.gzip), r.tfjsGzip ? kb(r.tfjsGzip) : "none", `${kb(r.wire)}${r.serverCompressed ? "" : " (uncompressed)"}`, `${kb(r.sharedRaw)} / ${kb(r.sharedGzip)}`, `${kb(r.routeOnlyRaw)} / ${kb(r.routeOnlyGzip)}`, `${kb(r.prefetched.gzip)} (${r.prefetched.files} files)`]),
+      ["route", "files", "raw", "gzip (est.)", "loads TensorFlow.js", "wire (this server)", "shared by all, raw / gzip", "route's own, raw / gzip", "+ link prefetch, gzip"],
+      results.firstLoadJs.map((r) => [r.route, r.files, kb(r.raw), kb(r.gzip), r.loadsTfjs ? "yes" : "no", `${kb(r.wire)}${r.serverCompressed ? "" : " (uncompressed)"}`, `${kb(r.sharedRaw)} / ${kb(r.sharedGzip)}`, `${kb(r.routeOnlyRaw)} / ${kb(r.routeOnlyGzip)}`, `${kb(r.prefetched.gzip)} (${r.prefetched.files} files)`]),
     ),
   );
 }
