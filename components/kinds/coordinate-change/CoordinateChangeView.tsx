@@ -5,6 +5,7 @@ import { flushSync } from "react-dom";
 import { coordinateChange, coordinateChangeConfig, levelData, type CoordinateChangeAnswer } from "@/core/kinds/coordinate-change";
 import { applyTransform, predictBlack, representationInfo, ruleInfo, type Representation, type Rule } from "@/core/kinds/coordinate-change/math";
 import type { KindViewProps } from "../types";
+import { useCanvasSize } from "../canvas";
 import { drawArrowLabel, drawAxisNames, drawLine, drawPoints, fromPx, fromPy, shadeRegion, toPx, toPy, type Viewport } from "./plot";
 import { SearchPanel } from "./SearchPanel";
 
@@ -35,29 +36,6 @@ function boxOf(coords: Float64Array, pad = 0.08): Box & { equalAspect: boolean }
   return { xMin: xMin - w * pad, xMax: xMax + w * pad, yMin: yMin - h * pad, yMax: yMax + h * pad, equalAspect };
 }
 
-/** Keeps a canvas's backing store at its CSS size × devicePixelRatio, and reports that size. */
-function useCanvasSize(ref: React.RefObject<HTMLCanvasElement | null>) {
-  const [size, setSize] = useState({ width: 0, height: 0, dpr: 1 });
-  useLayoutEffect(() => {
-    const canvas = ref.current;
-    if (!canvas) return;
-    const update = () => {
-      const dpr = window.devicePixelRatio || 1;
-      const width = Math.round(canvas.clientWidth * dpr);
-      const height = Math.round(canvas.clientHeight * dpr);
-      if (canvas.width !== width || canvas.height !== height) {
-        canvas.width = width;
-        canvas.height = height;
-      }
-      setSize((s) => (s.width === width && s.height === height && s.dpr === dpr ? s : { width, height, dpr }));
-    };
-    update();
-    const observer = new ResizeObserver(update);
-    observer.observe(canvas);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
-}
 
 export default function CoordinateChangeView({ level, onAnswerChange, initialAnswer, readOnly = false }: KindViewProps<CoordinateChangeAnswer>) {
   const config = useMemo(() => coordinateChangeConfig.parse(level.config), [level]);

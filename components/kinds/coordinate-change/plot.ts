@@ -2,19 +2,8 @@
  * Canvas drawing for the coordinate-change view. A Viewport maps data coordinates (y up) to
  * canvas pixels (y down); everything else draws through it.
  */
-export interface Viewport {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  width: number;
-  height: number;
-}
-
-export const toPx = (vp: Viewport, x: number) => ((x - vp.xMin) / (vp.xMax - vp.xMin)) * vp.width;
-export const toPy = (vp: Viewport, y: number) => (1 - (y - vp.yMin) / (vp.yMax - vp.yMin)) * vp.height;
-export const fromPx = (vp: Viewport, px: number) => vp.xMin + (px / vp.width) * (vp.xMax - vp.xMin);
-export const fromPy = (vp: Viewport, py: number) => vp.yMin + (1 - py / vp.height) * (vp.yMax - vp.yMin);
+export { fromPx, fromPy, toPx, toPy, type Viewport } from "../canvas";
+import { fromPx, fromPy, toPx, toPy, type Viewport } from "../canvas";
 
 const REGION_RGBA = [86, 180, 233, 72] as const; // sky blue at 28%: where the rule says "black"
 const WRONG = "#d55e00"; // vermillion ring: misclassified

@@ -13,6 +13,7 @@ import { GradientBars } from "@/components/training/GradientBars";
 import { LossChart, type LossSeries } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
+import { Progress } from "@/components/training/Progress";
 import { useTries, type Try } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 
@@ -204,16 +205,6 @@ function ChoiceGroup({
   );
 }
 
-function Progress({ epoch, budget }: { epoch: number; budget: number }) {
-  return (
-    <span className={styles.progress} data-testid="training-progress">
-      <progress max={budget} value={epoch} aria-label="Training progress" />
-      <span>
-        Epoch {epoch} of {budget}
-      </span>
-    </span>
-  );
-}
 
 function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) {
   const m = evaluation.metrics;

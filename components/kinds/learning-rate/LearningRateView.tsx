@@ -9,6 +9,7 @@ import { formatLoss } from "@/components/training/format";
 import { LossChart, type LossSeries } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
+import { Progress } from "@/components/training/Progress";
 import { useTries, type Try } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 import { CurvePlot } from "./CurvePlot";
@@ -128,16 +129,6 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
   );
 }
 
-function Progress({ epoch, budget }: { epoch: number; budget: number }) {
-  return (
-    <span className={styles.progress} data-testid="training-progress">
-      <progress max={budget} value={epoch} aria-label="Training progress" />
-      <span>
-        Epoch {epoch} of {budget}
-      </span>
-    </span>
-  );
-}
 
 function Done({ evaluation }: { evaluation: Evaluation }) {
   const m = evaluation.metrics;

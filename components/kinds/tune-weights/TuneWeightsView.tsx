@@ -5,6 +5,7 @@ import { flushSync } from "react-dom";
 import { formatLoss, lossName, tuneWeights, tuneWeightsAnswer, tuneWeightsConfig, tuneWeightsData, type TuneWeightsAnswer } from "@/core/kinds/tune-weights";
 import { accuracyOf, isClassifier, lossOf, outputOf, PARAMETERS, probabilityGrid } from "@/core/kinds/tune-weights/network";
 import type { KindViewProps } from "../types";
+import { useCanvasSize } from "../canvas";
 import { drawAxes, drawBoundary, drawClassPoints, drawHeatmap, drawRegression, type Viewport } from "./draw";
 import { RacePanel } from "./RacePanel";
 import { WeightControl } from "./WeightControl";
@@ -13,29 +14,6 @@ import styles from "./TuneWeights.module.css";
 /** Cells per side of the decision heatmap. */
 const GRID = 100;
 
-/** Keeps a canvas's backing store at its CSS size × devicePixelRatio, and reports that size. */
-function useCanvasSize(ref: React.RefObject<HTMLCanvasElement | null>) {
-  const [size, setSize] = useState({ width: 0, height: 0, dpr: 1 });
-  useLayoutEffect(() => {
-    const canvas = ref.current;
-    if (!canvas) return;
-    const update = () => {
-      const dpr = window.devicePixelRatio || 1;
-      const width = Math.round(canvas.clientWidth * dpr);
-      const height = Math.round(canvas.clientHeight * dpr);
-      if (canvas.width !== width || canvas.height !== height) {
-        canvas.width = width;
-        canvas.height = height;
-      }
-      setSize((s) => (s.width === width && s.height === height && s.dpr === dpr ? s : { width, height, dpr }));
-    };
-    update();
-    const observer = new ResizeObserver(update);
-    observer.observe(canvas);
-    return () => observer.disconnect();
-  }, [ref]);
-  return size;
-}
 
 export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<TuneWeightsAnswer>) {
   const config = useMemo(() => tuneWeightsConfig.parse(level.config), [level]);

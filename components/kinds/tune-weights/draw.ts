@@ -4,17 +4,8 @@
  * ImageData and drawn scaled in a single call; its p = 0.5 contour is traced by marching squares
  * on the same grid, so a slider step costs one grid of forward passes and a few draw calls.
  */
-export interface Viewport {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-  width: number;
-  height: number;
-}
-
-export const toPx = (vp: Viewport, x: number) => ((x - vp.xMin) / (vp.xMax - vp.xMin)) * vp.width;
-export const toPy = (vp: Viewport, y: number) => (1 - (y - vp.yMin) / (vp.yMax - vp.yMin)) * vp.height;
+export { toPx, toPy, type Viewport } from "../canvas";
+import { toPx, toPy, type Viewport } from "../canvas";
 
 export const INK = "#1b1b1f";
 const GRID = "#c4c6cc";
