@@ -2,7 +2,6 @@ import { expect, test, type Page } from "@playwright/test";
 import { noHorizontalScroll, openAnyLevel, PHONE, screenshot, submitAndExpectStars, unlockUpTo } from "./helpers";
 
 /** Every run must finish within this in the browser, paint waits included (the hard requirement). */
-const BROWSER_LIMIT_MS = 3000;
 
 /** Clicks Train and waits for the finished marker; returns the browser's own training time. */
 async function trainAndWait(page: Page): Promise<number> {
@@ -37,7 +36,7 @@ test.describe("digits", () => {
     await expect(page.getByTestId("training-done")).toHaveCount(0); // the result belonged to the old choice
     await expect(page.getByTestId("network-summary")).toContainText("100 pixels → 16 → 10 digits");
 
-    await trainAndWait(page); // its time is checked, with every other choice's, in the last test
+    await trainAndWait(page); // its speed is measured for every choice by bench/training-browser.mjs
     await expect(page.getByTestId("test-accuracy")).toHaveText("87.4%");
     await expect(page.getByTestId("training-done")).toContainText("✓ reaches the 85.0% target");
     await expect(page.getByText("Your browser's training earns")).toBeVisible();
@@ -94,33 +93,5 @@ test.describe("digits", () => {
     expect(await noHorizontalScroll(page)).toBe(true);
     await screenshot(page, "digits-budget-phone-submitted");
     await context.close();
-  });
-
-  test("every choice of both levels trains in the browser within 3 s", async ({ page }) => {
-    test.setTimeout(240_000);
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await unlockUpTo(page, "more-data-or-bigger");
-    const timings: string[] = [];
-    const levels = [
-      { id: "what-the-layers-see", depths: [1, 2, 3], widths: [4, 16, 32], examples: [200] },
-      { id: "more-data-or-bigger", depths: [1], widths: [4, 16, 64], examples: [50, 200, 1000] },
-    ];
-    for (const level of levels) {
-      await openAnyLevel(page, level.id);
-      for (const depth of level.depths) {
-        for (const width of level.widths) {
-          for (const examples of level.examples) {
-            if (level.id === "more-data-or-bigger" && width === 64 && examples === 1000) continue; // over budget
-            for (const [control, value, choices] of [["depth", depth, level.depths], ["width", width, level.widths], ["examples", examples, level.examples]] as const) {
-              if (choices.length > 1) await page.getByTestId(`choice-${control}-${value}`).check();
-            }
-            const ms = await trainAndWait(page);
-            timings.push(`${level.id} ${depth}/${width}/${examples}: ${ms} ms`);
-            expect(ms, `${level.id} ${depth}/${width}/${examples}`).toBeLessThan(BROWSER_LIMIT_MS);
-          }
-        }
-      }
-    }
-    console.log(timings.join("\n"));
   });
 });
