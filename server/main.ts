@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { networkInterfaces } from "node:os";
 import next from "next";
 import { attachSockets } from "./sockets";
@@ -26,6 +27,9 @@ async function main() {
   httpServer.on("request", (req, res) => {
     // Socket.IO answers its own polling requests on the same server.
     if (req.url?.startsWith("/socket.io/")) return;
+    // The client's address, for rate limits in route handlers (Next.js does not expose it). Set
+    // here from the socket, replacing any value a client sent, so it cannot be forged.
+    req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     void handle(req, res);
   });
   const io = attachSockets(httpServer);

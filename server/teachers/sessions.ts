@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { db } from "../db/client";
+import { hashToken } from "../players";
+
+/** The teacher's session cookie: a random secret; the database keeps only its SHA-256 hash. */
+export const TEACHER_COOKIE = "ga_teacher";
+const SESSION_DAYS = 30;
+
+export async function startSession(teacherId: string): Promise<void> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
+  await db().teacherSession.create({ data: { teacherId, tokenHash: hashToken(token), expiresAt } });
+  (await cookies()).set(TEACHER_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.COOKIE_SECURE === "true",
+    path: "/",
+    maxAge: SESSION_DAYS * 24 * 60 * 60,
+  });
+}
+
+/** The signed-in teacher, or null (no cookie, an unknown or expired session). */
+export async function currentTeacher() {
+  const token = (await cookies()).get(TEACHER_COOKIE)?.value;
+  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const session = await db().teacherSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { teacher: true } });
+  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
+  return session.teacher;
+}
+
+/** Deletes this browser's session, so the cookie is useless even if it was copied. */
+export async function endSession(): Promise<void> {
+  const jar = await cookies();
+  const token = jar.get(TEACHER_COOKIE)?.value;
+  if (token) await db().teacherSession.deleteMany({ where: { tokenHash: hashToken(token) } });
+  jar.set(TEACHER_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: process.env.COOKIE_SECURE === "true", path: "/", maxAge: 0 });
+}
+
+export function teacherProfile(teacher: { id: string; email: string; name: string; createdAt: Date }) {
+  return { id: teacher.id, email: teacher.email, name: teacher.name, createdAt: teacher.createdAt.toISOString() };
+}
