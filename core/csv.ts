@@ -20,9 +20,3 @@ export function csvField(value: CsvValue): string {
 export function toCsv(header: string[], rows: CsvValue[][]): string {
   return "\uFEFF" + [header, ...rows].map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
-
-/** A download response: the file name is ASCII-safe, the body UTF-8. */
-export function csvResponse(fileName: string, csv: string): Response {
-  const safe = fileName.replace(/[^A-Za-z0-9._-]+/g, "-");
-  return new Response(csv, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${safe}"` } });
-}
