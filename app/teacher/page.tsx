@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { db } from "@/server/db/client";
+import { currentTeacher } from "@/server/teachers/sessions";
+import { TeacherNav } from "@/components/teacher/TeacherNav";
+import { NewClassForm } from "@/components/teacher/NewClassForm";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Your classes — Gradient Arena" };
+
+/** The teacher's home: their classes (with how many students joined) and recent game reports. */
+export default async function TeacherHome() {
+  const teacher = await currentTeacher();
+  if (!teacher) redirect("/teacher/signin");
+  const [classes, games] = await Promise.all([
+    db().classroom.findMany({ where: { teacherId: teacher.id }, orderBy: { createdAt: "desc" }, include: { _count: { select: { members: true } } } }),
+    db().liveGame.findMany({ where: { teacherId: teacher.id }, orderBy: { createdAt: "desc" }, take: 5, include: { _count: { select: { players: true } } } }),
+  ]);
+  return (
+    <>
+      <TeacherNav name={teacher.name} />
+      <main>
+        <h1>Your classes</h1>
+        {classes.length === 0 ? (
+          <p className="muted">No class yet. Create one: students join it with its code and keep their progress.</p>
+        ) : (
+          <ul className="level-grid" style={{ listStyle: "none", padding: 0 }} data-testid="class-list">
+            {classes.map((c) => (
+              <li key={c.id}>
+                <Link className="level-card" href={`/teacher/classes/${c.id}`}>
+                  <span className="title">{c.name}</span>
+                  <span className="num">
+                    Code {c.joinCode} · {c._count.members} {c._count.members === 1 ? "student" : "students"}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <NewClassForm />
+        <h2>Recent classroom games</h2>
+        {games.length === 0 ? (
+          <p className="muted">
+            Games you host while signed in are saved here. <Link href="/host">Host a game</Link>.
+          </p>
+        ) : (
+          <ul>
+            {games.map((g) => (
+              <li key={g.id}>
+                <Link href={`/teacher/games/${g.id}`}>
+                  Game {g.code} on {g.createdAt.toISOString().slice(0, 10)}
+                </Link>{" "}
+                <span className="muted">· {g._count.players} players</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </main>
+    </>
+  );
+}
