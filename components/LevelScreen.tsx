@@ -10,6 +10,7 @@ import type { Evaluation } from "@/core/kinds/contract";
 import { kindViews } from "./kinds/views";
 import { Leaderboard } from "./Leaderboard";
 import { Stars } from "./Stars";
+import { useVisibleTime } from "./useVisibleTime";
 
 /**
  * One level: the brief, the kind's interactive view, hints, submit, the server's verdict,
@@ -29,6 +30,7 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
   const [boardVersion, setBoardVersion] = useState(0);
   const [reviewed, setReviewed] = useState<unknown>(undefined);
   const bestStars = result?.best.stars ?? best?.stars ?? 0;
+  const takeVisibleTime = useVisibleTime();
 
   const onAnswerChange = useCallback(
     (answer: unknown, browserResult?: Evaluation) => {
@@ -54,10 +56,12 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
       // Make sure the profile exists (a first visit may still be creating it), then send the answer.
       await fetch("/api/profile", { method: "POST" });
       const answer = answerRef.current;
+      // Visible time since the page opened or the last submission (the server clamps it to 2 h).
+      const timeSpentMs = takeVisibleTime();
       const res = await fetch("/api/submissions", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ levelId: level.id, answer }),
+        body: JSON.stringify({ levelId: level.id, answer, timeSpentMs }),
       });
       const body = await res.json();
       if (!res.ok) throw new Error(body.error?.message ?? `The server answered ${res.status}`);

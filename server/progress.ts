@@ -1,6 +1,8 @@
 import { db } from "./db/client";
 import { findLevel, isUnlocked, nextLevel } from "../core/levels/catalog";
 import { scoreAnswer } from "../core/scoring";
+import { lockedByTeacher } from "../core/classes";
+import { lockedChaptersOf } from "./class-locks";
 import type { Leaderboard, LeaderboardEntry, LevelProgress, SubmissionResult } from "../core/api";
 
 export type Failure = { status: 400 | 403 | 404; code: string; message: string };
@@ -19,9 +21,12 @@ export async function starsByLevel(playerId: string): Promise<Map<string, number
  * Scores an untrusted answer with core/ and stores it. The attempt and the player's best are
  * written in one transaction, so a crash never leaves a best without its attempt.
  */
-export async function submitAnswer(playerId: string, levelId: string, rawAnswer: unknown): Promise<SubmissionResult | Failure> {
+export async function submitAnswer(playerId: string, levelId: string, rawAnswer: unknown, timeSpentMs = 0): Promise<SubmissionResult | Failure> {
   const level = findLevel(levelId);
   if (!level) return { status: 404, code: "unknown_level", message: `levelId: no level "${levelId}"` };
+  if (lockedByTeacher(level.chapter, await lockedChaptersOf(playerId))) {
+    return { status: 403, code: "level_locked", message: "levelId: your teacher locked this level's chapter for your class" };
+  }
   if (!isUnlocked(level.id, await starsByLevel(playerId))) {
     return { status: 403, code: "level_locked", message: "levelId: earn a star on the previous level first" };
   }
@@ -30,7 +35,7 @@ export async function submitAnswer(playerId: string, levelId: string, rawAnswer:
   const { score, stars, metrics } = outcome.result;
 
   const { best, improved } = await db().$transaction(async (tx) => {
-    await tx.levelAttempt.create({ data: { playerId, levelId, answer: outcome.answer as object, score, stars } });
+    await tx.levelAttempt.create({ data: { playerId, levelId, answer: outcome.answer as object, score, stars, timeSpentMs } });
     const previous = await tx.bestResult.findUnique({ where: { playerId_levelId: { playerId, levelId } } });
     const improved = !previous || score > previous.score;
     const best = previous

@@ -10,7 +10,7 @@ export async function POST(request: Request) {
   if (!player) return noPlayer();
   const body = await readBody(request, submissionBody);
   if (!body.ok) return body.response;
-  const result = await submitAnswer(player.id, body.data.levelId, body.data.answer);
+  const result = await submitAnswer(player.id, body.data.levelId, body.data.answer, body.data.timeSpentMs);
   if ("status" in result) return fail(result.status, result.code, result.message);
   return Response.json(result, { status: 201 });
 }
