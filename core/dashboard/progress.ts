@@ -1,0 +1,259 @@
+import { campaign } from "../levels/catalog";
+import type { Level } from "../levels/format";
+import { isChoiceBased, wrongChoices } from "./wrong-answers";
+
+/**
+ * The class progress dashboard as pure functions: the server feeds them a few rows (members,
+ * attempt totals per student × level, best results, wrong answers on choice levels) and they
+ * build the grid, the per-level statistics and a student's timeline. No I/O here, so the
+ * numbers are unit-tested without a database.
+ */
+
+export interface MemberRow {
+  id: string;
+  playerId: string;
+  name: string;
+  joinedAt: Date;
+}
+
+/** Totals of one player's attempts on one level (one GROUP BY row). */
+export interface AttemptTotalsRow {
+  playerId: string;
+  levelId: string;
+  attempts: number;
+  timeSpentMs: number;
+  lastAttemptAt: Date;
+}
+
+export interface BestRow {
+  playerId: string;
+  levelId: string;
+  score: number;
+  stars: number;
+}
+
+/** An attempt that earned fewer than 3 stars on a choice-based level. */
+export interface WrongAttemptRow {
+  playerId: string;
+  levelId: string;
+  answer: unknown;
+}
+
+export interface DashboardLevel {
+  id: string;
+  title: string;
+  /** "2.3": chapter number, then place in the chapter. */
+  number: string;
+  chapterId: string;
+  choiceBased: boolean;
+}
+
+export interface DashboardChapter {
+  id: string;
+  number: number;
+  title: string;
+}
+
+export interface ProgressCell {
+  stars: number;
+  /** Best score in [0, 1]. */
+  score: number;
+  attempts: number;
+  timeSpentMs: number;
+  lastActive: string;
+}
+
+export interface StudentProgress {
+  memberId: string;
+  name: string;
+  joinedAt: string;
+  totalStars: number;
+  timeSpentMs: number;
+  lastActive: string | null;
+  /** Levels with at least 3 attempts and no star yet. */
+  stuckOn: string[];
+  /** Only levels the student tried, by level id. */
+  cells: Record<string, ProgressCell>;
+}
+
+export interface WrongAnswerCount {
+  answer: string;
+  count: number;
+}
+
+export interface LevelStats {
+  levelId: string;
+  /** Members who submitted at least once. */
+  tried: number;
+  /** Members with at least one star. */
+  completed: number;
+  /** completed ÷ members; null for a class without members. */
+  completionRate: number | null;
+  /** Mean attempts over the members who tried; null when nobody tried. */
+  averageAttempts: number | null;
+  /** Most common wrong choices (answers under 3 stars), most frequent first; only choice-based levels. */
+  wrongAnswers: WrongAnswerCount[];
+}
+
+export interface ClassProgress {
+  chapters: DashboardChapter[];
+  levels: DashboardLevel[];
+  students: StudentProgress[];
+  levelStats: LevelStats[];
+}
+
+/** Wrong choices listed per level on the dashboard. */
+export const WRONG_ANSWERS_SHOWN = 5;
+export const STUCK_ATTEMPTS = 3;
+
+export function dashboardLevels(): { chapters: DashboardChapter[]; levels: DashboardLevel[] } {
+  const chapters = campaign();
+  return {
+    chapters: chapters.map((c) => ({ id: c.id, number: c.number, title: c.title })),
+    levels: chapters.flatMap((c) =>
+      c.levels.map((level, i) => ({ id: level.id, title: level.title, number: `${c.number}.${i + 1}`, chapterId: c.id, choiceBased: isChoiceBased(level) })),
+    ),
+  };
+}
+
+export function buildClassProgress(
+  input: { members: MemberRow[]; totals: AttemptTotalsRow[]; bests: BestRow[]; wrongAttempts: WrongAttemptRow[] },
+  levelList: Level[],
+): ClassProgress {
+  const { chapters, levels } = dashboardLevels();
+  const byLevelId = new Map(levelList.map((l) => [l.id, l]));
+  const known = new Set(levels.map((l) => l.id));
+  const memberOf = new Map(input.members.map((m) => [m.playerId, m]));
+  const key = (playerId: string, levelId: string) => `${playerId}\u0000${levelId}`;
+  const bestOf = new Map(input.bests.map((b) => [key(b.playerId, b.levelId), b]));
+
+  const students = new Map<string, StudentProgress>(
+    input.members.map((m) => [m.playerId, { memberId: m.id, name: m.name, joinedAt: m.joinedAt.toISOString(), totalStars: 0, timeSpentMs: 0, lastActive: null, stuckOn: [], cells: {} }]),
+  );
+  for (const t of input.totals) {
+    const student = students.get(t.playerId);
+    if (!student || !known.has(t.levelId)) continue;
+    const best = bestOf.get(key(t.playerId, t.levelId));
+    const lastActive = t.lastAttemptAt.toISOString();
+    student.cells[t.levelId] = { stars: best?.stars ?? 0, score: best?.score ?? 0, attempts: t.attempts, timeSpentMs: t.timeSpentMs, lastActive };
+    student.totalStars += best?.stars ?? 0;
+    student.timeSpentMs += t.timeSpentMs;
+    if (!student.lastActive || lastActive > student.lastActive) student.lastActive = lastActive;
+  }
+
+  const wrongByLevel = new Map<string, Map<string, number>>();
+  for (const w of input.wrongAttempts) {
+    const level = byLevelId.get(w.levelId);
+    if (!level || !memberOf.has(w.playerId)) continue;
+    const phrases = wrongChoices(level, w.answer);
+    if (!phrases) continue;
+    const tally = wrongByLevel.get(w.levelId) ?? new Map<string, number>();
+    wrongByLevel.set(w.levelId, tally);
+    // A phrase counts once per attempt, even if an answer repeats it.
+    for (const phrase of new Set(phrases)) tally.set(phrase, (tally.get(phrase) ?? 0) + 1);
+  }
+
+  const memberCount = input.members.length;
+  const levelStats = levels.map((level): LevelStats => {
+    let tried = 0;
+    let completed = 0;
+    let attemptSum = 0;
+    for (const student of students.values()) {
+      const cell = student.cells[level.id];
+      if (!cell) continue;
+      tried++;
+      attemptSum += cell.attempts;
+      if (cell.stars > 0) completed++;
+      if (cell.stars === 0 && cell.attempts >= STUCK_ATTEMPTS) student.stuckOn.push(level.id);
+    }
+    const tally = wrongByLevel.get(level.id);
+    const wrongAnswers = tally
+      ? [...tally].map(([answer, count]) => ({ answer, count })).sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer)).slice(0, WRONG_ANSWERS_SHOWN)
+      : [];
+    return {
+      levelId: level.id,
+      tried,
+      completed,
+      completionRate: memberCount ? completed / memberCount : null,
+      averageAttempts: tried ? attemptSum / tried : null,
+      wrongAnswers,
+    };
+  });
+
+  const sorted = [...students.values()].sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
+  return { chapters, levels, students: sorted, levelStats };
+}
+
+export interface TimelineAttemptRow {
+  levelId: string;
+  score: number;
+  stars: number;
+  timeSpentMs: number;
+  createdAt: Date;
+}
+
+export interface TimelineEntry {
+  levelId: string;
+  levelTitle: string;
+  levelNumber: string;
+  score: number;
+  stars: number;
+  timeSpentMs: number;
+  at: string;
+}
+
+/** One student's attempts, oldest first, with the level named as the campaign names it. */
+export function buildTimeline(attempts: TimelineAttemptRow[]): TimelineEntry[] {
+  const { levels } = dashboardLevels();
+  const byId = new Map(levels.map((l) => [l.id, l]));
+  return [...attempts]
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .map((a) => ({
+      levelId: a.levelId,
+      levelTitle: byId.get(a.levelId)?.title ?? a.levelId,
+      levelNumber: byId.get(a.levelId)?.number ?? "?",
+      score: a.score,
+      stars: a.stars,
+      timeSpentMs: a.timeSpentMs,
+      at: a.createdAt.toISOString(),
+    }));
+}
+
+/** "1 h 05 min", "4 min 30 s", "12 s": time spent, readable in a grid cell and a spreadsheet. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+}
+
+/**
+ * The CSV: one row per student × level (the tidy layout a spreadsheet filters and sorts: filter
+ * on a level or a student, sort by stars or time), levels in campaign order, untried levels
+ * included with 0 attempts so every student has the same rows.
+ */
+export const CSV_HEADER = ["student", "joined", "chapter", "level number", "level id", "level title", "stars", "best score %", "attempts", "time spent (min)", "last active (UTC)", "stuck"];
+
+export function progressCsvRows(progress: ClassProgress): (string | number | null)[][] {
+  const chapterTitle = new Map(progress.chapters.map((c) => [c.id, c.title]));
+  return progress.students.flatMap((s) =>
+    progress.levels.map((level) => {
+      const cell = s.cells[level.id];
+      return [
+        s.name,
+        s.joinedAt.slice(0, 10),
+        chapterTitle.get(level.chapterId) ?? level.chapterId,
+        level.number,
+        level.id,
+        level.title,
+        cell?.stars ?? 0,
+        cell ? Math.round(cell.score * 1000) / 10 : null,
+        cell?.attempts ?? 0,
+        cell ? Math.round(cell.timeSpentMs / 6000) / 10 : 0,
+        cell ? cell.lastActive.replace("T", " ").slice(0, 19) : null,
+        s.stuckOn.includes(level.id) ? "yes" : "no",
+      ];
+    }),
+  );
+}
