@@ -89,8 +89,11 @@ export function AccountForm({ mode }: { mode: "signup" | "signin" }) {
   );
 }
 
-/** "password: must be at least 10 characters" → "Password must be at least 10 characters." */
+/** "email: must be …; password: must be …" → "Email must be …. Password must be …." */
 function readable(message: string): string {
-  const text = message.replace(/^(\w+): /, (_, field: string) => `${field[0].toUpperCase()}${field.slice(1)} `);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+  return message
+    .split("; ")
+    .map((part) => part.replace(/^(\w+): /, (_, field: string) => `${field[0].toUpperCase()}${field.slice(1)} `))
+    .map((part) => (/[.!?]$/.test(part) ? part : `${part}.`))
+    .join(" ");
 }

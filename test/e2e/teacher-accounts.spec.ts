@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot } from "./helpers";
+import { screenshot, waitForHydration } from "./helpers";
 
 // A teacher creates an account through the form, signs out, and signs back in; a wrong password
 // gets the one generic message, and the teacher area is closed to a signed-out browser.
@@ -8,12 +8,13 @@ test("a teacher signs up, signs out and signs in again", async ({ page }) => {
   await page.goto("/teacher");
   await expect(page).toHaveURL(/\/teacher\/signin$/); // signed out: the teacher area asks to sign in
   await page.getByRole("link", { name: "Create a teacher account" }).click();
+  await waitForHydration(page.getByRole("button", { name: "Create my account" })); // typing before hydration would be lost
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Your name (students see it)").fill("Ms Hopper");
   await page.getByLabel("Password").fill("short");
   await page.getByRole("button", { name: "Create my account" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Password must be at least 10 characters.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Password must be at least 10 characters.");
   await screenshot(page, "teacher-signup-error");
 
   await page.getByLabel("Password").fill("compilers and cobol");
@@ -27,11 +28,12 @@ test("a teacher signs up, signs out and signs in again", async ({ page }) => {
   await expect(page).toHaveURL(/\/teacher\/signin$/);
   await page.goto("/teacher");
   await expect(page).toHaveURL(/\/teacher\/signin$/);
+  await waitForHydration(page.getByRole("button", { name: "Sign in" }));
 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill("not my password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The email or the password is not right.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("The email or the password is not right.");
   await page.getByLabel("Password").fill("compilers and cobol");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/teacher$/);
