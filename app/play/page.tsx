@@ -2,6 +2,8 @@ import Link from "next/link";
 import { campaign, isUnlocked } from "@/core/levels/catalog";
 import { currentPlayer } from "@/server/http";
 import { progressOf } from "@/server/progress";
+import { lockedByTeacher } from "@/core/classes";
+import { lockedChaptersOf } from "@/server/class-locks";
 import { EnsureProfile } from "@/components/EnsureProfile";
 import { LockIcon, Stars } from "@/components/Stars";
 import { TopBar } from "@/components/TopBar";
@@ -14,6 +16,7 @@ export default async function CampaignPage() {
   const player = await currentPlayer();
   const progress = player ? await progressOf(player.id) : {};
   const stars = new Map(Object.entries(progress).map(([id, p]) => [id, p.stars]));
+  const teacherLocked = await lockedChaptersOf(player?.id);
   const chapters = campaign();
   const total = chapters.reduce((n, c) => n + c.levels.length * 3, 0);
   const earned = [...stars.values()].reduce((a, b) => a + b, 0);
@@ -33,18 +36,24 @@ export default async function CampaignPage() {
               Chapter {chapter.number}: {chapter.title}
             </h2>
             <p className="muted">{chapter.summary}</p>
+            {lockedByTeacher(chapter.id, teacherLocked) && (
+              <p className="row" data-testid={`teacher-locked-${chapter.id}`}>
+                <LockIcon /> Locked by your teacher for now.
+              </p>
+            )}
             <ol className="level-grid" style={{ listStyle: "none", padding: 0 }}>
               {chapter.levels.map((level, i) => {
-                const open = isUnlocked(level.id, stars);
+                const byTeacher = lockedByTeacher(level.chapter, teacherLocked);
+                const open = !byTeacher && isUnlocked(level.id, stars);
                 const content = (
                   <>
                     <span className="num">Level {chapter.number}.{i + 1}</span>
                     <span className="title">{level.title}</span>
-                    {open ? <Stars count={stars.get(level.id) ?? 0} /> : <span className="row" style={{ gap: 4 }}><LockIcon /> Locked</span>}
+                    {open ? <Stars count={stars.get(level.id) ?? 0} /> : <span className="row" style={{ gap: 4 }}><LockIcon /> {byTeacher ? "Locked by your teacher" : "Locked"}</span>}
                   </>
                 );
                 return (
-                  <li key={level.id} data-testid={`level-${level.id}`} data-stars={stars.get(level.id) ?? 0} data-locked={!open}>
+                  <li key={level.id} data-testid={`level-${level.id}`} data-stars={stars.get(level.id) ?? 0} data-locked={!open} data-teacher-locked={byTeacher}>
                     {open ? (
                       <Link className="level-card" href={`/play/${level.id}`}>
                         {content}

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { campaign, findLevel, isUnlocked } from "@/core/levels/catalog";
 import { currentPlayer } from "@/server/http";
 import { progressOf } from "@/server/progress";
+import { lockedByTeacher } from "@/core/classes";
+import { lockedChaptersOf } from "@/server/class-locks";
 import { EnsureProfile } from "@/components/EnsureProfile";
 import { LevelScreen } from "@/components/LevelScreen";
 import { TopBar } from "@/components/TopBar";
@@ -23,13 +25,22 @@ export default async function LevelPage({ params }: { params: Promise<{ levelId:
   const stars = new Map(Object.entries(progress).map(([id, p]) => [id, p.stars]));
   const chapter = campaign().find((c) => c.id === level.chapter)!;
   const number = `${chapter.number}.${chapter.levels.indexOf(level) + 1}`;
+  const byTeacher = lockedByTeacher(level.chapter, await lockedChaptersOf(player?.id));
 
   return (
     <>
       {!player && <EnsureProfile />}
       <TopBar playerName={player?.displayName ?? null} />
       <main>
-        {isUnlocked(level.id, stars) ? (
+        {byTeacher ? (
+          <div className="panel" data-testid="teacher-locked">
+            <h1><LockIcon /> {level.title} is locked</h1>
+            <p>Your teacher has locked chapter {chapter.number}, {chapter.title}, for your class. It opens again when they unlock it.</p>
+            <Link className="button" href="/play">
+              Back to the campaign
+            </Link>
+          </div>
+        ) : isUnlocked(level.id, stars) ? (
           <LevelScreen level={level} number={number} chapterTitle={chapter.title} best={progress[level.id] ?? null} />
         ) : (
           <div className="panel">

@@ -1,0 +1,63 @@
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { renderSVG } from "uqr";
+import { campaign } from "@/core/levels/catalog";
+import { classDetail, originOf } from "@/server/classes/teacher-classes";
+import { currentTeacher } from "@/server/teachers/sessions";
+import { TeacherNav } from "@/components/teacher/TeacherNav";
+import { ClassManager } from "@/components/teacher/ClassManager";
+import styles from "@/components/classes/classes.module.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Class — Gradient Arena" };
+
+/** One class: its join code (large, for the projector), link and QR code, chapter locks and roster. */
+export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
+  const teacher = await currentTeacher();
+  if (!teacher) redirect("/teacher/signin");
+  const { id } = await params;
+  const detail = await classDetail(teacher.id, id, originOf(await headers()));
+  if (!detail) notFound(); // another teacher's class looks exactly like no class
+  const chapterList = campaign().map((c) => ({ id: c.id, number: c.number, title: c.title, levels: c.levels.length }));
+
+  return (
+    <>
+      <TeacherNav name={teacher.name} />
+      <main className={styles.stack}>
+        <p>
+          <Link href="/teacher">← All classes</Link>
+        </p>
+        <section className="panel" aria-labelledby="join-heading">
+          <h2 id="join-heading">Students join with this code</h2>
+          <div className={styles.share}>
+            <div>
+              <p className={styles.joinCode} data-testid="join-code">
+                {detail.joinCode}
+              </p>
+              <p>
+                at <strong>/class</strong>, or with this link:
+              </p>
+              <p className={styles.link}>
+                <a href={detail.joinLink} data-testid="join-link">
+                  {detail.joinLink}
+                </a>
+              </p>
+            </div>
+            <div className="qr" data-testid="join-qr" role="img" aria-label={`QR code for ${detail.joinLink}`} dangerouslySetInnerHTML={{ __html: renderSVG(detail.joinLink, { border: 2 }) }} />
+          </div>
+        </section>
+        {/* Helpers F and G: the progress dashboard and this class's game reports hang off here. */}
+        <nav className="panel row" aria-label="This class" data-testid="class-links">
+          <Link className="button" href={`/teacher/classes/${detail.id}/progress`}>
+            Progress dashboard
+          </Link>
+          <Link className="button secondary" href={`/teacher/games?classId=${detail.id}`}>
+            Game reports
+          </Link>
+        </nav>
+        <ClassManager initial={detail} chapters={chapterList} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { randomInt } from "node:crypto";
+import { cookies } from "next/headers";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { generateJoinCode, generateResumeCode } from "../../core/classes";
+import { db } from "../db/client";
+import { hashToken, PLAYER_COOKIE, PLAYER_COOKIE_MAX_AGE } from "../players";
+import { randomBytes } from "node:crypto";
+
+const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
+
+/** A class with a fresh join code; on the (rare) collision with another class's code, try again. */
+export async function createClassroom(teacherId: string, name: string) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db().classroom.create({ data: { teacherId, name, joinCode: generateJoinCode(randomInt), lockedChapters: [] } });
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 9) throw error;
+    }
+  }
+}
+
+/** A new personal resume code for the player: returned once, only its SHA-256 is kept; the old one stops working. */
+export async function issueResumeCode(playerId: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const code = generateResumeCode(randomInt);
+    try {
+      await db().player.update({ where: { id: playerId }, data: { resumeCodeHash: hashToken(code) } });
+      return code;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 9) throw error;
+    }
+  }
+}
+
+/**
+ * Moves this browser onto the player: a fresh cookie secret (the database holds one token hash
+ * per player, so the device that had the old secret must resume with the code again).
+ */
+export async function signInAsPlayer(playerId: string): Promise<void> {
+  const token = randomBytes(32).toString("base64url");
+  await db().player.update({ where: { id: playerId }, data: { tokenHash: hashToken(token), lastSeenAt: new Date() } });
+  (await cookies()).set(PLAYER_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: process.env.COOKIE_SECURE === "true",
+    path: "/",
+    maxAge: PLAYER_COOKIE_MAX_AGE,
+  });
+}
+
+/**
+ * Guessing join or resume codes is limited per address. Only wrong codes count, and once an
+ * address is over the limit even a right code waits, so the limit cannot be probed around.
+ */
+export const WRONG_CODES_ALLOWED = 10;
+const wrongJoinCodes = new RateLimiterMemory({ keyPrefix: "class-join-code", points: WRONG_CODES_ALLOWED, duration: 60 });
+const wrongResumeCodes = new RateLimiterMemory({ keyPrefix: "resume-code", points: WRONG_CODES_ALLOWED, duration: 60 });
+export type CodeKind = "join" | "resume";
+const limiterOf = (kind: CodeKind) => (kind === "join" ? wrongJoinCodes : wrongResumeCodes);
+
+/** Seconds to wait when the address is already over its limit, else null. */
+export async function codeGuessWait(kind: CodeKind, address: string): Promise<number | null> {
+  const used = await limiterOf(kind).get(address);
+  return used && used.consumedPoints >= WRONG_CODES_ALLOWED ? Math.max(1, Math.ceil(used.msBeforeNext / 1000)) : null;
+}
+
+export async function countWrongCode(kind: CodeKind, address: string): Promise<void> {
+  await limiterOf(kind)
+    .consume(address)
+    .catch((rejection) => {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    });
+}

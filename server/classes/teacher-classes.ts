@@ -1,0 +1,40 @@
+import type { ClassDetail, ClassSummary } from "../../core/classes";
+import { db } from "../db/client";
+
+/** A teacher's view of their classes. Every lookup is scoped by teacherId: another teacher's class is simply not found. */
+
+const asChapterIds = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+
+export async function classesOf(teacherId: string): Promise<ClassSummary[]> {
+  const rows = await db().classroom.findMany({ where: { teacherId }, orderBy: { createdAt: "desc" }, include: { _count: { select: { members: true } } } });
+  return rows.map((c) => ({ id: c.id, name: c.name, joinCode: c.joinCode, lockedChapters: asChapterIds(c.lockedChapters), members: c._count.members, createdAt: c.createdAt.toISOString() }));
+}
+
+export async function ownedClass(teacherId: string, classId: string) {
+  return db().classroom.findFirst({ where: { id: classId, teacherId } });
+}
+
+export function joinLinkFor(origin: string, joinCode: string): string {
+  return `${origin}/class?code=${joinCode}`;
+}
+
+export async function classDetail(teacherId: string, classId: string, origin: string): Promise<ClassDetail | null> {
+  const c = await db().classroom.findFirst({ where: { id: classId, teacherId }, include: { members: { orderBy: [{ joinedAt: "asc" }, { id: "asc" }] } } });
+  if (!c) return null;
+  return {
+    id: c.id,
+    name: c.name,
+    joinCode: c.joinCode,
+    joinLink: joinLinkFor(origin, c.joinCode),
+    lockedChapters: asChapterIds(c.lockedChapters),
+    createdAt: c.createdAt.toISOString(),
+    members: c.members.map((m) => ({ id: m.id, name: m.name, joinedAt: m.joinedAt.toISOString() })),
+  };
+}
+
+/** The site's address as the browser sees it (behind a proxy: its forwarded host and scheme). */
+export function originOf(headers: Headers): string {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
+  const proto = headers.get("x-forwarded-proto") ?? (process.env.COOKIE_SECURE === "true" ? "https" : "http");
+  return `${proto.split(",")[0].trim()}://${host.split(",")[0].trim()}`;
+}
