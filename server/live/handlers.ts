@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { describeZodError } from "../../core/protocol";
 import { LIVE_PROTOCOL_VERSION, liveEvents, type LiveAck, type LiveEvent, type LiveEventName } from "../../core/live/protocol";
 import { LiveError } from "../../core/live/room";
+import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teachers/session-token";
 import type { LiveHub } from "./hub";
 
 // Guessing codes: 10 wrong codes a minute per address. Flooding: 30 events a second per socket.
@@ -90,7 +91,10 @@ export function attachLiveHandlers(io: Server, hub: LiveHub) {
     }
 
     on("host:create", async (_s, data) => {
-      const { code, hostSecret } = await hub.create(data);
+      // A signed-in teacher's browser sends its session cookie with the handshake: the game goes
+      // to their reports. Anyone else hosts anonymously, as before.
+      const teacher = await teacherFromSessionToken(teacherTokenFromCookieHeader(socket.request.headers.cookie));
+      const { code, hostSecret } = await hub.create(data, teacher?.id ?? null);
       return { code, hostSecret, view: await hub.attachHost(socket, code, hostSecret) };
     });
     on("host:resume", async (s, data) => ({ view: await withSecret(() => hub.attachHost(s, data.code, data.hostSecret)) }));

@@ -78,7 +78,8 @@ export class LiveHub {
 
   // ── Host ────────────────────────────────────────────────────────────────────────────
 
-  async create(event: LiveEvent<"host:create">): Promise<{ code: string; hostSecret: string }> {
+  /** `teacherId`: the signed-in teacher hosting it (their game reports), or null for an anonymous host. */
+  async create(event: LiveEvent<"host:create">, teacherId: string | null = null): Promise<{ code: string; hostSecret: string }> {
     const levels = event.playlist.map((id) => findLevel(id) ?? null);
     const missing = event.playlist.filter((_, i) => !levels[i]);
     if (missing.length) throw new LiveError("bad_request", `playlist: no level ${missing.map((m) => `"${m}"`).join(", ")}`);
@@ -87,7 +88,7 @@ export class LiveHub {
     const roundSeconds = levels.map((l) => event.options.roundSeconds ?? l!.timeLimitSeconds);
     const room = createRoom({ id: randomUUID(), code, playlist: event.playlist, roundSeconds, options: event.options }, Date.now());
     const rt = this.register(room);
-    await this.persist(rt, () => store.insertGame(room, hash(hostSecret)));
+    await this.persist(rt, () => store.insertGame(room, hash(hostSecret), teacherId));
     void warmTrainingLevels(levels as Level[]).catch((error) => console.error("[warm-up] failed:", error));
     return { code, hostSecret };
   }

@@ -1,3 +1,4 @@
+import type { Prisma } from "../db/generated/client";
 import { db } from "../db/client";
 import { rebuildDerived, type LivePlayer, type Room, type RoundBest } from "../../core/live/room";
 
@@ -8,10 +9,11 @@ import { rebuildDerived, type LivePlayer, type Room, type RoundBest } from "../.
 
 const GAME_MAX_AGE_MS = 24 * 60 * 60 * 1000; // a game left open for a day is not resumed
 
-export async function insertGame(room: Room, hostSecretHash: string): Promise<void> {
+export async function insertGame(room: Room, hostSecretHash: string, teacherId: string | null = null): Promise<void> {
   await db().liveGame.create({
     data: {
       id: room.id,
+      teacherId,
       code: room.code,
       hostSecretHash,
       playlist: room.playlist,
@@ -87,32 +89,41 @@ export async function loadActiveRooms(now: number): Promise<Room[]> {
     where: { endedAt: null, createdAt: { gt: new Date(now - GAME_MAX_AGE_MS) } },
     include: { players: true, answers: { orderBy: { submittedAt: "asc" } } },
   });
-  return games.map((g) => {
-    const pause = g.phaseEndsAt ? Math.max(0, now - g.aliveAt.getTime()) : 0;
-    const rounds: Room["rounds"] = {};
-    for (const a of g.answers) {
-      // The same rule as recordAnswer: more points, or as many with a higher score.
-      const round = (rounds[a.roundIndex] ??= {});
-      const previous = round[a.playerId];
-      if (previous && (a.points < previous.points || (a.points === previous.points && a.score <= previous.score))) continue;
-      round[a.playerId] = { score: a.score, stars: a.stars, points: a.points, submittedAt: a.submittedAt.getTime(), answer: a.answer };
-    }
-    const players = Object.fromEntries(
-      g.players.map((p) => [p.id, { id: p.id, nickname: p.nickname, joinedAt: p.joinedAt.getTime(), kicked: p.kicked, points: 0, streak: 0, rank: null, previousRank: null } satisfies LivePlayer]),
-    );
-    return rebuildDerived({
-      id: g.id,
-      code: g.code,
-      playlist: g.playlist as string[],
-      roundSeconds: g.roundSeconds as number[],
-      options: g.options as unknown as Room["options"],
-      phase: g.phase as Room["phase"],
-      roundIndex: g.roundIndex,
-      phaseStartedAt: g.phaseStartedAt.getTime() + pause,
-      phaseEndsAt: g.phaseEndsAt ? g.phaseEndsAt.getTime() + pause : null,
-      locked: g.locked,
-      players,
-      rounds,
-    });
+  return games.map((g) => roomFromRecord(g, g.phaseEndsAt ? Math.max(0, now - g.aliveAt.getTime()) : 0));
+}
+
+/** A stored game with its players and answers (answers oldest first). */
+export type StoredGame = Prisma.LiveGameGetPayload<{ include: { players: true; answers: true } }>;
+
+/**
+ * The room a stored game is in: the best answer per player and round (the same rule as
+ * recordAnswer), then points, streaks and ranks derived as the transitions would. `pause` shifts
+ * a timed phase by the time the server was away. Also what the teachers' game reports read.
+ */
+export function roomFromRecord(g: StoredGame, pause = 0): Room {
+  const rounds: Room["rounds"] = {};
+  for (const a of g.answers) {
+    // The same rule as recordAnswer: more points, or as many with a higher score.
+    const round = (rounds[a.roundIndex] ??= {});
+    const previous = round[a.playerId];
+    if (previous && (a.points < previous.points || (a.points === previous.points && a.score <= previous.score))) continue;
+    round[a.playerId] = { score: a.score, stars: a.stars, points: a.points, submittedAt: a.submittedAt.getTime(), answer: a.answer };
+  }
+  const players = Object.fromEntries(
+    g.players.map((p) => [p.id, { id: p.id, nickname: p.nickname, joinedAt: p.joinedAt.getTime(), kicked: p.kicked, points: 0, streak: 0, rank: null, previousRank: null } satisfies LivePlayer]),
+  );
+  return rebuildDerived({
+    id: g.id,
+    code: g.code,
+    playlist: g.playlist as string[],
+    roundSeconds: g.roundSeconds as number[],
+    options: g.options as unknown as Room["options"],
+    phase: g.phase as Room["phase"],
+    roundIndex: g.roundIndex,
+    phaseStartedAt: g.phaseStartedAt.getTime() + pause,
+    phaseEndsAt: g.phaseEndsAt ? g.phaseEndsAt.getTime() + pause : null,
+    locked: g.locked,
+    players,
+    rounds,
   });
 }

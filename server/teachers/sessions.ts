@@ -2,9 +2,10 @@ import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { db } from "../db/client";
 import { hashToken } from "../players";
+import { TEACHER_COOKIE, teacherFromSessionToken } from "./session-token";
 
 /** The teacher's session cookie: a random secret; the database keeps only its SHA-256 hash. */
-export const TEACHER_COOKIE = "ga_teacher";
+export { TEACHER_COOKIE };
 const SESSION_DAYS = 30;
 
 export async function startSession(teacherId: string): Promise<void> {
@@ -22,11 +23,7 @@ export async function startSession(teacherId: string): Promise<void> {
 
 /** The signed-in teacher, or null (no cookie, an unknown or expired session). */
 export async function currentTeacher() {
-  const token = (await cookies()).get(TEACHER_COOKIE)?.value;
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const session = await db().teacherSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { teacher: true } });
-  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-  return session.teacher;
+  return teacherFromSessionToken((await cookies()).get(TEACHER_COOKIE)?.value);
 }
 
 /** Deletes this browser's session, so the cookie is useless even if it was copied. */
