@@ -16,6 +16,8 @@ export interface LiveClientOptions {
   /** Socket.IO's own reconnection (default false here: most tests want a connection that stays dead). */
   reconnection?: boolean;
   transport?: "websocket" | "polling";
+  /** Sent with the handshake, e.g. a teacher's { cookie: "ga_teacher=…" }. */
+  extraHeaders?: Record<string, string>;
 }
 
 export class LiveClient {
@@ -134,6 +136,7 @@ export function liveClient(baseUrl: string, options: LiveClientOptions = {}): Pr
       timeout: 5_000,
       forceNew: true,
       autoConnect: false,
+      extraHeaders: options.extraHeaders,
     });
     const client = new LiveClient(socket);
     opened.add(client);

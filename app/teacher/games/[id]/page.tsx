@@ -1,0 +1,94 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { Podium } from "@/components/live/parts";
+import { GameClassLink } from "@/components/teacher/GameClassLink";
+import { TeacherNav } from "@/components/teacher/TeacherNav";
+import { teacherClassOptions, teacherGameReport } from "@/server/teachers/game-reports";
+import { currentTeacher } from "@/server/teachers/sessions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Game report — Gradient Arena" };
+
+const starText = (stars: number) => "★".repeat(stars) + "☆".repeat(3 - stars);
+
+/** One game's report: the podium, the ranking, points per round, the class it belongs to, CSV. */
+export default async function GameReportPage({ params }: { params: Promise<{ id: string }> }) {
+  const teacher = await currentTeacher();
+  if (!teacher) redirect("/teacher/signin");
+  const { id } = await params;
+  const [report, classes] = await Promise.all([teacherGameReport(teacher.id, id), teacherClassOptions(teacher.id)]);
+  if (!report) notFound();
+  const podiumRows = report.players.slice(0, 3).map((p) => ({ ...p, rankChange: null, streak: 0 }));
+  return (
+    <>
+      <TeacherNav name={teacher.name} />
+      <main>
+        <p>
+          <Link href="/teacher/games">← All game reports</Link>
+        </p>
+        <h1>
+          Game {report.code} <span className="muted">· {new Date(report.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+        </h1>
+        <p className="muted">
+          {report.ended ? "Finished" : "Not finished"} · {report.playerCount} {report.playerCount === 1 ? "player" : "players"} · {report.levels.map((l) => l.title).join(", ")}
+        </p>
+        <div className="row">
+          <a className="button" href={`/api/teacher/games/${report.id}/report.csv`} download data-testid="download-csv">
+            Download CSV
+          </a>
+          <GameClassLink gameId={report.id} classes={classes} current={report.classroom?.id ?? null} />
+        </div>
+        {report.players.length === 0 ? (
+          <p className="muted">Nobody played in this game.</p>
+        ) : (
+          <>
+            {report.ended && <Podium rows={podiumRows} />}
+            <h2>Points per round</h2>
+            <div style={{ overflowX: "auto" }}>
+              <table className="board" data-testid="report-table">
+                <caption className="sr-only">Each player&apos;s rank, total points and the points and stars of the answer that counted in each round</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Rank</th>
+                    <th scope="col">Player</th>
+                    <th scope="col">Total</th>
+                    {report.rounds.map((r) => (
+                      <th scope="col" key={r.index}>
+                        {r.index + 1}. {r.title}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.players.map((p) => (
+                    <tr key={p.playerId}>
+                      <td>{p.rank}</td>
+                      <th scope="row">{p.nickname}</th>
+                      <td>
+                        <strong>{p.points}</strong>
+                      </td>
+                      {report.rounds.map((r) => {
+                        const result = r.results[p.playerId];
+                        return (
+                          <td key={r.index}>
+                            {result ? (
+                              <>
+                                {result.points} <span aria-label={`${result.stars} of 3 stars`}>{starText(result.stars)}</span>
+                              </>
+                            ) : (
+                              <span className="muted">no answer</span>
+                            )}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { TeacherNav } from "@/components/teacher/TeacherNav";
+import { listTeacherGames } from "@/server/teachers/game-reports";
+import { currentTeacher } from "@/server/teachers/sessions";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Game reports — Gradient Arena" };
+
+const PHASE_LABEL: Record<string, string> = { lobby: "in the lobby", intro: "playing", playing: "playing", reveal: "playing", leaderboard: "playing", podium: "finished" };
+
+/** Every classroom game the teacher hosted while signed in, newest first. */
+export default async function TeacherGames() {
+  const teacher = await currentTeacher();
+  if (!teacher) redirect("/teacher/signin");
+  const games = await listTeacherGames(teacher.id);
+  return (
+    <>
+      <TeacherNav name={teacher.name} />
+      <main>
+        <h1>Game reports</h1>
+        {games.length === 0 ? (
+          <p className="muted">
+            No game yet. Games you host while signed in are saved here with every player&apos;s points. <Link href="/host">Host a game</Link>.
+          </p>
+        ) : (
+          <div style={{ overflowX: "auto" }}>
+            <table className="board" data-testid="game-list">
+              <thead>
+                <tr>
+                  <th scope="col">Game</th>
+                  <th scope="col">Levels</th>
+                  <th scope="col">Players</th>
+                  <th scope="col">Class</th>
+                </tr>
+              </thead>
+              <tbody>
+                {games.map((g) => (
+                  <tr key={g.id}>
+                    <td>
+                      <Link href={`/teacher/games/${g.id}`}>
+                        {new Date(g.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC · code {g.code}
+                      </Link>
+                      <div className="muted">{PHASE_LABEL[g.phase] ?? g.phase}</div>
+                    </td>
+                    <td>{g.levels.map((l) => l.title).join(", ")}</td>
+                    <td>{g.playerCount}</td>
+                    <td>{g.classroom?.name ?? <span className="muted">none</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { createLiveGame, joinLiveGame, noHorizontalScroll, PHONE, PROJECTOR, screenshot, setNumber, waitForLiveRound } from "./helpers";
+
+// A signed-in teacher hosts a one-round game from /host; afterwards the game is in their reports.
+
+test("a teacher's game appears in their reports with the points the phone was told", async ({ browser }) => {
+  const teacherContext = await browser.newContext(PROJECTOR);
+  const host = await teacherContext.newPage();
+  // Signing up through the API in the page's own context: the session cookie is the browser's.
+  const email = `reports-${Date.now()}@school.example`;
+  const signup = await host.request.post("/api/teacher/signup", { data: { email, name: "Rosalind Franklin", password: "photo fifty-one 1952" } });
+  expect(signup.status()).toBe(201);
+
+  const code = await createLiveGame(host, { set: "Chapter 2: a quick 3", drop: ["Turn and shift", "Admissions"], roundTime: "60 seconds", speedBonus: true });
+  const phone = await (await browser.newContext(PHONE)).newPage();
+  await joinLiveGame(phone, code, "Ana Lu");
+  await expect(host.getByTestId("player-count")).toHaveText("1 player");
+
+  const next = host.getByTestId("host-next");
+  await next.click(); // start: intro
+  await expect(next).toHaveText("Start now");
+  await next.click(); // play
+  await waitForLiveRound(phone);
+  await setNumber(phone, "angle", 35);
+  await phone.getByTestId("live-submit").click();
+  // The only player answered: the round ends by itself, and the phone shows what it earned.
+  await expect(phone.getByRole("heading", { name: "Time's up!" })).toBeVisible();
+  await expect(phone.getByRole("img", { name: "3 of 3 stars" }).first()).toBeVisible();
+  const points = Number(/^(\d+) points$/.exec((await phone.getByTestId("my-points").textContent())!)![1]);
+  expect(points).toBeGreaterThan(500);
+  await expect(next).toHaveText("Show the leaderboard");
+  await next.click();
+  await expect(next).toHaveText("Show the podium");
+  await next.click();
+  await expect(host.getByRole("heading", { name: "The podium" })).toBeVisible();
+
+  await host.goto("/teacher/games");
+  const list = host.getByTestId("game-list");
+  await expect(list).toContainText(`code ${code}`);
+  await expect(list).toContainText("Turn the axes");
+  await expect(list).toContainText("finished");
+  await screenshot(host, "teacher-reports-01-list");
+  await list.getByRole("link", { name: new RegExp(`code ${code}`) }).click();
+
+  await expect(host.getByRole("heading", { level: 1 })).toContainText(`Game ${code}`);
+  const row = host.getByTestId("report-table").locator("tbody tr");
+  await expect(row).toHaveCount(1);
+  await expect(row.locator("th")).toHaveText("Ana Lu");
+  await expect(row.locator("td").nth(1)).toHaveText(String(points));
+  await expect(row.locator("td").nth(2)).toContainText(String(points));
+  await expect(row.getByLabel("3 of 3 stars")).toBeVisible();
+  await expect(host.getByRole("list", { name: "Podium" })).toContainText("Ana Lu");
+  await screenshot(host, "teacher-reports-02-report");
+
+  const download = host.waitForEvent("download");
+  await host.getByTestId("download-csv").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(new RegExp(`^game-${code}-.*\\.csv$`));
+
+  // On a phone the report scrolls inside its table, not the page.
+  await host.setViewportSize({ width: 390, height: 844 });
+  expect(await noHorizontalScroll(host)).toBe(true);
+  await screenshot(host, "teacher-reports-03-report-phone");
+});
