@@ -1,0 +1,246 @@
+/**
+ * The class progress dashboard against a real server and database: who may read it (signed out
+ * 401, another teacher 404 on every endpoint, a student's cookie nothing), and what it says after
+ * real submissions (stars, attempts, time spent, wrong choices in words, the timeline, the CSV).
+ * Classes and memberships are written straight into the database, so this file does not depend
+ * on the class-management API.
+ */
+import { randomUUID } from "node:crypto";
+import { createClient } from "@libsql/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { levels } from "@/core/levels/catalog";
+import { referenceAnswers } from "../reference";
+import { newPlayer, Player, startServer, type TestServer } from "./server-harness";
+import { queryDb } from "./live-client";
+
+const COOKIE = "ga_teacher";
+const PASSWORD = "gradient descent 1847";
+
+/** A teacher's browser: keeps the ga_teacher cookie. */
+class TeacherBrowser {
+  cookie: string | null = null;
+  constructor(readonly baseUrl: string) {}
+  async request(method: string, path: string, json?: unknown) {
+    const headers: Record<string, string> = {};
+    if (json !== undefined) headers["content-type"] = "application/json";
+    if (this.cookie) headers.cookie = `${COOKIE}=${this.cookie}`;
+    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body: json === undefined ? undefined : JSON.stringify(json), redirect: "manual" });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(";");
+      if (pair.startsWith(`${COOKIE}=`)) this.cookie = pair.slice(COOKIE.length + 1) || null;
+    }
+    const text = await response.text();
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: response.status, headers: response.headers, text, body };
+  }
+  get(path: string) {
+    return this.request("GET", path);
+  }
+}
+
+async function signUp(baseUrl: string, name: string) {
+  const teacher = new TeacherBrowser(baseUrl);
+  const res = await teacher.request("POST", "/api/teacher/signup", { email: `${randomUUID()}@school.example`, name, password: PASSWORD });
+  expect(res.status).toBe(201);
+  return { browser: teacher, id: res.body.id as string };
+}
+
+/** Minimal CSV reader for the tests: quoted fields, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    } else field += c;
+  }
+  if (field || row.length) row.push(field), rows.push(row);
+  return rows;
+}
+
+let server: TestServer;
+let ada: Awaited<ReturnType<typeof signUp>>;
+let bea: Awaited<ReturnType<typeof signUp>>;
+let classId: string;
+let otherClassId: string;
+const students: { player: Player; memberId: string; name: string }[] = [];
+const first = levels[0];
+const deep = levels.find((l) => l.id === "vanishing-gradients")!;
+
+/** Writes rows the way the class API would (this file tests the dashboard, not class management). */
+async function insert(sql: string, args: (string | number)[]) {
+  const client = createClient({ url: `file:${server.dbPath}` });
+  try {
+    await client.execute({ sql, args });
+  } finally {
+    client.close();
+  }
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  ada = await signUp(server.baseUrl, "Ada");
+  bea = await signUp(server.baseUrl, "Bea");
+  // Same date format as the rows Prisma wrote.
+  const [{ createdAt }] = await queryDb(server.dbPath, `SELECT createdAt FROM Teacher WHERE id = ?`, [ada.id]);
+  classId = randomUUID();
+  otherClassId = randomUUID();
+  await insert(`INSERT INTO Classroom (id, teacherId, name, joinCode, lockedChapters, createdAt) VALUES (?, ?, ?, ?, '[]', ?)`, [classId, ada.id, "Year 10", "DASH10", createdAt]);
+  await insert(`INSERT INTO Classroom (id, teacherId, name, joinCode, lockedChapters, createdAt) VALUES (?, ?, ?, ?, '[]', ?)`, [otherClassId, bea.id, "Bea's class", "DASH20", createdAt]);
+  for (const name of ["Zoë", '=HYPERLINK("http://evil.example","click")', "Sam"]) {
+    const player = await newPlayer(server.baseUrl);
+    const { body } = await player.get("/api/profile");
+    const memberId = randomUUID();
+    await insert(`INSERT INTO ClassMember (id, classId, playerId, name, joinedAt) VALUES (?, ?, ?, ?, ?)`, [memberId, classId, body.id, name, createdAt]);
+    students.push({ player, memberId, name });
+  }
+}, 120_000);
+afterAll(async () => {
+  await server?.dispose();
+});
+
+const endpoints = () => [
+  `/api/teacher/classes/${classId}/progress`,
+  `/api/teacher/classes/${classId}/progress.csv`,
+  `/api/teacher/classes/${classId}/students/${students[0].memberId}/timeline`,
+];
+
+describe("authorisation", () => {
+  it("signed out: 401 on every endpoint", async () => {
+    for (const path of endpoints()) expect((await new TeacherBrowser(server.baseUrl).get(path)).status, path).toBe(401);
+  });
+
+  it("a student's player cookie gets nothing (401)", async () => {
+    for (const path of endpoints()) {
+      const res = await students[0].player.get(path);
+      expect(res.status, path).toBe(401);
+      expect(res.text).not.toContain(students[1].name);
+    }
+  });
+
+  it("another teacher: 404 on every endpoint, the same answer as a class that does not exist", async () => {
+    for (const path of endpoints()) {
+      const res = await bea.browser.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.text).not.toContain("Zoë");
+    }
+    expect((await ada.browser.get(`/api/teacher/classes/${randomUUID()}/progress`)).status).toBe(404);
+    expect((await ada.browser.get(`/api/teacher/classes/${randomUUID()}/progress.csv`)).status).toBe(404);
+    // A member id of Ada's class under Bea's class id, and Bea's class id under Ada: both 404.
+    expect((await ada.browser.get(`/api/teacher/classes/${otherClassId}/students/${students[0].memberId}/timeline`)).status).toBe(404);
+    expect((await bea.browser.get(`/api/teacher/classes/${otherClassId}/students/${students[0].memberId}/timeline`)).status).toBe(404);
+  });
+
+  it("the owner reads all three", async () => {
+    for (const path of endpoints()) expect((await ada.browser.get(path)).status, path).toBe(200);
+  });
+});
+
+describe("data after real submissions", () => {
+  beforeAll(async () => {
+    const [zoe, evil] = students;
+    // Zoë: a wrong first try (no answer), then the reference answer; time spent sent by the browser.
+    expect((await zoe.player.submit(first.id, { responses: {} }, { timeSpentMs: 30_000 })).status).toBe(201);
+    expect((await zoe.player.submit(first.id, referenceAnswers[first.id], { timeSpentMs: 45_500 })).body.stars).toBe(3);
+    // The second student: three tries without a star (stuck), one with a huge time that is clamped.
+    for (let i = 0; i < 3; i++) expect((await evil.player.submit(first.id, { responses: {} }, { timeSpentMs: i === 0 ? 99 * 3_600_000 : 1000 })).status).toBe(201);
+    // A submission without timeSpentMs still works (the field is optional).
+    expect((await students[2].player.submit(first.id, referenceAnswers[first.id])).status).toBe(201);
+  }, 60_000);
+
+  it("the grid: stars, best score, attempts, time spent and last active per student × level", async () => {
+    const res = await ada.browser.get(`/api/teacher/classes/${classId}/progress`);
+    expect(res.status).toBe(200);
+    const body = res.body;
+    expect(body.class).toEqual({ id: classId, name: "Year 10" });
+    expect(body.levels.map((l: { id: string }) => l.id)).toEqual(levels.map((l) => l.id));
+    const byName = (name: string) => body.students.find((s: { name: string }) => s.name === name);
+    const zoe = byName("Zoë").cells[first.id];
+    expect(zoe).toMatchObject({ stars: 3, score: 1, attempts: 2, timeSpentMs: 75_500 });
+    expect(Date.parse(zoe.lastActive)).toBeGreaterThan(Date.now() - 120_000);
+    const evil = byName(students[1].name);
+    expect(evil.cells[first.id]).toMatchObject({ stars: 0, attempts: 3, timeSpentMs: 7_200_000 + 2000 });
+    expect(evil.stuckOn).toEqual([first.id]);
+    expect(byName("Sam").cells[first.id]).toMatchObject({ stars: 3, attempts: 1, timeSpentMs: 0 });
+    const stats = body.levelStats.find((s: { levelId: string }) => s.levelId === first.id);
+    expect(stats).toMatchObject({ tried: 3, completed: 2, completionRate: 2 / 3, averageAttempts: 2 });
+    // Four attempts under 3 stars, all with every question unanswered.
+    expect(stats.wrongAnswers[0]).toEqual({ answer: expect.stringMatching(/^Q1 .*left unanswered$/), count: 4 });
+    const stored = await queryDb(server.dbPath, `SELECT timeSpentMs FROM LevelAttempt ORDER BY createdAt, id`);
+    expect(stored.map((r) => Number(r.timeSpentMs)).sort((a, b) => a - b)).toEqual([0, 1000, 1000, 30_000, 45_500, 7_200_000]);
+  });
+
+  it("a bad timeSpentMs is refused naming the field, and nothing is stored", async () => {
+    const before = await queryDb(server.dbPath, `SELECT COUNT(*) AS n FROM LevelAttempt`);
+    const res = await students[2].player.submit(first.id, referenceAnswers[first.id], { timeSpentMs: "an hour" });
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("timeSpentMs");
+    expect(await queryDb(server.dbPath, `SELECT COUNT(*) AS n FROM LevelAttempt`)).toEqual(before);
+  });
+
+  it("wrong choices on a training level are tallied in words", async () => {
+    // Sam plays up to the deep-training level with reference answers, then picks sigmoid there.
+    const sam = students[2].player;
+    for (const level of levels.slice(1, levels.indexOf(deep))) expect((await sam.submit(level.id, referenceAnswers[level.id])).status, level.id).toBe(201);
+    const wrong = { ...(referenceAnswers[deep.id] as object), activation: "sigmoid" };
+    const res = await sam.submit(deep.id, wrong);
+    expect(res.status).toBe(201);
+    expect(res.body.stars).toBeLessThan(3);
+    const body = (await ada.browser.get(`/api/teacher/classes/${classId}/progress`)).body;
+    expect(body.levelStats.find((s: { levelId: string }) => s.levelId === deep.id).wrongAnswers).toEqual([{ answer: "activation: sigmoid", count: 1 }]);
+  }, 120_000);
+
+  it("a student's timeline: their attempts in time order", async () => {
+    const res = await ada.browser.get(`/api/teacher/classes/${classId}/students/${students[0].memberId}/timeline`);
+    expect(res.status).toBe(200);
+    expect(res.body.member).toEqual({ id: students[0].memberId, name: "Zoë" });
+    expect(res.body.timeline).toEqual([
+      expect.objectContaining({ levelId: first.id, levelTitle: first.title, levelNumber: "1.1", stars: 0, score: 0, timeSpentMs: 30_000 }),
+      expect.objectContaining({ levelId: first.id, stars: 3, score: 1, timeSpentMs: 45_500 }),
+    ]);
+    expect(Date.parse(res.body.timeline[0].at)).toBeLessThanOrEqual(Date.parse(res.body.timeline[1].at));
+  });
+
+  it("CSV: UTF-8 with one header row, a row per student × level, the formula-looking name neutralised", async () => {
+    const res = await ada.browser.get(`/api/teacher/classes/${classId}/progress.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="Year-10-progress-\d{4}-\d{2}-\d{2}\.csv"$/);
+    // fetch's text() drops a byte-order mark: read the raw bytes to see it.
+    const raw = Buffer.from(await (await fetch(new URL(`/api/teacher/classes/${classId}/progress.csv`, server.baseUrl), { headers: { cookie: `${COOKIE}=${ada.browser.cookie}` } })).arrayBuffer());
+    expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(raw);
+    expect(text.startsWith("\uFEFFstudent,")).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    const [header, ...data] = rows;
+    expect(header[0]).toBe("student");
+    expect(data.filter((r) => r[0] === "student")).toHaveLength(0);
+    expect(data).toHaveLength(students.length * levels.length);
+    const col = (name: string) => header.indexOf(name);
+    const zoeFirst = data.find((r) => r[0] === "Zoë" && r[col("level id")] === first.id)!;
+    expect(zoeFirst[col("stars")]).toBe("3");
+    expect(zoeFirst[col("attempts")]).toBe("2");
+    expect(zoeFirst[col("time spent (min)")]).toBe("1.3");
+    expect(zoeFirst[col("best score %")]).toBe("100");
+    const evilRows = data.filter((r) => r[0].includes("HYPERLINK"));
+    expect(evilRows).toHaveLength(levels.length);
+    for (const r of evilRows) expect(r[0]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(evilRows.find((r) => r[col("level id")] === first.id)![col("stuck")]).toBe("yes");
+    // No field anywhere starts like a formula.
+    for (const r of data) for (const f of r) expect(f, f).not.toMatch(/^[=+@\t\r]/);
+  });
+});

@@ -1,0 +1,126 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PHONE, PROJECTOR, noHorizontalScroll, openAnyLevel, screenshot, submitAndExpectStars } from "./helpers";
+
+/**
+ * A teacher's class progress dashboard end to end: two students join the class and play the
+ * first level through the UI in their own browsers, one right and one with a wrong choice; the
+ * teacher sees their stars, the level's statistics and a timeline, and downloads the CSV.
+ */
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const radio = (page: Page, scope: string, name: string) => page.getByTestId(scope).getByRole("radio", { name: new RegExp(`^${escape(name)}(?: [✓✗○].*)?$`) });
+const SORTED = { spam: "Machine learning", tax: "Classical", speech: "Machine learning", chess: "Classical", tags: "Machine learning", thermostat: "Classical" };
+
+/** A student's own browser: joins the class with its code, then plays level 1.1 through the UI. */
+async function studentPlays(browser: Browser, code: string, name: string, whatGoesIn: string, stars: number) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/");
+  const joined = await page.request.post("/api/classes/join", { data: { code, name } });
+  expect(joined.status(), await joined.text()).toBe(200);
+  await openAnyLevel(page, "rules-or-examples");
+  for (const [card, group] of Object.entries(SORTED)) await radio(page, `card-${card}`, group).check();
+  await radio(page, "question-what-goes-in", whatGoesIn).check();
+  await radio(page, "question-why-not-rules", "Nobody could write down explicit rules good enough for such complex tasks").check();
+  await submitAndExpectStars(page, stars);
+  return context;
+}
+
+/** RFC 4180 enough for our CSV: quoted fields, doubled quotes, CRLF rows. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else field += c;
+  }
+  return rows;
+}
+
+test("a teacher sees two students' stars on the dashboard and downloads the class CSV", async ({ browser }) => {
+  const teacherContext = await browser.newContext({ ...PROJECTOR, acceptDownloads: true });
+  const teacher = await teacherContext.newPage();
+  const email = `dashboard-${Date.now()}@school.example`;
+  expect((await teacher.request.post("/api/teacher/signup", { data: { email, name: "Mr Turing", password: "computable numbers 1936" } })).status()).toBe(201);
+  const created = await teacher.request.post("/api/teacher/classes", { data: { name: "Year 11 AI" } });
+  expect(created.status()).toBe(201);
+  const { id: classId, joinCode } = await created.json();
+
+  const [ana, ben] = await Promise.all([
+    studentPlays(browser, joinCode, "Ana", "Data and answers go in; rules come out", 3),
+    studentPlays(browser, joinCode, "Ben", "Rules and data go in; answers come out, only faster", 1),
+  ]);
+
+  await teacher.goto(`/teacher/classes/${classId}/progress`);
+  await expect(teacher.getByRole("heading", { level: 1 })).toHaveText("Progress of Year 11 AI");
+  const rows = teacher.getByTestId("student-row");
+  await expect(rows).toHaveCount(2);
+  const cell = (name: string) => teacher.locator(`[data-testid="student-row"][data-name="${name}"] td[data-stars]`).first();
+  await expect(cell("Ana")).toHaveAttribute("data-stars", "3");
+  await expect(cell("Ben")).toHaveAttribute("data-stars", "1");
+  await expect(cell("Ana")).toHaveAttribute("title", /Ana · 1\.1 .*: 3 stars, best score 100%, 1 try, .* spent, last active/);
+  await expect(cell("Ben")).toContainText("★☆☆");
+
+  // The page measured the time each student spent on the level and sent it with the answer.
+  const data = await (await teacher.request.get(`/api/teacher/classes/${classId}/progress`)).json();
+  for (const s of data.students) expect(s.cells["rules-or-examples"].timeSpentMs, s.name).toBeGreaterThan(0);
+
+  // Sorting by stars puts Ana first; by name too; the stuck filter leaves nobody.
+  const sortBy = teacher.getByTestId("sort");
+  await sortBy.selectOption("stars");
+  await expect(rows.first()).toHaveAttribute("data-name", "Ana");
+  await teacher.getByTestId("stuck-filter").check();
+  await expect(rows).toHaveCount(0);
+  await teacher.getByTestId("stuck-filter").uncheck();
+  await teacher.getByTestId("chapter-filter").selectOption("rules-from-data");
+  await expect(teacher.getByTestId("progress-grid").locator("thead th")).toHaveCount(2 + 3);
+
+  // The level's statistics name Ben's wrong choice in words.
+  const stats = teacher.getByTestId("level-stats");
+  await stats.getByText(/^1\.1 /).click();
+  await expect(stats).toContainText("2 of 2 with a star (100%)");
+  await expect(stats).toContainText("picked “Rules and data go in; answers come");
+  await screenshot(teacher, "teacher-dashboard-01-grid");
+
+  // A student's timeline.
+  await teacher.getByRole("button", { name: "Ben: open timeline" }).click();
+  const timeline = teacher.getByTestId("timeline");
+  await expect(timeline.locator("li")).toHaveCount(1);
+  await expect(timeline).toContainText("1.1");
+  await expect(timeline).toContainText("1 star");
+  await screenshot(teacher, "teacher-dashboard-02-timeline");
+
+  // The CSV, as the browser downloads it.
+  const download = teacher.waitForEvent("download");
+  await teacher.getByTestId("download-csv").click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Year-11-AI-progress-\d{4}-\d{2}-\d{2}\.csv$/);
+  const { readFile } = await import("node:fs/promises");
+  const text = await readFile((await file.path())!, "utf8");
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  const [header, ...lines] = parseCsv(text.slice(1));
+  expect(header.slice(0, 3)).toEqual(["student", "joined", "chapter"]);
+  expect(lines.length).toBe(2 * data.levels.length);
+  const col = (name: string) => header.indexOf(name);
+  const first = (name: string) => lines.find((r) => r[0] === name && r[col("level id")] === "rules-or-examples")!;
+  expect(first("Ana")[col("stars")]).toBe("3");
+  expect(first("Ben")[col("stars")]).toBe("1");
+  expect(first("Ben")[col("attempts")]).toBe("1");
+  expect(lines.filter((r) => r[0] === "Ana" && r[col("stars")] !== "0")).toHaveLength(1);
+
+  // On a phone the grid scrolls inside its box, the page does not.
+  await teacher.setViewportSize(PHONE.viewport);
+  expect(await noHorizontalScroll(teacher)).toBe(true);
+  await screenshot(teacher, "teacher-dashboard-03-phone");
+
+  await Promise.all([ana.close(), ben.close(), teacherContext.close()]);
+});
