@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createLiveGame, joinLiveGame, noHorizontalScroll, PHONE, PROJECTOR, screenshot, setNumber, waitForLiveRound } from "./helpers";
+import { createLiveGame, joinLiveGame, noHorizontalScroll, PHONE, PROJECTOR, screenshot, setNumber, waitForHydration, waitForLiveRound } from "./helpers";
 
 // A signed-in teacher hosts a one-round game from /host; afterwards the game is in their reports.
 
@@ -52,6 +52,16 @@ test("a teacher's game appears in their reports with the points the phone was to
   await expect(host.getByRole("list", { name: "Podium" })).toContainText("Ana Lu");
   await screenshot(host, "teacher-reports-02-report");
 
+  // Link the game to one of the teacher's classes: saved at once, and shown in the list.
+  const created = await host.request.post("/api/teacher/classes", { data: { name: "Year 9 Blue" } });
+  expect(created.status()).toBe(201);
+  await host.reload();
+  const classSelect = host.getByLabel("Class", { exact: true });
+  await waitForHydration(classSelect);
+  await classSelect.selectOption({ label: "Year 9 Blue" });
+  await expect(host.getByRole("status")).toHaveText("Saved");
+  await screenshot(host, "teacher-reports-02b-linked");
+
   const download = host.waitForEvent("download");
   await host.getByTestId("download-csv").click();
   const file = await download;
@@ -61,4 +71,7 @@ test("a teacher's game appears in their reports with the points the phone was to
   await host.setViewportSize({ width: 390, height: 844 });
   expect(await noHorizontalScroll(host)).toBe(true);
   await screenshot(host, "teacher-reports-03-report-phone");
+
+  await host.goto("/teacher/games");
+  await expect(host.getByTestId("game-list")).toContainText("Year 9 Blue");
 });
