@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ClassDetail } from "@/core/classes";
 import { postJson } from "@/components/classes/api";
 import styles from "@/components/classes/classes.module.css";
+import { LockIcon } from "@/components/Stars";
 
 interface ChapterRow {
   id: string;
@@ -12,8 +13,8 @@ interface ChapterRow {
   levels: number;
 }
 
-/** The class's name, its chapter locks (saved as soon as a box changes) and its roster. */
-export function ClassManager({ initial, chapters }: { initial: ClassDetail; chapters: ChapterRow[] }) {
+/** The class's name, then `children` (the join code and links), its chapter locks (saved as soon as a box changes) and its roster. */
+export function ClassManager({ initial, chapters, children }: { initial: ClassDetail; chapters: ChapterRow[]; children?: React.ReactNode }) {
   const [detail, setDetail] = useState(initial);
   const [name, setName] = useState(initial.name);
   const [status, setStatus] = useState<string | null>(null);
@@ -70,6 +71,8 @@ export function ClassManager({ initial, chapters }: { initial: ClassDetail; chap
         </form>
       </section>
 
+      {children}
+
       <section className="panel" aria-labelledby="locks-heading">
         <h2 id="locks-heading">Chapter locks</h2>
         <p className="muted">A locked chapter&apos;s levels cannot be played by this class&apos;s students until you unlock it. Their stars are kept.</p>
@@ -79,7 +82,7 @@ export function ClassManager({ initial, chapters }: { initial: ClassDetail; chap
               <label>
                 <input type="checkbox" checked={detail.lockedChapters.includes(c.id)} disabled={busy} onChange={(e) => toggle(c.id, e.target.checked)} data-testid={`lock-${c.id}`} />
                 <span>
-                  {detail.lockedChapters.includes(c.id) ? "🔒 Locked" : "Open"} — Chapter {c.number}: {c.title} <span className="muted">({c.levels} levels)</span>
+                  {detail.lockedChapters.includes(c.id) ? <><LockIcon /> <strong>Locked</strong></> : "Open"} — Chapter {c.number}: {c.title} <span className="muted">({c.levels} levels)</span>
                 </span>
               </label>
             </li>

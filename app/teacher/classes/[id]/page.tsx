@@ -28,35 +28,36 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         <p>
           <Link href="/teacher">← All classes</Link>
         </p>
-        <section className="panel" aria-labelledby="join-heading">
-          <h2 id="join-heading">Students join with this code</h2>
-          <div className={styles.share}>
-            <div>
-              <p className={styles.joinCode} data-testid="join-code">
-                {detail.joinCode}
-              </p>
-              <p>
-                at <strong>/class</strong>, or with this link:
-              </p>
-              <p className={styles.link}>
-                <a href={detail.joinLink} data-testid="join-link">
-                  {detail.joinLink}
-                </a>
-              </p>
+        <ClassManager initial={detail} chapters={chapterList}>
+          <section className="panel" aria-labelledby="join-heading">
+            <h2 id="join-heading">Students join with this code</h2>
+            <div className={styles.share}>
+              <div>
+                <p className={styles.joinCode} data-testid="join-code">
+                  {detail.joinCode}
+                </p>
+                <p>
+                  at <strong>{new URL(detail.joinLink).host}/class</strong>, or with this link or QR code:
+                </p>
+                <p className={styles.link}>
+                  <a href={detail.joinLink} data-testid="join-link">
+                    {detail.joinLink}
+                  </a>
+                </p>
+              </div>
+              <div className="qr" data-testid="join-qr" role="img" aria-label={`QR code for ${detail.joinLink}`} dangerouslySetInnerHTML={{ __html: renderSVG(detail.joinLink, { border: 2 }) }} />
             </div>
-            <div className="qr" data-testid="join-qr" role="img" aria-label={`QR code for ${detail.joinLink}`} dangerouslySetInnerHTML={{ __html: renderSVG(detail.joinLink, { border: 2 }) }} />
-          </div>
-        </section>
-        {/* Helpers F and G: the progress dashboard and this class's game reports hang off here. */}
-        <nav className="panel row" aria-label="This class" data-testid="class-links">
-          <Link className="button" href={`/teacher/classes/${detail.id}/progress`}>
-            Progress dashboard
-          </Link>
-          <Link className="button secondary" href={`/teacher/games?classId=${detail.id}`}>
-            Game reports
-          </Link>
-        </nav>
-        <ClassManager initial={detail} chapters={chapterList} />
+          </section>
+          {/* The progress dashboard (helper F) and game reports (helper G) for this class hang off here. */}
+          <nav className="panel row" aria-label="This class" data-testid="class-links">
+            <Link className="button" href={`/teacher/classes/${detail.id}/progress`}>
+              Progress dashboard
+            </Link>
+            <Link className="button secondary" href="/teacher/games">
+              Game reports
+            </Link>
+          </nav>
+        </ClassManager>
       </main>
     </>
   );
