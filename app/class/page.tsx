@@ -26,7 +26,16 @@ export default async function ClassPage() {
   }));
   return (
     <>
-      <TopBar playerName={player?.displayName ?? null} />
+      {player ? (
+        <TopBar playerName={player.displayName} />
+      ) : (
+        // No profile is made on page load: joining makes one (two at once could race for the cookie).
+        <header className="topbar">
+          <Link className="brand" href="/">
+            Gradient Arena
+          </Link>
+        </header>
+      )}
       <main className={`join ${styles.stack}`}>
         <h1>Join a class</h1>
         <p className="muted">Type the code your teacher shows, and your name. Any stars you already have come with you.</p>

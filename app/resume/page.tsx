@@ -12,7 +12,16 @@ export default async function ResumePage() {
   const player = await currentPlayer();
   return (
     <>
-      <TopBar playerName={player?.displayName ?? null} />
+      {player ? (
+        <TopBar playerName={player.displayName} />
+      ) : (
+        // No profile is made here: the resume code brings this device its player.
+        <header className="topbar">
+          <Link className="brand" href="/">
+            Gradient Arena
+          </Link>
+        </header>
+      )}
       <main className={`join ${styles.stack}`}>
         <h1>Continue on this device</h1>
         <p className="muted">Type the resume code you got when you joined your class (like ABCD-EFGH). Your stars and classes come back.</p>

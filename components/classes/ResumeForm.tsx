@@ -28,6 +28,7 @@ export function ResumeForm() {
       <input
         id="resume-code"
         className="code-input"
+        style={{ fontSize: "clamp(1.4rem, 7vw, 2.4rem)", letterSpacing: "0.12em" }}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}

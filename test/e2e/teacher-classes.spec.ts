@@ -37,6 +37,7 @@ test("a teacher creates a class, a student joins with the link, and a chapter lo
   await phone.getByRole("button", { name: "Join the class" }).click();
   await expect(phone.getByTestId("joined")).toContainText("Welcome to Physics 9C, Emmy!");
   await expect(phone.getByTestId("resume-code")).toHaveText(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
+  const resumeCode = (await phone.getByTestId("resume-code").textContent())!.trim();
   expect(await noHorizontalScroll(phone)).toBe(true);
   await screenshot(phone, "student-joined-phone");
 
@@ -52,6 +53,7 @@ test("a teacher creates a class, a student joins with the link, and a chapter lo
   await phone.goto("/play");
   await expect(phone.getByTestId("level-rules-or-examples")).toHaveAttribute("data-teacher-locked", "true");
   await expect(phone.getByTestId("teacher-locked-rules-from-data")).toBeVisible();
+  await screenshot(phone, "student-campaign-locked-phone");
   await phone.goto("/play/rules-or-examples");
   await expect(phone.getByTestId("teacher-locked")).toContainText("Your teacher has locked chapter 1");
   await screenshot(phone, "student-level-locked-phone");
@@ -62,6 +64,23 @@ test("a teacher creates a class, a student joins with the link, and a chapter lo
   await phone.goto("/play");
   await expect(phone.getByTestId("level-rules-or-examples")).toHaveAttribute("data-teacher-locked", "false");
   await expect(phone.getByTestId("level-rules-or-examples")).toHaveAttribute("data-stars", "3");
+
+  // On another device the resume code brings the same player back, stars and class included.
+  const laptop = await browser.newContext();
+  const other = await laptop.newPage();
+  await other.goto("/resume");
+  const input = other.getByLabel("Resume code");
+  await waitForHydration(input);
+  await input.fill(resumeCode.toLowerCase());
+  await other.setViewportSize(PHONE.viewport);
+  expect(await noHorizontalScroll(other)).toBe(true);
+  await screenshot(other, "student-resume-phone");
+  await other.getByRole("button", { name: "Continue" }).click();
+  await other.waitForURL(/\/play$/);
+  await expect(other.getByTestId("level-rules-or-examples")).toHaveAttribute("data-stars", "3");
+  await other.goto("/class");
+  await expect(other.getByTestId("my-classes")).toContainText("Physics 9C");
+  await laptop.close();
 
   // The teacher's class page fits a phone too.
   await page.setViewportSize(PHONE.viewport);
