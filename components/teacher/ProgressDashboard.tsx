@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import { formatDuration, STUCK_ATTEMPTS, type ClassProgress, type DashboardLevel, type ProgressCell, type StudentProgress } from "@/core/dashboard/progress";
 import { StudentTimeline } from "./StudentTimeline";
 import styles from "./dashboard.module.css";
@@ -119,20 +119,7 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
             </thead>
             <tbody>
               {students.map(({ student, stars }) => (
-                <tr key={student.memberId} data-testid="student-row" data-name={student.name}>
-                  <th scope="row" className={styles.nameCell}>
-                    <button type="button" className={styles.nameButton} onClick={() => setOpenMember(student)} aria-label={`${student.name}: open timeline`}>
-                      {student.name}
-                    </button>
-                    <span className={styles.lastActive}>{student.lastActive ? when(student.lastActive, local) : "not active yet"}</span>
-                  </th>
-                  <td className={styles.total} title={`${stars} of ${maxStars} stars`}>
-                    {stars}
-                  </td>
-                  {levels.map((l) => (
-                    <Cell key={l.id} level={l} student={student} cell={student.cells[l.id]} local={local} />
-                  ))}
-                </tr>
+                <StudentRow key={student.memberId} student={student} stars={stars} maxStars={maxStars} levels={levels} local={local} onOpen={setOpenMember} />
               ))}
             </tbody>
             <tfoot>
@@ -172,6 +159,40 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
     </div>
   );
 }
+
+/** One student's row; memoised, so re-sorting or filtering moves rows without re-rendering their cells. */
+const StudentRow = memo(function StudentRow({
+  student,
+  stars,
+  maxStars,
+  levels,
+  local,
+  onOpen,
+}: {
+  student: StudentProgress;
+  stars: number;
+  maxStars: number;
+  levels: DashboardLevel[];
+  local: boolean;
+  onOpen: (student: StudentProgress) => void;
+}) {
+  return (
+    <tr data-testid="student-row" data-name={student.name}>
+      <th scope="row" className={styles.nameCell}>
+        <button type="button" className={styles.nameButton} onClick={() => onOpen(student)} aria-label={`${student.name}: open timeline`}>
+          {student.name}
+        </button>
+        <span className={styles.lastActive}>{student.lastActive ? when(student.lastActive, local) : "not active yet"}</span>
+      </th>
+      <td className={styles.total} title={`${stars} of ${maxStars} stars`}>
+        {stars}
+      </td>
+      {levels.map((l) => (
+        <Cell key={l.id} level={l} student={student} cell={student.cells[l.id]} local={local} />
+      ))}
+    </tr>
+  );
+});
 
 function Cell({ level, student, cell, local }: { level: DashboardLevel; student: StudentProgress; cell: ProgressCell | undefined; local: boolean }) {
   if (!cell) {

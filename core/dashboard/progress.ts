@@ -142,10 +142,14 @@ export function buildClassProgress(
   }
 
   const wrongByLevel = new Map<string, Map<string, number>>();
+  const phraseCache = new Map<string, string[] | null>();
   for (const w of input.wrongAttempts) {
     const level = byLevelId.get(w.levelId);
     if (!level || !memberOf.has(w.playerId)) continue;
-    const phrases = wrongChoices(level, w.answer);
+    // Choice levels have few distinct answers: describe each distinct one once.
+    const answerKey = `${w.levelId}\u0000${JSON.stringify(w.answer)}`;
+    if (!phraseCache.has(answerKey)) phraseCache.set(answerKey, wrongChoices(level, w.answer));
+    const phrases = phraseCache.get(answerKey);
     if (!phrases) continue;
     const tally = wrongByLevel.get(w.levelId) ?? new Map<string, number>();
     wrongByLevel.set(w.levelId, tally);

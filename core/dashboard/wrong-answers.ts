@@ -36,6 +36,13 @@ export function isChoiceBased(level: Level): boolean {
 }
 
 const varyingCache = new Map<string, string[] | null>();
+const configCache = new WeakMap<Level, unknown>();
+
+/** A level's parsed config, parsed once: a class has thousands of attempts on a few dozen levels. */
+function parsedConfig<T>(level: Level, parse: (config: unknown) => T): T {
+  if (!configCache.has(level)) configCache.set(level, parse(level.config));
+  return configCache.get(level) as T;
+}
 
 /**
  * The answer fields the player actually chooses on this level: those that differ between the
@@ -60,7 +67,7 @@ function short(text: string, max = 60): string {
 }
 
 function conceptWrongChoices(level: Level, answer: ConceptAnswer): string[] {
-  const config = conceptConfig.parse(level.config);
+  const config = parsedConfig(level, (c) => conceptConfig.parse(c));
   const phrases: string[] = [];
   config.questions.forEach((q, i) => {
     const response = answer.responses?.[q.id];
@@ -96,7 +103,7 @@ function wrongPart(q: ConceptQuestion, response: unknown, id: string, label: (id
 }
 
 function outputHeadWrongChoices(level: Level, answer: OutputHeadAnswer): string[] {
-  const config = outputHeadConfig.parse(level.config);
+  const config = parsedConfig(level, (c) => outputHeadConfig.parse(c));
   const phrases: string[] = [];
   for (const card of config.cards) {
     const head = answer.heads?.[card.id];
@@ -111,6 +118,6 @@ function outputHeadWrongChoices(level: Level, answer: OutputHeadAnswer): string[
 }
 
 function trainingLoopOrder(level: Level, answer: { order: string[] }): string {
-  const { steps } = trainingLoopConfig.parse(level.config);
+  const { steps } = parsedConfig(level, (c) => trainingLoopConfig.parse(c));
   return `order: ${answer.order.map((id) => short(steps.find((s) => s.id === id)?.label ?? id, 30)).join(" → ")}`;
 }
