@@ -18,6 +18,13 @@ export default function Home() {
             Host a classroom game
           </Link>
         </div>
+        <p className="row" style={{ justifyContent: "center", marginTop: 16 }}>
+          <Link href="/class">Join your class</Link>
+          <span aria-hidden="true">·</span>
+          <Link href="/resume">Continue on this device with a resume code</Link>
+          <span aria-hidden="true">·</span>
+          <Link href="/teacher">Teachers: classes and progress</Link>
+        </p>
       </section>
       <section className="features" aria-label="What you will do">
         <div className="panel">
