@@ -30,7 +30,7 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
   const [boardVersion, setBoardVersion] = useState(0);
   const [reviewed, setReviewed] = useState<unknown>(undefined);
   const bestStars = result?.best.stars ?? best?.stars ?? 0;
-  const takeVisibleTime = useVisibleTime();
+  const visibleTime = useVisibleTime();
 
   const onAnswerChange = useCallback(
     (answer: unknown, browserResult?: Evaluation) => {
@@ -57,14 +57,21 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
       await fetch("/api/profile", { method: "POST" });
       const answer = answerRef.current;
       // Visible time since the page opened or the last submission (the server clamps it to 2 h).
-      const timeSpentMs = takeVisibleTime();
+      const timeSpentMs = visibleTime.take();
       const res = await fetch("/api/submissions", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ levelId: level.id, answer, timeSpentMs }),
+      }).catch((e) => {
+        visibleTime.giveBack(timeSpentMs); // never reached the server: count it with the next try
+        throw e;
       });
       const body = await res.json();
-      if (!res.ok) throw new Error(body.error?.message ?? `The server answered ${res.status}`);
+      if (!res.ok) {
+        // A refused answer is not stored, so its time goes with the next submission.
+        visibleTime.giveBack(timeSpentMs);
+        throw new Error(body.error?.message ?? `The server answered ${res.status}`);
+      }
       setResult(body);
       setReviewed(answer);
       setBoardVersion((v) => v + 1);

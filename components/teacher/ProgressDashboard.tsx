@@ -94,7 +94,7 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
         <span>
           <b>·</b> not tried
         </span>
-        <span>Hover or focus a cell for score, tries, time and last activity. Pick a name for the student&apos;s timeline.</span>
+        <span>Hover a cell for score, tries, time and last activity; pick a name for the student&apos;s timeline (every attempt, also from the keyboard).</span>
       </p>
 
       {progress.students.length === 0 ? (
@@ -207,7 +207,7 @@ function Cell({ level, student, cell, local }: { level: DashboardLevel; student:
   const stuck = student.stuckOn.includes(level.id);
   const title = `${student.name} · ${level.number} ${level.title}: ${cell.stars} ${cell.stars === 1 ? "star" : "stars"}, best score ${Math.round(cell.score * 100)}%, ${cell.attempts} ${cell.attempts === 1 ? "try" : "tries"}, ${formatDuration(cell.timeSpentMs)} spent, last active ${when(cell.lastActive, local)}`;
   return (
-    <td className={`${styles.cell} ${styles[`s${cell.stars}`]} ${stuck ? styles.stuck : ""}`} title={title} tabIndex={0} aria-label={title} data-stars={cell.stars}>
+    <td className={`${styles.cell} ${styles[`s${cell.stars}`]} ${stuck ? styles.stuck : ""}`} title={title} aria-label={title} data-stars={cell.stars}>
       {cell.stars > 0 ? (
         <span className={styles.starText}>
           {"★".repeat(cell.stars)}
