@@ -1,7 +1,8 @@
 "use client";
 
 import { memo, useEffect, useMemo, useState } from "react";
-import { formatDuration, STUCK_ATTEMPTS, type ClassProgress, type DashboardLevel, type ProgressCell, type StudentProgress } from "@/core/dashboard/progress";
+import { formatDuration, STUCK_ATTEMPTS } from "@/core/dashboard/format";
+import type { ClassProgress, DashboardLevel, ProgressCell, StudentProgress } from "@/core/dashboard/progress";
 import { StudentTimeline } from "./StudentTimeline";
 import styles from "./dashboard.module.css";
 

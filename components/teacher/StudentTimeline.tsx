@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { formatDuration, type StudentProgress, type TimelineEntry } from "@/core/dashboard/progress";
+import { formatDuration } from "@/core/dashboard/format";
+import type { StudentProgress, TimelineEntry } from "@/core/dashboard/progress";
 import { when } from "./ProgressDashboard";
 import styles from "./dashboard.module.css";
 

@@ -1,6 +1,9 @@
 import { campaign } from "../levels/catalog";
 import type { Level } from "../levels/format";
 import { isChoiceBased, wrongChoices } from "./wrong-answers";
+import { STUCK_ATTEMPTS } from "./format";
+
+export { formatDuration, STUCK_ATTEMPTS } from "./format";
 
 /**
  * The class progress dashboard as pure functions: the server feeds them a few rows (members,
@@ -104,7 +107,6 @@ export interface ClassProgress {
 
 /** Wrong choices listed per level on the dashboard. */
 export const WRONG_ANSWERS_SHOWN = 5;
-export const STUCK_ATTEMPTS = 3;
 
 export function dashboardLevels(): { chapters: DashboardChapter[]; levels: DashboardLevel[] } {
   const chapters = campaign();
@@ -221,15 +223,6 @@ export function buildTimeline(attempts: TimelineAttemptRow[]): TimelineEntry[] {
       timeSpentMs: a.timeSpentMs,
       at: a.createdAt.toISOString(),
     }));
-}
-
-/** "1 h 05 min", "4 min 30 s", "12 s": time spent, readable in a grid cell and a spreadsheet. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ${String(seconds % 60).padStart(2, "0")} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
 }
 
 /**
