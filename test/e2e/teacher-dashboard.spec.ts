@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PHONE, PROJECTOR, noHorizontalScroll, openAnyLevel, screenshot, submitAndExpectStars } from "./helpers";
+import { PHONE, PROJECTOR, noHorizontalScroll, openAnyLevel, screenshot, submitAndExpectStars, waitForHydration } from "./helpers";
 
 /**
  * A teacher's class progress dashboard end to end: two students join the class and play the
@@ -11,13 +11,17 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const radio = (page: Page, scope: string, name: string) => page.getByTestId(scope).getByRole("radio", { name: new RegExp(`^${escape(name)}(?: [✓✗○].*)?$`) });
 const SORTED = { spam: "Machine learning", tax: "Classical", speech: "Machine learning", chess: "Classical", tags: "Machine learning", thermostat: "Classical" };
 
-/** A student's own browser: joins the class with its code, then plays level 1.1 through the UI. */
+/** A student's own browser: joins the class through the class link's page, then plays level 1.1 through the UI. */
 async function studentPlays(browser: Browser, code: string, name: string, whatGoesIn: string, stars: number) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto("/");
-  const joined = await page.request.post("/api/classes/join", { data: { code, name } });
-  expect(joined.status(), await joined.text()).toBe(200);
+  await page.goto(`/class?code=${code}`);
+  await expect(page.getByLabel("Class code")).toHaveValue(code);
+  const nameInput = page.getByLabel(/Your name/);
+  await waitForHydration(nameInput);
+  await nameInput.fill(name);
+  await page.getByRole("button", { name: "Join the class" }).click();
+  await expect(page.getByTestId("joined")).toContainText(name);
   await openAnyLevel(page, "rules-or-examples");
   for (const [card, group] of Object.entries(SORTED)) await radio(page, `card-${card}`, group).check();
   await radio(page, "question-what-goes-in", whatGoesIn).check();
