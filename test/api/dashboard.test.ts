@@ -12,6 +12,7 @@ import { levels } from "@/core/levels/catalog";
 import { referenceAnswers } from "../reference";
 import { newPlayer, Player, startServer, type TestServer } from "./server-harness";
 import { queryDb } from "./live-client";
+import { parseCsv } from "../csv-reader";
 
 const COOKIE = "ga_teacher";
 const PASSWORD = "gradient descent 1847";
@@ -48,28 +49,6 @@ async function signUp(baseUrl: string, name: string) {
   const res = await teacher.request("POST", "/api/teacher/signup", { email: `${randomUUID()}@school.example`, name, password: PASSWORD });
   expect(res.status).toBe(201);
   return { browser: teacher, id: res.body.id as string };
-}
-
-/** Minimal CSV reader for the tests: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 let server: TestServer;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView } from "@/core/live/protocol";
 import { startServer, type TestServer } from "./server-harness";
 import { advance, answers, closeAll, createGame, joinGame, queryDb, startRound, type HostGame, type JoinedPlayer } from "./live-client";
+import { parseCsv } from "../csv-reader";
 
 const COOKIE = "ga_teacher";
 const PASSWORD = "analytical engine 1843";
@@ -41,28 +42,6 @@ class Teacher {
     return { status: response.status, body: isJson && text ? JSON.parse(text) : null, text, headers: response.headers };
   }
   get = (path: string) => this.request("GET", path);
-}
-
-/** A minimal CSV reader (quoted fields, CRLF rows) to read the report back as a spreadsheet would. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    } else field += c;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
 }
 
 let server: TestServer;

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { PHONE, PROJECTOR, noHorizontalScroll, openAnyLevel, screenshot, submitAndExpectStars, waitForHydration } from "./helpers";
+import { parseCsv } from "../csv-reader";
 
 /**
  * A teacher's class progress dashboard end to end: two students join the class and play the
@@ -28,26 +29,6 @@ async function studentPlays(browser: Browser, code: string, name: string, whatGo
   await radio(page, "question-why-not-rules", "Nobody could write down explicit rules good enough for such complex tasks").check();
   await submitAndExpectStars(page, stars);
   return context;
-}
-
-/** RFC 4180 enough for our CSV: quoted fields, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += c;
-  }
-  return rows;
 }
 
 test("a teacher sees two students' stars on the dashboard and downloads the class CSV", async ({ browser }) => {
