@@ -56,6 +56,12 @@ export async function currentOrNewPlayer() {
   const existing = await currentPlayer();
   if (existing) return { player: existing, created: false };
   const { player, token } = await createPlayer();
+  await setPlayerCookie(token);
+  return { player, created: true };
+}
+
+/** Gives this browser a player's secret, in the httpOnly cookie every player request reads. */
+export async function setPlayerCookie(token: string): Promise<void> {
   (await cookies()).set(PLAYER_COOKIE, token, {
     httpOnly: true,
     sameSite: "lax",
@@ -63,7 +69,6 @@ export async function currentOrNewPlayer() {
     path: "/",
     maxAge: PLAYER_COOKIE_MAX_AGE,
   });
-  return { player, created: true };
 }
 
 export function noPlayer(): Response {

@@ -1,10 +1,9 @@
-import { randomInt } from "node:crypto";
-import { cookies } from "next/headers";
+import { randomBytes, randomInt } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { generateJoinCode, generateResumeCode } from "../../core/classes";
 import { db } from "../db/client";
-import { hashToken, PLAYER_COOKIE, PLAYER_COOKIE_MAX_AGE } from "../players";
-import { randomBytes } from "node:crypto";
+import { setPlayerCookie } from "../http";
+import { hashToken } from "../players";
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
@@ -39,13 +38,7 @@ export async function issueResumeCode(playerId: string): Promise<string> {
 export async function signInAsPlayer(playerId: string): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   await db().player.update({ where: { id: playerId }, data: { tokenHash: hashToken(token), lastSeenAt: new Date() } });
-  (await cookies()).set(PLAYER_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.COOKIE_SECURE === "true",
-    path: "/",
-    maxAge: PLAYER_COOKIE_MAX_AGE,
-  });
+  await setPlayerCookie(token);
 }
 
 /**
