@@ -6,7 +6,10 @@ export default function Home() {
     <main>
       <section className="hero">
         <h1>Gradient Arena</h1>
-        <p>Learn how deep learning works by doing it: change coordinates until the points separate, drag weights until the loss drops, pick the activation that lets a deep network learn, and train networks right in your browser. Play alone, or as a class on the projector.</p>
+        <p>
+          Learn how deep learning works by doing it: change coordinates until the points separate, drag weights until the loss drops, pick the activation that
+          lets a deep network learn, and train networks right in your browser. Play alone, or as a class on the projector.
+        </p>
         <div className="row" style={{ justifyContent: "center" }}>
           <Link className="button big" href="/play">
             Play solo
@@ -33,7 +36,9 @@ export default function Home() {
         </div>
         <div className="panel">
           <h2>Train real networks</h2>
-          <p>Tune weights by hand, race gradient descent, fix vanishing gradients and look inside a digit classifier, trained in your browser with TensorFlow.js.</p>
+          <p>
+            Tune weights by hand, race gradient descent, fix vanishing gradients and look inside a digit classifier, trained in your browser with TensorFlow.js.
+          </p>
         </div>
         <div className="panel">
           <h2>Scored for real</h2>

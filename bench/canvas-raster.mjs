@@ -12,23 +12,43 @@ import { table } from "./lib/stats.mjs";
 
 const browser = await chromium.launch({
   executablePath: ensureChromium(),
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const rows = [];
 try {
-  for (const { label, css, dpr } of [{ label: "desktop @1x", css: 368, dpr: 1 }, { label: "phone @3x", css: 368, dpr: 3 }]) {
+  for (const { label, css, dpr } of [
+    { label: "desktop @1x", css: 368, dpr: 1 },
+    { label: "phone @3x", css: 368, dpr: 3 },
+  ]) {
     const context = await browser.newContext({ viewport: { width: 800, height: 800 }, deviceScaleFactor: dpr });
     const page = await context.newPage();
     const size = css * dpr;
     await page.setContent(`<canvas id="c" width="${size}" height="${size}" style="width:${css}px;height:${css}px"></canvas>`);
-    for (const variant of ["nothing (clear only)", "region: 64×64 cells", "region: one scaled image", "points: one path each", "points: two batched paths", "points: sprites (drawImage)", "rings (125 points, one path)"]) {
+    for (const variant of [
+      "nothing (clear only)",
+      "region: 64×64 cells",
+      "region: one scaled image",
+      "points: one path each",
+      "points: two batched paths",
+      "points: sprites (drawImage)",
+      "rings (125 points, one path)",
+    ]) {
       await browser.startTracing(page, { categories: ["toplevel", "benchmark", "blink"] });
       const jsMs = await page.evaluate(
         ({ variant, size, dpr }) =>
           new Promise((resolve) => {
             const ctx = document.getElementById("c").getContext("2d");
             let seed = 1;
-            const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+            const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
             const pts = Array.from({ length: 500 }, (_, i) => [rand() * size, rand() * size, i % 2]);
             const r = 4 * dpr;
             const sprite = (fill) => {
@@ -57,7 +77,15 @@ try {
               if (variant === "region: 64×64 cells") {
                 ctx.fillStyle = "rgba(86, 180, 233, 0.28)";
                 const cw = size / 64;
-                for (let i = 0; i < 64; i++) for (let j = 0; j < 64; j++) if (i + j < 64 + dx) ctx.fillRect(Math.round(i * cw), Math.round(j * cw), Math.round((i + 1) * cw) - Math.round(i * cw), Math.round((j + 1) * cw) - Math.round(j * cw));
+                for (let i = 0; i < 64; i++)
+                  for (let j = 0; j < 64; j++)
+                    if (i + j < 64 + dx)
+                      ctx.fillRect(
+                        Math.round(i * cw),
+                        Math.round(j * cw),
+                        Math.round((i + 1) * cw) - Math.round(i * cw),
+                        Math.round((j + 1) * cw) - Math.round(j * cw),
+                      );
               }
               if (variant === "region: one scaled image") {
                 const image = sctx.createImageData(96, 96);

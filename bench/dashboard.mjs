@@ -43,7 +43,10 @@ async function waitForHealth() {
 // Plausible answers where the dashboard tallies wrong choices; {} elsewhere (a quiz left blank).
 const ANSWERS = {
   "pick-a-learning-rate": [{ learningRate: 10 }, { learningRate: 0.001 }],
-  "vanishing-gradients": [{ activation: "sigmoid", init: "he", optimizer: "momentum", architecture: "plain" }, { activation: "tanh", init: "he", optimizer: "momentum", architecture: "plain" }],
+  "vanishing-gradients": [
+    { activation: "sigmoid", init: "he", optimizer: "momentum", architecture: "plain" },
+    { activation: "tanh", init: "he", optimizer: "momentum", architecture: "plain" },
+  ],
   initialisation: [{ activation: "relu", init: "tiny", optimizer: "momentum", architecture: "plain" }],
   optimizers: [{ activation: "relu", init: "he", optimizer: "sgd", architecture: "plain" }],
   "what-the-layers-see": [{ depth: 1, width: 4, examples: 200 }],
@@ -58,14 +61,20 @@ try {
   });
   if (signup.status !== 201) throw new Error(`sign-up: ${signup.status}`);
   const teacherId = (await signup.json()).id;
-  const cookie = signup.headers.getSetCookie().find((c) => c.startsWith("ga_teacher="))?.split(";")[0];
+  const cookie = signup.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("ga_teacher="))
+    ?.split(";")[0];
 
   const db = createClient({ url: `file:${dbPath}` });
   const [{ createdAt: sample }] = (await db.execute({ sql: "SELECT createdAt FROM Teacher WHERE id = ?", args: [teacherId] })).rows;
   // Dates in the same form Prisma wrote them.
   const date = (ms) => (typeof sample === "number" || typeof sample === "bigint" ? ms : new Date(ms).toISOString());
   const classId = randomUUID();
-  await db.execute({ sql: "INSERT INTO Classroom (id, teacherId, name, joinCode, lockedChapters, createdAt) VALUES (?, ?, 'Bench class', 'BENCH9', '[]', ?)", args: [classId, teacherId, date(Date.now())] });
+  await db.execute({
+    sql: "INSERT INTO Classroom (id, teacherId, name, joinCode, lockedChapters, createdAt) VALUES (?, ?, 'Bench class', 'BENCH9', '[]', ?)",
+    args: [classId, teacherId, date(Date.now())],
+  });
   const levelIds = (await (await fetch(`${base}/api/teacher/classes/${classId}/progress`, { headers: { cookie } })).json()).levels.map((l) => l.id);
 
   let seed = 7;
@@ -75,8 +84,14 @@ try {
   const start = Date.now() - 14 * 24 * 3600_000;
   for (let s = 0; s < STUDENTS; s++) {
     const playerId = randomUUID();
-    statements.push({ sql: "INSERT INTO Player (id, displayName, tokenHash, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)", args: [playerId, `Student ${s + 1}`, randomBytes(32).toString("hex"), date(start), date(start)] });
-    statements.push({ sql: "INSERT INTO ClassMember (id, classId, playerId, name, joinedAt) VALUES (?, ?, ?, ?, ?)", args: [randomUUID(), classId, playerId, `Student ${String(s + 1).padStart(2, "0")}`, date(start)] });
+    statements.push({
+      sql: "INSERT INTO Player (id, displayName, tokenHash, createdAt, lastSeenAt) VALUES (?, ?, ?, ?, ?)",
+      args: [playerId, `Student ${s + 1}`, randomBytes(32).toString("hex"), date(start), date(start)],
+    });
+    statements.push({
+      sql: "INSERT INTO ClassMember (id, classId, playerId, name, joinedAt) VALUES (?, ?, ?, ?, ?)",
+      args: [randomUUID(), classId, playerId, `Student ${String(s + 1).padStart(2, "0")}`, date(start)],
+    });
     // Each student got a bit further than the last; about 3 attempts per level.
     const reached = Math.max(1, Math.round(levelIds.length * (0.4 + 0.6 * (s / STUDENTS))));
     let t = start + s * 60_000;
@@ -90,12 +105,24 @@ try {
         t += 30_000 + Math.floor(rand() * 300_000);
         statements.push({
           sql: "INSERT INTO LevelAttempt (id, playerId, levelId, answer, score, stars, timeSpentMs, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          args: [randomUUID(), playerId, levelId, JSON.stringify(choices[Math.floor(rand() * choices.length)]), score, stars, Math.floor(rand() * 600_000), date(t)],
+          args: [
+            randomUUID(),
+            playerId,
+            levelId,
+            JSON.stringify(choices[Math.floor(rand() * choices.length)]),
+            score,
+            stars,
+            Math.floor(rand() * 600_000),
+            date(t),
+          ],
         });
         attemptCount++;
         if (score > best.score) best = { score, stars };
       }
-      statements.push({ sql: "INSERT INTO BestResult (playerId, levelId, score, stars, attempts, achievedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)", args: [playerId, levelId, best.score, best.stars, attempts, date(t), date(t)] });
+      statements.push({
+        sql: "INSERT INTO BestResult (playerId, levelId, score, stars, attempts, achievedAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        args: [playerId, levelId, best.score, best.stars, attempts, date(t), date(t)],
+      });
     }
   }
   await db.batch(statements, "write");

@@ -25,8 +25,16 @@ export const BUDGET_MS = 8;
 
 export const PROFILES = {
   desktop: { label: "desktop 1280×900 @1x", context: { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 }, cpuThrottle: 1 },
-  phone: { label: "phone 390×844 @3x", context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }, cpuThrottle: 1 },
-  "phone-slow": { label: "phone 390×844 @3x, CPU 4× slower", context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true }, cpuThrottle: 4 },
+  phone: {
+    label: "phone 390×844 @3x",
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    cpuThrottle: 1,
+  },
+  "phone-slow": {
+    label: "phone 390×844 @3x, CPU 4× slower",
+    context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    cpuThrottle: 4,
+  },
 };
 
 /** Rewrites the dataset's point count inside the RSC payload of the level's HTML. */
@@ -40,10 +48,13 @@ async function overridePointCount(page, levelId, count) {
       if (!response) return route.abort().catch(() => {});
       const html = await response.text();
       // Inside the inline flight data the JSON is a JS string, so quotes are escaped: \"count\":300
-      const body = html.replace(/(\\?"dataset\\?":\{\\?"generator\\?":\\?"[^"\\]+\\?",\\?"seed\\?":\\?"[^"\\]*\\?",\\?"params\\?":\{\\?"count\\?":)\d+/g, (_, head) => {
-        rewrites++;
-        return `${head}${count}`;
-      });
+      const body = html.replace(
+        /(\\?"dataset\\?":\{\\?"generator\\?":\\?"[^"\\]+\\?",\\?"seed\\?":\\?"[^"\\]*\\?",\\?"params\\?":\{\\?"count\\?":)\d+/g,
+        (_, head) => {
+          rewrites++;
+          return `${head}${count}`;
+        },
+      );
       const headers = { ...response.headers() };
       delete headers["content-length"];
       delete headers["content-encoding"];
@@ -148,9 +159,20 @@ export async function benchDragStep(browser, { baseURL, levels, points, profiles
       for (const profileId of profiles) {
         const throttled = PROFILES[profileId].cpuThrottle > 1;
         if (throttled && !isLast(count)) continue;
-        const result = await runScenario(browser, { baseURL, storageState, levelId, points: count, profileId, steps: throttled ? slowSteps : steps, warmup, trace: true });
+        const result = await runScenario(browser, {
+          baseURL,
+          storageState,
+          levelId,
+          points: count,
+          profileId,
+          steps: throttled ? slowSteps : steps,
+          warmup,
+          trace: true,
+        });
         if (count !== "native" && results.some((r) => r.level === levelId && r.profile === profileId && r.points === result.points)) continue; // the level already has that many
-        log(`  ${levelId} · ${result.points} points · ${result.profileLabel}: step p50 ${result.stepMs.p50} ms, p95 ${result.stepMs.p95} ms, max ${result.stepMs.max} ms; main thread ${result.mainThread?.busyMsPerStep} ms CPU per step (${result.measuredSteps} steps, ${result.scenarioSeconds} s)`);
+        log(
+          `  ${levelId} · ${result.points} points · ${result.profileLabel}: step p50 ${result.stepMs.p50} ms, p95 ${result.stepMs.p95} ms, max ${result.stepMs.max} ms; main thread ${result.mainThread?.busyMsPerStep} ms CPU per step (${result.measuredSteps} steps, ${result.scenarioSeconds} s)`,
+        );
         results.push(result);
       }
     }
@@ -158,8 +180,19 @@ export async function benchDragStep(browser, { baseURL, levels, points, profiles
     // A separate pass under the sampling profiler (which slows JavaScript down), to split the step's JS time.
     const profileId = profiles.includes("phone") ? "phone" : profiles.find((p) => PROFILES[p].cpuThrottle === 1);
     if (profilePass && profileId && isLast(counts.at(-1))) {
-      const result = await runScenario(browser, { baseURL, storageState, levelId, points: counts.at(-1), profileId, steps: Math.min(steps, 40), warmup, cpuProfile: true });
-      log(`  profiled: ${levelId} · ${result.points} points · ${result.profileLabel}: ${result.js.msPerStep} ms of JavaScript per step (${result.scenarioSeconds} s)`);
+      const result = await runScenario(browser, {
+        baseURL,
+        storageState,
+        levelId,
+        points: counts.at(-1),
+        profileId,
+        steps: Math.min(steps, 40),
+        warmup,
+        cpuProfile: true,
+      });
+      log(
+        `  profiled: ${levelId} · ${result.points} points · ${result.profileLabel}: ${result.js.msPerStep} ms of JavaScript per step (${result.scenarioSeconds} s)`,
+      );
       profiled.push(result);
     }
   }

@@ -59,7 +59,10 @@ async function measureRoute(browser, baseURL, route, { prefetch }) {
     pending.push(
       (async () => {
         const body = await response.body().catch(() => null);
-        const sizes = await response.request().sizes().catch(() => null);
+        const sizes = await response
+          .request()
+          .sizes()
+          .catch(() => null);
         if (!body) return;
         scripts.push({
           url: new URL(response.url()).pathname,
@@ -106,7 +109,12 @@ export async function benchFirstLoadJs(browser, { baseURL, routes = ROUTES }) {
     const first = await measureRoute(browser, baseURL, route, { prefetch: false });
     const withPrefetch = await measureRoute(browser, baseURL, route, { prefetch: true });
     const extra = withPrefetch.scripts.filter((s) => !first.scripts.some((f) => f.url === s.url));
-    first.prefetched = { files: extra.length, raw: extra.reduce((a, s) => a + s.raw, 0), gzip: extra.reduce((a, s) => a + s.gzip, 0), urls: extra.map((s) => s.url) };
+    first.prefetched = {
+      files: extra.length,
+      raw: extra.reduce((a, s) => a + s.raw, 0),
+      gzip: extra.reduce((a, s) => a + s.gzip, 0),
+      urls: extra.map((s) => s.url),
+    };
     results.push(first);
   }
   // What every route loads (framework, React, the app's shell) versus what a route adds.

@@ -116,7 +116,12 @@ async function run(n) {
   const probeDir = mkdtempSync(path.join(tmpdir(), "ga-live-emits-"));
   const emitLog = path.join(probeDir, "emits.jsonl");
   nodeArgs.push(`--import=${fileURLToPath(new URL("./lib/live-emit-probe.mjs", import.meta.url))}`);
-  const server = await startServer({ port, host: HOST, nodeArgs, env: { LIVE_LOAD_EMIT_LOG: emitLog, ...(experiment ? { LIVE_LOAD_EXPERIMENT: experiment } : {}) } });
+  const server = await startServer({
+    port,
+    host: HOST,
+    nodeArgs,
+    env: { LIVE_LOAD_EMIT_LOG: emitLog, ...(experiment ? { LIVE_LOAD_EXPERIMENT: experiment } : {}) },
+  });
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const swarm = new BotSwarm(server.baseURL);
@@ -127,7 +132,11 @@ async function run(n) {
     // Host: create the game.
     host = connect(server.baseURL);
     await connected(host);
-    const created = await request(host, "host:create", { protocolVersion: PROTOCOL_VERSION, playlist: PLAYLIST, options: { roundSeconds: 120, speedBonus: true } });
+    const created = await request(host, "host:create", {
+      protocolVersion: PROTOCOL_VERSION,
+      playlist: PLAYLIST,
+      options: { roundSeconds: 120, speedBonus: true },
+    });
     if (!created.reply.ok) throw new Error(`host:create failed: ${JSON.stringify(created.reply)}`);
     const code = created.reply.code;
 
@@ -163,7 +172,9 @@ async function run(n) {
       ackMs: summarize(joins.map((j, i) => j.at - joinSent[i])),
       clientLoopLagMaxMs: r1(lag.max / 1e6),
     };
-    console.log(`  ${n} joined in ${result.join.allJoinedMs} ms (all connected after ${result.join.allConnectedMs} ms; join ack p95 ${result.join.ackMs.p95} ms)`);
+    console.log(
+      `  ${n} joined in ${result.join.allJoinedMs} ms (all connected after ${result.join.allConnectedMs} ms; join ack p95 ${result.join.ackMs.p95} ms)`,
+    );
     await sleep(500); // let the last throttled host view go out
 
     /** Arms an expectation, runs `trigger` (which emits), waits for every player. */
@@ -203,7 +214,9 @@ async function run(n) {
       if (hostAck && !hostAck.reply.ok) result.errors.push(`${label}: host ack ${JSON.stringify(hostAck.reply.error)}`);
       result.actions.push(action);
       const l = action.latencyMs;
-      console.log(`  ${label.padEnd(34)} p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}  max ${l.max} ms  (server CPU ${action.serverCpuMs} ms, client loop lag max ${action.clientLoopLagMaxMs} ms)`);
+      console.log(
+        `  ${label.padEnd(34)} p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}  max ${l.max} ms  (server CPU ${action.serverCpuMs} ms, client loop lag max ${action.clientLoopLagMaxMs} ms)`,
+      );
       return { exp, t0, last, action };
     }
     const advance = (expectedPhase) => () => request(host, "host:advance", { expectedPhase });
@@ -241,9 +254,15 @@ async function run(n) {
         answers.push(request(swarm.sockets[i], "player:answer", { roundIndex: round, answer: answerFor(round, i) }, WAIT_MS));
       }
       const burst = await Promise.all(answers);
-      windows.push({ kind: "answers", label: `answers ${round + 1}`, startUs: perfToMonoUs(tBurst0), endUs: perfToMonoUs(Math.max(tBurst0, ...burst.map((a) => a.at))) });
+      windows.push({
+        kind: "answers",
+        label: `answers ${round + 1}`,
+        startUs: perfToMonoUs(tBurst0),
+        endUs: perfToMonoUs(Math.max(tBurst0, ...burst.map((a) => a.at))),
+      });
       const burstErrors = burst.filter((a) => !a.reply.ok);
-      if (burstErrors.length) result.errors.push(`round ${round + 1}: ${burstErrors.length} answers refused, e.g. ${JSON.stringify(burstErrors[0].reply.error)}`);
+      if (burstErrors.length)
+        result.errors.push(`round ${round + 1}: ${burstErrors.length} answers refused, e.g. ${JSON.stringify(burstErrors[0].reply.error)}`);
       const burstInfo = {
         answers: n - 1,
         burstMs: r1(Math.max(tBurst0, ...burst.map((a) => a.at)) - tBurst0),
@@ -252,7 +271,9 @@ async function run(n) {
         stars: [0, 1, 2, 3].map((s) => burst.filter((a) => a.reply.ok && a.reply.stars === s).length),
       };
       Object.defineProperty(burstInfo, "_raw", { value: burst.map((a, i) => a.at - answerSent[i]), enumerable: false });
-      console.log(`  round ${round + 1}: ${n - 1} answers acknowledged in ${burstInfo.burstMs} ms (ack p50 ${burstInfo.ackMs.p50}, p95 ${burstInfo.ackMs.p95}, p99 ${burstInfo.ackMs.p99} ms)`);
+      console.log(
+        `  round ${round + 1}: ${n - 1} answers acknowledged in ${burstInfo.burstMs} ms (ack p50 ${burstInfo.ackMs.p50}, p95 ${burstInfo.ackMs.p95}, p99 ${burstInfo.ackMs.p99} ms)`,
+      );
       await sleep(500);
 
       // The last answer ends the round: the server moves to the reveal at once.
@@ -306,7 +327,10 @@ async function run(n) {
       if (prof) {
         result.profile = { dir: profDir };
         for (const kind of ["broadcast", "join", "answers"]) {
-          result.profile[kind] = analyzeProfile(prof, windows.filter((w) => w.kind === kind));
+          result.profile[kind] = analyzeProfile(
+            prof,
+            windows.filter((w) => w.kind === kind),
+          );
           printProfile(kind, result.profile[kind]);
         }
       } else result.errors.push(`no CPU profile was written in ${profDir}`);
@@ -321,22 +345,46 @@ async function run(n) {
  */
 function attachServerLoops(result, windows, emitLog, n) {
   if (!existsSync(emitLog)) return;
-  const bursts = readFileSync(emitLog, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  const bursts = readFileSync(emitLog, "utf8")
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const broadcasts = windows.filter((w) => w.kind === "broadcast");
   for (const action of result.actions) {
     const w = broadcasts.find((b) => b.label === action.label);
     const burst = w && bursts.find((b) => b.count >= n && b.startUs >= w.startUs && b.startUs <= w.endUs);
     if (!burst) continue;
-    action.serverLoop = { startMs: r1((burst.startUs - w.startUs) / 1000), loopMs: r1((burst.endUs - burst.startUs) / 1000), emits: burst.count, perEmitUs: r1((burst.endUs - burst.startUs) / burst.count) };
+    action.serverLoop = {
+      startMs: r1((burst.startUs - w.startUs) / 1000),
+      loopMs: r1((burst.endUs - burst.startUs) / 1000),
+      emits: burst.count,
+      perEmitUs: r1((burst.endUs - burst.startUs) / burst.count),
+    };
   }
 }
 
 function printProfile(kind, p) {
   const what = { broadcast: "the measured broadcasts", join: "the joins", answers: "the answer bursts" }[kind];
   console.log(`\n  Server CPU profile during ${what} (${p.windowMs} ms of samples):`);
-  console.log(table(["area (self time)", "ms"], p.areas.map((a) => [a.name, a.ms])).replace(/^/gm, "    "));
-  console.log(table(["function (self time)", "ms"], p.selfFunctions.slice(0, 15).map((a) => [a.name, a.ms])).replace(/^/gm, "    "));
-  console.log(table(["app function (inclusive)", "ms"], p.inclusive.slice(0, 12).map((a) => [a.name, a.ms])).replace(/^/gm, "    "));
+  console.log(
+    table(
+      ["area (self time)", "ms"],
+      p.areas.map((a) => [a.name, a.ms]),
+    ).replace(/^/gm, "    "),
+  );
+  console.log(
+    table(
+      ["function (self time)", "ms"],
+      p.selfFunctions.slice(0, 15).map((a) => [a.name, a.ms]),
+    ).replace(/^/gm, "    "),
+  );
+  console.log(
+    table(
+      ["app function (inclusive)", "ms"],
+      p.inclusive.slice(0, 12).map((a) => [a.name, a.ms]),
+    ).replace(/^/gm, "    "),
+  );
 }
 
 // ── Main ─────────────────────────────────────────────────────────────────────────────
@@ -399,7 +447,21 @@ const list = (xs) => (xs.length ? xs.map((x) => x ?? "–").join(" / ") : null);
 console.log(
   "\n" +
     table(
-      ["players", "runs", "all joined", "p50", "p95", "p99", "max", "p95 per run", "reveal→board, all", "round end→board, all", "answer burst", "answer ack p50/p95/p99", "status"],
+      [
+        "players",
+        "runs",
+        "all joined",
+        "p50",
+        "p95",
+        "p99",
+        "max",
+        "p95 per run",
+        "reveal→board, all",
+        "round end→board, all",
+        "answer burst",
+        "answer ack p50/p95/p99",
+        "status",
+      ],
       summaries.map((s) => [
         s.players,
         s.runs,
@@ -423,17 +485,42 @@ for (const s of summaries) {
   console.log(
     table(
       ["action", "view bytes", "p50", "p95", "p99", "max", "loop starts", "server loop", "µs/emit", "server CPU", "client CPU", "client lag max"],
-      s.perAction.map((a) => [a.label, a.viewBytes, a.p50, a.p95, a.p99, a.max, a.loopStartsMs, a.serverLoopMs, a.perEmitUs, a.serverCpuMs, a.clientCpuMs, a.clientLagMaxMs]),
+      s.perAction.map((a) => [
+        a.label,
+        a.viewBytes,
+        a.p50,
+        a.p95,
+        a.p99,
+        a.max,
+        a.loopStartsMs,
+        a.serverLoopMs,
+        a.perEmitUs,
+        a.serverCpuMs,
+        a.clientCpuMs,
+        a.clientLagMaxMs,
+      ]),
     ),
   );
 }
 for (const r of runs) for (const e of r.errors) console.log(`  error (${r.players} players, run ${r.run}): ${e.split("\n")[0]}`);
 const target = summaries.find((s) => s.players === TARGET_PLAYERS);
-const verdict = target?.pooledMs.n ? { players: TARGET_PLAYERS, p95Ms: target.pooledMs.p95, targetMs: TARGET_P95_MS, met: target.pooledMs.p95 < TARGET_P95_MS && !target.errors } : null;
+const verdict = target?.pooledMs.n
+  ? { players: TARGET_PLAYERS, p95Ms: target.pooledMs.p95, targetMs: TARGET_P95_MS, met: target.pooledMs.p95 < TARGET_P95_MS && !target.errors }
+  : null;
 if (verdict) console.log(`\nTarget: ${TARGET_PLAYERS} players, p95 < ${TARGET_P95_MS} ms → p95 ${verdict.p95Ms} ms: ${verdict.met ? "met" : "NOT met"}`);
 
 mkdirSync(path.dirname(outFile), { recursive: true });
-const saved = { startedAt, finishedAt: new Date().toISOString(), machine, quietMachine: quiet, loadAtEnd: load(), options: { players, repeat, batch, profiled: profile, experiment }, target: verdict, summaries, runs };
+const saved = {
+  startedAt,
+  finishedAt: new Date().toISOString(),
+  machine,
+  quietMachine: quiet,
+  loadAtEnd: load(),
+  options: { players, repeat, batch, profiled: profile, experiment },
+  target: verdict,
+  summaries,
+  runs,
+};
 writeFileSync(outFile, JSON.stringify(saved, null, 2) + "\n");
 console.log(`Saved ${outFile}`);
 process.exit(runs.some((r) => r.errors.length) ? 1 : 0);

@@ -44,7 +44,16 @@ const executablePath = ensureChromium();
 const server = await startServer({ port: Number(flags.port) });
 const browser = await chromium.launch({
   executablePath,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 
 const rows = [];
@@ -93,7 +102,9 @@ try {
       const res = await context.request.post(`${server.baseURL}/api/submissions`, { data: { levelId: level.id, answer }, timeout: 120_000 });
       const serverScore = (await res.json()).score;
       rows.push({ level: level.id, answer, ms, sawProgress, browserScore, serverScore, equal: Math.abs(browserScore - serverScore) <= 1e-6 });
-      console.log(`${level.id} ${JSON.stringify(answer)}: ${ms.toFixed(0)} ms${sawProgress ? "" : " (no progress seen)"}; browser ${browserScore}, server ${serverScore}`);
+      console.log(
+        `${level.id} ${JSON.stringify(answer)}: ${ms.toFixed(0)} ms${sawProgress ? "" : " (no progress seen)"}; browser ${browserScore}, server ${serverScore}`,
+      );
     }
   }
 } finally {
@@ -104,15 +115,44 @@ try {
 const byLevel = trainingLevels.map((level) => {
   const mine = rows.filter((r) => r.level === level.id);
   const s = summarize(mine.map((r) => r.ms));
-  return { level: level.id, answers: mine.length, p50Ms: s.p50, maxMs: s.max, overBudget: mine.filter((r) => r.ms > BUDGET_MS).length, allShowedProgress: mine.every((r) => r.sawProgress), browserEqualsServer: mine.every((r) => r.equal) };
+  return {
+    level: level.id,
+    answers: mine.length,
+    p50Ms: s.p50,
+    maxMs: s.max,
+    overBudget: mine.filter((r) => r.ms > BUDGET_MS).length,
+    allShowedProgress: mine.every((r) => r.sawProgress),
+    browserEqualsServer: mine.every((r) => r.equal),
+  };
 });
 console.log(
   "\n" +
     table(
       ["level", "answers", "median", "slowest", `over ${BUDGET_MS / 1000} s`, "progress shown", "browser = server"],
-      byLevel.map((b) => [b.level, b.answers, `${b.p50Ms} ms`, `${b.maxMs} ms`, b.overBudget, b.allShowedProgress ? "yes" : "NO", b.browserEqualsServer ? "yes" : "NO"]),
+      byLevel.map((b) => [
+        b.level,
+        b.answers,
+        `${b.p50Ms} ms`,
+        `${b.maxMs} ms`,
+        b.overBudget,
+        b.allShowedProgress ? "yes" : "NO",
+        b.browserEqualsServer ? "yes" : "NO",
+      ]),
     ),
 );
 mkdirSync(path.dirname(flags.out), { recursive: true });
-writeFileSync(flags.out, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model }, budgetMs: BUDGET_MS, byLevel, rows: rows.map((r) => ({ ...r, ms: round(r.ms, 1) })) }, null, 2) + "\n");
+writeFileSync(
+  flags.out,
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model },
+      budgetMs: BUDGET_MS,
+      byLevel,
+      rows: rows.map((r) => ({ ...r, ms: round(r.ms, 1) })),
+    },
+    null,
+    2,
+  ) + "\n",
+);
 console.log(`\nwrote ${flags.out}`);

@@ -52,7 +52,15 @@ for (const level of trainingLevels) {
       warm.push(performance.now() - started);
     }
     const w = summarize(warm);
-    rows.push({ level: level.id, answer, coldMs: round(coldMs, 1), warmP50Ms: w.p50, warmMaxMs: w.max, score: round(cold.result.score, 4), stars: cold.result.stars });
+    rows.push({
+      level: level.id,
+      answer,
+      coldMs: round(coldMs, 1),
+      warmP50Ms: w.p50,
+      warmMaxMs: w.max,
+      score: round(cold.result.score, 4),
+      stars: cold.result.stars,
+    });
     console.log(`${level.id} ${JSON.stringify(answer)}: cold ${coldMs.toFixed(0)} ms, memoised p50 ${w.p50} ms (max ${w.max}), ${cold.result.stars}★`);
   }
 }
@@ -60,7 +68,13 @@ for (const level of trainingLevels) {
 const byLevel = trainingLevels.map((level) => {
   const mine = rows.filter((r) => r.level === level.id);
   const cold = mine.map((r) => r.coldMs);
-  return { level: level.id, answers: mine.length, coldMedianMs: summarize(cold).p50, coldMaxMs: Math.max(...cold), warmMaxMs: Math.max(...mine.map((r) => r.warmMaxMs)) };
+  return {
+    level: level.id,
+    answers: mine.length,
+    coldMedianMs: summarize(cold).p50,
+    coldMaxMs: Math.max(...cold),
+    warmMaxMs: Math.max(...mine.map((r) => r.warmMaxMs)),
+  };
 });
 
 console.log(`\nTensorFlow.js load: ${tfLoadMs.toFixed(0)} ms (once per process)\n`);
@@ -74,6 +88,17 @@ console.log(
 mkdirSync(path.dirname(flags.out), { recursive: true });
 writeFileSync(
   flags.out,
-  JSON.stringify({ date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, tfLoadMs: round(tfLoadMs, 1), repeat, byLevel, rows }, null, 2) + "\n",
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      tfLoadMs: round(tfLoadMs, 1),
+      repeat,
+      byLevel,
+      rows,
+    },
+    null,
+    2,
+  ) + "\n",
 );
 console.log(`\nwrote ${flags.out}`);

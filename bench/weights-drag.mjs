@@ -90,7 +90,15 @@ async function runScenario(browser, { baseURL, storageState, levelId, profileId,
       lossBefore,
       lossAfter,
       stepMs: summarize(durations, WEIGHTS_BUDGET_MS),
-      ...(mainThread && { mainThread: { busyMsPerStep: mainThread.busyMsPerStep, parts: mainThread.parts, frames: mainThread.frames, rasterMsPerFrame: mainThread.rasterMsPerFrame, clock: mainThread.clock } }),
+      ...(mainThread && {
+        mainThread: {
+          busyMsPerStep: mainThread.busyMsPerStep,
+          parts: mainThread.parts,
+          frames: mainThread.frames,
+          rasterMsPerFrame: mainThread.rasterMsPerFrame,
+          clock: mainThread.clock,
+        },
+      }),
       scenarioSeconds: Number(((Date.now() - t0) / 1000).toFixed(1)),
     };
   } finally {
@@ -99,7 +107,10 @@ async function runScenario(browser, { baseURL, storageState, levelId, profileId,
 }
 
 /** Every profile on one level; one player who has played the campaign up to it. */
-export async function benchWeightsDrag(browser, { baseURL, levelId = WEIGHTS_LEVEL, profiles = ["desktop", "phone"], steps = 240, warmup = 15, slider = 0, log = console.log }) {
+export async function benchWeightsDrag(
+  browser,
+  { baseURL, levelId = WEIGHTS_LEVEL, profiles = ["desktop", "phone"], steps = 240, warmup = 15, slider = 0, log = console.log },
+) {
   const setup = await browser.newContext();
   await unlockUpTo(setup, baseURL, levelId);
   const storageState = await setup.storageState();
@@ -108,7 +119,9 @@ export async function benchWeightsDrag(browser, { baseURL, levelId = WEIGHTS_LEV
   for (const profileId of profiles) {
     if (!PROFILES[profileId]) throw new Error(`unknown profile "${profileId}"; use ${Object.keys(PROFILES).join(", ")}`);
     const result = await runScenario(browser, { baseURL, storageState, levelId, profileId, steps, warmup, slider });
-    log(`  ${levelId} · ${result.profileLabel}: step p50 ${result.stepMs.p50} ms, p95 ${result.stepMs.p95} ms, max ${result.stepMs.max} ms; main thread ${result.mainThread?.busyMsPerStep} ms CPU per step (${result.measuredSteps} steps, ${result.scenarioSeconds} s)`);
+    log(
+      `  ${levelId} · ${result.profileLabel}: step p50 ${result.stepMs.p50} ms, p95 ${result.stepMs.p95} ms, max ${result.stepMs.max} ms; main thread ${result.mainThread?.busyMsPerStep} ms CPU per step (${result.measuredSteps} steps, ${result.scenarioSeconds} s)`,
+    );
     scenarios.push(result);
   }
   return { budgetMs: WEIGHTS_BUDGET_MS, scenarios };
@@ -117,7 +130,19 @@ export async function benchWeightsDrag(browser, { baseURL, levelId = WEIGHTS_LEV
 export function weightsDragTable(table, results) {
   return table(
     ["level", "profile", "canvas px", "steps", "p50", "p95", "p99", "max", `>${WEIGHTS_BUDGET_MS} ms`, "main thread / step", "of it raster"],
-    results.scenarios.map((s) => [s.level, s.profileLabel, s.canvasBackingStore, s.measuredSteps, s.stepMs.p50, s.stepMs.p95, s.stepMs.p99, s.stepMs.max, s.stepMs.overBudget, s.mainThread?.busyMsPerStep ?? "–", s.mainThread?.parts[1].msPerStep ?? "–"]),
+    results.scenarios.map((s) => [
+      s.level,
+      s.profileLabel,
+      s.canvasBackingStore,
+      s.measuredSteps,
+      s.stepMs.p50,
+      s.stepMs.p95,
+      s.stepMs.p99,
+      s.stepMs.max,
+      s.stepMs.overBudget,
+      s.mainThread?.busyMsPerStep ?? "–",
+      s.mainThread?.parts[1].msPerStep ?? "–",
+    ]),
   );
 }
 
@@ -147,13 +172,27 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = await startServer({ port: Number(flags.port) });
   const browser = await chromium.launch({
     executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const chromiumVersion = browser.version();
   let results;
   try {
     console.log(`Slider step of the tune-weights view (budget ${WEIGHTS_BUDGET_MS} ms per step)…`);
-    results = await benchWeightsDrag(browser, { baseURL: server.baseURL, levelId: flags.level, profiles: flags.profiles.split(","), steps: Number(flags.steps) });
+    results = await benchWeightsDrag(browser, {
+      baseURL: server.baseURL,
+      levelId: flags.level,
+      profiles: flags.profiles.split(","),
+      steps: Number(flags.steps),
+    });
   } finally {
     await browser.close();
     await server.stop();
@@ -161,6 +200,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(weightsDragTable(table, results));
   const out = path.resolve(flags.out);
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, loadAverage1m: Number(os.loadavg()[0].toFixed(2)), chromium: chromiumVersion }, ...results }, null, 2)}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), machine: { cpu: os.cpus()[0]?.model, cores: os.cpus().length, loadAverage1m: Number(os.loadavg()[0].toFixed(2)), chromium: chromiumVersion }, ...results }, null, 2)}\n`,
+  );
   console.log(`Wrote ${path.relative(process.cwd(), out)}`);
 }

@@ -54,7 +54,8 @@ export function Leaderboard({ levelId, refreshKey }: { levelId: string; refreshK
       )}
       {board && board.players > 0 && (
         <p className="muted" data-testid="my-rank">
-          {board.me ? `You are #${board.me.rank} of ${board.players}.` : `${board.players} player${board.players === 1 ? "" : "s"} so far.`} Ties go to whoever got there first.
+          {board.me ? `You are #${board.me.rank} of ${board.players}.` : `${board.players} player${board.players === 1 ? "" : "s"} so far.`} Ties go to whoever
+          got there first.
         </p>
       )}
     </section>

@@ -119,13 +119,15 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
             </h2>
             <p>
               The server re-scored your answer: <strong data-testid="server-score">{(result.score * 100).toFixed(1)}%</strong>
-              {result.metrics.searchBest !== undefined && ` (your accuracy ${(result.metrics.accuracy * 100).toFixed(1)}% against the machine's best ${(result.metrics.searchBest * 100).toFixed(1)}%)`}
+              {result.metrics.searchBest !== undefined &&
+                ` (your accuracy ${(result.metrics.accuracy * 100).toFixed(1)}% against the machine's best ${(result.metrics.searchBest * 100).toFixed(1)}%)`}
               . {result.improved ? "That is your new best." : `Your best stays ${(result.best.score * 100).toFixed(1)}%.`} You are #{result.rank} on this level.
             </p>
             {describeResult(level, result) && <p data-testid="result-summary">{describeResult(level, result)}</p>}
             {trains && preview && (
               <p className="muted" data-testid="browser-vs-server">
-                Your browser&apos;s training scored {(preview.score * 100).toFixed(1)}%; the server trained the same network with the same seed and got {(result.score * 100).toFixed(1)}%.
+                Your browser&apos;s training scored {(preview.score * 100).toFixed(1)}%; the server trained the same network with the same seed and got{" "}
+                {(result.score * 100).toFixed(1)}%.
               </p>
             )}
             {result.stars > 0 && <p>{level.explanation}</p>}

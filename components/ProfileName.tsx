@@ -44,7 +44,11 @@ export function ProfileName({ initialName }: { initialName: string | null }) {
       <button className="button secondary" type="button" onClick={() => setEditing(false)}>
         Cancel
       </button>
-      {error && <span className="error" role="alert">{error}</span>}
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
     </form>
   );
 }

@@ -20,7 +20,10 @@ export const submissionBody = z.object({
   levelId: z.string().min(1).max(64),
   answer: z.unknown().refine((v) => v !== undefined, "is required"),
   /** Visible time on the level page since it opened or since the last submission (browser-measured, for the teacher's dashboard). */
-  timeSpentMs: z.number().default(0).transform((ms) => Math.min(Math.max(Math.round(ms), 0), MAX_TIME_SPENT_MS)),
+  timeSpentMs: z
+    .number()
+    .default(0)
+    .transform((ms) => Math.min(Math.max(Math.round(ms), 0), MAX_TIME_SPENT_MS)),
 });
 
 /** Time on a level counts at most two hours per submission: a tab left open overnight is not study time. */

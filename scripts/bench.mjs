@@ -51,9 +51,15 @@ const { values: flags } = parseArgs({
     out: { type: "string", default: "bench/results/latest.json" },
   },
 });
-const list = (v) => v.flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+const list = (v) =>
+  v
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
 const levels = list(flags.level ?? ["turn-the-axes,let-the-machine-search"]);
-const points = list([flags.points ?? ""]).filter((p) => p !== "none").map(Number);
+const points = list([flags.points ?? ""])
+  .filter((p) => p !== "none")
+  .map(Number);
 const profiles = list([flags.profiles ?? Object.keys(PROFILES).join(",")]);
 for (const p of profiles) if (!PROFILES[p]) throw new Error(`unknown profile "${p}"; use ${Object.keys(PROFILES).join(", ")}`);
 for (const p of points) if (!(Number.isInteger(p) && p > 0)) throw new Error(`--points takes positive integers (or "none")`);
@@ -87,7 +93,16 @@ const buildAtStart = buildId();
 const server = await startServer({ port: Number(flags.port) });
 const browser = await chromium.launch({
   executablePath: chromiumPath,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 
 const machine = {
@@ -99,7 +114,9 @@ const machine = {
   chromium: browser.version(),
   loadAverage1m: Number(os.loadavg()[0].toFixed(2)),
 };
-console.log(`\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB; ${machine.os}; Node ${machine.node}; Chromium ${machine.chromium}; load average ${machine.loadAverage1m}`);
+console.log(
+  `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB; ${machine.os}; Node ${machine.node}; Chromium ${machine.chromium}; load average ${machine.loadAverage1m}`,
+);
 
 const results = {
   date: new Date().toISOString(),
@@ -120,7 +137,16 @@ try {
     console.log(`\nDrag step of the coordinate-change view (budget ${BUDGET_MS} ms per step)…`);
     results.dragStep = {
       budgetMs: BUDGET_MS,
-      ...(await benchDragStep(browser, { baseURL: server.baseURL, levels, points, profiles, steps: Number(flags.steps), slowSteps: Number(flags["slow-steps"]), warmup: Number(flags.warmup), profilePass: !flags["no-profile"] })),
+      ...(await benchDragStep(browser, {
+        baseURL: server.baseURL,
+        levels,
+        points,
+        profiles,
+        steps: Number(flags.steps),
+        slowSteps: Number(flags["slow-steps"]),
+        warmup: Number(flags.warmup),
+        profilePass: !flags["no-profile"],
+      })),
     };
   }
   if (runWeights) {
@@ -137,7 +163,8 @@ try {
   await browser.close();
   await server.stop();
 }
-if (buildId() !== buildAtStart) failed ??= new Error(`.next was rebuilt during the run (build ${buildAtStart} → ${buildId()}); results discarded. Run again when no other build is running.`);
+if (buildId() !== buildAtStart)
+  failed ??= new Error(`.next was rebuilt during the run (build ${buildAtStart} → ${buildId()}); results discarded. Run again when no other build is running.`);
 if (failed) {
   console.error(`\nBenchmark failed: ${failed.stack ?? failed}\n(server log: ${server.logFile})`);
   process.exit(1);
@@ -146,18 +173,46 @@ rmSync(server.dir, { recursive: true, force: true }); // the throwaway database 
 
 if (results.dragStep) {
   console.log(`\nDrag step: ms per step as the view measures it (performance.measure "coordinate-change:step"), budget ${BUDGET_MS} ms;`);
-  console.log("from a trace: the step's thread CPU time (pointermove dispatch), and the renderer main thread's CPU time per step in all and for canvas rasterization at frame commit");
+  console.log(
+    "from a trace: the step's thread CPU time (pointermove dispatch), and the renderer main thread's CPU time per step in all and for canvas rasterization at frame commit",
+  );
   console.log(
     table(
       ["level", "points", "profile", "canvas px", "steps", "p50", "p95", "p99", "max", `>${BUDGET_MS} ms`, "CPU p50/p95", "main thread", "of it raster"],
-      results.dragStep.scenarios.map((s) => [s.level, s.points, s.profileLabel, s.canvasBackingStore, s.measuredSteps, s.stepMs.p50, s.stepMs.p95, s.stepMs.p99, s.stepMs.max, s.stepMs.overBudget, s.mainThread ? `${s.mainThread.stepCpuMs.p50}/${s.mainThread.stepCpuMs.p95}` : "–", s.mainThread?.busyMsPerStep ?? "–", s.mainThread?.parts[1].msPerStep ?? "–"]),
+      results.dragStep.scenarios.map((s) => [
+        s.level,
+        s.points,
+        s.profileLabel,
+        s.canvasBackingStore,
+        s.measuredSteps,
+        s.stepMs.p50,
+        s.stepMs.p95,
+        s.stepMs.p99,
+        s.stepMs.max,
+        s.stepMs.overBudget,
+        s.mainThread ? `${s.mainThread.stepCpuMs.p50}/${s.mainThread.stepCpuMs.p95}` : "–",
+        s.mainThread?.busyMsPerStep ?? "–",
+        s.mainThread?.parts[1].msPerStep ?? "–",
+      ]),
     ),
   );
 }
 for (const p of results.dragStep?.profiled ?? []) {
-  console.log(`\nWhere the step's JavaScript time goes: ${p.level}, ${p.points} points, ${p.profileLabel} (V8 sampling profile, ${p.measuredSteps} steps; the profiler slows JS: step p50 ${p.stepMs.p50} ms here)`);
-  console.log(table(["bucket", "ms per step", "share"], p.js.buckets.map((b) => [b.bucket, (b.ms / p.measuredSteps).toFixed(2), `${(b.share * 100).toFixed(0)}%`])));
-  console.log(`  busiest functions: ${p.js.topFunctions.slice(0, 6).map((f) => `${f.fn} ${(f.ms / p.measuredSteps).toFixed(2)} ms`).join("; ")}`);
+  console.log(
+    `\nWhere the step's JavaScript time goes: ${p.level}, ${p.points} points, ${p.profileLabel} (V8 sampling profile, ${p.measuredSteps} steps; the profiler slows JS: step p50 ${p.stepMs.p50} ms here)`,
+  );
+  console.log(
+    table(
+      ["bucket", "ms per step", "share"],
+      p.js.buckets.map((b) => [b.bucket, (b.ms / p.measuredSteps).toFixed(2), `${(b.share * 100).toFixed(0)}%`]),
+    ),
+  );
+  console.log(
+    `  busiest functions: ${p.js.topFunctions
+      .slice(0, 6)
+      .map((f) => `${f.fn} ${(f.ms / p.measuredSteps).toFixed(2)} ms`)
+      .join("; ")}`,
+  );
   console.log(`  other native calls: ${p.js.otherNative.map((f) => `${f.fn} ${(f.ms / p.measuredSteps).toFixed(2)} ms`).join("; ")}`);
 }
 if (results.weightsDrag) {
@@ -168,8 +223,28 @@ if (results.firstLoadJs) {
   console.log("\nFirst-load JavaScript (fresh context, until load + network idle; link prefetches refused, then counted apart)");
   console.log(
     table(
-      ["route", "files", "raw", "gzip (est.)", "loads TensorFlow.js", "wire (this server)", "shared by all, raw / gzip", "route's own, raw / gzip", "+ link prefetch, gzip"],
-      results.firstLoadJs.map((r) => [r.route, r.files, kb(r.raw), kb(r.gzip), r.loadsTfjs ? "yes" : "no", `${kb(r.wire)}${r.serverCompressed ? "" : " (uncompressed)"}`, `${kb(r.sharedRaw)} / ${kb(r.sharedGzip)}`, `${kb(r.routeOnlyRaw)} / ${kb(r.routeOnlyGzip)}`, `${kb(r.prefetched.gzip)} (${r.prefetched.files} files)`]),
+      [
+        "route",
+        "files",
+        "raw",
+        "gzip (est.)",
+        "loads TensorFlow.js",
+        "wire (this server)",
+        "shared by all, raw / gzip",
+        "route's own, raw / gzip",
+        "+ link prefetch, gzip",
+      ],
+      results.firstLoadJs.map((r) => [
+        r.route,
+        r.files,
+        kb(r.raw),
+        kb(r.gzip),
+        r.loadsTfjs ? "yes" : "no",
+        `${kb(r.wire)}${r.serverCompressed ? "" : " (uncompressed)"}`,
+        `${kb(r.sharedRaw)} / ${kb(r.sharedGzip)}`,
+        `${kb(r.routeOnlyRaw)} / ${kb(r.routeOnlyGzip)}`,
+        `${kb(r.prefetched.gzip)} (${r.prefetched.files} files)`,
+      ]),
     ),
   );
 }

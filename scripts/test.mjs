@@ -34,6 +34,8 @@ const e2e = counts(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r
 const passed = (unit?.passed ?? 0) + (e2e?.passed ?? 0);
 const failed = (unit?.failed ?? 0) + (e2e?.failed ?? 0) + (unit ? 0 : 1) + (e2e ? 0 : 1);
 const skipped = (unit?.skipped ?? 0) + (e2e?.skipped ?? 0);
-console.log(`\nVitest (unit + API): ${unit ? `${unit.passed} passed, ${unit.failed} failed` : "no report"}; Playwright (end to end): ${e2e ? `${e2e.passed} passed, ${e2e.failed} failed` : "no report"}; ${Math.round((Date.now() - started) / 1000)} s in all.`);
+console.log(
+  `\nVitest (unit + API): ${unit ? `${unit.passed} passed, ${unit.failed} failed` : "no report"}; Playwright (end to end): ${e2e ? `${e2e.passed} passed, ${e2e.failed} failed` : "no report"}; ${Math.round((Date.now() - started) / 1000)} s in all.`,
+);
 console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(vitestStatus === 0 && playwrightStatus === 0 && failed === 0 ? 0 : 1);

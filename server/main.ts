@@ -47,7 +47,9 @@ async function main() {
   if (restored) console.log(`Resumed ${restored} live game(s).`);
   if (hostname === "0.0.0.0") {
     // Students' devices cannot reach "localhost": show the addresses a classroom can use.
-    const lan = Object.values(networkInterfaces()).flat().filter((a) => a && a.family === "IPv4" && !a.internal);
+    const lan = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && a.family === "IPv4" && !a.internal);
     for (const a of lan) console.log(`  On this network: http://${a!.address}:${port} (students join at /join)`);
   }
 
@@ -64,7 +66,14 @@ async function main() {
     httpServer.closeIdleConnections();
     const grace = setTimeout(() => httpServer.closeAllConnections(), 3_000);
     grace.unref();
-    httpServer.once("close", () => void hub.flush().then(disconnectDb).finally(() => process.exit(0)));
+    httpServer.once(
+      "close",
+      () =>
+        void hub
+          .flush()
+          .then(disconnectDb)
+          .finally(() => process.exit(0)),
+    );
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));

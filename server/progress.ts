@@ -77,7 +77,9 @@ export async function leaderboard(levelId: string, playerId: string | null, size
       include: { player: { select: { displayName: true } } },
     }),
     db().bestResult.count({ where: { levelId } }),
-    playerId ? db().bestResult.findUnique({ where: { playerId_levelId: { playerId, levelId } }, include: { player: { select: { displayName: true } } } }) : null,
+    playerId
+      ? db().bestResult.findUnique({ where: { playerId_levelId: { playerId, levelId } }, include: { player: { select: { displayName: true } } } })
+      : null,
   ]);
   const entry = (row: (typeof top)[number], rank: number): LeaderboardEntry => ({
     rank,

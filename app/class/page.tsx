@@ -15,7 +15,11 @@ export const metadata = { title: "Join a class — Gradient Arena" };
 export default async function ClassPage() {
   const player = await currentPlayer();
   const rows = player
-    ? await db().classMember.findMany({ where: { playerId: player.id }, orderBy: { joinedAt: "asc" }, include: { classroom: { select: { name: true, lockedChapters: true, teacher: { select: { name: true } } } } } })
+    ? await db().classMember.findMany({
+        where: { playerId: player.id },
+        orderBy: { joinedAt: "asc" },
+        include: { classroom: { select: { name: true, lockedChapters: true, teacher: { select: { name: true } } } } },
+      })
     : [];
   const classes: MyClass[] = rows.map((m) => ({
     className: m.classroom.name,

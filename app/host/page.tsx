@@ -4,7 +4,12 @@ import { HostSetup } from "@/components/live/HostSetup";
 export const metadata = { title: "Host a classroom game — Gradient Arena" };
 
 export default function HostPage() {
-  const chapters = campaign().map((c) => ({ id: c.id, number: c.number, title: c.title, levels: c.levels.map((l) => ({ id: l.id, title: l.title, seconds: l.timeLimitSeconds })) }));
+  const chapters = campaign().map((c) => ({
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    levels: c.levels.map((l) => ({ id: l.id, title: l.title, seconds: l.timeLimitSeconds })),
+  }));
   return (
     <main>
       <h1>Host a classroom game</h1>

@@ -47,13 +47,27 @@ export default async function CampaignPage() {
                 const open = !byTeacher && isUnlocked(level.id, stars);
                 const content = (
                   <>
-                    <span className="num">Level {chapter.number}.{i + 1}</span>
+                    <span className="num">
+                      Level {chapter.number}.{i + 1}
+                    </span>
                     <span className="title">{level.title}</span>
-                    {open ? <Stars count={stars.get(level.id) ?? 0} /> : <span className="row" style={{ gap: 4 }}><LockIcon /> {byTeacher ? "Locked by your teacher" : "Locked"}</span>}
+                    {open ? (
+                      <Stars count={stars.get(level.id) ?? 0} />
+                    ) : (
+                      <span className="row" style={{ gap: 4 }}>
+                        <LockIcon /> {byTeacher ? "Locked by your teacher" : "Locked"}
+                      </span>
+                    )}
                   </>
                 );
                 return (
-                  <li key={level.id} data-testid={`level-${level.id}`} data-stars={stars.get(level.id) ?? 0} data-locked={!open} data-teacher-locked={byTeacher}>
+                  <li
+                    key={level.id}
+                    data-testid={`level-${level.id}`}
+                    data-stars={stars.get(level.id) ?? 0}
+                    data-locked={!open}
+                    data-teacher-locked={byTeacher}
+                  >
                     {open ? (
                       <Link className="level-card" href={`/play/${level.id}`}>
                         {content}

@@ -5,9 +5,33 @@
 // left out: the trace (lib/trace.mjs) measures it.
 
 const CANVAS_CALLS = new Set([
-  "arc", "fill", "stroke", "fillRect", "clearRect", "beginPath", "closePath", "moveTo", "lineTo", "save", "restore",
-  "setLineDash", "fillText", "measureText", "strokeText", "rect", "set fillStyle", "set strokeStyle", "set lineWidth",
-  "set font", "set textAlign", "fillStyle", "strokeStyle", "lineWidth", "font", "textAlign", "getContext",
+  "arc",
+  "fill",
+  "stroke",
+  "fillRect",
+  "clearRect",
+  "beginPath",
+  "closePath",
+  "moveTo",
+  "lineTo",
+  "save",
+  "restore",
+  "setLineDash",
+  "fillText",
+  "measureText",
+  "strokeText",
+  "rect",
+  "set fillStyle",
+  "set strokeStyle",
+  "set lineWidth",
+  "set font",
+  "set textAlign",
+  "fillStyle",
+  "strokeStyle",
+  "lineWidth",
+  "font",
+  "textAlign",
+  "getContext",
 ]);
 
 export async function startCpuProfile(cdp) {
@@ -57,7 +81,8 @@ export async function stopCpuProfile(cdp, { baseURL }) {
     let bucket;
     if (name === "(idle)") bucket = "idle";
     else if (name === "(garbage collector)") bucket = "garbage collection";
-    else if (name === "(program)" || name === "(root)") bucket = "idle"; // native work outside JS, and idle: see the trace instead
+    else if (name === "(program)" || name === "(root)")
+      bucket = "idle"; // native work outside JS, and idle: see the trace instead
     else if (!callFrame.url) bucket = CANVAS_CALLS.has(name) ? "canvas 2D calls (recording)" : HARNESS.has(name) ? "benchmark harness" : "other native calls";
     else bucket = await labelOf(callFrame.url);
     add(bucket, us);

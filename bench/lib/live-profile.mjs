@@ -31,7 +31,9 @@ function areaOf(callFrame) {
 
 /** The main thread's .cpuprofile in a folder (CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0). */
 export function readProfile(dir) {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .sort();
   const main = files.find((f) => f.split(".")[4] === "0") ?? files[0];
   if (!main) return null;
   return JSON.parse(readFileSync(path.join(dir, main), "utf8"));

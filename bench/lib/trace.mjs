@@ -14,7 +14,8 @@ export function summarizeTrace(buffer, steps) {
   const moves = new Map();
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
-    if (e.ph === "X" && e.name === "EventDispatch" && e.args?.data?.type === "pointermove" && names.get(key) === "CrRendererMain") moves.set(key, (moves.get(key) ?? 0) + 1);
+    if (e.ph === "X" && e.name === "EventDispatch" && e.args?.data?.type === "pointermove" && names.get(key) === "CrRendererMain")
+      moves.set(key, (moves.get(key) ?? 0) + 1);
   }
   const main = [...moves.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (!main) return null;
@@ -38,10 +39,16 @@ export function summarizeTrace(buffer, steps) {
   const frames = own.filter((e) => e.name === "ProxyMain::BeginMainFrame").length;
   // The pointermove dispatch holds the whole measured step (flushSync): its thread CPU time is
   // the step's cost without the time the thread spent descheduled on a busy machine.
-  const stepCpu = own.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "pointermove").map((e) => cpu(e) / 1000).sort((a, b) => a - b);
+  const stepCpu = own
+    .filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "pointermove")
+    .map((e) => cpu(e) / 1000)
+    .sort((a, b) => a - b);
   const pct = (sorted, p) => Number((sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN).toFixed(2));
   const perStep = (us) => Number((us / 1000 / steps).toFixed(2));
-  const commitDurations = own.filter((e) => e.name === "LayerTreeHost::DoUpdateLayers").map((e) => cpu(e) / 1000).sort((a, b) => a - b);
+  const commitDurations = own
+    .filter((e) => e.name === "LayerTreeHost::DoUpdateLayers")
+    .map((e) => cpu(e) / 1000)
+    .sort((a, b) => a - b);
   return {
     clock: own.some((e) => e.tdur !== undefined) ? "thread CPU time" : "wall time",
     frames,

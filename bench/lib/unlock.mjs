@@ -18,7 +18,9 @@ export async function unlockUpTo(context, baseURL, levelId) {
     const res = await context.request.post(`${baseURL}/api/submissions`, { data: { levelId: level.id, answer: referenceAnswers[level.id] }, timeout: 120_000 });
     const body = await res.json().catch(() => ({}));
     if (res.status() !== 201 || !(body.stars >= 1)) {
-      throw new Error(`could not earn a star on level "${level.id}": the server answered ${res.status()}: ${JSON.stringify(body).slice(0, 300)}. Is the build stale? Run without --no-build.`);
+      throw new Error(
+        `could not earn a star on level "${level.id}": the server answered ${res.status()}: ${JSON.stringify(body).slice(0, 300)}. Is the build stale? Run without --no-build.`,
+      );
     }
   }
   return index;

@@ -31,7 +31,10 @@ export function MyClasses({ classes }: { classes: MyClass[] }) {
           <li key={`${c.className}/${c.joinedAt}`}>
             <strong>{c.className}</strong> with {c.teacherName}, as {c.yourName}
             {c.lockedChapters.length > 0 && (
-              <span className="muted"> — locked for now: {c.lockedChapters.map((id) => `chapter ${chapters.find((ch) => ch.id === id)?.number ?? id}`).join(", ")}</span>
+              <span className="muted">
+                {" "}
+                — locked for now: {c.lockedChapters.map((id) => `chapter ${chapters.find((ch) => ch.id === id)?.number ?? id}`).join(", ")}
+              </span>
             )}
           </li>
         ))}

@@ -10,7 +10,9 @@ export function ResumeCodeCard({ code }: { code: string }) {
       <p className={styles.resumeCode} data-testid="resume-code">
         {code}
       </p>
-      <p className="muted">On another device, open <strong>/resume</strong> and type it to carry on with your stars.</p>
+      <p className="muted">
+        On another device, open <strong>/resume</strong> and type it to carry on with your stars.
+      </p>
     </div>
   );
 }

@@ -110,7 +110,12 @@ export function HostScreen({ code }: { code: string }) {
       {view.phase === "lobby" && (
         <section className="host-lobby">
           <div className="panel center">
-            <div className="qr" aria-label={`QR code for ${joinUrl}`} role="img" dangerouslySetInnerHTML={{ __html: joinUrl ? renderSVG(joinUrl, { border: 2 }) : "" }} />
+            <div
+              className="qr"
+              aria-label={`QR code for ${joinUrl}`}
+              role="img"
+              dangerouslySetInnerHTML={{ __html: joinUrl ? renderSVG(joinUrl, { border: 2 }) : "" }}
+            />
             <p className="host-code big-code">
               {code.slice(0, 3)} {code.slice(3)}
             </p>

@@ -23,13 +23,18 @@ export function HostSetup({ chapters }: { chapters: ChapterChoice[] }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : all.filter((l) => p.includes(l.id) || l.id === id).map((l) => l.id)));
+  const toggle = (id: string) =>
+    setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : all.filter((l) => p.includes(l.id) || l.id === id).map((l) => l.id)));
 
   async function create() {
     setBusy(true);
     setError(null);
     const socket = io({ transports: ["websocket", "polling"] });
-    const ack = await request<{ code: string; hostSecret: string }>(socket, "host:create", { ...protocolVersion, playlist: picked, options: { roundSeconds, speedBonus } });
+    const ack = await request<{ code: string; hostSecret: string }>(socket, "host:create", {
+      ...protocolVersion,
+      playlist: picked,
+      options: { roundSeconds, speedBonus },
+    });
     socket.disconnect();
     setBusy(false);
     if (!ack.ok) return setError(ack.error.message);
@@ -84,9 +89,7 @@ export function HostSetup({ chapters }: { chapters: ChapterChoice[] }) {
           <input type="checkbox" checked={speedBonus} onChange={(e) => setSpeedBonus(e.target.checked)} />
           Speed bonus: faster answers earn more (up to twice as much as at the buzzer)
         </label>
-        <p className="muted">
-          Points: 1000 for a three-star answer, in proportion to the stars. Each player&apos;s best answer of a round counts.
-        </p>
+        <p className="muted">Points: 1000 for a three-star answer, in proportion to the stars. Each player&apos;s best answer of a round counts.</p>
         <button type="button" className="button big" disabled={busy || picked.length === 0} onClick={create}>
           {busy ? "Creating…" : `Create a game with ${picked.length} round${picked.length === 1 ? "" : "s"}`}
         </button>

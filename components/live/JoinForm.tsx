@@ -35,7 +35,8 @@ export function JoinForm() {
     setBusy(true);
     const ack = await request(socket.current!, "player:check", { ...protocolVersion, code: value });
     setBusy(false);
-    if (!ack.ok) return setError(ack.error.code === "not_found" ? "No game with that code is running. Check the code on the screen." : capitalise(ack.error.message));
+    if (!ack.ok)
+      return setError(ack.error.code === "not_found" ? "No game with that code is running. Check the code on the screen." : capitalise(ack.error.message));
     // Coming back to a game this browser is already in: no need to type a nickname again.
     if (secrets.get(secrets.player(value))) return router.push(`/live/${value}`);
     setStep("nickname");
@@ -78,7 +79,15 @@ export function JoinForm() {
         <form onSubmit={(e) => (e.preventDefault(), void join())}>
           <p className="muted">Game {code}</p>
           <label htmlFor="nickname">Your nickname</label>
-          <input id="nickname" className="nickname-input" maxLength={20} autoComplete="off" value={nickname} autoFocus onChange={(e) => setNickname(e.target.value)} />
+          <input
+            id="nickname"
+            className="nickname-input"
+            maxLength={20}
+            autoComplete="off"
+            value={nickname}
+            autoFocus
+            onChange={(e) => setNickname(e.target.value)}
+          />
           <div className="row">
             <button className="button secondary" type="button" onClick={() => setNickname(friendlyNickname())}>
               Suggest another

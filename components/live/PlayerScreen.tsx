@@ -168,10 +168,17 @@ function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket
     if (!socket) return;
     setSending(true);
     setMessage(null);
-    const ack = await request<{ score: number; stars: number; points: number; improved: boolean }>(socket, "player:answer", { roundIndex: view.round!.index, answer: answer.current });
+    const ack = await request<{ score: number; stars: number; points: number; improved: boolean }>(socket, "player:answer", {
+      roundIndex: view.round!.index,
+      answer: answer.current,
+    });
     setSending(false);
     if (!ack.ok) return setMessage(ack.error.message);
-    setMessage(ack.improved ? `Scored ${(ack.score * 100).toFixed(1)}%: ${ack.points} points. That is your best so far.` : `Scored ${(ack.score * 100).toFixed(1)}%: not better than your best, which still counts.`);
+    setMessage(
+      ack.improved
+        ? `Scored ${(ack.score * 100).toFixed(1)}%: ${ack.points} points. That is your best so far.`
+        : `Scored ${(ack.score * 100).toFixed(1)}%: not better than your best, which still counts.`,
+    );
   }
 
   return (
@@ -203,7 +210,9 @@ function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket
           </p>
         )}
       </div>
-      <p className="muted">Your best answer counts{view.speedBonus ? ", and faster answers earn more" : ""}. The round ends when time is up or everyone has submitted.</p>
+      <p className="muted">
+        Your best answer counts{view.speedBonus ? ", and faster answers earn more" : ""}. The round ends when time is up or everyone has submitted.
+      </p>
     </div>
   );
 }

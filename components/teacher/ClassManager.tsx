@@ -64,7 +64,14 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
           <label htmlFor="rename" className="muted">
             Rename
           </label>
-          <input id="rename" className="big-input" style={{ flex: "1 1 200px", width: "auto" }} maxLength={80} value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            id="rename"
+            className="big-input"
+            style={{ flex: "1 1 200px", width: "auto" }}
+            maxLength={80}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
           <button className="button secondary" type="submit" disabled={busy || !name.trim() || name.trim() === detail.name}>
             Save name
           </button>
@@ -80,9 +87,22 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
           {chapters.map((c) => (
             <li key={c.id}>
               <label>
-                <input type="checkbox" checked={detail.lockedChapters.includes(c.id)} disabled={busy} onChange={(e) => toggle(c.id, e.target.checked)} data-testid={`lock-${c.id}`} />
+                <input
+                  type="checkbox"
+                  checked={detail.lockedChapters.includes(c.id)}
+                  disabled={busy}
+                  onChange={(e) => toggle(c.id, e.target.checked)}
+                  data-testid={`lock-${c.id}`}
+                />
                 <span>
-                  {detail.lockedChapters.includes(c.id) ? <><LockIcon /> <strong>Locked</strong></> : "Open"} — Chapter {c.number}: {c.title} <span className="muted">({c.levels} levels)</span>
+                  {detail.lockedChapters.includes(c.id) ? (
+                    <>
+                      <LockIcon /> <strong>Locked</strong>
+                    </>
+                  ) : (
+                    "Open"
+                  )}{" "}
+                  — Chapter {c.number}: {c.title} <span className="muted">({c.levels} levels)</span>
                 </span>
               </label>
             </li>

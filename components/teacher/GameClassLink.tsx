@@ -32,7 +32,14 @@ export function GameClassLink({ gameId, classes, current }: { gameId: string; cl
   return (
     <span className="row">
       <label htmlFor={id}>Class</label>
-      <select id={id} style={{ font: "inherit", padding: "6px 8px", minHeight: 40 }} value={value} disabled={status === "saving"} onChange={(e) => void change(e.target.value)} data-testid="game-class">
+      <select
+        id={id}
+        style={{ font: "inherit", padding: "6px 8px", minHeight: 40 }}
+        value={value}
+        disabled={status === "saving"}
+        onChange={(e) => void change(e.target.value)}
+        data-testid="game-class"
+      >
         <option value="">No class</option>
         {classes.map((c) => (
           <option key={c.id} value={c.id}>

@@ -32,7 +32,15 @@ export function NewClassForm() {
         <label htmlFor="class-name" style={{ display: "block", fontWeight: 700 }}>
           New class
         </label>
-        <input id="class-name" className="big-input" placeholder="e.g. Year 11 — group B" maxLength={80} required value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id="class-name"
+          className="big-input"
+          placeholder="e.g. Year 11 — group B"
+          maxLength={80}
+          required
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       <button type="submit" className="button big" disabled={busy || !name.trim()}>
         {busy ? "Creating…" : "Create the class"}

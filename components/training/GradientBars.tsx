@@ -10,7 +10,19 @@ import { useWidth } from "./useWidth";
  * (nearest the input) on the left and the output layer on the right: a fading feedback signal
  * shows as bars that shrink toward the left.
  */
-export function GradientBars({ gradients, label, style, scale, testId }: { gradients: number[]; label: string; style: SeriesStyle; scale?: number[]; testId?: string }) {
+export function GradientBars({
+  gradients,
+  label,
+  style,
+  scale,
+  testId,
+}: {
+  gradients: number[];
+  label: string;
+  style: SeriesStyle;
+  scale?: number[];
+  testId?: string;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const fs = fontSizeFor(width);
   const height = 170 + 2 * fs;
@@ -38,7 +50,14 @@ export function GradientBars({ gradients, label, style, scale, testId }: { gradi
 
   return (
     <div className={styles.chartWrap} ref={ref} data-testid={testId}>
-      <svg className={styles.chart} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Gradient size per layer for ${label}, log scale. ${words}`}>
+      <svg
+        className={styles.chart}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`Gradient size per layer for ${label}, log scale. ${words}`}
+      >
         {decades.map((d) => (
           <g key={d}>
             <line x1={m.left} x2={m.left + plotW} y1={y(10 ** d)} y2={y(10 ** d)} stroke="#e4e5e8" />

@@ -26,7 +26,19 @@ const CLIP = 1e3; // the scale never reaches above this
  * Every try's loss per epoch, on a log scale, with the target as a dashed line. Each curve ends
  * in its marker and its label; the legend repeats them with the outcome.
  */
-export function LossChart({ series, budget, target, yLabel = "loss", testId }: { series: LossSeries[]; budget: number; target: number; yLabel?: string; testId?: string }) {
+export function LossChart({
+  series,
+  budget,
+  target,
+  yLabel = "loss",
+  testId,
+}: {
+  series: LossSeries[];
+  budget: number;
+  target: number;
+  yLabel?: string;
+  testId?: string;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const fs = fontSizeFor(width);
   const height = Math.round(Math.min(320, Math.max(250, width * 0.55)));
@@ -71,7 +83,14 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
 
   return (
     <div className={styles.chartWrap} ref={ref} data-testid={testId}>
-      <svg className={styles.chart} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${yLabel} per epoch, log scale. ${summary}`}>
+      <svg
+        className={styles.chart}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${yLabel} per epoch, log scale. ${summary}`}
+      >
         {decades.map((d) => (
           <g key={d}>
             <line x1={m.left} x2={m.left + plotW} y1={y(10 ** d)} y2={y(10 ** d)} stroke="#e4e5e8" />
@@ -104,14 +123,30 @@ export function LossChart({ series, budget, target, yLabel = "loss", testId }: {
             points.push(`${x(i + first).toFixed(1)},${y(s.losses[i]).toFixed(1)}`);
             if (!Number.isFinite(s.losses[i]) || s.losses[i] >= top) break; // blew up: stop at the top edge
           }
-          return <polyline key={s.key} points={points.join(" ")} fill="none" stroke={style.color} strokeWidth={s.running ? 3 : 2.2} strokeDasharray={style.dash} strokeLinejoin="round" />;
+          return (
+            <polyline
+              key={s.key}
+              points={points.join(" ")}
+              fill="none"
+              stroke={style.color}
+              strokeWidth={s.running ? 3 : 2.2}
+              strokeDasharray={style.dash}
+              strokeLinejoin="round"
+            />
+          );
         })}
         {ends.map((e, i) => {
           const style = seriesStyle(e.s.styleIndex);
           return (
             <g key={e.s.key}>
               <Marker x={e.ex} y={e.ey} style={style} />
-              <text x={Math.min(e.ex + 8, m.left + plotW + 6)} y={labelY[i] + 4} fontSize={fs} fontWeight="700" fill={style.color === "#56b4e9" || style.color === "#e69f00" ? "#1b1b1f" : style.color}>
+              <text
+                x={Math.min(e.ex + 8, m.left + plotW + 6)}
+                y={labelY[i] + 4}
+                fontSize={fs}
+                fontWeight="700"
+                fill={style.color === "#56b4e9" || style.color === "#e69f00" ? "#1b1b1f" : style.color}
+              >
                 {e.s.label}
                 {e.s.diverged ? " ↑" : ""}
               </text>

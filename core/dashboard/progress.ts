@@ -130,7 +130,10 @@ export function buildClassProgress(
   const bestOf = new Map(input.bests.map((b) => [key(b.playerId, b.levelId), b]));
 
   const students = new Map<string, StudentProgress>(
-    input.members.map((m) => [m.playerId, { memberId: m.id, name: m.name, joinedAt: m.joinedAt.toISOString(), totalStars: 0, timeSpentMs: 0, lastActive: null, stuckOn: [], cells: {} }]),
+    input.members.map((m) => [
+      m.playerId,
+      { memberId: m.id, name: m.name, joinedAt: m.joinedAt.toISOString(), totalStars: 0, timeSpentMs: 0, lastActive: null, stuckOn: [], cells: {} },
+    ]),
   );
   for (const t of input.totals) {
     const student = students.get(t.playerId);
@@ -174,7 +177,10 @@ export function buildClassProgress(
     }
     const tally = wrongByLevel.get(level.id);
     const wrongAnswers = tally
-      ? [...tally].map(([answer, count]) => ({ answer, count })).sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer)).slice(0, WRONG_ANSWERS_SHOWN)
+      ? [...tally]
+          .map(([answer, count]) => ({ answer, count }))
+          .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer))
+          .slice(0, WRONG_ANSWERS_SHOWN)
       : [];
     return {
       levelId: level.id,
@@ -230,7 +236,20 @@ export function buildTimeline(attempts: TimelineAttemptRow[]): TimelineEntry[] {
  * on a level or a student, sort by stars or time), levels in campaign order, untried levels
  * included with 0 attempts so every student has the same rows.
  */
-export const CSV_HEADER = ["student", "joined", "chapter", "level number", "level id", "level title", "stars", "best score %", "attempts", "time spent (min)", "last active (UTC)", "stuck"];
+export const CSV_HEADER = [
+  "student",
+  "joined",
+  "chapter",
+  "level number",
+  "level id",
+  "level title",
+  "stars",
+  "best score %",
+  "attempts",
+  "time spent (min)",
+  "last active (UTC)",
+  "stuck",
+];
 
 export function progressCsvRows(progress: ClassProgress): (string | number | null)[][] {
   const chapterTitle = new Map(progress.chapters.map((c) => [c.id, c.title]));

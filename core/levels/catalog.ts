@@ -30,17 +30,38 @@ const allLevels: Level[] = [
  */
 const CAMPAIGN_ORDER = [
   // 1 Rules from data
-  "rules-or-examples", "what-learning-needs", "ai-ml-dl",
+  "rules-or-examples",
+  "what-learning-needs",
+  "ai-ml-dl",
   // 2 Representations
-  "turn-the-axes", "turn-and-shift", "admissions", "circles", "xor", "let-the-machine-search",
+  "turn-the-axes",
+  "turn-and-shift",
+  "admissions",
+  "circles",
+  "xor",
+  "let-the-machine-search",
   // 3 Weights, loss, optimizer
-  "fit-a-line", "one-neuron", "xor-by-hand", "pick-a-learning-rate", "order-the-training-loop", "chain-rule-one-neuron", "chain-rule-two-layers",
+  "fit-a-line",
+  "one-neuron",
+  "xor-by-hand",
+  "pick-a-learning-rate",
+  "order-the-training-loop",
+  "chain-rule-one-neuron",
+  "chain-rule-two-layers",
   // 4 Going deep
-  "vanishing-gradients", "initialisation", "optimizers", "very-deep", "classification-heads", "regression-heads",
+  "vanishing-gradients",
+  "initialisation",
+  "optimizers",
+  "very-deep",
+  "classification-heads",
+  "regression-heads",
   // 5 Deep representations
-  "what-the-layers-see", "more-data-or-bigger",
+  "what-the-layers-see",
+  "more-data-or-bigger",
   // 6 Why now
-  "faster-hardware", "data-and-benchmarks", "better-algorithms",
+  "faster-hardware",
+  "data-and-benchmarks",
+  "better-algorithms",
 ];
 
 /** Every level, in campaign order (chapter order, then the order within the chapter). */
@@ -53,7 +74,8 @@ const unlisted = allLevels.filter((l) => !CAMPAIGN_ORDER.includes(l.id));
 if (unlisted.length) throw new Error(`add ${unlisted.map((l) => `"${l.id}"`).join(", ")} to CAMPAIGN_ORDER in core/levels/catalog.ts`);
 if (new Set(CAMPAIGN_ORDER).size !== CAMPAIGN_ORDER.length) throw new Error("CAMPAIGN_ORDER lists a level twice");
 levels.forEach((level, i) => {
-  if (i > 0 && chapterNumber(level.chapter) < chapterNumber(levels[i - 1].chapter)) throw new Error(`CAMPAIGN_ORDER: "${level.id}" comes after a later chapter's level`);
+  if (i > 0 && chapterNumber(level.chapter) < chapterNumber(levels[i - 1].chapter))
+    throw new Error(`CAMPAIGN_ORDER: "${level.id}" comes after a later chapter's level`);
 });
 
 function chapterNumber(id: string): number {

@@ -24,8 +24,18 @@ export const deepRepresentationLevels: LevelInput[] = [
       review: [
         { control: "depth", value: 1, good: true, note: "One hidden layer is enough for these 10×10 digits." },
         { control: "depth", value: 2, good: true, note: "Two hidden layers reach the target too." },
-        { control: "depth", value: 3, good: false, note: "With the same 200 examples and the same training, every three-layer network here scored lower than its one-layer twin." },
-        { control: "width", value: 4, good: false, note: "Four units are a bottleneck: the whole image must pass through four numbers, and these networks did not even learn their own training digits." },
+        {
+          control: "depth",
+          value: 3,
+          good: false,
+          note: "With the same 200 examples and the same training, every three-layer network here scored lower than its one-layer twin.",
+        },
+        {
+          control: "width",
+          value: 4,
+          good: false,
+          note: "Four units are a bottleneck: the whole image must pass through four numbers, and these networks did not even learn their own training digits.",
+        },
         { control: "width", value: 16, good: true, note: "Sixteen units keep enough of the image to tell ten digits apart." },
         { control: "width", value: 32, good: true, note: "Thirty-two units work as well; wider did not help much more here." },
       ],
@@ -57,7 +67,12 @@ export const deepRepresentationLevels: LevelInput[] = [
       examples: [50, 200, 1000],
       budget: 2_000_000,
       review: [
-        { control: "examples", value: 50, good: false, note: "From 50 examples the network learns those 50 images, not the digits: test accuracy stays far below training accuracy." },
+        {
+          control: "examples",
+          value: 50,
+          good: false,
+          note: "From 50 examples the network learns those 50 images, not the digits: test accuracy stays far below training accuracy.",
+        },
         { control: "examples", value: 200, good: false, note: "200 examples lift test accuracy a lot, but not to 90% within the budget." },
         { control: "examples", value: 1000, good: true, note: "1,000 examples: the only amount that reaches 90% within the budget." },
         { control: "width", value: 4, good: false, note: "Four units are too narrow, even with 1,000 examples." },

@@ -24,7 +24,8 @@ export const goingDeepLevels: LevelInput[] = [
     id: "vanishing-gradients",
     chapter,
     title: "Vanishing gradients",
-    brief: "This network stacks 8 hidden layers of sigmoid units and cannot push its loss under 0.1 in 100 epochs. Choose a hidden activation that lets it learn, then train it.",
+    brief:
+      "This network stacks 8 hidden layers of sigmoid units and cannot push its loss under 0.1 in 100 epochs. Choose a hidden activation that lets it learn, then train it.",
     kind: "deep-training",
     dataset: rings("vanishing-gradients", 100),
     config: {
@@ -54,7 +55,8 @@ export const goingDeepLevels: LevelInput[] = [
     id: "initialisation",
     chapter,
     title: "A good start",
-    brief: "A ReLU network 10 layers deep starts from tiny random weights and never learns. Choose how its weights are initialised so it reaches loss 0.1 within 50 epochs.",
+    brief:
+      "A ReLU network 10 layers deep starts from tiny random weights and never learns. Choose how its weights are initialised so it reaches loss 0.1 within 50 epochs.",
     kind: "deep-training",
     dataset: rings("initialisation", 100),
     config: {

@@ -11,7 +11,8 @@ export const learningRateLevels: LevelInput[] = [
     id: "pick-a-learning-rate",
     chapter: "weights-loss-optimizer",
     title: "Pick a learning rate",
-    brief: "A small network (one hidden layer of 8 tanh units) learns to follow a wavy curve by gradient descent. Pick the learning rate that brings its mean squared error under 0.02 in the fewest epochs.",
+    brief:
+      "A small network (one hidden layer of 8 tanh units) learns to follow a wavy curve by gradient descent. Pick the learning rate that brings its mean squared error under 0.02 in the fewest epochs.",
     kind: "learning-rate",
     config: {
       curve: { count: 40, frequency: 3, amplitude: 1, noise: 0.05, seed: "pick-a-learning-rate" },

@@ -51,7 +51,8 @@ export const representationLevels: LevelInput[] = [
     id: "admissions",
     chapter,
     title: "Admissions",
-    brief: "A college admits a student by a hidden rule on their grade (out of 100) and test score (out of 1600). Find the rule: choose it, and move the origin to its thresholds.",
+    brief:
+      "A college admits a student by a hidden rule on their grade (out of 100) and test score (out of 1600). Find the rule: choose it, and move the origin to its thresholds.",
     kind: "coordinate-change",
     dataset: { generator: "admissions", seed: "admissions", params: { count: 300, gradeMax: 100, testMax: 1600, margin: 0.03 } },
     config: { representations: ["raw"], rules: ["x>0", "x>0 and y>0"] },

@@ -25,7 +25,10 @@ export const rulesFromDataLevels: LevelInput[] = [
             { id: "learned", label: "Machine learning: the rules were learned from examples", short: "Machine learning" },
           ],
           options: [
-            { id: "spam", label: "A spam filter that was shown thousands of emails already marked “spam” or “not spam”, and worked out for itself what spam looks like" },
+            {
+              id: "spam",
+              label: "A spam filter that was shown thousands of emails already marked “spam” or “not spam”, and worked out for itself what spam looks like",
+            },
             { id: "tax", label: "A tax calculator that applies the brackets written in the tax law" },
             { id: "speech", label: "A speech recogniser trained on recordings paired with the transcripts people typed for them" },
             { id: "chess", label: "A 1980s chess program that follows rules of thumb typed in by its programmers" },
@@ -167,7 +170,8 @@ export const rulesFromDataLevels: LevelInput[] = [
     id: "ai-ml-dl",
     chapter,
     title: "AI, machine learning, deep learning",
-    brief: "Artificial intelligence, machine learning and deep learning sit inside one another. Put them in order, and find out what makes deep learning “deep”.",
+    brief:
+      "Artificial intelligence, machine learning and deep learning sit inside one another. Put them in order, and find out what makes deep learning “deep”.",
     kind: "concept",
     config: {
       questions: [

@@ -41,7 +41,16 @@ export const weightsAndGradientsLevels: LevelInput[] = [
     kind: "tune-weights",
     config: {
       model: "neuron",
-      data: { generator: "clusters", seed: "one-neuron", perCluster: 25, spread: 0.7, clusters: [{ center: [-0.8, -0.5], label: 0 }, { center: [0.7, 0.9], label: 1 }] },
+      data: {
+        generator: "clusters",
+        seed: "one-neuron",
+        perCluster: 25,
+        spread: 0.7,
+        clusters: [
+          { center: [-0.8, -0.5], label: 0 },
+          { center: [0.7, 0.9], label: 1 },
+        ],
+      },
       bounds: { xMin: -3, xMax: 3, yMin: -3, yMax: 3 },
       start: [0, 0, 0],
       targetLoss: 0.13,
@@ -62,7 +71,8 @@ export const weightsAndGradientsLevels: LevelInput[] = [
     id: "xor-by-hand",
     chapter,
     title: "XOR by hand",
-    brief: "Black means exactly one input is 1 (XOR). No straight line separates these corners, but a 2-2-1 network with two tanh hidden units can. The sliders start from random weights: get the cross-entropy under 0.1.",
+    brief:
+      "Black means exactly one input is 1 (XOR). No straight line separates these corners, but a 2-2-1 network with two tanh hidden units can. The sliders start from random weights: get the cross-entropy under 0.1.",
     kind: "tune-weights",
     config: {
       model: "mlp-2-2-1",

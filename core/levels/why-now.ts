@@ -13,7 +13,8 @@ export const whyNowLevels: LevelInput[] = [
     id: "faster-hardware",
     chapter,
     title: "Faster hardware",
-    brief: "Convolutional networks and backpropagation were understood by 1990, yet deep learning only took off after 2012. Start with the first force behind it: hardware.",
+    brief:
+      "Convolutional networks and backpropagation were understood by 1990, yet deep learning only took off after 2012. Start with the first force behind it: hardware.",
     kind: "concept",
     config: {
       questions: [
@@ -36,7 +37,8 @@ export const whyNowLevels: LevelInput[] = [
         {
           id: "titan-vs-1990",
           type: "single",
-          prompt: "An NVIDIA Titan RTX, a $2,500 GPU at the end of 2019, peaks at 16 teraFLOPS. How does that compare with 1990's fastest supercomputer, the Intel Touchstone Delta?",
+          prompt:
+            "An NVIDIA Titan RTX, a $2,500 GPU at the end of 2019, peaks at 16 teraFLOPS. How does that compare with 1990's fastest supercomputer, the Intel Touchstone Delta?",
           options: [
             { id: "same", label: "About the same" },
             { id: "x5", label: "About 5 times more computing power" },
@@ -58,7 +60,8 @@ export const whyNowLevels: LevelInput[] = [
             { id: "adam", label: "Adam" },
           ],
           correct: "cuda",
-          explanation: "CUDA (2007) is NVIDIA's programming interface for its GPUs. The TPU is Google's own chip, ImageNet is a dataset and Adam is an optimizer.",
+          explanation:
+            "CUDA (2007) is NVIDIA's programming interface for its GPUs. The TPU is Google's own chip, ImageNet is a dataset and Adam is an optimizer.",
         },
         {
           id: "peak-power",
@@ -119,7 +122,8 @@ export const whyNowLevels: LevelInput[] = [
             { id: "code", label: "Source code" },
           ],
           correct: "data",
-          explanation: "Deep learning is the engine and data is the fuel it burns. Without many examples, there is nothing to learn the rules and representations from.",
+          explanation:
+            "Deep learning is the engine and data is the fuel it burns. Without many examples, there is nothing to learn the rules and representations from.",
         },
         {
           id: "data-sources",
@@ -261,7 +265,8 @@ export const whyNowLevels: LevelInput[] = [
             { id: "three", label: "Exactly 3" },
           ],
           correct: "ten",
-          explanation: "Only once networks of ten or more layers could be trained did deep learning pull ahead of other approaches. Modern networks often use tens or even hundreds of layers.",
+          explanation:
+            "Only once networks of ten or more layers could be trained did deep learning pull ahead of other approaches. Modern networks often use tens or even hundreds of layers.",
         },
         {
           id: "achievements",

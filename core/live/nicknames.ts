@@ -1,4 +1,3 @@
-
 /**
  * Nickname hygiene for classrooms: a short blocklist matched after undoing common disguises
  * (case, accents, spaces, digits for letters), and a friendly random name to offer instead.
@@ -32,8 +31,42 @@ export function isOffensive(nickname: string): boolean {
   return ANYWHERE.some((bad) => joined.includes(bad)) || [...words, ...spelt].some((w) => WHOLE_WORDS.includes(w));
 }
 
-const adjectives = ["Agile", "Bright", "Brave", "Calm", "Clever", "Curious", "Eager", "Gentle", "Happy", "Keen", "Lucky", "Mighty", "Nimble", "Quick", "Sunny", "Witty"];
-const nouns = ["Neuron", "Gradient", "Tensor", "Vector", "Kernel", "Epoch", "Sigmoid", "Pixel", "Otter", "Falcon", "Panda", "Koala", "Heron", "Lynx", "Puffin", "Gecko"];
+const adjectives = [
+  "Agile",
+  "Bright",
+  "Brave",
+  "Calm",
+  "Clever",
+  "Curious",
+  "Eager",
+  "Gentle",
+  "Happy",
+  "Keen",
+  "Lucky",
+  "Mighty",
+  "Nimble",
+  "Quick",
+  "Sunny",
+  "Witty",
+];
+const nouns = [
+  "Neuron",
+  "Gradient",
+  "Tensor",
+  "Vector",
+  "Kernel",
+  "Epoch",
+  "Sigmoid",
+  "Pixel",
+  "Otter",
+  "Falcon",
+  "Panda",
+  "Koala",
+  "Heron",
+  "Lynx",
+  "Puffin",
+  "Gecko",
+];
 
 /** A random, friendly nickname such as "Curious Neuron"; `random` returns numbers in [0, 1). */
 export function friendlyNickname(random: () => number = Math.random): string {

@@ -26,7 +26,9 @@ export const nickname = z
       .regex(/[\p{L}\p{N}]/u, "needs at least one letter or digit"),
   );
 
-const version = { protocolVersion: z.literal(LIVE_PROTOCOL_VERSION, { message: `this page is out of date (protocol ${LIVE_PROTOCOL_VERSION} expected): reload it` }) };
+const version = {
+  protocolVersion: z.literal(LIVE_PROTOCOL_VERSION, { message: `this page is out of date (protocol ${LIVE_PROTOCOL_VERSION} expected): reload it` }),
+};
 
 export const liveEvents = {
   /** A host opens a game. */

@@ -97,7 +97,8 @@ export function addPlayer(room: Room, player: { id: string; nickname: string }, 
   if (room.locked) throw new LiveError("room_locked", "the host has locked this game");
   if (activeCount(room) >= MAX_PLAYERS) throw new LiveError("room_full", "this game is full");
   const key = nicknameKey(player.nickname);
-  for (const id in room.players) if (nicknameKey(room.players[id].nickname) === key) throw new LiveError("nickname_taken", "that nickname is taken in this game");
+  for (const id in room.players)
+    if (nicknameKey(room.players[id].nickname) === key) throw new LiveError("nickname_taken", "that nickname is taken in this game");
   const joined: LivePlayer = { id: player.id, nickname: player.nickname, joinedAt: now, kicked: false, points: 0, streak: 0, rank: null, previousRank: null };
   const players = { ...room.players, [player.id]: joined };
   const active = activeCounts.get(room.players);
@@ -141,18 +142,14 @@ function enterPlaying(room: Room, now: number): Room {
 /** playing → reveal: streaks are settled when a round ends. */
 function enterReveal(room: Room, now: number): Room {
   const bests = room.rounds[room.roundIndex] ?? {};
-  const players = Object.fromEntries(
-    Object.entries(room.players).map(([id, p]) => [id, { ...p, streak: (bests[id]?.stars ?? 0) > 0 ? p.streak + 1 : 0 }]),
-  );
+  const players = Object.fromEntries(Object.entries(room.players).map(([id, p]) => [id, { ...p, streak: (bests[id]?.stars ?? 0) > 0 ? p.streak + 1 : 0 }]));
   return { ...room, players, phase: "reveal", phaseStartedAt: now, phaseEndsAt: null };
 }
 
 /** reveal → leaderboard: ranks are recomputed and the previous ones kept for rank changes. */
 function enterLeaderboard(room: Room, now: number): Room {
   const ranks = new Map(standings(room).map((p, i) => [p.id, i + 1]));
-  const players = Object.fromEntries(
-    Object.entries(room.players).map(([id, p]) => [id, { ...p, previousRank: p.rank, rank: ranks.get(id) ?? null }]),
-  );
+  const players = Object.fromEntries(Object.entries(room.players).map(([id, p]) => [id, { ...p, previousRank: p.rank, rank: ranks.get(id) ?? null }]));
   return { ...room, players, phase: "leaderboard", phaseStartedAt: now, phaseEndsAt: null };
 }
 
@@ -213,7 +210,8 @@ export function recordAnswer(room: Room, submission: ScoredSubmission, now: numb
   if (!player) throw new LiveError("not_found", "you are not in this game");
   if (player.kicked) throw new LiveError("kicked", "you were removed from this game");
   if (room.phase !== "playing") throw new LiveError("wrong_phase", "answers are accepted only while a round is being played");
-  if (submission.roundIndex !== room.roundIndex) throw new LiveError("wrong_round", `this answer is for round ${submission.roundIndex + 1}, but round ${room.roundIndex + 1} is being played`);
+  if (submission.roundIndex !== room.roundIndex)
+    throw new LiveError("wrong_round", `this answer is for round ${submission.roundIndex + 1}, but round ${room.roundIndex + 1} is being played`);
   if (room.phaseEndsAt !== null && now >= room.phaseEndsAt) throw new LiveError("too_late", "time is up for this round");
 
   const roundMs = room.roundSeconds[room.roundIndex] * 1000;

@@ -22,7 +22,10 @@ const rankChange = (rank: number | null, previous: number | null) => (rank !== n
 
 /** The part every socket shares: build it once per broadcast, then add each player's own part. */
 export function commonView(room: Room, now: number): CommonView {
-  const round = room.roundIndex >= 0 ? { index: room.roundIndex, count: room.playlist.length, levelId: room.playlist[room.roundIndex], seconds: room.roundSeconds[room.roundIndex] } : null;
+  const round =
+    room.roundIndex >= 0
+      ? { index: room.roundIndex, count: room.playlist.length, levelId: room.playlist[room.roundIndex], seconds: room.roundSeconds[room.roundIndex] }
+      : null;
   // The reveal is shown once; the leaderboard that follows does not carry it again (smaller
   // broadcasts to every player).
   const revealed = room.phase === "reveal";
@@ -71,7 +74,13 @@ export function hostView(room: Room, common: CommonView, connected: (playerId: s
   return {
     ...common,
     role: "host",
-    players: standings(room).map((p) => ({ playerId: p.id, nickname: p.nickname, points: p.points, submitted: Boolean(bests[p.id]), connected: connected(p.id) })),
+    players: standings(room).map((p) => ({
+      playerId: p.id,
+      nickname: p.nickname,
+      points: p.points,
+      submitted: Boolean(bests[p.id]),
+      connected: connected(p.id),
+    })),
     spread: starSpread(room, Math.max(0, room.roundIndex)),
   };
 }

@@ -7,7 +7,14 @@ const asChapterIds = (value: unknown): string[] => (Array.isArray(value) ? value
 
 export async function classesOf(teacherId: string): Promise<ClassSummary[]> {
   const rows = await db().classroom.findMany({ where: { teacherId }, orderBy: { createdAt: "desc" }, include: { _count: { select: { members: true } } } });
-  return rows.map((c) => ({ id: c.id, name: c.name, joinCode: c.joinCode, lockedChapters: asChapterIds(c.lockedChapters), members: c._count.members, createdAt: c.createdAt.toISOString() }));
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    joinCode: c.joinCode,
+    lockedChapters: asChapterIds(c.lockedChapters),
+    members: c._count.members,
+    createdAt: c.createdAt.toISOString(),
+  }));
 }
 
 export async function ownedClass(teacherId: string, classId: string) {

@@ -15,7 +15,12 @@ const WRONG_CODES_ALLOWED = 10;
 
 /** A page from an older or newer deployment: tell it to reload rather than that its message is bad. */
 function isVersionMismatch(payload: unknown): boolean {
-  return typeof payload === "object" && payload !== null && "protocolVersion" in payload && (payload as { protocolVersion: unknown }).protocolVersion !== LIVE_PROTOCOL_VERSION;
+  return (
+    typeof payload === "object" &&
+    payload !== null &&
+    "protocolVersion" in payload &&
+    (payload as { protocolVersion: unknown }).protocolVersion !== LIVE_PROTOCOL_VERSION
+  );
 }
 
 type Handler<E extends LiveEventName> = (socket: Socket, data: LiveEvent<E>) => Promise<object>;
@@ -117,7 +122,10 @@ export function attachLiveHandlers(io: Server, hub: LiveHub) {
         () => true,
       );
       if (typeof ack === "function")
-        ack({ ok: false, error: limited ? { code: "rate_limited", message: "too many messages: slow down" } : { code: "bad_request", message: `unknown event "${event}"` } });
+        ack({
+          ok: false,
+          error: limited ? { code: "rate_limited", message: "too many messages: slow down" } : { code: "bad_request", message: `unknown event "${event}"` },
+        });
     });
     socket.on("disconnect", () => hub.detach(socket));
   });

@@ -6,7 +6,19 @@ import { scoreAnswer } from "../../core/scoring";
 import { warmTrainingLevels } from "../training-warmup";
 import type { CommonView, HostView, LiveEvent, PlayerView } from "../../core/live/protocol";
 import { isOffensive } from "../../core/live/nicknames";
-import { addPlayer, advance, createRoom, everyoneSubmitted, kickPlayer, LiveError, recordAnswer, setLocked, tick, type Phase, type Room } from "../../core/live/room";
+import {
+  addPlayer,
+  advance,
+  createRoom,
+  everyoneSubmitted,
+  kickPlayer,
+  LiveError,
+  recordAnswer,
+  setLocked,
+  tick,
+  type Phase,
+  type Room,
+} from "../../core/live/room";
 import { commonView, hostView, playerView } from "../../core/live/views";
 import * as store from "./store";
 
@@ -198,14 +210,24 @@ export class LiveHub {
     const now = Date.now();
     const outcome = await scoreAnswer(level, event.answer);
     if (!outcome.ok) throw new LiveError("bad_request", outcome.message);
-    const { room, candidate, best, improved } = recordAnswer(rt.room, { playerId: binding.playerId, roundIndex: event.roundIndex, score: outcome.result.score, stars: outcome.result.stars, answer: outcome.answer }, now);
+    const { room, candidate, best, improved } = recordAnswer(
+      rt.room,
+      { playerId: binding.playerId, roundIndex: event.roundIndex, score: outcome.result.score, stars: outcome.result.stars, answer: outcome.answer },
+      now,
+    );
     rt.room = room;
     const write = this.persist(rt, () => store.insertAnswer(rt.room.id, binding.playerId, event.roundIndex, candidate));
     if (everyoneSubmitted(rt.room)) void this.transition(rt, advance(rt.room, now));
     else this.afterChange(rt, { players: false });
     await write;
     this.sendPlayerView(rt, binding.playerId);
-    return { score: candidate.score, stars: candidate.stars, points: candidate.points, improved, best: { score: best.score, stars: best.stars, points: best.points } };
+    return {
+      score: candidate.score,
+      stars: candidate.stars,
+      points: candidate.points,
+      improved,
+      best: { score: best.score, stars: best.stars, points: best.points },
+    };
   }
 
   detach(socket: Socket): void {
@@ -237,12 +259,15 @@ export class LiveHub {
     rt.timer = null;
     const endsAt = rt.room.phaseEndsAt;
     if (endsAt === null) return;
-    rt.timer = setTimeout(() => {
-      rt.timer = null;
-      const next = tick(rt.room, Date.now());
-      if (next !== rt.room) void this.transition(rt, next);
-      else this.schedule(rt); // a timer that fired a little early
-    }, Math.max(0, endsAt - Date.now()));
+    rt.timer = setTimeout(
+      () => {
+        rt.timer = null;
+        const next = tick(rt.room, Date.now());
+        if (next !== rt.room) void this.transition(rt, next);
+        else this.schedule(rt); // a timer that fired a little early
+      },
+      Math.max(0, endsAt - Date.now()),
+    );
   }
 
   /** Views go out after every change: to the host (throttled) and, on phase changes, to every player. */

@@ -41,7 +41,16 @@ export async function saveLocked(gameId: string, locked: boolean): Promise<void>
 
 export async function insertAnswer(gameId: string, playerId: string, roundIndex: number, best: RoundBest): Promise<void> {
   await db().liveAnswer.create({
-    data: { gameId, playerId, roundIndex, answer: best.answer as object, score: best.score, stars: best.stars, points: best.points, submittedAt: new Date(best.submittedAt) },
+    data: {
+      gameId,
+      playerId,
+      roundIndex,
+      answer: best.answer as object,
+      score: best.score,
+      stars: best.stars,
+      points: best.points,
+      submittedAt: new Date(best.submittedAt),
+    },
   });
 }
 
@@ -110,7 +119,19 @@ export function roomFromRecord(g: StoredGame, pause = 0): Room {
     round[a.playerId] = { score: a.score, stars: a.stars, points: a.points, submittedAt: a.submittedAt.getTime(), answer: a.answer };
   }
   const players = Object.fromEntries(
-    g.players.map((p) => [p.id, { id: p.id, nickname: p.nickname, joinedAt: p.joinedAt.getTime(), kicked: p.kicked, points: 0, streak: 0, rank: null, previousRank: null } satisfies LivePlayer]),
+    g.players.map((p) => [
+      p.id,
+      {
+        id: p.id,
+        nickname: p.nickname,
+        joinedAt: p.joinedAt.getTime(),
+        kicked: p.kicked,
+        points: 0,
+        streak: 0,
+        rank: null,
+        previousRank: null,
+      } satisfies LivePlayer,
+    ]),
   );
   return rebuildDerived({
     id: g.id,

@@ -25,7 +25,12 @@ class TeacherBrowser {
     const headers: Record<string, string> = {};
     if (json !== undefined) headers["content-type"] = "application/json";
     if (this.cookie) headers.cookie = `${COOKIE}=${this.cookie}`;
-    const response = await fetch(new URL(path, this.baseUrl), { method, headers, body: json === undefined ? undefined : JSON.stringify(json), redirect: "manual" });
+    const response = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
+      redirect: "manual",
+    });
     for (const header of response.headers.getSetCookie()) {
       const [pair] = header.split(";");
       if (pair.startsWith(`${COOKIE}=`)) this.cookie = pair.slice(COOKIE.length + 1) || null;
@@ -78,8 +83,20 @@ beforeAll(async () => {
   const [{ createdAt }] = await queryDb(server.dbPath, `SELECT createdAt FROM Teacher WHERE id = ?`, [ada.id]);
   classId = randomUUID();
   otherClassId = randomUUID();
-  await insert(`INSERT INTO Classroom (id, teacherId, name, joinCode, lockedChapters, createdAt) VALUES (?, ?, ?, ?, '[]', ?)`, [classId, ada.id, "Year 10", "DASH10", createdAt]);
-  await insert(`INSERT INTO Classroom (id, teacherId, name, joinCode, lockedChapters, createdAt) VALUES (?, ?, ?, ?, '[]', ?)`, [otherClassId, bea.id, "Bea's class", "DASH20", createdAt]);
+  await insert(`INSERT INTO Classroom (id, teacherId, name, joinCode, lockedChapters, createdAt) VALUES (?, ?, ?, ?, '[]', ?)`, [
+    classId,
+    ada.id,
+    "Year 10",
+    "DASH10",
+    createdAt,
+  ]);
+  await insert(`INSERT INTO Classroom (id, teacherId, name, joinCode, lockedChapters, createdAt) VALUES (?, ?, ?, ?, '[]', ?)`, [
+    otherClassId,
+    bea.id,
+    "Bea's class",
+    "DASH20",
+    createdAt,
+  ]);
   for (const name of ["Zoë", '=HYPERLINK("http://evil.example","click")', "Sam"]) {
     const player = await newPlayer(server.baseUrl);
     const { body } = await player.get("/api/profile");
@@ -136,7 +153,8 @@ describe("data after real submissions", () => {
     expect((await zoe.player.submit(first.id, { responses: {} }, { timeSpentMs: 30_000 })).status).toBe(201);
     expect((await zoe.player.submit(first.id, referenceAnswers[first.id], { timeSpentMs: 45_500 })).body.stars).toBe(3);
     // The second student: three tries without a star (stuck), one with a huge time that is clamped.
-    for (let i = 0; i < 3; i++) expect((await evil.player.submit(first.id, { responses: {} }, { timeSpentMs: i === 0 ? 99 * 3_600_000 : 1000 })).status).toBe(201);
+    for (let i = 0; i < 3; i++)
+      expect((await evil.player.submit(first.id, { responses: {} }, { timeSpentMs: i === 0 ? 99 * 3_600_000 : 1000 })).status).toBe(201);
     // A submission without timeSpentMs still works (the field is optional).
     expect((await students[2].player.submit(first.id, referenceAnswers[first.id])).status).toBe(201);
   }, 60_000);
@@ -200,7 +218,11 @@ describe("data after real submissions", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="Year-10-progress-\d{4}-\d{2}-\d{2}\.csv"$/);
     // fetch's text() drops a byte-order mark: read the raw bytes to see it.
-    const raw = Buffer.from(await (await fetch(new URL(`/api/teacher/classes/${classId}/progress.csv`, server.baseUrl), { headers: { cookie: `${COOKIE}=${ada.browser.cookie}` } })).arrayBuffer());
+    const raw = Buffer.from(
+      await (
+        await fetch(new URL(`/api/teacher/classes/${classId}/progress.csv`, server.baseUrl), { headers: { cookie: `${COOKIE}=${ada.browser.cookie}` } })
+      ).arrayBuffer(),
+    );
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(raw);
     expect(text.startsWith("\uFEFFstudent,")).toBe(true);

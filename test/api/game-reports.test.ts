@@ -145,7 +145,9 @@ describe("a signed-in teacher's game", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="game-\d{6}-[\d-]+\.csv"$/);
     // fetch's text() drops the BOM; read the raw bytes to check it.
-    const bytes = new Uint8Array(await (await fetch(new URL(`/api/teacher/games/${gameId}/report.csv`, server.baseUrl), { headers: ada.headers })).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (await fetch(new URL(`/api/teacher/games/${gameId}/report.csv`, server.baseUrl), { headers: ada.headers })).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(res.text.replace(/^\uFEFF/, ""));
     expect(rows[0].slice(0, 3)).toEqual(["Rank", "Nickname", "Total points"]);
@@ -212,7 +214,12 @@ describe("an anonymous host's game", () => {
   });
 
   it("a forged or unknown session cookie hosts anonymously too", async () => {
-    const game = await createGame(server.baseUrl, ["turn-the-axes"], { roundSeconds: null, speedBonus: false }, { extraHeaders: { cookie: `${COOKIE}=${"x".repeat(43)}` } });
+    const game = await createGame(
+      server.baseUrl,
+      ["turn-the-axes"],
+      { roundSeconds: null, speedBonus: false },
+      { extraHeaders: { cookie: `${COOKIE}=${"x".repeat(43)}` } },
+    );
     const [row] = await queryDb(server.dbPath, "SELECT teacherId FROM LiveGame WHERE code = ?", [game.code]);
     expect(row.teacherId).toBeNull();
   });

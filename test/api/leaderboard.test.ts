@@ -189,7 +189,7 @@ describe("leaderboard", () => {
 
   it("a rename shows on the board; display names are returned as plain data", async () => {
     const bob = players.get("Bob")!;
-    expect((await bob.patch("/api/profile", { displayName: "Robert \"Bob\" & Co" })).status).toBe(200);
+    expect((await bob.patch("/api/profile", { displayName: 'Robert "Bob" & Co' })).status).toBe(200);
     const board = await boardFor(new Player(server.baseUrl));
     expect(board.entries[1].displayName).toBe('Robert "Bob" & Co');
     expect(board.entries[1].rank).toBe(2);

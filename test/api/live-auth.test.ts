@@ -9,7 +9,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
 import { startServer, type TestServer } from "./server-harness";
-import { advance, answers, closeAll, createGame, gameInDb, health, joinGame, liveClient, PROTOCOL, sleep, startRound, type Ack, type HostGame, type JoinedPlayer } from "./live-client";
+import {
+  advance,
+  answers,
+  closeAll,
+  createGame,
+  gameInDb,
+  health,
+  joinGame,
+  liveClient,
+  PROTOCOL,
+  sleep,
+  startRound,
+  type Ack,
+  type HostGame,
+  type JoinedPlayer,
+} from "./live-client";
 
 let server: TestServer;
 /** Game A: one round, stays in the lobby for most tests. Game B: two rounds, played. */
@@ -41,7 +56,14 @@ async function hostViewOf(game: HostGame): Promise<HostView> {
 }
 
 /** The parts of a host view that a refused action must not change. */
-const essentials = (v: HostView) => ({ phase: v.phase, round: v.round, locked: v.locked, playerCount: v.playerCount, submittedCount: v.submittedCount, players: v.players.map((p) => [p.playerId, p.nickname, p.points, p.submitted]) });
+const essentials = (v: HostView) => ({
+  phase: v.phase,
+  round: v.round,
+  locked: v.locked,
+  playerCount: v.playerCount,
+  submittedCount: v.submittedCount,
+  players: v.players.map((p) => [p.playerId, p.nickname, p.points, p.submitted]),
+});
 
 describe("host actions", () => {
   it("a player's socket, and a socket bound to nothing, can do no host action", async () => {
@@ -126,7 +148,11 @@ describe("one socket, one game", () => {
     await ada.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
     // Her secret does not open B, and A's host secret does not make her B's host.
     await ada.client.refused("player:resume", { ...PROTOCOL, code: B.code, playerSecret: ada.playerSecret }, "not_found");
-    await ada.client.refused("player:resume", { ...PROTOCOL, code: B.code, playerSecret: ben.playerSecret.replace(/.$/, (c) => (c === "A" ? "B" : "A")) }, "not_found");
+    await ada.client.refused(
+      "player:resume",
+      { ...PROTOCOL, code: B.code, playerSecret: ben.playerSecret.replace(/.$/, (c) => (c === "A" ? "B" : "A")) },
+      "not_found",
+    );
     await ada.client.refused("host:resume", { ...PROTOCOL, code: B.code, hostSecret: A.hostSecret }, "not_found");
     await ada.client.refused("host:advance", { expectedPhase: "playing" }, "forbidden");
     await ada.client.refused("host:kick", { playerId: ben.playerId }, "forbidden");
@@ -163,7 +189,9 @@ describe("one socket, one game", () => {
     expect(roamer.states.slice(roamerSince).map((v) => v.code)).not.toContain(C.code);
     expect(switcher.states.slice(switcherSince).map((v) => v.code)).not.toContain(C.code);
     // …and C's host sees Roamer's player in C as disconnected (the socket now plays in D).
-    const cView = await C.host.waitLast<HostView>((v) => v.players.some((p) => p.playerId === inC.view.me.playerId && !p.connected), "C's host sees Roamer disconnected", 2_000).catch(() => C.host.last as HostView);
+    const cView = await C.host
+      .waitLast<HostView>((v) => v.players.some((p) => p.playerId === inC.view.me.playerId && !p.connected), "C's host sees Roamer disconnected", 2_000)
+      .catch(() => C.host.last as HostView);
     expect(cView.players.find((p) => p.playerId === inC.view.me.playerId)?.connected).toBe(false);
     const dView = await D.host.waitLast<HostView>((v) => v.players.length === 1, "Roamer in D");
     expect(dView.players[0]).toMatchObject({ playerId: inD.view.me.playerId, connected: true });
@@ -200,7 +228,7 @@ describe("kicking", () => {
     await fresh.refused("player:join", { ...PROTOCOL, code: A.code, nickname: "Innocent Newcomer", previousSecret: kicky.playerSecret }, "kicked");
     await kicky.client.refused("player:join", { ...PROTOCOL, code: A.code, nickname: "Kicky Two", previousSecret: kicky.playerSecret }, "kicked");
     // The nickname stays taken.
-    await fresh.refused("player:join", { ...PROTOCOL, code: A.code, nickname: "kicky", }, "nickname_taken");
+    await fresh.refused("player:join", { ...PROTOCOL, code: A.code, nickname: "kicky" }, "nickname_taken");
     expect((await gameInDb(server.dbPath, A.code))!.players.filter((p) => p.nickname === "Kicky").map((p) => Number(p.kicked))).toEqual([1]);
     expect((await hostViewOf(A)).players.map((p) => p.nickname)).toEqual(["Ada"]);
   });
@@ -222,7 +250,8 @@ describe("kicking during a round", () => {
 describe("joining", () => {
   it("refuses nicknames taken in any case, spacing or accent, offensive ones, and malformed ones", async () => {
     const client = await liveClient(server.baseUrl);
-    for (const nickname of ["ada", "ADA", "Áda", " a d a ", "Ada\u0301"]) await client.refused("player:join", { ...PROTOCOL, code: A.code, nickname }, "nickname_taken");
+    for (const nickname of ["ada", "ADA", "Áda", " a d a ", "Ada\u0301"])
+      await client.refused("player:join", { ...PROTOCOL, code: A.code, nickname }, "nickname_taken");
     for (const nickname of ["sh1t", "f u c k", "MrShitHead", "B1tch", "Nazi"]) {
       const ack = await client.refused("player:join", { ...PROTOCOL, code: A.code, nickname }, "bad_request");
       expect(ack.ok ? "" : ack.error.message, nickname).toMatch(/nickname/);
@@ -244,7 +273,10 @@ describe("joining", () => {
     await newcomer.refused("player:join", { ...PROTOCOL, code: A.code, nickname: "Newcomer" }, "room_locked");
     expect(await newcomer.emit("player:check", { ...PROTOCOL, code: A.code })).toEqual({ ok: true }); // the code is right; joining is closed
     const adaAgain = await liveClient(server.baseUrl);
-    expect((await adaAgain.ok("player:resume", { ...PROTOCOL, code: A.code, playerSecret: ada.playerSecret })).view).toMatchObject({ locked: true, me: { playerId: ada.playerId } });
+    expect((await adaAgain.ok("player:resume", { ...PROTOCOL, code: A.code, playerSecret: ada.playerSecret })).view).toMatchObject({
+      locked: true,
+      me: { playerId: ada.playerId },
+    });
     await A.host.ok("host:lock", { locked: false });
     expect((await newcomer.ok("player:join", { ...PROTOCOL, code: A.code, nickname: "Newcomer" })).view.locked).toBe(false);
   });

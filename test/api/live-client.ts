@@ -78,7 +78,8 @@ export class LiveClient {
   /** Expects an error ack with this code. */
   async refused(event: string, payload: unknown, code: string): Promise<Ack> {
     const ack = await this.emit(event, payload);
-    if (ack.ok || ack.error.code !== code) throw new Error(`${event} ${JSON.stringify(payload).slice(0, 200)}: expected error ${code}, got ${JSON.stringify(ack)}`);
+    if (ack.ok || ack.error.code !== code)
+      throw new Error(`${event} ${JSON.stringify(payload).slice(0, 200)}: expected error ${code}, got ${JSON.stringify(ack)}`);
     return ack;
   }
 
@@ -113,10 +114,14 @@ export class LiveClient {
 
   /** The latest state, once it matches (for the host's throttled views). */
   waitLast<V extends LiveView = LiveView>(match: (view: V) => boolean, what: string, timeoutMs = 5_000): Promise<V> {
-    return this.until(() => {
-      const last = this.last as V | undefined;
-      return last && match(last) ? last : undefined;
-    }, what, timeoutMs);
+    return this.until(
+      () => {
+        const last = this.last as V | undefined;
+        return last && match(last) ? last : undefined;
+      },
+      what,
+      timeoutMs,
+    );
   }
 
   close() {
@@ -168,7 +173,12 @@ export interface HostGame {
   view: HostView;
 }
 
-export async function createGame(baseUrl: string, playlist: string[], options: { roundSeconds: number | null; speedBonus: boolean }, clientOptions: LiveClientOptions = {}): Promise<HostGame> {
+export async function createGame(
+  baseUrl: string,
+  playlist: string[],
+  options: { roundSeconds: number | null; speedBonus: boolean },
+  clientOptions: LiveClientOptions = {},
+): Promise<HostGame> {
   const host = await liveClient(baseUrl, clientOptions);
   const ack = await host.ok("host:create", { ...PROTOCOL, playlist, options });
   return { host, code: ack.code, hostSecret: ack.hostSecret, view: ack.view };
@@ -214,7 +224,6 @@ export async function health(baseUrl: string): Promise<number> {
 
 // ── The database, read directly (the server's temporary SQLite file; read-only use) ─────────
 
-
 /** Runs a read query on the test server's database and returns plain rows. */
 export async function queryDb(dbPath: string, sql: string, args: (string | number)[] = []): Promise<Record<string, any>[]> {
   const client = createClient({ url: `file:${dbPath}` });
@@ -228,10 +237,16 @@ export async function queryDb(dbPath: string, sql: string, args: (string | numbe
 
 /** What the database holds of one game: its row, players and answers (for before/after comparisons). */
 export async function gameInDb(dbPath: string, code: string) {
-  const [game] = await queryDb(dbPath, `SELECT id, code, phase, roundIndex, phaseStartedAt, phaseEndsAt, locked, endedAt FROM LiveGame WHERE code = ? ORDER BY createdAt DESC LIMIT 1`, [code]);
+  const [game] = await queryDb(
+    dbPath,
+    `SELECT id, code, phase, roundIndex, phaseStartedAt, phaseEndsAt, locked, endedAt FROM LiveGame WHERE code = ? ORDER BY createdAt DESC LIMIT 1`,
+    [code],
+  );
   if (!game) return null;
   const players = await queryDb(dbPath, `SELECT id, nickname, kicked FROM LiveGamePlayer WHERE gameId = ? ORDER BY joinedAt, id`, [game.id]);
-  const answers = await queryDb(dbPath, `SELECT playerId, roundIndex, score, stars, points, answer FROM LiveAnswer WHERE gameId = ? ORDER BY submittedAt, id`, [game.id]);
+  const answers = await queryDb(dbPath, `SELECT playerId, roundIndex, score, stars, points, answer FROM LiveAnswer WHERE gameId = ? ORDER BY submittedAt, id`, [
+    game.id,
+  ]);
   return { game, players, answers };
 }
 
@@ -241,7 +256,8 @@ export function pointsFromAnswers(answers: Record<string, any>[]): Record<string
   for (const a of answers) {
     const key = `${a.playerId}/${a.roundIndex}`;
     const previous = best.get(key);
-    if (!previous || a.points > previous.points || (a.points === previous.points && a.score > previous.score)) best.set(key, { points: Number(a.points), score: Number(a.score) });
+    if (!previous || a.points > previous.points || (a.points === previous.points && a.score > previous.score))
+      best.set(key, { points: Number(a.points), score: Number(a.score) });
   }
   const totals: Record<string, number> = {};
   for (const [key, { points }] of best) {

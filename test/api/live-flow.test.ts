@@ -7,7 +7,22 @@ import { findLevel } from "@/core/levels/catalog";
 import type { HostView, LiveView, PlayerView } from "@/core/live/protocol";
 import { scoreAnswerSync } from "@/core/scoring";
 import { startServer, type TestServer } from "./server-harness";
-import { advance, answers, closeAll, createGame, gameInDb, health, joinGame, liveClient, pointsFromAnswers, PROTOCOL, sleep, startRound, type HostGame, type JoinedPlayer } from "./live-client";
+import {
+  advance,
+  answers,
+  closeAll,
+  createGame,
+  gameInDb,
+  health,
+  joinGame,
+  liveClient,
+  pointsFromAnswers,
+  PROTOCOL,
+  sleep,
+  startRound,
+  type HostGame,
+  type JoinedPlayer,
+} from "./live-client";
 
 let server: TestServer;
 
@@ -46,7 +61,17 @@ describe("a full two-round game", () => {
     game = await createGame(server.baseUrl, ["turn-the-axes", "turn-and-shift"], { roundSeconds: 15, speedBonus: false });
     expect(game.code).toMatch(/^\d{6}$/);
     expect(game.hostSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(game.view).toMatchObject({ role: "host", code: game.code, phase: "lobby", round: null, players: [], playerCount: 0, locked: false, speedBonus: false, phaseEndsAt: null });
+    expect(game.view).toMatchObject({
+      role: "host",
+      code: game.code,
+      phase: "lobby",
+      round: null,
+      players: [],
+      playerCount: 0,
+      locked: false,
+      speedBonus: false,
+      phaseEndsAt: null,
+    });
 
     const check = await (await liveClient(server.baseUrl)).emit("player:check", { ...PROTOCOL, code: game.code });
     expect(check).toEqual({ ok: true });
@@ -105,7 +130,14 @@ describe("a full two-round game", () => {
       points: 5000,
       playerId: bob.playerId,
     });
-    expect(forged).toEqual({ ok: true, score: expected("turn-the-axes", answers.naive).score, stars: 0, points: 0, improved: true, best: { score: 0.83, stars: 0, points: 0 } });
+    expect(forged).toEqual({
+      ok: true,
+      score: expected("turn-the-axes", answers.naive).score,
+      stars: 0,
+      points: 0,
+      improved: true,
+      best: { score: 0.83, stars: 0, points: 0 },
+    });
 
     // The best answer, with junk inside: scored on what matters, the junk dropped.
     const best = await ada.client.ok("player:answer", { roundIndex: 0, answer: { ...answers.turnTheAxes, score: 0, stars: 0, hacked: { deep: [1, 2, 3] } } });
@@ -128,7 +160,9 @@ describe("a full two-round game", () => {
     await game.host.waitLast<HostView>((v) => v.submittedCount === 2, "host sees two submissions");
 
     // Still playing: nobody's view holds anyone's answer, and the host's holds no answer at all.
-    const playingStates = players().flatMap((p) => p.client.states.filter((v) => v.phase !== "reveal" && v.phase !== "leaderboard" && v.phase !== "podium").map((v) => [p.nickname, v] as const));
+    const playingStates = players().flatMap((p) =>
+      p.client.states.filter((v) => v.phase !== "reveal" && v.phase !== "leaderboard" && v.phase !== "podium").map((v) => [p.nickname, v] as const),
+    );
     expect(playingStates.length).toBeGreaterThan(6);
     for (const [nickname, view] of playingStates) {
       expectNoAnswers(view, `a ${view.phase} view of ${nickname}`);
@@ -210,7 +244,10 @@ describe("a full two-round game", () => {
     // Cy never answers: the host ends the round.
     await advance(game, "playing", "reveal");
     const reveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal" && v.round?.index === 1, "round 2 reveal");
-    expect(reveal.reveal).toEqual({ winner: { nickname: "Bob the Builder", score: 1, stars: 3, answer: answers.turnAndShift }, spread: { stars: [0, 1, 0, 1], notSubmitted: 1 } });
+    expect(reveal.reveal).toEqual({
+      winner: { nickname: "Bob the Builder", score: 1, stars: 3, answer: answers.turnAndShift },
+      spread: { stars: [0, 1, 0, 1], notSubmitted: 1 },
+    });
     expect(reveal.me).toMatchObject({ points: 1000, streak: 0, roundBest: null });
 
     await advance(game, "reveal", "leaderboard");
@@ -278,9 +315,18 @@ describe("a full two-round game", () => {
     // The open game is back as it was.
     const host = await liveClient(server.baseUrl);
     const resumed = await host.ok("host:resume", { ...PROTOCOL, code: open.code, hostSecret: open.hostSecret });
-    expect(resumed.view).toMatchObject({ phase: "lobby", locked: true, speedBonus: true, playerCount: 1, players: [{ playerId: dee.playerId, nickname: "Dee", points: 0, connected: false }] });
+    expect(resumed.view).toMatchObject({
+      phase: "lobby",
+      locked: true,
+      speedBonus: true,
+      playerCount: 1,
+      players: [{ playerId: dee.playerId, nickname: "Dee", points: 0, connected: false }],
+    });
     const deeAgain = await liveClient(server.baseUrl);
-    expect((await deeAgain.ok("player:resume", { ...PROTOCOL, code: open.code, playerSecret: dee.playerSecret })).view).toMatchObject({ phase: "lobby", me: { playerId: dee.playerId } });
+    expect((await deeAgain.ok("player:resume", { ...PROTOCOL, code: open.code, playerSecret: dee.playerSecret })).view).toMatchObject({
+      phase: "lobby",
+      me: { playerId: dee.playerId },
+    });
 
     // The finished game is not restored: its results stay in the database, but a reload of the
     // podium after a restart gets not_found (reported: the podium is readable only until a restart).

@@ -9,7 +9,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
 import { startServer, type TestServer } from "./server-harness";
-import { answers, closeAll, createGame, gameInDb, health, joinGame, liveClient, PROTOCOL, queryDb, sleep, startRound, type Ack, type HostGame, type JoinedPlayer, type LiveClient } from "./live-client";
+import {
+  answers,
+  closeAll,
+  createGame,
+  gameInDb,
+  health,
+  joinGame,
+  liveClient,
+  PROTOCOL,
+  queryDb,
+  sleep,
+  startRound,
+  type Ack,
+  type HostGame,
+  type JoinedPlayer,
+  type LiveClient,
+} from "./live-client";
 
 const SEED = Number(process.env.GA_FUZZ_SEED ?? Date.now() % 1_000_000_007);
 const FUZZ_MS = 18_000;
@@ -18,7 +34,20 @@ const INTERVAL_MS = 40; // 25 events a second per socket: under the flood limit 
 const ACK_TIMEOUT_MS = 10_000;
 const TRANSPORT_LIMIT = 64 * 1024;
 
-const LIVE_ERROR_CODES = ["bad_request", "not_found", "forbidden", "wrong_phase", "wrong_round", "too_late", "room_locked", "room_full", "nickname_taken", "kicked", "rate_limited", "protocol_mismatch"];
+const LIVE_ERROR_CODES = [
+  "bad_request",
+  "not_found",
+  "forbidden",
+  "wrong_phase",
+  "wrong_round",
+  "too_late",
+  "room_locked",
+  "room_full",
+  "nickname_taken",
+  "kicked",
+  "rate_limited",
+  "protocol_mismatch",
+];
 
 let server: TestServer;
 let game: HostGame;
@@ -134,7 +163,19 @@ function mutate(g: Gen, base: Record<string, unknown>, invalid: Record<string, r
 }
 
 const badVersions = [0, 2, "1", null, true, 1.5, -1, [1], { v: 1 }];
-const badCodes = (ctx: Context, g: Gen) => ["12345", "1234567", "abcdef", "", 123456, null, ` ${ctx.code}`, `${ctx.code}\n`, "٣٤٥٦٧٨", g.string(8), "0".repeat(6)];
+const badCodes = (ctx: Context, g: Gen) => [
+  "12345",
+  "1234567",
+  "abcdef",
+  "",
+  123456,
+  null,
+  ` ${ctx.code}`,
+  `${ctx.code}\n`,
+  "٣٤٥٦٧٨",
+  g.string(8),
+  "0".repeat(6),
+];
 const wrongCode = (ctx: Context, g: Gen) => {
   let code = String(100_000 + g.int(900_000));
   if (code === ctx.code) code = code === "100000" ? "100001" : "100000";
@@ -174,7 +215,8 @@ const badAnswerFields = {
 } as const;
 
 function badAnswer(g: Gen): unknown {
-  if (g.chance(0.25)) return g.pick([null, [], "answer", 42, true, {}, Buffer.from("raw"), g.deep(100 + g.int(1_500)), [validAnswer], { answer: validAnswer }, g.junk()]);
+  if (g.chance(0.25))
+    return g.pick([null, [], "answer", 42, true, {}, Buffer.from("raw"), g.deep(100 + g.int(1_500)), [validAnswer], { answer: validAnswer }, g.junk()]);
   const answer = mutate(g, validAnswer, badAnswerFields);
   if (g.chance(0.2)) answer.nested = g.deep(20 + g.int(300));
   return answer;
@@ -185,9 +227,30 @@ function message(g: Gen, ctx: Context): { event: string; args: unknown[] } {
   const r = g.int(100);
   const payloadOnly = (event: string, payload: unknown) => ({ event, args: g.chance(0.05) ? [] : g.chance(0.05) ? [payload, g.junk(), g.junk()] : [payload] });
   // A payload that is not an object at all.
-  if (r < 8) return payloadOnly(g.pick(["host:create", "host:resume", "host:advance", "host:kick", "host:lock", "player:check", "player:join", "player:resume", "player:answer"]), g.pick([null, undefined, 0, "x", [], true, g.junk(), Buffer.from("{}")]));
+  if (r < 8)
+    return payloadOnly(
+      g.pick(["host:create", "host:resume", "host:advance", "host:kick", "host:lock", "player:check", "player:join", "player:resume", "player:answer"]),
+      g.pick([null, undefined, 0, "x", [], true, g.junk(), Buffer.from("{}")]),
+    );
   if (r < 14) {
-    const name = g.pick(["host:start", "player:answers", "HOST:ADVANCE", "host:advance ", "admin:reset", "live:state", "live:kicked", "hello", "__proto__", "constructor", "toString", "hasOwnProperty", "", "x".repeat(2_000), "player:answer\u0000", g.string(30)]);
+    const name = g.pick([
+      "host:start",
+      "player:answers",
+      "HOST:ADVANCE",
+      "host:advance ",
+      "admin:reset",
+      "live:state",
+      "live:kicked",
+      "hello",
+      "__proto__",
+      "constructor",
+      "toString",
+      "hasOwnProperty",
+      "",
+      "x".repeat(2_000),
+      "player:answer\u0000",
+      g.string(30),
+    ]);
     return payloadOnly(name, g.junk());
   }
   if (r < 22) {
@@ -196,26 +259,96 @@ function message(g: Gen, ctx: Context): { event: string; args: unknown[] } {
       "host:create",
       mutate(g, base, {
         protocolVersion: badVersions,
-        playlist: [[], ["no-such-level"], ["turn-the-axes", "nope"], Array(31).fill("turn-the-axes"), [""], ["x".repeat(65)], "turn-the-axes", null, [1], [["turn-the-axes"]], [g.bigString()]],
-        options: [null, {}, { roundSeconds: 14, speedBonus: false }, { roundSeconds: 601, speedBonus: true }, { roundSeconds: 15.5, speedBonus: false }, { roundSeconds: "60", speedBonus: false }, { roundSeconds: 60, speedBonus: "yes" }, { roundSeconds: 60 }, { speedBonus: true }, "fast", g.junk()],
+        playlist: [
+          [],
+          ["no-such-level"],
+          ["turn-the-axes", "nope"],
+          Array(31).fill("turn-the-axes"),
+          [""],
+          ["x".repeat(65)],
+          "turn-the-axes",
+          null,
+          [1],
+          [["turn-the-axes"]],
+          [g.bigString()],
+        ],
+        options: [
+          null,
+          {},
+          { roundSeconds: 14, speedBonus: false },
+          { roundSeconds: 601, speedBonus: true },
+          { roundSeconds: 15.5, speedBonus: false },
+          { roundSeconds: "60", speedBonus: false },
+          { roundSeconds: 60, speedBonus: "yes" },
+          { roundSeconds: 60 },
+          { speedBonus: true },
+          "fast",
+          g.junk(),
+        ],
       }),
     );
   }
   if (r < 30) {
     // Never the right secret: a wrong one (well- or ill-formed), for this game or another code.
-    const payload = { ...PROTOCOL, code: g.chance(0.6) ? ctx.code : wrongCode(ctx, g), hostSecret: g.pick([fakeSecret(g), "", "x".repeat(44), "short", null, g.bigString(), fakeSecret(g) + "="]) };
+    const payload = {
+      ...PROTOCOL,
+      code: g.chance(0.6) ? ctx.code : wrongCode(ctx, g),
+      hostSecret: g.pick([fakeSecret(g), "", "x".repeat(44), "short", null, g.bigString(), fakeSecret(g) + "="]),
+    };
     if (g.chance(0.3)) Object.assign(payload, mutate(g, payload, { protocolVersion: badVersions, code: badCodes(ctx, g) }));
     return payloadOnly("host:resume", payload);
   }
   if (r < 40) {
     // Never "playing" (the one phase that would end the round for the host's socket).
-    return payloadOnly("host:advance", g.chance(0.1) ? {} : { expectedPhase: g.pick(["lobby", "intro", "reveal", "leaderboard", "podium", "PLAYING", "playing ", "", null, 1, ["playing"], { phase: "playing" }, g.string(12)]), ...(g.chance(0.2) ? { force: true } : {}) });
+    return payloadOnly(
+      "host:advance",
+      g.chance(0.1)
+        ? {}
+        : {
+            expectedPhase: g.pick([
+              "lobby",
+              "intro",
+              "reveal",
+              "leaderboard",
+              "podium",
+              "PLAYING",
+              "playing ",
+              "",
+              null,
+              1,
+              ["playing"],
+              { phase: "playing" },
+              g.string(12),
+            ]),
+            ...(g.chance(0.2) ? { force: true } : {}),
+          },
+    );
   }
-  if (r < 46) return payloadOnly("host:kick", g.chance(0.1) ? {} : { playerId: g.pick([crypto.randomUUID(), "", "x".repeat(41), null, 7, ctx.playerIds.map((id) => id.toUpperCase()), [ctx.playerIds[0]], ` ${ctx.playerIds[0]}`, g.string(20)]) });
+  if (r < 46)
+    return payloadOnly(
+      "host:kick",
+      g.chance(0.1)
+        ? {}
+        : {
+            playerId: g.pick([
+              crypto.randomUUID(),
+              "",
+              "x".repeat(41),
+              null,
+              7,
+              ctx.playerIds.map((id) => id.toUpperCase()),
+              [ctx.playerIds[0]],
+              ` ${ctx.playerIds[0]}`,
+              g.string(20),
+            ]),
+          },
+    );
   if (r < 51) return payloadOnly("host:lock", g.chance(0.1) ? {} : { locked: g.pick(["true", "false", 1, 0, null, [], {}, g.string(5)]) });
   if (r < 57) {
     // A wrong code, or the right one with something else wrong.
-    const payload = g.chance(0.5) ? { ...PROTOCOL, code: wrongCode(ctx, g) } : mutate(g, { ...PROTOCOL, code: ctx.code }, { protocolVersion: badVersions, code: badCodes(ctx, g) });
+    const payload = g.chance(0.5)
+      ? { ...PROTOCOL, code: wrongCode(ctx, g) }
+      : mutate(g, { ...PROTOCOL, code: ctx.code }, { protocolVersion: badVersions, code: badCodes(ctx, g) });
     return payloadOnly("player:check", payload);
   }
   if (r < 69) {
@@ -223,11 +356,24 @@ function message(g: Gen, ctx: Context): { event: string; args: unknown[] } {
     const variant = g.int(4);
     if (variant === 0) return payloadOnly("player:join", base); // bad nickname
     if (variant === 1) return payloadOnly("player:join", { ...base, code: wrongCode(ctx, g), nickname: "Valid Name" }); // wrong code
-    if (variant === 2) return payloadOnly("player:join", { ...mutate(g, { ...PROTOCOL, code: ctx.code }, { protocolVersion: badVersions, code: badCodes(ctx, g) }), nickname: "Valid Name" });
-    return payloadOnly("player:join", { ...PROTOCOL, code: ctx.code, nickname: "Valid Name", previousSecret: g.pick(["", "short", null, 1, g.bigString(), fakeSecret(g) + "!"]) });
+    if (variant === 2)
+      return payloadOnly("player:join", {
+        ...mutate(g, { ...PROTOCOL, code: ctx.code }, { protocolVersion: badVersions, code: badCodes(ctx, g) }),
+        nickname: "Valid Name",
+      });
+    return payloadOnly("player:join", {
+      ...PROTOCOL,
+      code: ctx.code,
+      nickname: "Valid Name",
+      previousSecret: g.pick(["", "short", null, 1, g.bigString(), fakeSecret(g) + "!"]),
+    });
   }
   if (r < 76) {
-    const payload = { ...PROTOCOL, code: g.chance(0.6) ? ctx.code : wrongCode(ctx, g), playerSecret: g.pick([fakeSecret(g), "", "x".repeat(42), null, g.bigString()]) };
+    const payload = {
+      ...PROTOCOL,
+      code: g.chance(0.6) ? ctx.code : wrongCode(ctx, g),
+      playerSecret: g.pick([fakeSecret(g), "", "x".repeat(42), null, g.bigString()]),
+    };
     if (g.chance(0.3)) Object.assign(payload, mutate(g, payload, { protocolVersion: badVersions, code: badCodes(ctx, g) }));
     return payloadOnly("player:resume", payload);
   }
@@ -247,7 +393,10 @@ async function snapshot() {
   observer.close();
   const view = ack.view as HostView;
   const db = await gameInDb(server.dbPath, game.code);
-  const [counts] = await queryDb(server.dbPath, "SELECT (SELECT COUNT(*) FROM LiveGame) AS games, (SELECT COUNT(*) FROM LiveGamePlayer) AS players, (SELECT COUNT(*) FROM LiveAnswer) AS answers");
+  const [counts] = await queryDb(
+    server.dbPath,
+    "SELECT (SELECT COUNT(*) FROM LiveGame) AS games, (SELECT COUNT(*) FROM LiveGamePlayer) AS players, (SELECT COUNT(*) FROM LiveAnswer) AS answers",
+  );
   return {
     view: {
       phase: view.phase,
@@ -301,7 +450,8 @@ async function fuzzFrom(client: LiveClient, g: Gen, ctx: Context, deadline: numb
           .then(
             (reply: Ack) => {
               tally.acked++;
-              if (reply?.ok === false && LIVE_ERROR_CODES.includes(reply.error?.code) && typeof reply.error.message === "string") tally.codes[reply.error.code] = (tally.codes[reply.error.code] ?? 0) + 1;
+              if (reply?.ok === false && LIVE_ERROR_CODES.includes(reply.error?.code) && typeof reply.error.message === "string")
+                tally.codes[reply.error.code] = (tally.codes[reply.error.code] ?? 0) + 1;
               else (reply?.ok === true ? tally.okReplies : tally.badReplies).push({ event, args: brief(args), reply: brief(reply) });
             },
             () => void tally.timeouts.push({ event, args: brief(args) }),
@@ -320,13 +470,17 @@ describe("fuzzing the live protocol", () => {
     expect(before.db!.answers).toHaveLength(1);
 
     const ctx: Context = { code: game.code, takenNicknames: ["Ada", "Bob", "ada", " B o b "], playerIds: [ada.playerId, bob.playerId] };
-    const unbound = await Promise.all(Array.from({ length: SOCKETS }, (_, i) => liveClient(server.baseUrl, { transport: i % 5 === 4 ? "polling" : "websocket" })));
+    const unbound = await Promise.all(
+      Array.from({ length: SOCKETS }, (_, i) => liveClient(server.baseUrl, { transport: i % 5 === 4 ? "polling" : "websocket" })),
+    );
     const fuzzers = [...unbound, game.host, ada.client, bob.client];
     const tally: Tally = { sent: 0, acked: 0, noAck: 0, codes: {}, okReplies: [], badReplies: [], timeouts: [] };
     const deadline = Date.now() + FUZZ_MS;
     const root = mulberry32(SEED);
     const started = Date.now();
-    await Promise.all(fuzzers.map((client, i) => sleep(i * 3).then(() => fuzzFrom(client, new Gen(mulberry32(Math.floor(root() * 2 ** 32))), ctx, deadline, tally))));
+    await Promise.all(
+      fuzzers.map((client, i) => sleep(i * 3).then(() => fuzzFrom(client, new Gen(mulberry32(Math.floor(root() * 2 ** 32))), ctx, deadline, tally))),
+    );
     const seconds = (Date.now() - started) / 1000;
     const label = `seed ${SEED}: ${JSON.stringify({ sent: tally.sent, acked: tally.acked, noAck: tally.noAck, codes: tally.codes, seconds })}`;
     console.log(`live fuzz ${label}`);

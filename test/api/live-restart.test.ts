@@ -7,7 +7,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
 import { startServer, type TestServer } from "./server-harness";
-import { advance, answers, closeAll, createGame, gameInDb, health, joinGame, PROTOCOL, sleep, startRound, type HostGame, type JoinedPlayer, type LiveClient } from "./live-client";
+import {
+  advance,
+  answers,
+  closeAll,
+  createGame,
+  gameInDb,
+  health,
+  joinGame,
+  PROTOCOL,
+  sleep,
+  startRound,
+  type HostGame,
+  type JoinedPlayer,
+  type LiveClient,
+} from "./live-client";
 
 let server: TestServer;
 
@@ -99,7 +113,10 @@ describe("restarts in the middle of a round", () => {
     expect(await bob.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes })).toMatchObject({ stars: 3, points: 1000, improved: true });
     for (const client of [game.host, ada.client, bob.client]) {
       const reveal = await client.waitState((v) => v.phase === "reveal" && v.round?.index === 0, "the reveal after the restart");
-      expect(reveal.reveal).toEqual({ winner: { nickname: "Ada", score: 1, stars: 3, answer: answers.turnTheAxes }, spread: { stars: [0, 0, 0, 2], notSubmitted: 0 } });
+      expect(reveal.reveal).toEqual({
+        winner: { nickname: "Ada", score: 1, stars: 3, answer: answers.turnTheAxes },
+        spread: { stars: [0, 0, 0, 2], notSubmitted: 0 },
+      });
     }
     await advance(game, "reveal", "leaderboard");
     const board = await bob.client.waitState<PlayerView>((v) => v.phase === "leaderboard", "the leaderboard");

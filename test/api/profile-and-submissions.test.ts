@@ -331,12 +331,32 @@ describe("submissions", () => {
       ["not JSON", "levelId=turn-the-axes", "invalid_json", /^body must be JSON$/],
       ["truncated JSON", '{"levelId":"turn-the-axes","answer":{', "invalid_json", /^body must be JSON$/],
       ["an empty body", "", "invalid_json", /^body must be JSON$/],
-      ["NaN (not JSON)", `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":NaN,"shift":[0,0],"scale":[1,1]}}`, "invalid_json", /^body must be JSON$/],
+      [
+        "NaN (not JSON)",
+        `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":NaN,"shift":[0,0],"scale":[1,1]}}`,
+        "invalid_json",
+        /^body must be JSON$/,
+      ],
       ["a JSON array", "[1,2,3]", "invalid_body", /expected object/],
       ["JSON null", "null", "invalid_body", /expected object/],
-      ["angleDeg 1e400 (Infinity)", `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":1e400,"shift":[0,0],"scale":[1,1]}}`, "invalid_answer", /^answer\.angleDeg: /],
-      ["angleDeg -1e400 (-Infinity)", `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":-1e400,"shift":[0,0],"scale":[1,1]}}`, "invalid_answer", /^answer\.angleDeg: /],
-      ["shift 1e400 (Infinity)", `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":35,"shift":[1e400,0],"scale":[1,1]}}`, "invalid_answer", /^answer\.shift\.0: /],
+      [
+        "angleDeg 1e400 (Infinity)",
+        `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":1e400,"shift":[0,0],"scale":[1,1]}}`,
+        "invalid_answer",
+        /^answer\.angleDeg: /,
+      ],
+      [
+        "angleDeg -1e400 (-Infinity)",
+        `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":-1e400,"shift":[0,0],"scale":[1,1]}}`,
+        "invalid_answer",
+        /^answer\.angleDeg: /,
+      ],
+      [
+        "shift 1e400 (Infinity)",
+        `{"levelId":"turn-the-axes","answer":{"representation":"raw","rule":"x>0","angleDeg":35,"shift":[1e400,0],"scale":[1,1]}}`,
+        "invalid_answer",
+        /^answer\.shift\.0: /,
+      ],
     ])("%s", async (_label, rawBody, code, message) => {
       const response = await post(rawBody);
       expect(response.status).toBe(400);
@@ -361,13 +381,33 @@ describe("submissions", () => {
       ["shift with three numbers", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0, 0, 0] } }, "invalid_answer", /^answer\.shift/],
       ["shift 1e7", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0, 1e7] } }, "invalid_answer", /^answer\.shift\.1: /],
       ["scale -1e300", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, scale: [-1e300, 1] } }, "invalid_answer", /^answer\.scale\.0: /],
-      ["an unknown representation", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, representation: "magic" } }, "invalid_answer", /^answer\.representation: /],
+      [
+        "an unknown representation",
+        { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, representation: "magic" } },
+        "invalid_answer",
+        /^answer\.representation: /,
+      ],
       ["an unknown rule", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, rule: "always" } }, "invalid_answer", /^answer\.rule: /],
       // Well-formed, but the level does not allow it.
-      ["the locked origin moved", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0.1, 0] } }, "invalid_answer", /^answer\.shift: .*locked/],
+      [
+        "the locked origin moved",
+        { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0.1, 0] } },
+        "invalid_answer",
+        /^answer\.shift: .*locked/,
+      ],
       ["the locked scale moved", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, scale: [2, 1] } }, "invalid_answer", /^answer\.scale: .*locked/],
-      ["a representation this level does not offer", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, representation: "polar" } }, "invalid_answer", /^answer\.representation: /],
-      ["a rule this level does not offer", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, rule: "x>0 and y>0" } }, "invalid_answer", /^answer\.rule: /],
+      [
+        "a representation this level does not offer",
+        { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, representation: "polar" } },
+        "invalid_answer",
+        /^answer\.representation: /,
+      ],
+      [
+        "a rule this level does not offer",
+        { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, rule: "x>0 and y>0" } },
+        "invalid_answer",
+        /^answer\.rule: /,
+      ],
     ])("%s", async (_label, body, code, message) => {
       const response = await player.post("/api/submissions", body);
       expect(response.status, response.text).toBe(400);

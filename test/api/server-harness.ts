@@ -96,7 +96,11 @@ export async function startServer(): Promise<TestServer> {
     // scripts/start.mjs sets NODE_ENV=production; Vitest's "test" must not leak in.
     const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
     const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbPath}` };
-    const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], { cwd: REPO_ROOT, env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
+      cwd: REPO_ROOT,
+      env: env as NodeJS.ProcessEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child = proc;
     running.add(proc);
     const keep = (chunk: Buffer) => {
@@ -285,7 +289,10 @@ export class Player {
  */
 export async function chapter2Player(baseUrl: string): Promise<Player> {
   const player = await newPlayer(baseUrl);
-  for (const level of levels.slice(0, levels.findIndex((l) => l.id === "turn-the-axes"))) {
+  for (const level of levels.slice(
+    0,
+    levels.findIndex((l) => l.id === "turn-the-axes"),
+  )) {
     const response = await player.submit(level.id, referenceAnswers[level.id]);
     if (response.status !== 201 || response.body.stars < 1) throw new Error(`unlocking ${level.id}: HTTP ${response.status} ${response.text}`);
   }

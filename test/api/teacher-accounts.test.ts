@@ -111,7 +111,9 @@ describe("sign-in and sign-out", () => {
   it("is rate-limited per account: after 5 tries even the right password waits", async () => {
     await new TeacherBrowser(server.baseUrl).post("/api/teacher/signup", { email: "grace@school.example", name: "Grace", password: PASSWORD });
     for (let i = 0; i < 5; i++) {
-      expect((await new TeacherBrowser(server.baseUrl).post("/api/teacher/signin", { email: "grace@school.example", password: `wrong guess ${i}` })).status).toBe(401);
+      expect(
+        (await new TeacherBrowser(server.baseUrl).post("/api/teacher/signin", { email: "grace@school.example", password: `wrong guess ${i}` })).status,
+      ).toBe(401);
     }
     const limited = await new TeacherBrowser(server.baseUrl).post("/api/teacher/signin", { email: "grace@school.example", password: PASSWORD });
     expect(limited.status).toBe(429);

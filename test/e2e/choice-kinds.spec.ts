@@ -20,7 +20,14 @@ test("concept: Rules or examples? — a wrong answer is reviewed, then fixed for
   await expect(page.locator("[data-verdict], [data-mark]")).toHaveCount(0);
   await screenshot(page, "choice-concept-before");
 
-  await sortCards(page, { spam: "Machine learning", tax: "Classical", speech: "Machine learning", chess: "Classical", tags: "Machine learning", thermostat: "Classical" });
+  await sortCards(page, {
+    spam: "Machine learning",
+    tax: "Classical",
+    speech: "Machine learning",
+    chess: "Classical",
+    tags: "Machine learning",
+    thermostat: "Classical",
+  });
   await radio(question(page, "what-goes-in"), "Rules and data go in; answers come out, only faster").check(); // wrong on purpose
   await radio(question(page, "why-not-rules"), "Nobody could write down explicit rules good enough for such complex tasks").check();
   await expect(page.getByTestId("answered-count")).toHaveText("3 of 3 questions answered");
@@ -56,7 +63,14 @@ test.describe("on a phone", () => {
     expect(await noHorizontalScroll(page)).toBe(true);
     await screenshot(page, "choice-concept-phone-before");
     // Taps on the option's label, as a thumb would.
-    for (const [card, group] of Object.entries({ spam: "Machine learning", tax: "Classical", speech: "Machine learning", chess: "Classical", tags: "Machine learning", thermostat: "Classical" })) {
+    for (const [card, group] of Object.entries({
+      spam: "Machine learning",
+      tax: "Classical",
+      speech: "Machine learning",
+      chess: "Classical",
+      tags: "Machine learning",
+      thermostat: "Classical",
+    })) {
       await page.getByTestId(`card-${card}`).locator("label", { hasText: group }).tap();
     }
     await question(page, "what-goes-in").locator("label", { hasText: "Data and answers go in; rules come out" }).tap();
@@ -99,7 +113,10 @@ test.describe("on a phone, ordering", () => {
     // Drag the last item to the top with a finger on its handle.
     const last = start[start.length - 1];
     await page.getByTestId(`order-item-${start[0]}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
-    const handle = (await page.getByTestId(`order-item-${last}`).getByRole("button", { name: /^Reorder/ }).boundingBox())!;
+    const handle = (await page
+      .getByTestId(`order-item-${last}`)
+      .getByRole("button", { name: /^Reorder/ })
+      .boundingBox())!;
     const top = (await page.getByTestId(`order-item-${start[0]}`).boundingBox())!;
     await touchDrag(page, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, { x: handle.x + handle.width / 2, y: top.y + 4 });
     await expect.poll(() => currentOrder(list)).toEqual([last, ...start.slice(0, -1)]);
@@ -110,7 +127,10 @@ test.describe("on a phone, ordering", () => {
     for (const [target, id] of ["ai", "ml", "dl"].entries()) {
       while ((await currentOrder(list)).indexOf(id) > target) {
         const before = (await currentOrder(list)).indexOf(id);
-        await page.getByTestId(`order-item-${id}`).getByRole("button", { name: /^Move .* up$/ }).tap();
+        await page
+          .getByTestId(`order-item-${id}`)
+          .getByRole("button", { name: /^Move .* up$/ })
+          .tap();
         await expect.poll(async () => (await currentOrder(list)).indexOf(id)).toBe(before - 1);
       }
     }
@@ -160,7 +180,10 @@ test("training-loop: order the steps by drag, arrow keys and buttons", async ({ 
   // Buttons: bring each step up to its place, top to bottom.
   for (let target = 0; target < correct.length; target++) {
     const id = correct[target];
-    const label = (await page.getByTestId(`order-item-${id}`).getByRole("button", { name: /^Move .* up$/ }).getAttribute("aria-label"))!;
+    const label = (await page
+      .getByTestId(`order-item-${id}`)
+      .getByRole("button", { name: /^Move .* up$/ })
+      .getAttribute("aria-label"))!;
     let index = (await currentOrder(list)).indexOf(id);
     while (index > target) {
       await page.getByRole("button", { name: label, exact: true }).click();
@@ -223,7 +246,10 @@ test("output-head: design four classification heads", async ({ page }) => {
 test("live: no marks while the round is on; the projector reveals the best answer read-only, reviewed", async ({ browser }) => {
   const host = await (await browser.newContext(PROJECTOR)).newPage();
   const phone = await (await browser.newContext(PHONE)).newPage();
-  const code = await createLiveGame(host, { set: "Chapter 1: Rules from data — all 3 levels", drop: ["What learning needs", "AI, machine learning, deep learning"] });
+  const code = await createLiveGame(host, {
+    set: "Chapter 1: Rules from data — all 3 levels",
+    drop: ["What learning needs", "AI, machine learning, deep learning"],
+  });
   await joinLiveGame(phone, code, "Grace Hopper");
   // A second player who does not answer keeps the round open after Grace submits.
   await joinLiveGame(await (await browser.newContext(PHONE)).newPage(), code, "Alan Turing");
@@ -231,7 +257,14 @@ test("live: no marks while the round is on; the projector reveals the best answe
   await host.getByTestId("host-next").click(); // skip the intro
   await expect(phone.getByTestId("kind-view")).toBeVisible();
 
-  await sortCards(phone, { spam: "Machine learning", tax: "Classical", speech: "Machine learning", chess: "Classical", tags: "Classical", thermostat: "Classical" }); // the photo tagger is wrong
+  await sortCards(phone, {
+    spam: "Machine learning",
+    tax: "Classical",
+    speech: "Machine learning",
+    chess: "Classical",
+    tags: "Classical",
+    thermostat: "Classical",
+  }); // the photo tagger is wrong
   await radio(question(phone, "what-goes-in"), "Data and answers go in; rules come out").check();
   await radio(question(phone, "why-not-rules"), "Nobody could write down explicit rules good enough for such complex tasks").check();
   await phone.getByTestId("live-submit").click();

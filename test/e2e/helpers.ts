@@ -85,7 +85,12 @@ export const noHorizontalScroll = (page: Page) => page.evaluate(() => document.d
  */
 export async function createLiveGame(
   page: Page,
-  { set = "Chapter 2: a quick 3", drop = [] as string[], roundTime, speedBonus = true }: { set?: string; drop?: string[]; roundTime?: string; speedBonus?: boolean } = {},
+  {
+    set = "Chapter 2: a quick 3",
+    drop = [] as string[],
+    roundTime,
+    speedBonus = true,
+  }: { set?: string; drop?: string[]; roundTime?: string; speedBonus?: boolean } = {},
   beforeCreate?: () => Promise<void>,
 ): Promise<string> {
   await page.goto("/host");
@@ -123,7 +128,12 @@ export async function joinLiveGame(page: Page, code: string, nickname: string): 
 export async function waitForLiveRound(page: Page): Promise<void> {
   await expect(page.getByTestId("angle-number")).toBeVisible();
   await expect
-    .poll(() => page.getByTestId("before-canvas").first().evaluate((c: HTMLCanvasElement) => c.width === Math.round(c.clientWidth * devicePixelRatio) && c.width > 0))
+    .poll(() =>
+      page
+        .getByTestId("before-canvas")
+        .first()
+        .evaluate((c: HTMLCanvasElement) => c.width === Math.round(c.clientWidth * devicePixelRatio) && c.width > 0),
+    )
     .toBe(true);
 }
 

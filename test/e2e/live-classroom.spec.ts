@@ -36,7 +36,11 @@ const hostNext = (page: Page) => page.getByTestId("host-next");
 const countdown = async (page: Page) => Number(await page.getByRole("timer").locator(".countdown-number").textContent());
 /** The count in one row of the star spread ("3 stars", "1 star", "not yet"…). */
 const spreadCount = (page: Page, label: string) =>
-  page.getByRole("list", { name: "How the players are doing" }).getByRole("listitem").filter({ has: page.locator(".spread-label", { hasText: new RegExp(`^${label}$`) }) }).locator(".spread-count");
+  page
+    .getByRole("list", { name: "How the players are doing" })
+    .getByRole("listitem")
+    .filter({ has: page.locator(".spread-label", { hasText: new RegExp(`^${label}$`) }) })
+    .locator(".spread-count");
 
 /** Every podium step shows its whole name (broken only between words) and its place number. */
 async function expectPodiumFits(page: Page) {
@@ -266,7 +270,11 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await expect(host.locator("table.live-board")).toHaveCount(0); // three players: no table under the podium
     await screenshot(host, "live-06-host-podium");
 
-    for (const [who, phone] of [["ada", ada], ["bao", bao], ["chidi", chidi]] as const) {
+    for (const [who, phone] of [
+      ["ada", ada],
+      ["bao", bao],
+      ["chidi", chidi],
+    ] as const) {
       const place = expected.indexOf(names[who]) + 1;
       await expect(phone.getByTestId("final-rank")).toHaveText(`You finished #${place} of 3`);
       await expect(phone.getByText(`${earned[who]} points. Well played!`)).toBeVisible();

@@ -7,7 +7,14 @@ const radio = (scope: Locator, name: string) => scope.getByRole("radio", { name:
 
 /** Answers level 1.1 ("Rules or examples?") through its radio buttons, as a player would. */
 async function answerRulesOrExamples(page: Page) {
-  const cards = { spam: "Machine learning", tax: "Classical", speech: "Machine learning", chess: "Classical", tags: "Machine learning", thermostat: "Classical" };
+  const cards = {
+    spam: "Machine learning",
+    tax: "Classical",
+    speech: "Machine learning",
+    chess: "Classical",
+    tags: "Machine learning",
+    thermostat: "Classical",
+  };
   for (const [card, group] of Object.entries(cards)) await radio(page.getByTestId(`card-${card}`), group).check();
   await radio(page.getByTestId("question-what-goes-in"), "Data and answers go in; rules come out").check();
   await radio(page.getByTestId("question-why-not-rules"), "Nobody could write down explicit rules good enough for such complex tasks").check();

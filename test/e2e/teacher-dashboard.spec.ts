@@ -10,7 +10,14 @@ import { parseCsv } from "../csv-reader";
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const radio = (page: Page, scope: string, name: string) => page.getByTestId(scope).getByRole("radio", { name: new RegExp(`^${escape(name)}(?: [✓✗○].*)?$`) });
-const SORTED = { spam: "Machine learning", tax: "Classical", speech: "Machine learning", chess: "Classical", tags: "Machine learning", thermostat: "Classical" };
+const SORTED = {
+  spam: "Machine learning",
+  tax: "Classical",
+  speech: "Machine learning",
+  chess: "Classical",
+  tags: "Machine learning",
+  thermostat: "Classical",
+};
 
 /** A student's own browser: joins the class through the class link's page, then plays level 1.1 through the UI. */
 async function studentPlays(browser: Browser, code: string, name: string, whatGoesIn: string, stars: number) {

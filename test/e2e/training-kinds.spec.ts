@@ -58,7 +58,9 @@ test.describe("training kinds", () => {
     const result = await submitAndExpectStars(page, 3);
     await expect(result.getByTestId("result-summary")).toContainText(/Reached the target loss 0\.1 at epoch \d+ of 100 \(loss 0\.0\d+\): 100%/);
     // The server trained the same network with the same seed: the same score as the browser's.
-    await expect(result.getByTestId("browser-vs-server")).toContainText("Your browser's training scored 100.0%; the server trained the same network with the same seed and got 100.0%");
+    await expect(result.getByTestId("browser-vs-server")).toContainText(
+      "Your browser's training scored 100.0%; the server trained the same network with the same seed and got 100.0%",
+    );
     await expect(page.getByTestId("review")).toContainText("ReLU's slope is exactly 1");
     await screenshot(page, "training-vanishing-gradients-result");
 
@@ -103,7 +105,9 @@ test.describe("training kinds", () => {
     await screenshot(page, "training-learning-rate-phone-chart", { fullPage: false });
 
     const result = await submitAndExpectStars(page, 3);
-    await expect(result.getByTestId("result-summary")).toContainText(/Learning rate 0\.3 reached the target loss 0\.02 at epoch \d+ of 300, leaving \d+% of the budget/);
+    await expect(result.getByTestId("result-summary")).toContainText(
+      /Learning rate 0\.3 reached the target loss 0\.02 at epoch \d+ of 300, leaving \d+% of the budget/,
+    );
     await expect(page.getByTestId("review")).toContainText("every step still went downhill");
 
     await page.setViewportSize({ width: 1280, height: 900 });

@@ -56,7 +56,9 @@ test.describe("tune-weights", () => {
     // After the verdict: gradient descent races from the same zeros to below the player's loss.
     // (On failure the poll's last value shows the page's console errors instead of the verdict.)
     const verdict = page.getByTestId("race-verdict");
-    await expect.poll(async () => ((await verdict.count()) ? await verdict.textContent() : consoleErrors.join(" | ") || "still running"), { timeout: 20_000 }).toMatch(/needed \d+ steps/);
+    await expect
+      .poll(async () => ((await verdict.count()) ? await verdict.textContent() : consoleErrors.join(" | ") || "still running"), { timeout: 20_000 })
+      .toMatch(/needed \d+ steps/);
     await expect(page.getByTestId("race").locator("svg")).toBeVisible();
     await screenshot(page, "tune-weights-line-race");
 

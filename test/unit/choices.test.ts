@@ -26,10 +26,13 @@ describe("enumerateAnswers", () => {
 
 describe("answerChoices", () => {
   // The server memoises training outcomes because these sets are finite and small.
-  it.each(levels.filter((l) => kindOf(l.kind).trains).map((l) => [l.id, l] as const))("%s offers a small finite set of answers, each well-formed", (_, level) => {
-    const answers = answerChoices(level);
-    expect(answers.length).toBeGreaterThan(1);
-    expect(answers.length).toBeLessThanOrEqual(100);
-    for (const answer of answers) expect(kindOf(level.kind).answerSchema.safeParse(answer).success).toBe(true);
-  });
+  it.each(levels.filter((l) => kindOf(l.kind).trains).map((l) => [l.id, l] as const))(
+    "%s offers a small finite set of answers, each well-formed",
+    (_, level) => {
+      const answers = answerChoices(level);
+      expect(answers.length).toBeGreaterThan(1);
+      expect(answers.length).toBeLessThanOrEqual(100);
+      for (const answer of answers) expect(kindOf(level.kind).answerSchema.safeParse(answer).success).toBe(true);
+    },
+  );
 });

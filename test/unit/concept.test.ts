@@ -102,7 +102,12 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   it("guessing earns nothing: ticking every option of a multiple-answer question scores 0 for it", () => {
     for (const q of config.questions.filter((q) => q.type === "multiple")) {
       expect(q.options.length - q.correct.length, `${q.id} needs as many distractors as right options`).toBeGreaterThanOrEqual(q.correct.length);
-      expect(gradeQuestion(q, q.options.map((o) => o.id)).credit).toBe(0);
+      expect(
+        gradeQuestion(
+          q,
+          q.options.map((o) => o.id),
+        ).credit,
+      ).toBe(0);
     }
   });
 
@@ -116,7 +121,11 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
 
 describe("single-choice questions vary where the right option sits", () => {
   it("the right answer is not always in the same position", () => {
-    const positions = levels.flatMap((l) => configOf(l).questions.filter((q) => q.type === "single").map((q) => q.options.findIndex((o) => o.id === q.correct)));
+    const positions = levels.flatMap((l) =>
+      configOf(l)
+        .questions.filter((q) => q.type === "single")
+        .map((q) => q.options.findIndex((o) => o.id === q.correct)),
+    );
     expect(new Set(positions).size).toBeGreaterThanOrEqual(3);
   });
 });
@@ -149,13 +158,13 @@ describe("answers the level does not allow", () => {
 
   it.each([
     ["an unknown question", { responses: { ...ref, "no-such-question": ["x"] } }, "answer.responses.no-such-question: this level has no such question"],
-    ["an option the question does not have", withResponse("what-goes-in", ["nope"]), "answer.responses.what-goes-in: \"nope\" is not an option"],
+    ["an option the question does not have", withResponse("what-goes-in", ["nope"]), 'answer.responses.what-goes-in: "nope" is not an option'],
     ["two picks for a one-answer question", withResponse("what-goes-in", ["data-answers-in", "data-only"]), "answer.responses.what-goes-in: choose one option"],
     ["the same option twice", withResponse("what-goes-in", ["data-only", "data-only"]), "chosen twice"],
     ["a list for a sort question", withResponse("who-wrote-the-rules", ["spam"]), "answer.responses.who-wrote-the-rules: expects each card's group"],
     ["a map for a choice question", withResponse("what-goes-in", { a: "b" }), "answer.responses.what-goes-in: expects a list"],
-    ["an unknown card", withResponse("who-wrote-the-rules", { robot: "learned" }), "\"robot\" is not a card"],
-    ["an unknown group", withResponse("who-wrote-the-rules", { spam: "magic" }), "\"magic\" is not a group"],
+    ["an unknown card", withResponse("who-wrote-the-rules", { robot: "learned" }), '"robot" is not a card'],
+    ["an unknown group", withResponse("who-wrote-the-rules", { spam: "magic" }), '"magic" is not a group'],
   ])("rejects %s", (_, answer, message) => {
     expect(rejection(level, answer)).toContain(message);
   });
@@ -165,7 +174,7 @@ describe("answers the level does not allow", () => {
     const base = reference["ai-ml-dl"].responses;
     expect(rejection(nesting, { responses: { ...base, nesting: ["ai", "ml"] } })).toContain("answer.responses.nesting: every item must appear once");
     expect(rejection(nesting, { responses: { ...base, nesting: ["ai", "ml", "ml"] } })).toContain("twice");
-    expect(rejection(nesting, { responses: { ...base, nesting: ["ai", "ml", "nn"] } })).toContain("\"nn\" is not an option");
+    expect(rejection(nesting, { responses: { ...base, nesting: ["ai", "ml", "nn"] } })).toContain('"nn" is not an option');
   });
 });
 
@@ -179,7 +188,12 @@ describe("partial credit", () => {
     expect(gradeQuestion(multiple, ["inputs", "measure", "expected-outputs", "brain-model"])).toMatchObject({ credit: 2 / 3, verdict: "partly" });
     expect(gradeQuestion(multiple, ["brain-model", "inputs"])).toMatchObject({ credit: 0, verdict: "wrong" });
     expect(gradeQuestion(multiple, [])).toMatchObject({ credit: 0, verdict: "unanswered" });
-    expect(gradeQuestion(multiple, ["inputs", "brain-model"]).parts).toEqual({ inputs: "right", "brain-model": "wrong", "expected-outputs": "missed", measure: "missed" });
+    expect(gradeQuestion(multiple, ["inputs", "brain-model"]).parts).toEqual({
+      inputs: "right",
+      "brain-model": "wrong",
+      "expected-outputs": "missed",
+      measure: "missed",
+    });
   });
 
   it("sort: the fraction of cards in the right group; unsorted cards count as wrong", () => {
@@ -208,7 +222,9 @@ describe("partial credit", () => {
     const result = score(level, answer);
     expect(result.score).toBeCloseTo((2 / 3 + 1 + 1 + 0) / 4, 12);
     expect(result.stars).toBe(1);
-    expect(describeResult(level, result)).toBe("2 of 4 questions fully right, 1 partly right: a score of 67% (partial credit counts ticks, cards and pairs in the right place).");
+    expect(describeResult(level, result)).toBe(
+      "2 of 4 questions fully right, 1 partly right: a score of 67% (partial credit counts ticks, cards and pairs in the right place).",
+    );
   });
 
   it("a missing question counts as unanswered, not as an error", () => {
@@ -228,18 +244,64 @@ describe("config schema", () => {
     ["a correct answer that is not an option", withQuestion({ ...single, correct: "nope" }), "is not an option"],
     ["duplicate option ids", withQuestion({ ...single, options: [...single.options, single.options[0]] }), "duplicate option id"],
     ["duplicate question ids", { questions: [single, single] }, "duplicate question id"],
-    ["an order that is not a permutation", withQuestion({ id: "o", type: "order", prompt: "p", explanation: "e", options: [{ id: "a", label: "A" }, { id: "b", label: "B" }], correct: ["a"] }), "every item must appear once"],
+    [
+      "an order that is not a permutation",
+      withQuestion({
+        id: "o",
+        type: "order",
+        prompt: "p",
+        explanation: "e",
+        options: [
+          { id: "a", label: "A" },
+          { id: "b", label: "B" },
+        ],
+        correct: ["a"],
+      }),
+      "every item must appear once",
+    ],
     [
       "a sort card without a group",
-      withQuestion({ id: "s", type: "sort", prompt: "p", explanation: "e", bins: [{ id: "x", label: "X" }, { id: "y", label: "Y" }], options: [{ id: "a", label: "A" }, { id: "b", label: "B" }], correct: { a: "x" } }),
+      withQuestion({
+        id: "s",
+        type: "sort",
+        prompt: "p",
+        explanation: "e",
+        bins: [
+          { id: "x", label: "X" },
+          { id: "y", label: "Y" },
+        ],
+        options: [
+          { id: "a", label: "A" },
+          { id: "b", label: "B" },
+        ],
+        correct: { a: "x" },
+      }),
       "every card needs exactly one bin",
     ],
     [
       "a sort card in a group that does not exist",
-      withQuestion({ id: "s", type: "sort", prompt: "p", explanation: "e", bins: [{ id: "x", label: "X" }, { id: "y", label: "Y" }], options: [{ id: "a", label: "A" }, { id: "b", label: "B" }], correct: { a: "x", b: "z" } }),
-      "bin \"z\" does not exist",
+      withQuestion({
+        id: "s",
+        type: "sort",
+        prompt: "p",
+        explanation: "e",
+        bins: [
+          { id: "x", label: "X" },
+          { id: "y", label: "Y" },
+        ],
+        options: [
+          { id: "a", label: "A" },
+          { id: "b", label: "B" },
+        ],
+        correct: { a: "x", b: "z" },
+      }),
+      'bin "z" does not exist',
     ],
-    ["a multiple-answer question whose answer is not an option", withQuestion({ ...single, type: "multiple", correct: ["data-only", "zzz"] }), "are not options"],
+    [
+      "a multiple-answer question whose answer is not an option",
+      withQuestion({ ...single, type: "multiple", correct: ["data-only", "zzz"] }),
+      "are not options",
+    ],
   ])("rejects %s", (_, config, message) => {
     const parsed = conceptConfig.safeParse(config);
     expect(parsed.success).toBe(false);

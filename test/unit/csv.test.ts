@@ -3,7 +3,8 @@ import { csvField, toCsv } from "@/core/csv";
 
 describe("CSV export", () => {
   it("neutralises spreadsheet formulas in text", () => {
-    for (const evil of ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=x", "\r=x", '=HYPERLINK("http://x","y")']) expect(csvField(evil).replace(/^"/, "")).toMatch(/^'/);
+    for (const evil of ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\t=x", "\r=x", '=HYPERLINK("http://x","y")'])
+      expect(csvField(evil).replace(/^"/, "")).toMatch(/^'/);
   });
 
   it("keeps numbers as numbers, negative ones included", () => {
@@ -13,7 +14,13 @@ describe("CSV export", () => {
   });
 
   it("quotes commas, quotes and line breaks; UTF-8 with BOM, one header row, CRLF", () => {
-    const csv = toCsv(["name", "note"], [["Zoë, \"the\" best", "line\nbreak"], ["Ana", null]]);
+    const csv = toCsv(
+      ["name", "note"],
+      [
+        ['Zoë, "the" best', "line\nbreak"],
+        ["Ana", null],
+      ],
+    );
     expect(csv.startsWith("\uFEFFname,note\r\n")).toBe(true);
     expect(csv).toContain('"Zoë, ""the"" best","line\nbreak"\r\n');
     expect(csv.endsWith("Ana,\r\n")).toBe(true);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "@/core/csv";
-import { buildClassProgress, buildTimeline, CSV_HEADER, dashboardLevels, formatDuration, progressCsvRows, type AttemptTotalsRow, type BestRow, type MemberRow } from "@/core/dashboard/progress";
+import {
+  buildClassProgress,
+  buildTimeline,
+  CSV_HEADER,
+  dashboardLevels,
+  formatDuration,
+  progressCsvRows,
+  type AttemptTotalsRow,
+  type BestRow,
+  type MemberRow,
+} from "@/core/dashboard/progress";
 import { isChoiceBased, wrongChoices } from "@/core/dashboard/wrong-answers";
 import { findLevel, levels } from "@/core/levels/catalog";
 import { referenceAnswers } from "../reference";
@@ -69,10 +79,26 @@ describe("class progress", () => {
   });
 
   it("CSV: one header row, one row per student × level, formulas in names neutralised", () => {
-    const evil = buildClassProgress({ members: [{ id: "m-x", playerId: "p-ada", name: "=HYPERLINK(\"http://x\")", joinedAt: at(0) }], totals, bests, wrongAttempts: [] }, levels);
+    const evil = buildClassProgress(
+      { members: [{ id: "m-x", playerId: "p-ada", name: '=HYPERLINK("http://x")', joinedAt: at(0) }], totals, bests, wrongAttempts: [] },
+      levels,
+    );
     const rows = progressCsvRows(evil);
     expect(rows).toHaveLength(levels.length);
-    expect(rows[0]).toEqual(["=HYPERLINK(\"http://x\")", "2026-11-02", "Rules from data", "1.1", first, levels[0].title, 3, 100, 1, 1, "2026-11-02 09:10:00", "no"]);
+    expect(rows[0]).toEqual([
+      '=HYPERLINK("http://x")',
+      "2026-11-02",
+      "Rules from data",
+      "1.1",
+      first,
+      levels[0].title,
+      3,
+      100,
+      1,
+      1,
+      "2026-11-02 09:10:00",
+      "no",
+    ]);
     expect(rows[5].slice(6, 10)).toEqual([0, null, 0, 0]);
     const csv = toCsv(CSV_HEADER, rows);
     expect(csv.split("\r\n")[1].startsWith(`"'=HYPERLINK`)).toBe(true);
@@ -94,7 +120,12 @@ describe("most common wrong answers", () => {
   it("tallies wrong answers of members only, most frequent first", () => {
     const wrong = (playerId: string, activation: string) => ({ playerId, levelId: deep.id, answer: { ...reference, activation } });
     const progress = buildClassProgress(
-      { members, totals: [], bests: [], wrongAttempts: [wrong("p-ada", "sigmoid"), wrong("p-bob", "sigmoid"), wrong("p-cy", "tanh"), wrong("p-stranger", "tanh"), wrong("p-stranger", "tanh")] },
+      {
+        members,
+        totals: [],
+        bests: [],
+        wrongAttempts: [wrong("p-ada", "sigmoid"), wrong("p-bob", "sigmoid"), wrong("p-cy", "tanh"), wrong("p-stranger", "tanh"), wrong("p-stranger", "tanh")],
+      },
       levels,
     );
     const counts = progress.levelStats.find((s) => s.levelId === deep.id)!.wrongAnswers;
@@ -133,7 +164,15 @@ describe("timeline and durations", () => {
       { levelId: first, score: 1, stars: 3, timeSpentMs: 1000, createdAt: at(3) },
     ]);
     expect(timeline.map((t) => t.levelId)).toEqual([first, second]);
-    expect(timeline[0]).toEqual({ levelId: first, levelTitle: levels[0].title, levelNumber: "1.1", score: 1, stars: 3, timeSpentMs: 1000, at: at(3).toISOString() });
+    expect(timeline[0]).toEqual({
+      levelId: first,
+      levelTitle: levels[0].title,
+      levelNumber: "1.1",
+      score: 1,
+      stars: 3,
+      timeSpentMs: 1000,
+      at: at(3).toISOString(),
+    });
   });
 
   it("formats time spent for people", () => {

@@ -35,7 +35,9 @@ function outcomesOf(id: LevelId): Promise<Outcomes> {
         const started = performance.now();
         const result = await scored(lvl, answerWith(id, value));
         out[value] = { ...result, ms: Math.round(performance.now() - started) };
-        console.log(`${id.padEnd(20)} ${value.padEnd(20)} ${String(out[value].ms).padStart(5)} ms  loss ${result.metrics.finalLoss.toPrecision(3).padStart(9)}  epochs ${String(result.metrics.epochs).padStart(3)}  score ${result.score.toFixed(2)}  ${result.stars}★`);
+        console.log(
+          `${id.padEnd(20)} ${value.padEnd(20)} ${String(out[value].ms).padStart(5)} ms  loss ${result.metrics.finalLoss.toPrecision(3).padStart(9)}  epochs ${String(result.metrics.epochs).padStart(3)}  score ${result.score.toFixed(2)}  ${result.stars}★`,
+        );
       }
       return out;
     })();
@@ -79,7 +81,9 @@ describe("deep-training answers", () => {
     expect(rejected(await scoreAnswer(vanishing(), { ...good, init: "glorot" }))).toMatch(/answer\.init.*fixed/);
     expect(rejected(await scoreAnswer(vanishing(), { ...good, architecture: "residual" }))).toMatch(/answer\.architecture/);
     // The optimizer level offers SGD, RMSProp and Adam, not momentum.
-    expect(rejected(await scoreAnswer(level("optimizers"), { activation: "relu", init: "he", optimizer: "momentum", architecture: "plain" }))).toMatch(/answer\.optimizer.*offers sgd, rmsprop, adam/);
+    expect(rejected(await scoreAnswer(level("optimizers"), { activation: "relu", init: "he", optimizer: "momentum", architecture: "plain" }))).toMatch(
+      /answer\.optimizer.*offers sgd, rmsprop, adam/,
+    );
   });
 
   it("ignores unknown keys (stripped by the schema)", async () => {
@@ -115,20 +119,26 @@ describe("scoring", () => {
     expect(lossProgress(Infinity, Math.LN2, 0.1)).toBe(0);
   });
 
-  it.each(LEVELS)("%s: the reference answer earns 3 stars and the starting (naive) choice earns none", async (id) => {
-    const outcomes = await outcomesOf(id);
-    const config = deepTrainingConfig.parse(level(id).config);
-    const [control] = openControls(level(id), config);
-    const reference = deepTrainingReference[id] as DeepTrainingAnswer;
-    expect(outcomes[reference[control]].stars, `${id} reference`).toBe(3);
-    expect(outcomes[config.start[control]].stars, `${id} start`).toBe(0);
-  }, 30_000);
+  it.each(LEVELS)(
+    "%s: the reference answer earns 3 stars and the starting (naive) choice earns none",
+    async (id) => {
+      const outcomes = await outcomesOf(id);
+      const config = deepTrainingConfig.parse(level(id).config);
+      const [control] = openControls(level(id), config);
+      const reference = deepTrainingReference[id] as DeepTrainingAnswer;
+      expect(outcomes[reference[control]].stars, `${id} reference`).toBe(3);
+      expect(outcomes[config.start[control]].stars, `${id} start`).toBe(0);
+    },
+    30_000,
+  );
 
   it("describes results in the level's terms", async () => {
     const lvl = level("vanishing-gradients");
     const outcomes = { "vanishing-gradients": await outcomesOf("vanishing-gradients") };
     expect(describeResult(lvl, outcomes["vanishing-gradients"].relu)).toMatch(/^Reached the target loss 0\.1 at epoch \d+ of 100 \(loss 0\.0\d+\): 100%\.$/);
-    expect(describeResult(lvl, outcomes["vanishing-gradients"].sigmoid)).toMatch(/^Loss 0\.6\d+ after all 100 epochs; the target is 0\.1\. From 0\.69\d \(guessing\) that is 0% of the way down, on a log scale\.$/);
+    expect(describeResult(lvl, outcomes["vanishing-gradients"].sigmoid)).toMatch(
+      /^Loss 0\.6\d+ after all 100 epochs; the target is 0\.1\. From 0\.69\d \(guessing\) that is 0% of the way down, on a log scale\.$/,
+    );
     const sgd = (await outcomesOf("optimizers")).sgd;
     expect(describeResult(level("optimizers"), sgd)).toContain(`that is ${Math.round(sgd.score * 100)}% of the way down`);
   }, 30_000);
@@ -208,7 +218,8 @@ describe("what each level says holds in its own numbers", () => {
   }, 30_000);
 
   it("every metric is a finite number (JSON-safe), whatever the run did", async () => {
-    for (const id of LEVELS) for (const r of Object.values(await outcomesOf(id))) for (const v of Object.values(r.metrics)) expect(Number.isFinite(v)).toBe(true);
+    for (const id of LEVELS)
+      for (const r of Object.values(await outcomesOf(id))) for (const v of Object.values(r.metrics)) expect(Number.isFinite(v)).toBe(true);
   }, 60_000);
 
   it("every choice a level offers has a label, a one-line summary and an explanation", () => {
@@ -225,7 +236,11 @@ describe("what each level says holds in its own numbers", () => {
   });
 
   it("a level with a different seed is a different run (the seed really fixes the outcome)", async () => {
-    const input = { ...level("vanishing-gradients"), id: "vanishing-other-seed", config: { ...deepTrainingConfig.parse(level("vanishing-gradients").config), seed: "another" } };
+    const input = {
+      ...level("vanishing-gradients"),
+      id: "vanishing-other-seed",
+      config: { ...deepTrainingConfig.parse(level("vanishing-gradients").config), seed: "another" },
+    };
     const other = levelSchema.parse(input);
     const run = await scored(other, answerWith("vanishing-gradients", "relu"));
     expect(run.metrics.finalLoss).not.toBe((await outcomesOf("vanishing-gradients")).relu.metrics.finalLoss);

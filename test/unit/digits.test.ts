@@ -42,7 +42,10 @@ describe("digit images", () => {
       const inked = image.filter((v) => v > 0.4).length;
       expect(inked, `image ${i}`).toBeGreaterThanOrEqual(4); // a stroke
       expect(inked, `image ${i}`).toBeLessThanOrEqual(60); // not a blot
-      expect(image.reduce((sum, v) => sum + v, 0), `image ${i}`).toBeGreaterThan(5);
+      expect(
+        image.reduce((sum, v) => sum + v, 0),
+        `image ${i}`,
+      ).toBeGreaterThan(5);
     }
   });
 
@@ -149,7 +152,10 @@ beforeAll(async () => {
     console.log(
       `${id}:\n` +
         [...runs]
-          .map(([k, r]) => `  ${k.padEnd(10)} test ${(r.evaluation.metrics.testAccuracy * 100).toFixed(1)}%  train ${(r.evaluation.metrics.trainAccuracy * 100).toFixed(0)}%  ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)} ms)`)
+          .map(
+            ([k, r]) =>
+              `  ${k.padEnd(10)} test ${(r.evaluation.metrics.testAccuracy * 100).toFixed(1)}%  train ${(r.evaluation.metrics.trainAccuracy * 100).toFixed(0)}%  ${r.ms.toFixed(0)} ms (cpu ${r.cpuMs.toFixed(0)} ms)`,
+          )
           .join("\n"),
     );
   }
@@ -160,7 +166,8 @@ const accuracy = (id: string, depth: number, width: number, examples: number) =>
   if (!run) throw new Error(`${id} does not allow ${depth}/${width}/${examples}`);
   return run.evaluation.metrics.testAccuracy;
 };
-const trainAccuracy = (id: string, depth: number, width: number, examples: number) => outcomes.get(id)!.get(key({ depth, width, examples }))!.evaluation.metrics.trainAccuracy;
+const trainAccuracy = (id: string, depth: number, width: number, examples: number) =>
+  outcomes.get(id)!.get(key({ depth, width, examples }))!.evaluation.metrics.trainAccuracy;
 
 describe.each(LEVEL_IDS)("level %s", (id) => {
   it("its reference answer earns three stars and the starting answer none", () => {
@@ -188,7 +195,11 @@ describe.each(LEVEL_IDS)("level %s", (id) => {
     for (const control of ["depth", "width", "examples"] as const) {
       if (level.lockedControls.includes(control)) continue;
       const values = { depth: config.depths, width: config.widths, examples: config.examples }[control];
-      for (const value of values) expect(config.review.some((r) => r.control === control && r.value === value), `${control} ${value} needs a review note`).toBe(true);
+      for (const value of values)
+        expect(
+          config.review.some((r) => r.control === control && r.value === value),
+          `${control} ${value} needs a review note`,
+        ).toBe(true);
     }
   });
 

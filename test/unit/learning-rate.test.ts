@@ -32,7 +32,9 @@ beforeAll(async () => {
     outcomes.set(rate, { ...outcome.result, ms: Math.round(performance.now() - started) });
   }
   for (const [rate, r] of outcomes) {
-    console.log(`${ID} rate ${String(rate).padEnd(6)} ${String(r.ms).padStart(5)} ms  loss ${r.metrics.finalLoss.toPrecision(3).padStart(9)}  epochs ${String(r.metrics.epochs).padStart(3)}  diverged ${r.metrics.diverged}  score ${r.score.toFixed(2)}  ${r.stars}★`);
+    console.log(
+      `${ID} rate ${String(rate).padEnd(6)} ${String(r.ms).padStart(5)} ms  loss ${r.metrics.finalLoss.toPrecision(3).padStart(9)}  epochs ${String(r.metrics.epochs).padStart(3)}  diverged ${r.metrics.diverged}  score ${r.score.toFixed(2)}  ${r.stars}★`,
+    );
   }
 }, 60_000);
 
@@ -58,7 +60,7 @@ describe("learning-rate answers", () => {
 
   it("validates its config: rates ascend and include the start", () => {
     expect(learningRateConfig.safeParse({ ...config(), start: 0.2 }).success).toBe(false);
-    expect(learningRateConfig.safeParse({ ...config(), rates: [0.1, 0.01] , start: 0.1 }).success).toBe(false);
+    expect(learningRateConfig.safeParse({ ...config(), rates: [0.1, 0.01], start: 0.1 }).success).toBe(false);
   });
 });
 
@@ -82,9 +84,13 @@ describe("scoring", () => {
   });
 
   it("describes results in the level's terms", () => {
-    expect(describeResult(level(), o(0.3))).toBe(`Learning rate 0.3 reached the target loss 0.02 at epoch ${o(0.3).metrics.epochs} of 300, leaving ${Math.round(o(0.3).score * 100)}% of the budget: that is the score.`);
+    expect(describeResult(level(), o(0.3))).toBe(
+      `Learning rate 0.3 reached the target loss 0.02 at epoch ${o(0.3).metrics.epochs} of 300, leaving ${Math.round(o(0.3).score * 100)}% of the budget: that is the score.`,
+    );
     expect(describeResult(level(), o(3))).toMatch(/^Learning rate 3 diverged at epoch \d+: .* so it scores 0\.$/);
-    expect(describeResult(level(), o(0.001))).toMatch(/^Learning rate 0\.001 only got the loss to 0\.0\d+ in 300 epochs; the target is 0\.02, so it scores 0\.$/);
+    expect(describeResult(level(), o(0.001))).toMatch(
+      /^Learning rate 0\.001 only got the loss to 0\.0\d+ in 300 epochs; the target is 0\.02, so it scores 0\.$/,
+    );
   });
 
   it("memoises: scoring the same rate again takes no training", async () => {

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { LabelledPoint } from "@/core/datasets/types";
-import { applyTransform, computeFeatures, countCorrect, predictBlack, REPRESENTATIONS, searchRotations, type Transform } from "@/core/kinds/coordinate-change/math";
+import {
+  applyTransform,
+  computeFeatures,
+  countCorrect,
+  predictBlack,
+  REPRESENTATIONS,
+  searchRotations,
+  type Transform,
+} from "@/core/kinds/coordinate-change/math";
 
 const identity: Transform = { angleDeg: 0, shift: [0, 0], scale: [1, 1] };
 const pts = (...xy: [number, number, 0 | 1][]): LabelledPoint[] => xy.map(([x, y, label]) => ({ x, y, label }));
@@ -33,7 +41,12 @@ describe("computeFeatures", () => {
   });
 
   it("raw is (x, y)", () => {
-    expectPairsClose(computeFeatures(points, "raw"), [[3, 4], [-2, 3], [0, -2], [-1, 0]]);
+    expectPairsClose(computeFeatures(points, "raw"), [
+      [3, 4],
+      [-2, 3],
+      [0, -2],
+      [-1, 0],
+    ]);
   });
 
   it("polar is (r, φ) with φ = atan2(y, x) in (−π, π]", () => {
@@ -46,11 +59,21 @@ describe("computeFeatures", () => {
   });
 
   it("squared is (x², y²)", () => {
-    expectPairsClose(computeFeatures(points, "squared"), [[9, 16], [4, 9], [0, 4], [1, 0]]);
+    expectPairsClose(computeFeatures(points, "squared"), [
+      [9, 16],
+      [4, 9],
+      [0, 4],
+      [1, 0],
+    ]);
   });
 
   it("product is (x·y, y)", () => {
-    expectPairsClose(computeFeatures(points, "product"), [[12, 4], [-6, 3], [0, -2], [0, 0]]);
+    expectPairsClose(computeFeatures(points, "product"), [
+      [12, 4],
+      [-6, 3],
+      [0, -2],
+      [0, 0],
+    ]);
   });
 });
 
@@ -59,11 +82,17 @@ describe("applyTransform", () => {
 
   it("the identity leaves features unchanged", () => {
     const input = f([1, 2], [-3, 0.5]);
-    expectPairsClose(applyTransform(input, identity), [[1, 2], [-3, 0.5]]);
+    expectPairsClose(applyTransform(input, identity), [
+      [1, 2],
+      [-3, 0.5],
+    ]);
   });
 
   it("turns the axes: x′ = u cos θ + v sin θ, y′ = −u sin θ + v cos θ (90° maps (1,0) to (0,−1))", () => {
-    expectPairsClose(applyTransform(f([1, 0], [0, 1]), { ...identity, angleDeg: 90 }), [[0, -1], [1, 0]]);
+    expectPairsClose(applyTransform(f([1, 0], [0, 1]), { ...identity, angleDeg: 90 }), [
+      [0, -1],
+      [1, 0],
+    ]);
     expectPairsClose(applyTransform(f([1, 0]), { ...identity, angleDeg: -90 }), [[0, 1]]);
     expectPairsClose(applyTransform(f([1, 0]), { ...identity, angleDeg: 180 }), [[-1, 0]]);
     const s = Math.SQRT1_2;

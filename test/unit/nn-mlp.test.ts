@@ -27,7 +27,15 @@ function ring(count: number, seed = "ring"): Dataset {
 }
 
 const data = ring(64);
-const net = (over: Partial<MlpSpec> = {}): MlpSpec => ({ inputSize: 2, hidden: [8, 8], activation: "tanh", init: "glorot", outputSize: 1, head: "sigmoid-bce", ...over });
+const net = (over: Partial<MlpSpec> = {}): MlpSpec => ({
+  inputSize: 2,
+  hidden: [8, 8],
+  activation: "tanh",
+  init: "glorot",
+  outputSize: 1,
+  head: "sigmoid-bce",
+  ...over,
+});
 const plan = (over: Partial<TrainSpec> = {}): TrainSpec => ({ optimizer: "adam", learningRate: 0.02, epochs: 30, seed: "engine", ...over });
 
 describe("trainMlp", () => {
@@ -84,7 +92,11 @@ describe("trainMlp", () => {
   }, 20_000);
 
   it("flags divergence and stops: a huge learning rate blows a regression up", async () => {
-    const line: Dataset = { x: Float32Array.from({ length: 20 }, (_, i) => i / 10 - 1), y: Float32Array.from({ length: 20 }, (_, i) => 3 * (i / 10 - 1)), count: 20 };
+    const line: Dataset = {
+      x: Float32Array.from({ length: 20 }, (_, i) => i / 10 - 1),
+      y: Float32Array.from({ length: 20 }, (_, i) => 3 * (i / 10 - 1)),
+      count: 20,
+    };
     const spec: MlpSpec = { inputSize: 1, hidden: [4], activation: "tanh", init: "he", outputSize: 1, head: "linear-mse" };
     const blown = await trainMlp(tf, spec, line, { optimizer: "sgd", learningRate: 20, epochs: 200, seed: "boom" });
     expect(blown.diverged).toBe(true);
@@ -119,7 +131,12 @@ describe("trainMlp", () => {
     const start = initialWeights(spec, "bn");
     const stepped = await trainMlp(tf, spec, data, { optimizer: "sgd", learningRate: 1, epochs: 1, seed: "bn" });
     const grads = tf.tidy(() => {
-      const v = start.layers.map((l) => ({ k: tf.variable(tf.tensor2d(l.kernel, [l.inSize, l.outSize])), b: tf.variable(tf.tensor1d(l.bias)), g: l.gamma && tf.variable(tf.tensor1d(l.gamma)), be: l.beta && tf.variable(tf.tensor1d(l.beta)) }));
+      const v = start.layers.map((l) => ({
+        k: tf.variable(tf.tensor2d(l.kernel, [l.inSize, l.outSize])),
+        b: tf.variable(tf.tensor1d(l.bias)),
+        g: l.gamma && tf.variable(tf.tensor1d(l.gamma)),
+        be: l.beta && tf.variable(tf.tensor1d(l.beta)),
+      }));
       const x = tf.tensor2d(data.x, [data.count, 2]);
       const y = tf.tensor2d(data.y, [data.count, 1]);
       const { grads } = tf.variableGrads(() => {
@@ -162,7 +179,10 @@ describe("trainMlp", () => {
   it("runs interleaved trainings (a server training two answers at once) without mixing them up", async () => {
     const yieldEachEpoch = { onEpoch: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
     const alone = await trainMlp(tf, net(), data, plan({ epochs: 6 }));
-    const [a, b] = await Promise.all([trainMlp(tf, net(), data, plan({ epochs: 6 }), yieldEachEpoch), trainMlp(tf, net({ batchNorm: true }), data, plan({ epochs: 6 }), yieldEachEpoch)]);
+    const [a, b] = await Promise.all([
+      trainMlp(tf, net(), data, plan({ epochs: 6 }), yieldEachEpoch),
+      trainMlp(tf, net({ batchNorm: true }), data, plan({ epochs: 6 }), yieldEachEpoch),
+    ]);
     expect(a.losses).toEqual(alone.losses);
     expect(b.losses).not.toEqual(alone.losses);
   }, 20_000);

@@ -81,12 +81,19 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   it("partial credit: one wrong field out of all of them costs the third star and no more", () => {
     const fields = config.cards.length * 3;
     const [first] = config.cards;
-    const answer = { heads: { ...reference[id].heads, [first.id]: { ...reference[id].heads[first.id], loss: "mse" === reference[id].heads[first.id].loss ? "binary-crossentropy" : "mse" } } };
+    const answer = {
+      heads: {
+        ...reference[id].heads,
+        [first.id]: { ...reference[id].heads[first.id], loss: "mse" === reference[id].heads[first.id].loss ? "binary-crossentropy" : "mse" },
+      },
+    };
     const result = score(level, answer);
     expect(result.score).toBeCloseTo((fields - 1) / fields, 12);
     expect(result.stars).toBe(2);
     expect(result.metrics).toMatchObject({ fieldsRight: fields - 1, fields, cardsRight: config.cards.length - 1 });
-    expect(describeResult(level, result)).toBe(`${fields - 1} of ${fields} choices right (neurons, activation and loss for ${config.cards.length} tasks); ${config.cards.length - 1} of ${config.cards.length} output layers fully right.`);
+    expect(describeResult(level, result)).toBe(
+      `${fields - 1} of ${fields} choices right (neurons, activation and loss for ${config.cards.length} tasks); ${config.cards.length - 1} of ${config.cards.length} output layers fully right.`,
+    );
   });
 
   it("each card's text states the count its head needs", () => {

@@ -173,14 +173,31 @@ describe("scoreAnswerSync: accepted answers", () => {
   it("is deterministic across calls", () => {
     for (const lvl of levels) {
       for (const angleDeg of [0, 17, -90]) {
-        const answer = { representation: "raw", rule: (kindOf(lvl.kind).configSchema.parse(lvl.config) as { rules: string[] }).rules[0], angleDeg: lvl.lockedControls.includes("rotate") ? 0 : angleDeg, shift: [0, 0], scale: [1, 1] };
+        const answer = {
+          representation: "raw",
+          rule: (kindOf(lvl.kind).configSchema.parse(lvl.config) as { rules: string[] }).rules[0],
+          angleDeg: lvl.lockedControls.includes("rotate") ? 0 : angleDeg,
+          shift: [0, 0],
+          scale: [1, 1],
+        };
         expect(scoreAnswerSync(lvl, answer)).toEqual(scoreAnswerSync(lvl, structuredClone(answer)));
       }
     }
   });
 
   it("a fresh copy of core (like the browser's, with a cold cache) computes the same results", async () => {
-    const answers = levels.map((lvl) => [lvl.id, { ...good, rule: lvl.id === "admissions" ? "x>0 and y>0" : "x>0", angleDeg: lvl.id === "admissions" ? 0 : 30, shift: lvl.lockedControls.includes("shift") ? [0, 0] : [0.1, 0.1] }] as const);
+    const answers = levels.map(
+      (lvl) =>
+        [
+          lvl.id,
+          {
+            ...good,
+            rule: lvl.id === "admissions" ? "x>0 and y>0" : "x>0",
+            angleDeg: lvl.id === "admissions" ? 0 : 30,
+            shift: lvl.lockedControls.includes("shift") ? [0, 0] : [0.1, 0.1],
+          },
+        ] as const,
+    );
     const here = answers.map(([id, answer]) => scoreAnswerSync(level(id), answer));
     vi.resetModules();
     const fresh = await import("@/core/scoring");

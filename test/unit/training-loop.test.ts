@@ -98,7 +98,9 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
       expect(result.metrics).toMatchObject({ pairsRight: pairs - 1, pairs, inPlace: correct.length - 2 });
     }
     const result = score(level, { order: swap(correct, 1, 2) });
-    expect(describeResult(level, result)).toBe(`${pairs - 1} of ${pairs} pairs of steps are in the right relative order, and ${correct.length - 2} of ${correct.length} steps are in exactly the right place.`);
+    expect(describeResult(level, result)).toBe(
+      `${pairs - 1} of ${pairs} pairs of steps are in the right relative order, and ${correct.length - 2} of ${correct.length} steps are in exactly the right place.`,
+    );
   });
 
   it("the reversed loop earns 0", () => {
@@ -119,8 +121,8 @@ describe("rejections", () => {
     ["a malformed step id", { order: ["Init!"] }, "answer.order"],
     ["eleven steps", { order: Array.from({ length: 11 }, (_, i) => `s${i}`) }, "answer.order"],
     ["a missing step", { order: ["init", "forward", "loss", "backprop", "update"] }, "answer.order: every item must appear once"],
-    ["a step twice", { order: ["init", "forward", "loss", "backprop", "update", "update"] }, "answer.order: \"update\" appears twice"],
-    ["an unknown step", { order: ["init", "forward", "loss", "backprop", "update", "celebrate"] }, "answer.order: \"celebrate\" is not one of the items"],
+    ["a step twice", { order: ["init", "forward", "loss", "backprop", "update", "update"] }, 'answer.order: "update" appears twice'],
+    ["an unknown step", { order: ["init", "forward", "loss", "backprop", "update", "celebrate"] }, 'answer.order: "celebrate" is not one of the items'],
   ])("rejects %s, naming the field", (_, answer, message) => {
     expect(rejection(level, answer)).toContain(message);
   });

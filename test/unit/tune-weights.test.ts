@@ -3,7 +3,15 @@ import { levelSchema, type Level } from "@/core/levels/format";
 import { weightsAndGradientsLevels } from "@/core/levels/weights-and-gradients";
 import { scoreAnswerSync, type ScoreOutcome } from "@/core/scoring";
 import { loadTf } from "@/core/nn/tf";
-import { formatLoss, scoreForLoss, tuneWeights, tuneWeightsAnswer, tuneWeightsConfig, tuneWeightsData, type TuneWeightsConfig } from "@/core/kinds/tune-weights";
+import {
+  formatLoss,
+  scoreForLoss,
+  tuneWeights,
+  tuneWeightsAnswer,
+  tuneWeightsConfig,
+  tuneWeightsData,
+  type TuneWeightsConfig,
+} from "@/core/kinds/tune-weights";
 import { generateTuneData } from "@/core/kinds/tune-weights/data";
 import { accuracyOf, lossOf, outputOf, probabilityGrid, sigmoid, type Problem } from "@/core/kinds/tune-weights/network";
 import { inputTensor, lossTensor, raceGradientDescent } from "@/core/kinds/tune-weights/race";
@@ -28,7 +36,10 @@ function rejection(outcome: ScoreOutcome): string {
 
 /** Least-squares line through the points: the best possible w and b, in closed form. */
 function leastSquares(problem: Problem): [number, number] {
-  let sx = 0, sy = 0, sxx = 0, sxy = 0;
+  let sx = 0,
+    sy = 0,
+    sxx = 0,
+    sxy = 0;
   const n = problem.count;
   for (let i = 0; i < n; i++) {
     sx += problem.xs[i];
@@ -166,7 +177,9 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
     const tf = await loadTf();
     const problem = problemOf(level);
     for (const weights of [config.start, reference[id].weights]) {
-      const value = tf.tidy(() => lossTensor(tf, problem, tf.tensor1d(weights), inputTensor(tf, problem), tf.tensor1d(Float32Array.from(problem.ys))).dataSync()[0]);
+      const value = tf.tidy(
+        () => lossTensor(tf, problem, tf.tensor1d(weights), inputTensor(tf, problem), tf.tensor1d(Float32Array.from(problem.ys))).dataSync()[0],
+      );
       expect(value).toBeCloseTo(lossOf(problem, weights), 4);
     }
   });
@@ -239,7 +252,12 @@ describe("what the levels say holds in their numbers", () => {
     expect(best[0] / best[1]).toBeLessThan(2.5);
     expect(best[0]).toBeGreaterThan(4);
     expect(best[0]).toBeLessThan(6);
-    expect(lossOf(problem, best.map((w) => 2 * w))).toBeGreaterThan(bestLoss * 1.2);
+    expect(
+      lossOf(
+        problem,
+        best.map((w) => 2 * w),
+      ),
+    ).toBeGreaterThan(bestLoss * 1.2);
     // The clusters overlap: even the best neuron gets some points wrong, so the loss cannot reach 0.
     expect(accuracyOf(problem, best)).toBeLessThan(1);
     // The hint's recipe (w₁ = 2·w₂, w₁ from 4 to 6, b = 0) earns three stars.
@@ -251,7 +269,14 @@ describe("what the levels say holds in their numbers", () => {
     const xor = problemOf(level);
     const oneNeuron: Problem = { ...xor, model: "neuron" };
     let bestLoss = Infinity;
-    for (const start of [[0, 0, 0], [1, 1, -1], [-2, 1, 0.5], [3, -3, 0], [5, 5, -5], [-4, -4, 6]]) {
+    for (const start of [
+      [0, 0, 0],
+      [1, 1, -1],
+      [-2, 1, 0.5],
+      [3, -3, 0],
+      [5, 5, -5],
+      [-4, -4, 6],
+    ]) {
       const race = await raceGradientDescent(oneNeuron, start, { learningRate: 2, maxSteps: 800, beat: 0 });
       bestLoss = Math.min(bestLoss, ...race.losses);
     }
@@ -271,7 +296,12 @@ describe("what the levels say holds in their numbers", () => {
     const level = byId("xor-by-hand");
     const [w11, w12, b1, w21, w22, b2] = reference[level.id].weights;
     expect([w11, w12, b1, w21, w22, b2]).toEqual([4, 4, -2, 4, 4, -6]);
-    for (const [x1, x2] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
+    for (const [x1, x2] of [
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]) {
       const h1 = Math.tanh(w11 * x1 + w12 * x2 + b1);
       const h2 = Math.tanh(w21 * x1 + w22 * x2 + b2);
       expect(Math.abs(h1)).toBeGreaterThan(0.95);

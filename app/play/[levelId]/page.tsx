@@ -34,8 +34,12 @@ export default async function LevelPage({ params }: { params: Promise<{ levelId:
       <main>
         {byTeacher ? (
           <div className="panel" data-testid="teacher-locked">
-            <h1><LockIcon /> {level.title} is locked</h1>
-            <p>Your teacher has locked chapter {chapter.number}, {chapter.title}, for your class. It opens again when they unlock it.</p>
+            <h1>
+              <LockIcon /> {level.title} is locked
+            </h1>
+            <p>
+              Your teacher has locked chapter {chapter.number}, {chapter.title}, for your class. It opens again when they unlock it.
+            </p>
             <Link className="button" href="/play">
               Back to the campaign
             </Link>
@@ -44,7 +48,9 @@ export default async function LevelPage({ params }: { params: Promise<{ levelId:
           <LevelScreen level={level} number={number} chapterTitle={chapter.title} best={progress[level.id] ?? null} />
         ) : (
           <div className="panel">
-            <h1><LockIcon /> {level.title} is locked</h1>
+            <h1>
+              <LockIcon /> {level.title} is locked
+            </h1>
             <p>Earn at least one star on the previous level to open it.</p>
             <Link className="button" href="/play">
               Back to the campaign

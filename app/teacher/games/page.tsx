@@ -7,7 +7,14 @@ import { currentTeacher } from "@/server/teachers/sessions";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Game reports — Gradient Arena" };
 
-const PHASE_LABEL: Record<string, string> = { lobby: "in the lobby", intro: "playing", playing: "playing", reveal: "playing", leaderboard: "playing", podium: "finished" };
+const PHASE_LABEL: Record<string, string> = {
+  lobby: "in the lobby",
+  intro: "playing",
+  playing: "playing",
+  reveal: "playing",
+  leaderboard: "playing",
+  podium: "finished",
+};
 
 /** Every classroom game the teacher hosted while signed in, newest first. */
 export default async function TeacherGames() {

@@ -82,7 +82,9 @@ export default function ChainRuleView({ level, onAnswerChange, initialAnswer, re
 
           <details className={styles.details} data-testid="factor-helper">
             <summary>Work it out factor by factor</summary>
-            <p className="muted">The chain rule splits {asked} into one factor per link between {symbol(net.ask)} and E. Fill them in; their product appears below.</p>
+            <p className="muted">
+              The chain rule splits {asked} into one factor per link between {symbol(net.ask)} and E. Fill them in; their product appears below.
+            </p>
             <div className={styles.factors}>
               {chain.map((factor, i) => (
                 <label key={i} className={styles.factor}>
@@ -167,8 +169,14 @@ function ChainExplanation({ chain, asked, answer }: { chain: Factor[]; asked: st
         </tfoot>
       </table>
       <p data-testid="chain-verdict">
-        {answer.gradient === null ? "You gave no number." : right ? `Your ${show(answer.gradient)} is right.` : `Your ${show(answer.gradient)} is off: compare it factor by factor.`}{" "}
-        {truth < 0 ? `The gradient is negative: increasing the weight a little lowers E, so gradient descent increases it.` : `The gradient is positive: increasing the weight a little raises E, so gradient descent decreases it.`}
+        {answer.gradient === null
+          ? "You gave no number."
+          : right
+            ? `Your ${show(answer.gradient)} is right.`
+            : `Your ${show(answer.gradient)} is off: compare it factor by factor.`}{" "}
+        {truth < 0
+          ? `The gradient is negative: increasing the weight a little lowers E, so gradient descent increases it.`
+          : `The gradient is positive: increasing the weight a little raises E, so gradient descent decreases it.`}
       </p>
     </section>
   );

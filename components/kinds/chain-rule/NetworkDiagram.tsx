@@ -35,7 +35,13 @@ export function NetworkDiagram({ net, highlight }: { net: ChainNetwork; highligh
   const ex = x(columns - 1) + 10;
 
   return (
-    <svg className={styles.diagram} style={{ maxWidth: Math.round(width * 1.2) }} viewBox={`0 0 ${width} ${height}`} role="img" aria-label="The network: the values are listed below the diagram.">
+    <svg
+      className={styles.diagram}
+      style={{ maxWidth: Math.round(width * 1.2) }}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label="The network: the values are listed below the diagram."
+    >
       <defs>
         <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="12" markerHeight="12" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="#55585f" />
@@ -124,7 +130,10 @@ export function ValueList({ net }: { net: ChainNetwork }) {
     ...net.units.flatMap((u): [string, string][] => [
       ...u.weights.map((w): [string, string] => [symbol(w.id), show(w.value)]),
       [symbol(u.bias.id), show(u.bias.value)],
-      [`${symbol(u.preActivation)} = ${u.weights.map((w) => `${symbol(w.id)}·${symbol(w.from)}`).join(" + ")} + ${symbol(u.bias.id)}`, show4(values[u.preActivation])],
+      [
+        `${symbol(u.preActivation)} = ${u.weights.map((w) => `${symbol(w.id)}·${symbol(w.from)}`).join(" + ")} + ${symbol(u.bias.id)}`,
+        show4(values[u.preActivation]),
+      ],
       [`${symbol(u.id)} = σ(${symbol(u.preActivation)})`, show4(values[u.id])],
     ]),
     ["t (target)", show(net.target)],

@@ -1,7 +1,15 @@
 "use client";
 
 import { useEffect, useId, useMemo, useState } from "react";
-import { concept, conceptConfig, gradeQuestion, type ConceptAnswer, type ConceptQuestion, type ConceptResponse, type QuestionGrade } from "@/core/kinds/concept";
+import {
+  concept,
+  conceptConfig,
+  gradeQuestion,
+  type ConceptAnswer,
+  type ConceptQuestion,
+  type ConceptResponse,
+  type QuestionGrade,
+} from "@/core/kinds/concept";
 import { startingOrder } from "@/core/kinds/ordering";
 import type { KindViewProps } from "../types";
 import { ChoiceGroup, OrderList, PartMark, VerdictBadge, choiceStyles as styles, ordinal } from "../choice-parts";
@@ -77,7 +85,13 @@ export default function ConceptView({ level, onAnswerChange, initialAnswer, read
               <h3 className={styles.cardTitle} id={`${name}-title`}>
                 Question {index + 1} of {config.questions.length}
               </h3>
-              {showMarks && grade && <VerdictBadge verdict={grade.verdict} detail={grade.verdict === "partly" ? `${Math.round(grade.credit * 100)}%` : undefined} testId={`verdict-${q.id}`} />}
+              {showMarks && grade && (
+                <VerdictBadge
+                  verdict={grade.verdict}
+                  detail={grade.verdict === "partly" ? `${Math.round(grade.credit * 100)}%` : undefined}
+                  testId={`verdict-${q.id}`}
+                />
+              )}
             </div>
             <p className={styles.prompt}>{q.prompt}</p>
             {!readOnly && <p className={styles.how}>{howTo[q.type]}</p>}
@@ -185,7 +199,10 @@ function QuestionBody({
               />
               {mark && (
                 <p style={{ margin: "8px 0 0" }}>
-                  <PartMark mark={mark} text={mark === "right" ? "✓ right group" : `${mark === "wrong" ? "✗" : "○ not sorted:"} belongs in ${binName(q.correct[card.id])}`} />
+                  <PartMark
+                    mark={mark}
+                    text={mark === "right" ? "✓ right group" : `${mark === "wrong" ? "✗" : "○ not sorted:"} belongs in ${binName(q.correct[card.id])}`}
+                  />
                 </p>
               )}
             </li>

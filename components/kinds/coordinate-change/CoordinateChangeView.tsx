@@ -17,7 +17,10 @@ const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
 /** The bounding box of interleaved coordinates, padded; squared up when both axes have similar ranges. */
 function boxOf(coords: Float64Array, pad = 0.08): Box & { equalAspect: boolean } {
-  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  let xMin = Infinity,
+    xMax = -Infinity,
+    yMin = Infinity,
+    yMax = -Infinity;
   for (let i = 0; i < coords.length; i += 2) {
     xMin = Math.min(xMin, coords[i]);
     xMax = Math.max(xMax, coords[i]);
@@ -35,7 +38,6 @@ function boxOf(coords: Float64Array, pad = 0.08): Box & { equalAspect: boolean }
   }
   return { xMin: xMin - w * pad, xMax: xMax + w * pad, yMin: yMin - h * pad, yMax: yMax + h * pad, equalAspect };
 }
-
 
 export default function CoordinateChangeView({ level, onAnswerChange, initialAnswer, readOnly = false }: KindViewProps<CoordinateChangeAnswer>) {
   const config = useMemo(() => coordinateChangeConfig.parse(level.config), [level]);
@@ -123,7 +125,9 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
     const ctx = canvas?.getContext("2d");
     if (!canvas || !ctx || afterSize.width === 0) return;
     // Fit the new coordinates around the new origin; a rotation never changes the zoom.
-    let ex = 0, ey = 0, radius = 0;
+    let ex = 0,
+      ey = 0,
+      radius = 0;
     for (let i = 0; i < transformed.length; i += 2) {
       ex = Math.max(ex, Math.abs(transformed[i]));
       ey = Math.max(ey, Math.abs(transformed[i + 1]));
@@ -223,7 +227,12 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
   const shiftStep = (featureBox.xMax - featureBox.xMin) / 400;
   const shiftStepY = (featureBox.yMax - featureBox.yMin) / 400;
   const accuracy = correct / points.length;
-  const keyHelp = [canRotate && "←/→ turn the axes (Shift: 10°)", canMove && (canRotate ? "M then arrows move the origin, R to turn again" : "arrows move the origin (Shift: faster)")].filter(Boolean).join("; ");
+  const keyHelp = [
+    canRotate && "←/→ turn the axes (Shift: 10°)",
+    canMove && (canRotate ? "M then arrows move the origin, R to turn again" : "arrows move the origin (Shift: faster)"),
+  ]
+    .filter(Boolean)
+    .join("; ");
 
   return (
     <div data-testid="kind-view">
@@ -251,7 +260,10 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
       </div>
       <div className="plots">
         <div className="plot">
-          <h3>Before: {answer.representation === "raw" ? "the points as given" : representationInfo[answer.representation].label}{readOnly ? "" : " — drag here"}</h3>
+          <h3>
+            Before: {answer.representation === "raw" ? "the points as given" : representationInfo[answer.representation].label}
+            {readOnly ? "" : " — drag here"}
+          </h3>
           <canvas
             ref={beforeRef}
             className={readOnly ? undefined : "interactive"}
@@ -265,78 +277,131 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
             onPointerCancel={() => (drag.current = null)}
             onKeyDown={onKeyDown}
           />
-          {!readOnly && <p className="muted" style={{ fontSize: "0.9rem" }}>
-            {canRotate && canMove ? "Drag to turn the axes; drag the round handle to move the origin. " : canRotate ? "Drag anywhere to turn the axes. " : "Drag to move the origin. "}
-            Keyboard: click the plot, then {keyHelp}.
-          </p>}
+          {!readOnly && (
+            <p className="muted" style={{ fontSize: "0.9rem" }}>
+              {canRotate && canMove
+                ? "Drag to turn the axes; drag the round handle to move the origin. "
+                : canRotate
+                  ? "Drag anywhere to turn the axes. "
+                  : "Drag to move the origin. "}
+              Keyboard: click the plot, then {keyHelp}.
+            </p>
+          )}
         </div>
         <div className="plot">
           <h3>After: your new coordinates (x′, y′)</h3>
-          <canvas ref={afterRef} data-testid="after-canvas" aria-label={`The points in the new coordinates: ${correct} of ${points.length} classified correctly.`} role="img" />
+          <canvas
+            ref={afterRef}
+            data-testid="after-canvas"
+            aria-label={`The points in the new coordinates: ${correct} of ${points.length} classified correctly.`}
+            role="img"
+          />
         </div>
       </div>
 
-      {!readOnly && <div className="controls">
-        {canRotate && canMove && (
-          <div className="row">
-            <span id="drag-mode-label">Drag mode</span>
-            <span className="mode-toggle" role="group" aria-labelledby="drag-mode-label">
-              <button type="button" aria-pressed={mode === "rotate"} onClick={() => setMode("rotate")}>
-                Turn
-              </button>
-              <button type="button" aria-pressed={mode === "move"} onClick={() => setMode("move")}>
-                Move origin
-              </button>
-            </span>
+      {!readOnly && (
+        <div className="controls">
+          {canRotate && canMove && (
+            <div className="row">
+              <span id="drag-mode-label">Drag mode</span>
+              <span className="mode-toggle" role="group" aria-labelledby="drag-mode-label">
+                <button type="button" aria-pressed={mode === "rotate"} onClick={() => setMode("rotate")}>
+                  Turn
+                </button>
+                <button type="button" aria-pressed={mode === "move"} onClick={() => setMode("move")}>
+                  Move origin
+                </button>
+              </span>
+            </div>
+          )}
+          {canRotate && (
+            <Slider
+              label="Angle (°)"
+              id="angle"
+              min={-180}
+              max={180}
+              step={1}
+              value={answer.angleDeg}
+              onChange={(v) => update((a) => ({ ...a, angleDeg: wrapDeg(v) }))}
+            />
+          )}
+          {canMove && (
+            <>
+              <Slider
+                label={`Origin ${axisName(answer.representation, data.dataset.axes, 0)}`}
+                id="shift-x"
+                min={featureBox.xMin}
+                max={featureBox.xMax}
+                step={shiftStep}
+                value={answer.shift[0]}
+                onChange={(v) => update((a) => ({ ...a, shift: clampShift(v, a.shift[1]) }))}
+              />
+              <Slider
+                label={`Origin ${axisName(answer.representation, data.dataset.axes, 1)}`}
+                id="shift-y"
+                min={featureBox.yMin}
+                max={featureBox.yMax}
+                step={shiftStepY}
+                value={answer.shift[1]}
+                onChange={(v) => update((a) => ({ ...a, shift: clampShift(a.shift[0], v) }))}
+              />
+            </>
+          )}
+          {!locked.has("scale") && (
+            <>
+              <Slider
+                label="Stretch x′"
+                id="scale-x"
+                min={-3}
+                max={3}
+                step={0.05}
+                value={answer.scale[0]}
+                onChange={(v) => update((a) => ({ ...a, scale: [v, a.scale[1]] }))}
+              />
+              <Slider
+                label="Stretch y′"
+                id="scale-y"
+                min={-3}
+                max={3}
+                step={0.05}
+                value={answer.scale[1]}
+                onChange={(v) => update((a) => ({ ...a, scale: [a.scale[0], v] }))}
+              />
+            </>
+          )}
+          {config.representations.length > 1 && (
+            <fieldset>
+              <legend>Representation</legend>
+              <div className="choices">
+                {config.representations.map((r) => (
+                  <label key={r}>
+                    <input type="radio" name="representation" value={r} checked={answer.representation === r} onChange={() => setRepresentation(r)} />
+                    {representationInfo[r].label}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          {config.rules.length > 1 && (
+            <fieldset>
+              <legend>Rule</legend>
+              <div className="choices">
+                {config.rules.map((r: Rule) => (
+                  <label key={r}>
+                    <input type="radio" name="rule" value={r} checked={answer.rule === r} onChange={() => update((a) => ({ ...a, rule: r }))} />
+                    {ruleInfo[r]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          )}
+          <div>
+            <button type="button" className="button secondary" onClick={() => update(() => coordinateChange.initialAnswer(level, config))}>
+              Reset the axes
+            </button>
           </div>
-        )}
-        {canRotate && (
-          <Slider label="Angle (°)" id="angle" min={-180} max={180} step={1} value={answer.angleDeg} onChange={(v) => update((a) => ({ ...a, angleDeg: wrapDeg(v) }))} />
-        )}
-        {canMove && (
-          <>
-            <Slider label={`Origin ${axisName(answer.representation, data.dataset.axes, 0)}`} id="shift-x" min={featureBox.xMin} max={featureBox.xMax} step={shiftStep} value={answer.shift[0]} onChange={(v) => update((a) => ({ ...a, shift: clampShift(v, a.shift[1]) }))} />
-            <Slider label={`Origin ${axisName(answer.representation, data.dataset.axes, 1)}`} id="shift-y" min={featureBox.yMin} max={featureBox.yMax} step={shiftStepY} value={answer.shift[1]} onChange={(v) => update((a) => ({ ...a, shift: clampShift(a.shift[0], v) }))} />
-          </>
-        )}
-        {!locked.has("scale") && (
-          <>
-            <Slider label="Stretch x′" id="scale-x" min={-3} max={3} step={0.05} value={answer.scale[0]} onChange={(v) => update((a) => ({ ...a, scale: [v, a.scale[1]] }))} />
-            <Slider label="Stretch y′" id="scale-y" min={-3} max={3} step={0.05} value={answer.scale[1]} onChange={(v) => update((a) => ({ ...a, scale: [a.scale[0], v] }))} />
-          </>
-        )}
-        {config.representations.length > 1 && (
-          <fieldset>
-            <legend>Representation</legend>
-            <div className="choices">
-              {config.representations.map((r) => (
-                <label key={r}>
-                  <input type="radio" name="representation" value={r} checked={answer.representation === r} onChange={() => setRepresentation(r)} />
-                  {representationInfo[r].label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        )}
-        {config.rules.length > 1 && (
-          <fieldset>
-            <legend>Rule</legend>
-            <div className="choices">
-              {config.rules.map((r: Rule) => (
-                <label key={r}>
-                  <input type="radio" name="rule" value={r} checked={answer.rule === r} onChange={() => update((a) => ({ ...a, rule: r }))} />
-                  {ruleInfo[r]}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        )}
-        <div>
-          <button type="button" className="button secondary" onClick={() => update(() => coordinateChange.initialAnswer(level, config))}>
-            Reset the axes
-          </button>
         </div>
-      </div>}
+      )}
 
       {!readOnly && config.search && data.search && (
         <SearchPanel
@@ -368,7 +433,15 @@ function Slider(props: { label: string; id: string; min: number; max: number; st
   return (
     <div className="control">
       <label htmlFor={`${props.id}-range`}>{props.label}</label>
-      <input id={`${props.id}-range`} type="range" min={props.min} max={props.max} step={props.step} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} />
+      <input
+        id={`${props.id}-range`}
+        type="range"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
       <input
         type="number"
         aria-label={`${props.label}, exact value`}

@@ -17,7 +17,13 @@ const yOf = (acc: number) => PAD.top + (1 - acc) * (H - PAD.top - PAD.bottom);
  * "Let the machine search": tries every rotation in turn, scoring each by accuracy, and plots
  * accuracy against angle as it goes, so learning is seen as a search guided by a feedback signal.
  */
-export function SearchPanel(props: { points: readonly LabelledPoint[]; features: Float64Array; answer: CoordinateChangeAnswer; steps: number; onUseBest(angleDeg: number): void }) {
+export function SearchPanel(props: {
+  points: readonly LabelledPoint[];
+  features: Float64Array;
+  answer: CoordinateChangeAnswer;
+  steps: number;
+  onUseBest(angleDeg: number): void;
+}) {
   const { points, features, answer, steps } = props;
   const [tried, setTried] = useState<number[]>([]);
   const [running, setRunning] = useState(false);
@@ -58,7 +64,11 @@ export function SearchPanel(props: { points: readonly LabelledPoint[]; features:
           {tried.length ? "Search again" : "Let the machine search"}
         </button>
         <span aria-live="polite" data-testid="search-progress">
-          {running ? `Tried ${tried.length} of ${steps} rotations…` : done ? `Best rotation found: ${bestAngle.toFixed(0)}° with ${(tried[bestIndex] * 100).toFixed(1)}% accuracy.` : ""}
+          {running
+            ? `Tried ${tried.length} of ${steps} rotations…`
+            : done
+              ? `Best rotation found: ${bestAngle.toFixed(0)}° with ${(tried[bestIndex] * 100).toFixed(1)}% accuracy.`
+              : ""}
         </span>
         {done && (
           <button type="button" className="button secondary" onClick={() => props.onUseBest(bestAngle)}>
@@ -66,7 +76,15 @@ export function SearchPanel(props: { points: readonly LabelledPoint[]; features:
           </button>
         )}
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={done ? `Accuracy against rotation angle; the peak is at ${bestAngle.toFixed(0)} degrees.` : "Accuracy against rotation angle, filled in as the machine searches."}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={
+          done
+            ? `Accuracy against rotation angle; the peak is at ${bestAngle.toFixed(0)} degrees.`
+            : "Accuracy against rotation angle, filled in as the machine searches."
+        }
+      >
         {[0, 0.25, 0.5, 0.75, 1].map((acc) => (
           <g key={acc}>
             <line x1={PAD.left} x2={W - PAD.right} y1={yOf(acc)} y2={yOf(acc)} stroke="#e4e5e8" />
@@ -86,7 +104,12 @@ export function SearchPanel(props: { points: readonly LabelledPoint[]; features:
         <path d={path} fill="none" stroke="#0072b2" strokeWidth="2.5" />
         <line x1={xOf(answer.angleDeg)} x2={xOf(answer.angleDeg)} y1={PAD.top} y2={H - PAD.bottom} stroke="#1b1b1f" strokeDasharray="5 4" strokeWidth="2" />
         {/* Near the peak the "best" label takes the top, so "you" moves to the foot of the line. */}
-        <text x={xOf(answer.angleDeg) + 4} y={done && Math.abs(xOf(answer.angleDeg) - xOf(bestAngle)) < 90 ? H - PAD.bottom - 6 : PAD.top + 12} fontSize="12" fill="#1b1b1f">
+        <text
+          x={xOf(answer.angleDeg) + 4}
+          y={done && Math.abs(xOf(answer.angleDeg) - xOf(bestAngle)) < 90 ? H - PAD.bottom - 6 : PAD.top + 12}
+          fontSize="12"
+          fill="#1b1b1f"
+        >
           you
         </text>
         {done && (

@@ -67,7 +67,17 @@ export function drawPoints(ctx: CanvasRenderingContext2D, vp: Viewport, coords: 
 }
 
 /** A line through (x, y) along (dx, dy), long enough to cross the whole view. */
-export function drawLine(ctx: CanvasRenderingContext2D, vp: Viewport, x: number, y: number, dx: number, dy: number, style: string, width: number, dash: number[] = []) {
+export function drawLine(
+  ctx: CanvasRenderingContext2D,
+  vp: Viewport,
+  x: number,
+  y: number,
+  dx: number,
+  dy: number,
+  style: string,
+  width: number,
+  dash: number[] = [],
+) {
   const reach = 4 * Math.max(vp.xMax - vp.xMin, vp.yMax - vp.yMin);
   ctx.save();
   ctx.strokeStyle = style;
@@ -80,7 +90,16 @@ export function drawLine(ctx: CanvasRenderingContext2D, vp: Viewport, x: number,
   ctx.restore();
 }
 
-export function drawArrowLabel(ctx: CanvasRenderingContext2D, fromX: number, fromY: number, toX: number, toY: number, label: string, colour: string, scale: number) {
+export function drawArrowLabel(
+  ctx: CanvasRenderingContext2D,
+  fromX: number,
+  fromY: number,
+  toX: number,
+  toY: number,
+  label: string,
+  colour: string,
+  scale: number,
+) {
   const angle = Math.atan2(toY - fromY, toX - fromX);
   const head = 12 * scale;
   ctx.save();

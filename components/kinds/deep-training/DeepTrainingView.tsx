@@ -1,7 +1,16 @@
 "use client";
 
 import { useCallback, useEffect, useId, useMemo, useState } from "react";
-import { deepTraining, deepTrainingConfig, networkSpec, openControls, scoringRule, trainAnswer, type DeepTrainingAnswer, type DeepTrainingConfig } from "@/core/kinds/deep-training";
+import {
+  deepTraining,
+  deepTrainingConfig,
+  networkSpec,
+  openControls,
+  scoringRule,
+  trainAnswer,
+  type DeepTrainingAnswer,
+  type DeepTrainingConfig,
+} from "@/core/kinds/deep-training";
 import { classificationData } from "@/core/kinds/deep-training/data";
 import { CONTROLS, controlInfo, optionInfo, type Control } from "@/core/kinds/deep-training/options";
 import type { Evaluation } from "@/core/kinds/contract";
@@ -57,7 +66,12 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
   const train = useCallback((a: DeepTrainingAnswer, onEpoch: Parameters<typeof trainAnswer>[3]) => trainAnswer(level, config, a, onEpoch), [level, config]);
   const warmUp = useCallback(async () => {
     const tf = await loadTf();
-    await trainMlp(tf, networkSpec(config, config.start), classificationData(level), { optimizer: config.start.optimizer, learningRate: 0.01, epochs: 3, seed: "warm-up" });
+    await trainMlp(tf, networkSpec(config, config.start), classificationData(level), {
+      optimizer: config.start.optimizer,
+      learningRate: 0.01,
+      epochs: 3,
+      seed: "warm-up",
+    });
   }, [level, config]);
   const { tries, running, start, find } = useTries(train, warmUp);
   const current = find(keyOf(answer));
@@ -99,7 +113,16 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
         <h3 id="network-title">The network</h3>
         <p className={styles.setup}>{setupOf(level, config, open, answer)}</p>
         {open.map((control) => (
-          <ChoiceGroup key={control} control={control} config={config} answer={answer} tries={tries} readOnly={readOnly} disabled={running} onPick={(value) => setAnswer((a) => ({ ...a, [control]: value }))} />
+          <ChoiceGroup
+            key={control}
+            control={control}
+            config={config}
+            answer={answer}
+            tries={tries}
+            readOnly={readOnly}
+            disabled={running}
+            onPick={(value) => setAnswer((a) => ({ ...a, [control]: value }))}
+          />
         ))}
         <p className={styles.rule}>{scoringRule(level, config)}</p>
         {!readOnly && (
@@ -118,7 +141,11 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
 
       <section className={styles.card} aria-labelledby="loss-title">
         <h3 id="loss-title">Loss during training</h3>
-        {tries.length === 0 ? <p className="muted">Press Train to watch the loss fall (or not). Every try stays on the chart, so you can compare choices.</p> : <LossChart series={series} budget={config.epochs} target={config.targetLoss} testId="loss-chart" />}
+        {tries.length === 0 ? (
+          <p className="muted">Press Train to watch the loss fall (or not). Every try stays on the chart, so you can compare choices.</p>
+        ) : (
+          <LossChart series={series} budget={config.epochs} target={config.targetLoss} testId="loss-chart" />
+        )}
       </section>
 
       {shown?.result && (
@@ -134,7 +161,8 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
             </div>
           )}
           <p className={styles.caption} style={{ marginTop: 0 }}>
-            Average size of the gradient of each layer&apos;s weights at the first step of training, for <strong>{labelOf(open, shown.answer)}</strong> (log scale).
+            Average size of the gradient of each layer&apos;s weights at the first step of training, for <strong>{labelOf(open, shown.answer)}</strong> (log
+            scale).
           </p>
           <GradientBars
             gradients={shown.result.gradientsAtStart}
@@ -183,11 +211,21 @@ function ChoiceGroup({
       <legend>{controlInfo[control].legend}</legend>
       <div className={styles.options}>
         {choices.map((value) => {
-          const tried = tries.find((t) => t.answer[control] === value && t.status === "done" && CONTROLS.every((c) => c === control || t.answer[c] === answer[c]));
+          const tried = tries.find(
+            (t) => t.answer[control] === value && t.status === "done" && CONTROLS.every((c) => c === control || t.answer[c] === answer[c]),
+          );
           const id = `${baseId}-${value}`;
           return (
             <label key={value} className={styles.option}>
-              <input type="radio" name={control} value={value} checked={answer[control] === value} onChange={() => onPick(value)} aria-labelledby={`${id}-name`} aria-describedby={`${id}-summary`} />
+              <input
+                type="radio"
+                name={control}
+                value={value}
+                checked={answer[control] === value}
+                onChange={() => onPick(value)}
+                aria-labelledby={`${id}-name`}
+                aria-describedby={`${id}-summary`}
+              />
               <span className={styles.optionText}>
                 <span className={styles.optionName}>
                   <span id={`${id}-name`}>{info[value].label}</span>
@@ -205,15 +243,20 @@ function ChoiceGroup({
   );
 }
 
-
 function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) {
   const m = evaluation.metrics;
   const reached = m.reached === 1;
   return (
-    <p className={`${styles.done} ${reached ? styles.reached : styles.missed}`} data-testid="training-done" data-reached={reached} data-score={evaluation.score}>
+    <p
+      className={`${styles.done} ${reached ? styles.reached : styles.missed}`}
+      data-testid="training-done"
+      data-reached={reached}
+      data-score={evaluation.score}
+    >
       <span className={styles.verdict}>{reached ? "✓ Target reached." : "✗ Target not reached."}</span>
       {label}: final loss <strong>{formatLoss(m.finalLoss)}</strong> against the target {m.targetLoss}
-      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: training diverged at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}. This run scores {Math.round(evaluation.score * 100)}%.
+      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: training diverged at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}.
+      This run scores {Math.round(evaluation.score * 100)}%.
     </p>
   );
 }
@@ -225,7 +268,9 @@ function Review({ open, answer, trained, heading }: { open: Control[]; answer: D
       <h3 id="review-title">
         {heading}: {labelOf(open, answer)}
       </h3>
-      {evaluation && <p className={styles.verdict}>{evaluation.metrics.reached ? "✓ It reached the target" : `✗ It missed the target (${outcomeOf(evaluation)})`}</p>}
+      {evaluation && (
+        <p className={styles.verdict}>{evaluation.metrics.reached ? "✓ It reached the target" : `✗ It missed the target (${outcomeOf(evaluation)})`}</p>
+      )}
       {open.map((control) => (
         <p key={control}>{(optionInfo[control] as Record<string, { why: string }>)[answer[control]].why}</p>
       ))}

@@ -164,7 +164,8 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
       {!training && current && <LayerView run={current.run} test={test} />}
       {!training && !current && !refused && (
         <p className="muted" style={{ margin: 0 }}>
-          Press Train: the network learns from {answer.examples.toLocaleString("en")} digits in your browser ({EPOCHS} passes over them), then is tested on {test.count} digits it has never seen.
+          Press Train: the network learns from {answer.examples.toLocaleString("en")} digits in your browser ({EPOCHS} passes over them), then is tested on{" "}
+          {test.count} digits it has never seen.
         </p>
       )}
 
@@ -178,11 +179,18 @@ function BudgetMeter({ cost, budget, answer }: { cost: number; budget: number; a
   return (
     <div className={styles.budget} data-testid="budget">
       <span>
-        Compute per pass over the data: {answer.examples.toLocaleString("en")} examples × {weightsPerExample(answer).toLocaleString("en")} multiply-adds = <strong>{millions(cost)}</strong> of your{" "}
-        {millions(budget)} budget
+        Compute per pass over the data: {answer.examples.toLocaleString("en")} examples × {weightsPerExample(answer).toLocaleString("en")} multiply-adds ={" "}
+        <strong>{millions(cost)}</strong> of your {millions(budget)} budget
         {over && <span className={styles.overBudget}> — ✗ over budget</span>}
       </span>
-      <div className={`${styles.meter} ${over ? styles.over : ""}`} role="meter" aria-label="Compute used" aria-valuemin={0} aria-valuemax={budget} aria-valuenow={Math.min(cost, budget)}>
+      <div
+        className={`${styles.meter} ${over ? styles.over : ""}`}
+        role="meter"
+        aria-label="Compute used"
+        aria-valuemin={0}
+        aria-valuemax={budget}
+        aria-valuenow={Math.min(cost, budget)}
+      >
         <span style={{ width: `${Math.min(100, (cost / budget) * 100)}%` }} />
       </div>
     </div>
@@ -199,10 +207,13 @@ function TrainingResult({ trained, answer, targetScore }: { trained: Trained; an
         <span className={styles.big} data-testid="test-accuracy">
           {percent(metrics.testAccuracy)}
         </span>{" "}
-        <span className={reached ? styles.pass : styles.miss}>{reached ? `✓ reaches the ${percent(targetScore)} target` : `✗ below the ${percent(targetScore)} target`}</span>
+        <span className={reached ? styles.pass : styles.miss}>
+          {reached ? `✓ reaches the ${percent(targetScore)} target` : `✗ below the ${percent(targetScore)} target`}
+        </span>
       </span>
       <span>
-        on {metrics.total} digits it never saw. On its own {answer.examples.toLocaleString("en")} training digits: <strong data-testid="train-accuracy">{percent(metrics.trainAccuracy)}</strong>.
+        on {metrics.total} digits it never saw. On its own {answer.examples.toLocaleString("en")} training digits:{" "}
+        <strong data-testid="train-accuracy">{percent(metrics.trainAccuracy)}</strong>.
       </span>
       <span className="muted" data-testid="training-time" data-ms={Math.round(trained.ms)}>
         Trained in your browser in {(trained.ms / 1000).toFixed(1)} s ({EPOCHS} epochs).

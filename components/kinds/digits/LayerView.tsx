@@ -10,7 +10,21 @@ import styles from "./digits.module.css";
 const columnsFor = (units: number) => (units <= 4 ? 2 : units <= 16 ? 4 : 8);
 
 /** Grey cells, darker for larger values, scaled to the largest value of the stage. */
-function CellGrid({ values, columns, cell, label, testId, gridLines = true }: { values: ArrayLike<number>; columns: number; cell: number; label: string; testId?: string; gridLines?: boolean }) {
+function CellGrid({
+  values,
+  columns,
+  cell,
+  label,
+  testId,
+  gridLines = true,
+}: {
+  values: ArrayLike<number>;
+  columns: number;
+  cell: number;
+  label: string;
+  testId?: string;
+  gridLines?: boolean;
+}) {
   const rows = Math.ceil(values.length / columns);
   let max = 0;
   for (let i = 0; i < values.length; i++) max = Math.max(max, values[i]);
@@ -19,13 +33,30 @@ function CellGrid({ values, columns, cell, label, testId, gridLines = true }: { 
     const t = max > 0 ? Math.max(0, values[i]) / max : 0;
     const grey = Math.round(255 - 235 * t);
     cells.push(
-      <rect key={i} x={(i % columns) * cell} y={Math.floor(i / columns) * cell} width={cell} height={cell} fill={`rgb(${grey},${grey},${grey})`} stroke={gridLines ? "#d5d6da" : undefined} strokeWidth={gridLines ? 0.5 : undefined}>
+      <rect
+        key={i}
+        x={(i % columns) * cell}
+        y={Math.floor(i / columns) * cell}
+        width={cell}
+        height={cell}
+        fill={`rgb(${grey},${grey},${grey})`}
+        stroke={gridLines ? "#d5d6da" : undefined}
+        strokeWidth={gridLines ? 0.5 : undefined}
+      >
         <title>{values[i].toFixed(2)}</title>
       </rect>,
     );
   }
   return (
-    <svg className={styles.grid} width={columns * cell} height={rows * cell} viewBox={`0 0 ${columns * cell} ${rows * cell}`} role="img" aria-label={label} data-testid={testId}>
+    <svg
+      className={styles.grid}
+      width={columns * cell}
+      height={rows * cell}
+      viewBox={`0 0 ${columns * cell} ${rows * cell}`}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+    >
       {cells}
     </svg>
   );
@@ -37,13 +68,26 @@ function ProbabilityBars({ probabilities, guess, truth }: { probabilities: Float
   const labelWidth = 26;
   const barMax = 150;
   return (
-    <svg className={styles.bars} viewBox={`0 0 ${labelWidth + barMax + 104} ${CLASSES * row}`} role="img" aria-label={`Output: ${Array.from(probabilities, (p, d) => `${d}: ${(p * 100).toFixed(0)}%`).join(", ")}`} data-testid="output-bars">
+    <svg
+      className={styles.bars}
+      viewBox={`0 0 ${labelWidth + barMax + 104} ${CLASSES * row}`}
+      role="img"
+      aria-label={`Output: ${Array.from(probabilities, (p, d) => `${d}: ${(p * 100).toFixed(0)}%`).join(", ")}`}
+      data-testid="output-bars"
+    >
       {Array.from(probabilities, (p, digit) => {
         const y = digit * row;
         const isGuess = digit === guess;
         return (
           <g key={digit}>
-            <text x={labelWidth - 8} y={y + 15} textAnchor="end" fontSize="14" fontWeight={isGuess ? 800 : 400} textDecoration={digit === truth ? "underline" : undefined}>
+            <text
+              x={labelWidth - 8}
+              y={y + 15}
+              textAnchor="end"
+              fontSize="14"
+              fontWeight={isGuess ? 800 : 400}
+              textDecoration={digit === truth ? "underline" : undefined}
+            >
               {digit}
             </text>
             <rect x={labelWidth} y={y + 3} width={barMax} height={row - 6} fill="#eceef1" />
@@ -83,7 +127,14 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
       <div className={styles.picker} role="group" aria-label="Pick a test digit">
         <span className="muted">Test digit:</span>
         {Array.from({ length: CLASSES }, (_, d) => (
-          <button key={d} type="button" aria-pressed={d === digit} aria-label={`Show a test image of a ${d}`} onClick={() => setDigit(d)} data-testid={`pick-digit-${d}`}>
+          <button
+            key={d}
+            type="button"
+            aria-pressed={d === digit}
+            aria-label={`Show a test image of a ${d}`}
+            onClick={() => setDigit(d)}
+            data-testid={`pick-digit-${d}`}
+          >
             {d}
           </button>
         ))}
@@ -132,7 +183,8 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
         </div>
       </div>
       <p className="muted" style={{ marginBottom: 0 }}>
-        Each stage is a new representation of the same image, computed from the one before. Darker cells are larger values; a ReLU unit that is not active is 0 (white).
+        Each stage is a new representation of the same image, computed from the one before. Darker cells are larger values; a ReLU unit that is not active is 0
+        (white).
       </p>
     </section>
   );

@@ -32,7 +32,13 @@ export function LossCurve({ points, epochs }: { points: { epoch: number; loss: n
       <text x={(pad.left + width - pad.right) / 2} y={height - 8} textAnchor="middle" fontSize="12">
         epoch (0–{epochs})
       </text>
-      <text x={12} y={(pad.top + height - pad.bottom) / 2} fontSize="12" transform={`rotate(-90 12 ${(pad.top + height - pad.bottom) / 2})`} textAnchor="middle">
+      <text
+        x={12}
+        y={(pad.top + height - pad.bottom) / 2}
+        fontSize="12"
+        transform={`rotate(-90 12 ${(pad.top + height - pad.bottom) / 2})`}
+        textAnchor="middle"
+      >
         loss
       </text>
       {points.length > 1 && <polyline points={line} fill="none" stroke="#0072b2" strokeWidth={2.5} />}

@@ -22,7 +22,23 @@ function curveOf(spec: MlpSpec, weights: Weights): number[] | null {
 }
 
 /** The points to fit, the network's curve before training (dotted) and after the shown try. */
-export function CurvePlot({ points, spec, seed, weights, blewUp = false, label, style }: { points: CurvePoints; spec: MlpSpec; seed: string; weights?: Weights; blewUp?: boolean; label?: string; style?: SeriesStyle }) {
+export function CurvePlot({
+  points,
+  spec,
+  seed,
+  weights,
+  blewUp = false,
+  label,
+  style,
+}: {
+  points: CurvePoints;
+  spec: MlpSpec;
+  seed: string;
+  weights?: Weights;
+  blewUp?: boolean;
+  label?: string;
+  style?: SeriesStyle;
+}) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const fs = fontSizeFor(width);
   const height = Math.round(Math.min(260, Math.max(180, width * 0.45)));
@@ -38,7 +54,14 @@ export function CurvePlot({ points, spec, seed, weights, blewUp = false, label, 
 
   return (
     <div className={styles.chartWrap} ref={ref}>
-      <svg className={styles.chart} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`The ${points.count} points to fit${weights ? (after ? ` and the curve the network learned with ${label}` : `; with ${label} the network's output blew up`) : ""}.`}>
+      <svg
+        className={styles.chart}
+        width={width}
+        height={height}
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`The ${points.count} points to fit${weights ? (after ? ` and the curve the network learned with ${label}` : `; with ${label} the network's output blew up`) : ""}.`}
+      >
         {[-1, 0, 1].map((v) => (
           <g key={v}>
             <line x1={m.left} x2={m.left + plotW} y1={y(v)} y2={y(v)} stroke="#e4e5e8" />

@@ -27,8 +27,10 @@ function outcomeOf(evaluation: Evaluation): string {
 /** What the chosen rate did, in the course's terms (shown once the answer is scored). */
 function whyOf(evaluation: Evaluation): string {
   const m = evaluation.metrics;
-  if (m.diverged) return "Each step overshot the bottom of the loss valley and landed higher up the other side than it started. The overshoots grew with every step until the loss blew up: the learning rate was too large.";
-  if (!m.reached) return `Every step moved the weights only a little, so after ${m.budget} epochs the loss had only crept down to ${formatLoss(m.finalLoss)}: the learning rate was too small for the budget.`;
+  if (m.diverged)
+    return "Each step overshot the bottom of the loss valley and landed higher up the other side than it started. The overshoots grew with every step until the loss blew up: the learning rate was too large.";
+  if (!m.reached)
+    return `Every step moved the weights only a little, so after ${m.budget} epochs the loss had only crept down to ${formatLoss(m.finalLoss)}: the learning rate was too small for the budget.`;
   return `Each step moved the weights by the learning rate times the gradient, and every step still went downhill: the loss reached ${m.targetLoss} after ${m.epochs} of ${m.budget} epochs. The largest rate that stays stable is usually the fastest.`;
 }
 
@@ -74,7 +76,8 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
       <section className={styles.card} aria-labelledby="lr-network-title">
         <h3 id="lr-network-title">The network</h3>
         <p className={styles.setup}>
-          1 input → {config.hidden.join(" → ")} {config.activation} units → 1 output · plain gradient descent on all {points.count} points · mean squared error · at most {config.epochs} epochs
+          1 input → {config.hidden.join(" → ")} {config.activation} units → 1 output · plain gradient descent on all {points.count} points · mean squared error
+          · at most {config.epochs} epochs
         </p>
         {readOnly ? (
           <p className={styles.chosen} data-testid="chosen">
@@ -88,10 +91,25 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
                 const tried = tries.find((t) => t.answer.learningRate === rate && t.status === "done");
                 return (
                   <label key={rate} className={styles.option}>
-                    <input type="radio" name="learningRate" value={rate} checked={answer.learningRate === rate} onChange={() => setAnswer({ learningRate: rate })} aria-label={String(rate)} />
+                    <input
+                      type="radio"
+                      name="learningRate"
+                      value={rate}
+                      checked={answer.learningRate === rate}
+                      onChange={() => setAnswer({ learningRate: rate })}
+                      aria-label={String(rate)}
+                    />
                     <span className={styles.optionName}>
                       {rate}
-                      {tried?.evaluation && <span className={styles.tried}>{tried.evaluation.metrics.reached ? `✓ ${tried.evaluation.metrics.epochs} ep.` : tried.evaluation.metrics.diverged ? "✗ blew up" : "✗ too slow"}</span>}
+                      {tried?.evaluation && (
+                        <span className={styles.tried}>
+                          {tried.evaluation.metrics.reached
+                            ? `✓ ${tried.evaluation.metrics.epochs} ep.`
+                            : tried.evaluation.metrics.diverged
+                              ? "✗ blew up"
+                              : "✗ too slow"}
+                        </span>
+                      )}
                     </span>
                   </label>
                 );
@@ -102,7 +120,13 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
         <p className={styles.rule}>{scoringRule(level, config)}</p>
         {!readOnly && (
           <div className={styles.trainRow}>
-            <button type="button" className="button" data-testid="train" onClick={() => start(keyOf(answer), answer)} disabled={running || current?.status === "done"}>
+            <button
+              type="button"
+              className="button"
+              data-testid="train"
+              onClick={() => start(keyOf(answer), answer)}
+              disabled={running || current?.status === "done"}
+            >
               {running ? "Training…" : current?.status === "done" ? "Trained ✓" : "Train"}
             </button>
             {running && runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}
@@ -116,12 +140,24 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
 
       <section className={styles.card} aria-labelledby="lr-loss-title">
         <h3 id="lr-loss-title">Loss during training</h3>
-        {tries.length === 0 ? <p className="muted">Press Train to watch the loss. Every try stays on the chart, so you can compare rates.</p> : <LossChart series={series} budget={config.epochs} target={config.targetLoss} yLabel="mean squared error" testId="loss-chart" />}
+        {tries.length === 0 ? (
+          <p className="muted">Press Train to watch the loss. Every try stays on the chart, so you can compare rates.</p>
+        ) : (
+          <LossChart series={series} budget={config.epochs} target={config.targetLoss} yLabel="mean squared error" testId="loss-chart" />
+        )}
       </section>
 
       <section className={styles.card} aria-labelledby="lr-fit-title">
         <h3 id="lr-fit-title">The fit</h3>
-        <CurvePlot points={points} spec={spec} seed={config.seed} weights={shown?.result?.weights} blewUp={shown?.result?.diverged} label={shown ? labelOf(shown.answer.learningRate) : undefined} style={shown ? styleOf(shown.answer.learningRate) : undefined} />
+        <CurvePlot
+          points={points}
+          spec={spec}
+          seed={config.seed}
+          weights={shown?.result?.weights}
+          blewUp={shown?.result?.diverged}
+          label={shown ? labelOf(shown.answer.learningRate) : undefined}
+          style={shown ? styleOf(shown.answer.learningRate) : undefined}
+        />
       </section>
 
       {review && <Review answer={review} trained={find(keyOf(review))} heading={readOnly ? "The best answer" : "Your answer"} />}
@@ -129,15 +165,20 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
   );
 }
 
-
 function Done({ evaluation }: { evaluation: Evaluation }) {
   const m = evaluation.metrics;
   const reached = m.reached === 1;
   return (
-    <p className={`${styles.done} ${reached ? styles.reached : styles.missed}`} data-testid="training-done" data-reached={reached} data-score={evaluation.score}>
+    <p
+      className={`${styles.done} ${reached ? styles.reached : styles.missed}`}
+      data-testid="training-done"
+      data-reached={reached}
+      data-score={evaluation.score}
+    >
       <span className={styles.verdict}>{reached ? "✓ Target reached." : m.diverged ? "✗ Diverged." : "✗ Target not reached."}</span>
       Learning rate {m.learningRate}: final loss <strong>{formatLoss(m.finalLoss)}</strong> against the target {m.targetLoss}
-      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: the loss blew up at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}. This run scores {Math.round(evaluation.score * 100)}%.
+      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: the loss blew up at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}.
+      This run scores {Math.round(evaluation.score * 100)}%.
     </p>
   );
 }

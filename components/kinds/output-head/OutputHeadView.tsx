@@ -56,7 +56,7 @@ export default function OutputHeadView({ level, onAnswerChange, initialAnswer, r
           index={index}
           count={config.cards.length}
           head={answer.heads[card.id] ?? EMPTY}
-          reviewed={review ? review.heads[card.id] ?? EMPTY : undefined}
+          reviewed={review ? (review.heads[card.id] ?? EMPTY) : undefined}
           readOnly={readOnly}
           onChange={(patch) => update(card.id, patch)}
         />
@@ -104,7 +104,13 @@ function HeadCard({
         <h3 className={styles.cardTitle} id={`${uid}-title`}>
           Task {index + 1} of {count}
         </h3>
-        {grade && <VerdictBadge verdict={right === 3 ? "right" : right > 0 ? "partly" : "wrong"} detail={right < 3 ? `${right} of 3` : undefined} testId={`verdict-${card.id}`} />}
+        {grade && (
+          <VerdictBadge
+            verdict={right === 3 ? "right" : right > 0 ? "partly" : "wrong"}
+            detail={right < 3 ? `${right} of 3` : undefined}
+            testId={`verdict-${card.id}`}
+          />
+        )}
       </div>
       <p className={styles.prompt}>{card.prompt}</p>
       <div className={styles.fields}>
@@ -114,7 +120,13 @@ function HeadCard({
           </label>
           <span className={styles.stepper}>
             {!readOnly && (
-              <button type="button" className={styles.move} aria-label="One output neuron fewer" disabled={(head.units ?? 1) <= 1} onClick={() => setUnits((head.units ?? 2) - 1)}>
+              <button
+                type="button"
+                className={styles.move}
+                aria-label="One output neuron fewer"
+                disabled={(head.units ?? 1) <= 1}
+                onClick={() => setUnits((head.units ?? 2) - 1)}
+              >
                 −
               </button>
             )}
@@ -132,7 +144,13 @@ function HeadCard({
               onChange={(e) => setUnits(Number.isFinite(e.currentTarget.valueAsNumber) ? e.currentTarget.valueAsNumber : null)}
             />
             {!readOnly && (
-              <button type="button" className={styles.move} aria-label="One output neuron more" disabled={(head.units ?? 0) >= MAX_UNITS} onClick={() => setUnits((head.units ?? 0) + 1)}>
+              <button
+                type="button"
+                className={styles.move}
+                aria-label="One output neuron more"
+                disabled={(head.units ?? 0) >= MAX_UNITS}
+                onClick={() => setUnits((head.units ?? 0) + 1)}
+              >
                 +
               </button>
             )}
@@ -165,7 +183,9 @@ function HeadCard({
         />
         <HeadPicture head={head} />
       </div>
-      {reviewed !== undefined && !showMarks && <p className={styles.changed}>You changed this output layer after submitting it: submit again to have it checked.</p>}
+      {reviewed !== undefined && !showMarks && (
+        <p className={styles.changed}>You changed this output layer after submitting it: submit again to have it checked.</p>
+      )}
       {reviewed !== undefined && (
         <p className={styles.explanation} data-testid={`why-${card.id}`}>
           <strong>Why: </strong>

@@ -6,14 +6,32 @@ import type { Problem } from "@/core/kinds/tune-weights/network";
 import { raceGradientDescent, type RaceResult } from "@/core/kinds/tune-weights/race";
 import styles from "./TuneWeights.module.css";
 
-type State = { phase: "loading" } | { phase: "running"; step: number; losses: number[] } | { phase: "done"; result: RaceResult } | { phase: "failed"; message: string };
+type State =
+  | { phase: "loading" }
+  | { phase: "running"; step: number; losses: number[] }
+  | { phase: "done"; result: RaceResult }
+  | { phase: "failed"; message: string };
 
 /**
  * "Race the optimizer", shown once the player's answer is in: gradient descent starts from the
  * level's starting weights and runs until its loss is below the player's (or gives up after
  * maxSteps), with its loss curve drawn against the player's loss.
  */
-export function RacePanel({ problem, start, learningRate, maxSteps, playerLoss, lossName }: { problem: Problem; start: readonly number[]; learningRate: number; maxSteps: number; playerLoss: number; lossName: string }) {
+export function RacePanel({
+  problem,
+  start,
+  learningRate,
+  maxSteps,
+  playerLoss,
+  lossName,
+}: {
+  problem: Problem;
+  start: readonly number[];
+  learningRate: number;
+  maxSteps: number;
+  playerLoss: number;
+  lossName: string;
+}) {
   const [state, setState] = useState<State>({ phase: "loading" });
   const [attempt, setAttempt] = useState(0);
 
@@ -49,15 +67,15 @@ export function RacePanel({ problem, start, learningRate, maxSteps, playerLoss, 
         Race the optimizer
       </h3>
       <p className="muted" style={{ marginTop: 0 }}>
-        Gradient descent starts from the same starting weights and takes steps of learning rate {learningRate} against the gradient of the {lossName}, until its loss is below yours ({formatLoss(playerLoss)}).
+        Gradient descent starts from the same starting weights and takes steps of learning rate {learningRate} against the gradient of the {lossName}, until its
+        loss is below yours ({formatLoss(playerLoss)}).
       </p>
       <div aria-live="polite" data-testid="race-status">
         {state.phase === "loading" && <p>Loading TensorFlow.js…</p>}
         {state.phase === "running" && (
           <p>
             <label>
-              Step {state.step} of at most {maxSteps}, loss {formatLoss(state.losses[state.step] ?? NaN)}{" "}
-              <progress max={maxSteps} value={state.step} />
+              Step {state.step} of at most {maxSteps}, loss {formatLoss(state.losses[state.step] ?? NaN)} <progress max={maxSteps} value={state.step} />
             </label>
           </p>
         )}
@@ -71,7 +89,9 @@ export function RacePanel({ problem, start, learningRate, maxSteps, playerLoss, 
           </p>
         )}
       </div>
-      {losses.length > 0 && <LossChart losses={losses} playerLoss={playerLoss} maxSteps={maxSteps} stepsToBeat={state.phase === "done" ? state.result.stepsToBeat : null} />}
+      {losses.length > 0 && (
+        <LossChart losses={losses} playerLoss={playerLoss} maxSteps={maxSteps} stepsToBeat={state.phase === "done" ? state.result.stepsToBeat : null} />
+      )}
     </section>
   );
 }
@@ -80,13 +100,15 @@ function Verdict({ result, maxSteps, playerLoss }: { result: RaceResult; maxStep
   if (result.stepsToBeat === null)
     return (
       <p data-testid="race-verdict">
-        <strong>You win:</strong> after {maxSteps} steps gradient descent is still at {lossPair(result.losses[result.losses.length - 1], playerLoss).join(", above your ")}.
+        <strong>You win:</strong> after {maxSteps} steps gradient descent is still at{" "}
+        {lossPair(result.losses[result.losses.length - 1], playerLoss).join(", above your ")}.
       </p>
     );
   if (result.stepsToBeat === 0) return <p data-testid="race-verdict">The starting weights already beat your loss.</p>;
   return (
     <p data-testid="race-verdict">
-      Gradient descent needed <strong>{result.stepsToBeat} steps</strong> to get below your loss ({lossPair(result.losses[result.stepsToBeat], playerLoss).join(" < ")}). Each step nudged all {result.weights.length} weights at once.
+      Gradient descent needed <strong>{result.stepsToBeat} steps</strong> to get below your loss (
+      {lossPair(result.losses[result.stepsToBeat], playerLoss).join(" < ")}). Each step nudged all {result.weights.length} weights at once.
     </p>
   );
 }
@@ -113,7 +135,11 @@ function LossChart({ losses, playerLoss, maxSteps, stepsToBeat }: { losses: numb
   const ticks = logTicks(lo, hi);
   return (
     <figure className={styles.chart}>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Loss of gradient descent by step, on a log scale, against your loss of ${formatLoss(playerLoss)}.`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`Loss of gradient descent by step, on a log scale, against your loss of ${formatLoss(playerLoss)}.`}
+      >
         <rect x={pad.left} y={pad.top} width={width - pad.left - pad.right} height={height - pad.top - pad.bottom} fill="#fff" stroke="#d5d6da" />
         {ticks.map((t) => (
           <g key={t}>

@@ -14,14 +14,15 @@ import styles from "./TuneWeights.module.css";
 /** Cells per side of the decision heatmap. */
 const GRID = 100;
 
-
 export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<TuneWeightsAnswer>) {
   const config = useMemo(() => tuneWeightsConfig.parse(level.config), [level]);
   const { problem, bounds } = useMemo(() => tuneWeightsData(level, config), [level, config]);
   const parameters = PARAMETERS[config.model];
   const classifier = isClassifier(config.model);
 
-  const [weights, setWeights] = useState<number[]>(() => (initialAnswer?.weights.length === parameters.length ? [...initialAnswer.weights] : tuneWeights.initialAnswer(level, config).weights));
+  const [weights, setWeights] = useState<number[]>(() =>
+    initialAnswer?.weights.length === parameters.length ? [...initialAnswer.weights] : tuneWeights.initialAnswer(level, config).weights,
+  );
   useEffect(() => {
     onAnswerChange?.({ weights });
   }, [weights, onAnswerChange]);
@@ -30,7 +31,9 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
   const loss = useMemo(() => lossOf(problem, weights), [problem, weights]);
   const wrong = useMemo(() => {
     const out = new Uint8Array(problem.count);
-    if (classifier) for (let i = 0; i < problem.count; i++) out[i] = Number(outputOf(config.model, config.hidden, weights, problem.xs[2 * i], problem.xs[2 * i + 1]) > 0 !== (problem.ys[i] === 1));
+    if (classifier)
+      for (let i = 0; i < problem.count; i++)
+        out[i] = Number(outputOf(config.model, config.hidden, weights, problem.xs[2 * i], problem.xs[2 * i + 1]) > 0 !== (problem.ys[i] === 1));
     return out;
   }, [problem, weights, classifier, config]);
   const wrongCount = wrong.reduce((a, b) => a + b, 0);
@@ -156,15 +159,7 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
             <fieldset key={group.title} className={styles.group}>
               <legend>{group.title}</legend>
               {group.indices.map((i) => (
-                <WeightControl
-                  key={i}
-                  index={i}
-                  info={parameters[i]}
-                  value={weights[i]}
-                  limit={config.limit}
-                  readOnly={readOnly}
-                  onChange={setWeight}
-                />
+                <WeightControl key={i} index={i} info={parameters[i]} value={weights[i]} limit={config.limit} readOnly={readOnly} onChange={setWeight} />
               ))}
             </fieldset>
           ))}
@@ -177,7 +172,14 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
       </div>
 
       {reviewed && reviewedLoss !== null && (
-        <RacePanel problem={problem} start={config.start} learningRate={config.race.learningRate} maxSteps={config.race.maxSteps} playerLoss={reviewedLoss} lossName={name} />
+        <RacePanel
+          problem={problem}
+          start={config.start}
+          learningRate={config.race.learningRate}
+          maxSteps={config.race.maxSteps}
+          playerLoss={reviewedLoss}
+          lossName={name}
+        />
       )}
     </div>
   );

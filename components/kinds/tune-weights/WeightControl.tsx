@@ -13,7 +13,21 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
  * The number field keeps its own text while the player types ("-", "0.") and takes the value
  * as soon as the text is a number within the limits.
  */
-export const WeightControl = memo(function WeightControl({ index, info, value, limit, readOnly, onChange }: { index: number; info: ParameterInfo; value: number; limit: number; readOnly: boolean; onChange(index: number, value: number, measured: boolean): void }) {
+export const WeightControl = memo(function WeightControl({
+  index,
+  info,
+  value,
+  limit,
+  readOnly,
+  onChange,
+}: {
+  index: number;
+  info: ParameterInfo;
+  value: number;
+  limit: number;
+  readOnly: boolean;
+  onChange(index: number, value: number, measured: boolean): void;
+}) {
   const [text, setText] = useState(String(round2(value)));
   const typed = useRef<number | null>(null);
   useEffect(() => {
@@ -49,7 +63,7 @@ export const WeightControl = memo(function WeightControl({ index, info, value, l
         }}
         onKeyDown={(e) => {
           const big = e.key === "PageUp" ? 1 : e.key === "PageDown" ? -1 : 0;
-          const shifted = e.shiftKey ? ({ ArrowUp: 0.1, ArrowRight: 0.1, ArrowDown: -0.1, ArrowLeft: -0.1 } as Record<string, number>)[e.key] ?? 0 : 0;
+          const shifted = e.shiftKey ? (({ ArrowUp: 0.1, ArrowRight: 0.1, ArrowDown: -0.1, ArrowLeft: -0.1 } as Record<string, number>)[e.key] ?? 0) : 0;
           const delta = big || shifted;
           if (!delta) return;
           e.preventDefault();

@@ -67,14 +67,14 @@ export function drawBoundary(ctx: CanvasRenderingContext2D, vp: Viewport, probab
       const b = probabilities[j * size + i + 1] - 0.5; // top right
       const c = probabilities[(j + 1) * size + i + 1] - 0.5; // bottom right
       const d = probabilities[(j + 1) * size + i] - 0.5; // bottom left
-      if ((a > 0) === (b > 0) && (b > 0) === (c > 0) && (c > 0) === (d > 0)) continue;
+      if (a > 0 === b > 0 && b > 0 === c > 0 && c > 0 === d > 0) continue;
       xs.length = ys.length = 0;
       const x0 = (i + 0.5) * cw;
       const y0 = (j + 0.5) * ch;
-      if ((a > 0) !== (b > 0)) xs.push(x0 + (a / (a - b)) * cw), ys.push(y0);
-      if ((b > 0) !== (c > 0)) xs.push(x0 + cw), ys.push(y0 + (b / (b - c)) * ch);
-      if ((d > 0) !== (c > 0)) xs.push(x0 + (d / (d - c)) * cw), ys.push(y0 + ch);
-      if ((a > 0) !== (d > 0)) xs.push(x0), ys.push(y0 + (a / (a - d)) * ch);
+      if (a > 0 !== b > 0) xs.push(x0 + (a / (a - b)) * cw), ys.push(y0);
+      if (b > 0 !== c > 0) xs.push(x0 + cw), ys.push(y0 + (b / (b - c)) * ch);
+      if (d > 0 !== c > 0) xs.push(x0 + (d / (d - c)) * cw), ys.push(y0 + ch);
+      if (a > 0 !== d > 0) xs.push(x0), ys.push(y0 + (a / (a - d)) * ch);
       for (let k = 0; k + 1 < xs.length; k += 2) {
         ctx.moveTo(xs[k], ys[k]);
         ctx.lineTo(xs[k + 1], ys[k + 1]);

@@ -62,7 +62,12 @@ export const chainRule: ChallengeKind<ChainRuleConfig, ChainRuleAnswer> = {
     const { score, relativeError, absoluteError } = scoreGradient(answer.gradient, truth);
     // Metrics travel to the browser: errors only, never the true gradient itself.
     const metrics: Record<string, number> = { answered: answer.gradient === null ? 0 : 1 };
-    if (answer.gradient !== null) Object.assign(metrics, { relativeError: Math.min(relativeError, 1e6), absoluteError, signRight: Math.sign(answer.gradient) === Math.sign(truth) ? 1 : 0 });
+    if (answer.gradient !== null)
+      Object.assign(metrics, {
+        relativeError: Math.min(relativeError, 1e6),
+        absoluteError,
+        signRight: Math.sign(answer.gradient) === Math.sign(truth) ? 1 : 0,
+      });
     return { score, metrics };
   },
   describe(_level, config, { score, metrics }) {

@@ -11,7 +11,10 @@ const finite = z.number().finite();
 
 export const chainNetworkSchema = z
   .object({
-    inputs: z.array(z.object({ id: name, value: finite })).min(1).max(4),
+    inputs: z
+      .array(z.object({ id: name, value: finite }))
+      .min(1)
+      .max(4),
     units: z
       .array(
         z.object({
@@ -20,7 +23,10 @@ export const chainNetworkSchema = z
           /** Its input before the activation, e.g. "z1". */
           preActivation: name,
           activation: z.literal("sigmoid"),
-          weights: z.array(z.object({ id: name, from: name, value: finite })).min(1).max(4),
+          weights: z
+            .array(z.object({ id: name, from: name, value: finite }))
+            .min(1)
+            .max(4),
           bias: z.object({ id: name, value: finite }),
         }),
       )
@@ -32,10 +38,7 @@ export const chainNetworkSchema = z
     ask: name,
   })
   .superRefine((net, ctx) => {
-    const ids = [
-      ...net.inputs.map((i) => i.id),
-      ...net.units.flatMap((u) => [u.id, u.preActivation, u.bias.id, ...u.weights.map((w) => w.id)]),
-    ];
+    const ids = [...net.inputs.map((i) => i.id), ...net.units.flatMap((u) => [u.id, u.preActivation, u.bias.id, ...u.weights.map((w) => w.id)])];
     const seen = new Set<string>(["e", "t"]);
     for (const id of ids) {
       if (seen.has(id)) ctx.addIssue({ code: "custom", message: `the name "${id}" is used twice (or reserved: E and t)`, path: ["units"] });
@@ -45,7 +48,12 @@ export const chainNetworkSchema = z
     net.units.forEach((unit, k) => {
       const earlier = new Set(net.units.slice(0, k).map((u) => u.id));
       for (const w of unit.weights) {
-        if (!inputs.has(w.from) && !earlier.has(w.from)) ctx.addIssue({ code: "custom", message: `weight ${w.id} comes from "${w.from}", which is neither an input nor an earlier unit`, path: ["units", k, "weights"] });
+        if (!inputs.has(w.from) && !earlier.has(w.from))
+          ctx.addIssue({
+            code: "custom",
+            message: `weight ${w.id} comes from "${w.from}", which is neither an input nor an earlier unit`,
+            path: ["units", k, "weights"],
+          });
       }
     });
     // Each unit but the output feeds exactly one later weight: then every parameter reaches E by
@@ -171,4 +179,5 @@ export const productOf = (factors: readonly Factor[]) => factors.reduce((p, f) =
 
 const SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉";
 /** Names as players read them: "w1" → "w₁", "z2" → "z₂". */
-export const symbol = (id: string) => id.replace(/(\D)(\d+)$/, (_, head: string, digits: string) => head + [...digits].map((d) => SUBSCRIPTS[Number(d)]).join(""));
+export const symbol = (id: string) =>
+  id.replace(/(\D)(\d+)$/, (_, head: string, digits: string) => head + [...digits].map((d) => SUBSCRIPTS[Number(d)]).join(""));

@@ -69,16 +69,14 @@ export function questionProblem(q: ConceptQuestion): string | null {
   }
 }
 
-export const conceptConfig = z
-  .object({ questions: z.array(conceptQuestion).min(1).max(12) })
-  .superRefine((config, ctx) => {
-    const ids = config.questions.map((q) => q.id);
-    for (const id of duplicates(ids)) ctx.addIssue({ code: "custom", message: `duplicate question id "${id}"`, path: ["questions"] });
-    config.questions.forEach((q, i) => {
-      const problem = questionProblem(q);
-      if (problem) ctx.addIssue({ code: "custom", message: `question "${q.id}": ${problem}`, path: ["questions", i] });
-    });
+export const conceptConfig = z.object({ questions: z.array(conceptQuestion).min(1).max(12) }).superRefine((config, ctx) => {
+  const ids = config.questions.map((q) => q.id);
+  for (const id of duplicates(ids)) ctx.addIssue({ code: "custom", message: `duplicate question id "${id}"`, path: ["questions"] });
+  config.questions.forEach((q, i) => {
+    const problem = questionProblem(q);
+    if (problem) ctx.addIssue({ code: "custom", message: `question "${q.id}": ${problem}`, path: ["questions", i] });
   });
+});
 export type ConceptConfig = z.infer<typeof conceptConfig>;
 
 /**

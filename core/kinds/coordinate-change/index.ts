@@ -64,7 +64,8 @@ function checkAllowed(level: Level, config: CoordinateChangeConfig, answer: Coor
   if (locked.has("rotate") && answer.angleDeg !== 0) throw new AnswerRejected("answer.angleDeg", "rotation is locked in this level");
   if (locked.has("shift") && (answer.shift[0] !== 0 || answer.shift[1] !== 0)) throw new AnswerRejected("answer.shift", "the origin is locked in this level");
   if (locked.has("scale") && (answer.scale[0] !== 1 || answer.scale[1] !== 1)) throw new AnswerRejected("answer.scale", "scaling is locked in this level");
-  if (!config.representations.includes(answer.representation)) throw new AnswerRejected("answer.representation", `this level offers ${config.representations.join(", ")}`);
+  if (!config.representations.includes(answer.representation))
+    throw new AnswerRejected("answer.representation", `this level offers ${config.representations.join(", ")}`);
   if (!config.rules.includes(answer.rule)) throw new AnswerRejected("answer.rule", `this level offers ${config.rules.join(", ")}`);
 }
 

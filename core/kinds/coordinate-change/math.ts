@@ -98,7 +98,13 @@ export interface SearchResult {
 }
 
 /** Accuracy of one candidate transform; `scratch` avoids an allocation per call in loops. */
-export function accuracyOf(points: readonly LabelledPoint[], features: Float64Array, t: Transform, rule: Rule, scratch = new Float64Array(features.length)): number {
+export function accuracyOf(
+  points: readonly LabelledPoint[],
+  features: Float64Array,
+  t: Transform,
+  rule: Rule,
+  scratch = new Float64Array(features.length),
+): number {
   return countCorrect(points, applyTransform(features, t, scratch), rule) / points.length;
 }
 

@@ -110,7 +110,12 @@ export interface DeepTrainingRun {
  * Trains the answer's network with the level's seed and scores it. The browser calls this (with
  * `onEpoch` for progress) and the server's `evaluate` calls it too, so both get the same numbers.
  */
-export async function trainAnswer(level: Level, config: DeepTrainingConfig, answer: DeepTrainingAnswer, onEpoch?: (report: EpochReport) => void | Promise<void>): Promise<DeepTrainingRun> {
+export async function trainAnswer(
+  level: Level,
+  config: DeepTrainingConfig,
+  answer: DeepTrainingAnswer,
+  onEpoch?: (report: EpochReport) => void | Promise<void>,
+): Promise<DeepTrainingRun> {
   checkAllowed(level, config, answer);
   const data = classificationData(level);
   const tf = await loadTf();
@@ -158,7 +163,10 @@ export const deepTraining: ChallengeKind<DeepTrainingConfig, DeepTrainingAnswer>
   initialAnswer: (_level, config) => ({ ...config.start }),
   // The start, with each open control in turn set to each of its options (and combinations).
   choices: (level, config) =>
-    openControls(level, config).reduce<DeepTrainingAnswer[]>((answers, control) => answers.flatMap((a) => config.options[control]!.map((value) => ({ ...a, [control]: value }))), [{ ...config.start }]),
+    openControls(level, config).reduce<DeepTrainingAnswer[]>(
+      (answers, control) => answers.flatMap((a) => config.options[control]!.map((value) => ({ ...a, [control]: value }))),
+      [{ ...config.start }],
+    ),
   evaluate: async (level, config, answer) => (await trainAnswer(level, config, answer)).evaluation,
   describe,
 };

@@ -53,11 +53,16 @@ const offered = (config: DigitsConfig): Record<DigitsControl, readonly number[]>
 export function refusal(level: Level, config: DigitsConfig, answer: DigitsAnswer): { field: string; message: string } | null {
   const start = initialAnswer(level, config);
   for (const control of CONTROLS) {
-    if (level.lockedControls.includes(control) && answer[control] !== start[control]) return { field: `answer.${control}`, message: `${control} is fixed at ${start[control]} in this level` };
-    if (!offered(config)[control].includes(answer[control])) return { field: `answer.${control}`, message: `this level offers ${offered(config)[control].join(", ")}` };
+    if (level.lockedControls.includes(control) && answer[control] !== start[control])
+      return { field: `answer.${control}`, message: `${control} is fixed at ${start[control]} in this level` };
+    if (!offered(config)[control].includes(answer[control]))
+      return { field: `answer.${control}`, message: `this level offers ${offered(config)[control].join(", ")}` };
   }
   if (config.budget !== undefined && costPerEpoch(answer) > config.budget) {
-    return { field: "answer", message: `this choice costs ${costPerEpoch(answer).toLocaleString("en")} multiply-adds per epoch; the budget is ${config.budget.toLocaleString("en")}` };
+    return {
+      field: "answer",
+      message: `this choice costs ${costPerEpoch(answer).toLocaleString("en")} multiply-adds per epoch; the budget is ${config.budget.toLocaleString("en")}`,
+    };
   }
   return null;
 }
@@ -69,7 +74,12 @@ export const poolSize = (config: DigitsConfig) => config.examples[config.example
  * The one training function behind both the browser's preview and the server's score. Throws
  * AnswerRejected for a choice the level does not allow, before any training.
  */
-export async function trainAnswer(level: Level, config: DigitsConfig, answer: DigitsAnswer, onEpoch?: (progress: EpochProgress) => void | Promise<void>): Promise<DigitsRun> {
+export async function trainAnswer(
+  level: Level,
+  config: DigitsConfig,
+  answer: DigitsAnswer,
+  onEpoch?: (progress: EpochProgress) => void | Promise<void>,
+): Promise<DigitsRun> {
   const refused = refusal(level, config, answer);
   if (refused) throw new AnswerRejected(refused.field, refused.message);
   const tf = await loadTf();
@@ -87,7 +97,9 @@ export const digits: ChallengeKind<DigitsConfig, DigitsAnswer> = {
   initialAnswer,
   // Every combination the level offers and allows (within its budget, locked controls at rest).
   choices: (level, config) =>
-    config.depths.flatMap((depth) => config.widths.flatMap((width) => config.examples.map((examples) => ({ depth, width, examples })))).filter((answer) => refusal(level, config, answer) === null),
+    config.depths
+      .flatMap((depth) => config.widths.flatMap((width) => config.examples.map((examples) => ({ depth, width, examples }))))
+      .filter((answer) => refusal(level, config, answer) === null),
   async evaluate(level, config, answer) {
     return (await trainAnswer(level, config, answer)).evaluation;
   },

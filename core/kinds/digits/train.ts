@@ -44,7 +44,14 @@ export function digitsData(seed: string, poolSize: number): DigitsData {
 }
 
 export function networkSpec(choice: Pick<DigitsChoice, "depth" | "width">): MlpSpec {
-  return { inputSize: PIXELS, hidden: Array.from({ length: choice.depth }, () => choice.width), activation: "relu", init: "he", outputSize: CLASSES, head: "softmax-cce" };
+  return {
+    inputSize: PIXELS,
+    hidden: Array.from({ length: choice.depth }, () => choice.width),
+    activation: "relu",
+    init: "he",
+    outputSize: CLASSES,
+    head: "softmax-cce",
+  };
 }
 
 /** Multiply-adds for one example through the network: the sum of each layer's inputs × outputs. */
@@ -97,7 +104,13 @@ export function imageOf(set: DigitSet, index: number): Float32Array {
  * measures it on the held-out test digits. Deterministic: the same seed and choice give the same
  * weights and numbers in the browser and on the server.
  */
-export async function trainDigits(tf: Tf, seed: string, poolSize: number, choice: DigitsChoice, onEpoch?: (progress: EpochProgress) => void | Promise<void>): Promise<DigitsRun> {
+export async function trainDigits(
+  tf: Tf,
+  seed: string,
+  poolSize: number,
+  choice: DigitsChoice,
+  onEpoch?: (progress: EpochProgress) => void | Promise<void>,
+): Promise<DigitsRun> {
   const { train, test } = digitsData(seed, poolSize);
   const count = choice.examples;
   const spec = networkSpec(choice);

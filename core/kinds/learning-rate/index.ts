@@ -15,7 +15,13 @@ const positive = z.number().finite().positive();
 
 export const learningRateConfig = z
   .object({
-    curve: z.object({ count: z.number().int().min(5).max(500), frequency: positive.max(20), amplitude: positive.max(10), noise: z.number().min(0).max(1), seed: z.string().min(1) }),
+    curve: z.object({
+      count: z.number().int().min(5).max(500),
+      frequency: positive.max(20),
+      amplitude: positive.max(10),
+      noise: z.number().min(0).max(1),
+      seed: z.string().min(1),
+    }),
     hidden: z.array(z.number().int().min(1).max(64)).min(1).max(4),
     activation: z.enum(ACTIVATIONS),
     init: z.enum(INITIALISATIONS),
@@ -74,7 +80,12 @@ export interface LearningRateRun {
  * Trains with the chosen rate and the level's seed, and scores it. The view calls this with
  * `onEpoch` for progress; the server's `evaluate` calls it too, so the numbers are the same.
  */
-export async function trainWithRate(level: Level, config: LearningRateConfig, answer: LearningRateAnswer, onEpoch?: (report: EpochReport) => void | Promise<void>): Promise<LearningRateRun> {
+export async function trainWithRate(
+  level: Level,
+  config: LearningRateConfig,
+  answer: LearningRateAnswer,
+  onEpoch?: (report: EpochReport) => void | Promise<void>,
+): Promise<LearningRateRun> {
   if (!config.rates.includes(answer.learningRate)) throw new AnswerRejected("answer.learningRate", `this level offers ${config.rates.join(", ")}`);
   const tf = await loadTf();
   const result = await trainMlp(
@@ -101,7 +112,8 @@ export async function trainWithRate(level: Level, config: LearningRateConfig, an
 
 function describe(_level: Level, _config: LearningRateConfig, { score, metrics }: Evaluation): string {
   const rate = metrics.learningRate;
-  if (metrics.reached) return `Learning rate ${rate} reached the target loss ${metrics.targetLoss} at epoch ${metrics.epochs} of ${metrics.budget}, leaving ${Math.round(score * 100)}% of the budget: that is the score.`;
+  if (metrics.reached)
+    return `Learning rate ${rate} reached the target loss ${metrics.targetLoss} at epoch ${metrics.epochs} of ${metrics.budget}, leaving ${Math.round(score * 100)}% of the budget: that is the score.`;
   if (metrics.diverged) return `Learning rate ${rate} diverged at epoch ${metrics.epochs}: each step overshot further and the loss blew up, so it scores 0.`;
   return `Learning rate ${rate} only got the loss to ${metrics.finalLoss.toPrecision(2)} in ${metrics.budget} epochs; the target is ${metrics.targetLoss}, so it scores 0.`;
 }

@@ -8,7 +8,10 @@ const stepId = z.string().regex(ID_PATTERN, "use lowercase letters, digits and d
 /** The steps of the loop, listed in the correct order; `why` is shown once the answer is reviewed. */
 export const trainingLoopConfig = z
   .object({
-    steps: z.array(z.object({ id: stepId, label: z.string().min(1), why: z.string().min(1) })).min(3).max(10),
+    steps: z
+      .array(z.object({ id: stepId, label: z.string().min(1), why: z.string().min(1) }))
+      .min(3)
+      .max(10),
   })
   .refine((c) => new Set(c.steps.map((s) => s.id)).size === c.steps.length, { message: "step ids must be unique", path: ["steps"] });
 export type TrainingLoopConfig = z.infer<typeof trainingLoopConfig>;

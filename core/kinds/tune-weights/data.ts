@@ -27,7 +27,10 @@ export const tuneDataSpec = z.discriminatedUnion("generator", [
     perCluster: z.number().int().min(1).max(500),
     /** Standard deviation of each blob, in both directions. */
     spread: z.number().positive().max(5),
-    clusters: z.array(z.object({ center: z.tuple([finite, finite]), label: z.union([z.literal(0), z.literal(1)]) })).min(2).max(8),
+    clusters: z
+      .array(z.object({ center: z.tuple([finite, finite]), label: z.union([z.literal(0), z.literal(1)]) }))
+      .min(2)
+      .max(8),
   }),
 ]);
 export type TuneDataSpec = z.infer<typeof tuneDataSpec>;

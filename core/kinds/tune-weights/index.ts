@@ -27,9 +27,7 @@ export const tuneWeightsConfig = z
     hidden: z.enum(HIDDEN_ACTIVATIONS).default("tanh"),
     data: tuneDataSpec,
     /** The region the plot shows (and the heatmap covers). */
-    bounds: z
-      .object({ xMin: finite, xMax: finite, yMin: finite, yMax: finite })
-      .refine((b) => b.xMin < b.xMax && b.yMin < b.yMax, "bounds must ascend"),
+    bounds: z.object({ xMin: finite, xMax: finite, yMin: finite, yMax: finite }).refine((b) => b.xMin < b.xMax && b.yMin < b.yMax, "bounds must ascend"),
     /** Where every slider starts: the naive answer, which must not earn three stars. */
     start: z.array(weight).min(1).max(MAX_PARAMETERS),
     /** Sliders (and accepted answers) stay within ±limit. */
@@ -61,7 +59,8 @@ export function tuneWeightsData(level: Level, config: TuneWeightsConfig): TuneWe
   let data = cache.get(level);
   if (!data) {
     const generated = generateTuneData(config.data);
-    if (generated.inputs !== (config.model === "line" ? 1 : 2)) throw new Error(`level ${level.id}: the ${config.model} model does not fit ${config.data.generator} data`);
+    if (generated.inputs !== (config.model === "line" ? 1 : 2))
+      throw new Error(`level ${level.id}: the ${config.model} model does not fit ${config.data.generator} data`);
     data = { problem: { model: config.model, hidden: config.hidden, xs: generated.xs, ys: generated.ys, count: generated.count }, bounds: config.bounds };
     cache.set(level, data);
   }
@@ -75,7 +74,8 @@ export const lossName = (config: Pick<TuneWeightsConfig, "model">) => (isClassif
 
 function checkAllowed(config: TuneWeightsConfig, answer: TuneWeightsAnswer): void {
   const expected = parameterCount(config.model);
-  if (answer.weights.length !== expected) throw new AnswerRejected("answer.weights", `this network has ${expected} weights and biases, the answer gives ${answer.weights.length}`);
+  if (answer.weights.length !== expected)
+    throw new AnswerRejected("answer.weights", `this network has ${expected} weights and biases, the answer gives ${answer.weights.length}`);
   const index = answer.weights.findIndex((w) => Math.abs(w) > config.limit);
   if (index >= 0) throw new AnswerRejected(`answer.weights.${index}`, `this level keeps every weight within ±${config.limit}`);
 }

@@ -290,7 +290,13 @@ describe("player:answer", () => {
   });
 
   it("passes any answer through untouched (the server re-scores it), but the key must be present", () => {
-    const answer = { weights: [[1, 2], [3, 4]], note: "hi" };
+    const answer = {
+      weights: [
+        [1, 2],
+        [3, 4],
+      ],
+      note: "hi",
+    };
     const result = liveEvents["player:answer"].safeParse({ roundIndex: 3, answer });
     expect(result.data).toEqual({ roundIndex: 3, answer });
     // zod 4: a z.unknown() property is still a required key (an explicit undefined is fine).

@@ -763,7 +763,9 @@ describe("immutability", () => {
     run("better Ana", (r) => recordAnswer(r, { playerId: "p1", roundIndex: 0, score: 0.9, stars: 3, answer: { w: [2] } }, s + 2_000).room);
     run("worse Ana", (r) => recordAnswer(r, { playerId: "p1", roundIndex: 0, score: 0.1, stars: 0, answer: { w: [3] } }, s + 3_000).room);
     run("answer Bob", (r) => recordAnswer(r, { playerId: "p2", roundIndex: 0, score: 0.7, stars: 2, answer: null }, s + 4_000).room);
-    look("refused answer", (r) => expect(() => recordAnswer(r, { playerId: "p2", roundIndex: 1, score: 1, stars: 3, answer: null }, s + 5_000)).toThrow(LiveError));
+    look("refused answer", (r) =>
+      expect(() => recordAnswer(r, { playerId: "p2", roundIndex: 1, score: 1, stars: 3, answer: null }, s + 5_000)).toThrow(LiveError),
+    );
     run("kick Cy", (r) => kickPlayer(r, "p3"));
     look("everyoneSubmitted", (r) => expect(everyoneSubmitted(r)).toBe(true));
     look("standings", (r) => expect(standings(r).map((p) => p.id)).toEqual(["p1", "p2"]));

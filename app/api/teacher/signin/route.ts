@@ -18,7 +18,10 @@ export async function POST(request: Request) {
   const address = clientAddress(request);
   const wait = await takeSigninAttempt(email, address);
   if (wait !== null) {
-    return Response.json({ error: { code: "rate_limited", message: `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} min.` } }, { status: 429, headers: { "retry-after": String(wait) } });
+    return Response.json(
+      { error: { code: "rate_limited", message: `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} min.` } },
+      { status: 429, headers: { "retry-after": String(wait) } },
+    );
   }
   const teacher = await db().teacher.findUnique({ where: { email } });
   // An unknown email still costs one scrypt, like a known one.

@@ -45,7 +45,13 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                   </a>
                 </p>
               </div>
-              <div className="qr" data-testid="join-qr" role="img" aria-label={`QR code for ${detail.joinLink}`} dangerouslySetInnerHTML={{ __html: renderSVG(detail.joinLink, { border: 2 }) }} />
+              <div
+                className="qr"
+                data-testid="join-qr"
+                role="img"
+                aria-label={`QR code for ${detail.joinLink}`}
+                dangerouslySetInnerHTML={{ __html: renderSVG(detail.joinLink, { border: 2 }) }}
+              />
             </div>
           </section>
           {/* The progress dashboard (helper F) and game reports (helper G) for this class hang off here. */}

@@ -30,7 +30,8 @@ export default async function GameReportPage({ params }: { params: Promise<{ id:
           Game {report.code} <span className="muted">· {new Date(report.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</span>
         </h1>
         <p className="muted">
-          {report.ended ? "Finished" : "Not finished"} · {report.playerCount} {report.playerCount === 1 ? "player" : "players"} · {report.levels.map((l) => l.title).join(", ")}
+          {report.ended ? "Finished" : "Not finished"} · {report.playerCount} {report.playerCount === 1 ? "player" : "players"} ·{" "}
+          {report.levels.map((l) => l.title).join(", ")}
         </p>
         <div className="row">
           <a className="button" href={`/api/teacher/games/${report.id}/report.csv`} download data-testid="download-csv">

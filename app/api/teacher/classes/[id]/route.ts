@@ -27,6 +27,9 @@ export async function PATCH(request: Request, { params }: Context) {
   const body = await readBody(request, patchClassBody);
   if (!body.ok) return body.response;
   const { name, lockedChapters } = body.data;
-  await db().classroom.update({ where: { id }, data: { ...(name !== undefined ? { name } : {}), ...(lockedChapters !== undefined ? { lockedChapters } : {}) } });
+  await db().classroom.update({
+    where: { id },
+    data: { ...(name !== undefined ? { name } : {}), ...(lockedChapters !== undefined ? { lockedChapters } : {}) },
+  });
   return Response.json(await classDetail(teacher.id, id, originOf(request.headers)));
 }
