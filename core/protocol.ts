@@ -16,11 +16,4 @@ export type PingReply = { ok: true; nonce: string; serverTime: number };
 /** Every acknowledgement that failed carries a machine-readable code and a human message. */
 export type ErrorReply = { ok: false; error: { code: "bad_request" | "protocol_mismatch"; message: string } };
 
-export function describeZodError(error: z.ZodError, prefix = ""): string {
-  return error.issues
-    .map((issue) => {
-      const path = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join("; ");
-}
+export { describeZodError } from "./validation";

@@ -1,7 +1,7 @@
 import type { Level } from "./levels/format";
 import { AnswerRejected, type ChallengeKind, type Evaluation } from "./kinds/contract";
 import { kindOf } from "./kinds/registry";
-import { describeZodError } from "./protocol";
+import { describeZodError } from "./validation";
 
 export interface ScoredAnswer extends Evaluation {
   stars: 0 | 1 | 2 | 3;

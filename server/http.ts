@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import type { z } from "zod";
-import { describeZodError } from "../core/protocol";
+import { describeZodError } from "../core/validation";
 import { createPlayer, findPlayer, PLAYER_COOKIE, PLAYER_COOKIE_MAX_AGE } from "./players";
 
 /** Helpers shared by the API route handlers: one error shape, bounded JSON bodies, the player. */

@@ -1,6 +1,6 @@
 import type { Server, Socket } from "socket.io";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { describeZodError } from "../../core/protocol";
+import { describeZodError } from "../../core/validation";
 import { LIVE_PROTOCOL_VERSION, liveEvents, type LiveAck, type LiveEvent, type LiveEventName } from "../../core/live/protocol";
 import { LiveError } from "../../core/live/room";
 import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teachers/session-token";

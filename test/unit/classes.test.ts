@@ -11,7 +11,7 @@ import {
   normalizeResumeCode,
   patchClassBody,
 } from "@/core/classes";
-import { describeZodError } from "@/core/protocol";
+import { describeZodError } from "@/core/validation";
 import { chapters } from "@/core/levels/chapters";
 
 /** A stand-in for node:crypto's randomInt that walks through every index in turn. */

@@ -1,5 +1,5 @@
 import { db } from "@/server/db/client";
-import { PROTOCOL_VERSION } from "@/core/protocol";
+import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     await db().$queryRawUnsafe("SELECT 1");
-    return Response.json({ ok: true, protocolVersion: PROTOCOL_VERSION, uptimeSeconds: Math.round(process.uptime()) });
+    return Response.json({ ok: true, protocolVersion: LIVE_PROTOCOL_VERSION, uptimeSeconds: Math.round(process.uptime()) });
   } catch (error) {
     return Response.json({ ok: false, error: "database unavailable" }, { status: 503 });
   }
