@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { renderSVG } from "uqr";
 import { campaign } from "@/core/levels/catalog";
 import { classDetail, originOf } from "@/server/classes/teacher-classes";
 import { requireTeacherPage } from "@/server/pages";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { ClassManager } from "@/components/teacher/ClassManager";
+import { QrCode } from "@/components/classes/QrCode";
 import styles from "@/components/classes/classes.module.css";
 
 export const dynamic = "force-dynamic";
@@ -44,13 +44,9 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                   </a>
                 </p>
               </div>
-              <div
-                className="qr"
-                data-testid="join-qr"
-                role="img"
-                aria-label={`QR code for ${detail.joinLink}`}
-                dangerouslySetInnerHTML={{ __html: renderSVG(detail.joinLink, { border: 2 }) }}
-              />
+              <div className="qr" data-testid="join-qr" role="img" aria-label={`QR code for ${detail.joinLink}`}>
+                <QrCode text={detail.joinLink} />
+              </div>
             </div>
           </section>
           {/* The progress dashboard (helper F) and game reports (helper G) for this class hang off here. */}

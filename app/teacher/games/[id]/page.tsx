@@ -73,7 +73,10 @@ export default async function GameReportPage({ params }: { params: Promise<{ id:
                           <td key={r.index}>
                             {result ? (
                               <>
-                                {result.points} <span aria-label={`${result.stars} of 3 stars`}>{starText(result.stars)}</span>
+                                {result.points}{" "}
+                                <span role="img" aria-label={`${result.stars} of 3 stars`}>
+                                  {starText(result.stars)}
+                                </span>
                               </>
                             ) : (
                               <span className="muted">no answer</span>
