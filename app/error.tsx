@@ -42,14 +42,14 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
 /** A loss curve that was going well, then diverged. */
 function Diverged() {
   return (
-    <svg className="fallback-art" viewBox="0 0 160 100" aria-hidden="true">
+    <svg className="fallback-art" viewBox="-14 0 174 100" aria-hidden="true">
       <path d="M14 8 V88 H150" fill="none" stroke="var(--line)" strokeWidth="2" />
       <path d="M18 20 C40 60 60 76 90 78 C110 79 120 76 128 60 C134 46 138 28 146 6" fill="none" stroke="var(--blue)" strokeWidth="3" strokeLinecap="round" />
       <circle cx="146" cy="6" r="4" fill="var(--vermillion)" />
       <text x="100" y="96" fontSize="9" fill="var(--muted)">
         step
       </text>
-      <text x="2" y="14" fontSize="9" fill="var(--muted)">
+      <text x="10" y="16" fontSize="9" fill="var(--muted)" textAnchor="end">
         loss
       </text>
     </svg>

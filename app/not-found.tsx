@@ -49,7 +49,7 @@ function OffTheMap() {
         <path d="M118 26 l5 8 h-10 z" />
       </g>
       <path d="M30 40 C60 20 80 70 120 64 S150 30 158 6" fill="none" stroke="var(--vermillion)" strokeWidth="2.5" strokeDasharray="5 5" strokeLinecap="round" />
-      <text x="146" y="22" fontSize="18" fontWeight="800" fill="var(--vermillion)">
+      <text x="132" y="24" fontSize="18" fontWeight="800" fill="var(--vermillion)">
         ?
       </text>
     </svg>
