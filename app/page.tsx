@@ -1,5 +1,8 @@
 import Link from "next/link";
 
+// The home page keeps its descriptive title; the layout's template serves the pages below it.
+export const metadata = { title: { absolute: "Gradient Arena — learn deep learning by playing it" } };
+
 /** Landing page: kept free of client components so phones on school Wi-Fi load it fast. */
 export default function Home() {
   return (

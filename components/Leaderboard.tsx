@@ -8,11 +8,16 @@ import { Stars } from "./Stars";
 export function Leaderboard({ levelId, refreshKey }: { levelId: string; refreshKey: number }) {
   const [board, setBoard] = useState<Board | null>(null);
   const [error, setError] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey is the parent's signal to load the board again (after a submission).
   useEffect(() => {
     let live = true;
     fetch(`/api/levels/${levelId}/leaderboard`)
       .then((res) => (res.ok ? res.json() : Promise.reject(res.status)))
-      .then((b: Board) => live && (setBoard(b), setError(false)))
+      .then((b: Board) => {
+        if (!live) return;
+        setBoard(b);
+        setError(false);
+      })
       .catch(() => live && setError(true));
     return () => {
       live = false;
@@ -41,9 +46,10 @@ export function Leaderboard({ levelId, refreshKey }: { levelId: string; refreshK
             ))}
             {board.me && !board.entries.some((e) => e.isMe) && (
               <>
-                <tr aria-hidden="true">
+                <tr>
                   <td colSpan={3} className="muted">
-                    …
+                    <span aria-hidden="true">…</span>
+                    <span className="sr-only">Other players</span>
                   </td>
                 </tr>
                 <Row entry={board.me} />

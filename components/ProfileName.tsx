@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /** The player's display name, editable in place. */
 export function ProfileName({ initialName }: { initialName: string | null }) {
@@ -8,6 +8,11 @@ export function ProfileName({ initialName }: { initialName: string | null }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // Opening the editor (a click on Rename) puts the cursor in the field.
+  useEffect(() => {
+    if (editing) input.current?.focus();
+  }, [editing]);
 
   if (name === null) return <span className="muted">Creating your profile…</span>;
 
@@ -29,7 +34,14 @@ export function ProfileName({ initialName }: { initialName: string | null }) {
           <span className="playing-as">Playing as </span>
           <strong data-testid="display-name">{name}</strong>
         </span>
-        <button className="button secondary" type="button" onClick={() => (setDraft(name), setEditing(true))}>
+        <button
+          className="button secondary"
+          type="button"
+          onClick={() => {
+            setDraft(name);
+            setEditing(true);
+          }}
+        >
           Rename
         </button>
       </span>
@@ -37,7 +49,7 @@ export function ProfileName({ initialName }: { initialName: string | null }) {
   return (
     <form className="row name-edit" onSubmit={save}>
       <label htmlFor="display-name-input">Display name</label>
-      <input id="display-name-input" value={draft} maxLength={24} autoFocus onChange={(e) => setDraft(e.target.value)} />
+      <input id="display-name-input" ref={input} value={draft} maxLength={24} onChange={(e) => setDraft(e.target.value)} />
       <button className="button" type="submit">
         Save
       </button>

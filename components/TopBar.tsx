@@ -14,3 +14,14 @@ export function TopBar({ playerName }: { playerName: string | null }) {
     </header>
   );
 }
+
+/** The top bar without a profile: for pages that must not make one on load (joining, resuming) and for error pages. */
+export function BrandBar() {
+  return (
+    <header className="topbar">
+      <Link className="brand" href="/">
+        Gradient Arena
+      </Link>
+    </header>
+  );
+}

@@ -1,9 +1,10 @@
 import { cookies } from "next/headers";
 import type { z } from "zod";
 import { describeZodError } from "../core/validation";
+import { sessionCookieOptions } from "./cookies";
 import { createPlayer, findPlayer, PLAYER_COOKIE, PLAYER_COOKIE_MAX_AGE } from "./players";
 
-/** Helpers shared by the API route handlers: one error shape, bounded JSON bodies, the player. */
+/** Helpers behind the route door (server/route.ts): one error shape, bounded JSON bodies, the player. */
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -62,17 +63,17 @@ export async function currentOrNewPlayer() {
 
 /** Gives this browser a player's secret, in the httpOnly cookie every player request reads. */
 export async function setPlayerCookie(token: string): Promise<void> {
-  (await cookies()).set(PLAYER_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.COOKIE_SECURE === "true",
-    path: "/",
-    maxAge: PLAYER_COOKIE_MAX_AGE,
-  });
+  (await cookies()).set(PLAYER_COOKIE, token, sessionCookieOptions(PLAYER_COOKIE_MAX_AGE));
 }
 
+/** The 401 for player routes without a player cookie. */
 export function noPlayer(): Response {
   return fail(401, "no_profile", "no player profile: POST /api/profile first");
+}
+
+/** The 401 for teacher routes without a valid session. */
+export function noTeacher(): Response {
+  return fail(401, "not_signed_in", "sign in as a teacher first");
 }
 
 export function publicProfile(player: { id: string; displayName: string; createdAt: Date }) {

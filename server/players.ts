@@ -1,24 +1,25 @@
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { db } from "./db/client";
+import { hashSecret, looksLikeSecret, newSecret } from "./secrets";
 
-/** The anonymous-player cookie: a random secret; the database keeps only its hash. */
+/** The anonymous-player cookie: a random secret (server/secrets.ts); the database keeps only its hash. */
 export const PLAYER_COOKIE = "ga_player";
 export const PLAYER_COOKIE_MAX_AGE = 60 * 60 * 24 * 400; // browsers cap cookies at 400 days
 
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 export async function findPlayer(token: string | undefined) {
-  // A well-formed token is 43 base64url characters; anything else cannot match, so skip the query.
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  return db().player.findUnique({ where: { tokenHash: hashToken(token) } });
+  // Anything that cannot be a secret cannot match: skip the query.
+  if (!looksLikeSecret(token)) return null;
+  return db().player.findUnique({ where: { tokenHash: hashSecret(token) } });
 }
 
 export async function createPlayer() {
-  const token = randomBytes(32).toString("base64url");
-  const player = await db().player.create({ data: { displayName: friendlyName(), tokenHash: hashToken(token) } });
+  const token = newSecret();
+  const player = await db().player.create({ data: { displayName: friendlyName(), tokenHash: hashSecret(token) } });
   return { player, token };
+}
+
+export async function renamePlayer(playerId: string, displayName: string) {
+  return db().player.update({ where: { id: playerId }, data: { displayName } });
 }
 
 const adjectives = ["Curious", "Brave", "Swift", "Clever", "Calm", "Bright", "Keen", "Bold", "Patient", "Lucky", "Nimble", "Sunny"];

@@ -1,7 +1,7 @@
 import { campaign } from "@/core/levels/catalog";
 import { HostSetup } from "@/components/live/HostSetup";
 
-export const metadata = { title: "Host a classroom game — Gradient Arena" };
+export const metadata = { title: "Host a classroom game" };
 
 export default function HostPage() {
   const chapters = campaign().map((c) => ({

@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { JoinForm } from "@/components/live/JoinForm";
 
-export const metadata = { title: "Join a game — Gradient Arena" };
+export const metadata = { title: "Join a game" };
 
 /** The join page stays small: students open it on phones over school Wi-Fi. */
 export default function JoinPage() {

@@ -9,7 +9,7 @@ import { LockIcon, Stars } from "@/components/Stars";
 import { TopBar } from "@/components/TopBar";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Campaign — Gradient Arena" };
+export const metadata = { title: "Campaign" };
 
 /** The campaign map: chapters, their levels, stars earned and which levels are open. */
 export default async function CampaignPage() {

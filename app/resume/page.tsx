@@ -1,27 +1,19 @@
 import Link from "next/link";
 import { currentPlayer } from "@/server/http";
-import { TopBar } from "@/components/TopBar";
+import { BrandBar, TopBar } from "@/components/TopBar";
 import { ResumeForm } from "@/components/classes/ResumeForm";
 import styles from "@/components/classes/classes.module.css";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Continue on this device — Gradient Arena" };
+export const metadata = { title: "Continue on this device" };
 
 /** A student types their personal resume code to continue their progress on this device. */
 export default async function ResumePage() {
   const player = await currentPlayer();
   return (
     <>
-      {player ? (
-        <TopBar playerName={player.displayName} />
-      ) : (
-        // No profile is made here: the resume code brings this device its player.
-        <header className="topbar">
-          <Link className="brand" href="/">
-            Gradient Arena
-          </Link>
-        </header>
-      )}
+      {/* No profile is made here: the resume code brings this device its player. */}
+      {player ? <TopBar playerName={player.displayName} /> : <BrandBar />}
       <main className={`join ${styles.stack}`}>
         <h1>Continue on this device</h1>
         <p className="muted">Type the resume code you got when you joined your class (like ABCD-EFGH). Your stars and classes come back.</p>

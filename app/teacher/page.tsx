@@ -1,21 +1,17 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { db } from "@/server/db/client";
-import { currentTeacher } from "@/server/teachers/sessions";
+import { classesOf } from "@/server/classes/teacher-classes";
+import { requireTeacherPage } from "@/server/pages";
+import { listTeacherGames } from "@/server/teachers/game-reports";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { NewClassForm } from "@/components/teacher/NewClassForm";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Your classes — Gradient Arena" };
+export const metadata = { title: "Your classes" };
 
 /** The teacher's home: their classes (with how many students joined) and recent game reports. */
 export default async function TeacherHome() {
-  const teacher = await currentTeacher();
-  if (!teacher) redirect("/teacher/signin");
-  const [classes, games] = await Promise.all([
-    db().classroom.findMany({ where: { teacherId: teacher.id }, orderBy: { createdAt: "desc" }, include: { _count: { select: { members: true } } } }),
-    db().liveGame.findMany({ where: { teacherId: teacher.id }, orderBy: { createdAt: "desc" }, take: 5, include: { _count: { select: { players: true } } } }),
-  ]);
+  const teacher = await requireTeacherPage();
+  const [classes, games] = await Promise.all([classesOf(teacher.id), listTeacherGames(teacher.id, 5)]);
   return (
     <>
       <TeacherNav name={teacher.name} />
@@ -30,7 +26,7 @@ export default async function TeacherHome() {
                 <Link className="level-card" href={`/teacher/classes/${c.id}`}>
                   <span className="title">{c.name}</span>
                   <span className="num">
-                    Code {c.joinCode} · {c._count.members} {c._count.members === 1 ? "student" : "students"}
+                    Code {c.joinCode} · {c.members} {c.members === 1 ? "student" : "students"}
                   </span>
                 </Link>
               </li>
@@ -48,9 +44,9 @@ export default async function TeacherHome() {
             {games.map((g) => (
               <li key={g.id}>
                 <Link href={`/teacher/games/${g.id}`}>
-                  Game {g.code} on {g.createdAt.toISOString().slice(0, 10)}
+                  Game {g.code} on {g.createdAt.slice(0, 10)}
                 </Link>{" "}
-                <span className="muted">· {g._count.players} players</span>
+                <span className="muted">· {g.playerCount} players</span>
               </li>
             ))}
           </ul>

@@ -60,7 +60,13 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
         <h1 id="class-name-heading" data-testid="class-name">
           {detail.name}
         </h1>
-        <form className="row" onSubmit={(e) => (e.preventDefault(), void save({ name }, "Name saved."))}>
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({ name }, "Name saved.");
+          }}
+        >
           <label htmlFor="rename" className="muted">
             Rename
           </label>

@@ -101,7 +101,8 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
       {progress.students.length === 0 ? (
         <p className="panel">No student has joined this class yet. Give them the class code; their progress appears here as they play.</p>
       ) : (
-        <div className={styles.scroller} tabIndex={0} role="region" aria-label="Progress grid (scrolls)">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus, or keyboard users cannot scroll the grid (WCAG 2.1.1).
+        <section className={styles.scroller} tabIndex={0} aria-label="Progress grid (scrolls)">
           <table className={styles.grid} data-testid="progress-grid">
             <thead>
               <tr>
@@ -151,7 +152,7 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
               </tr>
             </tfoot>
           </table>
-        </div>
+        </section>
       )}
 
       {openMember && <StudentTimeline classId={classId} member={openMember} onClose={() => setOpenMember(null)} />}
@@ -199,7 +200,7 @@ function Cell({ level, student, cell, local }: { level: DashboardLevel; student:
   if (!cell) {
     return (
       <td className={styles.cell} title={`${student.name} · ${level.number} ${level.title}: not tried`}>
-        <span aria-label="not tried" className={styles.untried}>
+        <span role="img" aria-label="not tried" className={styles.untried}>
           ·
         </span>
       </td>

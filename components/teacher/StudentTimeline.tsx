@@ -52,6 +52,7 @@ export function StudentTimeline({ classId, member, onClose }: { classId: string;
       {entries && entries.length > 0 && (
         <ol className={styles.timelineList}>
           {entries.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is replaced whole and never reordered, and two attempts can share a timestamp: the position is the identity.
             <li key={i}>
               <span className={styles.timelineWhen}>{when(e.at)}</span>{" "}
               <b>

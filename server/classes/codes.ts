@@ -1,9 +1,9 @@
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { generateJoinCode, generateResumeCode } from "../../core/classes";
 import { db } from "../db/client";
 import { setPlayerCookie } from "../http";
-import { hashToken } from "../players";
+import { hashSecret, newSecret } from "../secrets";
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
@@ -23,7 +23,7 @@ export async function issueResumeCode(playerId: string): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     const code = generateResumeCode(randomInt);
     try {
-      await db().player.update({ where: { id: playerId }, data: { resumeCodeHash: hashToken(code) } });
+      await db().player.update({ where: { id: playerId }, data: { resumeCodeHash: hashSecret(code) } });
       return code;
     } catch (error) {
       if (!isUniqueViolation(error) || attempt >= 9) throw error;
@@ -31,13 +31,18 @@ export async function issueResumeCode(playerId: string): Promise<string> {
   }
 }
 
+/** The player whose resume code this is (as normalizeResumeCode returns it), or null. */
+export async function playerByResumeCode(code: string) {
+  return db().player.findUnique({ where: { resumeCodeHash: hashSecret(code) } });
+}
+
 /**
  * Moves this browser onto the player: a fresh cookie secret (the database holds one token hash
  * per player, so the device that had the old secret must resume with the code again).
  */
 export async function signInAsPlayer(playerId: string): Promise<void> {
-  const token = randomBytes(32).toString("base64url");
-  await db().player.update({ where: { id: playerId }, data: { tokenHash: hashToken(token), lastSeenAt: new Date() } });
+  const token = newSecret();
+  await db().player.update({ where: { id: playerId }, data: { tokenHash: hashSecret(token), lastSeenAt: new Date() } });
   await setPlayerCookie(token);
 }
 

@@ -1,5 +1,6 @@
 import type { ClassDetail, ClassSummary } from "../../core/classes";
 import { db } from "../db/client";
+import { issueResumeCode } from "./codes";
 
 /** A teacher's view of their classes. Every lookup is scoped by teacherId: another teacher's class is simply not found. */
 
@@ -19,6 +20,24 @@ export async function classesOf(teacherId: string): Promise<ClassSummary[]> {
 
 export async function ownedClass(teacherId: string, classId: string) {
   return db().classroom.findFirst({ where: { id: classId, teacherId } });
+}
+
+/** Renames the class and/or sets its locked chapters; false when it is not this teacher's class. */
+export async function updateClass(teacherId: string, classId: string, changes: { name?: string; lockedChapters?: string[] }): Promise<boolean> {
+  if (!(await ownedClass(teacherId, classId))) return false;
+  const { name, lockedChapters } = changes;
+  await db().classroom.update({
+    where: { id: classId },
+    data: { ...(name !== undefined ? { name } : {}), ...(lockedChapters !== undefined ? { lockedChapters } : {}) },
+  });
+  return true;
+}
+
+/** A new resume code for a student of the teacher's class (shown once); null when no such student is in one of their classes. */
+export async function reissueMemberResumeCode(teacherId: string, classId: string, memberId: string): Promise<{ name: string; resumeCode: string } | null> {
+  const member = await db().classMember.findFirst({ where: { id: memberId, classId, classroom: { teacherId } } });
+  if (!member) return null;
+  return { name: member.name, resumeCode: await issueResumeCode(member.playerId) };
 }
 
 export function joinLinkFor(origin: string, joinCode: string): string {

@@ -13,10 +13,12 @@ import { roomFromRecord } from "../live/store";
 
 const levelsOf = (playlist: unknown) => (playlist as string[]).map((id) => ({ id, title: findLevel(id)?.title ?? id }));
 
-export async function listTeacherGames(teacherId: string): Promise<GameSummary[]> {
+/** The teacher's games, newest first (the `limit` most recent, when given). */
+export async function listTeacherGames(teacherId: string, limit?: number): Promise<GameSummary[]> {
   const games = await db().liveGame.findMany({
     where: { teacherId },
     orderBy: { createdAt: "desc" },
+    take: limit,
     include: { classroom: { select: { id: true, name: true } }, _count: { select: { players: { where: { kicked: false } } } } },
   });
   return games.map((g) => ({

@@ -1,5 +1,5 @@
 import { db } from "../db/client";
-import { hashToken } from "../players";
+import { hashSecret, looksLikeSecret } from "../secrets";
 
 /**
  * The teacher a session token belongs to, or null (malformed, unknown or expired). Shared by
@@ -9,8 +9,8 @@ import { hashToken } from "../players";
 export const TEACHER_COOKIE = "ga_teacher";
 
 export async function teacherFromSessionToken(token: string | undefined | null) {
-  if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-  const session = await db().teacherSession.findUnique({ where: { tokenHash: hashToken(token) }, include: { teacher: true } });
+  if (!looksLikeSecret(token)) return null;
+  const session = await db().teacherSession.findUnique({ where: { tokenHash: hashSecret(token) }, include: { teacher: true } });
   if (!session || session.expiresAt.getTime() <= Date.now()) return null;
   return session.teacher;
 }

@@ -1,24 +1,18 @@
-import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
+import { sessionCookieOptions } from "../cookies";
 import { db } from "../db/client";
-import { hashToken } from "../players";
+import { hashSecret, newSecret } from "../secrets";
 import { TEACHER_COOKIE, teacherFromSessionToken } from "./session-token";
 
-/** The teacher's session cookie: a random secret; the database keeps only its SHA-256 hash. */
+/** The teacher's session cookie: a random secret (server/secrets.ts); the database keeps only its SHA-256 hash. */
 export { TEACHER_COOKIE };
-const SESSION_DAYS = 30;
+const SESSION_SECONDS = 30 * 24 * 60 * 60;
 
 export async function startSession(teacherId: string): Promise<void> {
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000);
-  await db().teacherSession.create({ data: { teacherId, tokenHash: hashToken(token), expiresAt } });
-  (await cookies()).set(TEACHER_COOKIE, token, {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: process.env.COOKIE_SECURE === "true",
-    path: "/",
-    maxAge: SESSION_DAYS * 24 * 60 * 60,
-  });
+  const token = newSecret();
+  const expiresAt = new Date(Date.now() + SESSION_SECONDS * 1000);
+  await db().teacherSession.create({ data: { teacherId, tokenHash: hashSecret(token), expiresAt } });
+  (await cookies()).set(TEACHER_COOKIE, token, sessionCookieOptions(SESSION_SECONDS));
 }
 
 /** The signed-in teacher, or null (no cookie, an unknown or expired session). */
@@ -30,8 +24,8 @@ export async function currentTeacher() {
 export async function endSession(): Promise<void> {
   const jar = await cookies();
   const token = jar.get(TEACHER_COOKIE)?.value;
-  if (token) await db().teacherSession.deleteMany({ where: { tokenHash: hashToken(token) } });
-  jar.set(TEACHER_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: process.env.COOKIE_SECURE === "true", path: "/", maxAge: 0 });
+  if (token) await db().teacherSession.deleteMany({ where: { tokenHash: hashSecret(token) } });
+  jar.set(TEACHER_COOKIE, "", sessionCookieOptions(0));
 }
 
 export function teacherProfile(teacher: { id: string; email: string; name: string; createdAt: Date }) {

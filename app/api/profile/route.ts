@@ -1,27 +1,20 @@
 import { profilePatchBody } from "@/core/api";
-import { db } from "@/server/db/client";
-import { currentOrNewPlayer, currentPlayer, noPlayer, publicProfile, readBody } from "@/server/http";
+import { currentOrNewPlayer, publicProfile } from "@/server/http";
+import { renamePlayer } from "@/server/players";
+import { playerRoute, publicRoute } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
 /** The current player's profile. */
-export async function GET() {
-  const player = await currentPlayer();
-  return player ? Response.json(publicProfile(player)) : noPlayer();
-}
+export const GET = playerRoute(async ({ player }) => Response.json(publicProfile(player)));
 
 /** Returns the current profile, creating an anonymous one (and its cookie) on a first visit. */
-export async function POST() {
+export const POST = publicRoute(async () => {
   const { player, created } = await currentOrNewPlayer();
   return Response.json(publicProfile(player), { status: created ? 201 : 200 });
-}
+});
 
 /** Renames the current player. */
-export async function PATCH(request: Request) {
-  const player = await currentPlayer();
-  if (!player) return noPlayer();
-  const body = await readBody(request, profilePatchBody);
-  if (!body.ok) return body.response;
-  const updated = await db().player.update({ where: { id: player.id }, data: { displayName: body.data.displayName } });
-  return Response.json(publicProfile(updated));
-}
+export const PATCH = playerRoute({ body: profilePatchBody }, async ({ player, body }) =>
+  Response.json(publicProfile(await renamePlayer(player.id, body.displayName))),
+);

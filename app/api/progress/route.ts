@@ -1,11 +1,7 @@
-import { currentPlayer, noPlayer } from "@/server/http";
 import { progressOf } from "@/server/progress";
+import { playerRoute } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
 /** Best stars, score and attempt count per level for the current player. */
-export async function GET() {
-  const player = await currentPlayer();
-  if (!player) return noPlayer();
-  return Response.json({ playerId: player.id, levels: await progressOf(player.id) });
-}
+export const GET = playerRoute(async ({ player }) => Response.json({ playerId: player.id, levels: await progressOf(player.id) }));

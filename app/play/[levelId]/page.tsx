@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ levelId: string }> }) {
   const level = findLevel((await params).levelId);
-  return { title: level ? `${level.title} — Gradient Arena` : "Gradient Arena" };
+  return { title: level ? level.title : "Level not found" };
 }
 
 export default async function LevelPage({ params }: { params: Promise<{ levelId: string }> }) {

@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { listTeacherGames } from "@/server/teachers/game-reports";
-import { currentTeacher } from "@/server/teachers/sessions";
+import { requireTeacherPage } from "@/server/pages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Game reports — Gradient Arena" };
+export const metadata = { title: "Game reports" };
 
 const PHASE_LABEL: Record<string, string> = {
   lobby: "in the lobby",
@@ -18,8 +17,7 @@ const PHASE_LABEL: Record<string, string> = {
 
 /** Every classroom game the teacher hosted while signed in, newest first. */
 export default async function TeacherGames() {
-  const teacher = await currentTeacher();
-  if (!teacher) redirect("/teacher/signin");
+  const teacher = await requireTeacherPage();
   const games = await listTeacherGames(teacher.id);
   return (
     <>

@@ -1,12 +1,11 @@
-import { redirect } from "next/navigation";
 import { AccountForm } from "@/components/teacher/AccountForm";
-import { currentTeacher } from "@/server/teachers/sessions";
+import { redirectSignedInTeacher } from "@/server/pages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Teacher sign-in — Gradient Arena" };
+export const metadata = { title: "Teacher sign-in" };
 
 export default async function TeacherSignIn() {
-  if (await currentTeacher()) redirect("/teacher");
+  await redirectSignedInTeacher();
   return (
     <main className="join">
       <h1>Teacher sign-in</h1>

@@ -1,12 +1,11 @@
-import { redirect } from "next/navigation";
 import { AccountForm } from "@/components/teacher/AccountForm";
-import { currentTeacher } from "@/server/teachers/sessions";
+import { redirectSignedInTeacher } from "@/server/pages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Create a teacher account — Gradient Arena" };
+export const metadata = { title: "Create a teacher account" };
 
 export default async function TeacherSignUp() {
-  if (await currentTeacher()) redirect("/teacher");
+  await redirectSignedInTeacher();
   return (
     <main className="join">
       <h1>Create a teacher account</h1>

@@ -1,12 +1,7 @@
-import { fail } from "@/server/http";
+import { teacherRoute } from "@/server/route";
 import { listTeacherGames } from "@/server/teachers/game-reports";
-import { currentTeacher } from "@/server/teachers/sessions";
 
 export const dynamic = "force-dynamic";
 
 /** The signed-in teacher's live games, newest first. */
-export async function GET() {
-  const teacher = await currentTeacher();
-  if (!teacher) return fail(401, "not_signed_in", "sign in as a teacher first");
-  return Response.json({ games: await listTeacherGames(teacher.id) });
-}
+export const GET = teacherRoute(async ({ teacher }) => Response.json({ games: await listTeacherGames(teacher.id) }));

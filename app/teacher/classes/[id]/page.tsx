@@ -1,21 +1,20 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { notFound, redirect } from "next/navigation";
-import { renderSVG } from "uqr";
+import { notFound } from "next/navigation";
 import { campaign } from "@/core/levels/catalog";
 import { classDetail, originOf } from "@/server/classes/teacher-classes";
-import { currentTeacher } from "@/server/teachers/sessions";
+import { requireTeacherPage } from "@/server/pages";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { ClassManager } from "@/components/teacher/ClassManager";
+import { QrCode } from "@/components/classes/QrCode";
 import styles from "@/components/classes/classes.module.css";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Class — Gradient Arena" };
+export const metadata = { title: "Class" };
 
 /** One class: its join code (large, for the projector), link and QR code, chapter locks and roster. */
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
-  const teacher = await currentTeacher();
-  if (!teacher) redirect("/teacher/signin");
+  const teacher = await requireTeacherPage();
   const { id } = await params;
   const detail = await classDetail(teacher.id, id, originOf(await headers()));
   if (!detail) notFound(); // another teacher's class looks exactly like no class
@@ -45,13 +44,9 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                   </a>
                 </p>
               </div>
-              <div
-                className="qr"
-                data-testid="join-qr"
-                role="img"
-                aria-label={`QR code for ${detail.joinLink}`}
-                dangerouslySetInnerHTML={{ __html: renderSVG(detail.joinLink, { border: 2 }) }}
-              />
+              <div className="qr" data-testid="join-qr" role="img" aria-label={`QR code for ${detail.joinLink}`}>
+                <QrCode text={detail.joinLink} />
+              </div>
             </div>
           </section>
           {/* The progress dashboard (helper F) and game reports (helper G) for this class hang off here. */}

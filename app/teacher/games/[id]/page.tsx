@@ -1,20 +1,19 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { Podium } from "@/components/live/parts";
 import { GameClassLink } from "@/components/teacher/GameClassLink";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { teacherClassOptions, teacherGameReport } from "@/server/teachers/game-reports";
-import { currentTeacher } from "@/server/teachers/sessions";
+import { requireTeacherPage } from "@/server/pages";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Game report — Gradient Arena" };
+export const metadata = { title: "Game report" };
 
 const starText = (stars: number) => "★".repeat(stars) + "☆".repeat(3 - stars);
 
 /** One game's report: the podium, the ranking, points per round, the class it belongs to, CSV. */
 export default async function GameReportPage({ params }: { params: Promise<{ id: string }> }) {
-  const teacher = await currentTeacher();
-  if (!teacher) redirect("/teacher/signin");
+  const teacher = await requireTeacherPage();
   const { id } = await params;
   const [report, classes] = await Promise.all([teacherGameReport(teacher.id, id), teacherClassOptions(teacher.id)]);
   if (!report) notFound();
@@ -74,7 +73,10 @@ export default async function GameReportPage({ params }: { params: Promise<{ id:
                           <td key={r.index}>
                             {result ? (
                               <>
-                                {result.points} <span aria-label={`${result.stars} of 3 stars`}>{starText(result.stars)}</span>
+                                {result.points}{" "}
+                                <span role="img" aria-label={`${result.stars} of 3 stars`}>
+                                  {starText(result.stars)}
+                                </span>
                               </>
                             ) : (
                               <span className="muted">no answer</span>

@@ -1,17 +1,16 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { currentTeacher } from "@/server/teachers/sessions";
+import { notFound } from "next/navigation";
+import { requireTeacherPage } from "@/server/pages";
 import { classProgress } from "@/server/teachers/dashboard";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { ProgressDashboard } from "@/components/teacher/ProgressDashboard";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Class progress — Gradient Arena" };
+export const metadata = { title: "Class progress" };
 
 /** The class's progress: students × levels, per-level statistics, timelines and the CSV. */
 export default async function ClassProgressPage({ params }: { params: Promise<{ id: string }> }) {
-  const teacher = await currentTeacher();
-  if (!teacher) redirect("/teacher/signin");
+  const teacher = await requireTeacherPage();
   const { id } = await params;
   const result = await classProgress(teacher.id, id);
   if (!result) notFound(); // another teacher's class looks exactly like no class

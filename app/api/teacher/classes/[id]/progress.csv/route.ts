@@ -2,18 +2,15 @@ import { toCsv } from "@/core/csv";
 import { CSV_HEADER, progressCsvRows } from "@/core/dashboard/progress";
 import { csvResponse } from "@/server/csv-response";
 import { fail } from "@/server/http";
-import { currentTeacher } from "@/server/teachers/sessions";
+import { teacherRoute } from "@/server/route";
 import { classProgress } from "@/server/teachers/dashboard";
 
 export const dynamic = "force-dynamic";
 
 /** The class's progress as CSV: one row per student × level (see core/dashboard/progress.ts). Teacher only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const teacher = await currentTeacher();
-  if (!teacher) return fail(401, "not_signed_in", "sign in as a teacher first");
-  const { id } = await params;
-  const result = await classProgress(teacher.id, id);
+export const GET = teacherRoute({ params: ["id"] }, async ({ teacher, params }) => {
+  const result = await classProgress(teacher.id, params.id);
   if (!result) return fail(404, "unknown_class", "no such class");
   const date = new Date().toISOString().slice(0, 10);
   return csvResponse(`${result.classroom.name}-progress-${date}.csv`, toCsv(CSV_HEADER, progressCsvRows(result.progress)));
-}
+});
