@@ -9,7 +9,7 @@ import { weightsAndGradientsLevels } from "./weights-and-gradients";
 import { deepRepresentationLevels } from "./deep-representations";
 import { goingDeepLevels } from "./going-deep";
 import { learningRateLevels } from "./learning-rate";
-import { kindOf } from "../kinds/registry";
+import { configOf, kindOf } from "../kinds/registry";
 
 const allLevels: Level[] = [
   ...rulesFromDataLevels,
@@ -88,7 +88,7 @@ function chapterNumber(id: string): number {
 // control would otherwise silently lock nothing).
 for (const level of levels) {
   const kind = kindOf(level.kind);
-  kind.configSchema.parse(level.config);
+  configOf(level);
   const unknown = level.lockedControls.filter((c) => !kind.controls.includes(c));
   if (unknown.length) throw new Error(`level ${level.id}: unknown locked control(s) ${unknown.join(", ")}; ${kind.id} has ${kind.controls.join(", ")}`);
 }

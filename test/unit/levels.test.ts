@@ -15,7 +15,7 @@ describe("level catalog", () => {
 
   it.each(levels.map((l) => [l.id, l] as const))("%s passes levelSchema and its kind's configSchema", (_, level) => {
     expect(() => levelSchema.parse(level)).not.toThrow();
-    expect(kinds[level.kind]).toBeDefined();
+    expect((kinds as Record<string, unknown>)[level.kind]).toBeDefined();
     expect(() => kindOf(level.kind).configSchema.parse(level.config)).not.toThrow();
     expect(chapters.map((c) => c.id)).toContain(level.chapter);
     if (level.dataset) expect(level.dataset.seed.length).toBeGreaterThan(0);

@@ -1,13 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useId, useMemo, useState } from "react";
 import {
   deepTraining,
   deepTrainingConfig,
   networkSpec,
   openControls,
   scoringRule,
-  trainAnswer,
   type DeepTrainingAnswer,
   type DeepTrainingConfig,
 } from "@/core/kinds/deep-training";
@@ -63,7 +62,6 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
   const config = useMemo(() => deepTrainingConfig.parse(level.config), [level]);
   const open = useMemo(() => openControls(level, config), [level, config]);
   const [answer, setAnswer] = useState<DeepTrainingAnswer>(() => initialAnswer ?? deepTraining.initialAnswer(level, config));
-  const train = useCallback((a: DeepTrainingAnswer, onEpoch: Parameters<typeof trainAnswer>[3]) => trainAnswer(level, config, a, onEpoch), [level, config]);
   const warmUp = useCallback(async () => {
     const tf = await loadTf();
     await trainMlp(tf, networkSpec(config, config.start), classificationData(level), {
@@ -73,23 +71,12 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
       seed: "warm-up",
     });
   }, [level, config]);
-  const { tries, running, start, find } = useTries(train, warmUp);
-  const current = find(keyOf(answer));
-  const evaluation = current?.status === "done" ? current.evaluation : undefined;
+  const { tries, running, current, find, trainCurrent } = useTries({ kind: deepTraining, level, config, answer, keyOf, onAnswerChange, readOnly, warmUp });
   const [shownKey, setShownKey] = useState<string | null>(null);
-
-  useEffect(() => {
-    onAnswerChange?.(answer, evaluation);
-  }, [answer, evaluation, onAnswerChange]);
-
-  // On the projector (read-only) the answer trains by itself, so the room sees its curve.
-  useEffect(() => {
-    if (readOnly) void start(keyOf(answer), answer);
-  }, [readOnly, answer, start]);
 
   const trainNow = async () => {
     setShownKey(null);
-    await start(keyOf(answer), answer);
+    await trainCurrent();
   };
 
   const series: LossSeries[] = tries.map((t, i) => ({
