@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { levelSchema, type Level } from "@/core/levels/format";
-import { weightsAndGradientsLevels } from "@/core/levels/weights-and-gradients";
+import { weightsLossOptimizerLevels } from "@/core/levels/3-weights-loss-optimizer";
 import { scoreAnswerSync, type ScoreOutcome } from "@/core/scoring";
 import { loadTf } from "@/core/nn/tf";
 import { chainRule, chainRuleAnswer, chainRuleConfig, FULL_ABSOLUTE, scoreGradient, trueGradient, type ChainRuleConfig } from "@/core/kinds/chain-rule";
 import { chainOfFactors, forward, gradients, productOf, symbol } from "@/core/kinds/chain-rule/network";
 import { chainRuleReference } from "../reference/chain-rule";
 
-const levels = weightsAndGradientsLevels.map((l) => levelSchema.parse(l)).filter((l) => l.kind === "chain-rule");
+const levels = weightsLossOptimizerLevels.map((l) => levelSchema.parse(l)).filter((l) => l.kind === "chain-rule");
 const configOf = (level: Level) => chainRuleConfig.parse(level.config);
 const parametersOf = (config: ChainRuleConfig) => config.units.flatMap((u) => [...u.weights.map((w) => w.id), u.bias.id]);
 

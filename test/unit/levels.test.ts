@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { campaign, findLevel, isUnlocked, levels, nextLevel } from "@/core/levels/catalog";
 import { chapters } from "@/core/levels/chapters";
 import { levelSchema } from "@/core/levels/format";
-import { representationLevels } from "@/core/levels/representations";
+import { representationLevels } from "@/core/levels/2-representations";
 import { kindOf, kinds } from "@/core/kinds/registry";
 
 describe("level catalog", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { levelSchema, type Level } from "@/core/levels/format";
-import { weightsAndGradientsLevels } from "@/core/levels/weights-and-gradients";
+import { weightsLossOptimizerLevels } from "@/core/levels/3-weights-loss-optimizer";
 import { scoreAnswerSync, type ScoreOutcome } from "@/core/scoring";
 import { loadTf } from "@/core/nn/tf";
 import {
@@ -17,7 +17,7 @@ import { accuracyOf, lossOf, outputOf, probabilityGrid, sigmoid, type Problem } 
 import { inputTensor, lossTensor, raceGradientDescent } from "@/core/kinds/tune-weights/race";
 import { tuneWeightsReference } from "../reference/tune-weights";
 
-const levels = weightsAndGradientsLevels.map((l) => levelSchema.parse(l)).filter((l) => l.kind === "tune-weights");
+const levels = weightsLossOptimizerLevels.map((l) => levelSchema.parse(l)).filter((l) => l.kind === "tune-weights");
 const byId = (id: string) => levels.find((l) => l.id === id)!;
 const configOf = (level: Level) => tuneWeightsConfig.parse(level.config);
 const problemOf = (level: Level) => tuneWeightsData(level, configOf(level)).problem;
