@@ -19,7 +19,9 @@ async function autograd(config: ChainRuleConfig): Promise<Record<string, number>
   type T = ReturnType<typeof tf.tensor>;
   const errorOf = (...params: T[]): T => {
     const value: Record<string, T> = {};
-    names.forEach((name, i) => (value[name] = params[i]));
+    names.forEach((name, i) => {
+      value[name] = params[i];
+    });
     for (const input of config.inputs) value[input.id] = tf.scalar(input.value);
     let y: T = tf.scalar(0);
     for (const unit of config.units) {

@@ -3,7 +3,6 @@ import { levels as allLevels } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import { trainingLoop, trainingLoopConfig, type TrainingLoopAnswer } from "@/core/kinds/training-loop";
 import { pairsInOrder, permutationProblem, startingOrder } from "@/core/kinds/ordering";
-import type { Level } from "@/core/levels/format";
 import { describeResult } from "@/core/scoring";
 import { trainingLoopReference } from "../reference/training-loop";
 import { rejection, scored } from "./scoring-helpers";

@@ -139,6 +139,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
         <section className={styles.card} aria-labelledby="gradient-title">
           <h3 id="gradient-title">Feedback signal per layer at the start</h3>
           {finished.length > 1 && (
+            // biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a box round a row of tabs; role="group" names them together
             <div className={styles.tabs} role="group" aria-label="Show the gradients of">
               {finished.map((t) => (
                 <button key={t.key} type="button" aria-pressed={t.key === shown.key} onClick={() => setShownKey(t.key)}>

@@ -183,6 +183,7 @@ function BudgetMeter({ cost, budget, answer }: { cost: number; budget: number; a
         <strong>{millions(cost)}</strong> of your {millions(budget)} budget
         {over && <span className={styles.overBudget}> — ✗ over budget</span>}
       </span>
+      {/* biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot be styled alike in every browser or show an overspend; this draws one and says what it is */}
       <div
         className={`${styles.meter} ${over ? styles.over : ""}`}
         role="meter"
