@@ -35,7 +35,7 @@ describe("digit images", () => {
     }
   });
 
-  it("are grey levels in [0, 1], each with ink on paper", () => {
+  it("are grey levels in [0, 1], each with ink on paper", { timeout: 20_000 }, () => {
     for (const v of set.images) expect(v >= 0 && v <= 1).toBe(true);
     for (let i = 0; i < set.count; i++) {
       const image = set.images.subarray(i * PIXELS, (i + 1) * PIXELS);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { starsFor } from "@/core/scoring";
+import { levels } from "@/core/levels/catalog";
+import { kindOf } from "@/core/kinds/registry";
+import { describeResult, feedbackBeforeSubmit, scoreDetail, starsFor } from "@/core/scoring";
+import { referenceAnswers } from "../reference";
+import { levelById, scored } from "./scoring-helpers";
 
 describe("starsFor", () => {
   const lvl = { stars: [0.9, 0.97, 1] as [number, number, number] };
@@ -21,5 +25,39 @@ describe("starsFor", () => {
     expect(starsFor({ stars: [0.5, 0.5, 0.8] }, 0.5)).toBe(2);
     expect(starsFor({ stars: [0.9, 0.97, 0.995] }, 0.995)).toBe(3);
     expect(starsFor({ stars: [0.9, 0.97, 0.995] }, 0.994)).toBe(2);
+  });
+});
+
+describe("what the level screen shows, from the kind's contract", () => {
+  it("scoreDetail: against the machine's best where the search sets the score, nothing elsewhere", () => {
+    const search = levelById("let-the-machine-search");
+    const result = scored(search, referenceAnswers[search.id]);
+    const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
+    expect(scoreDetail(search, result)).toBe(
+      `your accuracy ${percent(result.metrics.accuracy)} against the machine's best ${percent(result.metrics.searchBest)}`,
+    );
+    const turn = levelById("turn-the-axes");
+    expect(scoreDetail(turn, scored(turn, referenceAnswers[turn.id]))).toBeNull();
+    const quiz = levelById("rules-or-examples");
+    expect(scoreDetail(quiz, scored(quiz, referenceAnswers[quiz.id]))).toBeNull();
+  });
+
+  it("feedbackBeforeSubmit: training kinds train in the browser, quizzes wait, the others score at once", () => {
+    for (const level of levels) {
+      const kind = kindOf(level.kind);
+      const expected = kind.trains ? "training" : kind.feedbackBeforeSubmit === false ? "none" : "instant";
+      expect(feedbackBeforeSubmit(level), level.id).toBe(expected);
+    }
+    expect(feedbackBeforeSubmit(levelById("turn-the-axes"))).toBe("instant");
+    expect(feedbackBeforeSubmit(levelById("fit-a-line"))).toBe("instant");
+    expect(feedbackBeforeSubmit(levelById("rules-or-examples"))).toBe("none");
+    expect(feedbackBeforeSubmit(levelById("vanishing-gradients"))).toBe("training");
+  });
+
+  it("describeResult: every analytic level's kind explains its reference result in a sentence", () => {
+    for (const level of levels.filter((l) => !kindOf(l.kind).trains)) {
+      const sentence = describeResult(level, scored(level, referenceAnswers[level.id]));
+      if (sentence !== null) expect(sentence.length, level.id).toBeGreaterThan(10);
+    }
   });
 });

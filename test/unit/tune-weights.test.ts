@@ -253,7 +253,7 @@ describe("what the levels say holds in their numbers", () => {
     for (const w1 of [4, 5, 6]) expect(scored(level, { weights: [w1, w1 / 2, 0] }).stars).toBe(3);
   });
 
-  it("xor-by-hand: no straight line separates the corners; the best single neuron stays at about 0.69", async () => {
+  it("xor-by-hand: no straight line separates the corners; the best single neuron stays at about 0.69", { timeout: 20_000 }, async () => {
     const level = byId("xor-by-hand");
     const xor = problemOf(level);
     const oneNeuron: Problem = { ...xor, model: "neuron" };
