@@ -5,6 +5,7 @@ import type { Evaluation, OnEpoch } from "@/core/kinds/contract";
 import type { Level } from "@/core/levels/format";
 import type { TrainResult } from "@/core/nn/mlp";
 import type { KindViewProps } from "@/components/kinds/types";
+import type { LossSeries } from "./LossChart";
 
 export interface Try<A> {
   key: string;
@@ -41,6 +42,20 @@ export interface TriesOptions<Config, A> {
   readOnly: boolean;
   /** A tiny training run to fetch TensorFlow.js and compile its kernels while the player chooses. */
   warmUp?: () => Promise<unknown>;
+}
+
+/** A try as a loss chart's series: its curve so far, drawn in the try's style, and how it ended. */
+export function seriesOf<A>(t: Try<A>, label: string, styleIndex: number, outcomeOf: (evaluation: Evaluation) => string): LossSeries {
+  return {
+    key: t.key,
+    label,
+    styleIndex,
+    losses: t.losses,
+    firstEpoch: t.status === "done" ? 0 : 1,
+    running: t.status === "running",
+    diverged: t.evaluation ? t.evaluation.metrics.diverged === 1 : false,
+    outcome: t.evaluation ? outcomeOf(t.evaluation) : t.status === "failed" ? "stopped" : undefined,
+  };
 }
 
 /** Waits until the page has painted (a frame, then a task), or 60 ms in a tab that draws no frames. */

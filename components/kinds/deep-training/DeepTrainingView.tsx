@@ -18,11 +18,11 @@ import { trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
 import { GradientBars } from "@/components/training/GradientBars";
-import { LossChart, type LossSeries } from "@/components/training/LossChart";
+import { LossChart } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { Progress } from "@/components/training/Progress";
-import { useTries, type Try } from "@/components/training/useTries";
+import { seriesOf, useTries, type Try } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 
 const keyOf = (answer: DeepTrainingAnswer) => CONTROLS.map((c) => answer[c]).join("|");
@@ -79,16 +79,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
     await trainCurrent();
   };
 
-  const series: LossSeries[] = tries.map((t, i) => ({
-    key: t.key,
-    label: labelOf(open, t.answer),
-    styleIndex: styleIndexOf(config, open, t.answer, i),
-    losses: t.losses,
-    firstEpoch: t.status === "done" ? 0 : 1,
-    running: t.status === "running",
-    diverged: t.evaluation ? t.evaluation.metrics.diverged === 1 : false,
-    outcome: t.evaluation ? outcomeOf(t.evaluation) : t.status === "failed" ? "stopped" : undefined,
-  }));
+  const series = tries.map((t, i) => seriesOf(t, labelOf(open, t.answer), styleIndexOf(config, open, t.answer, i), outcomeOf));
 
   const finished = tries.filter((t) => t.status === "done");
   const shown = finished.find((t) => t.key === shownKey) ?? (current?.status === "done" ? current : finished[finished.length - 1]);

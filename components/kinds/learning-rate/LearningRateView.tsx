@@ -6,11 +6,11 @@ import type { Evaluation } from "@/core/kinds/contract";
 import { trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
-import { LossChart, type LossSeries } from "@/components/training/LossChart";
+import { LossChart } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { Progress } from "@/components/training/Progress";
-import { useTries, type Try } from "@/components/training/useTries";
+import { seriesOf, useTries, type Try } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 import { CurvePlot } from "./CurvePlot";
 
@@ -46,16 +46,7 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
   const { tries, running, current, find, trainCurrent } = useTries({ kind: learningRate, level, config, answer, keyOf, onAnswerChange, readOnly, warmUp });
 
   const styleOf = (rate: number) => seriesStyle(Math.max(0, config.rates.indexOf(rate)));
-  const series: LossSeries[] = tries.map((t) => ({
-    key: t.key,
-    label: labelOf(t.answer.learningRate),
-    styleIndex: Math.max(0, config.rates.indexOf(t.answer.learningRate)),
-    losses: t.losses,
-    firstEpoch: t.status === "done" ? 0 : 1,
-    running: t.status === "running",
-    diverged: t.evaluation ? t.evaluation.metrics.diverged === 1 : false,
-    outcome: t.evaluation ? outcomeOf(t.evaluation) : t.status === "failed" ? "stopped" : undefined,
-  }));
+  const series = tries.map((t) => seriesOf(t, labelOf(t.answer.learningRate), Math.max(0, config.rates.indexOf(t.answer.learningRate)), outcomeOf));
   const finished = tries.filter((t) => t.status === "done");
   const shown = current?.status === "done" ? current : finished[finished.length - 1];
   const runningTry = tries.find((t) => t.status === "running");
