@@ -76,10 +76,13 @@ export interface ChallengeKind<Config = unknown, Answer = unknown> {
   wrongChoices?(level: Level, config: Config, answer: Answer): string[];
 }
 
-/** A kind as `defineKind` returns it: the contract, plus the exact types of its id, schemas and controls. */
+/**
+ * A kind as `defineKind` returns it: the contract, plus the exact types of its id, schemas and
+ * controls. Training is declared with `defineTrainingKind`, which adds `trains` and `train`.
+ */
 export type Kind<Id extends string, ConfigSchema extends z.ZodType, AnswerSchema extends z.ZodType, Controls extends readonly string[]> = Omit<
   ChallengeKind<z.output<ConfigSchema>, z.output<AnswerSchema>>,
-  "id" | "configSchema" | "answerSchema" | "controls"
+  "id" | "configSchema" | "answerSchema" | "controls" | "trains" | "train"
 > & { id: Id; configSchema: ConfigSchema; answerSchema: AnswerSchema; controls: Controls };
 
 /**
@@ -101,7 +104,7 @@ export type TrainingKind<
   Controls extends readonly string[],
   Run extends TrainingRun,
   Report extends EpochReport,
-> = Omit<Kind<Id, ConfigSchema, AnswerSchema, Controls>, "train" | "trains"> & {
+> = Kind<Id, ConfigSchema, AnswerSchema, Controls> & {
   trains: true;
   train(level: Level, config: z.output<ConfigSchema>, answer: z.output<AnswerSchema>, onEpoch?: OnEpoch<Report>): Promise<Run>;
 };

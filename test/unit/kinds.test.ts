@@ -29,7 +29,7 @@ describe("the kinds' registry", () => {
   });
 
   it("a kind trains exactly when it can train with progress", () => {
-    for (const id of ids) expect(Boolean(kinds[id].trains), id).toBe(typeof (kinds[id] as { train?: unknown }).train === "function");
+    for (const id of ids) expect(Boolean(kindOf(id).trains), id).toBe(typeof kindOf(id).train === "function");
   });
 
   it("configOf parses a level's config with its kind's schema, once per level object", () => {
