@@ -4,10 +4,9 @@ import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import type { Level } from "@/core/levels/format";
 import type { LevelProgress, SubmissionResult } from "@/core/api";
-import { describeResult, scoreAnswerSync, starsFor } from "@/core/scoring";
-import { kindOf } from "@/core/kinds/registry";
+import { describeResult, feedbackBeforeSubmit, scoreAnswerSync, scoreDetail, starsFor } from "@/core/scoring";
 import type { Evaluation } from "@/core/kinds/contract";
-import { kindViews } from "./kinds/views";
+import { kindViewOf } from "./kinds/views";
 import { Leaderboard } from "./Leaderboard";
 import { Stars } from "./Stars";
 import { useVisibleTime } from "./useVisibleTime";
@@ -17,13 +16,12 @@ import { useVisibleTime } from "./useVisibleTime";
  * the explanation once earned, and the leaderboard.
  */
 export function LevelScreen({ level, number, chapterTitle, best }: { level: Level; number: string; chapterTitle: string; best: LevelProgress | null }) {
-  const View = kindViews[level.kind];
+  const View = kindViewOf(level.kind);
   const answerRef = useRef<unknown>(null);
   const [liveStars, setLiveStars] = useState<number | null>(null);
   const [preview, setPreview] = useState<Evaluation | null>(null);
-  const trains = Boolean(kindOf(level.kind).trains);
-  const feedbackBeforeSubmit = kindOf(level.kind).feedbackBeforeSubmit !== false;
-  const [hintsShown, setHintsShown] = useState(0);
+  const feedback = feedbackBeforeSubmit(level);
+  const trains = feedback === "training";
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<SubmissionResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,12 +39,12 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
         setLiveStars(browserResult ? starsFor(level, browserResult.score) : null);
         return;
       }
-      if (!feedbackBeforeSubmit) return;
+      if (feedback === "none") return;
       // Instant feedback with the same scoring the server will use.
       const outcome = scoreAnswerSync(level, answer);
       setLiveStars(outcome.ok ? outcome.result.stars : null);
     },
-    [level, trains, feedbackBeforeSubmit],
+    [level, trains, feedback],
   );
 
   async function submit() {
@@ -112,38 +110,7 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
           </p>
         )}
 
-        {result && (
-          <section className={`panel result ${result.stars === 0 ? "fail" : ""}`} style={{ marginTop: 16 }} aria-live="polite" data-testid="result">
-            <h2 style={{ marginTop: 0 }}>
-              {result.stars === 3 ? "Perfect!" : result.stars > 0 ? "Level passed" : "Not there yet"} <Stars count={result.stars} />
-            </h2>
-            <p>
-              The server re-scored your answer: <strong data-testid="server-score">{(result.score * 100).toFixed(1)}%</strong>
-              {result.metrics.searchBest !== undefined &&
-                ` (your accuracy ${(result.metrics.accuracy * 100).toFixed(1)}% against the machine's best ${(result.metrics.searchBest * 100).toFixed(1)}%)`}
-              . {result.improved ? "That is your new best." : `Your best stays ${(result.best.score * 100).toFixed(1)}%.`} You are #{result.rank} on this level.
-            </p>
-            {describeResult(level, result) && <p data-testid="result-summary">{describeResult(level, result)}</p>}
-            {trains && preview && (
-              <p className="muted" data-testid="browser-vs-server">
-                Your browser&apos;s training scored {(preview.score * 100).toFixed(1)}%; the server trained the same network with the same seed and got{" "}
-                {(result.score * 100).toFixed(1)}%.
-              </p>
-            )}
-            {result.stars > 0 && <p>{level.explanation}</p>}
-            {result.stars < 3 && <p className="muted">Three stars need {(level.stars[2] * 100).toFixed(0)}%. Try again, or open a hint.</p>}
-            {result.nextLevelId && bestStars > 0 && (
-              <Link className="button" href={`/play/${result.nextLevelId}`}>
-                Next level →
-              </Link>
-            )}
-            {!result.nextLevelId && bestStars > 0 && (
-              <Link className="button" href="/play">
-                Back to the campaign
-              </Link>
-            )}
-          </section>
-        )}
+        {result && <ResultPanel level={level} result={result} bestStars={bestStars} preview={trains ? preview : null} />}
         {!result && best && best.stars > 0 && (
           <details style={{ marginTop: 16 }}>
             <summary>What this level teaches</summary>
@@ -153,25 +120,70 @@ export function LevelScreen({ level, number, chapterTitle, best }: { level: Leve
       </div>
 
       <aside className="row" style={{ flexDirection: "column", alignItems: "stretch" }}>
-        <section className="panel" aria-labelledby="hints-title">
-          <h2 id="hints-title" style={{ marginTop: 0 }}>
-            Hints
-          </h2>
-          <ol className="hints">
-            {level.hints.slice(0, hintsShown).map((hint) => (
-              <li key={hint}>{hint}</li>
-            ))}
-          </ol>
-          {hintsShown < level.hints.length ? (
-            <button type="button" className="button secondary" onClick={() => setHintsShown((n) => n + 1)}>
-              {hintsShown === 0 ? "Show a hint" : "Another hint"}
-            </button>
-          ) : (
-            <p className="muted">That's every hint.</p>
-          )}
-        </section>
+        <Hints hints={level.hints} />
         <Leaderboard levelId={level.id} refreshKey={boardVersion} />
       </aside>
     </div>
+  );
+}
+
+/** The server's verdict on a submitted answer: score, rank, the kind's own words, and what next. */
+function ResultPanel({ level, result, bestStars, preview }: { level: Level; result: SubmissionResult; bestStars: number; preview: Evaluation | null }) {
+  const detail = scoreDetail(level, result);
+  const summary = describeResult(level, result);
+  return (
+    <section className={`panel result ${result.stars === 0 ? "fail" : ""}`} style={{ marginTop: 16 }} aria-live="polite" data-testid="result">
+      <h2 style={{ marginTop: 0 }}>
+        {result.stars === 3 ? "Perfect!" : result.stars > 0 ? "Level passed" : "Not there yet"} <Stars count={result.stars} />
+      </h2>
+      <p>
+        The server re-scored your answer: <strong data-testid="server-score">{(result.score * 100).toFixed(1)}%</strong>
+        {detail !== null && ` (${detail})`}. {result.improved ? "That is your new best." : `Your best stays ${(result.best.score * 100).toFixed(1)}%.`} You are
+        #{result.rank} on this level.
+      </p>
+      {summary && <p data-testid="result-summary">{summary}</p>}
+      {preview && (
+        <p className="muted" data-testid="browser-vs-server">
+          Your browser&apos;s training scored {(preview.score * 100).toFixed(1)}%; the server trained the same network with the same seed and got{" "}
+          {(result.score * 100).toFixed(1)}%.
+        </p>
+      )}
+      {result.stars > 0 && <p>{level.explanation}</p>}
+      {result.stars < 3 && <p className="muted">Three stars need {(level.stars[2] * 100).toFixed(0)}%. Try again, or open a hint.</p>}
+      {result.nextLevelId && bestStars > 0 && (
+        <Link className="button" href={`/play/${result.nextLevelId}`}>
+          Next level →
+        </Link>
+      )}
+      {!result.nextLevelId && bestStars > 0 && (
+        <Link className="button" href="/play">
+          Back to the campaign
+        </Link>
+      )}
+    </section>
+  );
+}
+
+/** The level's hints, opened one at a time. */
+function Hints({ hints }: { hints: string[] }) {
+  const [shown, setShown] = useState(0);
+  return (
+    <section className="panel" aria-labelledby="hints-title">
+      <h2 id="hints-title" style={{ marginTop: 0 }}>
+        Hints
+      </h2>
+      <ol className="hints">
+        {hints.slice(0, shown).map((hint) => (
+          <li key={hint}>{hint}</li>
+        ))}
+      </ol>
+      {shown < hints.length ? (
+        <button type="button" className="button secondary" onClick={() => setShown((n) => n + 1)}>
+          {shown === 0 ? "Show a hint" : "Another hint"}
+        </button>
+      ) : (
+        <p className="muted">That's every hint.</p>
+      )}
+    </section>
   );
 }

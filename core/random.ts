@@ -16,7 +16,7 @@ export interface Rng {
   /** Standard normal (Box–Muller). */
   normal(): number;
   /** Shuffles an array in place (Fisher–Yates) and returns it. */
-  shuffle<T extends { length: number; [i: number]: any }>(items: T): T;
+  shuffle<T extends { length: number; [i: number]: unknown }>(items: T): T;
 }
 
 export function hashSeed(seed: Seed): number {

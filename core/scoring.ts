@@ -1,6 +1,6 @@
 import type { Level } from "./levels/format";
 import { AnswerRejected, type ChallengeKind, type Evaluation } from "./kinds/contract";
-import { kindOf } from "./kinds/registry";
+import { configOf, kindOf } from "./kinds/registry";
 import { describeZodError } from "./validation";
 
 export interface ScoredAnswer extends Evaluation {
@@ -14,13 +14,13 @@ export function starsFor(level: Pick<Level, "stars">, score: number): 0 | 1 | 2 
 
 export type ScoreOutcome = { ok: true; answer: unknown; result: ScoredAnswer } | { ok: false; message: string };
 
-type Parsed = { ok: true; kind: ChallengeKind<any, any>; config: unknown; answer: unknown } | { ok: false; message: string };
+type Parsed = { ok: true; kind: ChallengeKind; config: unknown; answer: unknown } | { ok: false; message: string };
 
 function parse(level: Level, rawAnswer: unknown): Parsed {
   const kind = kindOf(level.kind);
   const parsed = kind.answerSchema.safeParse(rawAnswer);
   if (!parsed.success) return { ok: false, message: describeZodError(parsed.error, "answer") };
-  return { ok: true, kind, config: kind.configSchema.parse(level.config), answer: parsed.data };
+  return { ok: true, kind, config: configOf(level), answer: parsed.data };
 }
 
 function scored(level: Level, answer: unknown, evaluation: Evaluation): ScoreOutcome {
@@ -63,7 +63,23 @@ export function scoreAnswerSync(level: Level, rawAnswer: unknown): ScoreOutcome 
 /** A sentence that explains an evaluation in the level's terms, when the kind offers one. */
 export function describeResult(level: Level, evaluation: Evaluation): string | null {
   const kind = kindOf(level.kind);
-  return kind.describe ? kind.describe(level, kind.configSchema.parse(level.config), evaluation) : null;
+  return kind.describe ? kind.describe(level, configOf(level), evaluation) : null;
+}
+
+/** The aside that goes with a score that is not the plain measure (the kind's `scoreDetail`), or null. */
+export function scoreDetail(level: Level, evaluation: Evaluation): string | null {
+  const kind = kindOf(level.kind);
+  return kind.scoreDetail?.(level, configOf(level), evaluation) ?? null;
+}
+
+/**
+ * What a player sees before submitting: "training" (their browser trains the answer and shows that
+ * score), "instant" (each change is scored at once) or "none" (a quiz keeps its stars until submitted).
+ */
+export function feedbackBeforeSubmit(level: Level): "training" | "instant" | "none" {
+  const kind = kindOf(level.kind);
+  if (kind.trains) return "training";
+  return kind.feedbackBeforeSubmit === false ? "none" : "instant";
 }
 
 // One memo per process, shared by every copy of this module (the Next.js bundle and the Socket.IO

@@ -2,12 +2,16 @@
 
 import dynamic from "next/dynamic";
 import type { ComponentType } from "react";
+import type { KindAnswer, KindId } from "@/core/kinds/registry";
 import type { KindViewProps } from "./types";
 
 const loading = () => <p className="muted">Loading the challenge…</p>;
 
+/** A view for every kind, typed with that kind's answer: a kind without one is a compile error. */
+type KindViews = { [K in KindId]: ComponentType<KindViewProps<KindAnswer<K>>> };
+
 /** One view per challenge kind, each in its own chunk so a page loads only the kind it shows. */
-export const kindViews: Record<string, ComponentType<KindViewProps<any>>> = {
+export const kindViews: KindViews = {
   "coordinate-change": dynamic(() => import("./coordinate-change/CoordinateChangeView"), { ssr: false, loading }),
   "tune-weights": dynamic(() => import("./tune-weights/TuneWeightsView"), { ssr: false, loading }),
   "chain-rule": dynamic(() => import("./chain-rule/ChainRuleView"), { ssr: false, loading }),
@@ -18,3 +22,12 @@ export const kindViews: Record<string, ComponentType<KindViewProps<any>>> = {
   "deep-training": dynamic(() => import("./deep-training/DeepTrainingView"), { ssr: false, loading }),
   "learning-rate": dynamic(() => import("./learning-rate/LearningRateView"), { ssr: false, loading }),
 };
+
+/**
+ * The view of a level's kind, for generic screens (solo, live, the reveal), which hold answers as
+ * `unknown`: answers handed to it are this kind's (its schema checked them on the way in), and
+ * the answers it reports are too. Undefined for a kind this build does not know.
+ */
+export function kindViewOf(kind: string): ComponentType<KindViewProps> | undefined {
+  return Object.hasOwn(kindViews, kind) ? (kindViews[kind as KindId] as ComponentType<KindViewProps>) : undefined;
+}

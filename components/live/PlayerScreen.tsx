@@ -6,7 +6,7 @@ import type { Socket } from "socket.io-client";
 import { findLevel } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import type { LiveView, PlayerView } from "@/core/live/protocol";
-import { kindViews } from "../kinds/views";
+import { kindViewOf } from "../kinds/views";
 import { Stars } from "../Stars";
 import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings } from "./parts";
 import { protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
@@ -144,7 +144,7 @@ export function PlayerScreen({ code }: { code: string }) {
 /** One round on a phone: the same interactive challenge as solo play, answered against the clock. */
 function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket | null; seconds: number | null }) {
   const level = findLevel(view.round!.levelId)!;
-  const View = kindViews[level.kind];
+  const View = kindViewOf(level.kind);
   // The answer in progress survives a reload of the page (this tab only).
   const draftKey = `ga-live-draft:${view.code}:${view.round!.index}`;
   const [draft] = useState(() => {

@@ -2,7 +2,7 @@
 
 import type { CommonView, Reveal, StandingRow } from "@/core/live/protocol";
 import type { Level } from "@/core/levels/format";
-import { kindViews } from "../kinds/views";
+import { kindViewOf } from "../kinds/views";
 import { Stars } from "../Stars";
 
 /** Pieces shared by the host's projector screen and the players' phones. */
@@ -110,7 +110,7 @@ export function StarSpread({ spread }: { spread: Reveal["spread"] }) {
 }
 
 export function RevealPanel({ view, level }: { view: CommonView; level: Level }) {
-  const View = kindViews[level.kind];
+  const View = kindViewOf(level.kind);
   const winner = view.reveal?.winner;
   return (
     <section className="panel reveal" aria-labelledby="reveal-title">

@@ -70,6 +70,7 @@ export function GradientBars({
           const top = y(g);
           const cx = m.left + slot * (i + 0.5);
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a layer's place in the network is what identifies it
             <g key={i}>
               <rect x={cx - bar / 2} y={top} width={bar} height={m.top + plotH - top} fill={style.color} stroke="#1b1b1f" strokeWidth="0.8" />
               {(i % every === 0 || i === gradients.length - 1) && (

@@ -1,8 +1,11 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Evaluation } from "@/core/kinds/contract";
-import type { EpochReport, TrainResult } from "@/core/nn/mlp";
+import type { Evaluation, OnEpoch } from "@/core/kinds/contract";
+import type { Level } from "@/core/levels/format";
+import type { TrainResult } from "@/core/nn/mlp";
+import type { KindViewProps } from "@/components/kinds/types";
+import type { LossSeries } from "./LossChart";
 
 export interface Try<A> {
   key: string;
@@ -16,7 +19,44 @@ export interface Try<A> {
   error?: string;
 }
 
-type Train<A> = (answer: A, onEpoch: (report: EpochReport) => Promise<void>) => Promise<{ result: TrainResult; evaluation: Evaluation }>;
+/** A training run of a small network, as the training kinds' `train` returns it. */
+export interface MlpRun {
+  result: TrainResult;
+  evaluation: Evaluation;
+}
+
+/** What the hook needs of a training kind: its contract's `train`, with progress. */
+export interface MlpTrainer<Config, A> {
+  train(level: Level, config: Config, answer: A, onEpoch?: OnEpoch): Promise<MlpRun>;
+}
+
+export interface TriesOptions<Config, A> {
+  kind: MlpTrainer<Config, A>;
+  level: Level;
+  config: Config;
+  /** The answer the player has chosen now. */
+  answer: A;
+  /** One key per distinct answer: a try is stored (and never trained twice) under it. */
+  keyOf(answer: A): string;
+  onAnswerChange: KindViewProps<A>["onAnswerChange"];
+  readOnly: boolean;
+  /** A tiny training run to fetch TensorFlow.js and compile its kernels while the player chooses. */
+  warmUp?: () => Promise<unknown>;
+}
+
+/** A try as a loss chart's series: its curve so far, drawn in the try's style, and how it ended. */
+export function seriesOf<A>(t: Try<A>, label: string, styleIndex: number, outcomeOf: (evaluation: Evaluation) => string): LossSeries {
+  return {
+    key: t.key,
+    label,
+    styleIndex,
+    losses: t.losses,
+    firstEpoch: t.status === "done" ? 0 : 1,
+    running: t.status === "running",
+    diverged: t.evaluation ? t.evaluation.metrics.diverged === 1 : false,
+    outcome: t.evaluation ? outcomeOf(t.evaluation) : t.status === "failed" ? "stopped" : undefined,
+  };
+}
 
 /** Waits until the page has painted (a frame, then a task), or 60 ms in a tab that draws no frames. */
 function afterPaint(): Promise<void> {
@@ -32,15 +72,19 @@ function afterPaint(): Promise<void> {
 const PAINT_EVERY_MS = 150;
 
 /**
- * The player's training runs ("tries"), one per distinct answer: training is seeded, so the same
- * answer always gives the same run and is never trained twice. While a try trains, its loss
- * curve and epoch are published every ~150 ms and the page is allowed to paint them.
+ * The player's training runs ("tries") of a training kind's view, one per distinct answer: training
+ * is seeded, so the same answer always gives the same run and is never trained twice. While a try
+ * trains, its loss curve and epoch are published every ~150 ms and the page is allowed to paint
+ * them. The current answer is reported to the page with its browser evaluation once trained, and
+ * on the projector (read-only) it trains by itself, so the room sees its curve.
  */
-export function useTries<A>(train: Train<A>, warmUp?: () => Promise<unknown>) {
+export function useTries<Config, A>({ kind, level, config, answer, keyOf, onAnswerChange, readOnly, warmUp }: TriesOptions<Config, A>) {
   const [tries, setTries] = useState<Try<A>[]>([]);
   const [running, setRunning] = useState(false);
   const busy = useRef(false);
   const alive = useRef(true);
+  // Always the latest level and config, without making `start` change identity.
+  const train = (a: A, onEpoch: OnEpoch) => kind.train(level, config, a, onEpoch);
   const trainRef = useRef(train);
   trainRef.current = train;
   useEffect(() => {
@@ -60,11 +104,10 @@ export function useTries<A>(train: Train<A>, warmUp?: () => Promise<unknown>) {
     idle(() => void warm().catch(() => undefined));
   }, []);
 
-  const update = (key: string, patch: Partial<Try<A>>) => setTries((list) => list.map((t) => (t.key === key ? { ...t, ...patch } : t)));
-
   const start = useCallback(async (key: string, answer: A): Promise<Try<A> | null> => {
     if (busy.current) return null;
     busy.current = true;
+    const update = (patch: Partial<Try<A>>) => setTries((list) => list.map((t) => (t.key === key ? { ...t, ...patch } : t)));
     setRunning(true);
     const losses: number[] = [];
     setTries((list) => [...list.filter((t) => t.key !== key), { key, answer, losses: [], status: "running", epoch: 0 }]);
@@ -75,16 +118,16 @@ export function useTries<A>(train: Train<A>, warmUp?: () => Promise<unknown>) {
         if (!alive.current) throw new Error("the view closed");
         losses.push(loss);
         if (performance.now() - lastPaint >= PAINT_EVERY_MS) {
-          update(key, { losses: [...losses], epoch });
+          update({ losses: [...losses], epoch });
           await afterPaint();
           lastPaint = performance.now();
         }
       });
       const done: Try<A> = { key, answer, losses: result.losses, status: "done", epoch: result.losses.length - 1, result, evaluation };
-      if (alive.current) update(key, done);
+      if (alive.current) update(done);
       return done;
     } catch (error) {
-      if (alive.current) update(key, { status: "failed", error: error instanceof Error ? error.message : String(error) });
+      if (alive.current) update({ status: "failed", error: error instanceof Error ? error.message : String(error) });
       return null;
     } finally {
       busy.current = false;
@@ -93,5 +136,18 @@ export function useTries<A>(train: Train<A>, warmUp?: () => Promise<unknown>) {
   }, []);
 
   const find = useCallback((key: string) => tries.find((t) => t.key === key), [tries]);
-  return { tries, running, start, find };
+  const current = find(keyOf(answer));
+  const evaluation = current?.status === "done" ? current.evaluation : undefined;
+
+  useEffect(() => {
+    onAnswerChange?.(answer, evaluation);
+  }, [answer, evaluation, onAnswerChange]);
+
+  useEffect(() => {
+    if (readOnly) void start(keyOf(answer), answer);
+  }, [readOnly, answer, start, keyOf]);
+
+  /** Trains the current answer (does nothing while another try trains). */
+  const trainCurrent = () => start(keyOf(answer), answer);
+  return { tries, running, current, find, trainCurrent };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Level } from "../levels/format";
-import { kindOf } from "./registry";
+import { configOf, kindOf } from "./registry";
 
 /**
  * The answers a level offers, as a finite list: the kind's own `choices`, else its schema's
@@ -9,7 +9,7 @@ import { kindOf } from "./registry";
  */
 export function answerChoices(level: Level): unknown[] {
   const kind = kindOf(level.kind);
-  if (kind.choices) return kind.choices(level, kind.configSchema.parse(level.config));
+  if (kind.choices) return kind.choices(level, configOf(level));
   return enumerateAnswers(kind.answerSchema) ?? [];
 }
 

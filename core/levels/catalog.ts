@@ -1,24 +1,19 @@
 import { chapters } from "./chapters";
 import { levelSchema, type Level } from "./format";
-import { representationLevels } from "./representations";
-import { rulesFromDataLevels } from "./rules-from-data";
-import { whyNowLevels } from "./why-now";
-import { trainingLoopLevels } from "./training-loop-levels";
-import { outputHeadLevels } from "./output-head-levels";
-import { weightsAndGradientsLevels } from "./weights-and-gradients";
-import { deepRepresentationLevels } from "./deep-representations";
-import { goingDeepLevels } from "./going-deep";
-import { learningRateLevels } from "./learning-rate";
-import { kindOf } from "../kinds/registry";
+import { rulesFromDataLevels } from "./1-rules-from-data";
+import { representationLevels } from "./2-representations";
+import { weightsLossOptimizerLevels } from "./3-weights-loss-optimizer";
+import { goingDeepLevels } from "./4-going-deep";
+import { deepRepresentationLevels } from "./5-deep-representations";
+import { whyNowLevels } from "./6-why-now";
+import { configOf, kindOf } from "../kinds/registry";
 
+// One file per chapter; the order of the campaign is CAMPAIGN_ORDER's.
 const allLevels: Level[] = [
   ...rulesFromDataLevels,
   ...representationLevels,
-  ...trainingLoopLevels,
-  ...weightsAndGradientsLevels,
-  ...learningRateLevels,
+  ...weightsLossOptimizerLevels,
   ...goingDeepLevels,
-  ...outputHeadLevels,
   ...deepRepresentationLevels,
   ...whyNowLevels,
 ].map((input) => levelSchema.parse(input));
@@ -88,7 +83,7 @@ function chapterNumber(id: string): number {
 // control would otherwise silently lock nothing).
 for (const level of levels) {
   const kind = kindOf(level.kind);
-  kind.configSchema.parse(level.config);
+  configOf(level);
   const unknown = level.lockedControls.filter((c) => !kind.controls.includes(c));
   if (unknown.length) throw new Error(`level ${level.id}: unknown locked control(s) ${unknown.join(", ")}; ${kind.id} has ${kind.controls.join(", ")}`);
 }

@@ -1,8 +1,10 @@
+import type { ReferenceAnswers } from "./types";
+
 /**
  * Known three-star answers for the "concept" levels (chapters 1 and 6), written out by hand so
  * that a change to a level's correct answers shows up here instead of passing silently.
  */
-export const conceptReference: Record<string, unknown> = {
+export const conceptReference: ReferenceAnswers<"concept"> = {
   "rules-or-examples": {
     responses: {
       "who-wrote-the-rules": { spam: "learned", tax: "classical", speech: "learned", chess: "classical", tags: "learned", thermostat: "classical" },

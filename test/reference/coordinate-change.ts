@@ -1,5 +1,7 @@
+import type { ReferenceAnswers } from "./types";
+
 /** Known three-star answers for the "coordinate-change" levels (chapter 2). */
-export const coordinateChangeReference: Record<string, unknown> = {
+export const coordinateChangeReference: ReferenceAnswers<"coordinate-change"> = {
   "turn-the-axes": { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] },
   "turn-and-shift": { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] },
   admissions: { representation: "raw", rule: "x>0 and y>0", angleDeg: 0, shift: [50, 800], scale: [1, 1] },

@@ -1,5 +1,7 @@
+import type { ReferenceAnswers } from "./types";
+
 /** Known three-star answers for the "output-head" levels (chapter 4), from the course's tables. */
-export const outputHeadReference: Record<string, unknown> = {
+export const outputHeadReference: ReferenceAnswers<"output-head"> = {
   "classification-heads": {
     heads: {
       spam: { units: 1, activation: "sigmoid", loss: "binary-crossentropy" },

@@ -1,26 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { levelSchema, type Level } from "@/core/levels/format";
-import { weightsAndGradientsLevels } from "@/core/levels/weights-and-gradients";
-import { scoreAnswerSync, type ScoreOutcome } from "@/core/scoring";
+import { weightsLossOptimizerLevels } from "@/core/levels/3-weights-loss-optimizer";
 import { loadTf } from "@/core/nn/tf";
 import { chainRule, chainRuleAnswer, chainRuleConfig, FULL_ABSOLUTE, scoreGradient, trueGradient, type ChainRuleConfig } from "@/core/kinds/chain-rule";
 import { chainOfFactors, forward, gradients, productOf, symbol } from "@/core/kinds/chain-rule/network";
 import { chainRuleReference } from "../reference/chain-rule";
+import { rejection, scored } from "./scoring-helpers";
 
-const levels = weightsAndGradientsLevels.map((l) => levelSchema.parse(l)).filter((l) => l.kind === "chain-rule");
+const levels = weightsLossOptimizerLevels.map((l) => levelSchema.parse(l)).filter((l) => l.kind === "chain-rule");
 const configOf = (level: Level) => chainRuleConfig.parse(level.config);
 const parametersOf = (config: ChainRuleConfig) => config.units.flatMap((u) => [...u.weights.map((w) => w.id), u.bias.id]);
-
-function scored(level: Level, answer: unknown) {
-  const outcome = scoreAnswerSync(level, answer);
-  if (!outcome.ok) throw new Error(`${level.id}: rejected: ${outcome.message}`);
-  return outcome.result;
-}
-
-function rejection(outcome: ScoreOutcome): string {
-  if (outcome.ok) throw new Error("expected a rejection");
-  return outcome.message;
-}
 
 /** ∂E/∂p for every weight and bias by TensorFlow.js autograd, from the level's data alone. */
 async function autograd(config: ChainRuleConfig): Promise<Record<string, number>> {
@@ -30,7 +19,9 @@ async function autograd(config: ChainRuleConfig): Promise<Record<string, number>
   type T = ReturnType<typeof tf.tensor>;
   const errorOf = (...params: T[]): T => {
     const value: Record<string, T> = {};
-    names.forEach((name, i) => (value[name] = params[i]));
+    names.forEach((name, i) => {
+      value[name] = params[i];
+    });
     for (const input of config.inputs) value[input.id] = tf.scalar(input.value);
     let y: T = tf.scalar(0);
     for (const unit of config.units) {
@@ -57,12 +48,12 @@ describe("chain-rule answer schema", () => {
     ["Infinity", { gradient: Infinity }],
     ["a huge number", { gradient: 1e7 }],
   ])("rejects %s, naming the field", (_, answer) => {
-    expect(rejection(scoreAnswerSync(level, answer))).toMatch(/^answer\.gradient/);
+    expect(rejection(level, answer)).toMatch(/^answer\.gradient/);
   });
 
   it("rejects malformed factor fields, naming them", () => {
-    expect(rejection(scoreAnswerSync(level, { gradient: 0.1, factors: Array(9).fill(1) }))).toMatch(/^answer\.factors/);
-    expect(rejection(scoreAnswerSync(level, { gradient: 0.1, factors: [Infinity] }))).toMatch(/^answer\.factors\.0/);
+    expect(rejection(level, { gradient: 0.1, factors: Array(9).fill(1) })).toMatch(/^answer\.factors/);
+    expect(rejection(level, { gradient: 0.1, factors: [Infinity] })).toMatch(/^answer\.factors\.0/);
   });
 
   it("accepts null (an empty field) and strips unknown keys such as a score", () => {

@@ -4,24 +4,13 @@ import { kindOf } from "@/core/kinds/registry";
 import { concept, conceptConfig, questionProblem, type ConceptAnswer, type ConceptConfig, type ConceptQuestion } from "@/core/kinds/concept";
 import { gradeQuestion } from "@/core/kinds/concept";
 import type { Level } from "@/core/levels/format";
-import { describeResult, scoreAnswerSync, type ScoredAnswer } from "@/core/scoring";
+import { describeResult } from "@/core/scoring";
 import { conceptReference } from "../reference/concept";
+import { rejection, scored } from "./scoring-helpers";
 
 const levels = allLevels.filter((l) => l.kind === "concept");
 const reference = conceptReference as Record<string, ConceptAnswer>;
 const configOf = (level: Level) => conceptConfig.parse(level.config);
-
-function score(level: Level, answer: unknown): ScoredAnswer {
-  const outcome = scoreAnswerSync(level, answer);
-  if (!outcome.ok) throw new Error(`${level.id}: answer rejected: ${outcome.message}`);
-  return outcome.result;
-}
-
-function rejection(level: Level, answer: unknown): string {
-  const outcome = scoreAnswerSync(level, answer);
-  if (outcome.ok) throw new Error(`${level.id}: expected a rejection, got score ${outcome.result.score}`);
-  return outcome.message;
-}
 
 /** A response to `q` that is fully wrong (or as wrong as the type allows). */
 function wrongResponse(q: ConceptQuestion) {
@@ -74,7 +63,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   });
 
   it("the reference answer earns 3 stars with a perfect score", () => {
-    const result = score(level, reference[id]);
+    const result = scored(level, reference[id]);
     expect(result.stars).toBe(3);
     expect(result.score).toBe(1);
     expect(result.metrics).toMatchObject({ right: config.questions.length, partly: 0, questions: config.questions.length });
@@ -84,7 +73,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   it("the starting answer is deterministic and earns no stars", () => {
     const initial = concept.initialAnswer(level, config);
     expect(concept.initialAnswer(level, config)).toEqual(initial);
-    expect(score(level, initial).stars).toBe(0);
+    expect(scored(level, initial).stars).toBe(0);
     for (const q of config.questions.filter((q) => q.type === "order")) {
       expect(initial.responses[q.id], `${q.id} must not start solved`).not.toEqual(q.correct);
     }
@@ -93,7 +82,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   it("one wrong question is enough to miss the third star", () => {
     for (const q of config.questions) {
       const answer = { responses: { ...reference[id].responses, [q.id]: wrongResponse(q) } };
-      const result = score(level, answer);
+      const result = scored(level, answer);
       expect(result.stars, q.id).toBeLessThan(3);
       expect(result.metrics.right).toBe(config.questions.length - 1);
     }
@@ -113,7 +102,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
 
   it("all questions answered wrong earns 0", () => {
     const answer = { responses: Object.fromEntries(config.questions.map((q) => [q.id, wrongResponse(q)])) };
-    const result = score(level, answer);
+    const result = scored(level, answer);
     expect(result.stars).toBe(0);
     expect(result.metrics.right).toBe(0);
   });
@@ -219,7 +208,7 @@ describe("partial credit", () => {
   it("the level score is the mean credit, and describe says how many were fully right", () => {
     const level = lvl("what-learning-needs");
     const answer = { responses: { ...reference["what-learning-needs"].responses, "three-ingredients": ["inputs", "measure"], "points-example": ["rule"] } };
-    const result = score(level, answer);
+    const result = scored(level, answer);
     expect(result.score).toBeCloseTo((2 / 3 + 1 + 1 + 0) / 4, 12);
     expect(result.stars).toBe(1);
     expect(describeResult(level, result)).toBe(
@@ -230,7 +219,7 @@ describe("partial credit", () => {
   it("a missing question counts as unanswered, not as an error", () => {
     const level = lvl("ai-ml-dl");
     const { nesting: _, ...rest } = reference["ai-ml-dl"].responses;
-    const result = score(level, { responses: rest });
+    const result = scored(level, { responses: rest });
     expect(result.score).toBe(3 / 4);
   });
 });

@@ -150,6 +150,35 @@ describe("most common wrong answers", () => {
     expect(unanswered.every((p) => p.endsWith("left unanswered"))).toBe(true);
   });
 
+  it("training loop: the whole order as placed, by the steps' labels", () => {
+    const loop = findLevel("order-the-training-loop")!;
+    const steps = (loop.config as { steps: { id: string; label: string }[] }).steps;
+    const order = (referenceAnswers[loop.id] as { order: string[] }).order;
+    const swapped = [order[1], order[0], ...order.slice(2)];
+    const phrases = wrongChoices(loop, { order: swapped })!;
+    expect(phrases).toHaveLength(1);
+    expect(phrases[0].startsWith(`order: ${steps.find((s) => s.id === swapped[0])!.label.slice(0, 20)}`)).toBe(true);
+    expect(phrases[0].split(" → ")).toHaveLength(steps.length);
+    expect(isChoiceBased(loop)).toBe(true);
+  });
+
+  it("output heads: each wrong or missing choice, per task card", () => {
+    const heads = findLevel("classification-heads")!;
+    const reference = referenceAnswers[heads.id] as { heads: Record<string, { units: number | null; activation: string | null; loss: string | null }> };
+    const [card] = Object.keys(reference.heads);
+    const answer = { heads: { ...reference.heads, [card]: { ...reference.heads[card], loss: "mse", units: null } } };
+    const phrases = wrongChoices(heads, answer)!;
+    expect(phrases).toHaveLength(2);
+    expect(phrases.some((p) => p.endsWith(": units not chosen"))).toBe(true);
+    expect(phrases.some((p) => p.endsWith(": loss mse"))).toBe(true);
+  });
+
+  it("an answer a level no longer accepts is counted, not a crash", () => {
+    expect(wrongChoices(findLevel("rules-or-examples")!, { responses: { "who-wrote-the-rules": ["not-a-card"] } })).toEqual([
+      "(an answer this level no longer accepts)",
+    ]);
+  });
+
   it("every choice-based level's reference answer has no wrong choice", () => {
     for (const level of levels.filter((l) => isChoiceBased(l) && ["concept", "output-head"].includes(l.kind))) {
       expect(wrongChoices(level, referenceAnswers[level.id]), level.id).toEqual([]);

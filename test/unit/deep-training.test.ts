@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
 import { levelSchema, type Level } from "@/core/levels/format";
 import { clearTrainingMemo, describeResult, scoreAnswer, type ScoreOutcome, type ScoredAnswer } from "@/core/scoring";
-import { deepTraining, deepTrainingConfig, lossProgress, openControls, trainAnswer, type DeepTrainingAnswer } from "@/core/kinds/deep-training";
+import { deepTraining, deepTrainingConfig, lossProgress, openControls, type DeepTrainingAnswer } from "@/core/kinds/deep-training";
 import { CONTROLS, optionInfo } from "@/core/kinds/deep-training/options";
 import { deepTrainingReference } from "../reference/deep-training";
 
@@ -158,11 +158,11 @@ describe("scoring", () => {
     expect(times.sort((a, b) => a - b)[2]).toBeLessThan(5);
   }, 20_000);
 
-  it("the browser's run (trainAnswer, as the view calls it) gives exactly the server's evaluation", async () => {
+  it("the browser's run (deepTraining.train, as the view calls it) gives exactly the server's evaluation", async () => {
     const lvl = level("vanishing-gradients");
     const config = deepTrainingConfig.parse(lvl.config);
     const epochs: number[] = [];
-    const browser = await trainAnswer(lvl, config, answerWith("vanishing-gradients", "relu"), ({ epoch }) => void epochs.push(epoch));
+    const browser = await deepTraining.train(lvl, config, answerWith("vanishing-gradients", "relu"), ({ epoch }) => void epochs.push(epoch));
     const server = (await outcomesOf("vanishing-gradients")).relu;
     expect(browser.evaluation.score).toBe(server.score);
     expect(browser.evaluation.metrics).toEqual(server.metrics);

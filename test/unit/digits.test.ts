@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AnswerRejected, type Evaluation } from "@/core/kinds/contract";
-import { digits, digitsAnswer, digitsConfig, trainAnswer, type DigitsAnswer, type DigitsConfig } from "@/core/kinds/digits";
+import { digits, digitsAnswer, digitsConfig, type DigitsAnswer, type DigitsConfig } from "@/core/kinds/digits";
 import { CLASSES, PIXELS, drawDigits } from "@/core/kinds/digits/images";
 import { costPerEpoch, layerActivationsOf, predictedDigit } from "@/core/kinds/digits/train";
 import { findLevel } from "@/core/levels/catalog";
@@ -35,7 +35,7 @@ describe("digit images", () => {
     }
   });
 
-  it("are grey levels in [0, 1], each with ink on paper", () => {
+  it("are grey levels in [0, 1], each with ink on paper", { timeout: 20_000 }, () => {
     for (const v of set.images) expect(v >= 0 && v <= 1).toBe(true);
     for (let i = 0; i < set.count; i++) {
       const image = set.images.subarray(i * PIXELS, (i + 1) * PIXELS);
@@ -105,7 +105,7 @@ describe("digits answers", () => {
     expect(performance.now() - started).toBeLessThan(200); // a training run takes far longer
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.message).toContain(words);
-    await expect(trainAnswer(level, digitsConfig.parse(level.config), answer as DigitsAnswer)).rejects.toBeInstanceOf(AnswerRejected);
+    await expect(digits.train(level, digitsConfig.parse(level.config), answer as DigitsAnswer)).rejects.toBeInstanceOf(AnswerRejected);
   });
 
   it("the budget is examples × weights per epoch", () => {
@@ -137,14 +137,14 @@ const outcomes = new Map<string, Map<string, { evaluation: Evaluation; ms: numbe
 beforeAll(async () => {
   // Warm up first (load tfjs, compile its kernels) so the first timed run is not penalised.
   const warm = levelOf("what-the-layers-see");
-  await trainAnswer(warm.level, warm.config, { depth: 1, width: 4, examples: 200 });
+  await digits.train(warm.level, warm.config, { depth: 1, width: 4, examples: 200 });
   for (const id of LEVEL_IDS) {
     const { level, config } = levelOf(id);
     const runs = new Map<string, { evaluation: Evaluation; ms: number; cpuMs: number }>();
     for (const answer of allowedAnswers(config)) {
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const run = await trainAnswer(level, config, answer);
+      const run = await digits.train(level, config, answer);
       const used = process.cpuUsage(cpu);
       runs.set(key(answer), { evaluation: run.evaluation, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 });
     }
@@ -281,8 +281,8 @@ describe("digits scoring", () => {
   it("is deterministic: two trainings of the same answer give identical evaluations and weights", async () => {
     const { level, config } = levelOf("what-the-layers-see");
     const answer: DigitsAnswer = { depth: 2, width: 16, examples: 200 };
-    const first = await trainAnswer(level, config, answer);
-    const second = await trainAnswer(level, config, answer);
+    const first = await digits.train(level, config, answer);
+    const second = await digits.train(level, config, answer);
     expect(second.evaluation).toEqual(first.evaluation);
     expect(second.weights).toEqual(first.weights);
     expect(first.evaluation).toEqual(outcomes.get("what-the-layers-see")!.get(key(answer))!.evaluation);
@@ -290,7 +290,7 @@ describe("digits scoring", () => {
 
   it("the layer view's plain-JS forward pass picks the digits the score counted", async () => {
     const { level, config } = levelOf("what-the-layers-see");
-    const run = await trainAnswer(level, config, { depth: 2, width: 16, examples: 200 });
+    const run = await digits.train(level, config, { depth: 2, width: 16, examples: 200 });
     const test = drawDigits(`${config.seed}:test`, 500);
     let correct = 0;
     for (let i = 0; i < test.count; i++) {

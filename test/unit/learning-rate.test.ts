@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
 import { clearTrainingMemo, describeResult, scoreAnswer, type ScoreOutcome, type ScoredAnswer } from "@/core/scoring";
-import { budgetScore, learningRate, learningRateConfig, starEpochs, trainWithRate } from "@/core/kinds/learning-rate";
+import { budgetScore, learningRate, learningRateConfig, starEpochs } from "@/core/kinds/learning-rate";
 import { curvePoints } from "@/core/kinds/learning-rate/curve";
 import { learningRateReference } from "../reference/learning-rate";
 
@@ -104,8 +104,8 @@ describe("scoring", () => {
     expect(times.sort((a, b) => a - b)[2]).toBeLessThan(5);
   });
 
-  it("the browser's run (trainWithRate, as the view calls it) gives exactly the server's evaluation", async () => {
-    const browser = await trainWithRate(level(), config(), { learningRate: 0.3 });
+  it("the browser's run (learningRate.train, as the view calls it) gives exactly the server's evaluation", async () => {
+    const browser = await learningRate.train(level(), config(), { learningRate: 0.3 });
     expect(browser.evaluation.score).toBe(o(0.3).score);
     expect(browser.evaluation.metrics).toEqual(o(0.3).metrics);
   }, 20_000);
@@ -135,7 +135,7 @@ describe("what the level says holds in its own numbers", () => {
       expect(o(rate).stars).toBe(0);
     }
     // And the loss really rises, epoch after epoch, before it is cut off.
-    const run = await trainWithRate(level(), config(), { learningRate: 3 });
+    const run = await learningRate.train(level(), config(), { learningRate: 3 });
     const finite = run.result.losses.filter(Number.isFinite);
     expect(finite[finite.length - 1]).toBeGreaterThan(1000 * finite[0]);
   }, 20_000);

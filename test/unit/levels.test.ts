@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { campaign, findLevel, isUnlocked, levels, nextLevel } from "@/core/levels/catalog";
 import { chapters } from "@/core/levels/chapters";
 import { levelSchema } from "@/core/levels/format";
-import { representationLevels } from "@/core/levels/representations";
+import { representationLevels } from "@/core/levels/2-representations";
 import { kindOf, kinds } from "@/core/kinds/registry";
 
 describe("level catalog", () => {
@@ -15,7 +15,7 @@ describe("level catalog", () => {
 
   it.each(levels.map((l) => [l.id, l] as const))("%s passes levelSchema and its kind's configSchema", (_, level) => {
     expect(() => levelSchema.parse(level)).not.toThrow();
-    expect(kinds[level.kind]).toBeDefined();
+    expect((kinds as Record<string, unknown>)[level.kind]).toBeDefined();
     expect(() => kindOf(level.kind).configSchema.parse(level.config)).not.toThrow();
     expect(chapters.map((c) => c.id)).toContain(level.chapter);
     if (level.dataset) expect(level.dataset.seed.length).toBeGreaterThan(0);

@@ -159,10 +159,14 @@ describe("trainMlp", () => {
     });
     for (let l = 0; l < 3; l++) {
       const moved = Array.from(start.layers[l].kernel, (w, i) => w - stepped.weights.layers[l].kernel[i]);
-      moved.forEach((m, i) => expect(m).toBeCloseTo(grads[l].k.flat()[i], 4));
+      moved.forEach((m, i) => {
+        expect(m).toBeCloseTo(grads[l].k.flat()[i], 4);
+      });
     }
     const gammaMoved = Array.from(start.layers[0].gamma!, (g, i) => g - stepped.weights.layers[0].gamma![i]);
-    gammaMoved.forEach((m, i) => expect(m).toBeCloseTo(grads[0].g![i], 4));
+    gammaMoved.forEach((m, i) => {
+      expect(m).toBeCloseTo(grads[0].g![i], 4);
+    });
   }, 20_000);
 
   it("disposes every tensor it makes, whatever the options", async () => {

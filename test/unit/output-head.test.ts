@@ -3,24 +3,13 @@ import { levels as allLevels } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import { TASKS, outputHead, outputHeadConfig, recipeFor, type OutputHeadAnswer } from "@/core/kinds/output-head";
 import type { Level } from "@/core/levels/format";
-import { describeResult, scoreAnswerSync, type ScoredAnswer } from "@/core/scoring";
+import { describeResult } from "@/core/scoring";
 import { outputHeadReference } from "../reference/output-head";
+import { rejection, scored } from "./scoring-helpers";
 
 const levels = allLevels.filter((l) => l.kind === "output-head");
 const reference = outputHeadReference as Record<string, OutputHeadAnswer>;
 const configOf = (level: Level) => outputHeadConfig.parse(level.config);
-
-function score(level: Level, answer: unknown): ScoredAnswer {
-  const outcome = scoreAnswerSync(level, answer);
-  if (!outcome.ok) throw new Error(`${level.id}: answer rejected: ${outcome.message}`);
-  return outcome.result;
-}
-
-function rejection(level: Level, answer: unknown): string {
-  const outcome = scoreAnswerSync(level, answer);
-  if (outcome.ok) throw new Error(`expected a rejection, got ${outcome.result.score}`);
-  return outcome.message;
-}
 
 /** The same head for every card: what a player who learned one recipe might answer. */
 const everywhere = (level: Level, head: object) => ({ heads: Object.fromEntries(configOf(level).cards.map((c) => [c.id, head])) });
@@ -56,7 +45,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   const config = configOf(level);
 
   it("the reference answer earns 3 stars", () => {
-    const result = score(level, reference[id]);
+    const result = scored(level, reference[id]);
     expect(result.stars).toBe(3);
     expect(result.score).toBe(1);
     expect(describeResult(level, result)).toBe(`All ${config.cards.length} output layers are right: neurons, activation and loss.`);
@@ -64,7 +53,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
 
   it("the starting answer (nothing chosen) earns 0", () => {
     const initial = outputHead.initialAnswer(level, config);
-    expect(score(level, initial).score).toBe(0);
+    expect(scored(level, initial).score).toBe(0);
   });
 
   it("one recipe for every card does not earn three stars", () => {
@@ -74,7 +63,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
       { units: 10, activation: "softmax", loss: "categorical-crossentropy" },
       { units: 1, activation: "relu", loss: "mse" },
     ]) {
-      expect(score(level, everywhere(level, head)).stars, JSON.stringify(head)).toBeLessThan(3);
+      expect(scored(level, everywhere(level, head)).stars, JSON.stringify(head)).toBeLessThan(3);
     }
   });
 
@@ -87,7 +76,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
         [first.id]: { ...reference[id].heads[first.id], loss: "mse" === reference[id].heads[first.id].loss ? "binary-crossentropy" : "mse" },
       },
     };
-    const result = score(level, answer);
+    const result = scored(level, answer);
     expect(result.score).toBeCloseTo((fields - 1) / fields, 12);
     expect(result.stars).toBe(2);
     expect(result.metrics).toMatchObject({ fieldsRight: fields - 1, fields, cardsRight: config.cards.length - 1 });
@@ -112,7 +101,7 @@ describe("grading details", () => {
   const ref = reference["regression-heads"].heads;
 
   it("ReLU and softplus are both right for a positive value; none is not", () => {
-    const with_ = (activation: string) => score(level, { heads: { ...ref, "house-price": { ...ref["house-price"], activation } } });
+    const with_ = (activation: string) => scored(level, { heads: { ...ref, "house-price": { ...ref["house-price"], activation } } });
     expect(with_("relu").score).toBe(1);
     expect(with_("softplus").score).toBe(1);
     expect(with_("none").score).toBeLessThan(1);
@@ -120,7 +109,7 @@ describe("grading details", () => {
 
   it("a missing card counts as unanswered", () => {
     const { weather: _, ...rest } = ref;
-    expect(score(level, { heads: rest }).score).toBeCloseTo(9 / 12, 12);
+    expect(scored(level, { heads: rest }).score).toBeCloseTo(9 / 12, 12);
   });
 });
 

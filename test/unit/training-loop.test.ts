@@ -3,24 +3,12 @@ import { levels as allLevels } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import { trainingLoop, trainingLoopConfig, type TrainingLoopAnswer } from "@/core/kinds/training-loop";
 import { pairsInOrder, permutationProblem, startingOrder } from "@/core/kinds/ordering";
-import type { Level } from "@/core/levels/format";
-import { describeResult, scoreAnswerSync, type ScoredAnswer } from "@/core/scoring";
+import { describeResult } from "@/core/scoring";
 import { trainingLoopReference } from "../reference/training-loop";
+import { rejection, scored } from "./scoring-helpers";
 
 const levels = allLevels.filter((l) => l.kind === "training-loop");
 const reference = trainingLoopReference as Record<string, TrainingLoopAnswer>;
-
-function score(level: Level, answer: unknown): ScoredAnswer {
-  const outcome = scoreAnswerSync(level, answer);
-  if (!outcome.ok) throw new Error(`${level.id}: answer rejected: ${outcome.message}`);
-  return outcome.result;
-}
-
-function rejection(level: Level, answer: unknown): string {
-  const outcome = scoreAnswerSync(level, answer);
-  if (outcome.ok) throw new Error(`expected a rejection, got ${outcome.result.score}`);
-  return outcome.message;
-}
 
 const swap = (order: readonly string[], i: number, j: number) => {
   const next = [...order];
@@ -75,7 +63,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   const correct = config.steps.map((s) => s.id);
 
   it("the reference answer earns 3 stars", () => {
-    const result = score(level, reference[id]);
+    const result = scored(level, reference[id]);
     expect(result.stars).toBe(3);
     expect(result.score).toBe(1);
     expect(describeResult(level, result)).toBe(`All ${correct.length} steps in the right order.`);
@@ -86,30 +74,30 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
     expect(trainingLoop.initialAnswer(level, config)).toEqual(initial);
     expect(initial.order).not.toEqual(correct);
     expect([...initial.order].sort()).toEqual([...correct].sort());
-    expect(score(level, initial).stars).toBe(0);
+    expect(scored(level, initial).stars).toBe(0);
   });
 
   it("partial credit by pairs: one swap of neighbours costs one pair and the third star", () => {
     const pairs = (correct.length * (correct.length - 1)) / 2;
     for (let i = 0; i + 1 < correct.length; i++) {
-      const result = score(level, { order: swap(correct, i, i + 1) });
+      const result = scored(level, { order: swap(correct, i, i + 1) });
       expect(result.score).toBeCloseTo((pairs - 1) / pairs, 12);
       expect(result.stars).toBe(2);
       expect(result.metrics).toMatchObject({ pairsRight: pairs - 1, pairs, inPlace: correct.length - 2 });
     }
-    const result = score(level, { order: swap(correct, 1, 2) });
+    const result = scored(level, { order: swap(correct, 1, 2) });
     expect(describeResult(level, result)).toBe(
       `${pairs - 1} of ${pairs} pairs of steps are in the right relative order, and ${correct.length - 2} of ${correct.length} steps are in exactly the right place.`,
     );
   });
 
   it("the reversed loop earns 0", () => {
-    expect(score(level, { order: [...correct].reverse() }).score).toBe(0);
+    expect(scored(level, { order: [...correct].reverse() }).score).toBe(0);
   });
 
   it("putting the update before the loss (a plausible mistake) misses the third star", () => {
     const order = ["init", "forward", "update", "loss", "backprop", "repeat"];
-    expect(score(level, { order }).stars).toBeLessThan(3);
+    expect(scored(level, { order }).stars).toBeLessThan(3);
   });
 });
 

@@ -87,7 +87,7 @@ export default function ChainRuleView({ level, onAnswerChange, initialAnswer, re
             </p>
             <div className={styles.factors}>
               {chain.map((factor, i) => (
-                <label key={i} className={styles.factor}>
+                <label key={`${factor.numerator}/${factor.denominator}`} className={styles.factor}>
                   <span>{partial(factor)}</span>
                   <input
                     type="text"
@@ -148,7 +148,7 @@ function ChainExplanation({ chain, asked, answer }: { chain: Factor[]; asked: st
           {chain.map((f, i) => {
             const mine = answer.factors?.[i] ?? null;
             return (
-              <tr key={i}>
+              <tr key={`${f.numerator}/${f.denominator}`}>
                 <td>{partial(f)}</td>
                 <td>{f.formula}</td>
                 <td>{show4(f.value)}</td>

@@ -30,7 +30,11 @@ export function NetworkDiagram({ net, highlight }: { net: ChainNetwork; highligh
   const width = 100 + (columns - 1) * spacing;
   const x = (col: number) => 40 + col * spacing;
   const position: Record<string, [number, number]> = {};
-  byColumn.forEach((ids, col) => ids.forEach((id, row) => (position[id] = [x(col), 20 + ((row + 0.5) * (height - 90)) / ids.length])));
+  byColumn.forEach((ids, col) => {
+    ids.forEach((id, row) => {
+      position[id] = [x(col), 20 + ((row + 0.5) * (height - 90)) / ids.length];
+    });
+  });
   const [ox, oy] = position[output.id];
   const ex = x(columns - 1) + 10;
 

@@ -1,13 +1,12 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useId, useMemo, useState } from "react";
 import {
   deepTraining,
   deepTrainingConfig,
   networkSpec,
   openControls,
   scoringRule,
-  trainAnswer,
   type DeepTrainingAnswer,
   type DeepTrainingConfig,
 } from "@/core/kinds/deep-training";
@@ -19,11 +18,11 @@ import { trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
 import { GradientBars } from "@/components/training/GradientBars";
-import { LossChart, type LossSeries } from "@/components/training/LossChart";
+import { LossChart } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { Progress } from "@/components/training/Progress";
-import { useTries, type Try } from "@/components/training/useTries";
+import { seriesOf, useTries, type Try } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 
 const keyOf = (answer: DeepTrainingAnswer) => CONTROLS.map((c) => answer[c]).join("|");
@@ -63,7 +62,6 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
   const config = useMemo(() => deepTrainingConfig.parse(level.config), [level]);
   const open = useMemo(() => openControls(level, config), [level, config]);
   const [answer, setAnswer] = useState<DeepTrainingAnswer>(() => initialAnswer ?? deepTraining.initialAnswer(level, config));
-  const train = useCallback((a: DeepTrainingAnswer, onEpoch: Parameters<typeof trainAnswer>[3]) => trainAnswer(level, config, a, onEpoch), [level, config]);
   const warmUp = useCallback(async () => {
     const tf = await loadTf();
     await trainMlp(tf, networkSpec(config, config.start), classificationData(level), {
@@ -73,35 +71,15 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
       seed: "warm-up",
     });
   }, [level, config]);
-  const { tries, running, start, find } = useTries(train, warmUp);
-  const current = find(keyOf(answer));
-  const evaluation = current?.status === "done" ? current.evaluation : undefined;
+  const { tries, running, current, find, trainCurrent } = useTries({ kind: deepTraining, level, config, answer, keyOf, onAnswerChange, readOnly, warmUp });
   const [shownKey, setShownKey] = useState<string | null>(null);
-
-  useEffect(() => {
-    onAnswerChange?.(answer, evaluation);
-  }, [answer, evaluation, onAnswerChange]);
-
-  // On the projector (read-only) the answer trains by itself, so the room sees its curve.
-  useEffect(() => {
-    if (readOnly) void start(keyOf(answer), answer);
-  }, [readOnly, answer, start]);
 
   const trainNow = async () => {
     setShownKey(null);
-    await start(keyOf(answer), answer);
+    await trainCurrent();
   };
 
-  const series: LossSeries[] = tries.map((t, i) => ({
-    key: t.key,
-    label: labelOf(open, t.answer),
-    styleIndex: styleIndexOf(config, open, t.answer, i),
-    losses: t.losses,
-    firstEpoch: t.status === "done" ? 0 : 1,
-    running: t.status === "running",
-    diverged: t.evaluation ? t.evaluation.metrics.diverged === 1 : false,
-    outcome: t.evaluation ? outcomeOf(t.evaluation) : t.status === "failed" ? "stopped" : undefined,
-  }));
+  const series = tries.map((t, i) => seriesOf(t, labelOf(open, t.answer), styleIndexOf(config, open, t.answer, i), outcomeOf));
 
   const finished = tries.filter((t) => t.status === "done");
   const shown = finished.find((t) => t.key === shownKey) ?? (current?.status === "done" ? current : finished[finished.length - 1]);
@@ -152,6 +130,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
         <section className={styles.card} aria-labelledby="gradient-title">
           <h3 id="gradient-title">Feedback signal per layer at the start</h3>
           {finished.length > 1 && (
+            // biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a box round a row of tabs; role="group" names them together
             <div className={styles.tabs} role="group" aria-label="Show the gradients of">
               {finished.map((t) => (
                 <button key={t.key} type="button" aria-pressed={t.key === shown.key} onClick={() => setShownKey(t.key)}>

@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { CONTROLS, digits, digitsConfig, poolSize, refusal, trainAnswer, type DigitsAnswer, type DigitsConfig, type DigitsControl } from "@/core/kinds/digits";
+import { CONTROLS, digits, digitsConfig, poolSize, refusal, type DigitsAnswer, type DigitsConfig, type DigitsControl } from "@/core/kinds/digits";
 import { PIXELS, CLASSES } from "@/core/kinds/digits/images";
 import { costPerEpoch, digitsData, warmUpTraining, weightsPerExample, EPOCHS, type DigitsRun } from "@/core/kinds/digits/train";
 import { loadTf, nextFrame } from "@/core/nn/tf";
@@ -64,7 +64,7 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
     try {
       await warmUpTraining(await loadTf());
       const started = performance.now();
-      const run = await trainAnswer(level, config, choice, async ({ epoch, loss }) => {
+      const run = await digits.train(level, config, choice, async ({ epoch, loss }) => {
         points.push({ epoch, loss });
         if (!alive.current) return;
         // Paint the epoch counter and the curve before the next epoch's synchronous work.
@@ -183,6 +183,7 @@ function BudgetMeter({ cost, budget, answer }: { cost: number; budget: number; a
         <strong>{millions(cost)}</strong> of your {millions(budget)} budget
         {over && <span className={styles.overBudget}> — ✗ over budget</span>}
       </span>
+      {/* biome-ignore lint/a11y/useSemanticElements: a native <meter> cannot be styled alike in every browser or show an overspend; this draws one and says what it is */}
       <div
         className={`${styles.meter} ${over ? styles.over : ""}`}
         role="meter"

@@ -7,6 +7,8 @@ import type { DigitSet } from "@/core/kinds/digits/images";
 import styles from "./digits.module.css";
 
 /** Columns of a layer's cell grid: close to square, so a layer reads as a small picture. */
+/** The ten digits, 0 to 9: each is its own key in the lists below. */
+const DIGITS = Array.from({ length: CLASSES }, (_, d) => d);
 const columnsFor = (units: number) => (units <= 4 ? 2 : units <= 16 ? 4 : 8);
 
 /** Grey cells, darker for larger values, scaled to the largest value of the stage. */
@@ -75,7 +77,8 @@ function ProbabilityBars({ probabilities, guess, truth }: { probabilities: Float
       aria-label={`Output: ${Array.from(probabilities, (p, d) => `${d}: ${(p * 100).toFixed(0)}%`).join(", ")}`}
       data-testid="output-bars"
     >
-      {Array.from(probabilities, (p, digit) => {
+      {DIGITS.map((digit) => {
+        const p = probabilities[digit];
         const y = digit * row;
         const isGuess = digit === guess;
         return (
@@ -124,9 +127,10 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
       <h3 id="layer-view-title" style={{ marginTop: 0 }}>
         What each layer makes of a digit
       </h3>
+      {/* biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a box round a row of buttons; role="group" names them together */}
       <div className={styles.picker} role="group" aria-label="Pick a test digit">
         <span className="muted">Test digit:</span>
-        {Array.from({ length: CLASSES }, (_, d) => (
+        {DIGITS.map((d) => (
           <button
             key={d}
             type="button"
@@ -154,6 +158,7 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
         {hidden.map((values, l) => {
           const active = values.filter((v) => v > 0).length;
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a layer's place in the network is what identifies it
             <Fragment key={l}>
               <span className={styles.arrow} aria-hidden>
                 →

@@ -77,6 +77,7 @@ export function CurvePlot({
         {before && <path d={path(before)} fill="none" stroke="#8a8d93" strokeWidth="1.8" strokeDasharray="2 4" />}
         {after && style && <path d={path(after)} fill="none" stroke={style.color} strokeWidth="3" strokeDasharray={style.dash} />}
         {Array.from({ length: points.count }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the level's fixed points, never reordered
           <circle key={i} cx={x(points.x[i])} cy={y(points.y[i])} r="3.5" fill="#1b1b1f" stroke="#fff" strokeWidth="1" />
         ))}
       </svg>

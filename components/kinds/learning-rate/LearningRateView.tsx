@@ -1,16 +1,16 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { learningRate, learningRateConfig, levelCurve, networkSpec, scoringRule, trainWithRate, type LearningRateAnswer } from "@/core/kinds/learning-rate";
+import { useCallback, useMemo, useState } from "react";
+import { learningRate, learningRateConfig, levelCurve, networkSpec, scoringRule, type LearningRateAnswer } from "@/core/kinds/learning-rate";
 import type { Evaluation } from "@/core/kinds/contract";
 import { trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
-import { LossChart, type LossSeries } from "@/components/training/LossChart";
+import { LossChart } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { Progress } from "@/components/training/Progress";
-import { useTries, type Try } from "@/components/training/useTries";
+import { seriesOf, useTries, type Try } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 import { CurvePlot } from "./CurvePlot";
 
@@ -39,34 +39,14 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
   const spec = useMemo(() => networkSpec(config), [config]);
   const points = useMemo(() => levelCurve(level, config), [level, config]);
   const [answer, setAnswer] = useState<LearningRateAnswer>(() => initialAnswer ?? learningRate.initialAnswer(level, config));
-  const train = useCallback((a: LearningRateAnswer, onEpoch: Parameters<typeof trainWithRate>[3]) => trainWithRate(level, config, a, onEpoch), [level, config]);
   const warmUp = useCallback(async () => {
     const tf = await loadTf();
     await trainMlp(tf, spec, points, { optimizer: "sgd", learningRate: 0.01, epochs: 3, seed: "warm-up" });
   }, [spec, points]);
-  const { tries, running, start, find } = useTries(train, warmUp);
-  const current = find(keyOf(answer));
-  const evaluation = current?.status === "done" ? current.evaluation : undefined;
-
-  useEffect(() => {
-    onAnswerChange?.(answer, evaluation);
-  }, [answer, evaluation, onAnswerChange]);
-
-  useEffect(() => {
-    if (readOnly) void start(keyOf(answer), answer);
-  }, [readOnly, answer, start]);
+  const { tries, running, current, find, trainCurrent } = useTries({ kind: learningRate, level, config, answer, keyOf, onAnswerChange, readOnly, warmUp });
 
   const styleOf = (rate: number) => seriesStyle(Math.max(0, config.rates.indexOf(rate)));
-  const series: LossSeries[] = tries.map((t) => ({
-    key: t.key,
-    label: labelOf(t.answer.learningRate),
-    styleIndex: Math.max(0, config.rates.indexOf(t.answer.learningRate)),
-    losses: t.losses,
-    firstEpoch: t.status === "done" ? 0 : 1,
-    running: t.status === "running",
-    diverged: t.evaluation ? t.evaluation.metrics.diverged === 1 : false,
-    outcome: t.evaluation ? outcomeOf(t.evaluation) : t.status === "failed" ? "stopped" : undefined,
-  }));
+  const series = tries.map((t) => seriesOf(t, labelOf(t.answer.learningRate), Math.max(0, config.rates.indexOf(t.answer.learningRate)), outcomeOf));
   const finished = tries.filter((t) => t.status === "done");
   const shown = current?.status === "done" ? current : finished[finished.length - 1];
   const runningTry = tries.find((t) => t.status === "running");
@@ -120,13 +100,7 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
         <p className={styles.rule}>{scoringRule(level, config)}</p>
         {!readOnly && (
           <div className={styles.trainRow}>
-            <button
-              type="button"
-              className="button"
-              data-testid="train"
-              onClick={() => start(keyOf(answer), answer)}
-              disabled={running || current?.status === "done"}
-            >
+            <button type="button" className="button" data-testid="train" onClick={trainCurrent} disabled={running || current?.status === "done"}>
               {running ? "Training…" : current?.status === "done" ? "Trained ✓" : "Train"}
             </button>
             {running && runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}

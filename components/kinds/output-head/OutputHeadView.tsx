@@ -223,7 +223,10 @@ function HeadPicture({ head }: { head: HeadChoice }) {
           How many output neurons?
         </text>
       ) : (
-        Array.from({ length: shown }, (_, i) => <circle key={i} cx={startX + i * gap} cy={24} r={r} fill="#e8f3fb" stroke="var(--blue)" strokeWidth="2.5" />)
+        Array.from({ length: shown }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: identical neurons drawn in a row; only their count changes
+          <circle key={i} cx={startX + i * gap} cy={24} r={r} fill="#e8f3fb" stroke="var(--blue)" strokeWidth="2.5" />
+        ))
       )}
       {more > 0 && (
         <text x={startX + (shown - 1) * gap + r + 8} y={30} fontSize="16" fill="var(--ink)">

@@ -35,6 +35,7 @@ export function RacePanel({
   const [state, setState] = useState<State>({ phase: "loading" });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is not read; changing it runs the race again ("Try again")
   useEffect(() => {
     const signal = { aborted: false };
     const losses: number[] = [];
@@ -131,7 +132,9 @@ function LossChart({ losses, playerLoss, maxSteps, stepsToBeat }: { losses: numb
   const xAt = (step: number) => pad.left + (step / Math.max(1, lastStep)) * (width - pad.left - pad.right);
   const yAt = (loss: number) => pad.top + (1 - (Math.log10(loss) - lo) / (hi - lo || 1)) * (height - pad.top - pad.bottom);
   const points: string[] = [];
-  losses.forEach((loss, step) => Number.isFinite(loss) && points.push(`${xAt(step).toFixed(1)},${yAt(loss).toFixed(1)}`));
+  losses.forEach((loss, step) => {
+    if (Number.isFinite(loss)) points.push(`${xAt(step).toFixed(1)},${yAt(loss).toFixed(1)}`);
+  });
   const ticks = logTicks(lo, hi);
   return (
     <figure className={styles.chart}>

@@ -60,6 +60,10 @@ export function drawBoundary(ctx: CanvasRenderingContext2D, vp: Viewport, probab
   const ch = vp.height / size;
   const xs: number[] = [];
   const ys: number[] = [];
+  const crossing = (x: number, y: number) => {
+    xs.push(x);
+    ys.push(y);
+  };
   ctx.beginPath();
   for (let j = 0; j < size - 1; j++) {
     for (let i = 0; i < size - 1; i++) {
@@ -71,10 +75,11 @@ export function drawBoundary(ctx: CanvasRenderingContext2D, vp: Viewport, probab
       xs.length = ys.length = 0;
       const x0 = (i + 0.5) * cw;
       const y0 = (j + 0.5) * ch;
-      if (a > 0 !== b > 0) xs.push(x0 + (a / (a - b)) * cw), ys.push(y0);
-      if (b > 0 !== c > 0) xs.push(x0 + cw), ys.push(y0 + (b / (b - c)) * ch);
-      if (d > 0 !== c > 0) xs.push(x0 + (d / (d - c)) * cw), ys.push(y0 + ch);
-      if (a > 0 !== d > 0) xs.push(x0), ys.push(y0 + (a / (a - d)) * ch);
+      // Where the 0.5 contour crosses each edge of the cell, by linear interpolation.
+      if (a > 0 !== b > 0) crossing(x0 + (a / (a - b)) * cw, y0);
+      if (b > 0 !== c > 0) crossing(x0 + cw, y0 + (b / (b - c)) * ch);
+      if (d > 0 !== c > 0) crossing(x0 + (d / (d - c)) * cw, y0 + ch);
+      if (a > 0 !== d > 0) crossing(x0, y0 + (a / (a - d)) * ch);
       for (let k = 0; k + 1 < xs.length; k += 2) {
         ctx.moveTo(xs[k], ys[k]);
         ctx.lineTo(xs[k + 1], ys[k + 1]);

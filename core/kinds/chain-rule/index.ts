@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import type { ChallengeKind, Evaluation } from "../contract";
-import { chainNetworkSchema, chainOfFactors, gradients, symbol, type ChainNetwork } from "./network";
+import { defineKind, type Evaluation } from "../contract";
+import { chainNetworkSchema, gradients, symbol, type ChainNetwork } from "./network";
 
 /**
  * "Chain rule": the player computes ∂E/∂w for one named weight of a tiny sigmoid network and
@@ -50,7 +50,7 @@ export function scoreGradient(value: number | null, truth: number): { score: num
   return { score, relativeError, absoluteError };
 }
 
-export const chainRule: ChallengeKind<ChainRuleConfig, ChainRuleAnswer> = {
+export const chainRule = defineKind({
   id: "chain-rule",
   feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
   controls: [],
@@ -77,6 +77,6 @@ export const chainRule: ChallengeKind<ChainRuleConfig, ChainRuleAnswer> = {
     if (!metrics.signRight) return `Your ${asked} has the wrong sign: it says the loss moves the other way when ${symbol(config.ask)} grows.`;
     return `Your ${asked} is ${(metrics.relativeError * 100).toFixed(metrics.relativeError < 0.1 ? 1 : 0)}% off the exact gradient; full marks need 1% (or 0.0001).`;
   },
-};
+});
 
 export { chainOfFactors, forward, gradients, symbol } from "./network";

@@ -31,40 +31,56 @@ function verdictOf(credit: number, answered: boolean): QuestionGrade["verdict"] 
  */
 export function gradeQuestion(q: ConceptQuestion, response: ConceptResponse | undefined): QuestionGrade {
   if (q.type === "sort") return gradeSort(q, response);
+  const chosen = chosenOptions(q, response);
+  if (q.type === "single") return gradeSingle(q, chosen);
+  if (q.type === "multiple") return gradeMultiple(q, chosen);
+  if (response === undefined) return { credit: 0, verdict: "unanswered", parts: {} };
+  return gradeOrder(q, chosen);
+}
+
+type ListQuestion = Exclude<ConceptQuestion, { type: "sort" }>;
+
+/** The option ids of a list response, checked: a list, of this question's options, each once. */
+function chosenOptions(q: ListQuestion, response: ConceptResponse | undefined): string[] {
   if (response !== undefined && !Array.isArray(response)) throw new AnswerRejected(field(q), "expects a list of option ids");
   const chosen = response ?? [];
   const optionIds = new Set(q.options.map((o) => o.id));
   for (const id of chosen) if (!optionIds.has(id)) throw new AnswerRejected(field(q), `"${id}" is not an option of this question`);
   if (new Set(chosen).size !== chosen.length) throw new AnswerRejected(field(q), "an option is chosen twice");
+  return chosen;
+}
+
+function gradeSingle(q: Extract<ConceptQuestion, { type: "single" }>, chosen: string[]): QuestionGrade {
+  if (chosen.length > 1) throw new AnswerRejected(field(q), "choose one option");
   const parts: Record<string, PartVerdict> = {};
+  const credit = chosen[0] === q.correct ? 1 : 0;
+  if (chosen[0]) parts[chosen[0]] = credit ? "right" : "wrong";
+  if (!credit) parts[q.correct] = "missed";
+  return { credit, verdict: verdictOf(credit, chosen.length > 0), parts };
+}
 
-  if (q.type === "single") {
-    if (chosen.length > 1) throw new AnswerRejected(field(q), "choose one option");
-    const credit = chosen[0] === q.correct ? 1 : 0;
-    if (chosen[0]) parts[chosen[0]] = credit ? "right" : "wrong";
-    if (!credit) parts[q.correct] = "missed";
-    return { credit, verdict: verdictOf(credit, chosen.length > 0), parts };
+function gradeMultiple(q: Extract<ConceptQuestion, { type: "multiple" }>, chosen: string[]): QuestionGrade {
+  const parts: Record<string, PartVerdict> = {};
+  const correct = new Set(q.correct);
+  let net = 0;
+  for (const id of chosen) {
+    const right = correct.has(id);
+    parts[id] = right ? "right" : "wrong";
+    net += right ? 1 : -1;
   }
+  for (const id of q.correct) parts[id] ??= "missed";
+  const credit = Math.max(0, net) / correct.size;
+  return { credit, verdict: verdictOf(credit, chosen.length > 0), parts };
+}
 
-  if (q.type === "multiple") {
-    const correct = new Set(q.correct);
-    let net = 0;
-    for (const id of chosen) {
-      const right = correct.has(id);
-      parts[id] = right ? "right" : "wrong";
-      net += right ? 1 : -1;
-    }
-    for (const id of q.correct) parts[id] ??= "missed";
-    const credit = Math.max(0, net) / correct.size;
-    return { credit, verdict: verdictOf(credit, chosen.length > 0), parts };
-  }
-
-  // order
-  if (response === undefined) return { credit: 0, verdict: "unanswered", parts };
-  const problem = permutationProblem(chosen, [...optionIds]);
+function gradeOrder(q: Extract<ConceptQuestion, { type: "order" }>, chosen: string[]): QuestionGrade {
+  const problem = permutationProblem(chosen, [...new Set(q.options.map((o) => o.id))]);
   if (problem) throw new AnswerRejected(field(q), problem);
   const { right, total } = pairsInOrder(chosen, q.correct);
-  chosen.forEach((id, i) => (parts[id] = q.correct[i] === id ? "right" : "wrong"));
+  const parts: Record<string, PartVerdict> = {};
+  chosen.forEach((id, i) => {
+    parts[id] = q.correct[i] === id ? "right" : "wrong";
+  });
   const credit = right / total;
   return { credit, verdict: verdictOf(credit, true), parts };
 }

@@ -1,8 +1,9 @@
 import type { Level } from "../../levels/format";
-import { AnswerRejected, type ChallengeKind, type Evaluation } from "../contract";
+import { AnswerRejected, defineKind, type Evaluation } from "../contract";
 import { startingOrder } from "../ordering";
 import { gradeQuestion } from "./grading";
 import { conceptAnswer, conceptConfig, type ConceptAnswer, type ConceptConfig, type ConceptResponse } from "./schema";
+import { conceptWrongChoices } from "./wrong-choices";
 
 export { conceptAnswer, conceptConfig, questionProblem, type ConceptAnswer, type ConceptConfig, type ConceptQuestion, type ConceptResponse } from "./schema";
 export { gradeQuestion, type QuestionGrade, type PartVerdict } from "./grading";
@@ -43,7 +44,7 @@ function describe(_level: Level, _config: ConceptConfig, { score, metrics }: Eva
   return `${right} of ${questions} questions fully right${partlyText}: a score of ${Math.round(score * 100)}% (partial credit counts ticks, cards and pairs in the right place).`;
 }
 
-export const concept: ChallengeKind<ConceptConfig, ConceptAnswer> = {
+export const concept = defineKind({
   id: "concept",
   feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
   controls: [],
@@ -52,4 +53,5 @@ export const concept: ChallengeKind<ConceptConfig, ConceptAnswer> = {
   initialAnswer,
   evaluate,
   describe,
-};
+  wrongChoices: conceptWrongChoices,
+});

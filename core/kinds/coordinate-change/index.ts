@@ -2,7 +2,7 @@ import { z } from "zod";
 import { generateDataset } from "../../datasets/generators";
 import type { Dataset2D } from "../../datasets/types";
 import type { Level } from "../../levels/format";
-import { AnswerRejected, type ChallengeKind } from "../contract";
+import { AnswerRejected, defineKind, type Evaluation } from "../contract";
 import { computeFeatures, applyTransform, countCorrect, searchRotations, REPRESENTATIONS, RULES, type Representation, type SearchResult } from "./math";
 
 export const CONTROLS = ["rotate", "shift", "scale"] as const;
@@ -69,7 +69,15 @@ function checkAllowed(level: Level, config: CoordinateChangeConfig, answer: Coor
   if (!config.rules.includes(answer.rule)) throw new AnswerRejected("answer.rule", `this level offers ${config.rules.join(", ")}`);
 }
 
-export const coordinateChange: ChallengeKind<CoordinateChangeConfig, CoordinateChangeAnswer> = {
+const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
+
+/** With a search, the score is relative to the machine's best: say both numbers. */
+function scoreDetail(_level: Level, _config: CoordinateChangeConfig, { metrics }: Evaluation): string | null {
+  if (metrics.searchBest === undefined) return null;
+  return `your accuracy ${percent(metrics.accuracy)} against the machine's best ${percent(metrics.searchBest)}`;
+}
+
+export const coordinateChange = defineKind({
   id: "coordinate-change",
   controls: CONTROLS,
   configSchema: coordinateChangeConfig,
@@ -90,4 +98,5 @@ export const coordinateChange: ChallengeKind<CoordinateChangeConfig, CoordinateC
       metrics: { ...metrics, searchBest, searchBestAngleDeg: data.search.best.angleDeg },
     };
   },
-};
+  scoreDetail,
+});

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import { ACTIVATIONS, INITIALISATIONS, OPTIMIZERS, trainMlp, type EpochReport, type MlpSpec, type TrainResult } from "../../nn/mlp";
+import { ACTIVATIONS, INITIALISATIONS, OPTIMIZERS, trainMlp, type MlpSpec, type TrainResult } from "../../nn/mlp";
 import { loadTf } from "../../nn/tf";
-import { AnswerRejected, type ChallengeKind, type Evaluation } from "../contract";
+import { AnswerRejected, defineTrainingKind, type Evaluation, type OnEpoch } from "../contract";
 import { classificationData } from "./data";
 import { ARCHITECTURES, CONTROLS, type Control } from "./options";
 
@@ -110,12 +110,7 @@ export interface DeepTrainingRun {
  * Trains the answer's network with the level's seed and scores it. The browser calls this (with
  * `onEpoch` for progress) and the server's `evaluate` calls it too, so both get the same numbers.
  */
-export async function trainAnswer(
-  level: Level,
-  config: DeepTrainingConfig,
-  answer: DeepTrainingAnswer,
-  onEpoch?: (report: EpochReport) => void | Promise<void>,
-): Promise<DeepTrainingRun> {
+async function train(level: Level, config: DeepTrainingConfig, answer: DeepTrainingAnswer, onEpoch?: OnEpoch): Promise<DeepTrainingRun> {
   checkAllowed(level, config, answer);
   const data = classificationData(level);
   const tf = await loadTf();
@@ -154,10 +149,9 @@ function describe(_level: Level, _config: DeepTrainingConfig, { score, metrics }
   return `Loss ${loss} after all ${metrics.budget} epochs; the target is ${target}. From ${metrics.baselineLoss.toFixed(3)} (guessing) that is ${percent}% of the way down, on a log scale.`;
 }
 
-export const deepTraining: ChallengeKind<DeepTrainingConfig, DeepTrainingAnswer> = {
+export const deepTraining = defineTrainingKind({
   id: "deep-training",
   controls: CONTROLS,
-  trains: true,
   configSchema: deepTrainingConfig,
   answerSchema: deepTrainingAnswer,
   initialAnswer: (_level, config) => ({ ...config.start }),
@@ -167,6 +161,6 @@ export const deepTraining: ChallengeKind<DeepTrainingConfig, DeepTrainingAnswer>
       (answers, control) => answers.flatMap((a) => config.options[control]!.map((value) => ({ ...a, [control]: value }))),
       [{ ...config.start }],
     ),
-  evaluate: async (level, config, answer) => (await trainAnswer(level, config, answer)).evaluation,
+  train,
   describe,
-};
+});

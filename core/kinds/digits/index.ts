@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
 import { loadTf } from "../../nn/tf";
-import { AnswerRejected, type ChallengeKind } from "../contract";
+import { AnswerRejected, defineTrainingKind, type OnEpoch } from "../contract";
 import { costPerEpoch, trainDigits, type DigitsChoice, type DigitsRun, type EpochProgress } from "./train";
 
 /**
@@ -74,12 +74,7 @@ export const poolSize = (config: DigitsConfig) => config.examples[config.example
  * The one training function behind both the browser's preview and the server's score. Throws
  * AnswerRejected for a choice the level does not allow, before any training.
  */
-export async function trainAnswer(
-  level: Level,
-  config: DigitsConfig,
-  answer: DigitsAnswer,
-  onEpoch?: (progress: EpochProgress) => void | Promise<void>,
-): Promise<DigitsRun> {
+async function train(level: Level, config: DigitsConfig, answer: DigitsAnswer, onEpoch?: OnEpoch<EpochProgress>): Promise<DigitsRun> {
   const refused = refusal(level, config, answer);
   if (refused) throw new AnswerRejected(refused.field, refused.message);
   const tf = await loadTf();
@@ -88,22 +83,19 @@ export async function trainAnswer(
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
-export const digits: ChallengeKind<DigitsConfig, DigitsAnswer> = {
+export const digits = defineTrainingKind({
   id: "digits",
   controls: CONTROLS,
   configSchema: digitsConfig,
   answerSchema: digitsAnswer,
-  trains: true,
   initialAnswer,
   // Every combination the level offers and allows (within its budget, locked controls at rest).
   choices: (level, config) =>
     config.depths
       .flatMap((depth) => config.widths.flatMap((width) => config.examples.map((examples) => ({ depth, width, examples }))))
       .filter((answer) => refusal(level, config, answer) === null),
-  async evaluate(level, config, answer) {
-    return (await trainAnswer(level, config, answer)).evaluation;
-  },
+  train,
   describe(level, _config, { metrics }) {
     return `Test accuracy ${percent(metrics.testAccuracy)} on ${metrics.total} digits it never saw (${percent(metrics.trainAccuracy)} on its ${metrics.examples} training examples) — the target is ${percent(level.target.score)}.`;
   },
-};
+});

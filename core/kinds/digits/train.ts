@@ -83,7 +83,9 @@ export interface EpochProgress {
 
 function oneHot(labels: Uint8Array): Float32Array {
   const y = new Float32Array(labels.length * CLASSES);
-  labels.forEach((label, i) => (y[i * CLASSES + label] = 1));
+  labels.forEach((label, i) => {
+    y[i * CLASSES + label] = 1;
+  });
   return y;
 }
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import { ACTIVATIONS, INITIALISATIONS, trainMlp, type EpochReport, type MlpSpec, type TrainResult } from "../../nn/mlp";
+import { ACTIVATIONS, INITIALISATIONS, trainMlp, type MlpSpec, type TrainResult } from "../../nn/mlp";
 import { loadTf } from "../../nn/tf";
-import { AnswerRejected, type ChallengeKind, type Evaluation } from "../contract";
+import { AnswerRejected, defineTrainingKind, type Evaluation, type OnEpoch } from "../contract";
 import { curvePoints, type CurvePoints } from "./curve";
 
 /**
@@ -80,12 +80,7 @@ export interface LearningRateRun {
  * Trains with the chosen rate and the level's seed, and scores it. The view calls this with
  * `onEpoch` for progress; the server's `evaluate` calls it too, so the numbers are the same.
  */
-export async function trainWithRate(
-  level: Level,
-  config: LearningRateConfig,
-  answer: LearningRateAnswer,
-  onEpoch?: (report: EpochReport) => void | Promise<void>,
-): Promise<LearningRateRun> {
+async function train(level: Level, config: LearningRateConfig, answer: LearningRateAnswer, onEpoch?: OnEpoch): Promise<LearningRateRun> {
   if (!config.rates.includes(answer.learningRate)) throw new AnswerRejected("answer.learningRate", `this level offers ${config.rates.join(", ")}`);
   const tf = await loadTf();
   const result = await trainMlp(
@@ -118,14 +113,13 @@ function describe(_level: Level, _config: LearningRateConfig, { score, metrics }
   return `Learning rate ${rate} only got the loss to ${metrics.finalLoss.toPrecision(2)} in ${metrics.budget} epochs; the target is ${metrics.targetLoss}, so it scores 0.`;
 }
 
-export const learningRate: ChallengeKind<LearningRateConfig, LearningRateAnswer> = {
+export const learningRate = defineTrainingKind({
   id: "learning-rate",
   controls: [],
-  trains: true,
   configSchema: learningRateConfig,
   answerSchema: learningRateAnswer,
   initialAnswer: (_level, config) => ({ learningRate: config.start }),
   choices: (_level, config) => config.rates.map((learningRate) => ({ learningRate })),
-  evaluate: async (level, config, answer) => (await trainWithRate(level, config, answer)).evaluation,
+  train,
   describe,
-};
+});

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import { AnswerRejected, type ChallengeKind, type Evaluation } from "../contract";
+import { AnswerRejected, defineKind, type Evaluation } from "../contract";
 import { ID_PATTERN } from "../ordering";
+import { short } from "../phrases";
 import { ACTIVATIONS, LOSSES, TASKS, recipeFor } from "./recipes";
 
 export * from "./recipes";
@@ -86,7 +87,22 @@ function describe(_level: Level, _config: OutputHeadConfig, { metrics }: Evaluat
   return `${fieldsRight} of ${fields} choices right (neurons, activation and loss for ${cards} tasks); ${cardsRight} of ${cards} output layers fully right.`;
 }
 
-export const outputHead: ChallengeKind<OutputHeadConfig, OutputHeadAnswer> = {
+/** For the teacher's dashboard: each wrong choice, per task card, e.g. "“Is this email spam?”: loss mse". */
+function wrongChoices(_level: Level, config: OutputHeadConfig, answer: OutputHeadAnswer): string[] {
+  const phrases: string[] = [];
+  for (const card of config.cards) {
+    const head = answer.heads?.[card.id];
+    const grade = gradeHead(card, head);
+    for (const field of HEAD_FIELDS) {
+      if (grade[field]) continue;
+      const value = head?.[field];
+      phrases.push(`“${short(card.prompt, 40)}”: ${field} ${value === null || value === undefined ? "not chosen" : String(value)}`);
+    }
+  }
+  return phrases;
+}
+
+export const outputHead = defineKind({
   id: "output-head",
   feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
   controls: [],
@@ -95,4 +111,5 @@ export const outputHead: ChallengeKind<OutputHeadConfig, OutputHeadAnswer> = {
   initialAnswer,
   evaluate,
   describe,
-};
+  wrongChoices,
+});

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import { AnswerRejected, type ChallengeKind, type Evaluation } from "../contract";
+import { AnswerRejected, defineKind, type Evaluation } from "../contract";
 import { ID_PATTERN, pairsInOrder, permutationProblem, startingOrder } from "../ordering";
+import { short } from "../phrases";
 
 const stepId = z.string().regex(ID_PATTERN, "use lowercase letters, digits and dashes (at most 40)");
 
@@ -42,7 +43,12 @@ function describe(_level: Level, _config: TrainingLoopConfig, { metrics }: Evalu
   return `${pairsRight} of ${pairs} pairs of steps are in the right relative order, and ${inPlace} of ${steps} steps are in exactly the right place.`;
 }
 
-export const trainingLoop: ChallengeKind<TrainingLoopConfig, TrainingLoopAnswer> = {
+/** For the teacher's dashboard: the whole order as the player left it, e.g. "order: Forward pass → Random init → …". */
+function wrongChoices(_level: Level, { steps }: TrainingLoopConfig, answer: TrainingLoopAnswer): string[] {
+  return [`order: ${answer.order.map((id) => short(steps.find((s) => s.id === id)?.label ?? id, 30)).join(" → ")}`];
+}
+
+export const trainingLoop = defineKind({
   id: "training-loop",
   feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
   controls: [],
@@ -51,4 +57,5 @@ export const trainingLoop: ChallengeKind<TrainingLoopConfig, TrainingLoopAnswer>
   initialAnswer,
   evaluate,
   describe,
-};
+  wrongChoices,
+});

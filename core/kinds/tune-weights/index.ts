@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import { AnswerRejected, type ChallengeKind, type Evaluation } from "../contract";
+import { AnswerRejected, defineKind, type Evaluation } from "../contract";
 import { generateTuneData, tuneDataSpec } from "./data";
 import { accuracyOf, HIDDEN_ACTIVATIONS, isClassifier, lossOf, MODELS, parameterCount, type Bounds, type Problem } from "./network";
 
@@ -80,7 +80,7 @@ function checkAllowed(config: TuneWeightsConfig, answer: TuneWeightsAnswer): voi
   if (index >= 0) throw new AnswerRejected(`answer.weights.${index}`, `this level keeps every weight within ±${config.limit}`);
 }
 
-export const tuneWeights: ChallengeKind<TuneWeightsConfig, TuneWeightsAnswer> = {
+export const tuneWeights = defineKind({
   id: "tune-weights",
   controls: [],
   configSchema: tuneWeightsConfig,
@@ -99,7 +99,7 @@ export const tuneWeights: ChallengeKind<TuneWeightsConfig, TuneWeightsAnswer> = 
     const accuracy = metrics.accuracy === undefined ? "" : `, ${(metrics.accuracy * 100).toFixed(0)}% of the points on the right side`;
     return `Your ${lossName(config)} is ${formatLoss(metrics.loss)}, ${verdict} the target of ${formatLoss(config.targetLoss)}${accuracy}.`;
   },
-};
+});
 
 /** Losses shown to players: 3 significant digits, enough to see a change on every slider step. */
 export function formatLoss(loss: number): string {

@@ -1,3 +1,4 @@
+import { defineLevel } from "./define";
 import type { LevelInput } from "./format";
 
 /**
@@ -7,7 +8,7 @@ import type { LevelInput } from "./format";
 const chapter = "representations";
 
 export const representationLevels: LevelInput[] = [
-  {
+  defineLevel({
     id: "turn-the-axes",
     chapter,
     title: "Turn the axes",
@@ -26,8 +27,8 @@ export const representationLevels: LevelInput[] = [
     explanation:
       "You did not change a single point: you changed the coordinates you look at them in. In the new coordinates a trivial rule — black iff x′ > 0 — is always right. That is what a representation is: another way of encoding the same data, chosen so that the task becomes easy. Learning, in machine learning, is finding such a representation automatically.",
     timeLimitSeconds: 60,
-  },
-  {
+  }),
+  defineLevel({
     id: "turn-and-shift",
     chapter,
     title: "Turn and shift",
@@ -46,8 +47,8 @@ export const representationLevels: LevelInput[] = [
     explanation:
       "A coordinate change can move the origin as well as turn the axes. Together, a shift and a rotation can put any straight boundary on the y′ axis. Each new setting of these controls is a different candidate representation; the set of all of them is the space in which a learning algorithm searches.",
     timeLimitSeconds: 75,
-  },
-  {
+  }),
+  defineLevel({
     id: "admissions",
     chapter,
     title: "Admissions",
@@ -67,8 +68,8 @@ export const representationLevels: LevelInput[] = [
     explanation:
       "This is machine learning turned around from classical programming: you were given the data and the answers (who was admitted) and you produced the rule. Your coordinate change is the rule's thresholds — grade above 50 and test score above 800. A learning algorithm does the same thing, guided by how many answers its current rule gets right.",
     timeLimitSeconds: 90,
-  },
-  {
+  }),
+  defineLevel({
     id: "circles",
     chapter,
     title: "Circles",
@@ -87,8 +88,8 @@ export const representationLevels: LevelInput[] = [
     explanation:
       "In raw coordinates no rotation or shift helps. Change the representation to polar coordinates (distance and angle) and the ring and the disc fall on either side of a straight line. Choosing the features a model sees is choosing its representation; deep networks learn such changes of representation themselves, layer by layer.",
     timeLimitSeconds: 90,
-  },
-  {
+  }),
+  defineLevel({
     id: "xor",
     chapter,
     title: "XOR",
@@ -107,8 +108,8 @@ export const representationLevels: LevelInput[] = [
     explanation:
       "XOR is the classic pattern that no single straight line separates. Adding one new feature — the product x·y — makes it separable. A neural network's hidden layer does this kind of thing for you: it computes new features from the inputs so that the next layer's job becomes simple.",
     timeLimitSeconds: 75,
-  },
-  {
+  }),
+  defineLevel({
     id: "let-the-machine-search",
     chapter,
     title: "Let the machine search",
@@ -127,5 +128,5 @@ export const representationLevels: LevelInput[] = [
     explanation:
       "The machine tried every rotation — its hypothesis space — and scored each with accuracy, its feedback signal, then kept the best. That is learning in miniature: a search for a useful representation within a predefined space of possibilities, guided by a measure of how well it does. Real models have millions of parameters instead of one angle, so instead of trying everything they follow the gradient of the loss.",
     timeLimitSeconds: 90,
-  },
+  }),
 ];

@@ -1,3 +1,4 @@
+import { defineLevel } from "./define";
 import type { LevelInput } from "./format";
 
 /**
@@ -9,7 +10,7 @@ import type { LevelInput } from "./format";
 const chapter = "deep-representations";
 
 export const deepRepresentationLevels: LevelInput[] = [
-  {
+  defineLevel({
     id: "what-the-layers-see",
     chapter,
     title: "What the layers see",
@@ -52,8 +53,8 @@ export const deepRepresentationLevels: LevelInput[] = [
     explanation:
       "Your network turned a 10×10 image into a chain of representations. Each hidden layer computes a new set of numbers from the layer before it — less and less like the picture, more and more about which digit it shows — and the output layer's ten probabilities are the last, most purified stage. That is deep learning as a multistage information-distillation process: the data passes through successive learned filters, and every layer is trained jointly for the task. A layer can only pass on what it keeps, so a four-unit layer throws away detail that no later layer can recover. And more layers are not automatically better: with the same 200 examples and the same training, three layers did worse here than one or two.",
     timeLimitSeconds: 120,
-  },
-  {
+  }),
+  defineLevel({
     id: "more-data-or-bigger",
     chapter,
     title: "More data or a bigger network?",
@@ -92,5 +93,5 @@ export const deepRepresentationLevels: LevelInput[] = [
     explanation:
       "With only 50 examples, making the network four times wider barely moved its test accuracy, while four times more examples lifted it by about 20 points: a network that sees few examples learns those examples, not the digits. Within a fixed budget, 1,000 examples with 16 units beat 200 examples with 64 units. Deep learning needs large models, large data sets and the compute to train them, and here, with data this scarce, more data was the better buy. That is why hand-labelled data sets such as ImageNet, with 1.4 million images, mattered so much.",
     timeLimitSeconds: 120,
-  },
+  }),
 ];

@@ -1,3 +1,4 @@
+import { defineLevel } from "./define";
 import type { LevelInput } from "./format";
 
 /**
@@ -8,7 +9,7 @@ const chapter = "rules-from-data";
 const everyAnswerRight = { label: "every answer right", score: 1 };
 
 export const rulesFromDataLevels: LevelInput[] = [
-  {
+  defineLevel({
     id: "rules-or-examples",
     chapter,
     title: "Rules or examples?",
@@ -79,8 +80,8 @@ export const rulesFromDataLevels: LevelInput[] = [
     explanation:
       "There are two ways to get a computer to do a task. In classical programming a person states the rules and the computer applies them to data to produce answers. In machine learning the computer is shown data along with the answers expected for it, and it works out the rules itself: it is trained rather than explicitly programmed. That is how computers took on tasks, like recognising speech or images, whose rules nobody can spell out.",
     timeLimitSeconds: 120,
-  },
-  {
+  }),
+  defineLevel({
     id: "what-learning-needs",
     chapter,
     title: "What learning needs",
@@ -165,8 +166,8 @@ export const rulesFromDataLevels: LevelInput[] = [
     explanation:
       "Machine learning needs three things: input data points, examples of the expected output, and a way to measure whether the algorithm is doing a good job. The measure is more than a grade: it is the feedback signal used to adjust the algorithm, and that adjustment is what we call learning.",
     timeLimitSeconds: 120,
-  },
-  {
+  }),
+  defineLevel({
     id: "ai-ml-dl",
     chapter,
     title: "AI, machine learning, deep learning",
@@ -244,5 +245,5 @@ export const rulesFromDataLevels: LevelInput[] = [
     explanation:
       "Artificial intelligence contains machine learning, which contains deep learning. AI also covers approaches with no learning, like hand-written rules. Machine learning learns rules and representations from examples. Deep learning does it through many successive layers of representations: “deep” refers to the number of layers, the depth of the model, and each layer distils the data into something more useful for the task.",
     timeLimitSeconds: 120,
-  },
+  }),
 ];

@@ -1,13 +1,15 @@
+import { defineLevel } from "./define";
 import type { LevelInput } from "./format";
 
 /**
- * Chapter 3, by hand: set a network's weights yourself and watch the loss (then race gradient
- * descent), and compute one gradient with the chain rule, the step backpropagation repeats.
+ * Chapter 3: weights, loss, optimizer. By hand first: set a network's weights yourself and watch
+ * the loss (then race gradient descent); then choose the optimizer's step size, put the training
+ * loop in order, and compute one gradient with the chain rule, the step backpropagation repeats.
  */
 const chapter = "weights-loss-optimizer";
 
-export const weightsAndGradientsLevels: LevelInput[] = [
-  {
+export const weightsLossOptimizerLevels: LevelInput[] = [
+  defineLevel({
     id: "fit-a-line",
     chapter,
     title: "Fit a line",
@@ -32,8 +34,8 @@ export const weightsAndGradientsLevels: LevelInput[] = [
     explanation:
       "w and b are this model's weights: each setting of them is one line, and the loss grades every setting with a single number. Learning means finding the weights with the lowest loss. Even the best line keeps a loss of about 0.21, because the points scatter around it. You found good weights by looking and nudging; an optimizer uses the loss's gradient to know which way to nudge every weight at once. After you submit, race it: plain gradient descent starts from the same zeros.",
     timeLimitSeconds: 90,
-  },
-  {
+  }),
+  defineLevel({
     id: "one-neuron",
     chapter,
     title: "One neuron, two clusters",
@@ -66,8 +68,8 @@ export const weightsAndGradientsLevels: LevelInput[] = [
     explanation:
       "A single neuron can only draw a straight boundary: its weights set the boundary's direction and its sharpness, its bias the boundary's position. Cross-entropy rewards confident right answers and punishes confident wrong ones hard, so when the clusters overlap the best neuron is not the most confident one: double the best weights and the loss goes up again.",
     timeLimitSeconds: 120,
-  },
-  {
+  }),
+  defineLevel({
     id: "xor-by-hand",
     chapter,
     title: "XOR by hand",
@@ -104,8 +106,95 @@ export const weightsAndGradientsLevels: LevelInput[] = [
     explanation:
       "One neuron draws one straight boundary, and no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other: the best single neuron stays at a loss of about 0.69, no better than answering 50% everywhere. The hidden layer changes the representation: in the coordinates (h₁, h₂) the four corners become separable by a line, which the output neuron draws. Each layer transforms its input into a representation in which the next step is easier, and its weights are what parameterise that transformation.",
     timeLimitSeconds: 180,
-  },
-  {
+  }),
+  /**
+   * The learning rate is the size of each gradient-descent step. A small network fits a
+   * curve; the player picks the rate. Scoring (learning-rate kind): the share of the epoch budget
+   * left when the loss reaches the target, 1 − epochs / budget; never reaching it (crawling or
+   * diverging) scores 0. The view states the rule with the level's numbers.
+   */
+  defineLevel({
+    id: "pick-a-learning-rate",
+    chapter,
+    title: "Pick a learning rate",
+    brief:
+      "A small network (one hidden layer of 8 tanh units) learns to follow a wavy curve by gradient descent. Pick the learning rate that brings its mean squared error under 0.02 in the fewest epochs.",
+    kind: "learning-rate",
+    config: {
+      curve: { count: 40, frequency: 3, amplitude: 1, noise: 0.05, seed: "pick-a-learning-rate" },
+      hidden: [8],
+      activation: "tanh",
+      init: "he",
+      rates: [0.001, 0.01, 0.03, 0.1, 0.3, 1, 3],
+      start: 0.001,
+      epochs: 300,
+      targetLoss: 0.02,
+      seed: "pick-a-learning-rate",
+    },
+    target: { label: "loss 0.02 within 105 epochs", score: 0.65 },
+    stars: [0.1, 0.4, 0.65],
+    hints: [
+      "The learning rate sets the size of every step against the gradient: a tiny one barely moves the weights.",
+      "Too large, and each step jumps past the bottom of the valley to a point higher up the other side: the loss grows instead of shrinking.",
+      "Every try's loss curve stays on the chart. Look for the fastest rate whose curve still goes down.",
+    ],
+    explanation:
+      "Each gradient-descent step moves the weights by the learning rate times the gradient. A tiny rate takes tiny steps: the loss creeps down and the budget runs out first. Too large a rate overshoots: every step lands further up the other side of the valley than the last, and the loss grows without bound — training diverges. The fastest rate that still converges sits just below that edge, which is why the learning rate is usually the first setting people tune.",
+    timeLimitSeconds: 75,
+  }),
+  /** The training loop, as steps to put in order. */
+  defineLevel({
+    id: "order-the-training-loop",
+    chapter,
+    title: "The training loop",
+    brief: "A network learns by running the same few steps again and again. Put the steps in order, first step at the top.",
+    kind: "training-loop",
+    config: {
+      steps: [
+        {
+          id: "init",
+          label: "Give every weight a random value",
+          why: "Training starts from random weights, so at first the network is a chain of random transformations and its loss is high.",
+        },
+        {
+          id: "forward",
+          label: "Forward pass: send a batch of examples through the layers to get predictions",
+          why: "The batch goes through the layers one after another. The intermediate results are kept, because the backward pass needs them.",
+        },
+        {
+          id: "loss",
+          label: "Loss: compare the predictions with the targets",
+          why: "The loss function measures how far the predictions are from the targets. That one score is the feedback signal.",
+        },
+        {
+          id: "backprop",
+          label: "Backpropagation: find how much each weight contributed to the loss (its gradient)",
+          why: "Working backwards from the loss, layer by layer, the chain rule gives the gradient of the loss with respect to every weight.",
+        },
+        {
+          id: "update",
+          label: "Update: move every weight a little in the direction that lowers the loss",
+          why: "The optimizer moves each weight a small step against its gradient; the learning rate sets how big the step is.",
+        },
+        {
+          id: "repeat",
+          label: "Repeat with the next batch, many times, until the loss is low",
+          why: "One round changes the weights only a little. Repeated over many batches and epochs, the loss falls and the network becomes a trained network.",
+        },
+      ],
+    },
+    target: { label: "every step in its place", score: 1 },
+    stars: [0.6, 0.85, 1],
+    hints: [
+      "Nothing can be measured before the network has made a prediction.",
+      "Backpropagation needs the loss; the update needs the gradients.",
+      "Only one step happens just once, before the loop starts.",
+    ],
+    explanation:
+      "This is the training loop. The weights start random. A batch goes forward through the network to give predictions; the loss compares them with the targets; backpropagation uses the chain rule to find each weight's gradient; the optimizer nudges every weight against its gradient, by a step the learning rate sets. Repeated over many batches, the loss falls until the outputs are as close as they can get to the targets: a trained network.",
+    timeLimitSeconds: 75,
+  }),
+  defineLevel({
     id: "chain-rule-one-neuron",
     chapter,
     title: "The chain rule: one neuron",
@@ -141,8 +230,8 @@ export const weightsAndGradientsLevels: LevelInput[] = [
     explanation:
       "The chain rule splits one hard derivative into easy local ones, one per link between w₁ and the error, and multiplies them. Backpropagation does exactly this for every weight of a network, starting at the loss and moving backwards, and gradient descent then moves each weight a little against its gradient. Here the gradient is negative, so a small step that increases w₁ lowers the error.",
     timeLimitSeconds: 150,
-  },
-  {
+  }),
+  defineLevel({
     id: "chain-rule-two-layers",
     chapter,
     title: "The chain rule: back through a layer",
@@ -167,5 +256,5 @@ export const weightsAndGradientsLevels: LevelInput[] = [
     explanation:
       "To reach a weight in an earlier layer, the gradient passes back through every layer above it: each adds its local factors (a weight, then an activation's slope) to the product. Backpropagation computes these products from the loss backwards, reusing the shared part, so one backward pass gives the gradient of every weight. Notice the two sigmoid slopes, each at most 0.25: stacked deeper, such factors shrink the gradient of the first layers, which is why deep sigmoid networks learn slowly.",
     timeLimitSeconds: 180,
-  },
+  }),
 ];

@@ -1,3 +1,4 @@
+import { defineLevel } from "./define";
 import type { LevelInput } from "./format";
 
 /**
@@ -9,7 +10,7 @@ const chapter = "why-now";
 const everyAnswerRight = { label: "every answer right", score: 1 };
 
 export const whyNowLevels: LevelInput[] = [
-  {
+  defineLevel({
     id: "faster-hardware",
     chapter,
     title: "Faster hardware",
@@ -102,8 +103,8 @@ export const whyNowLevels: LevelInput[] = [
     explanation:
       "The ideas behind deep learning were known by 1990, but training large networks needs enormous amounts of computation. GPUs, programmable through CUDA since 2007, and then Google's TPUs brought it within reach: in 2019 a $2,500 GPU had about 500 times the power of 1990's fastest supercomputer. Because deep learning parallelises so well, it could use all of that power.",
     timeLimitSeconds: 150,
-  },
-  {
+  }),
+  defineLevel({
     id: "data-and-benchmarks",
     chapter,
     title: "Data and benchmarks",
@@ -198,8 +199,8 @@ export const whyNowLevels: LevelInput[] = [
     explanation:
       "Deep learning needs lots of examples, and the internet supplied them: tagged photos, videos, Wikipedia's text, and hand-labelled collections such as ImageNet (1.4 million images, 1,000 categories). Common benchmarks let researchers compete on the same tasks. And the more data there is, the more a bigger network gains over a smaller one and over traditional methods such as SVMs.",
     timeLimitSeconds: 150,
-  },
-  {
+  }),
+  defineLevel({
     id: "better-algorithms",
     chapter,
     title: "Better algorithms",
@@ -296,5 +297,5 @@ export const whyNowLevels: LevelInput[] = [
     explanation:
       "For a long time deep stacks of layers could not be trained, because the feedback signal faded on its way back down. Simple fixes (better activation functions such as ReLU, better weight initialisation, and better optimisers such as RMSProp and Adam) let networks of ten or more layers learn, and batch normalisation and residual connections went further in 2014–2016. The results include near-human image classification and speech transcription, and superhuman Go.",
     timeLimitSeconds: 150,
-  },
+  }),
 ];

@@ -1,0 +1,43 @@
+import type { Level } from "../../levels/format";
+import { short } from "../phrases";
+import { gradeQuestion } from "./grading";
+import type { ConceptAnswer, ConceptConfig, ConceptQuestion } from "./schema";
+
+/**
+ * For the teacher's dashboard: each wrong part of an answer, per question, e.g. "Q1 “Which one is
+ * a rule?”: picked “A spam filter trained on…”". A fully right question adds nothing.
+ */
+export function conceptWrongChoices(_level: Level, config: ConceptConfig, answer: ConceptAnswer): string[] {
+  const phrases: string[] = [];
+  config.questions.forEach((q, i) => {
+    const response = answer.responses?.[q.id];
+    const grade = gradeQuestion(q, response);
+    if (grade.verdict === "right") return;
+    const label = (id: string) => short(q.options.find((o) => o.id === id)?.label ?? id, 40);
+    const question = `Q${i + 1} “${short(q.prompt, 40)}”`;
+    if (grade.verdict === "unanswered") {
+      phrases.push(`${question}: left unanswered`);
+      return;
+    }
+    for (const [id, verdict] of Object.entries(grade.parts)) {
+      if (verdict !== "wrong") continue;
+      phrases.push(`${question}: ${wrongPart(q, response, id, label)}`);
+    }
+  });
+  return phrases;
+}
+
+function wrongPart(q: ConceptQuestion, response: unknown, id: string, label: (id: string) => string): string {
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return `picked “${label(id)}”`;
+    case "order":
+      return `“${label(id)}” out of place`;
+    case "sort": {
+      const bin = (response as Record<string, string>)[id];
+      const binLabel = q.bins.find((b) => b.id === bin);
+      return `“${label(id)}” put in ${binLabel ? `“${short(binLabel.short ?? binLabel.label, 30)}”` : "no group"}`;
+    }
+  }
+}

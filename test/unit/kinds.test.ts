@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { AnswerRejected, defineKind, defineTrainingKind } from "@/core/kinds/contract";
+import { configOf, isKindId, kindOf, kinds, type KindId } from "@/core/kinds/registry";
+import { levels } from "@/core/levels/catalog";
+import type { Level } from "@/core/levels/format";
+import { levelById } from "./scoring-helpers";
+
+// The registry and the contract every kind is declared with.
+
+describe("the kinds' registry", () => {
+  const ids = Object.keys(kinds) as KindId[];
+
+  it("files every kind under its own id", () => {
+    expect(ids.length).toBeGreaterThanOrEqual(9);
+    for (const id of ids) expect(kinds[id].id).toBe(id);
+  });
+
+  it("knows exactly its own ids, not what an object inherits", () => {
+    for (const id of ids) expect(isKindId(id)).toBe(true);
+    for (const id of ["no-such-kind", "constructor", "toString", ""]) {
+      expect(isKindId(id)).toBe(false);
+      expect(() => kindOf(id)).toThrow(`unknown challenge kind "${id}"`);
+    }
+  });
+
+  it("every level's kind is in it", () => {
+    for (const level of levels) expect(kindOf(level.kind)).toBe(kinds[level.kind as KindId]);
+  });
+
+  it("a kind trains exactly when it can train with progress", () => {
+    for (const id of ids) expect(Boolean(kindOf(id).trains), id).toBe(typeof kindOf(id).train === "function");
+  });
+
+  it("configOf parses a level's config with its kind's schema, once per level object", () => {
+    for (const level of levels) {
+      const config = configOf(level);
+      expect(config).toEqual(kindOf(level.kind).configSchema.parse(level.config));
+      expect(configOf(level)).toBe(config);
+    }
+    // Another object with the same id is parsed on its own (an edited level is never stale).
+    const level = levelById("turn-the-axes");
+    const edited: Level = { ...level, config: { ...(level.config as object), rules: ["x>0 and y>0"] } };
+    expect((configOf(edited) as { rules: string[] }).rules).toEqual(["x>0 and y>0"]);
+    expect((configOf(level) as { rules: string[] }).rules).toEqual(["x>0"]);
+  });
+
+  it("configOf throws for a config that does not fit the kind", () => {
+    const level = levelById("turn-the-axes");
+    expect(() => configOf({ ...level, config: { rules: [] } })).toThrow();
+  });
+});
+
+describe("defineTrainingKind", () => {
+  // A toy kind whose "training" counts to the answer: no TensorFlow.js needed.
+  const counting = defineTrainingKind({
+    id: "counting",
+    controls: [],
+    configSchema: z.object({ epochs: z.number().int() }),
+    answerSchema: z.object({ target: z.number() }),
+    initialAnswer: () => ({ target: 0 }),
+    async train(_level, config, answer, onEpoch) {
+      if (answer.target < 0) throw new AnswerRejected("answer.target", "must not be negative");
+      for (let epoch = 1; epoch <= config.epochs; epoch++) await onEpoch?.({ epoch, loss: 1 / epoch });
+      return { evaluation: { score: Math.min(1, answer.target / config.epochs), metrics: { epochs: config.epochs } }, extra: "for the view" };
+    },
+  });
+  const level = levelById("turn-the-axes");
+
+  it("marks the kind as training, and builds evaluate on train without progress", async () => {
+    expect(counting.trains).toBe(true);
+    const reports: number[] = [];
+    const run = await counting.train(level, { epochs: 4 }, { target: 2 }, ({ epoch }) => void reports.push(epoch));
+    expect(reports).toEqual([1, 2, 3, 4]);
+    expect(run.extra).toBe("for the view");
+    expect(await counting.evaluate(level, { epochs: 4 }, { target: 2 })).toEqual(run.evaluation);
+  });
+
+  it("evaluate rejects what train rejects", async () => {
+    await expect(counting.evaluate(level, { epochs: 4 }, { target: -1 })).rejects.toBeInstanceOf(AnswerRejected);
+  });
+});
+
+describe("defineKind", () => {
+  it("returns the kind as declared", () => {
+    const declared = {
+      id: "echo",
+      controls: ["knob"] as const,
+      configSchema: z.object({}),
+      answerSchema: z.object({ value: z.number() }),
+      initialAnswer: () => ({ value: 0 }),
+      evaluate: (_level: Level, _config: object, answer: { value: number }) => ({ score: answer.value, metrics: {} }),
+    };
+    expect(defineKind(declared)).toBe(declared);
+  });
+});
