@@ -2,6 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { chromiumLaunchOptions, findChromium } from "./scripts/chromium.mjs";
 
 // One production server for the whole run, on its own port and a throwaway database.
 // Workers inherit this environment, so they all agree on the same folder.
@@ -21,19 +22,8 @@ export default defineConfig({
     browserName: "chromium",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    // The system's Chromium with the flags every test and benchmark uses (scripts/chromium.mjs).
+    launchOptions: chromiumLaunchOptions(findChromium() ?? "/usr/bin/chromium"),
   },
   webServer: {
     command: "node scripts/start.mjs --no-build",

@@ -7,22 +7,11 @@
 // LayerTreeHost::DoUpdateLayers (where the canvas recording is rasterized) comes from a trace.
 //   node bench/canvas-raster.mjs
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { table } from "./lib/stats.mjs";
 
-const browser = await chromium.launch({
-  executablePath: ensureChromium(),
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(ensureChromium()));
 const rows = [];
 try {
   for (const { label, css, dpr } of [

@@ -13,6 +13,7 @@ import path from "node:path";
 import { randomUUID, randomBytes } from "node:crypto";
 import { createClient } from "@libsql/client";
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { summarize, table } from "./lib/stats.mjs";
 
@@ -152,7 +153,7 @@ try {
     rows.push([label, s.n, s.p50, s.p95, s.max, `${(bytes / 1024).toFixed(0)} kB`]);
   }
 
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch(chromiumLaunchOptions(ensureChromium()));
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addCookies([{ name: "ga_teacher", value: cookie.split("=")[1], url: base }]);
   const page = await context.newPage();

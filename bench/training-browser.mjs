@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { tsImport } from "tsx/esm/api";
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
+import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { startServer } from "./lib/server.mjs";
 import { unlockUpTo } from "./lib/unlock.mjs";
@@ -42,19 +43,7 @@ const trainingLevels = levels.filter((l) => kindOf(l.kind).trains && (!wanted ||
 if (!flags["no-build"]) buildIfStale();
 const executablePath = ensureChromium();
 const server = await startServer({ port: Number(flags.port) });
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(executablePath));
 
 const rows = [];
 try {
