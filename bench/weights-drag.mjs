@@ -29,7 +29,7 @@ async function runScenario(browser, { baseURL, storageState, levelId, profileId,
     const canvas = page.getByTestId("tune-canvas");
     await canvas.waitFor({ state: "visible", timeout: 30_000 });
     await page.waitForFunction(() => {
-      const c = document.querySelector('[data-testid="tune-canvas"]');
+      const c = /** @type {HTMLCanvasElement | null} */ (document.querySelector('[data-testid="tune-canvas"]'));
       return c && c.width > 0 && c.width === Math.round(c.clientWidth * devicePixelRatio);
     });
     const backing = await canvas.evaluate((c) => `${c.width}×${c.height}`);

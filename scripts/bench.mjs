@@ -120,6 +120,7 @@ const results = {
   settings: { levels, points, profiles, steps: Number(flags.steps), slowSteps: Number(flags["slow-steps"]), warmup: Number(flags.warmup), routes },
 };
 
+/** @type {Error | null} */
 let failed = null;
 try {
   if (runDrag) {
@@ -147,7 +148,7 @@ try {
     results.firstLoadJs = await benchFirstLoadJs(browser, { baseURL: server.baseURL, routes });
   }
 } catch (error) {
-  failed = error;
+  failed = /** @type {Error} */ (error);
 } finally {
   await browser.close();
   await server.stop();
