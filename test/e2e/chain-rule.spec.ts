@@ -1,4 +1,4 @@
-import { expect, noHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+import { expect, expectNoHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
 
 // The chain-rule kind: compute a gradient by hand, factor by factor, and see the chain reviewed.
 
@@ -22,7 +22,7 @@ test("one neuron: type ∂E/∂w₁, submit for three stars, then see the chain 
   await screenshot(page, "chain-rule-one-neuron-review");
 
   await page.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "chain-rule-one-neuron-phone");
 });
 
@@ -44,6 +44,6 @@ test("two layers: fill the factors, use their product, and see which factors wer
   await page.getByTestId("factor-3").fill("0.2217");
   await page.getByRole("button", { name: "Use it as my answer" }).click();
   await submitAndExpectStars(page, 3);
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "chain-rule-two-layers-phone-review");
 });

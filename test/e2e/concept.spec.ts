@@ -3,7 +3,7 @@ import {
   answerRulesOrExamples,
   expect,
   liveLobby,
-  noHorizontalScroll,
+  expectNoHorizontalScroll,
   openAnyLevel,
   optionRadio,
   orderOf,
@@ -50,7 +50,7 @@ test("concept: Rules or examples? — a wrong answer is reviewed, then fixed for
   await screenshot(page, "choice-concept-reviewed-right");
 
   await page.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "choice-concept-reviewed-phone");
 });
 
@@ -59,7 +59,7 @@ test.describe("on a phone", () => {
 
   test("concept: tap through a level, no horizontal scroll, review shown", async ({ page }) => {
     await openAnyLevel(page, "rules-or-examples");
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "choice-concept-phone-before");
     // Taps on the option's label, as a thumb would.
     for (const [card, group] of Object.entries(RULES_OR_EXAMPLES.cards)) {
@@ -69,7 +69,7 @@ test.describe("on a phone", () => {
     await question(page, "why-not-rules").locator("label", { hasText: RULES_OR_EXAMPLES.whyNotRules }).tap();
     await submitAndExpectStars(page, 3);
     await expect(page.getByTestId("verdict-why-not-rules")).toHaveText("✓ Right");
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "choice-concept-phone-after");
   });
 
@@ -106,7 +106,7 @@ test.describe("on a phone", () => {
     await optionRadio(question(page, "layer-by-layer"), "It becomes less like the original image and more informative about which digit it is").check();
     await submitAndExpectStars(page, 3);
     await expect(list.locator('[data-mark="right"]')).toHaveCount(3);
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "choice-order-phone-reviewed");
   });
 });

@@ -1,7 +1,7 @@
 import {
   collectPageErrors,
   expect,
-  noHorizontalScroll,
+  expectNoHorizontalScroll,
   PHONE,
   screenshot,
   submitAndExpectStars,
@@ -64,7 +64,7 @@ test("vanishing gradients: sigmoid fails, ReLU reaches the target, the server ag
 
   // A phone: no sideways scrolling, the charts fit.
   await page.setViewportSize(PHONE.viewport);
-  await expect.poll(() => noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "training-vanishing-gradients-phone");
   await page.getByTestId("loss-chart").scrollIntoViewIfNeeded();
   await screenshot(page, "training-vanishing-gradients-phone-charts", { fullPage: false });

@@ -1,4 +1,4 @@
-import { expect, noHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, TRAINING_WAIT_MS, trainAndWait, unlockAndOpen } from "./helpers";
+import { expect, expectNoHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, TRAINING_WAIT_MS, trainAndWait, unlockAndOpen } from "./helpers";
 
 // The digits kind: train a small digit classifier in the browser and look at what each layer
 // makes of a digit. Unlocking submits every earlier level (the server trains the training levels'
@@ -66,7 +66,7 @@ test.describe("digits", () => {
     await page.getByTestId("choice-width-64").check();
     await expect(page.getByTestId("budget")).toContainText("✗ over budget");
     await expect(page.getByTestId("train")).toBeDisabled();
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "digits-budget-phone");
 
     await page.getByTestId("choice-width-16").check();
@@ -75,13 +75,13 @@ test.describe("digits", () => {
     await expect(page.getByTestId("test-accuracy")).toHaveText("91.4%");
     await page.getByTestId("pick-digit-2").click();
     await expect(page.getByTestId("layer-verdict")).toContainText("a 2: the network says");
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await page.getByTestId("layer-view").scrollIntoViewIfNeeded();
     await screenshot(page, "digits-layers-phone", { fullPage: false });
 
     await submitAndExpectStars(page, 3);
     await expect(page.getByTestId("review")).toContainText("✓ 1,000 digits");
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "digits-budget-phone-submitted");
   });
 });

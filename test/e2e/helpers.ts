@@ -50,6 +50,14 @@ export { expect };
 
 export const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
+/**
+ * The page fits its width: nothing scrolls sideways. Polled, because after a resize or a new
+ * view the layout settles over a few frames (charts and canvases measure themselves first).
+ */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  await expect.poll(() => noHorizontalScroll(page), { message: "the page scrolls sideways" }).toBe(true);
+}
+
 /** Screenshots land here (test-results is Playwright's output folder, cleaned at the start of each run). */
 export const SCREENSHOT_DIR = path.join(process.cwd(), "test-results", "screenshots");
 

@@ -1,4 +1,4 @@
-import { collectPageErrors, expect, noHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, trainAndWait, unlockAndOpen } from "./helpers";
+import { collectPageErrors, expect, expectNoHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, trainAndWait, unlockAndOpen } from "./helpers";
 
 // The learning-rate kind: train the same network at several learning rates, in the browser.
 
@@ -31,7 +31,7 @@ test("learning rate: too small crawls, too big diverges, 0.3 reaches the target 
   console.log(`browser training time: ${times.join(", ")}`);
 
   await expect(page.getByTestId("loss-chart").getByRole("listitem")).toHaveCount(3);
-  await expect.poll(() => noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "training-learning-rate-phone");
   await page.getByTestId("loss-chart").scrollIntoViewIfNeeded();
   await screenshot(page, "training-learning-rate-phone-chart", { fullPage: false });

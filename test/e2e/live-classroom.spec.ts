@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { createLiveGame, expect, joinLiveGame, noHorizontalScroll, PHONE, PROJECTOR, screenshot, setNumber, test, waitForLiveRound } from "./helpers";
+import { createLiveGame, expect, joinLiveGame, expectNoHorizontalScroll, PHONE, PROJECTOR, screenshot, setNumber, test, waitForLiveRound } from "./helpers";
 
 // The issue's classroom journey: a projector, three phones, two rounds, a reload mid-round, the podium.
 
@@ -85,7 +85,7 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await expect(host.getByTestId("lobby-players").getByRole("listitem")).toHaveCount(3);
     for (const name of Object.values(names)) await expect(host.getByTestId("lobby-players")).toContainText(name);
     await screenshot(host, "live-02-host-lobby");
-    expect(await noHorizontalScroll(bao)).toBe(true);
+    await expectNoHorizontalScroll(bao);
     await screenshot(bao, "live-p1-phone-lobby");
   });
 
@@ -136,7 +136,7 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     expect(earned.bao).toBeGreaterThan(0);
     expect(earned.bao).toBeLessThan(earned.ada);
     await expect(bao.getByTestId("live-best").getByRole("img", { name: "1 of 3 stars" })).toBeVisible();
-    expect(await noHorizontalScroll(bao)).toBe(true);
+    await expectNoHorizontalScroll(bao);
     await screenshot(bao, "live-p2-phone-playing");
     // What the phone shows right after tapping Submit, then the top of the round.
     await screenshot(bao, "live-p2b-phone-after-submit", { fullPage: false });
@@ -175,7 +175,7 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await expect(bao.getByTestId("my-round-result")).toContainText(`${earned.bao} points`);
     await expect(chidi.getByTestId("my-round-result")).toContainText("Your best: 83.0%");
     await expect(chidi.getByTestId("my-round-result")).toContainText("0 points");
-    expect(await noHorizontalScroll(bao)).toBe(true);
+    await expectNoHorizontalScroll(bao);
     await screenshot(bao, "live-p3-phone-reveal");
   });
 
@@ -200,7 +200,7 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await expect(hostNext(host)).toHaveText("Next round");
     await checkLeaderboard(1);
     await screenshot(host, "live-05-host-leaderboard");
-    expect(await noHorizontalScroll(bao)).toBe(true);
+    await expectNoHorizontalScroll(bao);
     await screenshot(bao, "live-p4-phone-leaderboard");
   });
 
@@ -278,7 +278,7 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
       await expect(phone.getByText(`${earned[who]} points. Well played!`)).toBeVisible();
       await expect(phone.getByTestId("my-points")).toHaveText(`${earned[who]} points`);
     }
-    expect(await noHorizontalScroll(bao)).toBe(true);
+    await expectNoHorizontalScroll(bao);
     await expectPodiumFits(bao);
     await screenshot(bao, "live-p5-phone-podium");
   });

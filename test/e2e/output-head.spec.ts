@@ -1,4 +1,4 @@
-import { expect, noHorizontalScroll, optionRadio, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+import { expect, expectNoHorizontalScroll, optionRadio, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
 
 // The output-head kind: design the output layer (units, activation, loss) for four classification tasks.
 
@@ -36,6 +36,6 @@ test("output-head: design four classification heads", async ({ page }) => {
   await screenshot(page, "choice-heads-reviewed-right");
 
   await page.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "choice-heads-phone");
 });

@@ -1,4 +1,4 @@
-import { expect, noHorizontalScroll, openLevel, PHONE, screenshot, setNumber, submitAndExpectStars, test, touchPath, unlockUpTo } from "./helpers";
+import { expect, expectNoHorizontalScroll, openLevel, PHONE, screenshot, setNumber, submitAndExpectStars, test, touchPath, unlockUpTo } from "./helpers";
 
 // Desktop screenshots are taken along the journeys (newcomer.spec.ts, coordinate-change.spec.ts);
 // this file covers a phone-sized viewport.
@@ -8,12 +8,12 @@ test.describe("on a phone", () => {
   test("landing, map and a coordinate-change level fit a phone screen", async ({ page }) => {
     await page.goto("/");
     await expect(page.getByRole("link", { name: "Play solo" })).toBeInViewport();
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "10-phone-landing");
 
     await page.goto("/play");
     await expect(page.getByTestId("display-name")).toBeVisible();
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "11-phone-map");
 
     await unlockUpTo(page, "turn-the-axes");
@@ -22,7 +22,7 @@ test.describe("on a phone", () => {
     const box = (await canvas.boundingBox())!;
     expect(box.width).toBeGreaterThan(300); // the plot uses the phone's width
     expect(Math.abs(box.width - box.height)).toBeLessThan(2); // and stays square
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "12-phone-level-turn-the-axes");
     // What the phone actually shows: the first screen, then the plot and its controls.
     await screenshot(page, "12a-phone-level-first-screen", { fullPage: false });

@@ -1,4 +1,4 @@
-import { expect, noHorizontalScroll, PHONE, screenshot, test, uniqueEmail, waitForHydration } from "./helpers";
+import { expect, expectNoHorizontalScroll, PHONE, screenshot, test, uniqueEmail, waitForHydration } from "./helpers";
 
 // A teacher creates an account through the form, signs out, and signs back in; a wrong password
 // gets the one generic message, and the teacher area is closed to a signed-out browser.
@@ -44,7 +44,7 @@ test.describe("on a phone", () => {
   test("the sign-in page fits", async ({ page }) => {
     await page.goto("/teacher/signin");
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "teacher-signin-phone");
   });
 });

@@ -1,4 +1,4 @@
-import { expect, joinClass, noHorizontalScroll, PHONE, screenshot, signUpTeacher, test, unlockUpTo, waitForHydration } from "./helpers";
+import { expect, joinClass, expectNoHorizontalScroll, PHONE, screenshot, signUpTeacher, test, unlockUpTo, waitForHydration } from "./helpers";
 
 /**
  * A teacher creates a class and sees its code and QR code; a student in another browser joins
@@ -30,7 +30,7 @@ test("a teacher creates a class, a student joins with the link, and a chapter lo
   await expect(phone.getByTestId("joined")).toContainText("Welcome to Physics 9C, Emmy!");
   await expect(phone.getByTestId("resume-code")).toHaveText(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
   const resumeCode = (await phone.getByTestId("resume-code").textContent())!.trim();
-  expect(await noHorizontalScroll(phone)).toBe(true);
+  await expectNoHorizontalScroll(phone);
   await screenshot(phone, "student-joined-phone");
 
   // The roster shows the student; lock chapter 1 with its checkbox.
@@ -64,7 +64,7 @@ test("a teacher creates a class, a student joins with the link, and a chapter lo
   await waitForHydration(input);
   await input.fill(resumeCode.toLowerCase());
   await other.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(other)).toBe(true);
+  await expectNoHorizontalScroll(other);
   await screenshot(other, "student-resume-phone");
   await other.getByRole("button", { name: "Continue" }).click();
   await other.waitForURL(/\/play$/);
@@ -74,6 +74,6 @@ test("a teacher creates a class, a student joins with the link, and a chapter lo
 
   // The teacher's class page fits a phone too.
   await page.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "teacher-class-phone");
 });

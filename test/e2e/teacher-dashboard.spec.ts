@@ -2,7 +2,7 @@ import {
   answerRulesOrExamples,
   expect,
   joinClass,
-  noHorizontalScroll,
+  expectNoHorizontalScroll,
   type OpenDevice,
   openAnyLevel,
   PHONE,
@@ -103,6 +103,6 @@ test("a teacher sees two students' stars on the dashboard and downloads the clas
 
   // On a phone the grid scrolls inside its box, the page does not.
   await teacher.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(teacher)).toBe(true);
+  await expectNoHorizontalScroll(teacher);
   await screenshot(teacher, "teacher-dashboard-03-phone");
 });

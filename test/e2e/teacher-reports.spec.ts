@@ -2,7 +2,7 @@ import {
   createLiveGame,
   expect,
   joinLiveGame,
-  noHorizontalScroll,
+  expectNoHorizontalScroll,
   PHONE,
   PROJECTOR,
   screenshot,
@@ -78,7 +78,7 @@ test("a teacher's game appears in their reports with the points the phone was to
 
   // On a phone the report scrolls inside its table, not the page.
   await host.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(host)).toBe(true);
+  await expectNoHorizontalScroll(host);
   await screenshot(host, "teacher-reports-03-report-phone");
 
   await host.goto("/teacher/games");

@@ -1,4 +1,4 @@
-import { expect, noHorizontalScroll, orderOf, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+import { expect, expectNoHorizontalScroll, orderOf, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
 
 // The training-loop kind: put the steps of training in order by drag, arrow keys and buttons.
 
@@ -55,6 +55,6 @@ test("training-loop: order the steps by drag, arrow keys and buttons", async ({ 
   await screenshot(page, "choice-loop-reviewed");
 
   await page.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "choice-loop-phone");
 });

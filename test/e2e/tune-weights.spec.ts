@@ -1,5 +1,15 @@
 import type { Page } from "@playwright/test";
-import { expect, noHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, TRAINING_WAIT_MS, unlockAndOpen, waitForCanvasSized } from "./helpers";
+import {
+  expect,
+  expectNoHorizontalScroll,
+  PHONE,
+  screenshot,
+  submitAndExpectStars,
+  test,
+  TRAINING_WAIT_MS,
+  unlockAndOpen,
+  waitForCanvasSized,
+} from "./helpers";
 
 // The tune-weights kind: set a network's weights by hand (sliders and exact numbers) until the
 // loss is under the target, then watch gradient descent race from the same start.
@@ -58,7 +68,7 @@ test("fit a line: drag and type the weights under the target, submit for three s
 
   await page.setViewportSize(PHONE.viewport);
   await waitForCanvasSized(page.getByTestId("tune-canvas"));
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "tune-weights-line-phone");
 });
 
@@ -77,6 +87,6 @@ test("XOR by hand: the hint's weights draw the decision boundary and beat the ta
 
   await page.setViewportSize(PHONE.viewport);
   await waitForCanvasSized(page.getByTestId("tune-canvas"));
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "tune-weights-xor-phone");
 });
