@@ -14,8 +14,9 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 // several browsers, or that train networks, say so with test.slow() (3×) or their own timeout. A
 // state has 15 s to show up; waits that train or score have their own budgets (test/e2e/helpers.ts).
 // No retries: a test that needs one is a bug to fix, not to hide.
-// Two workers keep the suite short (with two CPU hogs beside it: 5.2 min, the live classroom 60 s);
-// one worker gives each test the machine (6.7 min, the live classroom 34 s): E2E_WORKERS=1.
+// Two workers keep the suite short; one gives each test more of the machine. Measured with two
+// CPU hogs beside the suite (load average 11–15): two workers 3.9–5.2 min, the live classroom
+// journey 38–60 s; one worker 6.7 min, the journey 34 s. E2E_WORKERS=1 picks one.
 export default defineConfig({
   testDir: "test/e2e",
   outputDir: "test-results",
