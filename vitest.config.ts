@@ -31,8 +31,10 @@ export default defineConfig({
           name: "api",
           include: ["test/api/**/*.test.ts"],
           environment: "node",
+          // A loaded 2-core machine starts the server in 10–20 s (server-harness.ts allows 90 s),
+          // and a hook may also sign teachers up or play a chapter through the API.
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

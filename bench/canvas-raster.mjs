@@ -7,22 +7,124 @@
 // LayerTreeHost::DoUpdateLayers (where the canvas recording is rasterized) comes from a trace.
 //   node bench/canvas-raster.mjs
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { table } from "./lib/stats.mjs";
 
-const browser = await chromium.launch({
-  executablePath: ensureChromium(),
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+/**
+ * Runs in the page: draws one variant for 40 animation frames on the canvas #c and resolves with
+ * the mean JavaScript (recording) time per frame. Self-contained, as page.evaluate requires.
+ * @param {{ variant: string, size: number, dpr: number }} options
+ * @returns {Promise<number>}
+ */
+function drawFrames({ variant, size, dpr }) {
+  return new Promise((resolve) => {
+    const ctx = /** @type {HTMLCanvasElement} */ (document.getElementById("c")).getContext("2d");
+    if (!ctx) throw new Error("no 2D context");
+    let seed = 1;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const pts = Array.from({ length: 500 }, (_, i) => [rand() * size, rand() * size, i % 2]);
+    const r = 4 * dpr;
+    /** @param {string} fill */
+    const sprite = (fill) => {
+      const c = document.createElement("canvas");
+      c.width = c.height = Math.ceil(2 * r + 2 * dpr);
+      const g = /** @type {CanvasRenderingContext2D} */ (c.getContext("2d"));
+      g.lineWidth = Math.max(1, r / 3);
+      g.beginPath();
+      g.arc(c.width / 2, c.height / 2, r, 0, 2 * Math.PI);
+      g.fillStyle = fill;
+      g.fill();
+      g.strokeStyle = "#1b1b1f";
+      g.stroke();
+      return c;
+    };
+    const sprites = [sprite("#ffffff"), sprite("#1b1b1f")];
+    const small = document.createElement("canvas");
+    small.width = small.height = 96;
+    const sctx = /** @type {CanvasRenderingContext2D} */ (small.getContext("2d"));
+    /** One painter per variant; `dx` shifts the drawing a little each frame so nothing is cached. */
+    /** @type {Record<string, (dx: number) => void>} */
+    const painters = {
+      "nothing (clear only)": () => {},
+      "region: 64×64 cells": (dx) => {
+        ctx.fillStyle = "rgba(86, 180, 233, 0.28)";
+        const cw = size / 64;
+        for (let i = 0; i < 64; i++)
+          for (let j = 0; j < 64; j++)
+            if (i + j < 64 + dx)
+              ctx.fillRect(
+                Math.round(i * cw),
+                Math.round(j * cw),
+                Math.round((i + 1) * cw) - Math.round(i * cw),
+                Math.round((j + 1) * cw) - Math.round(j * cw),
+              );
+      },
+      "region: one scaled image": (dx) => {
+        const image = sctx.createImageData(96, 96);
+        for (let j = 0; j < 96; j++) for (let i = 0; i < 96; i++) if (i + j < 96 + dx) image.data.set([86, 180, 233, 72], 4 * (j * 96 + i));
+        sctx.putImageData(image, 0, 0);
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(small, 0, 0, 96, 96, 0, 0, size, size);
+      },
+      "points: one path each": (dx) => {
+        ctx.lineWidth = Math.max(1, r / 3);
+        for (const [x, y, l] of pts) {
+          ctx.beginPath();
+          ctx.arc(x + dx, y, r, 0, 2 * Math.PI);
+          ctx.fillStyle = l ? "#1b1b1f" : "#ffffff";
+          ctx.fill();
+          ctx.strokeStyle = "#1b1b1f";
+          ctx.stroke();
+        }
+      },
+      "points: two batched paths": (dx) => {
+        ctx.lineWidth = Math.max(1, r / 3);
+        ctx.strokeStyle = "#1b1b1f";
+        for (const label of [0, 1]) {
+          ctx.beginPath();
+          for (const [x, y, l] of pts) {
+            if (l !== label) continue;
+            ctx.moveTo(x + dx + r, y);
+            ctx.arc(x + dx, y, r, 0, 2 * Math.PI);
+          }
+          ctx.fillStyle = label ? "#1b1b1f" : "#ffffff";
+          ctx.fill();
+          ctx.stroke();
+        }
+      },
+      "points: sprites (drawImage)": (dx) => {
+        const half = sprites[0].width / 2;
+        for (const [x, y, l] of pts) ctx.drawImage(sprites[l], Math.round(x + dx - half), Math.round(y - half));
+      },
+      "rings (125 points, one path)": (dx) => {
+        ctx.lineWidth = Math.max(2, r / 1.6);
+        ctx.strokeStyle = "#d55e00";
+        ctx.beginPath();
+        for (const [x, y] of pts.slice(0, 125)) {
+          ctx.moveTo(x + dx + 2 * r, y);
+          ctx.arc(x + dx, y, 2 * r, 0, 2 * Math.PI);
+        }
+        ctx.stroke();
+      },
+    };
+    const paint = painters[variant];
+    if (!paint) throw new Error(`unknown variant "${variant}"`);
+    let frame = 0;
+    let js = 0;
+    const draw = () => {
+      const t = performance.now();
+      ctx.clearRect(0, 0, size, size);
+      paint(frame % 7);
+      js += performance.now() - t;
+      if (++frame < 40) requestAnimationFrame(draw);
+      else resolve(js / frame);
+    };
+    requestAnimationFrame(draw);
+  });
+}
+
+const browser = await chromium.launch(chromiumLaunchOptions(ensureChromium()));
 const rows = [];
 try {
   for (const { label, css, dpr } of [
@@ -43,105 +145,7 @@ try {
       "rings (125 points, one path)",
     ]) {
       await browser.startTracing(page, { categories: ["toplevel", "benchmark", "blink"] });
-      const jsMs = await page.evaluate(
-        ({ variant, size, dpr }) =>
-          new Promise((resolve) => {
-            const ctx = document.getElementById("c").getContext("2d");
-            let seed = 1;
-            const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-            const pts = Array.from({ length: 500 }, (_, i) => [rand() * size, rand() * size, i % 2]);
-            const r = 4 * dpr;
-            const sprite = (fill) => {
-              const c = document.createElement("canvas");
-              c.width = c.height = Math.ceil(2 * r + 2 * dpr);
-              const g = c.getContext("2d");
-              g.lineWidth = Math.max(1, r / 3);
-              g.beginPath();
-              g.arc(c.width / 2, c.height / 2, r, 0, 2 * Math.PI);
-              g.fillStyle = fill;
-              g.fill();
-              g.strokeStyle = "#1b1b1f";
-              g.stroke();
-              return c;
-            };
-            const sprites = [sprite("#ffffff"), sprite("#1b1b1f")];
-            const small = document.createElement("canvas");
-            small.width = small.height = 96;
-            const sctx = small.getContext("2d");
-            let frame = 0;
-            let js = 0;
-            const draw = () => {
-              const t = performance.now();
-              const dx = frame % 7;
-              ctx.clearRect(0, 0, size, size);
-              if (variant === "region: 64×64 cells") {
-                ctx.fillStyle = "rgba(86, 180, 233, 0.28)";
-                const cw = size / 64;
-                for (let i = 0; i < 64; i++)
-                  for (let j = 0; j < 64; j++)
-                    if (i + j < 64 + dx)
-                      ctx.fillRect(
-                        Math.round(i * cw),
-                        Math.round(j * cw),
-                        Math.round((i + 1) * cw) - Math.round(i * cw),
-                        Math.round((j + 1) * cw) - Math.round(j * cw),
-                      );
-              }
-              if (variant === "region: one scaled image") {
-                const image = sctx.createImageData(96, 96);
-                for (let j = 0; j < 96; j++) for (let i = 0; i < 96; i++) if (i + j < 96 + dx) image.data.set([86, 180, 233, 72], 4 * (j * 96 + i));
-                sctx.putImageData(image, 0, 0);
-                ctx.imageSmoothingEnabled = false;
-                ctx.drawImage(small, 0, 0, 96, 96, 0, 0, size, size);
-              }
-              if (variant === "points: one path each") {
-                ctx.lineWidth = Math.max(1, r / 3);
-                for (const [x, y, l] of pts) {
-                  ctx.beginPath();
-                  ctx.arc(x + dx, y, r, 0, 2 * Math.PI);
-                  ctx.fillStyle = l ? "#1b1b1f" : "#ffffff";
-                  ctx.fill();
-                  ctx.strokeStyle = "#1b1b1f";
-                  ctx.stroke();
-                }
-              }
-              if (variant === "points: two batched paths") {
-                ctx.lineWidth = Math.max(1, r / 3);
-                ctx.strokeStyle = "#1b1b1f";
-                for (const label of [0, 1]) {
-                  ctx.beginPath();
-                  for (const [x, y, l] of pts) {
-                    if (l !== label) continue;
-                    ctx.moveTo(x + dx + r, y);
-                    ctx.arc(x + dx, y, r, 0, 2 * Math.PI);
-                  }
-                  ctx.fillStyle = label ? "#1b1b1f" : "#ffffff";
-                  ctx.fill();
-                  ctx.stroke();
-                }
-              }
-              if (variant === "points: sprites (drawImage)") {
-                const half = sprites[0].width / 2;
-                for (const [x, y, l] of pts) ctx.drawImage(sprites[l], Math.round(x + dx - half), Math.round(y - half));
-              }
-              if (variant.startsWith("rings")) {
-                ctx.lineWidth = Math.max(2, r / 1.6);
-                ctx.strokeStyle = "#d55e00";
-                ctx.beginPath();
-                for (const [x, y] of pts.slice(0, 125)) {
-                  ctx.moveTo(x + dx + 2 * r, y);
-                  ctx.arc(x + dx, y, 2 * r, 0, 2 * Math.PI);
-                }
-                ctx.stroke();
-              }
-              js += performance.now() - t;
-              if (++frame < 40) requestAnimationFrame(draw);
-              else resolve(js / frame);
-            };
-            requestAnimationFrame(draw);
-          }),
-        { variant, size, dpr },
-      );
+      const jsMs = await page.evaluate(drawFrames, { variant, size, dpr });
       const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
       const commits = (trace.traceEvents ?? trace).filter((e) => e.ph === "X" && e.name === "LayerTreeHost::DoUpdateLayers");
       const rasterMs = commits.reduce((a, e) => a + (e.tdur ?? e.dur), 0) / commits.length / 1000;

@@ -13,6 +13,7 @@ import path from "node:path";
 import { randomUUID, randomBytes } from "node:crypto";
 import { createClient } from "@libsql/client";
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { summarize, table } from "./lib/stats.mjs";
 
@@ -23,8 +24,12 @@ const base = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(path.join(tmpdir(), "ga-bench-dashboard-"));
 const dbPath = path.join(dir, "bench.db");
 
+// scripts/start.mjs sets NODE_ENV=production itself: whatever this shell has must not leak in.
+const { NODE_ENV: _shellNodeEnv, ...inherited } = process.env;
+/** @type {Record<string, string | undefined>} */
+const env = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbPath}` };
 const server = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
-  env: { ...process.env, NODE_ENV: undefined, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbPath}` },
+  env: /** @type {NodeJS.ProcessEnv} */ (env),
   stdio: ["ignore", "ignore", "inherit"],
 });
 const stop = () => server.kill("SIGTERM");
@@ -65,6 +70,7 @@ try {
     .getSetCookie()
     .find((c) => c.startsWith("ga_teacher="))
     ?.split(";")[0];
+  if (!cookie) throw new Error("sign-up set no ga_teacher cookie");
 
   const db = createClient({ url: `file:${dbPath}` });
   const [{ createdAt: sample }] = (await db.execute({ sql: "SELECT createdAt FROM Teacher WHERE id = ?", args: [teacherId] })).rows;
@@ -152,7 +158,7 @@ try {
     rows.push([label, s.n, s.p50, s.p95, s.max, `${(bytes / 1024).toFixed(0)} kB`]);
   }
 
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+  const browser = await chromium.launch(chromiumLaunchOptions(ensureChromium()));
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   await context.addCookies([{ name: "ga_teacher", value: cookie.split("=")[1], url: base }]);
   const page = await context.newPage();
@@ -172,7 +178,7 @@ try {
     const sortMs = await page.evaluate(
       () =>
         new Promise((resolve) => {
-          const select = document.querySelector('[data-testid="sort"]');
+          const select = /** @type {HTMLSelectElement} */ (document.querySelector('[data-testid="sort"]'));
           const t = performance.now();
           select.value = select.value === "stars" ? "name" : "stars";
           select.dispatchEvent(new Event("change", { bubbles: true }));

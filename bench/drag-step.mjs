@@ -75,7 +75,7 @@ async function runScenario(browser, { baseURL, storageState, levelId, points, pr
     const canvas = page.getByTestId("before-canvas");
     await canvas.waitFor({ state: "visible", timeout: 30_000 });
     await page.waitForFunction(() => {
-      const c = document.querySelector('[data-testid="before-canvas"]');
+      const c = /** @type {HTMLCanvasElement | null} */ (document.querySelector('[data-testid="before-canvas"]'));
       return c && c.width > 0 && /of \d+ points/.test(document.querySelector(".scoreline")?.textContent ?? "");
     });
     if (rewrites && rewrites() !== 1) throw new Error(`expected to rewrite the point count once in /play/${levelId}, rewrote ${rewrites()} times`);
@@ -84,7 +84,7 @@ async function runScenario(browser, { baseURL, storageState, levelId, points, pr
     const pointCount = Number(/of (\d+) points/.exec(before)?.[1]);
     if (points !== "native" && pointCount !== points) throw new Error(`the page shows ${pointCount} points, expected ${points}`);
     const backing = await page.evaluate(() => {
-      const c = document.querySelector('[data-testid="before-canvas"]');
+      const c = /** @type {HTMLCanvasElement} */ (document.querySelector('[data-testid="before-canvas"]'));
       return `${c.width}×${c.height}`;
     });
 
@@ -147,28 +147,15 @@ export async function benchDragStep(browser, { baseURL, levels, points, profiles
   const results = [];
   const profiled = [];
   for (const levelId of levels) {
-    // One player per level, who has played the campaign up to it.
-    const setup = await browser.newContext();
-    await unlockUpTo(setup, baseURL, levelId);
-    const storageState = await setup.storageState();
-    await setup.close();
-
+    const storageState = await playerUpTo(browser, baseURL, levelId);
     const counts = ["native", ...(levelId === levels[0] ? points : [])];
     const isLast = (count) => levelId === levels.at(-1) && count === counts.at(-1);
+    const level = { baseURL, storageState, levelId, warmup };
     for (const count of counts) {
       for (const profileId of profiles) {
         const throttled = PROFILES[profileId].cpuThrottle > 1;
         if (throttled && !isLast(count)) continue;
-        const result = await runScenario(browser, {
-          baseURL,
-          storageState,
-          levelId,
-          points: count,
-          profileId,
-          steps: throttled ? slowSteps : steps,
-          warmup,
-          trace: true,
-        });
+        const result = await runScenario(browser, { ...level, points: count, profileId, steps: throttled ? slowSteps : steps, trace: true });
         if (count !== "native" && results.some((r) => r.level === levelId && r.profile === profileId && r.points === result.points)) continue; // the level already has that many
         log(
           `  ${levelId} · ${result.points} points · ${result.profileLabel}: step p50 ${result.stepMs.p50} ms, p95 ${result.stepMs.p95} ms, max ${result.stepMs.max} ms; main thread ${result.mainThread?.busyMsPerStep} ms CPU per step (${result.measuredSteps} steps, ${result.scenarioSeconds} s)`,
@@ -176,25 +163,28 @@ export async function benchDragStep(browser, { baseURL, levels, points, profiles
         results.push(result);
       }
     }
-
-    // A separate pass under the sampling profiler (which slows JavaScript down), to split the step's JS time.
-    const profileId = profiles.includes("phone") ? "phone" : profiles.find((p) => PROFILES[p].cpuThrottle === 1);
-    if (profilePass && profileId && isLast(counts.at(-1))) {
-      const result = await runScenario(browser, {
-        baseURL,
-        storageState,
-        levelId,
-        points: counts.at(-1),
-        profileId,
-        steps: Math.min(steps, 40),
-        warmup,
-        cpuProfile: true,
-      });
-      log(
-        `  profiled: ${levelId} · ${result.points} points · ${result.profileLabel}: ${result.js.msPerStep} ms of JavaScript per step (${result.scenarioSeconds} s)`,
-      );
-      profiled.push(result);
-    }
+    if (profilePass && isLast(counts.at(-1))) profiled.push(...(await profiledPass(browser, { ...level, points: counts.at(-1) }, { profiles, steps, log })));
   }
   return { scenarios: results, profiled };
+}
+
+/** A player who has played the campaign up to the level (one per level), as a storage state. */
+async function playerUpTo(browser, baseURL, levelId) {
+  const setup = await browser.newContext();
+  await unlockUpTo(setup, baseURL, levelId);
+  const storageState = await setup.storageState();
+  await setup.close();
+  return storageState;
+}
+
+/** A separate pass under the sampling profiler (which slows JavaScript down), to split the step's JS time. */
+async function profiledPass(browser, scenario, { profiles, steps, log }) {
+  const profileId = profiles.includes("phone") ? "phone" : profiles.find((p) => PROFILES[p].cpuThrottle === 1);
+  if (!profileId) return [];
+  const result = await runScenario(browser, { ...scenario, profileId, steps: Math.min(steps, 40), cpuProfile: true });
+  if (!result.js) throw new Error("the profiled pass returned no profile");
+  log(
+    `  profiled: ${scenario.levelId} · ${result.points} points · ${result.profileLabel}: ${result.js.msPerStep} ms of JavaScript per step (${result.scenarioSeconds} s)`,
+  );
+  return [result];
 }

@@ -39,6 +39,15 @@ export const LEVEL_ROUTES = [
 export const ROUTES = ["/", "/play", "/host", ...LEVEL_ROUTES];
 const TFJS_MARKER = "Cannot evaluate flag";
 
+/**
+ * @typedef {{ url: string, status: number, raw: number, gzip: number, wire: number, encoding: string, tfjs: boolean }} Script one script response
+ * @typedef {{ route: string, files: number, raw: number, gzip: number, wire: number, serverCompressed: boolean, loadsTfjs: boolean,
+ *   prefetchesRefused?: number, documentChars: number, scripts: Script[] }} RouteLoad one load of a route, sizes in bytes
+ * @typedef {{ files: number, raw: number, gzip: number, urls: string[] }} Prefetched what link prefetching adds
+ * @typedef {RouteLoad & { prefetched: Prefetched, sharedRaw: number, sharedGzip: number, routeOnlyRaw: number, routeOnlyGzip: number }} RouteResult
+ */
+
+/** @returns {Promise<RouteLoad>} */
 async function measureRoute(browser, baseURL, route, { prefetch }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   let prefetches = 0;
@@ -53,6 +62,7 @@ async function measureRoute(browser, baseURL, route, { prefetch }) {
   if (level) await unlockUpTo(context, baseURL, level);
   const page = await context.newPage();
   const pending = [];
+  /** @type {Script[]} */
   const scripts = [];
   page.on("response", (response) => {
     if (response.request().resourceType() !== "script") return;
@@ -85,6 +95,7 @@ async function measureRoute(browser, baseURL, route, { prefetch }) {
     await Promise.all(pending);
     const html = await page.evaluate(() => document.documentElement.outerHTML.length);
     scripts.sort((a, b) => b.raw - a.raw);
+    /** @param {"raw" | "gzip" | "wire"} key */
     const sum = (key) => scripts.reduce((a, s) => a + s[key], 0);
     return {
       route,
@@ -103,29 +114,28 @@ async function measureRoute(browser, baseURL, route, { prefetch }) {
   }
 }
 
+/** @returns {Promise<RouteResult[]>} */
 export async function benchFirstLoadJs(browser, { baseURL, routes = ROUTES }) {
-  const results = [];
+  const loads = [];
   for (const route of routes) {
     const first = await measureRoute(browser, baseURL, route, { prefetch: false });
     const withPrefetch = await measureRoute(browser, baseURL, route, { prefetch: true });
     const extra = withPrefetch.scripts.filter((s) => !first.scripts.some((f) => f.url === s.url));
-    first.prefetched = {
+    const prefetched = {
       files: extra.length,
       raw: extra.reduce((a, s) => a + s.raw, 0),
       gzip: extra.reduce((a, s) => a + s.gzip, 0),
       urls: extra.map((s) => s.url),
     };
-    results.push(first);
+    loads.push({ ...first, prefetched });
   }
   // What every route loads (framework, React, the app's shell) versus what a route adds.
-  const shared = new Set(results[0]?.scripts.map((s) => s.url));
-  for (const r of results.slice(1)) for (const url of [...shared]) if (!r.scripts.some((s) => s.url === url)) shared.delete(url);
-  for (const r of results) {
+  const shared = new Set(loads[0]?.scripts.map((s) => s.url));
+  for (const r of loads.slice(1)) for (const url of [...shared]) if (!r.scripts.some((s) => s.url === url)) shared.delete(url);
+  return loads.map((r) => {
     const own = r.scripts.filter((s) => !shared.has(s.url));
-    r.sharedRaw = r.raw - own.reduce((a, s) => a + s.raw, 0);
-    r.sharedGzip = r.gzip - own.reduce((a, s) => a + s.gzip, 0);
-    r.routeOnlyRaw = r.raw - r.sharedRaw;
-    r.routeOnlyGzip = r.gzip - r.sharedGzip;
-  }
-  return results;
+    const sharedRaw = r.raw - own.reduce((a, s) => a + s.raw, 0);
+    const sharedGzip = r.gzip - own.reduce((a, s) => a + s.gzip, 0);
+    return { ...r, sharedRaw, sharedGzip, routeOnlyRaw: r.raw - sharedRaw, routeOnlyGzip: r.gzip - sharedGzip };
+  });
 }

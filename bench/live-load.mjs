@@ -54,6 +54,13 @@ const experiment = arg("experiment", null); // see lib/live-emit-probe.mjs
 const repeat = Math.max(1, Math.min(10, Number(arg("repeat", 1))));
 if (!players.length) throw new Error("--players: a comma-separated list of 1…2500");
 
+/**
+ * @typedef {{ kind: "join" | "broadcast" | "answers", label: string, startUs: number, endUs: number }} TimeWindow a stretch of the
+ *   run, on the monotonic clock in µs, to match the server's own timings and CPU profile against
+ * @typedef {{ players: number, loadAtStart: number[], actions: Record<string, any>[], errors: string[], [field: string]: any }} RunResult
+ *   one run's figures (saved as JSON as they are)
+ */
+
 // ── Small helpers ─────────────────────────────────────────────────────────────────────
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -105,13 +112,11 @@ function answerFor(round, i) {
 
 // ── One run: N players, one game ──────────────────────────────────────────────────────
 
-async function run(n) {
-  const nodeArgs = [];
-  let profDir = null;
-  if (profile) {
-    profDir = mkdtempSync(path.join(tmpdir(), "ga-live-prof-"));
-    nodeArgs.push("--cpu-prof", `--cpu-prof-dir=${profDir}`, "--cpu-prof-interval=250");
-  }
+/** A fresh server for one run, with the emit probe preloaded (and under the CPU profiler with --profile). */
+async function startRunServer() {
+  const profDir = profile ? mkdtempSync(path.join(tmpdir(), "ga-live-prof-")) : null;
+  /** @type {string[]} */
+  const nodeArgs = profDir ? ["--cpu-prof", `--cpu-prof-dir=${profDir}`, "--cpu-prof-interval=250"] : [];
   // The emit probe times the server's send loops (see lib/live-emit-probe.mjs).
   const probeDir = mkdtempSync(path.join(tmpdir(), "ga-live-emits-"));
   const emitLog = path.join(probeDir, "emits.jsonl");
@@ -122,11 +127,84 @@ async function run(n) {
     nodeArgs,
     env: { LIVE_LOAD_EMIT_LOG: emitLog, ...(experiment ? { LIVE_LOAD_EXPERIMENT: experiment } : {}) },
   });
+  return { server, profDir, probeDir, emitLog };
+}
+
+/**
+ * Opens the bots' sockets `batch` at a time; each joins as soon as it is connected. Returns the
+ * join figures, and the join's time window (for the server's CPU profile).
+ * @param {BotSwarm} swarm
+ * @param {string} code
+ * @param {number} n
+ */
+async function joinEveryone(swarm, code, n) {
+  const joinSent = new Float64Array(n);
+  /** @type {ReturnType<typeof request>[]} */
+  const joinAcks = [];
+  const tJoin0 = performance.now();
+  for (let start = 0; start < n; start += batch) {
+    const opened = [];
+    for (let i = start; i < Math.min(n, start + batch); i++) {
+      const socket = swarm.open(i);
+      opened.push(
+        connected(socket).then(() => {
+          joinSent[i] = performance.now();
+          joinAcks[i] = request(socket, "player:join", { protocolVersion: PROTOCOL_VERSION, code, nickname: botName(i) }, WAIT_MS);
+        }),
+      );
+    }
+    const settled = await Promise.allSettled(opened);
+    const failed = settled.filter((s) => s.status === "rejected");
+    if (failed.length) throw new Error(`${failed.length} bots could not connect: ${failed[0].reason?.message ?? failed[0].reason}`);
+  }
+  const tConnected = performance.now();
+  const joins = await Promise.all(joinAcks);
+  const joinErrors = joins.filter((j) => !j.reply.ok);
+  if (joinErrors.length) throw new Error(`${joinErrors.length} joins failed, e.g. ${JSON.stringify(joinErrors[0].reply)}`);
+  const tJoined = Math.max(...joins.map((j) => j.at));
+  return {
+    window: { kind: /** @type {const} */ ("join"), label: "join", startUs: perfToMonoUs(tJoin0), endUs: perfToMonoUs(tJoined) },
+    join: {
+      allJoinedMs: r1(tJoined - tJoin0),
+      allConnectedMs: r1(tConnected - tJoin0),
+      ackMs: summarize(joins.map((j, i) => j.at - joinSent[i])),
+    },
+  };
+}
+
+/**
+ * With --profile: reads the server's CPU profile and splits it by the run's windows.
+ * @param {RunResult} result
+ * @param {string | null} profDir
+ * @param {TimeWindow[]} windows
+ */
+function attachProfile(result, profDir, windows) {
+  if (!profDir) return;
+  const prof = readProfile(profDir);
+  if (!prof) {
+    result.errors.push(`no CPU profile was written in ${profDir}`);
+    return;
+  }
+  result.profile = { dir: profDir };
+  for (const kind of ["broadcast", "join", "answers"]) {
+    result.profile[kind] = analyzeProfile(
+      prof,
+      windows.filter((w) => w.kind === kind),
+    );
+    printProfile(kind, result.profile[kind]);
+  }
+}
+
+/** @param {number} n */
+async function run(n) {
+  const { server, profDir, probeDir, emitLog } = await startRunServer();
   const lag = monitorEventLoopDelay({ resolution: 5 });
   lag.enable();
   const swarm = new BotSwarm(server.baseURL);
   let host = null;
+  /** @type {RunResult} */
   const result = { players: n, loadAtStart: load(), actions: [], errors: [] };
+  /** @type {TimeWindow[]} */
   const windows = [];
   try {
     // Host: create the game.
@@ -142,42 +220,22 @@ async function run(n) {
 
     // Join: open sockets `batch` at a time; each joins as soon as it is connected.
     lag.reset();
-    const joinSent = new Float64Array(n);
-    const joinAcks = [];
-    const tJoin0 = performance.now();
-    for (let start = 0; start < n; start += batch) {
-      const opened = [];
-      for (let i = start; i < Math.min(n, start + batch); i++) {
-        const socket = swarm.open(i);
-        opened.push(
-          connected(socket).then(() => {
-            joinSent[i] = performance.now();
-            joinAcks[i] = request(socket, "player:join", { protocolVersion: PROTOCOL_VERSION, code, nickname: botName(i) }, WAIT_MS);
-          }),
-        );
-      }
-      const settled = await Promise.allSettled(opened);
-      const failed = settled.filter((s) => s.status === "rejected");
-      if (failed.length) throw new Error(`${failed.length} bots could not connect: ${failed[0].reason?.message ?? failed[0].reason}`);
-    }
-    const tConnected = performance.now();
-    const joins = await Promise.all(joinAcks);
-    const joinErrors = joins.filter((j) => !j.reply.ok);
-    if (joinErrors.length) throw new Error(`${joinErrors.length} joins failed, e.g. ${JSON.stringify(joinErrors[0].reply)}`);
-    const tJoined = Math.max(...joins.map((j) => j.at));
-    windows.push({ kind: "join", label: "join", startUs: perfToMonoUs(tJoin0), endUs: perfToMonoUs(tJoined) });
-    result.join = {
-      allJoinedMs: r1(tJoined - tJoin0),
-      allConnectedMs: r1(tConnected - tJoin0),
-      ackMs: summarize(joins.map((j, i) => j.at - joinSent[i])),
-      clientLoopLagMaxMs: r1(lag.max / 1e6),
-    };
+    const joined = await joinEveryone(swarm, code, n);
+    windows.push(joined.window);
+    result.join = { ...joined.join, clientLoopLagMaxMs: r1(lag.max / 1e6) };
     console.log(
       `  ${n} joined in ${result.join.allJoinedMs} ms (all connected after ${result.join.allConnectedMs} ms; join ack p95 ${result.join.ackMs.p95} ms)`,
     );
     await sleep(500); // let the last throttled host view go out
 
     /** Arms an expectation, runs `trigger` (which emits), waits for every player. */
+    /**
+     * @param {string} label
+     * @param {string} phase
+     * @param {number} round
+     * @param {() => ReturnType<typeof request> | null} trigger
+     * @param {{ accept?: (view: any) => boolean }} [options]
+     */
     async function measure(label, phase, round, trigger, { accept } = {}) {
       const exp = new Expectation({ label, phase, round, n, accept });
       swarm.expectation = exp;
@@ -279,13 +337,14 @@ async function run(n) {
       // The last answer ends the round: the server moves to the reveal at once.
       const hostReveal = hostSees("reveal", round);
       const last = n - 1;
-      let lastAnswer = null;
+      /** @type {{ lastAnswer?: ReturnType<typeof request> }} */
+      const sent = {};
       const reveal = await measure(`last answer → reveal (round ${round + 1})`, "reveal", round, () => {
-        lastAnswer = request(swarm.sockets[last], "player:answer", { roundIndex: round, answer: answerFor(round, last) }, WAIT_MS);
+        sent.lastAnswer = request(swarm.sockets[last], "player:answer", { roundIndex: round, answer: answerFor(round, last) }, WAIT_MS);
         return null;
       });
-      const lastAck = await lastAnswer;
-      if (!lastAck.reply.ok) result.errors.push(`round ${round + 1}: the last answer was refused: ${JSON.stringify(lastAck.reply.error)}`);
+      const lastAck = await sent.lastAnswer; // measure() ran the trigger
+      if (!lastAck?.reply.ok) result.errors.push(`round ${round + 1}: the last answer was refused: ${JSON.stringify(lastAck?.reply.error)}`);
       await hostReveal;
 
       // Results: the host moves on to the leaderboard (all answers were scored on arrival).
@@ -306,7 +365,8 @@ async function run(n) {
     result.disconnects = swarm.disconnects;
     const dropped = Object.values(swarm.disconnects).reduce((a, b) => a + b, 0);
     if (dropped) result.errors.push(`${dropped} bots were disconnected during the run: ${JSON.stringify(swarm.disconnects)}`);
-  } catch (error) {
+  } catch (caught) {
+    const error = /** @type {Error} */ (caught);
     result.errors.push(String(error?.stack ?? error));
     console.error(`  run with ${n} players failed: ${error?.message ?? error}`);
   } finally {
@@ -322,19 +382,7 @@ async function run(n) {
     if (result.errors.length) console.log(`  server log: ${server.logFile}`);
     else rmSync(server.dir, { recursive: true, force: true });
     result.loadAtEnd = load();
-    if (profDir) {
-      const prof = readProfile(profDir);
-      if (prof) {
-        result.profile = { dir: profDir };
-        for (const kind of ["broadcast", "join", "answers"]) {
-          result.profile[kind] = analyzeProfile(
-            prof,
-            windows.filter((w) => w.kind === kind),
-          );
-          printProfile(kind, result.profile[kind]);
-        }
-      } else result.errors.push(`no CPU profile was written in ${profDir}`);
-    }
+    attachProfile(result, profDir, windows);
   }
   return result;
 }

@@ -16,12 +16,14 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { tsImport } from "tsx/esm/api";
 import { buildIfStale } from "../scripts/build-if-stale.mjs";
+import { chromiumLaunchOptions } from "../scripts/chromium.mjs";
 import { ensureChromium } from "../scripts/ensure-chromium.mjs";
 import { startServer } from "./lib/server.mjs";
 import { unlockUpTo } from "./lib/unlock.mjs";
 import { round, summarize, table } from "./lib/stats.mjs";
 
 const BUDGET_MS = 3000;
+/** @typedef {{ clickedAt: number, doneAt: number, sawProgress: boolean }} RunTiming kept by the page as window.__bench */
 const { values: flags } = parseArgs({
   options: {
     level: { type: "string" },
@@ -42,19 +44,7 @@ const trainingLevels = levels.filter((l) => kindOf(l.kind).trains && (!wanted ||
 if (!flags["no-build"]) buildIfStale();
 const executablePath = ensureChromium();
 const server = await startServer({ port: Number(flags.port) });
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(executablePath));
 
 const rows = [];
 try {
@@ -81,8 +71,9 @@ try {
       // Timed in the page: from the click on Train to the finished marker, and whether the
       // progress element showed in between (a fast run may show it for a frame only).
       await page.evaluate(() => {
-        const state = (window.__bench = { clickedAt: 0, doneAt: 0, sawProgress: false });
-        const button = document.querySelector('[data-testid="train"]');
+        const state = { clickedAt: 0, doneAt: 0, sawProgress: false };
+        /** @type {any} */ (window).__bench = state;
+        const button = /** @type {HTMLButtonElement} */ (document.querySelector('[data-testid="train"]'));
         button.addEventListener("click", () => (state.clickedAt = performance.now()), { capture: true, once: true });
         const observer = new MutationObserver(() => {
           if (document.querySelector('[data-testid="training-progress"]')) state.sawProgress = true;
@@ -94,8 +85,8 @@ try {
         observer.observe(document.body, { childList: true, subtree: true, attributes: true });
       });
       await page.getByTestId("train").click();
-      await page.waitForFunction(() => window.__bench.doneAt > 0, null, { timeout: 60_000, polling: 50 });
-      const { clickedAt, doneAt, sawProgress } = await page.evaluate(() => window.__bench);
+      await page.waitForFunction(() => /** @type {any} */ (window).__bench.doneAt > 0, null, { timeout: 60_000, polling: 50 });
+      const { clickedAt, doneAt, sawProgress } = await page.evaluate(() => /** @type {RunTiming} */ (/** @type {any} */ (window).__bench));
       const ms = doneAt - clickedAt;
       // The page's figure for this answer next to the server's, trained separately.
       const browserScore = Number(await page.getByTestId("training-done").getAttribute("data-score"));

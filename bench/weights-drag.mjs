@@ -29,7 +29,7 @@ async function runScenario(browser, { baseURL, storageState, levelId, profileId,
     const canvas = page.getByTestId("tune-canvas");
     await canvas.waitFor({ state: "visible", timeout: 30_000 });
     await page.waitForFunction(() => {
-      const c = document.querySelector('[data-testid="tune-canvas"]');
+      const c = /** @type {HTMLCanvasElement | null} */ (document.querySelector('[data-testid="tune-canvas"]'));
       return c && c.width > 0 && c.width === Math.round(c.clientWidth * devicePixelRatio);
     });
     const backing = await canvas.evaluate((c) => `${c.width}×${c.height}`);
@@ -154,6 +154,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const path = await import("node:path");
   const { chromium } = await import("playwright-core");
   const { buildIfStale } = await import("../scripts/build-if-stale.mjs");
+  const { chromiumLaunchOptions } = await import("../scripts/chromium.mjs");
   const { ensureChromium } = await import("../scripts/ensure-chromium.mjs");
   const { startServer } = await import("./lib/server.mjs");
   const { table } = await import("./lib/stats.mjs");
@@ -170,19 +171,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!flags["no-build"]) buildIfStale();
   const executablePath = ensureChromium();
   const server = await startServer({ port: Number(flags.port) });
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions(executablePath));
   const chromiumVersion = browser.version();
   let results;
   try {

@@ -28,6 +28,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { buildIfStale } from "./build-if-stale.mjs";
+import { chromiumLaunchOptions } from "./chromium.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
 import { startServer } from "../bench/lib/server.mjs";
 import { benchDragStep, BUDGET_MS, PROFILES } from "../bench/drag-step.mjs";
@@ -91,19 +92,7 @@ const buildId = () => {
 };
 const buildAtStart = buildId();
 const server = await startServer({ port: Number(flags.port) });
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions(chromiumPath));
 
 const machine = {
   cpu: os.cpus()[0]?.model ?? "unknown",
@@ -131,6 +120,7 @@ const results = {
   settings: { levels, points, profiles, steps: Number(flags.steps), slowSteps: Number(flags["slow-steps"]), warmup: Number(flags.warmup), routes },
 };
 
+/** @type {Error | null} */
 let failed = null;
 try {
   if (runDrag) {
@@ -158,7 +148,7 @@ try {
     results.firstLoadJs = await benchFirstLoadJs(browser, { baseURL: server.baseURL, routes });
   }
 } catch (error) {
-  failed = error;
+  failed = /** @type {Error} */ (error);
 } finally {
   await browser.close();
   await server.stop();

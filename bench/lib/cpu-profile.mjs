@@ -43,6 +43,27 @@ export async function startCpuProfile(cdp) {
 // Functions Playwright injects into the page to drive the mouse.
 const HARNESS = new Set(["setupDragListeners", "window.__cleanupDrag", "__cleanupDrag", "evaluate"]);
 
+/**
+ * The bucket a sample's self time goes to: idle, garbage collection, a kind of native call, or
+ * the chunk its script came from (`labelOf`).
+ * @param {{ functionName: string, url: string }} callFrame
+ * @param {(url: string) => Promise<string>} labelOf
+ */
+async function bucketOf({ functionName: name, url }, labelOf) {
+  if (name === "(idle)") return "idle";
+  if (name === "(garbage collector)") return "garbage collection";
+  if (name === "(program)" || name === "(root)") return "idle"; // native work outside JS, and idle: see the trace instead
+  if (url) return labelOf(url);
+  if (CANVAS_CALLS.has(name)) return "canvas 2D calls (recording)";
+  return HARNESS.has(name) ? "benchmark harness" : "other native calls";
+}
+
+/** "name file.js:line:column" for a function in a script, "name (native)" for a native one. */
+function functionKey({ functionName, url, lineNumber, columnNumber }) {
+  const where = url ? `${new URL(url).pathname.split("/").pop()}:${lineNumber + 1}:${columnNumber + 1}` : "(native)";
+  return `${functionName || "(anonymous)"} ${where}`;
+}
+
 /** Stops the profiler; returns ms of JS self time per bucket, and the busiest functions. */
 export async function stopCpuProfile(cdp, { baseURL }) {
   const { profile } = await cdp.send("Profiler.stop");
@@ -78,17 +99,11 @@ export async function stopCpuProfile(cdp, { baseURL }) {
   for (const [id, us] of selfUs) {
     const { callFrame } = byId.get(id);
     const name = callFrame.functionName;
-    let bucket;
-    if (name === "(idle)") bucket = "idle";
-    else if (name === "(garbage collector)") bucket = "garbage collection";
-    else if (name === "(program)" || name === "(root)")
-      bucket = "idle"; // native work outside JS, and idle: see the trace instead
-    else if (!callFrame.url) bucket = CANVAS_CALLS.has(name) ? "canvas 2D calls (recording)" : HARNESS.has(name) ? "benchmark harness" : "other native calls";
-    else bucket = await labelOf(callFrame.url);
+    const bucket = await bucketOf(callFrame, labelOf);
     add(bucket, us);
     if (bucket === "other native calls") otherNative.set(name || "(anonymous)", (otherNative.get(name || "(anonymous)") ?? 0) + us);
     if (callFrame.url || CANVAS_CALLS.has(name)) {
-      const key = `${name || "(anonymous)"} ${callFrame.url ? `${new URL(callFrame.url).pathname.split("/").pop()}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}` : "(native)"}`;
+      const key = functionKey(callFrame);
       functions.set(key, (functions.get(key) ?? 0) + us);
     }
   }

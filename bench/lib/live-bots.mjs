@@ -23,11 +23,19 @@ export function connect(baseURL, { timeoutMs = 20_000 } = {}) {
 /** Resolves when the socket is connected; rejects on connect_error or after timeoutMs. */
 export function connected(socket, timeoutMs = 20_000) {
   if (socket.connected) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("connect timeout")), timeoutMs);
-    socket.once("connect", () => (clearTimeout(timer), resolve()));
-    socket.once("connect_error", (e) => (clearTimeout(timer), reject(e)));
-  });
+  return /** @type {Promise<void>} */ (
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("connect timeout")), timeoutMs);
+      socket.once("connect", () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      socket.once("connect_error", (e) => {
+        clearTimeout(timer);
+        reject(e);
+      });
+    })
+  );
 }
 
 /** An emit with an acknowledgement, a timeout, and the time of the ack (performance.now()). */
@@ -45,8 +53,13 @@ export function request(socket, event, payload, timeoutMs = 60_000) {
  * `round`, -1 for none). `accept(view)` can add a condition (e.g. the leaderboard is there).
  */
 export class Expectation {
+  /** @param {{ label: string, phase: string, round: number, n: number, accept?: (view: any) => boolean }} options */
   constructor({ label, phase, round, n, accept = () => true }) {
-    Object.assign(this, { label, phase, round, n, accept });
+    this.label = label;
+    this.phase = phase;
+    this.round = round;
+    this.n = n;
+    this.accept = accept;
     this.t0 = NaN;
     this.arrivals = new Float64Array(n).fill(NaN);
     this.count = 0;

@@ -28,6 +28,9 @@ export function processCpuMs(pid) {
   }
 }
 
+/**
+ * @param {{ port?: number, host?: string, nodeArgs?: string[], env?: Record<string, string>, timeoutMs?: number }} [options]
+ */
 export async function startServer({ port = 3300, host = "127.0.0.1", nodeArgs = [], env = {}, timeoutMs = 90_000 } = {}) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("no production build (.next/BUILD_ID is missing): run `npx next build` first");
   if (!(await portIsFree(port, host))) throw new Error(`port ${port} is in use: stop what runs there or pass --port <another>`);

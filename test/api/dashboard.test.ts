@@ -10,7 +10,7 @@ import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { levels } from "@/core/levels/catalog";
 import { referenceAnswers } from "../reference";
-import { newPlayer, Player, startServer, type TestServer } from "./server-harness";
+import { newPlayer, type Player, startServer, type TestServer } from "./server-harness";
 import { queryDb } from "./live-client";
 import { parseCsv } from "../csv-reader";
 

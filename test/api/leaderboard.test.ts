@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
 import { scoreAnswerSync } from "@/core/scoring";
-import { chapter2Player, newPlayer, Player, rotated, startServer, type TestServer } from "./server-harness";
+import { chapter2Player, Player, rotated, startServer, type TestServer } from "./server-harness";
 
 /**
  * One leaderboard (turn-the-axes) built by 15 players, in this order. Each step is one

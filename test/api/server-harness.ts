@@ -16,7 +16,9 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-const START_TIMEOUT_MS = 60_000;
+// A start takes 2–4 s on a quiet machine and 10–20 s on a loaded 2-core one; the hook that starts
+// it has 180 s (vitest.config.ts), leaving room for its other setup.
+const START_TIMEOUT_MS = 90_000;
 const STOP_TIMEOUT_MS = 15_000;
 const OUTPUT_LIMIT = 200_000; // characters of server output kept for error messages
 

@@ -1,22 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
-import { noHorizontalScroll, openAnyLevel, PHONE, screenshot, submitAndExpectStars, unlockUpTo } from "./helpers";
+import { expect, expectNoHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, TRAINING_WAIT_MS, trainAndWait, unlockAndOpen } from "./helpers";
 
-/** Every run must finish within this in the browser, paint waits included (the hard requirement). */
-
-/** Clicks Train and waits for the finished marker; returns the browser's own training time. */
-async function trainAndWait(page: Page): Promise<number> {
-  await page.getByTestId("train").click();
-  const done = page.getByTestId("training-done");
-  await expect(done).toBeVisible({ timeout: 15_000 });
-  return Number(await done.getByTestId("training-time").getAttribute("data-ms"));
-}
+// The digits kind: train a small digit classifier in the browser and look at what each layer
+// makes of a digit. Unlocking submits every earlier level (the server trains the training levels'
+// answers) and the browser trains networks of up to 1,000 digits: on a loaded 2-core machine that
+// takes several times its quiet-machine time, hence the budgets.
 
 test.describe("digits", () => {
   test("what the layers see: train, look at each layer, choose by keyboard, submit for three stars", async ({ page }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     await page.setViewportSize({ width: 1280, height: 900 });
-    await unlockUpTo(page, "what-the-layers-see");
-    await openAnyLevel(page, "what-the-layers-see");
+    await unlockAndOpen(page, "what-the-layers-see");
     await expect(page.getByTestId("fixed-examples")).toContainText("200 digits");
     await expect(page.getByTestId("choice-depth-1")).toBeChecked();
     await expect(page.getByTestId("choice-width-4")).toBeChecked();
@@ -24,7 +17,7 @@ test.describe("digits", () => {
     // The starting network: progress shows while it trains, then it falls short of the target.
     await page.getByTestId("train").click();
     await expect(page.getByTestId("training-progress")).toBeVisible();
-    await expect(page.getByTestId("training-done")).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId("training-done")).toBeVisible({ timeout: TRAINING_WAIT_MS });
     await expect(page.getByTestId("training-done")).toContainText("✗ below the 85.0% target");
     await expect(page.getByTestId("stage-layer-1")).toBeVisible(); // four cells carry the whole image
     await screenshot(page, "digits-layers-start");
@@ -62,12 +55,10 @@ test.describe("digits", () => {
     await screenshot(page, "digits-layers-submitted");
   });
 
-  test("more data or a bigger network, on a phone: the budget, then 1,000 digits at 16 units for three stars", async ({ browser }) => {
-    test.setTimeout(150_000);
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    await unlockUpTo(page, "more-data-or-bigger");
-    await openAnyLevel(page, "more-data-or-bigger");
+  test("more data or a bigger network, on a phone: the budget, then 1,000 digits at 16 units for three stars", async ({ device }) => {
+    test.setTimeout(180_000);
+    const page = await device(PHONE);
+    await unlockAndOpen(page, "more-data-or-bigger");
     await expect(page.getByTestId("fixed-depth")).toContainText("1 layer");
 
     // 1,000 examples and 64 units together are over budget: the choice is marked and Train is off.
@@ -75,7 +66,7 @@ test.describe("digits", () => {
     await page.getByTestId("choice-width-64").check();
     await expect(page.getByTestId("budget")).toContainText("✗ over budget");
     await expect(page.getByTestId("train")).toBeDisabled();
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "digits-budget-phone");
 
     await page.getByTestId("choice-width-16").check();
@@ -84,14 +75,13 @@ test.describe("digits", () => {
     await expect(page.getByTestId("test-accuracy")).toHaveText("91.4%");
     await page.getByTestId("pick-digit-2").click();
     await expect(page.getByTestId("layer-verdict")).toContainText("a 2: the network says");
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await page.getByTestId("layer-view").scrollIntoViewIfNeeded();
     await screenshot(page, "digits-layers-phone", { fullPage: false });
 
     await submitAndExpectStars(page, 3);
     await expect(page.getByTestId("review")).toContainText("✓ 1,000 digits");
-    expect(await noHorizontalScroll(page)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "digits-budget-phone-submitted");
-    await context.close();
   });
 });

@@ -1,9 +1,62 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-/** Chapter 2's levels (coordinate change), in order. */
-export const LEVELS = ["turn-the-axes", "turn-and-shift", "admissions", "circles", "xor", "let-the-machine-search"] as const;
+// ── Budgets ───────────────────────────────────────────────────────────────────────────
+// The suite runs on 2-core machines, often beside other work: a wait's budget is how long the
+// state may take to come on such a machine when it is loaded, not how long it takes on a quiet one.
+// (Long journeys call test.slow(), which triples the 60 s test timeout of playwright.config.ts.)
+
+/**
+ * How long the browser may compute before the test gives up waiting: train one choice, race
+ * gradient descent, search every rotation. The README's 3 s promise for a training run is
+ * measured by bench/training-browser.mjs on a quiet machine; here it is only a wait.
+ */
+export const TRAINING_WAIT_MS = 45_000;
+
+/**
+ * How long a submitted answer may take to come back scored: training levels are trained again on
+ * the server, which competes with the other tests' browsers for the two cores.
+ */
+export const SCORING_WAIT_MS = 60_000;
+
+// ── Pages and contexts ────────────────────────────────────────────────────────────────
+
+/** A projector-sized host screen and a phone for each player (each in its own browser context). */
+export const PROJECTOR = { viewport: { width: 1366, height: 768 } } as const;
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } as const;
+
+/** Opens a page in a browser context of its own: its own cookies, another person's device. */
+export type OpenDevice = (options?: BrowserContextOptions) => Promise<Page>;
+
+/**
+ * Playwright's `test` with one more fixture, `device`, for tests with several people (a projector
+ * and phones, a teacher and students). Every device it opened is closed when the test ends, passed
+ * or failed, so no live page is left polling and painting while the next tests run.
+ */
+export const test = base.extend<{ device: OpenDevice }>({
+  device: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (options = {}) => {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+});
+export { expect };
+
+export const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+/**
+ * The page fits its width: nothing scrolls sideways. Polled, because after a resize or a new
+ * view the layout settles over a few frames (charts and canvases measure themselves first).
+ */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  await expect.poll(() => noHorizontalScroll(page), { message: "the page scrolls sideways" }).toBe(true);
+}
 
 /** Screenshots land here (test-results is Playwright's output folder, cleaned at the start of each run). */
 export const SCREENSHOT_DIR = path.join(process.cwd(), "test-results", "screenshots");
@@ -12,6 +65,55 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
+
+/** React has hydrated a server-rendered element once it carries React's props (its handlers). */
+export async function waitForHydration(element: Locator): Promise<void> {
+  await expect.poll(() => element.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")))).toBe(true);
+}
+
+/** A canvas is drawn once its backing store matches its size on screen (the view's layout effect ran). */
+export async function waitForCanvasSized(canvas: Locator): Promise<void> {
+  await expect.poll(() => canvas.evaluate((c: HTMLCanvasElement) => c.width > 0 && c.width === Math.round(c.clientWidth * devicePixelRatio))).toBe(true);
+}
+
+/**
+ * A finger on the touch screen along `points`, through Chromium's touch events (Playwright's
+ * touchscreen only taps). The finger rests on the last point before it lifts, as in a real
+ * drag-and-drop: lifted while still moving, the gesture becomes a fling, and Chromium spends the
+ * next tap stopping that fling instead of clicking. The rest is in the events' own timestamps, so
+ * nothing waits on the wall clock.
+ */
+export async function touchPath(page: Page, points: { x: number; y: number }[]): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000 - 1; // a second ago, so no event is in the future
+  const at = (i: number) => start + i * 0.016; // one move per 60 Hz frame
+  const finger = (p: { x: number; y: number }) => [{ x: p.x, y: p.y, id: 1 }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: finger(points[0]), timestamp: at(0) });
+  for (const [i, p] of points.slice(1).entries())
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: finger(p), timestamp: at(i + 1) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [], timestamp: at(points.length) + 0.2 });
+  await cdp.detach();
+}
+
+/** A straight drag with a finger from `from` to `to` in `steps` moves (see touchPath). */
+export async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }, steps = 12): Promise<void> {
+  const points = Array.from({ length: steps + 1 }, (_, i) => ({ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }));
+  await touchPath(page, points);
+}
+
+/** Presses Tab until `target` has the focus (a keyboard user's way of getting there). */
+export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+// ── The campaign ──────────────────────────────────────────────────────────────────────
+
+/** Chapter 2's levels (coordinate change), in order. */
+export const LEVELS = ["turn-the-axes", "turn-and-shift", "admissions", "circles", "xor", "let-the-machine-search"] as const;
 
 /**
  * A first visit renders before the anonymous profile exists; EnsureProfile then creates it and
@@ -25,6 +127,11 @@ export function levelCard(page: Page, id: string): Locator {
   return page.getByTestId(`level-${id}`);
 }
 
+/** The level page's leaderboard has answered its fetch: an effect ran, so React has hydrated the page. */
+async function waitForLeaderboard(page: Page): Promise<void> {
+  await expect(page.getByTestId("leaderboard").locator("table.board, p.muted").first()).toBeVisible();
+}
+
 /**
  * The level page is server-rendered, so it is visible before React has hydrated it; a drag, key
  * press or typed value that arrives earlier is lost. Two things only the browser does: the
@@ -32,18 +139,51 @@ export function levelCard(page: Page, id: string): Locator {
  * on-screen size (the layout effect ran).
  */
 export async function waitForLevelReady(page: Page): Promise<void> {
-  await expect(page.getByTestId("leaderboard").locator("table.board, p.muted").first()).toBeVisible();
-  await expect
-    .poll(() => page.getByTestId("before-canvas").evaluate((c: HTMLCanvasElement) => c.width === Math.round(c.clientWidth * devicePixelRatio) && c.width > 0))
-    .toBe(true);
+  await waitForLeaderboard(page);
+  await waitForCanvasSized(page.getByTestId("before-canvas"));
 }
 
-/** Opens a level page and waits until it is interactive (profile created, page hydrated). */
+/** Opens a coordinate-change level page and waits until it is interactive (profile created, page hydrated). */
 export async function openLevel(page: Page, id: string): Promise<void> {
   await page.goto(`/play/${id}`);
   await waitForProfile(page);
   await expect(page.getByTestId("before-canvas")).toBeVisible();
   await waitForLevelReady(page);
+}
+
+/**
+ * Opens any level and waits until its view is interactive: the profile exists, the page has
+ * hydrated (the leaderboard's fetch answered) and the kind's view, a dynamic import, is shown.
+ * Every kind's view marks its root with data-testid="kind-view".
+ */
+export async function openAnyLevel(page: Page, id: string): Promise<void> {
+  await page.goto(`/play/${id}`);
+  await waitForProfile(page);
+  await waitForLeaderboard(page);
+  await expect(page.getByTestId("kind-view")).toBeVisible();
+}
+
+/**
+ * Plays the campaign up to `levelId` for this page's player, through the real API: it submits
+ * the reference answer (test/reference/) of every level before it, as a player would, so the
+ * level opens. The server re-scores and, for training kinds, trains each answer.
+ */
+export async function unlockUpTo(page: Page, levelId: string): Promise<void> {
+  const [{ levels }, { referenceAnswers }] = await Promise.all([import("../../core/levels/catalog"), import("../reference")]);
+  const index = levels.findIndex((l) => l.id === levelId);
+  if (index < 0) throw new Error(`unknown level "${levelId}"`);
+  expect((await page.request.post("/api/profile")).ok()).toBe(true);
+  for (const level of levels.slice(0, index)) {
+    const res = await page.request.post("/api/submissions", { data: { levelId: level.id, answer: referenceAnswers[level.id] }, timeout: SCORING_WAIT_MS });
+    expect(res.ok(), `unlocking ${level.id}: ${res.status()} ${await res.text()}`).toBe(true);
+    expect((await res.json()).stars, `reference answer for ${level.id}`).toBeGreaterThan(0);
+  }
+}
+
+/** A player who has played the campaign up to `levelId` (through the API) opens it. */
+export async function unlockAndOpen(page: Page, levelId: string): Promise<void> {
+  await unlockUpTo(page, levelId);
+  await openAnyLevel(page, levelId);
 }
 
 /** Types an exact value into one of the view's number inputs (data-testid "<id>-number"). */
@@ -53,30 +193,106 @@ export async function setNumber(page: Page, id: string, value: number): Promise<
   await expect(input).toHaveValue(String(value));
 }
 
-/** Submits through the button and checks the server's verdict. */
+/** Submits through the button and checks the server's verdict (which may train a network first). */
 export async function submitAndExpectStars(page: Page, stars: number): Promise<Locator> {
   await page.getByTestId("submit").click();
   const result = page.getByTestId("result");
-  await expect(result.getByRole("img", { name: `${stars} of 3 stars` })).toBeVisible();
+  await expect(result.getByRole("img", { name: `${stars} of 3 stars` })).toBeVisible({ timeout: SCORING_WAIT_MS });
   return result;
 }
 
-/** Presses Tab until `target` has the focus (a keyboard user's way of getting there). */
-export async function tabTo(page: Page, target: Locator, maxPresses = 40): Promise<void> {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
+/** Collects the page's uncaught errors, for a test to expect none at its end. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
+// ── Choices ───────────────────────────────────────────────────────────────────────────
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A choice's radio button in `scope`, by its label. Once reviewed, its accessible name ends with
+ * a mark ("… ○ the right answer"), so the match is on the start.
+ */
+export const optionRadio = (scope: Locator, label: string) => scope.getByRole("radio", { name: new RegExp(`^${escapeRegExp(label)}(?: [✓✗○].*)?$`) });
+
+/** Level 1.1, "Rules or examples?": each program card's right group, and the two questions' right answers. */
+export const RULES_OR_EXAMPLES = {
+  cards: {
+    spam: "Machine learning",
+    tax: "Classical",
+    speech: "Machine learning",
+    chess: "Classical",
+    tags: "Machine learning",
+    thermostat: "Classical",
+  } as Record<string, string>,
+  whatGoesIn: "Data and answers go in; rules come out",
+  whyNotRules: "Nobody could write down explicit rules good enough for such complex tasks",
+};
+
+/**
+ * Answers level 1.1 through its radio buttons, as a player would: the cards, then the two
+ * questions. The answers are the right ones unless `wrong` puts in others on purpose.
+ */
+export async function answerRulesOrExamples(
+  page: Page,
+  wrong: { cards?: Record<string, string>; whatGoesIn?: string; whyNotRules?: string } = {},
+): Promise<void> {
+  const cards = { ...RULES_OR_EXAMPLES.cards, ...wrong.cards };
+  for (const [card, group] of Object.entries(cards)) await optionRadio(page.getByTestId(`card-${card}`), group).check();
+  await optionRadio(page.getByTestId("question-what-goes-in"), wrong.whatGoesIn ?? RULES_OR_EXAMPLES.whatGoesIn).check();
+  await optionRadio(page.getByTestId("question-why-not-rules"), wrong.whyNotRules ?? RULES_OR_EXAMPLES.whyNotRules).check();
+}
+
+/** The ids of an order list's items, top to bottom (items are data-testid="order-item-<id>"). */
+export function orderOf(list: Locator): Promise<string[]> {
+  return list.locator("> li").evaluateAll((items) => items.map((li) => li.getAttribute("data-testid")!.replace(/^order-item-/, "")));
+}
+
+/** Clicks Train and waits for the finished marker; returns the time it took as the test saw it, and the marker's text. */
+export async function trainAndWait(page: Page): Promise<{ ms: number; text: string }> {
+  const button = page.getByTestId("train");
+  await expect(button).toBeEnabled();
+  const started = Date.now();
+  await button.click();
+  const done = page.getByTestId("training-done");
+  await expect(done).toBeVisible({ timeout: TRAINING_WAIT_MS });
+  return { ms: Date.now() - started, text: (await done.textContent()) ?? "" };
+}
+
+// ── Teachers and classes ──────────────────────────────────────────────────────────────
+
+/** An email address no other test (or worker) uses, for a new teacher account. */
+export const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID()}@school.example`;
+
+/** Signs a new teacher up through the API from this page's context, so the session cookie is the browser's. */
+export async function signUpTeacher(page: Page, { prefix, name, password }: { prefix: string; name: string; password: string }): Promise<void> {
+  const signup = await page.request.post("/api/teacher/signup", { data: { email: uniqueEmail(prefix), name, password } });
+  expect(signup.status()).toBe(201);
+}
+
+/** Opens the class link's page and joins the class under `name` (the caller checks the welcome). */
+export async function joinClass(page: Page, code: string, name: string): Promise<void> {
+  await page.goto(`/class?code=${code}`);
+  await expect(page.getByLabel("Class code")).toHaveValue(code);
+  const nameInput = page.getByLabel(/Your name/);
+  await waitForHydration(nameInput);
+  await nameInput.fill(name);
+  await page.getByRole("button", { name: "Join the class" }).click();
 }
 
 // ── Live classroom games ──────────────────────────────────────────────────────────────
 
-/** A projector-sized host screen and a phone for each player (each in its own browser context). */
-export const PROJECTOR = { viewport: { width: 1366, height: 768 } } as const;
-export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } as const;
-
-export const noHorizontalScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+export interface LiveGameOptions {
+  /** A ready-made set's radio label. */
+  set?: string;
+  /** Levels to untick after choosing the set. */
+  drop?: string[];
+  roundTime?: string;
+  speedBonus?: boolean;
+}
 
 /**
  * Creates a live game from /host: `set` is a ready-made set's radio label, `drop` the levels to
@@ -85,12 +301,7 @@ export const noHorizontalScroll = (page: Page) => page.evaluate(() => document.d
  */
 export async function createLiveGame(
   page: Page,
-  {
-    set = "Chapter 2: a quick 3",
-    drop = [] as string[],
-    roundTime,
-    speedBonus = true,
-  }: { set?: string; drop?: string[]; roundTime?: string; speedBonus?: boolean } = {},
+  { set = "Chapter 2: a quick 3", drop = [], roundTime, speedBonus = true }: LiveGameOptions = {},
   beforeCreate?: () => Promise<void>,
 ): Promise<string> {
   await page.goto("/host");
@@ -108,11 +319,6 @@ export async function createLiveGame(
   return code;
 }
 
-/** React has hydrated a server-rendered element once it carries React's props (its handlers). */
-export async function waitForHydration(element: Locator): Promise<void> {
-  await expect.poll(() => element.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")))).toBe(true);
-}
-
 /** Joins as a student who scanned the QR code: /join?code=… checks the code, then asks for a nickname. */
 export async function joinLiveGame(page: Page, code: string, nickname: string): Promise<void> {
   await page.goto(`/join?code=${code}`);
@@ -124,46 +330,24 @@ export async function joinLiveGame(page: Page, code: string, nickname: string): 
   await expect(page.getByTestId("me")).toContainText(nickname);
 }
 
+/**
+ * A projector that created a live game (with `options`), and a phone for each nickname that
+ * joined it, one after the other (the join order decides ties).
+ */
+export async function liveLobby(device: OpenDevice, nicknames: string[], options: LiveGameOptions = {}): Promise<{ host: Page; code: string; phones: Page[] }> {
+  const host = await device(PROJECTOR);
+  const code = await createLiveGame(host, options);
+  const phones: Page[] = [];
+  for (const nickname of nicknames) {
+    const phone = await device(PHONE);
+    await joinLiveGame(phone, code, nickname);
+    phones.push(phone);
+  }
+  return { host, code, phones };
+}
+
 /** A round on a phone is interactive once the level view (a dynamic import) has sized its plot. */
 export async function waitForLiveRound(page: Page): Promise<void> {
   await expect(page.getByTestId("angle-number")).toBeVisible();
-  await expect
-    .poll(() =>
-      page
-        .getByTestId("before-canvas")
-        .first()
-        .evaluate((c: HTMLCanvasElement) => c.width === Math.round(c.clientWidth * devicePixelRatio) && c.width > 0),
-    )
-    .toBe(true);
-}
-
-// ── Any level of the campaign ─────────────────────────────────────────────────────────
-
-/**
- * Plays the campaign up to `levelId` for this page's player, through the real API: it submits
- * the reference answer (test/reference/) of every level before it, as a player would, so the
- * level opens. The server re-scores and, for training kinds, trains each answer.
- */
-export async function unlockUpTo(page: Page, levelId: string): Promise<void> {
-  const [{ levels }, { referenceAnswers }] = await Promise.all([import("../../core/levels/catalog"), import("../reference")]);
-  const index = levels.findIndex((l) => l.id === levelId);
-  if (index < 0) throw new Error(`unknown level "${levelId}"`);
-  expect((await page.request.post("/api/profile")).ok()).toBe(true);
-  for (const level of levels.slice(0, index)) {
-    const res = await page.request.post("/api/submissions", { data: { levelId: level.id, answer: referenceAnswers[level.id] }, timeout: 60_000 });
-    expect(res.ok(), `unlocking ${level.id}: ${res.status()} ${await res.text()}`).toBe(true);
-    expect((await res.json()).stars, `reference answer for ${level.id}`).toBeGreaterThan(0);
-  }
-}
-
-/**
- * Opens any level and waits until its view is interactive: the profile exists, the page has
- * hydrated (the leaderboard's fetch answered) and the kind's view, a dynamic import, is shown.
- * Every kind's view marks its root with data-testid="kind-view".
- */
-export async function openAnyLevel(page: Page, id: string): Promise<void> {
-  await page.goto(`/play/${id}`);
-  await waitForProfile(page);
-  await expect(page.getByTestId("leaderboard").locator("table.board, p.muted").first()).toBeVisible();
-  await expect(page.getByTestId("kind-view")).toBeVisible();
+  await waitForCanvasSized(page.getByTestId("before-canvas").first());
 }

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { levelCard, openLevel, tabTo, unlockUpTo } from "./helpers";
+import { expect, levelCard, openLevel, tabTo, test, unlockUpTo } from "./helpers";
 
 test("a coordinate-change level can be solved with the keyboard alone", async ({ page }) => {
   await unlockUpTo(page, "turn-the-axes");

@@ -1,12 +1,8 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createLiveGame, joinLiveGame, PHONE, PROJECTOR } from "./helpers";
+import type { Page } from "@playwright/test";
+import { createLiveGame, expect, joinLiveGame, liveLobby, PHONE, PROJECTOR, test } from "./helpers";
 
 // The host's controls in the lobby (remove a player, lock the room) and the join page's errors.
-
-async function newPage(browser: Browser, options: object): Promise<Page> {
-  const context = await browser.newContext(options);
-  return context.newPage();
-}
+// Each test runs a projector and two or three phones beside the server on two cores: test.slow().
 
 // (Next.js has its own, empty, role="alert" route announcer.)
 const joinError = (page: Page) => page.locator("p.error[role=alert]");
@@ -22,16 +18,17 @@ async function tryNickname(page: Page, nickname: string) {
   await page.getByRole("button", { name: "Join", exact: true }).click();
 }
 
-test("a removed player stays out: after a reload, and under a new nickname from the same browser", async ({ browser }) => {
-  const host = await newPage(browser, PROJECTOR);
+test("a removed player stays out: after a reload, and under a new nickname from the same browser", async ({ device }) => {
+  test.slow();
+  const host = await device(PROJECTOR);
   const code = await createLiveGame(host);
-  const phone = await newPage(browser, PHONE);
+  const phone = await device(PHONE);
   // A second tab of the same browser, already at the nickname step (its code check came first).
   const secondTab = await phone.context().newPage();
   await atNicknameStep(secondTab, code);
 
   await joinLiveGame(phone, code, "Troll Face");
-  const bystander = await newPage(browser, PHONE);
+  const bystander = await device(PHONE);
   await joinLiveGame(bystander, code, "Grace Hopper");
   await expect(host.getByTestId("player-count")).toHaveText("2 players");
 
@@ -61,22 +58,18 @@ test("a removed player stays out: after a reload, and under a new nickname from 
     await expect(host.getByTestId("player-count")).toHaveText("1 player");
     await expect(host.getByTestId("lobby-players")).not.toContainText("Nice Person");
   });
-
-  await Promise.all([host, phone, bystander].map((p) => p.context().close()));
 });
 
-test("a locked room refuses newcomers until the host unlocks it", async ({ browser }) => {
-  const host = await newPage(browser, PROJECTOR);
-  const code = await createLiveGame(host);
-  const early = await newPage(browser, PHONE);
-  await joinLiveGame(early, code, "Early Bird");
+test("a locked room refuses newcomers until the host unlocks it", async ({ device }) => {
+  test.slow();
+  const { host, code } = await liveLobby(device, ["Early Bird"]);
 
   const lock = host.getByRole("checkbox", { name: "Lock the room (nobody else can join)" });
   // The box shows the server's state: it ticks once the server has locked the room.
   await lock.click();
   await expect(lock).toBeChecked();
 
-  const late = await newPage(browser, PHONE);
+  const late = await device(PHONE);
   await atNicknameStep(late, code);
   await tryNickname(late, "Late Comer");
   await expect(joinError(late)).toHaveText(/locked/i);
@@ -92,16 +85,12 @@ test("a locked room refuses newcomers until the host unlocks it", async ({ brows
   await tryNickname(late, "Late Comer");
   await expect(late).toHaveURL(new RegExp(`/live/${code}$`));
   await expect(host.getByTestId("player-count")).toHaveText("2 players");
-
-  await Promise.all([host, early, late].map((p) => p.context().close()));
 });
 
-test("join errors: unknown code, taken nickname, offensive or malformed nickname", async ({ browser }) => {
-  const host = await newPage(browser, PROJECTOR);
-  const code = await createLiveGame(host);
-  const first = await newPage(browser, PHONE);
-  await joinLiveGame(first, code, "Ada Lovelace");
-  const phone = await newPage(browser, PHONE);
+test("join errors: unknown code, taken nickname, offensive or malformed nickname", async ({ device }) => {
+  test.slow();
+  const { host, code } = await liveLobby(device, ["Ada Lovelace"]);
+  const phone = await device(PHONE);
 
   await test.step("a code with no game behind it", async () => {
     await phone.goto("/join");
@@ -155,6 +144,4 @@ test("join errors: unknown code, taken nickname, offensive or malformed nickname
     // Nobody who was refused slipped into the lobby.
     await expect(host.getByTestId("lobby-players").getByRole("listitem")).toHaveCount(2);
   });
-
-  await Promise.all([host, first, phone].map((p) => p.context().close()));
 });

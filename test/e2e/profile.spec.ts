@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { waitForProfile } from "./helpers";
+import { expect, test, waitForProfile } from "./helpers";
 
 test("a player renames themself, the name persists, and an empty name is refused", async ({ page }) => {
   await page.goto("/play");

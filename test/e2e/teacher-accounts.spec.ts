@@ -1,10 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { screenshot, waitForHydration } from "./helpers";
+import { expect, expectNoHorizontalScroll, PHONE, screenshot, test, uniqueEmail, waitForHydration } from "./helpers";
 
 // A teacher creates an account through the form, signs out, and signs back in; a wrong password
 // gets the one generic message, and the teacher area is closed to a signed-out browser.
 test("a teacher signs up, signs out and signs in again", async ({ page }) => {
-  const email = `teacher-${Date.now()}@school.example`;
+  const email = uniqueEmail("teacher");
   await page.goto("/teacher");
   await expect(page).toHaveURL(/\/teacher\/signin$/); // signed out: the teacher area asks to sign in
   await page.getByRole("link", { name: "Create a teacher account" }).click();
@@ -41,11 +40,11 @@ test("a teacher signs up, signs out and signs in again", async ({ page }) => {
 });
 
 test.describe("on a phone", () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test.use(PHONE);
   test("the sign-in page fits", async ({ page }) => {
     await page.goto("/teacher/signin");
     await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "teacher-signin-phone");
   });
 });

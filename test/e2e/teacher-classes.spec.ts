@@ -1,15 +1,13 @@
-import { expect, test } from "@playwright/test";
-import { PHONE, noHorizontalScroll, screenshot, unlockUpTo, waitForHydration } from "./helpers";
+import { expect, joinClass, expectNoHorizontalScroll, PHONE, screenshot, signUpTeacher, test, unlockUpTo, waitForHydration } from "./helpers";
 
 /**
  * A teacher creates a class and sees its code and QR code; a student in another browser joins
  * through the class link, keeps their solo star and gets a resume code; a chapter lock shows on
  * the student's campaign map.
  */
-test("a teacher creates a class, a student joins with the link, and a chapter lock reaches the student", async ({ page, browser }) => {
-  const email = `teacher-${Date.now()}@school.example`;
-  const signup = await page.request.post("/api/teacher/signup", { data: { email, name: "Ms Noether", password: "invariant theory 1918" } });
-  expect(signup.status()).toBe(201);
+test("a teacher creates a class, a student joins with the link, and a chapter lock reaches the student", async ({ page, device }) => {
+  test.slow(); // a teacher, a student's phone and another device, beside the server on two cores
+  await signUpTeacher(page, { prefix: "teacher", name: "Ms Noether", password: "invariant theory 1918" });
 
   await page.goto("/teacher");
   const nameInput = page.getByLabel("New class");
@@ -25,20 +23,14 @@ test("a teacher creates a class, a student joins with the link, and a chapter lo
   await screenshot(page, "teacher-class-new");
 
   // The student already has a star from playing alone.
-  const student = await browser.newContext();
-  const phone = await student.newPage();
+  const phone = await device();
   await unlockUpTo(phone, "what-learning-needs");
   await phone.setViewportSize(PHONE.viewport);
-  await phone.goto(`/class?code=${code}`);
-  await expect(phone.getByLabel("Class code")).toHaveValue(code);
-  const name = phone.getByLabel(/Your name/);
-  await waitForHydration(name);
-  await name.fill("Emmy");
-  await phone.getByRole("button", { name: "Join the class" }).click();
+  await joinClass(phone, code, "Emmy");
   await expect(phone.getByTestId("joined")).toContainText("Welcome to Physics 9C, Emmy!");
   await expect(phone.getByTestId("resume-code")).toHaveText(/^[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTVWXYZ]{4}$/);
   const resumeCode = (await phone.getByTestId("resume-code").textContent())!.trim();
-  expect(await noHorizontalScroll(phone)).toBe(true);
+  await expectNoHorizontalScroll(phone);
   await screenshot(phone, "student-joined-phone");
 
   // The roster shows the student; lock chapter 1 with its checkbox.
@@ -66,25 +58,22 @@ test("a teacher creates a class, a student joins with the link, and a chapter lo
   await expect(phone.getByTestId("level-rules-or-examples")).toHaveAttribute("data-stars", "3");
 
   // On another device the resume code brings the same player back, stars and class included.
-  const laptop = await browser.newContext();
-  const other = await laptop.newPage();
+  const other = await device();
   await other.goto("/resume");
   const input = other.getByLabel("Resume code");
   await waitForHydration(input);
   await input.fill(resumeCode.toLowerCase());
   await other.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(other)).toBe(true);
+  await expectNoHorizontalScroll(other);
   await screenshot(other, "student-resume-phone");
   await other.getByRole("button", { name: "Continue" }).click();
   await other.waitForURL(/\/play$/);
   await expect(other.getByTestId("level-rules-or-examples")).toHaveAttribute("data-stars", "3");
   await other.goto("/class");
   await expect(other.getByTestId("my-classes")).toContainText("Physics 9C");
-  await laptop.close();
 
   // The teacher's class page fits a phone too.
   await page.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(page)).toBe(true);
+  await expectNoHorizontalScroll(page);
   await screenshot(page, "teacher-class-phone");
-  await student.close();
 });

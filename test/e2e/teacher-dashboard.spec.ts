@@ -1,5 +1,18 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PHONE, PROJECTOR, noHorizontalScroll, openAnyLevel, screenshot, submitAndExpectStars, waitForHydration } from "./helpers";
+import {
+  answerRulesOrExamples,
+  expect,
+  joinClass,
+  expectNoHorizontalScroll,
+  type OpenDevice,
+  openAnyLevel,
+  PHONE,
+  PROJECTOR,
+  RULES_OR_EXAMPLES,
+  screenshot,
+  signUpTeacher,
+  submitAndExpectStars,
+  test,
+} from "./helpers";
 import { parseCsv } from "../csv-reader";
 
 /**
@@ -8,48 +21,27 @@ import { parseCsv } from "../csv-reader";
  * teacher sees their stars, the level's statistics and a timeline, and downloads the CSV.
  */
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const radio = (page: Page, scope: string, name: string) => page.getByTestId(scope).getByRole("radio", { name: new RegExp(`^${escape(name)}(?: [✓✗○].*)?$`) });
-const SORTED = {
-  spam: "Machine learning",
-  tax: "Classical",
-  speech: "Machine learning",
-  chess: "Classical",
-  tags: "Machine learning",
-  thermostat: "Classical",
-};
-
 /** A student's own browser: joins the class through the class link's page, then plays level 1.1 through the UI. */
-async function studentPlays(browser: Browser, code: string, name: string, whatGoesIn: string, stars: number) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`/class?code=${code}`);
-  await expect(page.getByLabel("Class code")).toHaveValue(code);
-  const nameInput = page.getByLabel(/Your name/);
-  await waitForHydration(nameInput);
-  await nameInput.fill(name);
-  await page.getByRole("button", { name: "Join the class" }).click();
+async function studentPlays(device: OpenDevice, code: string, name: string, whatGoesIn: string, stars: number) {
+  const page = await device();
+  await joinClass(page, code, name);
   await expect(page.getByTestId("joined")).toContainText(name);
   await openAnyLevel(page, "rules-or-examples");
-  for (const [card, group] of Object.entries(SORTED)) await radio(page, `card-${card}`, group).check();
-  await radio(page, "question-what-goes-in", whatGoesIn).check();
-  await radio(page, "question-why-not-rules", "Nobody could write down explicit rules good enough for such complex tasks").check();
+  await answerRulesOrExamples(page, { whatGoesIn });
   await submitAndExpectStars(page, stars);
-  return context;
 }
 
-test("a teacher sees two students' stars on the dashboard and downloads the class CSV", async ({ browser }) => {
-  const teacherContext = await browser.newContext({ ...PROJECTOR, acceptDownloads: true });
-  const teacher = await teacherContext.newPage();
-  const email = `dashboard-${Date.now()}@school.example`;
-  expect((await teacher.request.post("/api/teacher/signup", { data: { email, name: "Mr Turing", password: "computable numbers 1936" } })).status()).toBe(201);
+test("a teacher sees two students' stars on the dashboard and downloads the class CSV", async ({ device }) => {
+  test.slow(); // a teacher and two students' browsers at once, beside the server on two cores
+  const teacher = await device({ ...PROJECTOR, acceptDownloads: true });
+  await signUpTeacher(teacher, { prefix: "dashboard", name: "Mr Turing", password: "computable numbers 1936" });
   const created = await teacher.request.post("/api/teacher/classes", { data: { name: "Year 11 AI" } });
   expect(created.status()).toBe(201);
   const { id: classId, joinCode } = await created.json();
 
-  const [ana, ben] = await Promise.all([
-    studentPlays(browser, joinCode, "Ana", "Data and answers go in; rules come out", 3),
-    studentPlays(browser, joinCode, "Ben", "Rules and data go in; answers come out, only faster", 1),
+  await Promise.all([
+    studentPlays(device, joinCode, "Ana", RULES_OR_EXAMPLES.whatGoesIn, 3),
+    studentPlays(device, joinCode, "Ben", "Rules and data go in; answers come out, only faster", 1),
   ]);
 
   await teacher.goto(`/teacher/classes/${classId}/progress`);
@@ -111,8 +103,6 @@ test("a teacher sees two students' stars on the dashboard and downloads the clas
 
   // On a phone the grid scrolls inside its box, the page does not.
   await teacher.setViewportSize(PHONE.viewport);
-  expect(await noHorizontalScroll(teacher)).toBe(true);
+  await expectNoHorizontalScroll(teacher);
   await screenshot(teacher, "teacher-dashboard-03-phone");
-
-  await Promise.all([ana.close(), ben.close(), teacherContext.close()]);
 });

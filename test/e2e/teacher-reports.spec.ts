@@ -1,18 +1,27 @@
-import { expect, test } from "@playwright/test";
-import { createLiveGame, joinLiveGame, noHorizontalScroll, PHONE, PROJECTOR, screenshot, setNumber, waitForHydration, waitForLiveRound } from "./helpers";
+import {
+  createLiveGame,
+  expect,
+  joinLiveGame,
+  expectNoHorizontalScroll,
+  PHONE,
+  PROJECTOR,
+  screenshot,
+  setNumber,
+  signUpTeacher,
+  test,
+  waitForHydration,
+  waitForLiveRound,
+} from "./helpers";
 
 // A signed-in teacher hosts a one-round game from /host; afterwards the game is in their reports.
 
-test("a teacher's game appears in their reports with the points the phone was told", async ({ browser }) => {
-  const teacherContext = await browser.newContext(PROJECTOR);
-  const host = await teacherContext.newPage();
-  // Signing up through the API in the page's own context: the session cookie is the browser's.
-  const email = `reports-${Date.now()}@school.example`;
-  const signup = await host.request.post("/api/teacher/signup", { data: { email, name: "Rosalind Franklin", password: "photo fifty-one 1952" } });
-  expect(signup.status()).toBe(201);
+test("a teacher's game appears in their reports with the points the phone was told", async ({ device }) => {
+  test.slow(); // a live game (projector and phone) and then the reports, beside the server on two cores
+  const host = await device(PROJECTOR);
+  await signUpTeacher(host, { prefix: "reports", name: "Rosalind Franklin", password: "photo fifty-one 1952" });
 
   const code = await createLiveGame(host, { set: "Chapter 2: a quick 3", drop: ["Turn and shift", "Admissions"], roundTime: "60 seconds", speedBonus: true });
-  const phone = await (await browser.newContext(PHONE)).newPage();
+  const phone = await device(PHONE);
   await joinLiveGame(phone, code, "Ana Lu");
   await expect(host.getByTestId("player-count")).toHaveText("1 player");
 
@@ -68,8 +77,8 @@ test("a teacher's game appears in their reports with the points the phone was to
   expect(file.suggestedFilename()).toMatch(new RegExp(`^game-${code}-.*\\.csv$`));
 
   // On a phone the report scrolls inside its table, not the page.
-  await host.setViewportSize({ width: 390, height: 844 });
-  expect(await noHorizontalScroll(host)).toBe(true);
+  await host.setViewportSize(PHONE.viewport);
+  await expectNoHorizontalScroll(host);
   await screenshot(host, "teacher-reports-03-report-phone");
 
   await host.goto("/teacher/games");

@@ -1,22 +1,19 @@
-import { expect, test } from "@playwright/test";
-import { openLevel, screenshot, setNumber, submitAndExpectStars, unlockUpTo } from "./helpers";
+import { expect, expectNoHorizontalScroll, openLevel, PHONE, screenshot, setNumber, submitAndExpectStars, test, touchPath, unlockUpTo } from "./helpers";
 
-// Desktop screenshots are taken along the journeys (newcomer.spec.ts, levels.spec.ts);
+// Desktop screenshots are taken along the journeys (newcomer.spec.ts, coordinate-change.spec.ts);
 // this file covers a phone-sized viewport.
 test.describe("on a phone", () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+  test.use(PHONE);
 
   test("landing, map and a coordinate-change level fit a phone screen", async ({ page }) => {
-    const noHorizontalScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
-
     await page.goto("/");
     await expect(page.getByRole("link", { name: "Play solo" })).toBeInViewport();
-    expect(await noHorizontalScroll()).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "10-phone-landing");
 
     await page.goto("/play");
     await expect(page.getByTestId("display-name")).toBeVisible();
-    expect(await noHorizontalScroll()).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "11-phone-map");
 
     await unlockUpTo(page, "turn-the-axes");
@@ -25,7 +22,7 @@ test.describe("on a phone", () => {
     const box = (await canvas.boundingBox())!;
     expect(box.width).toBeGreaterThan(300); // the plot uses the phone's width
     expect(Math.abs(box.width - box.height)).toBeLessThan(2); // and stays square
-    expect(await noHorizontalScroll()).toBe(true);
+    await expectNoHorizontalScroll(page);
     await screenshot(page, "12-phone-level-turn-the-axes");
     // What the phone actually shows: the first screen, then the plot and its controls.
     await screenshot(page, "12a-phone-level-first-screen", { fullPage: false });
@@ -41,10 +38,7 @@ test.describe("on a phone", () => {
     const cy = b.y + b.height / 2;
     const r = b.width * 0.35;
     const pts = [0, 10, 20, 30, 35].map((deg) => ({ x: cx + r * Math.cos((deg * Math.PI) / 180), y: cy - r * Math.sin((deg * Math.PI) / 180) }));
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [pts[0]] });
-    for (const p of pts.slice(1)) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [p] });
-    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    await touchPath(page, pts);
     const angle = Number(await page.getByTestId("angle-number").inputValue());
     expect(angle).toBeGreaterThan(32);
     expect(angle).toBeLessThan(38);

@@ -1,6 +1,22 @@
-import { expect, test, type Page } from "@playwright/test";
-import { LEVELS, levelCard, openLevel, screenshot, setNumber, submitAndExpectStars, unlockUpTo, waitForLevelReady, waitForProfile } from "./helpers";
+import type { Page } from "@playwright/test";
+import {
+  expect,
+  LEVELS,
+  levelCard,
+  openLevel,
+  screenshot,
+  setNumber,
+  submitAndExpectStars,
+  test,
+  TRAINING_WAIT_MS,
+  unlockUpTo,
+  waitForLevelReady,
+} from "./helpers";
 import { levels } from "../../core/levels/catalog";
+
+// The coordinate-change kind (chapter 2): turn, shift and change the axes until "black iff x > 0"
+// classifies the points, by typed values and by a real mouse drag. (Keyboard only: keyboard.spec.ts;
+// on a phone: phone-layout.spec.ts.)
 
 const radio = (page: Page, name: string) => page.getByRole("radio", { name, exact: true });
 
@@ -9,9 +25,9 @@ async function expectPerfectLive(page: Page) {
 }
 
 // Levels open in order, so one player (one browser context) plays the whole chapter, after
-// chapter 1 (played through the API here; choice-kinds.spec.ts plays it through the UI).
+// chapter 1 (played through the API here; newcomer.spec.ts and concept.spec.ts play it through the UI).
 test("chapter 2 can be played through the controls, in order", async ({ page }) => {
-  test.slow(); // six levels, each with a round trip to the server
+  test.slow(); // six levels, each with a round trip to the server, on a machine shared with the other tests
   await unlockUpTo(page, "turn-the-axes");
 
   await test.step("1 Turn the axes: type the angle", async () => {
@@ -84,7 +100,7 @@ test("chapter 2 can be played through the controls, in order", async ({ page }) 
     await openLevel(page, "let-the-machine-search");
     await page.getByRole("button", { name: "Let the machine search" }).click();
     const progress = page.getByTestId("search-progress");
-    await expect(progress).toHaveText(/Best rotation found: -?\d+° with \d+\.\d% accuracy\./, { timeout: 20_000 });
+    await expect(progress).toHaveText(/Best rotation found: -?\d+° with \d+\.\d% accuracy\./, { timeout: TRAINING_WAIT_MS });
     const found = Number(/found: (-?\d+)°/.exec((await progress.textContent())!)![1]);
     await page.getByRole("button", { name: "Use the machine's best angle" }).click();
     await expect(page.getByTestId("angle-number")).toHaveValue(String(found));
@@ -108,42 +124,47 @@ test("chapter 2 can be played through the controls, in order", async ({ page }) 
   });
 });
 
-test("a locked level's URL shows the locked message, not the level", async ({ page }) => {
-  await page.goto("/play/xor");
-  await expect(page.getByRole("heading", { level: 1, name: "XOR is locked" })).toBeVisible();
-  await expect(page.getByText("Earn at least one star on the previous level to open it.")).toBeVisible();
-  await expect(page.getByTestId("before-canvas")).toHaveCount(0);
-  await expect(page.getByTestId("submit")).toHaveCount(0);
-  await page.getByRole("link", { name: "Back to the campaign" }).click();
-  await expect(page).toHaveURL(/\/play$/);
-  await expect(levelCard(page, "xor")).toHaveAttribute("data-locked", "true");
-});
-
-test("a score sent by the browser is ignored: the server scores the answer itself", async ({ page }) => {
+// Chapter 2's first level with a real mouse drag, for a player who has finished chapter 1.
+test("turn the axes with the mouse", async ({ page }) => {
   await unlockUpTo(page, "turn-the-axes");
+  await openLevel(page, "turn-the-axes");
+  const accuracy = page.getByTestId("live-accuracy");
+  await expect(accuracy).not.toHaveText("Accuracy 100.0%");
+  await expect(page.getByTestId("angle-number")).toHaveValue("0");
+
+  // A real drag: the data bounds are symmetric, so the origin handle is the canvas's centre.
+  // Grab a point at 0° from it and sweep an arc to 35° (counter-clockwise: screen y goes up).
+  const canvas = page.getByTestId("before-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const radius = box.width * 0.35;
+  const at = (deg: number) => [cx + radius * Math.cos((deg * Math.PI) / 180), cy - radius * Math.sin((deg * Math.PI) / 180)] as const;
+  await page.mouse.move(...at(0));
+  await page.mouse.down();
+  for (let deg = 5; deg <= 35; deg += 5) await page.mouse.move(...at(deg), { steps: 3 });
+  await page.mouse.up();
+
+  const angle = Number(await page.getByTestId("angle-number").inputValue());
+  expect(angle).toBeGreaterThan(32);
+  expect(angle).toBeLessThan(38);
+  await expect(accuracy).toHaveText("Accuracy 100.0%");
+  await expect(page.getByText("Right now this would earn").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+
+  await page.getByTestId("submit").click();
+  const result = page.getByTestId("result");
+  await expect(result.getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+  await expect(result.getByRole("heading", { name: /Perfect!/ })).toBeVisible();
+  await expect(page.getByTestId("server-score")).toHaveText("100.0%");
+  await expect(result).toContainText("That is what a representation is");
+  await expect(result.getByRole("link", { name: "Next level →" })).toHaveAttribute("href", "/play/turn-and-shift");
+  await expect(page.getByTestId("my-rank")).toContainText(/You are #\d+ of \d+/);
+  await screenshot(page, "03-level-turn-the-axes-solved");
+
+  // The map shows the stars and the next level open.
   await page.goto("/play");
-  await waitForProfile(page);
-  // page.request shares the page's cookies, so this is the same anonymous player.
-  const res = await page.request.post("/api/submissions", {
-    data: {
-      levelId: "turn-the-axes",
-      answer: { representation: "raw", rule: "x>0", angleDeg: 180, shift: [0, 0], scale: [1, 1] },
-      score: 1,
-      stars: 3,
-    },
-  });
-  expect(res.status()).toBe(201);
-  const body = await res.json();
-  expect(body.stars).toBe(0);
-  expect(body.score).toBeLessThan(0.5);
-
-  // Submitting the locked next level's answer is refused.
-  const locked = await page.request.post("/api/submissions", {
-    data: { levelId: "turn-and-shift", answer: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] } },
-  });
-  expect(locked.status()).toBe(403);
-
-  await page.reload();
-  await expect(levelCard(page, "turn-the-axes")).toHaveAttribute("data-stars", "0");
-  await expect(levelCard(page, "turn-and-shift")).toHaveAttribute("data-locked", "true");
+  await expect(levelCard(page, "turn-the-axes")).toHaveAttribute("data-stars", "3");
+  await expect(levelCard(page, "turn-and-shift")).toHaveAttribute("data-locked", "false");
+  await expect(levelCard(page, "admissions")).toHaveAttribute("data-locked", "true");
 });

@@ -1,0 +1,44 @@
+import { expect, levelCard, test, unlockUpTo, waitForProfile } from "./helpers";
+
+// The campaign's rules, which no page can get around: a level opens only after the one before it
+// has a star, and the server scores every answer itself.
+
+test("a locked level's URL shows the locked message, not the level", async ({ page }) => {
+  await page.goto("/play/xor");
+  await expect(page.getByRole("heading", { level: 1, name: "XOR is locked" })).toBeVisible();
+  await expect(page.getByText("Earn at least one star on the previous level to open it.")).toBeVisible();
+  await expect(page.getByTestId("before-canvas")).toHaveCount(0);
+  await expect(page.getByTestId("submit")).toHaveCount(0);
+  await page.getByRole("link", { name: "Back to the campaign" }).click();
+  await expect(page).toHaveURL(/\/play$/);
+  await expect(levelCard(page, "xor")).toHaveAttribute("data-locked", "true");
+});
+
+test("a score sent by the browser is ignored: the server scores the answer itself", async ({ page }) => {
+  await unlockUpTo(page, "turn-the-axes");
+  await page.goto("/play");
+  await waitForProfile(page);
+  // page.request shares the page's cookies, so this is the same anonymous player.
+  const res = await page.request.post("/api/submissions", {
+    data: {
+      levelId: "turn-the-axes",
+      answer: { representation: "raw", rule: "x>0", angleDeg: 180, shift: [0, 0], scale: [1, 1] },
+      score: 1,
+      stars: 3,
+    },
+  });
+  expect(res.status()).toBe(201);
+  const body = await res.json();
+  expect(body.stars).toBe(0);
+  expect(body.score).toBeLessThan(0.5);
+
+  // Submitting the locked next level's answer is refused.
+  const locked = await page.request.post("/api/submissions", {
+    data: { levelId: "turn-and-shift", answer: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] } },
+  });
+  expect(locked.status()).toBe(403);
+
+  await page.reload();
+  await expect(levelCard(page, "turn-the-axes")).toHaveAttribute("data-stars", "0");
+  await expect(levelCard(page, "turn-and-shift")).toHaveAttribute("data-locked", "true");
+});
