@@ -1,5 +1,5 @@
 import { initialControl, type StoredControl } from "./control";
-import { isBetterAnswer, type LivePlayer, type Phase, type Room, rebuildDerived } from "./room";
+import { isBetterAnswer, type LivePlayer, PHASES, type Phase, type Room, standings } from "./room";
 
 /**
  * A game as it is stored: its fixed setup, its control state, and the rows of its players and
@@ -77,4 +77,31 @@ export function roomFromRecord(g: GameRecord, pause = 0): Room {
 export function restoreRoom(g: GameRecord, aliveAt: number, now: number): Room {
   const timed = (g.control as Partial<StoredControl> | null)?.phaseEndsAt != null;
   return roomFromRecord(g, timed ? Math.max(0, now - aliveAt) : 0);
+}
+
+/**
+ * Recomputes what the transitions derive from the answers — each player's points, streak and
+ * ranks — for a room restored from storage, which keeps only the players and their answers.
+ */
+export function rebuildDerived(room: Room): Room {
+  const players: Record<string, LivePlayer> = Object.fromEntries(
+    Object.entries(room.players).map(([id, p]) => [id, { ...p, points: 0, streak: 0, rank: null, previousRank: null }]),
+  );
+  const after = PHASES.indexOf(room.phase);
+  for (let r = 0; r <= room.roundIndex; r++) {
+    const bests = room.rounds[r] ?? {};
+    for (const [id, best] of Object.entries(bests)) if (players[id]) players[id].points += best.points;
+    const current = r === room.roundIndex;
+    if (!current || after >= PHASES.indexOf("reveal")) {
+      for (const p of Object.values(players)) p.streak = (bests[p.id]?.stars ?? 0) > 0 ? p.streak + 1 : 0;
+    }
+    if (!current || after >= PHASES.indexOf("leaderboard")) {
+      const ranked = standings({ ...room, players });
+      ranked.forEach((p, i) => {
+        players[p.id].previousRank = players[p.id].rank;
+        players[p.id].rank = i + 1;
+      });
+    }
+  }
+  return { ...room, players };
 }
