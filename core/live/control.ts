@@ -4,18 +4,13 @@ import type { Room } from "./room";
  * A room's control state: where the game is (phase, round, clock, lock…), as opposed to what it
  * is made of (its playlist and options, fixed at creation) and what its players did (joins and
  * answers, stored as rows of their own). Every transition that changes it is saved as one unit,
- * so a new control field (a pause, say) is a field of Room and nothing more: no new column, no
- * new store method.
+ * so a new control field (a pause, say) is a field of Room with its initial value (room.ts) and
+ * nothing more: no new column, no new store method.
  */
 export type RoomControl = Omit<Room, "id" | "code" | "playlist" | "roundSeconds" | "options" | "players" | "rounds">;
 
 /** The control state stored beside the `phase` column (which queries need, so it has its own). */
 export type StoredControl = Omit<RoomControl, "phase">;
-
-/** The control state of a new game; also the defaults for fields a stored game predates. */
-export function initialControl(now: number): RoomControl {
-  return { phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false };
-}
 
 export function controlOf(room: Room): RoomControl {
   const { id, code, playlist, roundSeconds, options, players, rounds, ...control } = room;

@@ -1,5 +1,5 @@
-import { initialControl, type StoredControl } from "./control";
-import { isBetterAnswer, type LivePlayer, PHASES, type Phase, type Room, standings } from "./room";
+import type { StoredControl } from "./control";
+import { initialControl, isBetterAnswer, type LivePlayer, PHASES, type Phase, type Room, standings } from "./room";
 
 /**
  * A game as it is stored: its fixed setup, its control state, and the rows of its players and

@@ -5,7 +5,7 @@
  *
  *   lobby → intro → playing → reveal → leaderboard → intro (next round) … → podium
  */
-import { initialControl } from "./control";
+import type { RoomControl } from "./control";
 
 export const PHASES = ["lobby", "intro", "playing", "reveal", "leaderboard", "podium"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -84,6 +84,11 @@ export class LiveError extends Error {
     super(message);
     this.name = "LiveError";
   }
+}
+
+/** The control state of a new game; also the defaults for control fields a stored game predates. */
+export function initialControl(now: number): RoomControl {
+  return { phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false };
 }
 
 export function createRoom(init: { id: string; code: string; playlist: string[]; roundSeconds: number[]; options: RoomOptions }, now: number): Room {
