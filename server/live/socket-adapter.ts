@@ -1,4 +1,3 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { Server, Socket } from "socket.io";
 import { liveCommands } from "../../core/live/commands";
 import {
@@ -17,6 +16,7 @@ import {
 } from "../../core/live/protocol";
 import { LiveError } from "../../core/live/room";
 import { describeZodError } from "../../core/validation";
+import { defineLimit, waitMessage } from "../limits";
 import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teachers/session-token";
 import type { LiveEngine } from "./engine";
 import type { LiveBroadcast } from "./interfaces";
@@ -34,14 +34,13 @@ export function socketBroadcast(io: LiveServer): LiveBroadcast {
   };
 }
 
-// Guessing codes: 10 wrong codes a minute per address. Flooding: 30 events a second per socket.
-const WRONG_CODES_ALLOWED = 10;
-const wrongCodes = new RateLimiterMemory({ keyPrefix: "live-code", points: WRONG_CODES_ALLOWED, duration: 60 });
-const floods = new RateLimiterMemory({ keyPrefix: "live-flood", points: 30, duration: 1 });
+// Guessing codes: 10 wrong codes a minute per address. Flooding: 30 events a second per connection.
+const wrongCodes = defineLimit("live-code", { points: 10, seconds: 60 });
+const floods = defineLimit("live-flood", { points: 30, seconds: 1 });
 
-function retryMessage(error: unknown): string {
-  const seconds = error instanceof RateLimiterRes ? Math.ceil(error.msBeforeNext / 1000) : 60;
-  return `too many attempts: wait ${seconds} s`;
+async function refuseIfFlooding(socket: LiveSocket): Promise<void> {
+  const wait = await floods.take(socket.id);
+  if (wait !== null) throw new LiveError("rate_limited", waitMessage(wait));
 }
 
 /** A page from an older or newer deployment: tell it to reload rather than that its message is bad. */
@@ -55,13 +54,12 @@ function isVersionMismatch(payload: unknown): boolean {
  */
 const codeGuesses = {
   async refuseIfLimited(address: string) {
-    const used = await wrongCodes.get(address);
-    if (used && used.consumedPoints >= WRONG_CODES_ALLOWED) throw new LiveError("rate_limited", retryMessage(used));
+    const wait = await wrongCodes.check(address);
+    if (wait !== null) throw new LiveError("rate_limited", waitMessage(wait));
   },
   async countMiss(address: string) {
-    await wrongCodes.consume(address).catch((e) => {
-      throw new LiveError("rate_limited", retryMessage(e));
-    });
+    const wait = await wrongCodes.take(address);
+    if (wait !== null) throw new LiveError("rate_limited", waitMessage(wait));
   },
   async check(address: string, exists: boolean) {
     await this.refuseIfLimited(address);
@@ -130,9 +128,7 @@ function dispatcher<E extends LiveEventName>(event: E, handle: Handler<E>): Disp
     const ack = typeof args.at(-1) === "function" ? (args.pop() as (reply: LiveAck<ReplyOf<E>>) => void) : () => {};
     const payload = args[0];
     try {
-      await floods.consume(socket.id).catch((e) => {
-        throw new LiveError("rate_limited", retryMessage(e));
-      });
+      await refuseIfFlooding(socket);
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw new LiveError(isVersionMismatch(payload) ? "protocol_mismatch" : "bad_request", describeZodError(parsed.error));
       ack({ ok: true, ...(await handle(socket, parsed.data as LiveEvent<E>)) });
@@ -162,10 +158,7 @@ function dispatchers(engine: LiveEngine): Map<string, Dispatch> {
 /** Unknown events (a typo, an older page, junk) get an error when they ask for an answer. */
 async function refuseUnknown(socket: LiveSocket, event: unknown, args: unknown[]) {
   const ack = args.at(-1);
-  const limited = await floods.consume(socket.id).then(
-    () => false,
-    () => true,
-  );
+  const limited = (await floods.take(socket.id)) !== null;
   if (typeof ack === "function")
     ack({
       ok: false,
