@@ -228,7 +228,7 @@ export class LiveEngine {
   private unbindKicked(rt: RoomRuntime, playerId: string): void {
     const connections = rt.players.get(playerId);
     if (!connections) return;
-    this.deps.broadcast.send(connections, "live:kicked", { message: "The host removed you from this game." });
+    this.deps.broadcast.kicked(connections, { message: "The host removed you from this game." });
     for (const connection of connections) this.bindings.delete(connection);
     rt.players.delete(playerId);
   }

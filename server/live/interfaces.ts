@@ -1,5 +1,5 @@
 import type { CommandServices } from "../../core/live/commands";
-import type { ServerEventName, ServerToClientEvents } from "../../core/live/protocol";
+import type { KickedNotice, LiveView } from "../../core/live/protocol";
 import type { GameRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
 
@@ -13,9 +13,12 @@ import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
 /** A connection, as the transport names it (a Socket.IO socket id). The engine never sees the socket. */
 export type ConnectionId = string;
 
+/** The server → client events of core/live/protocol.ts (ServerToClientEvents), one method each. */
 export interface LiveBroadcast {
-  /** Sends one server event to some connections (a game's hosts, one player's tabs, …). */
-  send<E extends ServerEventName>(to: Iterable<ConnectionId>, event: E, ...args: Parameters<ServerToClientEvents[E]>): void;
+  /** A view to some connections: a game's hosts, or one player's tabs. */
+  state(to: Iterable<ConnectionId>, view: LiveView): void;
+  /** The notice the connections of a removed player get. */
+  kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void;
 }
 
 /** A stored game, with the version its control state was last saved at. */

@@ -84,13 +84,13 @@ export class RoomRuntime {
   /** Every connected player gets their view, and the hosts theirs at once (a phase change). */
   sendToEveryone(): void {
     const common = this.commonOf(this.deps.clock.now());
-    for (const [playerId, connections] of this.players) this.deps.broadcast.send(connections, "live:state", playerView(this.room, common, playerId));
+    for (const [playerId, connections] of this.players) this.deps.broadcast.state(connections, playerView(this.room, common, playerId));
     this.sendHostView();
   }
 
   sendPlayerView(playerId: string): void {
     const connections = this.players.get(playerId);
-    if (connections?.size) this.deps.broadcast.send(connections, "live:state", this.playerViewOf(playerId));
+    if (connections?.size) this.deps.broadcast.state(connections, this.playerViewOf(playerId));
   }
 
   /** The host's view within 200 ms: a burst of answers or joins makes one view, not hundreds. */
@@ -102,7 +102,7 @@ export class RoomRuntime {
   sendHostView(): void {
     this.cancelHostFlush?.();
     this.cancelHostFlush = null;
-    if (this.hosts.size > 0) this.deps.broadcast.send(this.hosts, "live:state", this.hostViewOf());
+    if (this.hosts.size > 0) this.deps.broadcast.state(this.hosts, this.hostViewOf());
   }
 
   playerViewOf(playerId: string): PlayerView {

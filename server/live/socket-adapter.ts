@@ -27,9 +27,13 @@ type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<neve
 /** The engine's broadcast over Socket.IO: a connection id is a socket id of this server. */
 export function socketBroadcast(io: LiveServer): LiveBroadcast {
   return {
-    send(to, event, ...args) {
+    state(to, view) {
       const sockets = io.sockets.sockets;
-      for (const id of to) sockets.get(id)?.emit(event, ...args);
+      for (const id of to) sockets.get(id)?.emit("live:state", view);
+    },
+    kicked(to, notice) {
+      const sockets = io.sockets.sockets;
+      for (const id of to) sockets.get(id)?.emit("live:kicked", notice);
     },
   };
 }

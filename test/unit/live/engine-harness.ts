@@ -12,8 +12,12 @@ import { MemoryLiveStore } from "@/server/live/memory-store";
 export class FakeBroadcast implements LiveBroadcast {
   readonly sent: { to: ConnectionId; event: ServerEventName; payload: unknown }[] = [];
 
-  send<E extends ServerEventName>(to: Iterable<ConnectionId>, event: E, ...args: unknown[]): void {
-    for (const id of to) this.sent.push({ to: id, event, payload: args[0] });
+  state(to: Iterable<ConnectionId>, view: LiveView): void {
+    for (const id of to) this.sent.push({ to: id, event: "live:state", payload: view });
+  }
+
+  kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void {
+    for (const id of to) this.sent.push({ to: id, event: "live:kicked", payload: notice });
   }
 
   states<V extends LiveView = LiveView>(connection: ConnectionId): V[] {
@@ -24,7 +28,7 @@ export class FakeBroadcast implements LiveBroadcast {
     return this.states<V>(connection).at(-1);
   }
 
-  kicked(connection: ConnectionId): KickedNotice[] {
+  kickedNotices(connection: ConnectionId): KickedNotice[] {
     return this.sent.filter((s) => s.to === connection && s.event === "live:kicked").map((s) => s.payload as KickedNotice);
   }
 

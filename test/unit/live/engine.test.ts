@@ -206,8 +206,8 @@ describe("kicking and locking", () => {
     const { code, players } = await gameWith(live, ["Ada", "Kicky"]);
     await engine.resume("Kicky-tab-2", code, players.Kicky.secret);
     await engine.command("host", "host:kick", { playerId: players.Kicky.id });
-    expect(broadcast.kicked("Kicky")).toEqual([{ message: "The host removed you from this game." }]);
-    expect(broadcast.kicked("Kicky-tab-2")).toHaveLength(1);
+    expect(broadcast.kickedNotices("Kicky")).toEqual([{ message: "The host removed you from this game." }]);
+    expect(broadcast.kickedNotices("Kicky-tab-2")).toHaveLength(1);
     expect(broadcast.last<HostView>("host")?.players.map((p) => p.nickname)).toEqual(["Ada"]); // at once: the host's click
     expect(store.log).toContain("savePlayer Kicky kicked");
     expect(await refusal(engine.command("Kicky", "player:answer", { roundIndex: 0, answer: scored(3) }))).toBe("forbidden");
