@@ -5,8 +5,11 @@ import next from "next";
 import { attachSockets } from "./sockets";
 import { applyMigrations } from "./migrate";
 import { db, disconnectDb } from "./db/client";
-import { LiveHub } from "./live/hub";
-import { attachLiveHandlers } from "./live/handlers";
+import { LiveEngine } from "./live/engine";
+import { prismaLiveStore } from "./live/prisma-store";
+import { scoreLiveAnswer } from "./live/scorer";
+import { attachLiveSockets, socketBroadcast } from "./live/socket-adapter";
+import { warmTrainingLevels } from "./training-warmup";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1"; // Next.js would report usage to its public host: nothing calls out
@@ -34,9 +37,14 @@ async function main() {
   });
   const io = attachSockets(httpServer);
   // Live games come back before the server listens, so reconnecting clients find them.
-  const hub = new LiveHub();
-  const restored = await hub.restore();
-  attachLiveHandlers(io, hub);
+  const engine = new LiveEngine({
+    store: prismaLiveStore,
+    broadcast: socketBroadcast(io),
+    scorer: scoreLiveAnswer,
+    warmUp: (levelIds) => void warmTrainingLevels(levelIds).catch((error) => console.error("[warm-up] failed:", error)),
+  });
+  const restored = await engine.restore();
+  attachLiveSockets(io, engine);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -61,7 +69,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // Stop accepting, let requests in flight finish (up to 3 s), then close what is left.
-    hub.stop();
+    engine.stop();
     io.close(); // also closes the HTTP server
     httpServer.closeIdleConnections();
     const grace = setTimeout(() => httpServer.closeAllConnections(), 3_000);
@@ -69,7 +77,7 @@ async function main() {
     httpServer.once(
       "close",
       () =>
-        void hub
+        void engine
           .flush()
           .then(disconnectDb)
           .finally(() => process.exit(0)),

@@ -1,4 +1,4 @@
-import type { Level } from "../core/levels/format";
+import { findLevel } from "../core/levels/catalog";
 import { kindOf } from "../core/kinds/registry";
 import { answerChoices } from "../core/kinds/choices";
 import { scoreAnswer } from "../core/scoring";
@@ -11,10 +11,12 @@ const warmed = new Set<string>();
  * submission is scored at once instead of waiting for a cold training run. One level at a time,
  * and training yields to the event loop, so sockets keep flowing meanwhile.
  */
-export async function warmTrainingLevels(levels: Level[]): Promise<void> {
-  for (const level of levels) {
+export async function warmTrainingLevels(levelIds: readonly string[]): Promise<void> {
+  for (const id of levelIds) {
+    const level = findLevel(id);
+    if (!level || warmed.has(id)) continue;
     const kind = kindOf(level.kind);
-    if (!kind.trains || warmed.has(level.id)) continue;
+    if (!kind.trains) continue;
     warmed.add(level.id);
     const answers = answerChoices(level);
     const started = performance.now();

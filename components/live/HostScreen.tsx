@@ -2,12 +2,11 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import type { Socket } from "socket.io-client";
 import { renderSVG } from "uqr";
 import { findLevel } from "@/core/levels/catalog";
-import type { HostView, LiveView } from "@/core/live/protocol";
+import type { CommandName, LivePayload, LiveView } from "@/core/live/protocol";
 import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings, StarSpread } from "./parts";
-import { protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
+import { type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
 
 const NEXT_LABEL: Record<string, string> = { lobby: "Start the game", intro: "Start now", playing: "End the round now", reveal: "Show the leaderboard" };
 
@@ -18,13 +17,13 @@ export function HostScreen({ code }: { code: string }) {
   useEffect(() => setJoinUrl(`${window.location.origin}/join?code=${code}`), [code]);
 
   const attach = useCallback(
-    async (socket: Socket): Promise<LiveView | null> => {
+    async (socket: LiveSocket): Promise<LiveView | null> => {
       const hostSecret = secrets.get(secrets.host(code));
       if (!hostSecret) {
         setProblem("This browser did not create game " + code + ", so it cannot host it.");
         return null;
       }
-      const ack = await request<{ view: HostView }>(socket, "host:resume", { ...protocolVersion, code, hostSecret });
+      const ack = await request(socket, "host:resume", { ...protocolVersion, code, hostSecret });
       if (!ack.ok) {
         setProblem(ack.error.message);
         return null;
@@ -38,7 +37,7 @@ export function HostScreen({ code }: { code: string }) {
   const seconds = useCountdown(view?.phaseEndsAt ?? null, clockOffset);
   const [error, setError] = useState<string | null>(null);
 
-  const act = async (event: string, payload: object) => {
+  const act = async <E extends CommandName>(event: E, payload: LivePayload<E>) => {
     if (!socket.current) return;
     const ack = await request(socket.current, event, payload);
     setError(ack.ok ? null : ack.error.message);

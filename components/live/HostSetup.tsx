@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { io } from "socket.io-client";
-import { protocolVersion, request, secrets } from "./useLiveSocket";
+import { connectLive, protocolVersion, request, secrets } from "./useLiveSocket";
 
 type ChapterChoice = { id: string; number: number; title: string; levels: { id: string; title: string; seconds: number }[] };
 
@@ -29,8 +28,8 @@ export function HostSetup({ chapters }: { chapters: ChapterChoice[] }) {
   async function create() {
     setBusy(true);
     setError(null);
-    const socket = io({ transports: ["websocket", "polling"] });
-    const ack = await request<{ code: string; hostSecret: string }>(socket, "host:create", {
+    const socket = connectLive();
+    const ack = await request(socket, "host:create", {
       ...protocolVersion,
       playlist: picked,
       options: { roundSeconds, speedBonus },

@@ -2,15 +2,14 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
 import { friendlyNickname } from "@/core/live/nicknames";
-import { protocolVersion, request, secrets } from "./useLiveSocket";
+import { connectLive, type LiveSocket, protocolVersion, request, secrets } from "./useLiveSocket";
 
 /** Two steps: the game code (typed, or from the QR code's link), then a nickname. */
 export function JoinForm() {
   const router = useRouter();
   const params = useSearchParams();
-  const socket = useRef<Socket | null>(null);
+  const socket = useRef<LiveSocket | null>(null);
   const [code, setCode] = useState(params.get("code")?.replace(/\D/g, "").slice(0, 6) ?? "");
   const [step, setStep] = useState<"code" | "nickname">("code");
   const [nickname, setNickname] = useState("");
@@ -18,7 +17,7 @@ export function JoinForm() {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    socket.current = io({ transports: ["websocket", "polling"] });
+    socket.current = connectLive();
     setNickname(friendlyNickname());
     return () => void socket.current?.disconnect();
   }, []);
@@ -47,7 +46,7 @@ export function JoinForm() {
     // The server checks the nickname (length, characters, uniqueness, blocklist) and says what is wrong.
     setBusy(true);
     const previousSecret = secrets.get(secrets.player(code)) ?? undefined;
-    const ack = await request<{ playerSecret: string }>(socket.current!, "player:join", { ...protocolVersion, code, nickname, previousSecret });
+    const ack = await request(socket.current!, "player:join", { ...protocolVersion, code, nickname, previousSecret });
     setBusy(false);
     if (!ack.ok) return setError(`${capitalise(ack.error.message.replace(/^nickname: /, "Nickname "))}.`);
     secrets.set(secrets.player(code), ack.playerSecret);

@@ -2,26 +2,25 @@
 
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
-import type { Socket } from "socket.io-client";
 import { findLevel } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import type { LiveView, PlayerView } from "@/core/live/protocol";
 import { kindViewOf } from "../kinds/views";
 import { Stars } from "../Stars";
 import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings } from "./parts";
-import { protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
+import { type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
 
 /** A student's phone during a live game: waits, plays each round, sees their rank. */
 export function PlayerScreen({ code }: { code: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const attach = useCallback(
-    async (socket: Socket): Promise<LiveView | null> => {
+    async (socket: LiveSocket): Promise<LiveView | null> => {
       const playerSecret = secrets.get(secrets.player(code));
       if (!playerSecret) {
         setProblem("join");
         return null;
       }
-      const ack = await request<{ view: PlayerView }>(socket, "player:resume", { ...protocolVersion, code, playerSecret });
+      const ack = await request(socket, "player:resume", { ...protocolVersion, code, playerSecret });
       if (!ack.ok) {
         setProblem(ack.error.code === "kicked" ? "kicked" : ack.error.message);
         return null;
@@ -142,7 +141,7 @@ export function PlayerScreen({ code }: { code: string }) {
 }
 
 /** One round on a phone: the same interactive challenge as solo play, answered against the clock. */
-function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket | null; seconds: number | null }) {
+function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: LiveSocket | null; seconds: number | null }) {
   const level = findLevel(view.round!.levelId)!;
   const View = kindViewOf(level.kind);
   // The answer in progress survives a reload of the page (this tab only).
@@ -168,7 +167,7 @@ function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: Socket
     if (!socket) return;
     setSending(true);
     setMessage(null);
-    const ack = await request<{ score: number; stars: number; points: number; improved: boolean }>(socket, "player:answer", {
+    const ack = await request(socket, "player:answer", {
       roundIndex: view.round!.index,
       answer: answer.current,
     });

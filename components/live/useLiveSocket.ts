@@ -2,15 +2,25 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { LiveAck, LiveView } from "@/core/live/protocol";
+import type { ClientToServerEvents, LiveAck, LiveEventName, LivePayload, LiveView, ReplyOf, ServerToClientEvents } from "@/core/live/protocol";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 
 export { LIVE_PROTOCOL_VERSION };
 
-/** Sends an event and waits for its acknowledgement; a silent server counts as an error. */
-export async function request<T extends object>(socket: Socket, event: string, payload: object): Promise<LiveAck<T>> {
+/** A Socket.IO connection that speaks the live protocol, typed both ways. */
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export function connectLive(): LiveSocket {
+  return io({ transports: ["websocket", "polling"] });
+}
+
+/** Sends an event and waits for its acknowledgement (its reply type follows from the event); a silent server counts as an error. */
+export async function request<E extends LiveEventName>(socket: LiveSocket, event: E, payload: LivePayload<E>): Promise<LiveAck<ReplyOf<E>>> {
+  // Socket.IO's own types cannot follow a generic event name into emitWithAck; the signature of
+  // this function is the typed one every caller sees.
+  const timed = socket.timeout(10_000) as unknown as { emitWithAck(event: E, payload: LivePayload<E>): Promise<LiveAck<ReplyOf<E>>> };
   try {
-    return await socket.timeout(10_000).emitWithAck(event, payload);
+    return await timed.emitWithAck(event, payload);
   } catch {
     return { ok: false, error: { code: "bad_request", message: "the server did not answer: check your connection" } };
   }
@@ -29,17 +39,17 @@ export const secrets = {
  * dropped connection or a restarted server resumes the game with no action from the user.
  * `view` is the latest state the server sent; `clockOffset` corrects countdowns for clock skew.
  */
-export function useLiveSocket(attach: (socket: Socket) => Promise<LiveView | null>) {
+export function useLiveSocket(attach: (socket: LiveSocket) => Promise<LiveView | null>) {
   const [view, setView] = useState<LiveView | null>(null);
   const [connected, setConnected] = useState(false);
   const [kicked, setKicked] = useState<string | null>(null);
   const [clockOffset, setClockOffset] = useState(0);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<LiveSocket | null>(null);
   const attachRef = useRef(attach);
   attachRef.current = attach;
 
   useEffect(() => {
-    const socket = io({ transports: ["websocket", "polling"] });
+    const socket = connectLive();
     socketRef.current = socket;
     const accept = (next: LiveView) => {
       setClockOffset(next.serverNow - Date.now());
@@ -52,7 +62,7 @@ export function useLiveSocket(attach: (socket: Socket) => Promise<LiveView | nul
     });
     socket.on("disconnect", () => setConnected(false));
     socket.on("live:state", accept);
-    socket.on("live:kicked", (event: { message: string }) => setKicked(event.message));
+    socket.on("live:kicked", (notice) => setKicked(notice.message));
     return () => {
       socket.removeAllListeners();
       socket.disconnect();

@@ -2,9 +2,15 @@ import { z } from "zod";
 import type { LiveErrorCode, Phase } from "./room";
 
 /**
- * The live-game protocol over Socket.IO. Every client → server event has a zod schema here and
- * is acknowledged with { ok: true, … } or { ok: false, error }. Server → client events are
- * "live:state" (the whole view a socket may see; sent on every change that concerns it).
+ * The live-game protocol over Socket.IO, typed both ways. Every client → server event has a zod
+ * schema here (its payload type is the schema's input) and is acknowledged with { ok: true, … }
+ * or { ok: false, error }; its reply type is in LiveReplies. Server → client events are
+ * "live:state" (the whole view a socket may see; sent on every change that concerns it) and
+ * "live:kicked". The server passes these types to `new Server<…>`, the pages to `Socket<…>`.
+ *
+ * Session events (creating, joining, resuming a game) are handled by the engine's own methods;
+ * every other event is an in-game command, applied from the table in ./commands.ts — adding one
+ * here makes the compiler ask for its table entry.
  */
 import { LIVE_PROTOCOL_VERSION } from "./version";
 
@@ -50,9 +56,63 @@ export const liveEvents = {
   "player:answer": z.object({ roundIndex: z.number().int().min(0).max(100), answer: z.unknown() }),
 } as const;
 export type LiveEventName = keyof typeof liveEvents;
+/** A payload as the server sees it, once parsed. */
 export type LiveEvent<E extends LiveEventName> = z.output<(typeof liveEvents)[E]>;
+/** A payload as a client sends it. */
+export type LivePayload<E extends LiveEventName> = z.input<(typeof liveEvents)[E]>;
+
+/** Events that open or resume a binding; the engine has a method for each. */
+export const SESSION_EVENTS = ["host:create", "host:resume", "player:check", "player:join", "player:resume"] as const satisfies readonly LiveEventName[];
+export type SessionEventName = (typeof SESSION_EVENTS)[number];
+/** In-game commands: every other event, one entry each in core/live/commands.ts. */
+export type CommandName = Exclude<LiveEventName, SessionEventName>;
+
+/** An acknowledgement with nothing more to say than { ok: true }. */
+export type NoReply = Record<never, never>;
+
+export interface AnswerReply {
+  score: number;
+  stars: number;
+  points: number;
+  /** Whether this answer became the player's best of the round. */
+  improved: boolean;
+  best: { score: number; stars: number; points: number };
+}
+
+/** What each event's acknowledgement carries besides ok: true (events not listed: nothing). */
+export interface LiveReplies {
+  "host:create": { code: string; hostSecret: string; view: HostView };
+  "host:resume": { view: HostView };
+  "player:join": { playerSecret: string; view: PlayerView };
+  "player:resume": { view: PlayerView };
+  "player:answer": AnswerReply;
+}
+export type ReplyOf<E extends LiveEventName> = E extends keyof LiveReplies ? LiveReplies[E] : NoReply;
 
 export type LiveAck<T> = ({ ok: true } & T) | { ok: false; error: { code: LiveErrorCode; message: string } };
+
+/** Client → server: a payload and an acknowledgement callback, per event. */
+export type ClientToServerEvents = {
+  [E in LiveEventName]: (payload: LivePayload<E>, ack: (reply: LiveAck<ReplyOf<E>>) => void) => void;
+};
+
+export interface KickedNotice {
+  message: string;
+}
+
+/** Server → client. */
+export interface ServerToClientEvents {
+  "live:state": (view: LiveView) => void;
+  "live:kicked": (notice: KickedNotice) => void;
+}
+export type ServerEventName = keyof ServerToClientEvents;
+
+/**
+ * Socket.IO's per-socket data: nothing. What a connection is bound to (a game, in one role:
+ * LiveBinding in ./commands.ts) is kept by the engine per connection id (server/live/engine.ts),
+ * so a kick unbinds in one place, and no handler can read an untyped binding from the socket.
+ */
+export type SocketData = Record<never, never>;
 
 export interface StandingRow {
   playerId: string;

@@ -5,6 +5,8 @@
  *
  *   lobby → intro → playing → reveal → leaderboard → intro (next round) … → podium
  */
+import type { RoomControl } from "./control";
+
 export const PHASES = ["lobby", "intro", "playing", "reveal", "leaderboard", "podium"] as const;
 export type Phase = (typeof PHASES)[number];
 
@@ -84,10 +86,15 @@ export class LiveError extends Error {
   }
 }
 
+/** The control state of a new game; also the defaults for control fields a stored game predates. */
+export function initialControl(now: number): RoomControl {
+  return { phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false };
+}
+
 export function createRoom(init: { id: string; code: string; playlist: string[]; roundSeconds: number[]; options: RoomOptions }, now: number): Room {
   if (init.playlist.length === 0) throw new LiveError("bad_request", "a game needs at least one level");
   if (init.roundSeconds.length !== init.playlist.length) throw new LiveError("bad_request", "one time limit per round");
-  return { ...init, phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false, players: {}, rounds: {} };
+  return { ...init, ...initialControl(now), players: {}, rounds: {} };
 }
 
 const activePlayers = (room: Room) => Object.values(room.players).filter((p) => !p.kicked);
@@ -192,6 +199,14 @@ export function pointsFor(stars: number, elapsedMs: number, roundMs: number, spe
   return Math.round(((1000 * stars) / 3) * speed);
 }
 
+/**
+ * The one rule for "best answer" in a round, used live (recordAnswer) and when a room is rebuilt
+ * from its stored answers: more points, or as many points with a higher score.
+ */
+export function isBetterAnswer(candidate: Pick<RoundBest, "points" | "score">, previous: Pick<RoundBest, "points" | "score"> | undefined): boolean {
+  return !previous || candidate.points > previous.points || (candidate.points === previous.points && candidate.score > previous.score);
+}
+
 export interface ScoredSubmission {
   playerId: string;
   roundIndex: number;
@@ -219,8 +234,7 @@ export function recordAnswer(room: Room, submission: ScoredSubmission, now: numb
   const candidate: RoundBest = { score: submission.score, stars: submission.stars, points, submittedAt: now, answer: submission.answer };
   const roundBests = room.rounds[room.roundIndex] ?? {};
   const previous = roundBests[player.id];
-  const improved = !previous || candidate.points > previous.points || (candidate.points === previous.points && candidate.score > previous.score);
-  if (!improved) return { room, candidate, best: previous, improved: false };
+  if (previous && !isBetterAnswer(candidate, previous)) return { room, candidate, best: previous, improved: false };
 
   const updatedPlayer = { ...player, points: player.points - (previous?.points ?? 0) + points };
   const players = { ...room.players, [player.id]: updatedPlayer };
@@ -240,33 +254,6 @@ export function recordAnswer(room: Room, submission: ScoredSubmission, now: numb
     best: candidate,
     improved: true,
   };
-}
-
-/**
- * Recomputes what the transitions derive from the answers — each player's points, streak and
- * ranks — for a room restored from storage, which keeps only the players and their answers.
- */
-export function rebuildDerived(room: Room): Room {
-  const players: Record<string, LivePlayer> = Object.fromEntries(
-    Object.entries(room.players).map(([id, p]) => [id, { ...p, points: 0, streak: 0, rank: null, previousRank: null }]),
-  );
-  const after = PHASES.indexOf(room.phase);
-  for (let r = 0; r <= room.roundIndex; r++) {
-    const bests = room.rounds[r] ?? {};
-    for (const [id, best] of Object.entries(bests)) if (players[id]) players[id].points += best.points;
-    const current = r === room.roundIndex;
-    if (!current || after >= PHASES.indexOf("reveal")) {
-      for (const p of Object.values(players)) p.streak = (bests[p.id]?.stars ?? 0) > 0 ? p.streak + 1 : 0;
-    }
-    if (!current || after >= PHASES.indexOf("leaderboard")) {
-      const ranked = standings({ ...room, players });
-      ranked.forEach((p, i) => {
-        players[p.id].previousRank = players[p.id].rank;
-        players[p.id].rank = i + 1;
-      });
-    }
-  }
-  return { ...room, players };
 }
 
 /** Every active player has submitted in the current round: the round can end early. */

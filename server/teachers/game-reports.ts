@@ -3,11 +3,11 @@ import type { GameReport, GameSummary } from "../../core/game-reports";
 import { findLevel } from "../../core/levels/catalog";
 import { leaderboardRows } from "../../core/live/views";
 import { db } from "../db/client";
-import { roomFromRecord } from "../live/store";
+import { roomFromRecord } from "../../core/live/record";
 
 /**
  * A teacher's live games and their reports. Points are not recomputed here: the stored answers
- * are turned back into the room (server/live/store.ts roomFromRecord, core/live rebuildDerived),
+ * are turned back into the room (core/live/record.ts roomFromRecord, as a restart does),
  * so a report shows exactly what the podium showed.
  */
 

@@ -6,18 +6,17 @@
  * The code-guessing limiter is per address and in memory: this file has its own server, and the
  * guessing tests run last.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
-import { startServer, type TestServer } from "./server-harness";
 import {
   advance,
   answers,
-  closeAll,
   createGame,
   gameInDb,
   health,
   joinGame,
   liveClient,
+  liveTestServer,
   PROTOCOL,
   sleep,
   startRound,
@@ -26,7 +25,7 @@ import {
   type JoinedPlayer,
 } from "./live-client";
 
-let server: TestServer;
+const server = liveTestServer();
 /** Game A: one round, stays in the lobby for most tests. Game B: two rounds, played. */
 let A: HostGame;
 let B: HostGame;
@@ -36,16 +35,10 @@ let ben: JoinedPlayer; // in B
 const fakeSecret = "x".repeat(43);
 
 beforeAll(async () => {
-  server = await startServer();
   A = await createGame(server.baseUrl, ["turn-the-axes"], { roundSeconds: 15, speedBonus: false });
   B = await createGame(server.baseUrl, ["turn-the-axes", "turn-and-shift"], { roundSeconds: 15, speedBonus: false });
   ada = await joinGame(server.baseUrl, A.code, "Ada");
   ben = await joinGame(server.baseUrl, B.code, "Ben");
-});
-
-afterAll(async () => {
-  closeAll();
-  await server?.dispose();
 });
 
 async function hostViewOf(game: HostGame): Promise<HostView> {

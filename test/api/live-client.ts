@@ -5,12 +5,78 @@
  */
 import { createClient } from "@libsql/client";
 import { io as connect, type Socket } from "socket.io-client";
-import type { HostView, LiveView, PlayerView } from "@/core/live/protocol";
-import { answers } from "./server-harness";
+import { afterAll, beforeAll } from "vitest";
+import type { HostView, KickedNotice, LiveAck, LiveEventName, LiveView, PlayerView, ReplyOf, ServerToClientEvents } from "@/core/live/protocol";
+import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
+import { answers, startServer, type TestServer } from "./server-harness";
 
-export const PROTOCOL = { protocolVersion: 1 } as const;
+export const PROTOCOL = { protocolVersion: LIVE_PROTOCOL_VERSION } as const;
 
-export type Ack = { ok: true; [key: string]: any } | { ok: false; error: { code: string; message: string } };
+/** Typed for what the server sends; what it is sent stays untyped: tests send junk on purpose. */
+type TestSocket = Socket<ServerToClientEvents, Record<string, (...args: any[]) => void>>;
+
+/** Any acknowledgement (these clients also send what no page would: unknown events, junk). */
+export type Ack = LiveAck<Record<string, unknown>>;
+/** The ok acknowledgement of an event of the protocol, with its typed reply. */
+export type OkAck<E extends string> = { ok: true } & (E extends LiveEventName ? ReplyOf<E> : Record<string, unknown>);
+
+/**
+ * The setup every live API test file shares: a server of its own, started before the file's
+ * tests, and stopped after them with every live client closed. Register it at the top of the
+ * file; the returned handle reaches the running server.
+ */
+export function liveTestServer(): TestServer {
+  const handle = new ServerHandle();
+  beforeAll(async () => {
+    handle.current = await startServer();
+  });
+  afterAll(async () => {
+    closeAll();
+    await handle.current?.dispose();
+  });
+  return handle;
+}
+
+class ServerHandle implements TestServer {
+  current: TestServer | undefined;
+  private get server(): TestServer {
+    if (!this.current) throw new Error("the test server starts in beforeAll");
+    return this.current;
+  }
+  get port() {
+    return this.server.port;
+  }
+  get baseUrl() {
+    return this.server.baseUrl;
+  }
+  get dbDir() {
+    return this.server.dbDir;
+  }
+  get dbPath() {
+    return this.server.dbPath;
+  }
+  get startupMs() {
+    return this.server.startupMs;
+  }
+  get exits() {
+    return this.server.exits;
+  }
+  output() {
+    return this.server.output();
+  }
+  previousOutput() {
+    return this.server.previousOutput();
+  }
+  stop(signal?: NodeJS.Signals) {
+    return this.server.stop(signal);
+  }
+  restart(signal?: NodeJS.Signals) {
+    return this.server.restart(signal);
+  }
+  dispose() {
+    return this.server.dispose();
+  }
+}
 
 export interface LiveClientOptions {
   /** Socket.IO's own reconnection (default false here: most tests want a connection that stays dead). */
@@ -22,7 +88,7 @@ export interface LiveClientOptions {
 
 export class LiveClient {
   readonly states: LiveView[] = [];
-  readonly kicked: { message: string }[] = [];
+  readonly kicked: KickedNotice[] = [];
   readonly disconnects: string[] = [];
   /** Runs on every reconnect (not on the first connect), like the pages' `attach`. */
   reattach: ((client: LiveClient) => Promise<unknown>) | null = null;
@@ -30,12 +96,12 @@ export class LiveClient {
   private connects = 0;
   private waiters = new Set<() => void>();
 
-  constructor(readonly socket: Socket) {
-    socket.on("live:state", (view: LiveView) => {
+  constructor(readonly socket: TestSocket) {
+    socket.on("live:state", (view) => {
       this.states.push(view);
       this.wake();
     });
-    socket.on("live:kicked", (event: { message: string }) => {
+    socket.on("live:kicked", (event) => {
       this.kicked.push(event);
       this.wake();
     });
@@ -68,11 +134,11 @@ export class LiveClient {
     return payload === undefined ? this.socket.timeout(timeoutMs).emitWithAck(event) : this.socket.timeout(timeoutMs).emitWithAck(event, payload);
   }
 
-  /** Like emit, but throws unless the ack is ok. */
-  async ok(event: string, payload?: unknown): Promise<any> {
+  /** Like emit, but throws unless the ack is ok; typed by the event's reply. */
+  async ok<E extends string>(event: E, payload?: unknown): Promise<OkAck<E>> {
     const ack = await this.emit(event, payload);
     if (!ack.ok) throw new Error(`${event} failed: ${JSON.stringify(ack.error)}`);
-    return ack;
+    return ack as OkAck<E>;
   }
 
   /** Expects an error ack with this code. */
@@ -135,7 +201,7 @@ const opened = new Set<LiveClient>();
 /** Connects a new client (resolves on "connect"). */
 export function liveClient(baseUrl: string, options: LiveClientOptions = {}): Promise<LiveClient> {
   return new Promise((resolve, reject) => {
-    const socket = connect(baseUrl, {
+    const socket: TestSocket = connect(baseUrl, {
       transports: [options.transport ?? "websocket"],
       reconnection: options.reconnection ?? false,
       timeout: 5_000,
@@ -237,9 +303,12 @@ export async function queryDb(dbPath: string, sql: string, args: (string | numbe
 
 /** What the database holds of one game: its row, players and answers (for before/after comparisons). */
 export async function gameInDb(dbPath: string, code: string) {
+  // The control state is one JSON column (core/live/control.ts); its fields are read out by name.
+  const control = (field: string) => `json_extract(control, '$.${field}') AS ${field}`;
   const [game] = await queryDb(
     dbPath,
-    `SELECT id, code, phase, roundIndex, phaseStartedAt, phaseEndsAt, locked, endedAt FROM LiveGame WHERE code = ? ORDER BY createdAt DESC LIMIT 1`,
+    `SELECT id, code, phase, ${["roundIndex", "phaseStartedAt", "phaseEndsAt", "locked"].map(control).join(", ")}, endedAt
+     FROM LiveGame WHERE code = ? ORDER BY createdAt DESC LIMIT 1`,
     [code],
   );
   if (!game) return null;

@@ -2,11 +2,10 @@
  * A whole live game over real sockets against the real server: create, join, play two rounds,
  * reveal, leaderboards, podium, what the database keeps, and what a restart brings back.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
 import type { HostView, LiveView, PlayerView } from "@/core/live/protocol";
 import { scoreAnswerSync } from "@/core/scoring";
-import { startServer, type TestServer } from "./server-harness";
 import {
   advance,
   answers,
@@ -16,6 +15,7 @@ import {
   health,
   joinGame,
   liveClient,
+  liveTestServer,
   pointsFromAnswers,
   PROTOCOL,
   sleep,
@@ -24,16 +24,7 @@ import {
   type JoinedPlayer,
 } from "./live-client";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  closeAll();
-  await server?.dispose();
-});
+const server = liveTestServer();
 
 const rotated = (angleDeg: number) => ({ ...answers.naive, angleDeg });
 function expected(levelId: string, answer: unknown) {

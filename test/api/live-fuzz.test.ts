@@ -6,17 +6,17 @@
  * Every generated message is invalid by construction (a wrong field, a wrong phase, a foreign
  * binding…); the seed is printed on failure (GA_FUZZ_SEED=… reproduces a run).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HostView, PlayerView } from "@/core/live/protocol";
-import { startServer, type TestServer } from "./server-harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { type HostView, type LiveEventName, liveEvents, type PlayerView } from "@/core/live/protocol";
 import {
   answers,
-  closeAll,
   createGame,
   gameInDb,
   health,
   joinGame,
   liveClient,
+  liveTestServer,
   PROTOCOL,
   queryDb,
   sleep,
@@ -49,13 +49,12 @@ const LIVE_ERROR_CODES = [
   "protocol_mismatch",
 ];
 
-let server: TestServer;
+const server = liveTestServer();
 let game: HostGame;
 let ada: JoinedPlayer; // has answered (3 stars, 1000 points)
 let bob: JoinedPlayer; // has not answered yet
 
 beforeAll(async () => {
-  server = await startServer();
   // A game in the middle of a 10-minute round, so no clock moves it during the test.
   game = await createGame(server.baseUrl, ["turn-the-axes", "turn-and-shift"], { roundSeconds: 600, speedBonus: false });
   ada = await joinGame(server.baseUrl, game.code, "Ada");
@@ -63,11 +62,6 @@ beforeAll(async () => {
   await startRound(game);
   expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes })).toMatchObject({ points: 1000 });
   await game.host.waitLast<HostView>((v) => v.submittedCount === 1, "one answer");
-});
-
-afterAll(async () => {
-  closeAll();
-  await server?.dispose();
 });
 
 // ── A seeded generator of invalid messages ────────────────────────────────────────────────
@@ -126,6 +120,7 @@ class Gen {
       case 10:
         return this.deep(50 + this.int(2_000));
       default:
+        // biome-ignore lint/suspicious/noThenProperty: a payload that looks thenable is exactly what the server must survive
         return { toString: "x", valueOf: 1, then: "not a function", length: -1 };
     }
   }
@@ -222,16 +217,187 @@ function badAnswer(g: Gen): unknown {
   return answer;
 }
 
+/** An invalid payload for one event, generated for this game. */
+type PayloadGen = (g: Gen, ctx: Context) => unknown;
+
+/**
+ * Invalid payloads for the events this test knows in detail, each with its share of the traffic
+ * (out of 100, with 8 for non-objects and 6 for unknown event names).
+ */
+const known: Partial<Record<LiveEventName, { weight: number; payload: PayloadGen }>> = {
+  "host:create": {
+    weight: 8,
+    payload: (g) =>
+      mutate(
+        g,
+        { ...PROTOCOL, playlist: ["turn-the-axes"], options: { roundSeconds: 60, speedBonus: false } },
+        {
+          protocolVersion: badVersions,
+          playlist: [
+            [],
+            ["no-such-level"],
+            ["turn-the-axes", "nope"],
+            Array(31).fill("turn-the-axes"),
+            [""],
+            ["x".repeat(65)],
+            "turn-the-axes",
+            null,
+            [1],
+            [["turn-the-axes"]],
+            [g.bigString()],
+          ],
+          options: [
+            null,
+            {},
+            { roundSeconds: 14, speedBonus: false },
+            { roundSeconds: 601, speedBonus: true },
+            { roundSeconds: 15.5, speedBonus: false },
+            { roundSeconds: "60", speedBonus: false },
+            { roundSeconds: 60, speedBonus: "yes" },
+            { roundSeconds: 60 },
+            { speedBonus: true },
+            "fast",
+            g.junk(),
+          ],
+        },
+      ),
+  },
+  "host:resume": {
+    weight: 8,
+    payload: (g, ctx) => {
+      // Never the right secret: a wrong one (well- or ill-formed), for this game or another code.
+      const payload = {
+        ...PROTOCOL,
+        code: g.chance(0.6) ? ctx.code : wrongCode(ctx, g),
+        hostSecret: g.pick([fakeSecret(g), "", "x".repeat(44), "short", null, g.bigString(), fakeSecret(g) + "="]),
+      };
+      if (g.chance(0.3)) Object.assign(payload, mutate(g, payload, { protocolVersion: badVersions, code: badCodes(ctx, g) }));
+      return payload;
+    },
+  },
+  "host:advance": {
+    weight: 10,
+    // Never "playing" (the one phase that would end the round for the host's socket).
+    payload: (g) =>
+      g.chance(0.1)
+        ? {}
+        : {
+            expectedPhase: g.pick([
+              "lobby",
+              "intro",
+              "reveal",
+              "leaderboard",
+              "podium",
+              "PLAYING",
+              "playing ",
+              "",
+              null,
+              1,
+              ["playing"],
+              { phase: "playing" },
+              g.string(12),
+            ]),
+            ...(g.chance(0.2) ? { force: true } : {}),
+          },
+  },
+  "host:kick": {
+    weight: 6,
+    payload: (g, ctx) =>
+      g.chance(0.1)
+        ? {}
+        : {
+            playerId: g.pick([
+              crypto.randomUUID(),
+              "",
+              "x".repeat(41),
+              null,
+              7,
+              ctx.playerIds.map((id) => id.toUpperCase()),
+              [ctx.playerIds[0]],
+              ` ${ctx.playerIds[0]}`,
+              g.string(20),
+            ]),
+          },
+  },
+  "host:lock": { weight: 5, payload: (g) => (g.chance(0.1) ? {} : { locked: g.pick(["true", "false", 1, 0, null, [], {}, g.string(5)]) }) },
+  "player:check": {
+    weight: 6,
+    // A wrong code, or the right one with something else wrong.
+    payload: (g, ctx) =>
+      g.chance(0.5)
+        ? { ...PROTOCOL, code: wrongCode(ctx, g) }
+        : mutate(g, { ...PROTOCOL, code: ctx.code }, { protocolVersion: badVersions, code: badCodes(ctx, g) }),
+  },
+  "player:join": {
+    weight: 12,
+    payload: (g, ctx) => {
+      const base = { ...PROTOCOL, code: ctx.code, nickname: g.pick(badNicknames(ctx, g)) as unknown };
+      const variant = g.int(4);
+      if (variant === 0) return base; // bad nickname
+      if (variant === 1) return { ...base, code: wrongCode(ctx, g), nickname: "Valid Name" }; // wrong code
+      if (variant === 2)
+        return { ...mutate(g, { ...PROTOCOL, code: ctx.code }, { protocolVersion: badVersions, code: badCodes(ctx, g) }), nickname: "Valid Name" };
+      return { ...PROTOCOL, code: ctx.code, nickname: "Valid Name", previousSecret: g.pick(["", "short", null, 1, g.bigString(), fakeSecret(g) + "!"]) };
+    },
+  },
+  "player:resume": {
+    weight: 7,
+    payload: (g, ctx) => {
+      const payload = {
+        ...PROTOCOL,
+        code: g.chance(0.6) ? ctx.code : wrongCode(ctx, g),
+        playerSecret: g.pick([fakeSecret(g), "", "x".repeat(42), null, g.bigString()]),
+      };
+      if (g.chance(0.3)) Object.assign(payload, mutate(g, payload, { protocolVersion: badVersions, code: badCodes(ctx, g) }));
+      return payload;
+    },
+  },
+  "player:answer": {
+    weight: 24,
+    // The wrong round with any answer, or this round with an invalid answer.
+    payload: (g) => {
+      if (g.chance(0.35)) {
+        const roundIndex = g.pick([1, 2, 3, 29, 99, 100, -1, 101, 0.5, "0", null, 1e9, [0]]);
+        return { roundIndex, answer: g.chance(0.5) ? validAnswer : badAnswer(g) };
+      }
+      return { roundIndex: 0, answer: badAnswer(g), ...(g.chance(0.2) ? { score: 1, stars: 3, points: 1000 } : {}) };
+    },
+  },
+};
+
+/** Every client → server event of the protocol: a new one is fuzzed without editing this test. */
+const EVENTS = Object.keys(liveEvents) as LiveEventName[];
+const UNKNOWN_WEIGHT = 6; // the share of an event this test has no generator for
+
+/**
+ * For an event this test does not know: junk fields under the schema's own keys, with one of its
+ * required keys missing, so the payload is invalid by construction. (An event with no required
+ * key is fuzzed with non-objects only, below.)
+ */
+function unknownEventPayload(event: LiveEventName): PayloadGen {
+  const shape = liveEvents[event].shape as Record<string, z.ZodType>;
+  const required = Object.keys(shape).filter((key) => !shape[key].safeParse(undefined).success);
+  return (g) => {
+    if (required.length === 0) return g.pick([null, 0, "x", [], true]);
+    const payload: Record<string, unknown> = Object.fromEntries(Object.keys(shape).map((key) => [key, g.junk()]));
+    delete payload[g.pick(required)];
+    return payload;
+  };
+}
+
+const generators = EVENTS.map((event) => ({
+  event,
+  weight: known[event]?.weight ?? UNKNOWN_WEIGHT,
+  payload: known[event]?.payload ?? unknownEventPayload(event),
+}));
+const TOTAL_WEIGHT = 14 + generators.reduce((sum, gen) => sum + gen.weight, 0);
+
 /** One invalid message: the event name and its arguments (without the ack). */
 function message(g: Gen, ctx: Context): { event: string; args: unknown[] } {
-  const r = g.int(100);
+  let r = g.int(TOTAL_WEIGHT);
   const payloadOnly = (event: string, payload: unknown) => ({ event, args: g.chance(0.05) ? [] : g.chance(0.05) ? [payload, g.junk(), g.junk()] : [payload] });
   // A payload that is not an object at all.
-  if (r < 8)
-    return payloadOnly(
-      g.pick(["host:create", "host:resume", "host:advance", "host:kick", "host:lock", "player:check", "player:join", "player:resume", "player:answer"]),
-      g.pick([null, undefined, 0, "x", [], true, g.junk(), Buffer.from("{}")]),
-    );
+  if (r < 8) return payloadOnly(g.pick(EVENTS), g.pick([null, undefined, 0, "x", [], true, g.junk(), Buffer.from("{}")]));
   if (r < 14) {
     const name = g.pick([
       "host:start",
@@ -253,136 +419,12 @@ function message(g: Gen, ctx: Context): { event: string; args: unknown[] } {
     ]);
     return payloadOnly(name, g.junk());
   }
-  if (r < 22) {
-    const base = { ...PROTOCOL, playlist: ["turn-the-axes"], options: { roundSeconds: 60, speedBonus: false } };
-    return payloadOnly(
-      "host:create",
-      mutate(g, base, {
-        protocolVersion: badVersions,
-        playlist: [
-          [],
-          ["no-such-level"],
-          ["turn-the-axes", "nope"],
-          Array(31).fill("turn-the-axes"),
-          [""],
-          ["x".repeat(65)],
-          "turn-the-axes",
-          null,
-          [1],
-          [["turn-the-axes"]],
-          [g.bigString()],
-        ],
-        options: [
-          null,
-          {},
-          { roundSeconds: 14, speedBonus: false },
-          { roundSeconds: 601, speedBonus: true },
-          { roundSeconds: 15.5, speedBonus: false },
-          { roundSeconds: "60", speedBonus: false },
-          { roundSeconds: 60, speedBonus: "yes" },
-          { roundSeconds: 60 },
-          { speedBonus: true },
-          "fast",
-          g.junk(),
-        ],
-      }),
-    );
+  r -= 14;
+  for (const { event, weight, payload } of generators) {
+    if (r < weight) return payloadOnly(event, payload(g, ctx));
+    r -= weight;
   }
-  if (r < 30) {
-    // Never the right secret: a wrong one (well- or ill-formed), for this game or another code.
-    const payload = {
-      ...PROTOCOL,
-      code: g.chance(0.6) ? ctx.code : wrongCode(ctx, g),
-      hostSecret: g.pick([fakeSecret(g), "", "x".repeat(44), "short", null, g.bigString(), fakeSecret(g) + "="]),
-    };
-    if (g.chance(0.3)) Object.assign(payload, mutate(g, payload, { protocolVersion: badVersions, code: badCodes(ctx, g) }));
-    return payloadOnly("host:resume", payload);
-  }
-  if (r < 40) {
-    // Never "playing" (the one phase that would end the round for the host's socket).
-    return payloadOnly(
-      "host:advance",
-      g.chance(0.1)
-        ? {}
-        : {
-            expectedPhase: g.pick([
-              "lobby",
-              "intro",
-              "reveal",
-              "leaderboard",
-              "podium",
-              "PLAYING",
-              "playing ",
-              "",
-              null,
-              1,
-              ["playing"],
-              { phase: "playing" },
-              g.string(12),
-            ]),
-            ...(g.chance(0.2) ? { force: true } : {}),
-          },
-    );
-  }
-  if (r < 46)
-    return payloadOnly(
-      "host:kick",
-      g.chance(0.1)
-        ? {}
-        : {
-            playerId: g.pick([
-              crypto.randomUUID(),
-              "",
-              "x".repeat(41),
-              null,
-              7,
-              ctx.playerIds.map((id) => id.toUpperCase()),
-              [ctx.playerIds[0]],
-              ` ${ctx.playerIds[0]}`,
-              g.string(20),
-            ]),
-          },
-    );
-  if (r < 51) return payloadOnly("host:lock", g.chance(0.1) ? {} : { locked: g.pick(["true", "false", 1, 0, null, [], {}, g.string(5)]) });
-  if (r < 57) {
-    // A wrong code, or the right one with something else wrong.
-    const payload = g.chance(0.5)
-      ? { ...PROTOCOL, code: wrongCode(ctx, g) }
-      : mutate(g, { ...PROTOCOL, code: ctx.code }, { protocolVersion: badVersions, code: badCodes(ctx, g) });
-    return payloadOnly("player:check", payload);
-  }
-  if (r < 69) {
-    const base = { ...PROTOCOL, code: ctx.code, nickname: g.pick(badNicknames(ctx, g)) as unknown };
-    const variant = g.int(4);
-    if (variant === 0) return payloadOnly("player:join", base); // bad nickname
-    if (variant === 1) return payloadOnly("player:join", { ...base, code: wrongCode(ctx, g), nickname: "Valid Name" }); // wrong code
-    if (variant === 2)
-      return payloadOnly("player:join", {
-        ...mutate(g, { ...PROTOCOL, code: ctx.code }, { protocolVersion: badVersions, code: badCodes(ctx, g) }),
-        nickname: "Valid Name",
-      });
-    return payloadOnly("player:join", {
-      ...PROTOCOL,
-      code: ctx.code,
-      nickname: "Valid Name",
-      previousSecret: g.pick(["", "short", null, 1, g.bigString(), fakeSecret(g) + "!"]),
-    });
-  }
-  if (r < 76) {
-    const payload = {
-      ...PROTOCOL,
-      code: g.chance(0.6) ? ctx.code : wrongCode(ctx, g),
-      playerSecret: g.pick([fakeSecret(g), "", "x".repeat(42), null, g.bigString()]),
-    };
-    if (g.chance(0.3)) Object.assign(payload, mutate(g, payload, { protocolVersion: badVersions, code: badCodes(ctx, g) }));
-    return payloadOnly("player:resume", payload);
-  }
-  // player:answer: the wrong round with any answer, or this round with an invalid answer.
-  if (g.chance(0.35)) {
-    const roundIndex = g.pick([1, 2, 3, 29, 99, 100, -1, 101, 0.5, "0", null, 1e9, [0]]);
-    return payloadOnly("player:answer", { roundIndex, answer: g.chance(0.5) ? validAnswer : badAnswer(g) });
-  }
-  return payloadOnly("player:answer", { roundIndex: 0, answer: badAnswer(g), ...(g.chance(0.2) ? { score: 1, stars: 3, points: 1000 } : {}) });
+  throw new Error("unreachable: r < TOTAL_WEIGHT");
 }
 
 // ── The test ──────────────────────────────────────────────────────────────────────────────
@@ -417,6 +459,8 @@ async function snapshot() {
 
 interface Tally {
   sent: number;
+  /** Messages sent per event name. */
+  perEvent: Record<string, number>;
   acked: number;
   noAck: number;
   codes: Record<string, number>;
@@ -439,6 +483,7 @@ async function fuzzFrom(client: LiveClient, g: Gen, ctx: Context, deadline: numb
   while (Date.now() < deadline) {
     const { event, args } = message(g, ctx);
     tally.sent++;
+    tally.perEvent[event] = (tally.perEvent[event] ?? 0) + 1;
     if (g.chance(0.15)) {
       tally.noAck++;
       client.socket.emit(event, ...args);
@@ -474,7 +519,7 @@ describe("fuzzing the live protocol", () => {
       Array.from({ length: SOCKETS }, (_, i) => liveClient(server.baseUrl, { transport: i % 5 === 4 ? "polling" : "websocket" })),
     );
     const fuzzers = [...unbound, game.host, ada.client, bob.client];
-    const tally: Tally = { sent: 0, acked: 0, noAck: 0, codes: {}, okReplies: [], badReplies: [], timeouts: [] };
+    const tally: Tally = { sent: 0, perEvent: {}, acked: 0, noAck: 0, codes: {}, okReplies: [], badReplies: [], timeouts: [] };
     const deadline = Date.now() + FUZZ_MS;
     const root = mulberry32(SEED);
     const started = Date.now();
@@ -486,6 +531,8 @@ describe("fuzzing the live protocol", () => {
     console.log(`live fuzz ${label}`);
 
     expect(tally.sent, label).toBeGreaterThan(3_000);
+    // Every event of the protocol was fuzzed, many times.
+    for (const event of EVENTS) expect(tally.perEvent[event] ?? 0, `${event} ${label}`).toBeGreaterThan(50);
     expect(tally.okReplies, label).toEqual([]);
     expect(tally.badReplies, label).toEqual([]);
     expect(tally.timeouts, label).toEqual([]);

@@ -4,17 +4,16 @@
  * every "connect" like the real pages (components/live/useLiveSocket.ts); the round resumes with
  * the time it had left (the downtime does not count), with every answer and point.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
-import { startServer, type TestServer } from "./server-harness";
 import {
   advance,
   answers,
-  closeAll,
   createGame,
   gameInDb,
   health,
   joinGame,
+  liveTestServer,
   PROTOCOL,
   sleep,
   startRound,
@@ -23,16 +22,7 @@ import {
   type LiveClient,
 } from "./live-client";
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  closeAll();
-  await server?.dispose();
-});
+const server = liveTestServer();
 
 const reconnecting = { reconnection: true } as const;
 

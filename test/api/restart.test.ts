@@ -84,8 +84,11 @@ describe("restart", () => {
     expect(server.exits).toEqual([{ code: 0, signal: null }]);
     const socket = await openSocket(server.baseUrl);
     try {
-      const reply = await socket.timeout(5_000).emitWithAck("ping:req", { nonce: "after-restart" });
-      expect(reply).toMatchObject({ ok: true, nonce: "after-restart" });
+      // A live-protocol request that succeeds: a new game.
+      const reply = await socket
+        .timeout(5_000)
+        .emitWithAck("host:create", { protocolVersion: 1, playlist: ["turn-the-axes"], options: { roundSeconds: null, speedBonus: false } });
+      expect(reply).toMatchObject({ ok: true, code: expect.stringMatching(/^\d{6}$/) });
     } finally {
       socket.close();
     }

@@ -13,7 +13,6 @@ import {
   MAX_PLAYERS,
   nicknameKey,
   pointsFor,
-  rebuildDerived,
   recordAnswer,
   type Room,
   roundWinner,
@@ -22,6 +21,7 @@ import {
   starSpread,
   tick,
 } from "@/core/live/room";
+import { rebuildDerived } from "@/core/live/record";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { describeZodError, pingRequest } from "@/core/protocol";
-
-describe("pingRequest", () => {
-  it.each([{ nonce: "a" }, { nonce: "x".repeat(64) }, { nonce: "abc", extra: 1 }])("accepts %j", (payload) => {
-    expect(pingRequest.safeParse(payload).success).toBe(true);
-  });
-
-  it.each([{}, { nonce: "" }, { nonce: "x".repeat(65) }, { nonce: 5 }, null, "nonce", undefined])("rejects %j", (payload) => {
-    expect(pingRequest.safeParse(payload).success).toBe(false);
-  });
-});
+import { describeZodError } from "@/core/validation";
 
 describe("describeZodError", () => {
   const schema = z.object({ a: z.object({ b: z.array(z.number()) }), c: z.string() });

@@ -1,0 +1,158 @@
+import type { CommandName, LiveEvent, ReplyOf } from "./protocol";
+import { advance, everyoneSubmitted, kickPlayer, LiveError, recordAnswer, type Room, type RoundBest, setLocked } from "./room";
+
+/**
+ * The in-game commands, one entry each: the role that may send it, its pure transition, the rows
+ * it saves and who sees the result. The engine (server/live/engine.ts) applies any entry the same
+ * way, and the Socket.IO adapter binds them all in one loop, so a new host command is a
+ * transition, an entry here, its schema in ./protocol.ts and its UI — nothing else.
+ *
+ * What the engine does for every entry, so no entry has to say it:
+ *  - the room's control state (./control.ts) is saved whenever the transition changed it;
+ *  - a change of phase or deadline is shown to everyone and re-arms the round clock;
+ *  - a player whose saved row now says "kicked" is told so and unbound;
+ *  - the acknowledgement waits until every write of the command is stored.
+ */
+
+/**
+ * What a connection is bound to: one game (its id as well as its code, which a later game may
+ * reuse), in one role. It is the actor of every command the connection sends.
+ */
+export type LiveBinding = { role: "host"; gameId: string; code: string } | { role: "player"; gameId: string; code: string; playerId: string };
+
+export type Role = LiveBinding["role"];
+export type ActorOf<R extends Role> = Extract<LiveBinding, { role: R }>;
+
+/** A row to save besides the control state. */
+export type RecordSave = { kind: "player"; playerId: string } | { kind: "answer"; playerId: string; roundIndex: number; answer: RoundBest };
+
+/** What a transition returns when it has more to say than the new room. */
+export interface Step<R> {
+  room: Room;
+  reply: R;
+  saves?: RecordSave[];
+}
+
+/** A re-scored answer: the browser sends only its answer; the server's scorer decides. */
+export type LiveScore = { ok: true; score: number; stars: number; answer: unknown } | { ok: false; message: string };
+
+/** Work a command may need before its transition, through services the engine is given. */
+export interface CommandServices {
+  score(levelId: string, answer: unknown): Promise<LiveScore>;
+}
+
+export interface CommandBroadcast {
+  /** The host's view: at once (the host's own click), or throttled (a player's action). */
+  host: "now" | "throttled";
+  /** The acting player's own view too, once the command's writes are stored. */
+  actor?: boolean;
+}
+
+/** A command with nothing to reply may return just the room; one with a reply returns a Step. */
+type TransitionResult<E extends CommandName> = Record<never, never> extends ReplyOf<E> ? Room | Step<ReplyOf<E>> : Step<ReplyOf<E>>;
+
+interface CommandSpec<E extends CommandName, R extends Role, P> {
+  role: R;
+  /** Asynchronous work before the transition (re-scoring an answer); the room may change meanwhile. */
+  prepare?: (payload: LiveEvent<E>, context: { room: Room; actor: ActorOf<R>; services: CommandServices }) => Promise<P>;
+  /** The pure transition, on the room as it is once `prepare` is done. */
+  transition: (room: Room, payload: LiveEvent<E>, context: { now: number; actor: ActorOf<R>; prepared: P }) => TransitionResult<E>;
+  broadcast: CommandBroadcast;
+}
+
+/** A table entry as the engine sees it: `prepare` hands back the transition to apply. */
+export interface LiveCommand<E extends CommandName> {
+  role: Role;
+  broadcast: CommandBroadcast;
+  prepare(
+    payload: LiveEvent<E>,
+    context: { room: Room; actor: LiveBinding; services: CommandServices },
+  ): Promise<(room: Room, now: number) => Step<ReplyOf<E>>>;
+}
+
+function defineCommand<E extends CommandName, R extends Role, P = undefined>(spec: CommandSpec<E, R, P>): LiveCommand<E> {
+  return {
+    role: spec.role,
+    broadcast: spec.broadcast,
+    async prepare(payload, { room, actor, services }) {
+      if (actor.role !== spec.role) throw new LiveError("forbidden", ROLE_REFUSALS[spec.role]);
+      const self = actor as ActorOf<R>; // checked just above
+      // With no `prepare`, P is its default (undefined): nothing was prepared.
+      const prepared = spec.prepare ? await spec.prepare(payload, { room, actor: self, services }) : (undefined as P);
+      return (current, now) => {
+        const result: Room | Step<ReplyOf<E>> = spec.transition(current, payload, { now, actor: self, prepared });
+        // A bare room comes only from a command whose reply is empty (TransitionResult).
+        return "reply" in result ? result : { room: result, reply: {} as ReplyOf<E> };
+      };
+    },
+  };
+}
+
+export const ROLE_REFUSALS: Record<Role, string> = {
+  host: "only the host of this game can do that",
+  player: "join a game first",
+};
+
+/** The last missing answer ends the round at once, as the clock would. */
+function endRoundIfAllAnswered(room: Room, now: number): Room {
+  return everyoneSubmitted(room) ? advance(room, now) : room;
+}
+
+export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
+  "host:advance": defineCommand({
+    role: "host",
+    // A double click must not skip a phase: the host says which phase it is advancing from.
+    transition: (room, { expectedPhase }, { now }) => {
+      if (room.phase !== expectedPhase) throw new LiveError("wrong_phase", `the game is already in "${room.phase}"`);
+      return advance(room, now);
+    },
+    broadcast: { host: "now" },
+  }),
+
+  "host:kick": defineCommand({
+    role: "host",
+    // Kicking the last player who had not answered ends the round, as a last answer would.
+    transition: (room, { playerId }, { now }) => ({
+      room: endRoundIfAllAnswered(kickPlayer(room, playerId), now),
+      reply: {},
+      saves: [{ kind: "player", playerId }],
+    }),
+    broadcast: { host: "now" },
+  }),
+
+  "host:lock": defineCommand({
+    role: "host",
+    transition: (room, { locked }) => setLocked(room, locked),
+    broadcast: { host: "now" },
+  }),
+
+  "player:answer": defineCommand({
+    role: "player",
+    // The server's score: the browser only sends its answer.
+    prepare: async ({ roundIndex, answer }, { room, services }) => {
+      const levelId = room.playlist[roundIndex];
+      if (!levelId) throw new LiveError("wrong_round", `there is no round ${roundIndex + 1} in this game`);
+      const outcome = await services.score(levelId, answer);
+      if (!outcome.ok) throw new LiveError("bad_request", outcome.message);
+      return outcome;
+    },
+    transition: (room, { roundIndex }, { now, actor, prepared }) => {
+      const { playerId } = actor;
+      const recorded = recordAnswer(room, { playerId, roundIndex, score: prepared.score, stars: prepared.stars, answer: prepared.answer }, now);
+      const { candidate, best, improved } = recorded;
+      return {
+        room: endRoundIfAllAnswered(recorded.room, now),
+        reply: {
+          score: candidate.score,
+          stars: candidate.stars,
+          points: candidate.points,
+          improved,
+          best: { score: best.score, stars: best.stars, points: best.points },
+        },
+        // Every answer is kept, not only the best: the best is derived again on a rebuild.
+        saves: [{ kind: "answer", playerId, roundIndex, answer: candidate }],
+      };
+    },
+    broadcast: { host: "throttled", actor: true },
+  }),
+};

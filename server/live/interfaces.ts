@@ -1,0 +1,88 @@
+import type { CommandServices } from "../../core/live/commands";
+import type { KickedNotice, LiveView } from "../../core/live/protocol";
+import type { GameRecord } from "../../core/live/record";
+import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
+
+/**
+ * What the live engine depends on, and nothing more: a way to reach connections, a store, a
+ * clock and a scorer. Socket.IO and Prisma implement the first two in production
+ * (socket-adapter.ts, prisma-store.ts); the engine's unit tests use a fake broadcast and the
+ * in-memory store (memory-store.ts).
+ */
+
+/** A connection, as the transport names it (a Socket.IO socket id). The engine never sees the socket. */
+export type ConnectionId = string;
+
+/** The server → client events of core/live/protocol.ts (ServerToClientEvents), one method each. */
+export interface LiveBroadcast {
+  /** A view to some connections: a game's hosts, or one player's tabs. */
+  state(to: Iterable<ConnectionId>, view: LiveView): void;
+  /** The notice the connections of a removed player get. */
+  kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void;
+}
+
+/** A stored game, with the version its control state was last saved at. */
+export interface StoredGame {
+  record: GameRecord;
+  version: number;
+  /** The last heartbeat of a game in a timed phase: how much time it had left. */
+  aliveAt: number;
+}
+
+/** Thrown by saveControl when the stored version is not the expected one: someone else wrote. */
+export class StaleWriteError extends Error {
+  constructor(gameId: string, expected: number) {
+    super(`live game ${gameId}: its control state is no longer at version ${expected}`);
+    this.name = "StaleWriteError";
+  }
+}
+
+export interface LiveStore {
+  insertGame(room: Room, hostSecretHash: string, teacherId: string | null): Promise<void>;
+  insertPlayer(gameId: string, player: LivePlayer, secretHash: string): Promise<void>;
+  /** Saves what is stored of a player (nickname, kicked). */
+  savePlayer(gameId: string, player: LivePlayer): Promise<void>;
+  insertAnswer(gameId: string, playerId: string, roundIndex: number, answer: RoundBest): Promise<void>;
+  /**
+   * Saves a room's control state (core/live/control.ts), conditionally: only if the stored
+   * version is `expectedVersion`, which it then increments; otherwise throws StaleWriteError.
+   * A new game is stored at version 0.
+   */
+  saveControl(room: Room, expectedVersion: number): Promise<void>;
+  /** Heartbeat for games in a timed phase, so a restart knows how much time they had left. */
+  heartbeat(gameIds: string[]): Promise<void>;
+  hostSecretHash(gameId: string): Promise<string | null>;
+  playerBySecret(secretHash: string): Promise<{ id: string; gameId: string; kicked: boolean } | null>;
+  /** Codes of games still open, so a new game never reuses one. */
+  openCodes(): Promise<Set<string>>;
+  /** Every game not ended, created after `createdAfter` (ms), with its players and answers. */
+  loadOpenGames(createdAfter: number): Promise<StoredGame[]>;
+}
+
+/** Cancels a timer. */
+export type Cancel = () => void;
+
+export interface LiveClock {
+  now(): number;
+  /** Runs `fn` once after `ms`. A `background` timer does not keep the process alive. */
+  after(ms: number, fn: () => void, options?: { background?: boolean }): Cancel;
+  /** Runs `fn` every `ms`, in the background. */
+  every(ms: number, fn: () => void): Cancel;
+}
+
+/** The process's own clock. Globals are looked up at each call, so test fake timers apply. */
+export const systemClock: LiveClock = {
+  now: () => Date.now(),
+  after(ms, fn, { background = false } = {}) {
+    const timer = setTimeout(fn, ms);
+    if (background) timer.unref?.();
+    return () => clearTimeout(timer);
+  },
+  every(ms, fn) {
+    const timer = setInterval(fn, ms);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  },
+};
+
+export type LiveScorer = CommandServices["score"];

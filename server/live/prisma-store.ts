@@ -1,0 +1,95 @@
+import { storedControlOf } from "../../core/live/control";
+import type { Room } from "../../core/live/room";
+import { db } from "../db/client";
+import { type LiveStore, StaleWriteError } from "./interfaces";
+
+/**
+ * The live engine's store in the database: every join, answer and control change is written as
+ * it happens, and loadOpenGames hands back what core/live/record.ts rebuilds the rooms from.
+ */
+
+/** The columns a room's control state is saved in (see prisma/schema.prisma, LiveGame). */
+function controlColumns(room: Room, now: Date) {
+  return {
+    phase: room.phase,
+    control: { ...storedControlOf(room) },
+    aliveAt: now,
+    endedAt: room.phase === "podium" ? now : null,
+  };
+}
+
+export const prismaLiveStore: LiveStore = {
+  async insertGame(room, hostSecretHash, teacherId) {
+    await db().liveGame.create({
+      data: {
+        id: room.id,
+        teacherId,
+        code: room.code,
+        hostSecretHash,
+        playlist: room.playlist,
+        roundSeconds: room.roundSeconds,
+        options: { ...room.options },
+        ...controlColumns(room, new Date()),
+        version: 0,
+      },
+    });
+  },
+
+  async insertPlayer(gameId, player, secretHash) {
+    await db().liveGamePlayer.create({ data: { id: player.id, gameId, nickname: player.nickname, secretHash, joinedAt: new Date(player.joinedAt) } });
+  },
+
+  async savePlayer(gameId, player) {
+    await db().liveGamePlayer.update({ where: { id: player.id, gameId }, data: { nickname: player.nickname, kicked: player.kicked } });
+  },
+
+  async insertAnswer(gameId, playerId, roundIndex, best) {
+    await db().liveAnswer.create({
+      data: {
+        gameId,
+        playerId,
+        roundIndex,
+        answer: best.answer as object,
+        score: best.score,
+        stars: best.stars,
+        points: best.points,
+        submittedAt: new Date(best.submittedAt),
+      },
+    });
+  },
+
+  async saveControl(room, expectedVersion) {
+    // Streaks and ranks need no write: they are derived from the answers.
+    const { count } = await db().liveGame.updateMany({
+      where: { id: room.id, version: expectedVersion },
+      data: { ...controlColumns(room, new Date()), version: { increment: 1 } },
+    });
+    if (count !== 1) throw new StaleWriteError(room.id, expectedVersion);
+  },
+
+  async heartbeat(gameIds) {
+    if (gameIds.length) await db().liveGame.updateMany({ where: { id: { in: gameIds } }, data: { aliveAt: new Date() } });
+  },
+
+  async hostSecretHash(gameId) {
+    const game = await db().liveGame.findUnique({ where: { id: gameId }, select: { hostSecretHash: true } });
+    return game?.hostSecretHash ?? null;
+  },
+
+  async playerBySecret(secretHash) {
+    return db().liveGamePlayer.findUnique({ where: { secretHash }, select: { id: true, gameId: true, kicked: true } });
+  },
+
+  async openCodes() {
+    const rows = await db().liveGame.findMany({ where: { endedAt: null }, select: { code: true } });
+    return new Set(rows.map((r) => r.code));
+  },
+
+  async loadOpenGames(createdAfter) {
+    const games = await db().liveGame.findMany({
+      where: { endedAt: null, createdAt: { gt: new Date(createdAfter) } },
+      include: { players: true, answers: { orderBy: { submittedAt: "asc" } } },
+    });
+    return games.map((record) => ({ record, version: record.version, aliveAt: record.aliveAt.getTime() }));
+  },
+};

@@ -1,0 +1,126 @@
+import type { CommonView, HostView, PlayerView } from "../../core/live/protocol";
+import type { Room } from "../../core/live/room";
+import { commonView, hostView, playerView } from "../../core/live/views";
+import type { Cancel, ConnectionId, LiveBroadcast, LiveClock, LiveStore } from "./interfaces";
+
+const HOST_VIEW_THROTTLE_MS = 200;
+
+export interface RuntimeDeps {
+  store: LiveStore;
+  broadcast: LiveBroadcast;
+  clock: LiveClock;
+  /** Called when the room's deadline (phaseEndsAt) is reached. */
+  onDeadline: (runtime: RoomRuntime) => void;
+}
+
+/**
+ * One running game in this process: its room, who is connected to it, its clock, its queue of
+ * writes and its views. The engine decides what happens; this keeps the mechanics in one place.
+ */
+export class RoomRuntime {
+  readonly hosts = new Set<ConnectionId>();
+  /** playerId → the player's connections (a phone and a second tab, say). */
+  readonly players = new Map<string, Set<ConnectionId>>();
+  private cancelDeadline: Cancel | null = null;
+  private cancelHostFlush: Cancel | null = null;
+  /** Writes of this room, chained so they reach the store in the order they happened. */
+  private writes: Promise<void> = Promise.resolve();
+  /** The last common view and the room it was made from (see commonOf). */
+  private common: { room: Room; view: CommonView } | null = null;
+
+  constructor(
+    public room: Room,
+    /** The version the room's control state is stored at (see LiveStore.saveControl). */
+    private storedVersion: number,
+    private readonly deps: RuntimeDeps,
+  ) {}
+
+  // ── Writes ──────────────────────────────────────────────────────────────────────────
+
+  /** Queues a write after this room's earlier ones; resolves once it is stored. */
+  persist(write: () => Promise<void>): Promise<void> {
+    const done = this.writes.then(write);
+    this.writes = done.catch((error) => console.error(`live game ${this.room.code}: a write failed`, error));
+    return done;
+  }
+
+  /** Saves the control state as it is now, conditional on the version this process last stored. */
+  saveControl(): Promise<void> {
+    const room = this.room;
+    return this.persist(async () => {
+      // The expected version is read when the write runs, after the earlier ones: a failed write
+      // leaves it unchanged, so the next one still matches what is stored.
+      await this.deps.store.saveControl(room, this.storedVersion);
+      this.storedVersion++;
+    });
+  }
+
+  settled(): Promise<void> {
+    return this.writes;
+  }
+
+  // ── The clock ───────────────────────────────────────────────────────────────────────
+
+  /** (Re-)arms the timer for the room's deadline, if it has one. */
+  schedule(): void {
+    this.cancelDeadline?.();
+    this.cancelDeadline = null;
+    const endsAt = this.room.phaseEndsAt;
+    if (endsAt === null) return;
+    this.cancelDeadline = this.deps.clock.after(Math.max(0, endsAt - this.deps.clock.now()), () => {
+      this.cancelDeadline = null;
+      this.deps.onDeadline(this);
+    });
+  }
+
+  stop(): void {
+    this.cancelDeadline?.();
+    this.cancelHostFlush?.();
+    this.cancelDeadline = this.cancelHostFlush = null;
+  }
+
+  // ── Views ───────────────────────────────────────────────────────────────────────────
+
+  /** Every connected player gets their view, and the hosts theirs at once (a phase change). */
+  sendToEveryone(): void {
+    const common = this.commonOf(this.deps.clock.now());
+    for (const [playerId, connections] of this.players) this.deps.broadcast.state(connections, playerView(this.room, common, playerId));
+    this.sendHostView();
+  }
+
+  sendPlayerView(playerId: string): void {
+    const connections = this.players.get(playerId);
+    if (connections?.size) this.deps.broadcast.state(connections, this.playerViewOf(playerId));
+  }
+
+  /** The host's view within 200 ms: a burst of answers or joins makes one view, not hundreds. */
+  scheduleHostView(): void {
+    if (this.cancelHostFlush) return;
+    this.cancelHostFlush = this.deps.clock.after(HOST_VIEW_THROTTLE_MS, () => this.sendHostView());
+  }
+
+  sendHostView(): void {
+    this.cancelHostFlush?.();
+    this.cancelHostFlush = null;
+    if (this.hosts.size > 0) this.deps.broadcast.state(this.hosts, this.hostViewOf());
+  }
+
+  playerViewOf(playerId: string): PlayerView {
+    return playerView(this.room, this.commonOf(this.deps.clock.now()), playerId);
+  }
+
+  hostViewOf(): HostView {
+    return hostView(this.room, this.commonOf(this.deps.clock.now()), (id) => (this.players.get(id)?.size ?? 0) > 0);
+  }
+
+  /**
+   * The common view of the room as it is now. It depends on the time only through serverNow, so
+   * it is made once per state of the room and reused (the views sent after each answer, while the
+   * room has not changed, would otherwise each rank and count all the players again).
+   */
+  private commonOf(now: number): CommonView {
+    if (this.common?.room !== this.room) this.common = { room: this.room, view: commonView(this.room, now) };
+    const view = this.common.view;
+    return view.serverNow === now ? view : { ...view, serverNow: now };
+  }
+}

@@ -1,0 +1,183 @@
+import type { Server, Socket } from "socket.io";
+import { liveCommands } from "../../core/live/commands";
+import {
+  type ClientToServerEvents,
+  type CommandName,
+  LIVE_PROTOCOL_VERSION,
+  type LiveAck,
+  type LiveEvent,
+  type LiveEventName,
+  liveEvents,
+  type ReplyOf,
+  SESSION_EVENTS,
+  type ServerToClientEvents,
+  type SessionEventName,
+  type SocketData,
+} from "../../core/live/protocol";
+import { LiveError } from "../../core/live/room";
+import { describeZodError } from "../../core/validation";
+import { defineLimit, waitMessage } from "../limits";
+import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teachers/session-token";
+import type { LiveEngine } from "./engine";
+import type { LiveBroadcast } from "./interfaces";
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
+type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
+
+/** The engine's broadcast over Socket.IO: a connection id is a socket id of this server. */
+export function socketBroadcast(io: LiveServer): LiveBroadcast {
+  return {
+    state(to, view) {
+      const sockets = io.sockets.sockets;
+      for (const id of to) sockets.get(id)?.emit("live:state", view);
+    },
+    kicked(to, notice) {
+      const sockets = io.sockets.sockets;
+      for (const id of to) sockets.get(id)?.emit("live:kicked", notice);
+    },
+  };
+}
+
+// Guessing codes: 10 wrong codes a minute per address. Flooding: 30 events a second per connection.
+const wrongCodes = defineLimit("live-code", { points: 10, seconds: 60 });
+const floods = defineLimit("live-flood", { points: 30, seconds: 1 });
+
+async function refuseIfFlooding(socket: LiveSocket): Promise<void> {
+  const wait = await floods.take(socket.id);
+  if (wait !== null) throw new LiveError("rate_limited", waitMessage(wait));
+}
+
+/** A page from an older or newer deployment: tell it to reload rather than that its message is bad. */
+function isVersionMismatch(payload: unknown): boolean {
+  return typeof payload === "object" && payload !== null && "protocolVersion" in payload && payload.protocolVersion !== LIVE_PROTOCOL_VERSION;
+}
+
+/**
+ * Guessing codes is rate-limited per address. Once an address is limited, every lookup (a hit as
+ * well as a miss) gets the same refusal, or the limiter would still leak hits.
+ */
+const codeGuesses = {
+  async refuseIfLimited(address: string) {
+    const wait = await wrongCodes.check(address);
+    if (wait !== null) throw new LiveError("rate_limited", waitMessage(wait));
+  },
+  async countMiss(address: string) {
+    const wait = await wrongCodes.take(address);
+    if (wait !== null) throw new LiveError("rate_limited", waitMessage(wait));
+  },
+  async check(address: string, exists: boolean) {
+    await this.refuseIfLimited(address);
+    if (exists) return;
+    await this.countMiss(address);
+    throw new LiveError("not_found", "no game with that code is running");
+  },
+  /**
+   * Resuming with a code and a secret answers the same whether the code is unknown or the secret
+   * wrong, and counts as a guess: otherwise it would be a way around the limiter. A right secret
+   * (32 random bytes) is never slowed down: it cannot have been guessed.
+   */
+  async withSecret<T>(address: string, resume: () => Promise<T>): Promise<T> {
+    try {
+      return await resume();
+    } catch (error) {
+      if (!(error instanceof LiveError) || (error.code !== "not_found" && error.code !== "forbidden")) throw error;
+      await this.refuseIfLimited(address);
+      await this.countMiss(address);
+      throw new LiveError("not_found", "no running game matches that code and secret");
+    }
+  },
+};
+
+type Handler<E extends LiveEventName> = (socket: LiveSocket, payload: LiveEvent<E>) => Promise<ReplyOf<E>>;
+
+/** The session events: each one calls the engine's method for it. */
+function sessionHandlers(engine: LiveEngine): { [E in SessionEventName]: Handler<E> } {
+  const address = (socket: LiveSocket) => socket.handshake.address;
+  return {
+    "host:create": async (socket, data) => {
+      // A signed-in teacher's browser sends its session cookie with the handshake: the game goes
+      // to their reports. Anyone else hosts anonymously.
+      const teacher = await teacherFromSessionToken(teacherTokenFromCookieHeader(socket.request.headers.cookie));
+      const { code, hostSecret } = await engine.create(data, teacher?.id ?? null);
+      return { code, hostSecret, view: await engine.attachHost(socket.id, code, hostSecret) };
+    },
+    "host:resume": async (socket, data) => ({
+      view: await codeGuesses.withSecret(address(socket), () => engine.attachHost(socket.id, data.code, data.hostSecret)),
+    }),
+    "player:check": async (socket, data) => {
+      await codeGuesses.check(address(socket), engine.exists(data.code));
+      return {};
+    },
+    "player:join": async (socket, data) => {
+      await codeGuesses.check(address(socket), engine.exists(data.code));
+      return engine.join(socket.id, data);
+    },
+    "player:resume": async (socket, data) => ({
+      view: await codeGuesses.withSecret(address(socket), () => engine.resume(socket.id, data.code, data.playerSecret)),
+    }),
+  };
+}
+
+type Dispatch = (socket: LiveSocket, args: unknown[]) => Promise<void>;
+
+/**
+ * One event's handling: rate-limited, parsed with its zod schema, and acknowledged with
+ * { ok: true, … } or { ok: false, error }. A bad message never throws, never changes state, and
+ * never goes unanswered when the client asked for an answer.
+ */
+function dispatcher<E extends LiveEventName>(event: E, handle: Handler<E>): Dispatch {
+  const schema = liveEvents[event];
+  return async (socket, args) => {
+    // An ack, when the client asks for one, is always the last argument.
+    const ack = typeof args.at(-1) === "function" ? (args.pop() as (reply: LiveAck<ReplyOf<E>>) => void) : () => {};
+    const payload = args[0];
+    try {
+      await refuseIfFlooding(socket);
+      const parsed = schema.safeParse(payload);
+      if (!parsed.success) throw new LiveError(isVersionMismatch(payload) ? "protocol_mismatch" : "bad_request", describeZodError(parsed.error));
+      ack({ ok: true, ...(await handle(socket, parsed.data as LiveEvent<E>)) });
+    } catch (error) {
+      if (error instanceof LiveError) return ack({ ok: false, error: { code: error.code, message: error.message } });
+      console.error(`live event ${event} failed`, error);
+      ack({ ok: false, error: { code: "bad_request", message: "the server could not handle that request" } });
+    }
+  };
+}
+
+/** Every event of the protocol: the session events, then every command of the table, in one loop. */
+function dispatchers(engine: LiveEngine): Map<string, Dispatch> {
+  const table = new Map<string, Dispatch>();
+  const sessions = sessionHandlers(engine);
+  const session = <E extends SessionEventName>(event: E) => table.set(event, dispatcher(event, sessions[event]));
+  const command = <E extends CommandName>(event: E) =>
+    table.set(
+      event,
+      dispatcher(event, (socket, data) => engine.command(socket.id, event, data)),
+    );
+  SESSION_EVENTS.forEach(session);
+  (Object.keys(liveCommands) as CommandName[]).forEach(command);
+  return table;
+}
+
+/** Unknown events (a typo, an older page, junk) get an error when they ask for an answer. */
+async function refuseUnknown(socket: LiveSocket, event: unknown, args: unknown[]) {
+  const ack = args.at(-1);
+  const limited = (await floods.take(socket.id)) !== null;
+  if (typeof ack === "function")
+    ack({
+      ok: false,
+      error: limited ? { code: "rate_limited", message: "too many messages: slow down" } : { code: "bad_request", message: `unknown event "${String(event)}"` },
+    });
+}
+
+/** Wires the live protocol to the engine: one dispatch table, and the engine learns of every disconnection. */
+export function attachLiveSockets(io: LiveServer, engine: LiveEngine): void {
+  const table = dispatchers(engine);
+  io.on("connection", (socket) => {
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      const dispatch = typeof event === "string" ? table.get(event) : undefined;
+      void (dispatch ? dispatch(socket, args) : refuseUnknown(socket, event, args));
+    });
+    socket.on("disconnect", () => engine.detach(socket.id));
+  });
+}

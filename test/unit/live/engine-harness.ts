@@ -1,0 +1,77 @@
+/**
+ * The live engine without a transport or a database: a fake broadcast that records what each
+ * connection was sent, the in-memory store, and a scorer that believes the answer's own
+ * { score, stars } (so no level is trained or scored). Time is vitest's fake clock.
+ */
+import { vi } from "vitest";
+import type { LiveEvent, HostView, KickedNotice, LiveView, PlayerView, ServerEventName } from "@/core/live/protocol";
+import { LiveEngine } from "@/server/live/engine";
+import type { ConnectionId, LiveBroadcast, LiveScorer } from "@/server/live/interfaces";
+import { MemoryLiveStore } from "@/server/live/memory-store";
+
+export class FakeBroadcast implements LiveBroadcast {
+  readonly sent: { to: ConnectionId; event: ServerEventName; payload: unknown }[] = [];
+
+  state(to: Iterable<ConnectionId>, view: LiveView): void {
+    for (const id of to) this.sent.push({ to: id, event: "live:state", payload: view });
+  }
+
+  kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void {
+    for (const id of to) this.sent.push({ to: id, event: "live:kicked", payload: notice });
+  }
+
+  states<V extends LiveView = LiveView>(connection: ConnectionId): V[] {
+    return this.sent.filter((s) => s.to === connection && s.event === "live:state").map((s) => s.payload as V);
+  }
+
+  last<V extends LiveView = LiveView>(connection: ConnectionId): V | undefined {
+    return this.states<V>(connection).at(-1);
+  }
+
+  kickedNotices(connection: ConnectionId): KickedNotice[] {
+    return this.sent.filter((s) => s.to === connection && s.event === "live:kicked").map((s) => s.payload as KickedNotice);
+  }
+
+  /** Connections that were sent anything since `since` (an index into `sent`). */
+  recipients(since = 0): Set<ConnectionId> {
+    return new Set(this.sent.slice(since).map((s) => s.to));
+  }
+}
+
+/** An answer the fake scorer scores as it says. */
+export const scored = (stars: number, score = [0.5, 0.8, 0.9, 1][stars]) => ({ stars, score });
+
+export const fakeScorer: LiveScorer = async (_levelId, answer) => {
+  const a = answer as { stars?: unknown; score?: unknown } | null;
+  if (typeof a?.stars !== "number" || typeof a.score !== "number") return { ok: false, message: "answer: not a test answer" };
+  return { ok: true, score: a.score, stars: a.stars, answer: { given: a.score } };
+};
+
+export const PLAYLIST = ["turn-the-axes", "turn-and-shift"];
+export const OPTIONS: LiveEvent<"host:create">["options"] = { roundSeconds: 60, speedBonus: false };
+
+export function liveEngine(store = new MemoryLiveStore(), broadcast = new FakeBroadcast()) {
+  const engine = new LiveEngine({ store, broadcast, scorer: fakeScorer });
+  return { engine, store, broadcast };
+}
+
+type Engine = ReturnType<typeof liveEngine>;
+
+/** A game with a host on connection "host" and the given players on connections named after them. */
+export async function gameWith({ engine }: Engine, nicknames: string[], options = OPTIONS, playlist = PLAYLIST) {
+  const { code, hostSecret } = await engine.create({ protocolVersion: 1, playlist, options });
+  const hostView: HostView = await engine.attachHost("host", code, hostSecret);
+  const players: Record<string, { id: string; secret: string; view: PlayerView }> = {};
+  for (const nickname of nicknames) {
+    vi.advanceTimersByTime(1); // one after the other, as standings order ties by the time of joining
+    const joined = await engine.join(nickname, { protocolVersion: 1, code, nickname });
+    players[nickname] = { id: joined.view.me.playerId, secret: joined.playerSecret, view: joined.view };
+  }
+  return { code, hostSecret, hostView, players };
+}
+
+/** lobby → intro → playing, by the host. */
+export async function startRound({ engine }: Engine, from: "lobby" | "leaderboard" = "lobby") {
+  await engine.command("host", "host:advance", { expectedPhase: from });
+  await engine.command("host", "host:advance", { expectedPhase: "intro" });
+}
