@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { renderSVG } from "uqr";
 import { findLevel } from "@/core/levels/catalog";
-import type { CommandName, LivePayload, LiveView } from "@/core/live/protocol";
+import type { CommandName, HostView, LivePayload, LiveView, StandingRow } from "@/core/live/protocol";
+import { QrCode } from "../classes/QrCode";
 import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings, StarSpread } from "./parts";
 import { type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
 
@@ -55,7 +55,7 @@ export function HostScreen({ code }: { code: string }) {
         </div>
       </main>
     );
-  if (!view || view.role !== "host")
+  if (view?.role !== "host")
     return (
       <main className="host">
         <ConnectionBanner connected={connected} />
@@ -63,7 +63,6 @@ export function HostScreen({ code }: { code: string }) {
       </main>
     );
 
-  const level = view.round ? findLevel(view.round.levelId) : undefined;
   const isLast = view.round ? view.round.index + 1 === view.round.count : false;
   const nextLabel = view.phase === "leaderboard" ? (isLast ? "Show the podium" : "Next round") : NEXT_LABEL[view.phase];
 
@@ -105,96 +104,107 @@ export function HostScreen({ code }: { code: string }) {
           {error}
         </p>
       )}
+      <HostPhase view={view} code={code} joinUrl={joinUrl} seconds={seconds} act={act} />
+    </main>
+  );
+}
 
-      {view.phase === "lobby" && (
-        <section className="host-lobby">
-          <div className="panel center">
-            <div
-              className="qr"
-              aria-label={`QR code for ${joinUrl}`}
-              role="img"
-              dangerouslySetInnerHTML={{ __html: joinUrl ? renderSVG(joinUrl, { border: 2 }) : "" }}
-            />
-            <p className="host-code big-code">
-              {code.slice(0, 3)} {code.slice(3)}
-            </p>
-            <label className="row" style={{ justifyContent: "center" }}>
-              <input type="checkbox" checked={view.locked} onChange={(e) => act("host:lock", { locked: e.target.checked })} />
-              Lock the room (nobody else can join)
-            </label>
-          </div>
-          <div className="panel">
-            <h2 style={{ marginTop: 0 }}>Players ({view.playerCount})</h2>
-            {view.players.length === 0 && <p className="muted">Waiting for players…</p>}
-            <ul className="player-chips" data-testid="lobby-players">
-              {view.players.map((p) => (
-                <li key={p.playerId} className={p.connected ? "" : "offline"}>
-                  {p.nickname}
-                  <button type="button" aria-label={`Remove ${p.nickname}`} onClick={() => act("host:kick", { playerId: p.playerId })}>
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        </section>
-      )}
+type Act = <E extends CommandName>(event: E, payload: LivePayload<E>) => Promise<void>;
 
-      {view.phase === "intro" && level && (
-        <section className="panel center host-stage">
-          <p className="muted">Round {view.round!.index + 1}</p>
+/** What the projector shows in each phase, below the header. */
+function HostPhase({ view, code, joinUrl, seconds, act }: { view: HostView; code: string; joinUrl: string; seconds: number | null; act: Act }) {
+  const level = view.round ? findLevel(view.round.levelId) : undefined;
+  if (view.phase === "lobby") return <Lobby view={view} code={code} joinUrl={joinUrl} act={act} />;
+  if (view.phase === "leaderboard")
+    return (
+      <section className="panel">
+        <h1 style={{ marginTop: 0 }}>Leaderboard</h1>
+        <Standings rows={view.leaderboard ?? []} />
+      </section>
+    );
+  if (view.phase === "podium") return <HostPodium rows={view.leaderboard ?? []} />;
+  if (!level || !view.round) return null;
+  if (view.phase === "intro")
+    return (
+      <section className="panel center host-stage">
+        <p className="muted">Round {view.round.index + 1}</p>
+        <h1 className="host-title">{level.title}</h1>
+        <p className="host-brief">{level.brief}</p>
+        <Countdown seconds={seconds} label="until the round starts" />
+      </section>
+    );
+  if (view.phase === "playing")
+    return (
+      <section className="host-playing">
+        <div className="panel host-stage">
           <h1 className="host-title">{level.title}</h1>
           <p className="host-brief">{level.brief}</p>
-          <Countdown seconds={seconds} label="until the round starts" />
-        </section>
+          <Countdown seconds={seconds} label="seconds left" />
+        </div>
+        <div className="panel">
+          <h2 style={{ marginTop: 0 }} data-testid="submitted-count">
+            {view.submittedCount} of {view.playerCount} submitted
+          </h2>
+          <StarSpread spread={view.spread} />
+        </div>
+      </section>
+    );
+  return (
+    <section>
+      <RevealPanel view={view} level={level} />
+      {view.reveal && (
+        <div className="panel" style={{ marginTop: 16 }}>
+          <h2 style={{ marginTop: 0 }}>How the class did</h2>
+          <StarSpread spread={view.reveal.spread} />
+        </div>
       )}
+    </section>
+  );
+}
 
-      {view.phase === "playing" && level && (
-        <section className="host-playing">
-          <div className="panel host-stage">
-            <h1 className="host-title">{level.title}</h1>
-            <p className="host-brief">{level.brief}</p>
-            <Countdown seconds={seconds} label="seconds left" />
-          </div>
-          <div className="panel">
-            <h2 style={{ marginTop: 0 }} data-testid="submitted-count">
-              {view.submittedCount} of {view.playerCount} submitted
-            </h2>
-            <StarSpread spread={view.spread} />
-          </div>
-        </section>
-      )}
+function Lobby({ view, code, joinUrl, act }: { view: HostView; code: string; joinUrl: string; act: Act }) {
+  return (
+    <section className="host-lobby">
+      <div className="panel center">
+        <div className="qr" aria-label={`QR code for ${joinUrl}`} role="img">
+          {joinUrl && <QrCode text={joinUrl} />}
+        </div>
+        <p className="host-code big-code">
+          {code.slice(0, 3)} {code.slice(3)}
+        </p>
+        <label className="row" style={{ justifyContent: "center" }}>
+          <input type="checkbox" checked={view.locked} onChange={(e) => act("host:lock", { locked: e.target.checked })} />
+          Lock the room (nobody else can join)
+        </label>
+      </div>
+      <div className="panel">
+        <h2 style={{ marginTop: 0 }}>Players ({view.playerCount})</h2>
+        {view.players.length === 0 && <p className="muted">Waiting for players…</p>}
+        <ul className="player-chips" data-testid="lobby-players">
+          {view.players.map((p) => (
+            <li key={p.playerId} className={p.connected ? "" : "offline"}>
+              {p.nickname}
+              <button type="button" aria-label={`Remove ${p.nickname}`} onClick={() => act("host:kick", { playerId: p.playerId })}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}
 
-      {view.phase === "reveal" && level && (
-        <section>
-          <RevealPanel view={view} level={level} />
-          {view.reveal && (
-            <div className="panel" style={{ marginTop: 16 }}>
-              <h2 style={{ marginTop: 0 }}>How the class did</h2>
-              <StarSpread spread={view.reveal.spread} />
-            </div>
-          )}
-        </section>
-      )}
-
-      {view.phase === "leaderboard" && (
-        <section className="panel">
-          <h1 style={{ marginTop: 0 }}>Leaderboard</h1>
-          <Standings rows={view.leaderboard ?? []} />
-        </section>
-      )}
-
-      {view.phase === "podium" && (
-        <section className="panel center">
-          <h1>The podium</h1>
-          <Podium rows={view.leaderboard ?? []} />
-          {(view.leaderboard ?? []).length > 3 && <Standings rows={(view.leaderboard ?? []).slice(3)} />}
-          <p>The results are saved.</p>
-          <Link className="button" href="/host">
-            Host another game
-          </Link>
-        </section>
-      )}
-    </main>
+function HostPodium({ rows }: { rows: StandingRow[] }) {
+  return (
+    <section className="panel center">
+      <h1>The podium</h1>
+      <Podium rows={rows} />
+      {rows.length > 3 && <Standings rows={rows.slice(3)} />}
+      <p>The results are saved.</p>
+      <Link className="button" href="/host">
+        Host another game
+      </Link>
+    </section>
   );
 }

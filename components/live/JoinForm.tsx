@@ -22,11 +22,17 @@ export function JoinForm() {
     return () => void socket.current?.disconnect();
   }, []);
 
-  // A link from the QR code carries the code: check it straight away.
+  // A link from the QR code carries the code: check it straight away, once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only; a later change of the typed code must not re-check it
   useEffect(() => {
     if (isGameCode(params.get("code"))) void checkCode(params.get("code")!);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Each step's field takes the focus (a phone opens its keyboard), without autoFocus on a server-rendered field.
+  const field = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    if (step) field.current?.focus();
+  }, [step]);
 
   async function checkCode(value: string) {
     setError(null);
@@ -56,7 +62,12 @@ export function JoinForm() {
   return (
     <div className="panel join-panel">
       {step === "code" ? (
-        <form onSubmit={(e) => (e.preventDefault(), void checkCode(code))}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void checkCode(code);
+          }}
+        >
           <label htmlFor="game-code">Game code</label>
           <input
             id="game-code"
@@ -67,7 +78,7 @@ export function JoinForm() {
             maxLength={6}
             placeholder="123456"
             value={code}
-            autoFocus
+            ref={field}
             onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
           />
           <button className="button big" type="submit" disabled={busy || code.length !== 6}>
@@ -75,7 +86,12 @@ export function JoinForm() {
           </button>
         </form>
       ) : (
-        <form onSubmit={(e) => (e.preventDefault(), void join())}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void join();
+          }}
+        >
           <p className="muted">Game {code}</p>
           <label htmlFor="nickname">Your nickname</label>
           <input
@@ -84,7 +100,7 @@ export function JoinForm() {
             maxLength={20}
             autoComplete="off"
             value={nickname}
-            autoFocus
+            ref={field}
             onChange={(e) => setNickname(e.target.value)}
           />
           <div className="row">

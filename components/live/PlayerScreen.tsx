@@ -55,7 +55,7 @@ export function PlayerScreen({ code }: { code: string }) {
         </div>
       </main>
     );
-  if (!view || view.role !== "player")
+  if (view?.role !== "player")
     return (
       <main className="live-player">
         <ConnectionBanner connected={connected} />
@@ -63,7 +63,6 @@ export function PlayerScreen({ code }: { code: string }) {
       </main>
     );
 
-  const level = view.round ? findLevel(view.round.levelId) : undefined;
   const me = view.me;
   return (
     <main className="live-player">
@@ -78,65 +77,71 @@ export function PlayerScreen({ code }: { code: string }) {
           </span>
         )}
       </header>
-
-      {view.phase === "lobby" && (
-        <div className="panel center">
-          <h1>You&apos;re in!</h1>
-          <p>Waiting for the host to start. Look at the big screen.</p>
-        </div>
-      )}
-
-      {view.phase === "intro" && level && (
-        <div className="panel center">
-          <p className="muted">Get ready</p>
-          <h1>{level.title}</h1>
-          <p>{level.brief}</p>
-          <Countdown seconds={seconds} label="until the round starts" />
-        </div>
-      )}
-
-      {view.phase === "playing" && level && <LiveRound key={view.round!.index} view={view} socket={socket.current} seconds={seconds} />}
-
-      {view.phase === "reveal" && level && (
-        <>
-          <div className="panel center" data-testid="my-round-result">
-            <h2 style={{ marginTop: 0 }}>Time&apos;s up!</h2>
-            {me.roundBest ? (
-              <p>
-                Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} /> — {me.roundBest.points} points
-              </p>
-            ) : (
-              <p>You did not submit an answer this round.</p>
-            )}
-          </div>
-          <RevealPanel view={view} level={level} />
-        </>
-      )}
-
-      {view.phase === "leaderboard" && (
-        <div className="panel">
-          <h2 style={{ marginTop: 0 }}>
-            You are #{me.rank} with {me.points} points
-            {me.rankChange ? ` (${me.rankChange > 0 ? "up" : "down"} ${Math.abs(me.rankChange)})` : ""}
-          </h2>
-          {me.streak >= 2 && <p>{me.streak} rounds in a row with a star!</p>}
-          <Standings rows={view.leaderboard ?? []} highlight={me.playerId} />
-        </div>
-      )}
-
-      {view.phase === "podium" && (
-        <div className="panel center">
-          <h1 data-testid="final-rank">
-            You finished #{me.rank ?? "–"} of {view.playerCount}
-          </h1>
-          <p>{me.points} points. Well played!</p>
-          <Podium rows={view.leaderboard ?? []} />
-          <Link className="button" href="/play">
-            Keep practising solo
-          </Link>
-        </div>
-      )}
+      <PlayerPhase view={view} socket={socket.current} seconds={seconds} />
     </main>
+  );
+}
+
+/** What the phone shows in each phase, below the player's own line. */
+function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: LiveSocket | null; seconds: number | null }) {
+  const me = view.me;
+  const level = view.round ? findLevel(view.round.levelId) : undefined;
+  if (view.phase === "lobby")
+    return (
+      <div className="panel center">
+        <h1>You&apos;re in!</h1>
+        <p>Waiting for the host to start. Look at the big screen.</p>
+      </div>
+    );
+  if (view.phase === "leaderboard")
+    return (
+      <div className="panel">
+        <h2 style={{ marginTop: 0 }}>
+          You are #{me.rank} with {me.points} points
+          {me.rankChange ? ` (${me.rankChange > 0 ? "up" : "down"} ${Math.abs(me.rankChange)})` : ""}
+        </h2>
+        {me.streak >= 2 && <p>{me.streak} rounds in a row with a star!</p>}
+        <Standings rows={view.leaderboard ?? []} highlight={me.playerId} />
+      </div>
+    );
+  if (view.phase === "podium")
+    return (
+      <div className="panel center">
+        <h1 data-testid="final-rank">
+          You finished #{me.rank ?? "–"} of {view.playerCount}
+        </h1>
+        <p>{me.points} points. Well played!</p>
+        <Podium rows={view.leaderboard ?? []} />
+        <Link className="button" href="/play">
+          Keep practising solo
+        </Link>
+      </div>
+    );
+  if (!level || !view.round) return null;
+  if (view.phase === "intro")
+    return (
+      <div className="panel center">
+        <p className="muted">Get ready</p>
+        <h1>{level.title}</h1>
+        <p>{level.brief}</p>
+        <Countdown seconds={seconds} label="until the round starts" />
+      </div>
+    );
+  if (view.phase === "playing") return <LiveRound key={view.round.index} view={view} socket={socket} seconds={seconds} />;
+  return (
+    <>
+      <div className="panel center" data-testid="my-round-result">
+        <h2 style={{ marginTop: 0 }}>Time&apos;s up!</h2>
+        {me.roundBest ? (
+          <p>
+            Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} /> — {me.roundBest.points} points
+          </p>
+        ) : (
+          <p>You did not submit an answer this round.</p>
+        )}
+      </div>
+      <RevealPanel view={view} level={level} />
+    </>
   );
 }
 

@@ -20,11 +20,11 @@ export function Countdown({ seconds, label }: { seconds: number | null; label: s
 function RankChange({ change }: { change: number | null }) {
   if (change === null || change === 0) return <span className="rank-change same">–</span>;
   return change > 0 ? (
-    <span className="rank-change up" aria-label={`up ${change}`}>
+    <span className="rank-change up" role="img" aria-label={`up ${change}`}>
       ▲{change}
     </span>
   ) : (
-    <span className="rank-change down" aria-label={`down ${-change}`}>
+    <span className="rank-change down" role="img" aria-label={`down ${-change}`}>
       ▼{-change}
     </span>
   );
@@ -72,12 +72,12 @@ export function Podium({ rows }: { rows: StandingRow[] }) {
           <li key={row.playerId} className={`podium-step place-${places[i]}`} style={{ minHeight: heights[i] }}>
             <span className="podium-name">{row.nickname}</span>
             <span className="podium-points">{row.points} pts</span>
-            <span className="podium-place" aria-label={`place ${places[i]}`}>
+            <span className="podium-place" role="img" aria-label={`place ${places[i]}`}>
               {places[i]}
             </span>
           </li>
         ) : (
-          <li key={`empty-${i}`} className="podium-step empty" aria-hidden="true" />
+          <li key={`empty-place-${places[i]}`} className="podium-step empty" aria-hidden="true" />
         ),
       )}
     </ol>
@@ -95,17 +95,17 @@ export function StarSpread({ spread }: { spread: Reveal["spread"] }) {
     ["not yet", spread.notSubmitted],
   ];
   return (
-    <div className="spread" role="list" aria-label="How the players are doing">
+    <ul className="spread" aria-label="How the players are doing">
       {bars.map(([label, count]) => (
-        <div key={label} className="spread-row" role="listitem">
+        <li key={label} className="spread-row">
           <span className="spread-label">{label}</span>
           <span className="spread-bar">
             <span style={{ width: `${total ? (100 * count) / total : 0}%` }} />
           </span>
           <span className="spread-count">{count}</span>
-        </div>
+        </li>
       ))}
-    </div>
+    </ul>
   );
 }
 

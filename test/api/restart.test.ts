@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answers, chapter2Player, newPlayer, Player, rotated, startServer, type ExitInfo, type TestServer } from "./server-harness";
+import { answers, chapter2Player, Player, rotated, startServer, type ExitInfo, type TestServer } from "./server-harness";
 
 let server: TestServer;
 
