@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AnswerRejected, type Evaluation } from "@/core/kinds/contract";
 import { digits, digitsAnswer, digitsConfig, type DigitsAnswer, type DigitsConfig } from "@/core/kinds/digits";
-import { CLASSES, PIXELS, drawDigits } from "@/core/kinds/digits/images";
-import { costPerEpoch, layerActivationsOf, predictedDigit } from "@/core/kinds/digits/train";
+import { CLASSES, PIXELS, drawDigits } from "@/core/kinds/digits/public-images";
+import { costPerEpoch, layerActivationsOf, predictedDigit } from "@/core/kinds/digits/public-train";
 import { findLevel } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
 import { clearTrainingMemo, describeResult, scoreAnswer, starsFor } from "@/core/scoring";

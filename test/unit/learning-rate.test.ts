@@ -3,7 +3,7 @@ import { findLevel } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
 import { clearTrainingMemo, describeResult, scoreAnswer, type ScoreOutcome, type ScoredAnswer } from "@/core/scoring";
 import { budgetScore, learningRate, learningRateConfig, starEpochs } from "@/core/kinds/learning-rate";
-import { curvePoints } from "@/core/kinds/learning-rate/curve";
+import { curvePoints } from "@/core/kinds/learning-rate/public-curve";
 import { learningRateReference } from "../reference/learning-rate";
 
 // Trains the level's small network once per offered rate (memoised by scoreAnswer).

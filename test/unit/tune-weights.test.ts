@@ -12,8 +12,8 @@ import {
   type TuneWeightsConfig,
 } from "@/core/kinds/tune-weights";
 import { generateTuneData } from "@/core/kinds/tune-weights/data";
-import { accuracyOf, lossOf, outputOf, probabilityGrid, sigmoid, type Problem } from "@/core/kinds/tune-weights/network";
-import { inputTensor, lossTensor, raceGradientDescent } from "@/core/kinds/tune-weights/race";
+import { accuracyOf, lossOf, outputOf, probabilityGrid, sigmoid, type Problem } from "@/core/kinds/tune-weights/public-network";
+import { inputTensor, lossTensor, raceGradientDescent } from "@/core/kinds/tune-weights/public-race";
 import { tuneWeightsReference } from "../reference/tune-weights";
 import { rejection, scored } from "./scoring-helpers";
 
