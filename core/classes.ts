@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chapters } from "./levels/chapters";
+import { chapters } from "./chapters";
 
 /**
  * Classes: join codes, personal resume codes, chapter locks and the request bodies. Pure: the

@@ -156,6 +156,8 @@ export type TrainingKind<
   trains: true;
   runSpec(level: Level, config: z.output<ConfigSchema>, instance: Instance): Run;
   train(run: Run, answer: z.output<AnswerSchema>, onEpoch?: OnEpoch<Report>): Promise<Result>;
+  /** Throws AnswerRejected for an answer this level or instance does not allow, before anything trains. */
+  check(level: Level, config: z.output<ConfigSchema>, instance: Instance, answer: z.output<AnswerSchema>): void;
 };
 
 /**
@@ -175,10 +177,7 @@ export function defineTrainingKind<
   Result extends TrainingRun,
   Report extends EpochReport,
 >(
-  kind: Omit<TrainingKind<Id, ConfigSchema, AnswerSchema, Controls, Instance, View, Review, Run, Result, Report>, "trains" | "evaluate"> & {
-    /** Throws AnswerRejected for an answer this level or instance does not allow, before anything trains. */
-    check(level: Level, config: z.output<ConfigSchema>, instance: Instance, answer: z.output<AnswerSchema>): void;
-  },
+  kind: Omit<TrainingKind<Id, ConfigSchema, AnswerSchema, Controls, Instance, View, Review, Run, Result, Report>, "trains" | "evaluate">,
 ): TrainingKind<Id, ConfigSchema, AnswerSchema, Controls, Instance, View, Review, Run, Result, Report> {
   return {
     ...kind,

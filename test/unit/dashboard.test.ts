@@ -13,7 +13,7 @@ import {
 } from "@/core/dashboard/progress";
 import { isChoiceBased, wrongChoices } from "@/core/dashboard/wrong-answers";
 import { findLevel, levels } from "@/core/levels/catalog";
-import { referenceAnswers } from "../reference";
+import { staticAnswers as referenceAnswers } from "../reference";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute));
 const members: MemberRow[] = [
@@ -136,8 +136,8 @@ describe("most common wrong answers", () => {
   it("concept: the labels of the wrongly picked options, per question; a right answer has none", () => {
     const quiz = findLevel("rules-or-examples")!;
     expect(wrongChoices(quiz, referenceAnswers[quiz.id])).toEqual([]);
-    const config = quiz.config as { questions: { id: string; type: string; options: { id: string; label: string }[]; correct: unknown }[] };
-    const single = config.questions.find((q) => q.type === "single");
+    const config = quiz.config as { pool: { id: string; type: string; options: { id: string; label: string }[]; correct: unknown }[] };
+    const single = config.pool.find((q) => q.type === "single");
     if (single) {
       const wrongOption = single.options.find((o) => o.id !== single.correct)!;
       const answer = structuredClone(referenceAnswers[quiz.id]) as { responses: Record<string, unknown> };
@@ -146,7 +146,9 @@ describe("most common wrong answers", () => {
       expect(phrases).toHaveLength(1);
       expect(phrases[0]).toContain(`picked “${wrongOption.label.slice(0, 20)}`);
     }
-    const unanswered = wrongChoices(quiz, { responses: {} })!;
+    // A stored answer lists every question shown; one left blank is "left unanswered".
+    const unanswered = wrongChoices(quiz, { responses: Object.fromEntries(config.pool.map((q) => [q.id, q.type === "sort" ? {} : []])) })!;
+    expect(unanswered).toHaveLength(config.pool.length);
     expect(unanswered.every((p) => p.endsWith("left unanswered"))).toBe(true);
   });
 
@@ -215,7 +217,7 @@ describe("timeline and durations", () => {
 describe("time spent in a submission", () => {
   it("is optional (0), rounded, clamped to [0, 2 h], and must be a number", async () => {
     const { submissionBody, MAX_TIME_SPENT_MS } = await import("@/core/api");
-    const parse = (extra: object) => submissionBody.safeParse({ levelId: "x", answer: {}, ...extra });
+    const parse = (extra: object) => submissionBody.safeParse({ levelId: "x", attempt: 1, answer: {}, ...extra });
     expect(parse({}).data?.timeSpentMs).toBe(0);
     expect(parse({ timeSpentMs: 1234.6 }).data?.timeSpentMs).toBe(1235);
     expect(parse({ timeSpentMs: 99 * 3_600_000 }).data?.timeSpentMs).toBe(MAX_TIME_SPENT_MS);

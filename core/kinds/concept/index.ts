@@ -16,7 +16,7 @@ function grades(config: ConceptConfig, instance: ConceptInstance, answer: Concep
   checkQuestions(instance, answer);
   return instance.questions.map((iq) => {
     const q = questionOf(config, iq.id);
-    return { iq, q, grade: gradeQuestion(q, toLevelIds(iq, answer.responses[iq.id])) };
+    return { iq, q, grade: gradeQuestion(q, toLevelIds(iq, q.type, answer.responses[iq.id])) };
   });
 }
 
@@ -54,8 +54,8 @@ function review(_level: Level, config: ConceptConfig, instance: ConceptInstance,
 function storedAnswer(_level: Level, config: ConceptConfig, instance: ConceptInstance, answer: ConceptAnswer): ConceptAnswer {
   const responses: Record<string, ConceptResponse> = {};
   for (const iq of instance.questions) {
-    const given = toLevelIds(iq, answer.responses[iq.id]);
-    responses[iq.id] = given ?? (questionOf(config, iq.id).type === "sort" ? {} : []);
+    const { type } = questionOf(config, iq.id);
+    responses[iq.id] = toLevelIds(iq, type, answer.responses[iq.id]) ?? (type === "sort" ? {} : []);
   }
   return { responses };
 }

@@ -2,7 +2,7 @@ import { createRng } from "../../random";
 import { AnswerRejected } from "../public-base";
 import { opaqueIds, reverse } from "../public-ids";
 import { startingOrder } from "../ordering";
-import type { ConceptAnswer, ConceptResponse, ConceptView, PublicOption, PublicQuestion } from "./public";
+import type { ConceptAnswer, ConceptResponse, ConceptView, PublicOption, PublicQuestion, QuestionType } from "./public";
 import { type ConceptConfig, type ConceptQuestion, shownCount } from "./schema";
 
 /**
@@ -72,10 +72,13 @@ export function viewOf(config: ConceptConfig, instance: ConceptInstance): Concep
  * this instance does not have: an answer copied from another instance (a review, a classmate, the
  * repository) is refused rather than scored.
  */
-export function toLevelIds(iq: InstanceQuestion, response: ConceptResponse | undefined): ConceptResponse | undefined {
+export function toLevelIds(iq: InstanceQuestion, type: QuestionType, response: ConceptResponse | undefined): ConceptResponse | undefined {
   if (response === undefined) return undefined;
-  const back = reverse(new Map(Object.entries(iq.ids)));
   const field = `answer.responses.${iq.id}`;
+  // The shape first: a list for a choice or an order, a map of cards for a sort.
+  if (type === "sort" && Array.isArray(response)) throw new AnswerRejected(field, "expects each card's group, as { card: group }");
+  if (type !== "sort" && !Array.isArray(response)) throw new AnswerRejected(field, "expects a list of option ids");
+  const back = reverse(new Map(Object.entries(iq.ids)));
   const real = (id: string) => {
     const found = back.get(id);
     if (found === undefined) throw new AnswerRejected(field, `"${id}" is not an option of this question (this challenge has changed: reload it)`);

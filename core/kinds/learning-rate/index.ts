@@ -2,14 +2,7 @@ import { z } from "zod";
 import type { Level } from "../../levels/format";
 import { ACTIVATIONS, INITIALISATIONS } from "../../nn/mlp";
 import { AnswerRejected, defineTrainingKind, type Evaluation } from "../contract";
-import {
-  initialAnswer,
-  type LearningRateReview,
-  type LearningRateRun,
-  type LearningRateView,
-  learningRateAnswer,
-  train,
-} from "./public";
+import { initialAnswer, type LearningRateReview, type LearningRateRun, type LearningRateView, learningRateAnswer, train } from "./public";
 import { curvePoints } from "./public-curve";
 
 /**
