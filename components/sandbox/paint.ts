@@ -43,7 +43,7 @@ export type GridScale = "probability" | "discrete" | "signed";
  * Writes `size²` values, starting at `offset` in `values`, into `image` (size × size):
  * "probability" maps 0…1 (0.5 white), "discrete" paints p < 0.5 and p ≥ 0.5 flat, "signed" maps −1…1.
  */
-export function fillImage(image: ImageData, values: Float32Array, offset: number, scale: GridScale): void {
+export function fillImage(image: ImageData, values: ArrayLike<number>, offset: number, scale: GridScale): void {
   const data = image.data;
   const n = image.width * image.height;
   const lut = scale === "signed" ? UNIT_LUT : OUTPUT_LUT;
@@ -64,7 +64,7 @@ export function fillImage(image: ImageData, values: Float32Array, offset: number
 }
 
 /** Paints one grid picture into a canvas whose backing store is `size × size`. */
-export function paintGrid(canvas: HTMLCanvasElement, values: Float32Array, offset: number, size: number, scale: GridScale): void {
+export function paintGrid(canvas: HTMLCanvasElement, values: ArrayLike<number>, offset: number, size: number, scale: GridScale): void {
   if (canvas.width !== size) canvas.width = canvas.height = size;
   const ctx = canvas.getContext("2d");
   if (!ctx) return;

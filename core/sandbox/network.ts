@@ -44,23 +44,23 @@ export function cloneNetwork(net: Network): Network {
   return { sizes: [...net.sizes], activation: net.activation, weights: net.weights.map((w) => w.slice()), biases: net.biases.map((b) => b.slice()) };
 }
 
-/** Applies the activation to `n` values in place. One switch per layer, not per value. */
-function activateInPlace(kind: SandboxActivation, v: Float64Array, n: number): void {
+/** Applies the activation in place to v[start…end). One switch per layer, not per value. */
+export function activateRange(kind: SandboxActivation, v: Float64Array, start: number, end: number): void {
   switch (kind) {
     case "tanh":
-      for (let i = 0; i < n; i++) v[i] = Math.tanh(v[i]);
+      for (let i = start; i < end; i++) v[i] = Math.tanh(v[i]);
       return;
     case "relu":
-      for (let i = 0; i < n; i++) if (v[i] < 0) v[i] = 0;
+      for (let i = start; i < end; i++) if (v[i] < 0) v[i] = 0;
       return;
     case "sigmoid":
-      for (let i = 0; i < n; i++) v[i] = 1 / (1 + Math.exp(-v[i]));
+      for (let i = start; i < end; i++) v[i] = 1 / (1 + Math.exp(-v[i]));
       return;
     case "leaky-relu":
-      for (let i = 0; i < n; i++) if (v[i] < 0) v[i] *= 0.1;
+      for (let i = start; i < end; i++) if (v[i] < 0) v[i] *= 0.1;
       return;
     case "elu":
-      for (let i = 0; i < n; i++) if (v[i] < 0) v[i] = Math.expm1(v[i]);
+      for (let i = start; i < end; i++) if (v[i] < 0) v[i] = Math.expm1(v[i]);
       return;
     case "linear":
       return;
@@ -140,7 +140,7 @@ export function forward(net: Network, ws: Workspace, inputs: Float64Array, row: 
       const row0 = i * nOut;
       for (let j = 0; j < nOut; j++) out[j] += ai * w[row0 + j];
     }
-    if (l + 1 < last) activateInPlace(activation, out, nOut);
+    if (l + 1 < last) activateRange(activation, out, 0, nOut);
   }
   return ws.acts[last][0];
 }

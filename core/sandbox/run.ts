@@ -2,6 +2,7 @@ import { createRng, type Rng } from "../random";
 import { sandboxData, type SandboxData } from "./data";
 import { FEATURE_INFO, featureMatrix, planeGrid } from "./features";
 import {
+  activateRange,
   createNetwork,
   createWorkspace,
   forward,
@@ -126,50 +127,65 @@ function batchSizeOf(settings: SandboxSettings, trainCount: number): number {
 
 /**
  * What every unit of a network outputs over a `size × size` grid of the plane, for the decision
- * boundary and the small per-unit pictures. Buffers are kept between calls: redrawing every frame
- * allocates nothing.
+ * boundary and the small per-unit pictures. Computed a layer at a time over every cell (one unit's
+ * whole grid per inner loop) rather than a cell at a time: the same sums, in long contiguous loops,
+ * about twice as fast. Buffers are kept between calls: redrawing every frame allocates nothing.
  */
 export class PlaneOutputs {
   readonly cells: number;
   /** Per input feature: its value over the grid scaled to −1…1 (fixed; drawn once). */
-  readonly features: Float32Array[];
+  readonly features: Float64Array[];
   /** Per layer after the inputs: unit j's output over the grid at [j·cells + k]; the last layer holds the probability of class 1. */
-  readonly layers: Float32Array[];
+  readonly layers: Float64Array[];
+  /** The features over the grid, feature-major: feature i at [i·cells + k]. */
   private readonly inputs: Float64Array;
-  private readonly ws: Workspace;
 
   constructor(
     readonly net: Network,
     featureNames: SandboxSettings["features"],
     readonly size: number,
   ) {
-    this.cells = size * size;
-    this.inputs = featureMatrix(featureNames, planeGrid(size), this.cells);
-    this.features = featureNames.map((f, k) => {
+    const cells = size * size;
+    this.cells = cells;
+    const rows = featureMatrix(featureNames, planeGrid(size), cells);
+    const width = featureNames.length;
+    this.inputs = new Float64Array(width * cells);
+    for (let k = 0; k < cells; k++) for (let i = 0; i < width; i++) this.inputs[i * cells + k] = rows[k * width + i];
+    this.features = featureNames.map((f, i) => {
       const scale = 1 / FEATURE_INFO[f].maxAbs;
-      return Float32Array.from({ length: this.cells }, (_, cell) => this.inputs[cell * featureNames.length + k] * scale);
+      return this.inputs.slice(i * cells, (i + 1) * cells).map((v) => v * scale);
     });
-    this.layers = net.sizes.slice(1).map((n) => new Float32Array(n * this.cells));
-    this.ws = createWorkspace(net);
+    this.layers = net.sizes.slice(1).map((n) => new Float64Array(n * cells));
   }
 
   /** Recomputes every unit's grid from the network's current weights. */
   update(): void {
-    const { net, ws, cells } = this;
+    const { net, cells } = this;
     const last = net.sizes.length - 1;
-    for (let cell = 0; cell < cells; cell++) {
-      forward(net, ws, this.inputs, cell);
-      for (let l = 1; l < last; l++) {
-        const acts = ws.acts[l];
-        const grid = this.layers[l - 1];
-        for (let j = 0; j < acts.length; j++) grid[j * cells + cell] = acts[j];
+    let input = this.inputs;
+    for (let l = 0; l < last; l++) {
+      const nIn = net.sizes[l];
+      const nOut = net.sizes[l + 1];
+      const w = net.weights[l];
+      const out = this.layers[l];
+      for (let j = 0; j < nOut; j++) {
+        const o = j * cells;
+        out.fill(net.biases[l][j], o, o + cells);
+        for (let i = 0; i < nIn; i++) {
+          const wij = w[i * nOut + j];
+          if (wij === 0) continue;
+          const src = i * cells;
+          for (let k = 0; k < cells; k++) out[o + k] += wij * input[src + k];
+        }
       }
-      this.layers[last - 1][cell] = sigmoid(ws.acts[last][0]);
+      if (l + 1 < last) activateRange(net.activation, out, 0, nOut * cells);
+      else for (let k = 0; k < cells; k++) out[k] = sigmoid(out[k]);
+      input = out;
     }
   }
 
   /** The probability of class 1 over the grid. */
-  get output(): Float32Array {
+  get output(): Float64Array {
     return this.layers[this.layers.length - 1];
   }
 }
