@@ -133,6 +133,8 @@ test("settings that change the data or the network start again; a hand-edited li
   // A learning rate change does not restart.
   await page.getByTestId("step").click();
   await page.getByLabel("Learning rate").selectOption("0.3");
+  await expect.poll(() => new URL(page.url()).searchParams.get("lr")).toBe("0.3");
+  await page.waitForTimeout(500); // the new address has settled: the page was not rebuilt from it
   await expect(page.getByTestId("epoch")).toHaveText("1");
   // The last input cannot be removed.
   await page.getByRole("checkbox", { name: "x 1 squared" }).uncheck();
