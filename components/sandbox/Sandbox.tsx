@@ -145,10 +145,20 @@ export function Sandbox({ initial }: { initial: SandboxSettings }) {
   );
 }
 
+/** Training's pace while playing, in epochs a second, when frames come slower than 60 a second. */
+const EPOCHS_PER_SECOND = 60;
+/** A slow frame catches up with a few more epochs, but never spends more than this training… */
+const TRAIN_BUDGET_MS = 12;
+/** …nor more than this many epochs: a machine that cannot keep up trains slower, it does not freeze. */
+const MAX_EPOCHS_PER_FRAME = 4;
+
 /**
- * While `playing`: one epoch per animation frame, then every view repaints. Stops by itself when
- * the weights blow up (calls `onStopped`). The epoch itself is the animation: it runs even when
- * the reader prefers reduced motion (pausing is theirs to choose).
+ * While `playing`: at least one epoch per animation frame, then every view repaints. At 60 frames
+ * a second that is all; when frames come slower (a loaded machine, a slow phone) a frame trains
+ * the epochs that 60 a second would have trained since the last one, within a time budget. The
+ * numbers do not depend on how epochs fall into frames: a link replays the same run anywhere.
+ * Stops by itself when the weights blow up (calls `onStopped`). The training is the animation:
+ * it runs even when the reader prefers reduced motion (pausing is theirs to choose).
  */
 function useTrainingLoop(playing: boolean, run: SandboxRun, grid: PlaneOutputs, bus: FrameBus, onStopped: () => void): void {
   const stop = useRef(onStopped);
@@ -158,13 +168,20 @@ function useTrainingLoop(playing: boolean, run: SandboxRun, grid: PlaneOutputs, 
   useEffect(() => {
     if (!playing) return;
     let frame = 0;
+    let last = 0;
     const measure = profiling();
-    const tick = () => {
+    const tick = (now: number) => {
+      const due = last === 0 ? 1 : Math.min(MAX_EPOCHS_PER_FRAME, Math.max(1, Math.round(((now - last) * EPOCHS_PER_SECOND) / 1000)));
+      last = now;
       const start = performance.now();
-      run.step(1);
+      let trained = 0;
+      while (trained < due && !run.diverged && (trained === 0 || performance.now() - start < TRAIN_BUDGET_MS)) {
+        run.step(1);
+        trained++;
+      }
       grid.update();
       bus.emit();
-      if (measure) performance.measure("sandbox:frame", { start });
+      if (measure) performance.measure("sandbox:frame", { start, detail: { epochs: trained } });
       if (run.diverged) return stop.current();
       frame = requestAnimationFrame(tick);
     };
