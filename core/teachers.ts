@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameSchema, TEACHER_NAME } from "./names";
 
 /**
  * Teacher accounts: the request bodies and the password rules, shared by the sign-up form and
@@ -27,7 +28,7 @@ export function passwordProblem(password: string, email = ""): string | null {
 export const teacherSignupBody = z
   .object({
     email: teacherEmail,
-    name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters"),
+    name: nameSchema(TEACHER_NAME),
     password: z.string(),
   })
   .superRefine((body, ctx) => {
