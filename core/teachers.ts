@@ -42,6 +42,15 @@ export const teacherSigninBody = z.object({
   password: z.string().max(PASSWORD_MAX),
 });
 
+/**
+ * A password change: the current password (checked on the server, like a sign-in) and the new one,
+ * which follows the sign-up rules (passwordProblem, then the server's common-password list).
+ */
+export const teacherPasswordChangeBody = z.object({
+  currentPassword: z.string().max(PASSWORD_MAX),
+  newPassword: z.string().max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`),
+});
+
 export interface TeacherProfile {
   id: string;
   email: string;
