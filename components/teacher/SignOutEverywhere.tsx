@@ -21,7 +21,7 @@ export function SignOutEverywhere() {
   }
 
   return (
-    <section className="panel join-panel" aria-labelledby="sign-out-everywhere">
+    <section className="panel join-panel" style={{ marginTop: 16 }} aria-labelledby="sign-out-everywhere">
       <h2 id="sign-out-everywhere" style={{ marginTop: 0 }}>
         Sign out everywhere
       </h2>
