@@ -106,7 +106,7 @@ export function nameProblem(name: string, rules: NameRules): string | null {
   if (EMOJI.test(name)) return "must not contain emoji";
   if (characters.some(overloaded)) return "has too many accents or marks on one character";
   if (rules.charset === "nickname" && !NICKNAME_CHARACTERS.test(name)) return "may use letters, digits, spaces and . _ ' -";
-  if (ANGLE_BRACKET.test(name)) return "must not contain < or >";
+  if (ANGLE_BRACKET.test(name)) return "must not contain angle brackets (< or >)";
   if (!LETTER_OR_DIGIT.test(name)) return "needs at least one letter or digit";
   return null;
 }

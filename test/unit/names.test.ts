@@ -85,7 +85,7 @@ describe("names everywhere", () => {
   it("text names allow punctuation, nicknames only . _ ' -", () => {
     expect(createClassBody.safeParse({ name: "Year 9 (Tuesday) & 10/B #2" }).success).toBe(true);
     expect(messagesOf(nickname.safeParse("Tom & Jerry"))).toEqual(["may use letters, digits, spaces and . _ ' -"]);
-    expect(messagesOf(displayName.safeParse("<b>Ana</b>"))).toEqual(["must not contain < or >"]);
+    expect(messagesOf(displayName.safeParse("<b>Ana</b>"))).toEqual(["must not contain angle brackets (< or >)"]);
     expect(messagesOf(displayName.safeParse("..."))).toEqual(["needs at least one letter or digit"]);
   });
 
