@@ -18,7 +18,9 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 // CPU hogs beside the suite (load average 11–15): two workers 3.9–5.2 min, the live classroom
 // journey 38–60 s; one worker 6.7 min, the journey 34 s. E2E_WORKERS=1 picks one.
 export default defineConfig({
-  testDir: "test/e2e",
+  // The end-to-end journeys, and the security suite's browser tests (test/security/*.spec.ts).
+  testDir: "test",
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
   outputDir: "test-results",
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),

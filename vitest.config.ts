@@ -6,8 +6,8 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 /**
  * Two projects:
  *  - unit: the pure core/ (no server, no database), fast.
- *  - api:  tests that start the real server; slow hooks, and files run one at a time so they
- *          do not fight over ports and databases.
+ *  - api:  tests that start the real server (test/api, and the security suite test/security);
+ *          slow hooks, and files run one at a time so they do not fight over ports and databases.
  * Run one with `npx vitest run --project unit` (or `npm run test:unit`).
  */
 export default defineConfig({
@@ -29,7 +29,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "api",
-          include: ["test/api/**/*.test.ts"],
+          include: ["test/api/**/*.test.ts", "test/security/**/*.test.ts"],
           environment: "node",
           // A loaded 2-core machine starts the server in 10–20 s (server-harness.ts allows 90 s),
           // and a hook may also sign teachers up or play a chapter through the API.

@@ -30,6 +30,8 @@ export default function Home() {
           <Link href="/resume">Continue on this device with a resume code</Link>
           <span aria-hidden="true">·</span>
           <Link href="/teacher">Teachers: classes and progress</Link>
+          <span aria-hidden="true">·</span>
+          <Link href="/sandbox">Sandbox: train a network freely</Link>
         </p>
       </section>
       <section className="features" aria-label="What you will do">

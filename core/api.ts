@@ -1,19 +1,12 @@
 import { z } from "zod";
 import type { Cap } from "./attempts/rules";
 import type { PublicLevel } from "./play/public-level";
+import { DISPLAY_NAME, nameSchema } from "./names";
 
 /** Bodies of the HTTP API, checked on the server and reused by the browser's forms. */
 
-export const displayName = z
-  .string()
-  .transform((s) => s.replace(/\s+/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .min(1, "must not be empty")
-      .max(24, "must be at most 24 characters")
-      .regex(/^[^\p{C}<>]*$/u, "must not contain control characters or angle brackets"),
-  );
+/** A player's display name: the rules of every name (core/names.ts). */
+export const displayName = nameSchema(DISPLAY_NAME);
 
 export const profilePatchBody = z.object({ displayName });
 

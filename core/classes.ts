@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { chapters } from "./chapters";
+import { CLASS_NAME, nameSchema, STUDENT_NAME } from "./names";
 
 /**
  * Classes: join codes, personal resume codes, chapter locks and the request bodies. Pure: the
@@ -56,8 +57,9 @@ export function lockedByTeacher(chapterId: string, lockedChapters: ReadonlySet<s
 
 const chapterIds = chapters.map((c) => c.id);
 
-const className = z.string().trim().min(1, "must not be empty").max(80, "must be at most 80 characters");
-const studentName = z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters");
+// Class and student names follow the rules of every name (core/names.ts).
+const className = nameSchema(CLASS_NAME);
+const studentName = nameSchema(STUDENT_NAME);
 
 export const createClassBody = z.object({ name: className });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameSchema, TEACHER_NAME } from "./names";
 
 /**
  * Teacher accounts: the request bodies and the password rules, shared by the sign-up form and
@@ -27,7 +28,7 @@ export function passwordProblem(password: string, email = ""): string | null {
 export const teacherSignupBody = z
   .object({
     email: teacherEmail,
-    name: z.string().trim().min(1, "must not be empty").max(60, "must be at most 60 characters"),
+    name: nameSchema(TEACHER_NAME),
     password: z.string(),
   })
   .superRefine((body, ctx) => {
@@ -39,6 +40,15 @@ export const teacherSignupBody = z
 export const teacherSigninBody = z.object({
   email: z.string().max(254),
   password: z.string().max(PASSWORD_MAX),
+});
+
+/**
+ * A password change: the current password (checked on the server, like a sign-in) and the new one,
+ * which follows the sign-up rules (passwordProblem, then the server's common-password list).
+ */
+export const teacherPasswordChangeBody = z.object({
+  currentPassword: z.string().max(PASSWORD_MAX),
+  newPassword: z.string().max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`),
 });
 
 export interface TeacherProfile {

@@ -2,14 +2,20 @@ import { cookies } from "next/headers";
 import type { z } from "zod";
 import { describeZodError } from "../core/validation";
 import { sessionCookieOptions } from "./cookies";
-import { createPlayer, findPlayer, PLAYER_COOKIE, PLAYER_COOKIE_MAX_AGE } from "./players";
+import { waitMessage } from "./limits";
+import { createPlayer, findPlayer, newProfilesPerAddress, PLAYER_COOKIE, PLAYER_COOKIE_MAX_AGE, PLAYER_REFRESH_AFTER_MS, touchPlayer } from "./players";
 
 /** Helpers behind the route door (server/route.ts): one error shape, bounded JSON bodies, the player. */
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-export function fail(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
+export function fail(status: number, code: string, message: string, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
+}
+
+/** The 429 of every rate limit (server/limits.ts): `rate_limited`, "what: wait N s", and Retry-After. */
+export function tooMany(seconds: number, what?: string): Response {
+  return fail(429, "rate_limited", waitMessage(seconds, what), { "retry-after": String(seconds) });
 }
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
@@ -52,13 +58,35 @@ export async function currentPlayer() {
   return findPlayer((await cookies()).get(PLAYER_COOKIE)?.value);
 }
 
-/** The current player, or a new anonymous one whose secret is set as an httpOnly cookie. */
-export async function currentOrNewPlayer() {
+type Player = NonNullable<Awaited<ReturnType<typeof findPlayer>>>;
+
+/**
+ * The current player, or a new anonymous one whose secret is set as an httpOnly cookie; a 429
+ * when this address has made too many new profiles lately.
+ */
+export async function currentOrNewPlayer(address: string): Promise<{ player: Player; created: boolean } | Response> {
   const existing = await currentPlayer();
-  if (existing) return { player: existing, created: false };
+  if (existing) {
+    await refreshPlayerCookie(existing);
+    return { player: existing, created: false };
+  }
+  const wait = await newProfilesPerAddress.take(address);
+  if (wait !== null) return tooMany(wait, "too many new profiles from this network");
   const { player, token } = await createPlayer();
   await setPlayerCookie(token);
   return { player, created: true };
+}
+
+/**
+ * Extends the player cookie's lifetime from today, at most once a day (it is the same secret,
+ * sent again with a new Max-Age). Only route handlers may set cookies: pages do not call this.
+ */
+export async function refreshPlayerCookie(player: Player): Promise<void> {
+  if (Date.now() - player.lastSeenAt.getTime() < PLAYER_REFRESH_AFTER_MS) return;
+  const token = (await cookies()).get(PLAYER_COOKIE)?.value;
+  if (!token) return;
+  await touchPlayer(player.id);
+  await setPlayerCookie(token);
 }
 
 /** Gives this browser a player's secret, in the httpOnly cookie every player request reads. */

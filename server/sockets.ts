@@ -1,5 +1,6 @@
-import type { Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { foreignOriginProblem } from "./client-address";
 import type { LiveServer } from "./live/socket-adapter";
 
 /**
@@ -11,5 +12,17 @@ export function attachSockets(httpServer: HttpServer): LiveServer {
     path: "/socket.io",
     maxHttpBufferSize: 64 * 1024, // answers are small; refuse anything bigger before parsing
     serveClient: false,
+    // WebSockets have no same-origin rule: without this, any site's page could open a socket as
+    // its visitor (with their teacher cookie) and host games in their name. A handshake from
+    // another origin is refused, as the API routes refuse one (server/client-address.ts).
+    allowRequest: (request, callback) => {
+      const problem = foreignOriginProblem(request.socket.remoteAddress ?? "unknown", (name) => headerOf(request, name));
+      callback(problem, problem === null);
+    },
   });
+}
+
+function headerOf(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

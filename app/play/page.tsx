@@ -27,6 +27,9 @@ export default async function CampaignPage() {
       <TopBar playerName={player?.displayName ?? null} />
       <main>
         <h1>Campaign</h1>
+        <p>
+          <Link href="/sandbox">Open the sandbox</Link> to train a network freely and share a setup as a link.
+        </p>
         <p className="muted" data-testid="total-stars">
           {earned} of {total} stars earned. Each level opens once the one before it has a star.
         </p>

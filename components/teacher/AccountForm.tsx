@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { PASSWORD_MIN } from "@/core/teachers";
+import { readable } from "./account-requests";
 
 /** Sign-up and sign-in: the server checks everything and its message is shown as it is. */
 export function AccountForm({ mode }: { mode: "signup" | "signin" }) {
@@ -87,13 +88,4 @@ export function AccountForm({ mode }: { mode: "signup" | "signin" }) {
       </p>
     </form>
   );
-}
-
-/** "email: must be …; password: must be …" → "Email must be …. Password must be …." */
-function readable(message: string): string {
-  return message
-    .split("; ")
-    .map((part) => part.replace(/^(\w+): /, (_, field: string) => `${field[0].toUpperCase()}${field.slice(1)} `))
-    .map((part) => (/[.!?]$/.test(part) ? part : `${part}.`))
-    .join(" ");
 }

@@ -20,6 +20,7 @@ export function TeacherNav({ name }: { name: string }) {
         <Link href="/teacher">Classes</Link>
         <Link href="/teacher/games">Game reports</Link>
         <Link href="/host">Host a game</Link>
+        <Link href="/teacher/account">Account</Link>
         <span>
           Signed in as <strong data-testid="teacher-name">{name}</strong>
         </span>

@@ -41,6 +41,29 @@ export const datasetSpec = z.discriminatedUnion("generator", [
     /** Black iff x and y have the same sign. */
     params: z.object({ ...common }),
   }),
+  z.object({
+    generator: z.literal("gaussians"),
+    seed: z.string(),
+    /** Two round clusters: black around (c, c), white around (−c, −c), each with standard deviation `spread`. */
+    params: z.object({
+      count: common.count,
+      noise: common.noise,
+      centre: z.number().min(0).max(0.9).default(0.45),
+      spread: z.number().positive().max(1).default(0.18),
+    }),
+  }),
+  z.object({
+    generator: z.literal("twoSpirals"),
+    seed: z.string(),
+    /** Two interleaved arms from the centre outwards, turning `turns` times: black on one, white on the other. */
+    params: z.object({
+      count: common.count,
+      noise: common.noise,
+      turns: z.number().positive().max(4).default(1.75),
+      /** Standard deviation of each point's offset from its arm. */
+      jitter: z.number().min(0).max(0.2).default(0.02),
+    }),
+  }),
 ]);
 export type DatasetSpec = z.input<typeof datasetSpec>;
 
@@ -117,7 +140,42 @@ function xor(rng: Rng, p: Params<"xor">): Dataset2D {
   return { points: addNoise(rng, points, p.noise), axes: { x: "x", y: "y" }, bounds: unitBounds };
 }
 
-const generators = { halfPlane, admissions, circles, xor } as const;
+/** Points outside the unit square are drawn again, so every generator keeps to the same plot. */
+const inUnitSquare = (x: number, y: number) => Math.abs(x) <= 1 && Math.abs(y) <= 1;
+
+function gaussians(rng: Rng, p: Params<"gaussians">): Dataset2D {
+  let n = 0;
+  const points = draw(p.count, () => {
+    // Alternate the clusters, so the classes are balanced whatever the count.
+    const label = (n % 2) as 0 | 1;
+    const c = label === 1 ? p.centre : -p.centre;
+    const x = c + rng.normal() * p.spread;
+    const y = c + rng.normal() * p.spread;
+    if (!inUnitSquare(x, y)) return null;
+    n++;
+    return { x, y, label };
+  });
+  return { points: addNoise(rng, points, p.noise), axes: { x: "x", y: "y" }, bounds: unitBounds };
+}
+
+function twoSpirals(rng: Rng, p: Params<"twoSpirals">): Dataset2D {
+  let n = 0;
+  const points = draw(p.count, () => {
+    const label = (n % 2) as 0 | 1;
+    // Uniform along the arm: the radius grows with the angle, from the centre to 0.9.
+    const t = rng.next();
+    const angle = t * p.turns * 2 * Math.PI + (label === 1 ? 0 : Math.PI);
+    const r = 0.9 * t;
+    const x = r * Math.sin(angle) + rng.normal() * p.jitter;
+    const y = r * Math.cos(angle) + rng.normal() * p.jitter;
+    if (!inUnitSquare(x, y)) return null;
+    n++;
+    return { x, y, label };
+  });
+  return { points: addNoise(rng, points, p.noise), axes: { x: "x", y: "y" }, bounds: unitBounds };
+}
+
+const generators = { halfPlane, admissions, circles, xor, gaussians, twoSpirals } as const;
 
 export function generateDataset(spec: DatasetSpec): Dataset2D {
   const parsed = datasetSpec.parse(spec);

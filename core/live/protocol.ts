@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NICKNAME, nameSchema } from "../names";
 import type { PublicLevel } from "../play/public-level";
 import type { LiveErrorCode, Phase } from "./room";
 
@@ -21,17 +22,8 @@ export const gameCode = z.string().regex(/^\d{6}$/, "a game code is 6 digits");
 const secret = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "not a valid secret");
 const levelId = z.string().min(1).max(64);
 
-export const nickname = z
-  .string()
-  .transform((s) => s.normalize("NFC").replace(/\s+/g, " ").trim())
-  .pipe(
-    z
-      .string()
-      .min(2, "must be at least 2 characters")
-      .max(20, "must be at most 20 characters")
-      .regex(/^[\p{L}\p{M}\p{N} ._'-]+$/u, "may use letters, digits, spaces and . _ ' -")
-      .regex(/[\p{L}\p{N}]/u, "needs at least one letter or digit"),
-  );
+/** The rules of every name (core/names.ts), with the nicknames' own character set and 2–20 characters. */
+export const nickname = nameSchema(NICKNAME);
 
 const version = {
   protocolVersion: z.literal(LIVE_PROTOCOL_VERSION, { message: `this page is out of date (protocol ${LIVE_PROTOCOL_VERSION} expected): reload it` }),

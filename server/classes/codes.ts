@@ -1,8 +1,8 @@
 import { randomInt } from "node:crypto";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { generateJoinCode, generateResumeCode } from "../../core/classes";
 import { db } from "../db/client";
 import { setPlayerCookie } from "../http";
+import { defineLimit } from "../limits";
 import { hashSecret, newSecret } from "../secrets";
 
 const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
@@ -51,21 +51,26 @@ export async function signInAsPlayer(playerId: string): Promise<void> {
  * address is over the limit even a right code waits, so the limit cannot be probed around.
  */
 export const WRONG_CODES_ALLOWED = 10;
-const wrongJoinCodes = new RateLimiterMemory({ keyPrefix: "class-join-code", points: WRONG_CODES_ALLOWED, duration: 60 });
-const wrongResumeCodes = new RateLimiterMemory({ keyPrefix: "resume-code", points: WRONG_CODES_ALLOWED, duration: 60 });
-export type CodeKind = "join" | "resume";
-const limiterOf = (kind: CodeKind) => (kind === "join" ? wrongJoinCodes : wrongResumeCodes);
+const wrongCodes = {
+  join: defineLimit("class-join-wrong-codes", { points: WRONG_CODES_ALLOWED, seconds: 60 }),
+  resume: defineLimit("resume-wrong-codes", { points: WRONG_CODES_ALLOWED, seconds: 60 }),
+};
+export type CodeKind = keyof typeof wrongCodes;
 
 /** Seconds to wait when the address is already over its limit, else null. */
-export async function codeGuessWait(kind: CodeKind, address: string): Promise<number | null> {
-  const used = await limiterOf(kind).get(address);
-  return used && used.consumedPoints >= WRONG_CODES_ALLOWED ? Math.max(1, Math.ceil(used.msBeforeNext / 1000)) : null;
+export function codeGuessWait(kind: CodeKind, address: string): Promise<number | null> {
+  return wrongCodes[kind].check(address);
 }
 
 export async function countWrongCode(kind: CodeKind, address: string): Promise<void> {
-  await limiterOf(kind)
-    .consume(address)
-    .catch((rejection) => {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    });
+  await wrongCodes[kind].take(address);
 }
+
+/**
+ * Joins and resumes, right code or wrong, per address: a classroom shares one address behind
+ * its school's router, so 120 in 10 minutes lets three classes of 40 join or resume at once.
+ * A player joins a class or two and may fix their name: 10 joins in 10 minutes.
+ */
+export const classJoinsPerAddress = defineLimit("class-joins-per-address", { points: 120, seconds: 10 * 60 });
+export const classJoinsPerPlayer = defineLimit("class-joins-per-player", { points: 10, seconds: 10 * 60 });
+export const resumesPerAddress = defineLimit("resumes-per-address", { points: 120, seconds: 10 * 60 });

@@ -1,4 +1,5 @@
 import type { MyClass } from "../../core/classes";
+import { nameKey } from "../../core/names";
 import { db } from "../db/client";
 
 /** A student's side of classes: finding a class by its code, joining it, and the classes they are in. */
@@ -6,6 +7,17 @@ import { db } from "../db/client";
 /** The class with this join code (as normalizeJoinCode returns it), or null. */
 export async function classByJoinCode(joinCode: string) {
   return db().classroom.findUnique({ where: { joinCode } });
+}
+
+/**
+ * Whether another member of the class goes by this name (compared by core/names.ts nameKey: case,
+ * accents, spaces and . _ ' - aside), so a roster never shows two "Alex" the teacher cannot tell
+ * apart, nor a student posing as a classmate. `playerId`: the one asking (their own name is not taken), or null for a newcomer.
+ */
+export async function nameTakenInClass(classId: string, playerId: string | null, name: string): Promise<boolean> {
+  const key = nameKey(name);
+  const others = await db().classMember.findMany({ where: { classId, ...(playerId ? { playerId: { not: playerId } } : {}) }, select: { name: true } });
+  return others.some((member) => nameKey(member.name) === key);
 }
 
 /** Joins the class, or, for a member already, updates their name: one membership per player and class. */

@@ -1,4 +1,5 @@
 import type { ClassDetail, ClassSummary } from "../../core/classes";
+import { siteOrigin } from "../client-address";
 import { db } from "../db/client";
 import { issueResumeCode } from "./codes";
 
@@ -58,9 +59,11 @@ export async function classDetail(teacherId: string, classId: string, origin: st
   };
 }
 
-/** The site's address as the browser sees it (behind a proxy: its forwarded host and scheme). */
+/**
+ * The site's address as the browser sees it, for the join link: behind a proxy named in
+ * TRUST_PROXY, its forwarded host and scheme; a client's own X-Forwarded-Host is ignored, so a
+ * stranger cannot make a teacher's page show a link to another site.
+ */
 export function originOf(headers: Headers): string {
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost";
-  const proto = headers.get("x-forwarded-proto") ?? (process.env.COOKIE_SECURE === "true" ? "https" : "http");
-  return `${proto.split(",")[0].trim()}://${host.split(",")[0].trim()}`;
+  return siteOrigin(headers);
 }

@@ -20,6 +20,21 @@ export async function currentTeacher() {
   return teacherFromSessionToken((await cookies()).get(TEACHER_COOKIE)?.value);
 }
 
+/**
+ * Ends every session of the teacher, on every device ("sign out everywhere"; a password change),
+ * and clears this browser's cookie.
+ */
+export async function endAllSessions(teacherId: string): Promise<void> {
+  await db().teacherSession.deleteMany({ where: { teacherId } });
+  (await cookies()).set(TEACHER_COOKIE, "", sessionCookieOptions(0));
+}
+
+/** Ends every session of the teacher and starts a fresh one for this browser only (after a password change). */
+export async function replaceAllSessions(teacherId: string): Promise<void> {
+  await db().teacherSession.deleteMany({ where: { teacherId } });
+  await startSession(teacherId);
+}
+
 /** Deletes this browser's session, so the cookie is useless even if it was copied. */
 export async function endSession(): Promise<void> {
   const jar = await cookies();

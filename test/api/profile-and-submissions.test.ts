@@ -37,7 +37,7 @@ describe("profile", () => {
     expect(attributes).toContain("samesite=lax");
     expect(attributes).toContain("path=/");
     expect(attributes).not.toContain("secure"); // COOKIE_SECURE is not set in the tests
-    expect(attributes.find((a) => a.startsWith("max-age="))).toBe(`max-age=${60 * 60 * 24 * 400}`);
+    expect(attributes.find((a) => a.startsWith("max-age="))).toBe(`max-age=${60 * 60 * 24 * 180}`); // 180 days, renewed on use (server/players.ts)
     // A 32-byte random secret, base64url.
     expect(player.cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The profile never echoes the secret.

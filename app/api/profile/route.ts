@@ -8,10 +8,14 @@ export const dynamic = "force-dynamic";
 /** The current player's profile. */
 export const GET = playerRoute(async ({ player }) => Response.json(publicProfile(player)));
 
-/** Returns the current profile, creating an anonymous one (and its cookie) on a first visit. */
-export const POST = publicRoute(async () => {
-  const { player, created } = await currentOrNewPlayer();
-  return Response.json(publicProfile(player), { status: created ? 201 : 200 });
+/**
+ * Returns the current profile, creating an anonymous one (and its cookie) on a first visit; a
+ * 429 when this address has created too many lately (server/players.ts).
+ */
+export const POST = publicRoute(async ({ address }) => {
+  const current = await currentOrNewPlayer(address);
+  if (current instanceof Response) return current;
+  return Response.json(publicProfile(current.player), { status: current.created ? 201 : 200 });
 });
 
 /** Renames the current player. */

@@ -1,5 +1,5 @@
 import { teacherSigninBody } from "@/core/teachers";
-import { fail } from "@/server/http";
+import { fail, tooMany } from "@/server/http";
 import { publicRoute } from "@/server/route";
 import { teacherWithCredentials } from "@/server/teachers/accounts";
 import { startSession, teacherProfile } from "@/server/teachers/sessions";
@@ -13,12 +13,7 @@ const WRONG = "The email or the password is not right.";
 export const POST = publicRoute({ body: teacherSigninBody }, async ({ body, address }) => {
   const email = body.email.trim().toLowerCase();
   const wait = await takeSigninAttempt(email, address);
-  if (wait !== null) {
-    return Response.json(
-      { error: { code: "rate_limited", message: `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} min.` } },
-      { status: 429, headers: { "retry-after": String(wait) } },
-    );
-  }
+  if (wait !== null) return tooMany(wait, "too many sign-in attempts");
   const teacher = await teacherWithCredentials(email, body.password);
   if (!teacher) return fail(401, "wrong_credentials", WRONG);
   await clearSigninAttempts(email, address);
