@@ -16,16 +16,19 @@ export async function progressOf(playerId: string): Promise<Record<string, Level
   return Object.fromEntries(bests.map((b) => [b.levelId, { stars: b.stars, score: b.score, attempts: b.attempts, firstTryStars: b.firstTryStars }]));
 }
 
-// Solo submissions: a player gets 10 a minute per level (trying answers until one works is not
-// the game), and an address 300 a minute (a class behind one router shares it; a script making
-// player after player does not get around the first limit).
+// Solo submissions: a player's answers to one level are scored at most 10 times a minute (trying
+// answers until one works is not the game), and an address may send 300 a minute (a class behind
+// one router shares it; a script making player after player does not get around the first limit).
+// Every request counts for the address; only answers that are scored count for the player, so a
+// malformed one (refused, nothing stored) does not use up their budget.
 const perPlayer = defineLimit("solo-submissions-player", { points: 10, seconds: 60 });
 const perAddress = defineLimit("solo-submissions-address", { points: 300, seconds: 60 });
 
+const limited = (wait: number): Failure => ({ status: 429, code: "rate_limited", message: waitMessage(wait, "too many answers"), retryAfter: wait });
+
 async function refuseIfFlooding(playerId: string, levelId: string, address: string): Promise<Failure | null> {
-  const wait = (await perPlayer.take(`${playerId}|${levelId}`)) ?? (await perAddress.take(address));
-  if (wait === null) return null;
-  return { status: 429, code: "rate_limited", message: waitMessage(wait, "too many answers"), retryAfter: wait };
+  const wait = (await perAddress.take(address)) ?? (await perPlayer.check(`${playerId}|${levelId}`));
+  return wait === null ? null : limited(wait);
 }
 
 /** Thrown inside the transaction when another submission claimed the attempt first. */
@@ -56,6 +59,8 @@ export async function submitAnswer(playerId: string, address: string, submission
 
   const outcome = await scoreAnswer(level, await soloSeed(playerId, level.id, session.attempt), submission.answer);
   if (!outcome.ok) return { status: 400, code: "invalid_answer", message: outcome.message };
+  const wait = await perPlayer.take(`${playerId}|${level.id}`);
+  if (wait !== null) return limited(wait);
   const { score, stars: outcomeStars, metrics } = outcome.result;
   const stored = storedAnswerOf(level, outcome);
 

@@ -37,7 +37,8 @@ export function publicLevel(level: Level, seed: string, context: AttemptContext 
     target: level.target.label,
     stars: level.stars,
     lockedControls: level.lockedControls,
-    hints: level.hints.map((h, i) => ({ cost: h.cost, text: i < opened ? h.text : null })),
+    // Live rounds have no hints (nothing to open them with): only solo play lists them.
+    hints: context ? level.hints.map((h, i) => ({ cost: h.cost, text: i < opened ? h.text : null })) : [],
     attempt: context?.attempt ?? null,
     rules: context?.rules ?? null,
     view: publicViewOf(level, seed),

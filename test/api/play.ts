@@ -14,7 +14,12 @@ export async function served(player: Player, levelId: string): Promise<PublicLev
 }
 
 /** Submits `answer(level)` to the attempt being served. */
-export async function submitTo(player: Player, levelId: string, answer: (level: PublicLevel) => unknown, extra: Record<string, unknown> = {}): Promise<ApiResponse> {
+export async function submitTo(
+  player: Player,
+  levelId: string,
+  answer: (level: PublicLevel) => unknown,
+  extra: Record<string, unknown> = {},
+): Promise<ApiResponse> {
   const level = await served(player, levelId);
   return player.submit(levelId, answer(level), { attempt: level.attempt, ...extra });
 }

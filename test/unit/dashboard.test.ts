@@ -33,11 +33,13 @@ const totals: AttemptTotalsRow[] = [
   { playerId: "p-stranger", levelId: first, attempts: 9, timeSpentMs: 1, lastAttemptAt: at(59) },
 ];
 const bests: BestRow[] = [
-  { playerId: "p-ada", levelId: first, score: 1, stars: 3 },
-  { playerId: "p-ada", levelId: second, score: 0.7, stars: 1 },
-  { playerId: "p-bob", levelId: first, score: 0.8, stars: 2 },
-  { playerId: "p-cy", levelId: first, score: 0.2, stars: 0 },
-  { playerId: "p-stranger", levelId: first, score: 1, stars: 3 },
+  { playerId: "p-ada", levelId: first, score: 1, stars: 3, firstTryStars: 3 },
+  { playerId: "p-ada", levelId: second, score: 0.7, stars: 1, firstTryStars: 0 },
+  // Bob's best came after a miss: two stars, his first try none.
+  { playerId: "p-bob", levelId: first, score: 0.8, stars: 2, firstTryStars: 0 },
+  // Cy's best is from before attempts existed: no first try known.
+  { playerId: "p-cy", levelId: first, score: 0.2, stars: 0, firstTryStars: null },
+  { playerId: "p-stranger", levelId: first, score: 1, stars: 3, firstTryStars: 3 },
 ];
 
 describe("class progress", () => {
@@ -52,7 +54,15 @@ describe("class progress", () => {
   });
 
   it("fills a cell per level tried: best stars and score, attempts, time spent and last active", () => {
-    expect(student("Ada").cells[second]).toEqual({ stars: 1, score: 0.7, attempts: 2, timeSpentMs: 90_000, lastActive: at(20).toISOString() });
+    expect(student("Ada").cells[second]).toEqual({
+      stars: 1,
+      firstTryStars: 0,
+      score: 0.7,
+      attempts: 2,
+      timeSpentMs: 90_000,
+      lastActive: at(20).toISOString(),
+    });
+    expect(student("Bob").cells[first]).toMatchObject({ stars: 2, firstTryStars: 0 });
     expect(student("Dee").cells).toEqual({});
     expect(student("Ada").totalStars).toBe(4);
     expect(student("Ada").timeSpentMs).toBe(150_000);
@@ -65,6 +75,12 @@ describe("class progress", () => {
     expect(stats(first)).toMatchObject({ tried: 3, completed: 2, completionRate: 0.5, averageAttempts: (1 + 4 + 3) / 3 });
     expect(stats(second)).toMatchObject({ tried: 1, completed: 1, completionRate: 0.25, averageAttempts: 2 });
     expect(stats(levels[5].id)).toMatchObject({ tried: 0, completed: 0, completionRate: 0, averageAttempts: null, wrongAnswers: [] });
+  });
+
+  it("first-try ★★★: how many members understood on arrival, over those whose first try is known", () => {
+    expect(stats(first)).toMatchObject({ firstTryThree: 1, firstTryThreeRate: 1 / 2 }); // Ada yes, Bob no, Cy unknown
+    expect(stats(second)).toMatchObject({ firstTryThree: 0, firstTryThreeRate: 0 });
+    expect(stats(levels[5].id)).toMatchObject({ firstTryThree: 0, firstTryThreeRate: null });
   });
 
   it("marks a student stuck on a level after 3 attempts without a star", () => {
@@ -93,13 +109,15 @@ describe("class progress", () => {
       first,
       levels[0].title,
       3,
+      3,
       100,
       1,
       1,
       "2026-11-02 09:10:00",
       "no",
     ]);
-    expect(rows[5].slice(6, 10)).toEqual([0, null, 0, 0]);
+    expect(CSV_HEADER.slice(6, 9)).toEqual(["stars", "first-try stars", "best score %"]);
+    expect(rows[5].slice(6, 11)).toEqual([0, null, null, 0, 0]);
     const csv = toCsv(CSV_HEADER, rows);
     expect(csv.split("\r\n")[1].startsWith(`"'=HYPERLINK`)).toBe(true);
     expect(csv.trimEnd().split("\r\n")).toHaveLength(1 + levels.length);
