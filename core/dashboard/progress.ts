@@ -177,44 +177,44 @@ export function buildClassProgress(
     for (const phrase of new Set(phrases)) tally.set(phrase, (tally.get(phrase) ?? 0) + 1);
   }
 
-  const memberCount = input.members.length;
-  const levelStats = levels.map((level): LevelStats => {
-    let tried = 0;
-    let completed = 0;
-    let attemptSum = 0;
-    let firstTries = 0;
-    let firstTryThree = 0;
-    for (const student of students.values()) {
-      const cell = student.cells[level.id];
-      if (!cell) continue;
-      tried++;
-      attemptSum += cell.attempts;
-      if (cell.stars > 0) completed++;
-      if (cell.firstTryStars !== null) firstTries++;
-      if (cell.firstTryStars === 3) firstTryThree++;
-      if (cell.stars === 0 && cell.attempts >= STUCK_ATTEMPTS) student.stuckOn.push(level.id);
-    }
-    const tally = wrongByLevel.get(level.id);
-    const wrongAnswers = tally
-      ? [...tally]
-          .map(([answer, count]) => ({ answer, count }))
-          .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer))
-          .slice(0, WRONG_ANSWERS_SHOWN)
-      : [];
-    return {
-      levelId: level.id,
-      tried,
-      completed,
-      completionRate: memberCount ? completed / memberCount : null,
-      averageAttempts: tried ? attemptSum / tried : null,
-      firstTryThree,
-      firstTryThreeRate: firstTries ? firstTryThree / firstTries : null,
-      wrongAnswers,
-    };
-  });
-
+  const levelStats = levels.map((level) => statsOf(level, [...students.values()], wrongByLevel.get(level.id), input.members.length));
   const sorted = [...students.values()].sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
   return { chapters, levels, students: sorted, levelStats };
+}
+
+/** One level's statistics over the class; marks the students stuck on it on the way. */
+function statsOf(level: DashboardLevel, students: StudentProgress[], tally: Map<string, number> | undefined, memberCount: number): LevelStats {
+  let tried = 0;
+  let completed = 0;
+  let attemptSum = 0;
+  let firstTries = 0;
+  let firstTryThree = 0;
+  for (const student of students) {
+    const cell = student.cells[level.id];
+    if (!cell) continue;
+    tried++;
+    attemptSum += cell.attempts;
+    if (cell.stars > 0) completed++;
+    if (cell.firstTryStars !== null) firstTries++;
+    if (cell.firstTryStars === 3) firstTryThree++;
+    if (cell.stars === 0 && cell.attempts >= STUCK_ATTEMPTS) student.stuckOn.push(level.id);
+  }
+  const wrongAnswers = tally
+    ? [...tally]
+        .map(([answer, count]) => ({ answer, count }))
+        .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer))
+        .slice(0, WRONG_ANSWERS_SHOWN)
+    : [];
+  return {
+    levelId: level.id,
+    tried,
+    completed,
+    completionRate: memberCount ? completed / memberCount : null,
+    averageAttempts: tried ? attemptSum / tried : null,
+    firstTryThree,
+    firstTryThreeRate: firstTries ? firstTryThree / firstTries : null,
+    wrongAnswers,
+  };
 }
 
 export interface TimelineAttemptRow {

@@ -155,13 +155,7 @@ describe("requests from another site's page", () => {
     ).toBe(403);
     // A foreign Origin and text/plain: a submission was 201 and a rename 200.
     const foreignText = { "content-type": "text/plain", origin: "http://evil.example" };
-    expect(
-      (
-        await victim
-          .clone()
-          .send("POST", "/api/submissions", { raw: JSON.stringify(submission), headers: foreignText })
-      ).status,
-    ).toBe(403);
+    expect((await victim.clone().send("POST", "/api/submissions", { raw: JSON.stringify(submission), headers: foreignText })).status).toBe(403);
     expect((await victim.clone().send("PATCH", "/api/profile", { raw: JSON.stringify({ displayName: "Pwned" }), headers: foreignText })).status).toBe(403);
   });
 
