@@ -65,7 +65,7 @@ function checkFolder(file: string): void {
   }
 }
 
-function checkFile(file: string, stats: Stats): void {
+function checkFile(file: string, stats: Stats, readHeader: boolean): void {
   if (!stats.isFile()) {
     throw new DatabaseProblem("not-a-database", file, "this path is a folder or a device, not a database file.", "point DATABASE_URL at a file.");
   }
@@ -77,7 +77,7 @@ function checkFile(file: string, stats: Stats): void {
       `let the server's user write it (chmod u+w ${file}), or copy it somewhere writable and point DATABASE_URL there.`,
     );
   }
-  if (!looksLikeSqlite(file, stats)) {
+  if (readHeader && !looksLikeSqlite(file, stats)) {
     throw new DatabaseProblem(
       "not-a-database",
       file,
@@ -87,9 +87,15 @@ function checkFile(file: string, stats: Stats): void {
   }
 }
 
-/** Throws a DatabaseProblem when the file or its folder rules the database out; a missing file is fine (it is created). */
-export function checkSqliteFiles(file: string): void {
+/**
+ * Throws a DatabaseProblem when the file or its folder rules the database out; a missing file is
+ * fine (it is created). `readHeader` opens the file to read its first bytes: only before SQLite
+ * opens it. Once a connection is open, closing any other descriptor of the file in this process
+ * drops that connection's POSIX locks (SQLite's documented pitfall), and another process then
+ * checkpointed and truncated the WAL under the server: "disk I/O error" on every write.
+ */
+export function checkSqliteFiles(file: string, { readHeader }: { readHeader: boolean }): void {
   checkFolder(file);
   const stats = statOrNull(file);
-  if (stats) checkFile(file, stats);
+  if (stats) checkFile(file, stats, readHeader);
 }

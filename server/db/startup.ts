@@ -29,7 +29,7 @@ async function quickCheck(file: string): Promise<void> {
 
 async function prepareSqlite(url: string): Promise<void> {
   const file = sqliteFile(url);
-  checkSqliteFiles(file);
+  checkSqliteFiles(file, { readHeader: true }); // nothing has opened the file yet
   const { tookOverFrom } = await takeOwnership(file);
   if (tookOverFrom) console.log(`Took over ${file} from ${describeOwner(tookOverFrom)}, which ended without releasing it.`);
   await quickCheck(file);

@@ -87,7 +87,7 @@ export async function probeWrite(url = databaseUrl()): Promise<void> {
       "restore it from a backup and restart the server.",
     );
   }
-  checkSqliteFiles(file);
+  checkSqliteFiles(file, { readHeader: false }); // the server has the file open: stat it, never open it
   await rolledBackWrite().catch((error) => {
     throw sqliteProblem(file, error);
   });
