@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describePostgresUrl } from "./database-url";
-import { DatabaseProblem, errorText } from "./problem";
+import { DatabaseProblem, errorCodes, errorText } from "./problem";
 
 /**
  * Connects to PostgreSQL once before anything else does, so a wrong host, password or database
@@ -10,6 +10,19 @@ import { DatabaseProblem, errorText } from "./problem";
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/**
+ * The PostgreSQL code (or Node's network code) of an error from pg, or from Prisma, which wraps it.
+ */
+function postgresCode(error: unknown): string {
+  return errorCodes(error).find((code) => !/^P\d{4}$/.test(code)) ?? "";
+}
+
+/** The database's own words: Prisma puts them after "Message:" under lines about the call. */
+function postgresWords(error: unknown): string {
+  const text = errorText(error);
+  return (text.match(/Message: `([^`]*)`/)?.[1] ?? text.replace(/\s+/g, " ").trim()).slice(0, 200);
+}
+
 /** A failed connection or write, as a DatabaseProblem. */
 export function postgresProblem(url: string, error: unknown): DatabaseProblem {
   const where = describePostgresUrl(url);
@@ -18,8 +31,8 @@ export function postgresProblem(url: string, error: unknown): DatabaseProblem {
   const port = parsed?.port || "5432";
   const user = decodeURIComponent(parsed?.username ?? "") || "(the default user)";
   const database = decodeURIComponent(parsed?.pathname.replace(/^\//, "") ?? "") || user;
-  const code = (error as { code?: string })?.code ?? "";
-  const text = errorText(error);
+  const code = postgresCode(error);
+  const text = postgresWords(error);
   switch (code) {
     case "ECONNREFUSED":
       return new DatabaseProblem(

@@ -48,3 +48,21 @@ export function errorText(error: unknown): string {
   const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
   return `${error.message}${cause}`;
 }
+
+interface ErrorShape {
+  code?: unknown;
+  meta?: { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } };
+  cause?: { originalCode?: unknown; code?: unknown };
+}
+
+/**
+ * Every code an error carries: Prisma's (P2002…), and the database's, which Prisma nests in
+ * `meta.driverAdapterError.cause` (raw queries) or a driver adapter error's `cause`.
+ */
+export function errorCodes(error: unknown): string[] {
+  const e = (error ?? {}) as ErrorShape;
+  const nested = e.meta?.driverAdapterError?.cause;
+  return [e.code, e.meta?.code, nested?.originalCode, nested?.code, e.cause?.originalCode, e.cause?.code].filter(
+    (code): code is string => typeof code === "string",
+  );
+}

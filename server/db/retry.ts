@@ -1,6 +1,7 @@
 import { db } from "./client";
 import { databaseKind } from "./database-url";
 import type { Prisma } from "./generated/client";
+import { errorCodes } from "./problem";
 
 /**
  * A transaction that behaves as if it ran alone, on both databases.
@@ -23,14 +24,9 @@ const TIMEOUT_MS = 15_000;
 const RETRYABLE_PRISMA = new Set(["P2034", "P2002"]); // write conflict or deadlock; a unique key created by a concurrent transaction
 const RETRYABLE_POSTGRES = new Set(["40001", "40P01", "23505"]); // serialization failure, deadlock, unique violation
 
-function codesOf(error: unknown): string[] {
-  const e = error as { code?: unknown; meta?: { code?: unknown }; cause?: { originalCode?: unknown; code?: unknown } } | null;
-  return [e?.code, e?.meta?.code, e?.cause?.originalCode, e?.cause?.code].filter((code): code is string => typeof code === "string");
-}
-
 /** True for an error that a second run of the same transaction may not meet. */
 export function isRetryable(error: unknown): boolean {
-  return codesOf(error).some((code) => RETRYABLE_PRISMA.has(code) || RETRYABLE_POSTGRES.has(code));
+  return errorCodes(error).some((code) => RETRYABLE_PRISMA.has(code) || RETRYABLE_POSTGRES.has(code));
 }
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 5 * 2 ** attempt)));

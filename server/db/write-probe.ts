@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { db } from "./client";
 import { databaseUrl, isPostgresUrl, sqliteFile } from "./database-url";
 import { postgresProblem } from "./postgres-check";
-import { DatabaseProblem, errorText } from "./problem";
+import { DatabaseProblem, errorCodes, errorText } from "./problem";
 import { checkSqliteFiles } from "./sqlite-files";
 
 /**
@@ -15,6 +15,11 @@ import { checkSqliteFiles } from "./sqlite-files";
 const WRITE = `UPDATE "_prisma_migrations" SET "logs" = "logs" WHERE "id" = (SELECT "id" FROM "_prisma_migrations" LIMIT 1)`;
 
 class RolledBack extends Error {}
+
+/** SQLite's own words from a driver error (Prisma wraps them in lines about the call that failed). */
+function sqliteWords(text: string): string {
+  return (text.match(/SQLITE_[A-Z_]+(: [^`\n]*)?/)?.[0] ?? text.replace(/\s+/g, " ").trim()).slice(0, 200);
+}
 
 /** An SQLite driver error as a DatabaseProblem (its codes are in the message). */
 export function sqliteProblem(file: string, error: unknown): DatabaseProblem {
@@ -39,7 +44,7 @@ export function sqliteProblem(file: string, error: unknown): DatabaseProblem {
     return new DatabaseProblem(
       "corrupt",
       file,
-      `the database file is damaged (${text.slice(0, 200)}).`,
+      `the database file is damaged (${sqliteWords(text)}).`,
       `restore it from a backup; \`sqlite3 ${file} .recover\` can save what is left into a new file.`,
     );
   }
@@ -54,7 +59,7 @@ export function sqliteProblem(file: string, error: unknown): DatabaseProblem {
   return new DatabaseProblem(
     "cannot-write",
     file,
-    `a test write failed: ${text.slice(0, 300)}`,
+    `a test write failed: ${sqliteWords(text)}`,
     "check the file, its folder and the disk (space, permissions).",
   );
 }
@@ -70,12 +75,20 @@ async function rolledBackWrite(): Promise<void> {
   }
 }
 
+/** A pooled connection that the server ended (a restart, pg_terminate_backend): the pool replaces it. */
+function droppedConnection(error: unknown): boolean {
+  return /57P01|terminating connection|Connection terminated|ECONNRESET/i.test(`${errorCodes(error).join(" ")} ${errorText(error)}`);
+}
+
 /** Throws a DatabaseProblem when the database cannot take a write. */
 export async function probeWrite(url = databaseUrl()): Promise<void> {
   if (isPostgresUrl(url)) {
-    await rolledBackWrite().catch((error) => {
-      throw postgresProblem(url, error);
-    });
+    // One dropped pooled connection is not an unhealthy database: try once more on a fresh one.
+    await rolledBackWrite()
+      .catch((error) => (droppedConnection(error) ? rolledBackWrite() : Promise.reject(error)))
+      .catch((error) => {
+        throw postgresProblem(url, error);
+      });
     return;
   }
   const file = sqliteFile(url);
