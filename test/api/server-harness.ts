@@ -223,6 +223,76 @@ export async function startServer(): Promise<TestServer> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A server process on a database of the test's choosing, that may refuse to start (the start-up
+// checks and the owner lock are what some tests look at).
+
+export interface LaunchedServer {
+  readonly pid: number;
+  readonly port: number;
+  readonly baseUrl: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** "ready" once /api/health answers 200, or how the process exited before that. */
+  readonly outcome: Promise<"ready" | ExitInfo>;
+  /** Resolves when the process has exited. */
+  readonly exited: Promise<ExitInfo>;
+  /** Sends `signal` (SIGTERM by default) unless it has exited; resolves when it has. */
+  stop(signal?: NodeJS.Signals): Promise<ExitInfo>;
+}
+
+/** Starts `node scripts/start.mjs` on `databaseUrl` and a free port (`env` adds to its environment); does not wait for it. */
+export async function launchServer(databaseUrl: string, env: Record<string, string> = {}): Promise<LaunchedServer> {
+  requireBuild();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
+    cwd: REPO_ROOT,
+    env: { ...serverEnv(port, databaseUrl), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(proc);
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_LIMIT);
+  };
+  proc.stdout!.on("data", keep);
+  proc.stderr!.on("data", keep);
+  let exitInfo: ExitInfo | null = null;
+  const exited = new Promise<ExitInfo>((resolve) =>
+    proc.once("exit", (code, signal) => {
+      running.delete(proc);
+      exitInfo = { code, signal };
+      resolve(exitInfo);
+    }),
+  );
+  const outcome = (async (): Promise<"ready" | ExitInfo> => {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (exitInfo) return exitInfo;
+      const status = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) })
+        .then((response) => response.status)
+        .catch(() => 0);
+      if (status === 200) return "ready";
+      await sleep(100);
+    }
+    proc.kill("SIGKILL");
+    return exited;
+  })();
+  return {
+    pid: proc.pid!,
+    port,
+    baseUrl,
+    output: () => output,
+    outcome,
+    exited,
+    async stop(signal: NodeJS.Signals = "SIGTERM") {
+      if (!exitInfo) proc.kill(signal);
+      return exited;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // A player: fetch with a one-cookie jar.
 
 export interface ApiResponse<T = any> {
