@@ -1,4 +1,5 @@
 import { db } from "./db/client";
+import { serializableTransaction } from "./db/retry";
 import { findLevel, isUnlocked, nextLevel } from "../core/levels/catalog";
 import { scoreAnswer } from "../core/scoring";
 import { lockedByTeacher } from "../core/classes";
@@ -34,7 +35,8 @@ export async function submitAnswer(playerId: string, levelId: string, rawAnswer:
   if (!outcome.ok) return { status: 400, code: "invalid_answer", message: outcome.message };
   const { score, stars, metrics } = outcome.result;
 
-  const { best, improved } = await db().$transaction(async (tx) => {
+  // Serializable, retried on conflict: concurrent submissions would otherwise race on PostgreSQL.
+  const { best, improved } = await serializableTransaction(async (tx) => {
     await tx.levelAttempt.create({ data: { playerId, levelId, answer: outcome.answer as object, score, stars, timeSpentMs } });
     const previous = await tx.bestResult.findUnique({ where: { playerId_levelId: { playerId, levelId } } });
     const improved = !previous || score > previous.score;
