@@ -1,8 +1,9 @@
 // `npm test`: every check and every test, against one production build.
-//   1. find (or install) Chromium   2. lint and format check (`npm run lint`, Biome)
+//   1. find (or install) Chromium and PostgreSQL   2. lint and format check (`npm run lint`, Biome)
 //   3. type check of the whole project: app, tests, benchmarks, scripts (`npm run typecheck`)
-//   4. build once   5. unit + API tests (Vitest, real server and database)
-//   6. end-to-end tests (Playwright in Chromium)   7. one closing summary line.
+//   4. build once   5. unit + API tests (Vitest, real server, SQLite)
+//   6. the API tests again on a throwaway PostgreSQL server, started here and stopped at the end
+//   7. end-to-end tests (Playwright in Chromium)   8. one closing summary line.
 // The checks come first so that a lint or type error is the first thing on screen; the tests still
 // run after one (their results are worth having), but each failed check counts as a failure.
 import { spawnSync } from "node:child_process";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./ensure-chromium.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
+import { ensurePostgres, startThrowawayPostgres, stopOnExit } from "./postgres-throwaway.mjs";
 
 const started = Date.now();
 const seconds = (since = started) => `${Math.round((Date.now() - since) / 1000)} s`;
@@ -24,6 +26,12 @@ const heading = (title) => console.log(`\n━━ ${title} ━━`);
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
 
 process.env.CHROMIUM_PATH = ensureChromium();
+try {
+  ensurePostgres();
+} catch (error) {
+  console.error(/** @type {Error} */ (error).message);
+  process.exit(1);
+}
 
 /** @typedef {{ name: string, passed: boolean }} Step a check or the build: passed, or one failure */
 /** @type {Step[]} */
@@ -58,12 +66,42 @@ const reports = mkdtempSync(path.join(tmpdir(), "ga-test-reports-"));
 /** @param {string} name */
 const bin = (name) => path.resolve("node_modules/.bin", name);
 const vitestJson = path.join(reports, "vitest.json");
+const postgresJson = path.join(reports, "vitest-postgresql.json");
 const playwrightJson = path.join(reports, "playwright.json");
 let vitestStatus = 1;
+let postgresStatus = 1;
 let playwrightStatus = 1;
+/** @type {string | null} */
+let postgresSeconds = null;
+
+/** The API suite again, each test server on a database of its own on a throwaway PostgreSQL. */
+async function apiTestsOnPostgres() {
+  const stepStarted = Date.now();
+  let server;
+  try {
+    server = await startThrowawayPostgres();
+  } catch (error) {
+    console.error(`Could not start a throwaway PostgreSQL: ${/** @type {Error} */ (error).message}`);
+    return 1;
+  }
+  stopOnExit(server); // also on Ctrl-C or a crash of this script
+  console.log(`PostgreSQL ${server.url} (in ${server.dataDir}), ready in ${seconds(stepStarted)}`);
+  try {
+    return run(bin("vitest"), ["run", "--project", "api", "--reporter=default", "--reporter=json", `--outputFile.json=${postgresJson}`], {
+      GA_TEST_POSTGRES_URL: server.url,
+    });
+  } finally {
+    server.stop();
+    postgresSeconds = seconds(stepStarted);
+    console.log(`PostgreSQL stopped and deleted; the PostgreSQL run took ${postgresSeconds} in all.`);
+  }
+}
+
 if (built) {
-  heading("Unit and API tests (Vitest)");
+  heading("Unit and API tests (Vitest, SQLite)");
   vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  heading("API tests again on PostgreSQL (Vitest, throwaway server)");
+  postgresStatus = await apiTestsOnPostgres();
   heading("End-to-end tests (Playwright in Chromium)");
   playwrightStatus = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 } else {
@@ -83,21 +121,26 @@ function counts(file, read) {
     return null; // the runner died before writing its report, or did not run
   }
 }
-const unit = counts(vitestJson, (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }));
+/** @param {any} r */
+const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests });
+const unit = counts(vitestJson, vitestCounts);
+const postgres = counts(postgresJson, vitestCounts);
 const e2e = counts(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
 
 const failedSteps = steps.filter((s) => !s.passed).map((s) => s.name);
-const passed = (unit?.passed ?? 0) + (e2e?.passed ?? 0);
+const runs = [unit, postgres, e2e];
+const passed = runs.reduce((sum, c) => sum + (c?.passed ?? 0), 0);
 // A failed check or build, and a runner without a report, each count as one failure.
-const failed = (unit?.failed ?? 0) + (e2e?.failed ?? 0) + (unit ? 0 : 1) + (e2e ? 0 : 1) + failedSteps.length;
-const skipped = (unit?.skipped ?? 0) + (e2e?.skipped ?? 0);
+const failed = runs.reduce((sum, c) => sum + (c ? c.failed : 1), 0) + failedSteps.length;
+const skipped = runs.reduce((sum, c) => sum + (c?.skipped ?? 0), 0);
 /** @param {{ passed: number, failed: number } | null} c */
 const tally = (c) => (c ? `${c.passed} passed, ${c.failed} failed` : "no report");
 console.log(
   `\n${steps.map((s) => `${s.name[0].toUpperCase()}${s.name.slice(1)}: ${s.passed ? "passed" : "FAILED"}`).join("; ")}; ` +
-    `Vitest (unit + API): ${tally(unit)}; Playwright (end to end): ${tally(e2e)}; ${seconds()} in all.`,
+    `Vitest (unit + API on SQLite): ${tally(unit)}; Vitest (API on PostgreSQL): ${tally(postgres)}${postgresSeconds ? ` in ${postgresSeconds}` : ""}; ` +
+    `Playwright (end to end): ${tally(e2e)}; ${seconds()} in all.`,
 );
 console.log(
   `Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${failedSteps.length ? ` (failed: ${failedSteps.join(", ")})` : ""}`,
 );
-process.exit(vitestStatus === 0 && playwrightStatus === 0 && failed === 0 ? 0 : 1);
+process.exit(vitestStatus === 0 && postgresStatus === 0 && playwrightStatus === 0 && failed === 0 ? 0 : 1);

@@ -3,8 +3,8 @@ import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { networkInterfaces } from "node:os";
 import next from "next";
 import { attachSockets } from "./sockets";
-import { applyMigrations } from "./migrate";
-import { db, disconnectDb } from "./db/client";
+import { openDatabase } from "./db/startup";
+import { disconnectDb } from "./db/client";
 import { LiveEngine } from "./live/engine";
 import { prismaLiveStore } from "./live/prisma-store";
 import { serverLiveRounds } from "./live/rounds";
@@ -17,10 +17,8 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
 
 async function main() {
-  await applyMigrations();
-  // WAL lets readers (leaderboards) proceed while a submission is being written.
-  await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db().$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  // Checks, owns (SQLite), migrates and tunes the database, or says what is wrong with it and exits.
+  await openDatabase();
 
   const httpServer = createServer();
   const app = next({ dev, hostname, port, httpServer });

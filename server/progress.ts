@@ -5,6 +5,7 @@ import { findLevel, nextLevel } from "../core/levels/catalog";
 import type { Level } from "../core/levels/format";
 import { describeResult, reviewOf, scoreAnswer, scoreDetail, storedAnswerOf } from "../core/scoring";
 import { db } from "./db/client";
+import { serializableTransaction } from "./db/retry";
 import { defineLimit, waitMessage } from "./limits";
 import { type Failure, playableLevel, staleAttempt } from "./play/access";
 import { attemptState, publicLevelOf, type Session, sessionOf, soloSeed } from "./play/sessions";
@@ -105,7 +106,8 @@ interface Scored {
 async function record(level: Level, playerId: string, scored: Scored) {
   const levelId = level.id;
   const key = { playerId_levelId: { playerId, levelId } };
-  return db().$transaction(async (tx) => {
+  // Serializable, retried on conflict: concurrent submissions would otherwise race on PostgreSQL.
+  return serializableTransaction(async (tx) => {
     const now = new Date();
     // Read inside the transaction: a hint opened meanwhile counts.
     const session = await tx.levelSession.findUnique({ where: key });

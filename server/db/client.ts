@@ -1,15 +1,35 @@
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
-import { databaseUrl } from "./database-url";
+import { PrismaClient as PostgresPrismaClient } from "./generated-postgresql/client";
+import { databaseUrl, isPostgresUrl } from "./database-url";
 
 // One client per process. Next's route handlers and the custom server are bundled separately,
 // so the instance lives on globalThis rather than in module state.
 const holder = globalThis as typeof globalThis & { __gradientArenaPrisma?: PrismaClient };
 
+/** Connections per process on PostgreSQL: processes × pool must stay under the server's max_connections (100 by default). */
+const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+
+/**
+ * The client for DATABASE_URL: PostgreSQL for postgres:// and postgresql:// URLs, else the SQLite file.
+ * Both clients are generated from the same models (prisma/postgresql/schema.prisma is a generated
+ * copy of prisma/schema.prisma, checked by a unit test), so the app sees one type: the SQLite
+ * client's. The PostgreSQL client is the same API over another query compiler.
+ */
+function createClient(url: string): PrismaClient {
+  if (isPostgresUrl(url)) {
+    const adapter = new PrismaPg(
+      { connectionString: url, max: POSTGRES_POOL_SIZE },
+      { onPoolError: (error) => console.error(`[database] a pooled PostgreSQL connection failed: ${error.message}`) },
+    );
+    return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+}
+
 export function db(): PrismaClient {
-  holder.__gradientArenaPrisma ??= new PrismaClient({
-    adapter: new PrismaLibSQL({ url: databaseUrl() }),
-  });
+  holder.__gradientArenaPrisma ??= createClient(databaseUrl());
   return holder.__gradientArenaPrisma;
 }
 

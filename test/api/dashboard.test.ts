@@ -6,7 +6,6 @@
  * on the class-management API.
  */
 import { randomUUID } from "node:crypto";
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { levels } from "@/core/levels/catalog";
 import { staticAnswers } from "../reference";
@@ -68,12 +67,7 @@ const deep = levels.find((l) => l.id === "vanishing-gradients")!;
 
 /** Writes rows the way the class API would (this file tests the dashboard, not class management). */
 async function insert(sql: string, args: (string | number)[]) {
-  const client = createClient({ url: `file:${server.dbPath}` });
-  try {
-    await client.execute({ sql, args });
-  } finally {
-    client.close();
-  }
+  await queryDb(server.dbPath, sql, args);
 }
 
 beforeAll(async () => {

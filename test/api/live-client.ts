@@ -3,7 +3,6 @@
  * "live:state" view and "live:kicked" push, sends acknowledged events, and (like the real pages in
  * components/live/useLiveSocket.ts) can re-attach by itself on every reconnect.
  */
-import { createClient } from "@libsql/client";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import type { HostView, KickedNotice, LiveAck, LiveEventName, LiveView, PlayerView, ReplyOf, ServerToClientEvents } from "@/core/live/protocol";
@@ -11,6 +10,9 @@ import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import type { PublicLevel } from "@/core/play/public-level";
 import { solve } from "../reference";
 import { answers, startServer, type TestServer } from "./server-harness";
+import { queryDb } from "./test-database";
+
+export { queryDb };
 
 export const PROTOCOL = { protocolVersion: LIVE_PROTOCOL_VERSION } as const;
 
@@ -301,18 +303,7 @@ export async function health(baseUrl: string): Promise<number> {
   return response.status;
 }
 
-// ── The database, read directly (the server's temporary SQLite file; read-only use) ─────────
-
-/** Runs a read query on the test server's database and returns plain rows. */
-export async function queryDb(dbPath: string, sql: string, args: (string | number)[] = []): Promise<Record<string, any>[]> {
-  const client = createClient({ url: `file:${dbPath}` });
-  try {
-    const result = await client.execute({ sql, args });
-    return result.rows.map((row) => Object.fromEntries(result.columns.map((column) => [column, row[column]])));
-  } finally {
-    client.close();
-  }
-}
+// ── The database, read directly (the server's temporary database; queryDb in test-database.ts) ──
 
 /** What the database holds of one game: its row, players and answers (for before/after comparisons). */
 export async function gameInDb(dbPath: string, code: string) {

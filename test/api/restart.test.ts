@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answers, chapter2Player, Player, rotated, startServer, type ExitInfo, type TestServer } from "./server-harness";
+import { testDatabaseKind } from "./test-database";
 
 let server: TestServer;
 
@@ -57,7 +58,7 @@ describe("restart", () => {
     socket.close();
 
     // After: the same cookies are the same players, with everything they had.
-    expect(existsSync(server.dbPath)).toBe(true);
+    if (testDatabaseKind() === "sqlite") expect(existsSync(server.dbPath)).toBe(true);
     const adaAgain = new Player(server.baseUrl, adaCookie);
     expect((await adaAgain.get("/api/profile")).body).toEqual(profileBefore);
     const progressAfter = await adaAgain.get("/api/progress");

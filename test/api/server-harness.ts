@@ -1,7 +1,11 @@
 /**
  * Test harness for the API project: runs the REAL server (Next.js production build + Socket.IO,
- * migrations at start) as a child process on a free port and a fresh temporary SQLite database,
- * plus a tiny fetch client that keeps one player's `ga_player` cookie.
+ * migrations at start) as a child process on a free port and a fresh temporary database, plus a
+ * tiny fetch client that keeps one player's `ga_player` cookie.
+ *
+ * The database is an SQLite file in a temporary folder; or, when GA_TEST_POSTGRES_URL names a
+ * PostgreSQL server (a superuser's URL: `npm test` starts a throwaway one and runs the suite a
+ * second time with it), a new database on that server for each server started, dropped after.
  *
  * The server needs an existing production build in .next (`npx next build`; `npm test` makes one).
  */
@@ -13,6 +17,7 @@ import path from "node:path";
 import { levels } from "../../core/levels/catalog";
 import { solve } from "../reference";
 import { fileURLToPath } from "node:url";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -30,7 +35,9 @@ export interface ExitInfo {
 export interface TestServer {
   readonly port: number;
   readonly baseUrl: string;
+  /** A temporary folder of this server's (on SQLite, the database file's folder). */
   readonly dbDir: string;
+  /** The SQLite file; on PostgreSQL, the database's URL. Either is what queryDb() takes. */
   readonly dbPath: string;
   /** Everything the current (or last) server process wrote to stdout and stderr. */
   output(): string;
@@ -76,13 +83,32 @@ function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function startServer(): Promise<TestServer> {
+function requireBuild(): void {
   if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build in .next: run `npx next build` (or `npm test`, which builds) before the API tests.");
   }
+}
+
+/** The environment of a server process on `port` and `databaseUrl`. */
+function serverEnv(port: number, databaseUrl: string): NodeJS.ProcessEnv {
+  // scripts/start.mjs sets NODE_ENV=production; Vitest's "test" must not leak in.
+  const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
+  const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl };
+  return env as NodeJS.ProcessEnv;
+}
+
+export async function startServer(): Promise<TestServer> {
+  requireBuild();
   const port = await freePort();
   const dbDir = mkdtempSync(path.join(tmpdir(), "ga-api-test-"));
-  const dbPath = path.join(dbDir, "test.db");
+  let database: TestDatabase;
+  try {
+    database = await createTestDatabase(dbDir);
+  } catch (error) {
+    rmSync(dbDir, { recursive: true, force: true });
+    throw error;
+  }
+  const dbPath = database.location;
   const baseUrl = `http://127.0.0.1:${port}`;
   const exits: ExitInfo[] = [];
   const startupMs: number[] = [];
@@ -95,12 +121,9 @@ export async function startServer(): Promise<TestServer> {
   async function launch(): Promise<void> {
     previousOutput = output;
     output = "";
-    // scripts/start.mjs sets NODE_ENV=production; Vitest's "test" must not leak in.
-    const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
-    const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${dbPath}` };
     const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
       cwd: REPO_ROOT,
-      env: env as NodeJS.ProcessEnv,
+      env: serverEnv(port, database.url),
       stdio: ["ignore", "pipe", "pipe"],
     });
     child = proc;
@@ -166,10 +189,14 @@ export async function startServer(): Promise<TestServer> {
     return result;
   }
 
+  const removeDatabase = async () => {
+    await database.drop().catch((error) => console.error(`could not drop the test database: ${error}`));
+    rmSync(dbDir, { recursive: true, force: true });
+  };
   try {
     await launch();
   } catch (error) {
-    rmSync(dbDir, { recursive: true, force: true });
+    await removeDatabase();
     throw error;
   }
 
@@ -190,7 +217,77 @@ export async function startServer(): Promise<TestServer> {
     },
     async dispose() {
       if (child) await stop().catch(() => undefined);
-      rmSync(dbDir, { recursive: true, force: true });
+      await removeDatabase();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A server process on a database of the test's choosing, that may refuse to start (the start-up
+// checks and the owner lock are what some tests look at).
+
+export interface LaunchedServer {
+  readonly pid: number;
+  readonly port: number;
+  readonly baseUrl: string;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** "ready" once /api/health answers 200, or how the process exited before that. */
+  readonly outcome: Promise<"ready" | ExitInfo>;
+  /** Resolves when the process has exited. */
+  readonly exited: Promise<ExitInfo>;
+  /** Sends `signal` (SIGTERM by default) unless it has exited; resolves when it has. */
+  stop(signal?: NodeJS.Signals): Promise<ExitInfo>;
+}
+
+/** Starts `node scripts/start.mjs` on `databaseUrl` and a free port (`env` adds to its environment); does not wait for it. */
+export async function launchServer(databaseUrl: string, env: Record<string, string> = {}): Promise<LaunchedServer> {
+  requireBuild();
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
+    cwd: REPO_ROOT,
+    env: { ...serverEnv(port, databaseUrl), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(proc);
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-OUTPUT_LIMIT);
+  };
+  proc.stdout!.on("data", keep);
+  proc.stderr!.on("data", keep);
+  let exitInfo: ExitInfo | null = null;
+  const exited = new Promise<ExitInfo>((resolve) =>
+    proc.once("exit", (code, signal) => {
+      running.delete(proc);
+      exitInfo = { code, signal };
+      resolve(exitInfo);
+    }),
+  );
+  const outcome = (async (): Promise<"ready" | ExitInfo> => {
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      if (exitInfo) return exitInfo;
+      const status = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) })
+        .then((response) => response.status)
+        .catch(() => 0);
+      if (status === 200) return "ready";
+      await sleep(100);
+    }
+    proc.kill("SIGKILL");
+    return exited;
+  })();
+  return {
+    pid: proc.pid!,
+    port,
+    baseUrl,
+    output: () => output,
+    outcome,
+    exited,
+    async stop(signal: NodeJS.Signals = "SIGTERM") {
+      if (!exitInfo) proc.kill(signal);
+      return exited;
     },
   };
 }
