@@ -62,7 +62,7 @@ describe.runIf(testDatabaseKind() === "sqlite")("one server per SQLite file", ()
       expect((await fetch(`${winner.baseUrl}/api/profile`, { method: "POST", headers: { "content-type": "application/json" } })).status).toBe(201);
       expect(await winner.stop()).toEqual({ code: 0, signal: null });
     }
-  });
+  }, 360_000); // six cold starts of two servers: up to a minute each on a loaded machine
 
   it("a lock left by a killed server is taken over, saying from whom; a clean stop leaves none", async () => {
     const file = path.join(newFolder(), "stale.db");
@@ -105,5 +105,5 @@ describe.runIf(testDatabaseKind() === "postgresql")("several servers on one Post
     } finally {
       await database.drop();
     }
-  });
+  }, 240_000); // three cold starts at once, each migrating or waiting for the lock
 });

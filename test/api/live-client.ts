@@ -69,6 +69,9 @@ class ServerHandle implements TestServer {
   previousOutput() {
     return this.server.previousOutput();
   }
+  seenAt(pattern: RegExp) {
+    return this.server.seenAt(pattern);
+  }
   stop(signal?: NodeJS.Signals) {
     return this.server.stop(signal);
   }

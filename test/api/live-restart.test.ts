@@ -86,14 +86,16 @@ describe("restarts in the middle of a round", () => {
       ["Bob", 0, false],
     ]);
     // The time left when the server died, give or take the 2 s heartbeat: not reset, not eaten by the
-    // downtime. (readyAt is when /api/health first answered, a little after the games were restored.)
-    const leftAtRestore = hostView.phaseEndsAt! - readyAt;
+    // downtime. (Measured from when the server said it restored the games: on a busy machine /api/health answers seconds later.)
+    const restoredAt = server.seenAt(/Resumed \d+ live game/) ?? readyAt;
+    const leftAtRestore = hostView.phaseEndsAt! - restoredAt;
     const timing = `left at kill ${leftAtKill} ms, at restore ${leftAtRestore} ms, downtime ${readyAt - killedAt} ms`;
     console.log(`SIGKILL restart: ${timing}`);
     expect(leftAtRestore, timing).toBeGreaterThan(leftAtKill - 2_500);
     expect(leftAtRestore, timing).toBeLessThan(leftAtKill + 3_000);
-    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeGreaterThan(leftAtKill - 2_500 - (Date.now() - readyAt));
-    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeLessThan(56_000);
+    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeGreaterThan(leftAtKill - 2_500 - (Date.now() - restoredAt));
+    // A clock reset to 60 s would show here; the pause for the downtime may add up to the heartbeat.
+    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeLessThan(leftAtKill + 3_000);
 
     expect((adaAck.view as PlayerView).me).toMatchObject({ playerId: ada.playerId, points: 1000, roundBest: { score: 1, stars: 3, points: 1000 } });
     expect((bobAck.view as PlayerView).me).toMatchObject({ playerId: bob.playerId, points: 0, roundBest: null });
@@ -124,7 +126,9 @@ describe("restarts in the middle of a round", () => {
     const cyAck = await reattached(cy.client, 1, "Cy");
     expect(cyAck.view.phase, "Cy re-attached before the end of the timed round").toBe("playing");
     const timedEndsAt = cyAck.view.phaseEndsAt as number;
-    expect(timedEndsAt - readyAt).toBeGreaterThan(timedLeftAtKill - 2_500);
+    // Its clock restarted when the games were restored, which on a busy machine can be seconds before
+    // /api/health answers (readyAt): measure from the restore, give or take the 2 s heartbeat.
+    expect(timedEndsAt - restoredAt).toBeGreaterThan(timedLeftAtKill - 2_500);
     expect(timedEndsAt - readyAt).toBeLessThan(timedLeftAtKill + 3_000);
     const timedReveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal", "the timed game's reveal", { timeoutMs: 20_000 });
     expect(timedReveal.serverNow).toBeGreaterThanOrEqual(timedEndsAt);
@@ -158,7 +162,8 @@ describe("restarts in the middle of a round", () => {
       ["Bob", 2000, true],
       ["Ada", 1000, false],
     ]);
-    const leftAtRestore = hostView.phaseEndsAt! - readyAt;
+    const restoredAt = server.seenAt(/Resumed \d+ live game/) ?? readyAt;
+    const leftAtRestore = hostView.phaseEndsAt! - restoredAt;
     const timing = `left at stop ${leftAtStop} ms, at restore ${leftAtRestore} ms, downtime ${readyAt - stoppedAt} ms`;
     console.log(`SIGTERM restart: ${timing}`);
     expect(leftAtRestore, timing).toBeGreaterThan(leftAtStop - 2_500);

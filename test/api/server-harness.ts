@@ -43,6 +43,8 @@ export interface TestServer {
   output(): string;
   /** The output of the process before the current one (e.g. the one a restart() stopped). */
   previousOutput(): string;
+  /** When (Date.now()) the current process first wrote output matching `pattern`, if it has. */
+  seenAt(pattern: RegExp): number | undefined;
   /** How long each start took until /api/health answered, in ms, oldest first. */
   readonly startupMs: number[];
   /** Every exit of a server process so far, oldest first. */
@@ -117,10 +119,12 @@ export async function startServer(): Promise<TestServer> {
   let exited: Promise<ExitInfo> | null = null;
   let output = "";
   let previousOutput = "";
+  let arrivals: { at: number; end: number }[] = []; // when output up to `end` characters had arrived
 
   async function launch(): Promise<void> {
     previousOutput = output;
     output = "";
+    arrivals = [];
     const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
       cwd: REPO_ROOT,
       env: serverEnv(port, database.url),
@@ -131,6 +135,7 @@ export async function startServer(): Promise<TestServer> {
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.length > OUTPUT_LIMIT) output = output.slice(-OUTPUT_LIMIT);
+      else arrivals.push({ at: Date.now(), end: output.length });
     };
     proc.stdout!.on("data", keep);
     proc.stderr!.on("data", keep);
@@ -209,6 +214,11 @@ export async function startServer(): Promise<TestServer> {
     startupMs,
     output: () => output,
     previousOutput: () => previousOutput,
+    seenAt(pattern: RegExp) {
+      const match = pattern.exec(output);
+      if (!match) return undefined;
+      return arrivals.find((a) => a.end >= match.index + match[0].length)?.at;
+    },
     stop,
     async restart(signal?: NodeJS.Signals) {
       const info = await stop(signal);
