@@ -51,8 +51,11 @@ export interface TestServer {
   readonly exits: ExitInfo[];
   /** SIGTERM (or `signal`, e.g. SIGKILL to simulate a crash), then wait for the process to exit; returns how it exited. */
   stop(signal?: NodeJS.Signals): Promise<ExitInfo>;
-  /** stop(signal) and start again on the same database and port; returns how the old process exited. */
-  restart(signal?: NodeJS.Signals): Promise<ExitInfo>;
+  /**
+   * stop(signal) and start again on the same database and port; returns how the old process exited.
+   * `whileStopped` runs between the two (e.g. to read what the dead process left in the database).
+   */
+  restart(signal?: NodeJS.Signals, whileStopped?: () => Promise<void>): Promise<ExitInfo>;
   /** stop() (if running) and delete the temporary database directory. */
   dispose(): Promise<void>;
 }
@@ -220,8 +223,9 @@ export async function startServer(): Promise<TestServer> {
       return arrivals.find((a) => a.end >= match.index + match[0].length)?.at;
     },
     stop,
-    async restart(signal?: NodeJS.Signals) {
+    async restart(signal?: NodeJS.Signals, whileStopped?: () => Promise<void>) {
       const info = await stop(signal);
+      await whileStopped?.();
       await launch();
       return info;
     },
