@@ -101,7 +101,25 @@ export async function probeWrite(url = databaseUrl()): Promise<void> {
     );
   }
   checkSqliteFiles(file, { readHeader: false }); // the server has the file open: stat it, never open it
-  await rolledBackWrite().catch((error) => {
+  await busyRetried(rolledBackWrite).catch((error) => {
     throw sqliteProblem(file, error);
   });
+}
+
+const BUSY_PATIENCE_MS = 10_000;
+
+/**
+ * A database another writer holds for a moment is busy, not broken. A transaction runs on a fresh
+ * connection of the libsql client, without the busy timeout set at start, so wait here instead.
+ */
+async function busyRetried(write: () => Promise<void>): Promise<void> {
+  const giveUpAt = Date.now() + BUSY_PATIENCE_MS;
+  for (;;) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!/SQLITE_BUSY|database is locked/i.test(errorText(error)) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

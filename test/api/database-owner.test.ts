@@ -36,8 +36,7 @@ const migrationCount = (folder: string) => readdirSync(path.join(REPO_ROOT, fold
 const MIGRATION_CRASH = /WASM_ERROR|SocketTimeout|migrate deploy failed/;
 
 describe.runIf(testDatabaseKind() === "sqlite")("one server per SQLite file", () => {
-  // Twelve server starts: about 60 s on a 2-core machine that is busy with other work.
-  it("two servers started at once on a new file, six times: one serves, the other names the file and its owner and exits", { timeout: 240_000 }, async () => {
+  it("two servers started at once on a new file, six times: one serves, the other names the file and its owner and exits", async () => {
     for (let round = 1; round <= 6; round++) {
       const file = path.join(newFolder(), "shared.db");
       const pair = await Promise.all([launch(`file:${file}`), launch(`file:${file}`)]);
@@ -63,9 +62,9 @@ describe.runIf(testDatabaseKind() === "sqlite")("one server per SQLite file", ()
       expect((await fetch(`${winner.baseUrl}/api/profile`, { method: "POST", headers: { "content-type": "application/json" } })).status).toBe(201);
       expect(await winner.stop()).toEqual({ code: 0, signal: null });
     }
-  });
+  }, 360_000); // six cold starts of two servers: up to a minute each on a loaded machine
 
-  it("a lock left by a killed server is taken over, saying from whom; a clean stop leaves none", { timeout: 180_000 }, async () => {
+  it("a lock left by a killed server is taken over, saying from whom; a clean stop leaves none", async () => {
     const file = path.join(newFolder(), "stale.db");
     const first = await launch(`file:${file}`);
     expect(await first.outcome, first.output()).toBe("ready");
@@ -106,5 +105,5 @@ describe.runIf(testDatabaseKind() === "postgresql")("several servers on one Post
     } finally {
       await database.drop();
     }
-  });
+  }, 240_000); // three cold starts at once, each migrating or waiting for the lock
 });

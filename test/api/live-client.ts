@@ -71,11 +71,14 @@ class ServerHandle implements TestServer {
   previousOutput() {
     return this.server.previousOutput();
   }
+  seenAt(pattern: RegExp) {
+    return this.server.seenAt(pattern);
+  }
   stop(signal?: NodeJS.Signals) {
     return this.server.stop(signal);
   }
-  restart(signal?: NodeJS.Signals) {
-    return this.server.restart(signal);
+  restart(signal?: NodeJS.Signals, whileStopped?: () => Promise<void>) {
+    return this.server.restart(signal, whileStopped);
   }
   dispose() {
     return this.server.dispose();
@@ -321,6 +324,12 @@ export async function gameInDb(dbPath: string, code: string) {
     game.id,
   ]);
   return { game, players, answers };
+}
+
+/** The game's last stored heartbeat (epoch ms): a restored round resumes with the time it had left then. */
+export async function heartbeatInDb(dbPath: string, code: string): Promise<number> {
+  const [row] = await queryDb(dbPath, "SELECT aliveAt FROM LiveGame WHERE code = ? ORDER BY createdAt DESC LIMIT 1", [code]);
+  return Date.parse(String(row.aliveAt));
 }
 
 /** Each player's points from the stored answers: per round the best (most points, then higher score), summed. */

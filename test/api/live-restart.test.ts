@@ -17,6 +17,7 @@ import {
   PROTOCOL,
   sleep,
   startRound,
+  heartbeatInDb,
   type HostGame,
   type JoinedPlayer,
   type LiveClient,
@@ -32,9 +33,19 @@ function hostReattaches(game: HostGame) {
 function playerReattaches(code: string, player: JoinedPlayer) {
   player.client.reattach = (client) => client.emit("player:resume", { ...PROTOCOL, code, playerSecret: player.playerSecret });
 }
+/**
+ * A restored round's clock is paused for the time from its last stored heartbeat to the restore,
+ * which happened after the new process was launched and before it printed "Resumed".
+ */
+function expectPauseSinceHeartbeat(pause: number, heartbeat: number, readyAt: number, context: string) {
+  const launchedAt = readyAt - server.startupMs.at(-1)!;
+  const resumedAt = server.seenAt(/Resumed \d+ live game/) ?? readyAt;
+  expect(pause, context).toBeGreaterThanOrEqual(launchedAt - heartbeat - 50);
+  expect(pause, context).toBeLessThanOrEqual(resumedAt - heartbeat + 50);
+}
 /** The ack of the client's first re-attach after a restart (it reconnects by itself). */
 async function reattached(client: LiveClient, count: number, what: string): Promise<any> {
-  const ack = await client.until(() => client.reattachAcks[count - 1], `${what} to reconnect and re-attach`, 20_000);
+  const ack = await client.until(() => client.reattachAcks[count - 1], `${what} to reconnect and re-attach`, 60_000);
   if (!ack.ok) throw new Error(`${what}: re-attach refused: ${JSON.stringify(ack)}`);
   return ack;
 }
@@ -72,8 +83,12 @@ describe("restarts in the middle of a round", () => {
     const timedPlaying = await startRound(timed);
     const killedAt = Date.now();
     const leftAtKill = endsAt - killedAt;
-    const timedLeftAtKill = timedPlaying.phaseEndsAt! - killedAt;
-    const exit = await server.restart("SIGKILL");
+    // The last heartbeats the dead server stored (on a busy machine they can be late).
+    let heartbeat = 0;
+    let timedHeartbeat = 0;
+    const exit = await server.restart("SIGKILL", async () => {
+      [heartbeat, timedHeartbeat] = [await heartbeatInDb(server.dbPath, game.code), await heartbeatInDb(server.dbPath, timed.code)];
+    });
     const readyAt = Date.now();
     expect(exit).toEqual({ code: null, signal: "SIGKILL" });
     expect(server.output()).toMatch(/Resumed 2 live game\(s\)/);
@@ -93,15 +108,13 @@ describe("restarts in the middle of a round", () => {
       ["Ada", 1000, true],
       ["Bob", 0, false],
     ]);
-    // The time left when the server died, give or take the 2 s heartbeat: not reset, not eaten by the
-    // downtime. (readyAt is when /api/health first answered, a little after the games were restored.)
-    const leftAtRestore = hostView.phaseEndsAt! - readyAt;
-    const timing = `left at kill ${leftAtKill} ms, at restore ${leftAtRestore} ms, downtime ${readyAt - killedAt} ms`;
+    // The clock was paused from the last stored heartbeat (every 2 s) until the restore, which came
+    // between the new process's launch and its "Resumed" line: not reset, not eaten by the downtime.
+    const pause = hostView.phaseEndsAt! - endsAt;
+    const timing = `left at kill ${leftAtKill} ms, paused ${pause} ms, downtime ${readyAt - killedAt} ms`;
     console.log(`SIGKILL restart: ${timing}`);
-    expect(leftAtRestore, timing).toBeGreaterThan(leftAtKill - 2_500);
-    expect(leftAtRestore, timing).toBeLessThan(leftAtKill + 3_000);
-    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeGreaterThan(leftAtKill - 2_500 - (Date.now() - readyAt));
-    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeLessThan(56_000);
+    expectPauseSinceHeartbeat(pause, heartbeat, readyAt, timing);
+    expect(hostView.phaseEndsAt! - hostView.serverNow, timing).toBeLessThanOrEqual(endsAt - heartbeat);
 
     expect((adaAck.view as PlayerView).me).toMatchObject({ playerId: ada.playerId, points: 1000, roundBest: { score: 1, stars: 3, points: 1000 } });
     expect((bobAck.view as PlayerView).me).toMatchObject({ playerId: bob.playerId, points: 0, roundBest: null });
@@ -133,14 +146,15 @@ describe("restarts in the middle of a round", () => {
     const cyAck = await reattached(cy.client, 1, "Cy");
     expect(cyAck.view.phase, "Cy re-attached before the end of the timed round").toBe("playing");
     const timedEndsAt = cyAck.view.phaseEndsAt as number;
-    expect(timedEndsAt - readyAt).toBeGreaterThan(timedLeftAtKill - 2_500);
-    expect(timedEndsAt - readyAt).toBeLessThan(timedLeftAtKill + 3_000);
+    // Its clock, too, resumed with the time it had left at its last heartbeat.
+    expectPauseSinceHeartbeat(timedEndsAt - timedPlaying.phaseEndsAt!, timedHeartbeat, readyAt, "the timed game");
     const timedReveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal", "the timed game's reveal", { timeoutMs: 20_000 });
     expect(timedReveal.serverNow).toBeGreaterThanOrEqual(timedEndsAt);
     expect(timedReveal.serverNow).toBeLessThan(timedEndsAt + 1_500);
     expect(timedReveal.reveal).toMatchObject({ winner: null, spread: { stars: [0, 0, 0, 0], notSubmitted: 1 } });
-    await timed.host.waitState((v) => v.phase === "reveal", "the timed game's host at the reveal");
-  }, 90_000);
+    await reattached(timed.host, 1, "the timed game's host");
+    await timed.host.waitState((v) => v.phase === "reveal", "the timed game's host at the reveal", { timeoutMs: 30_000 });
+  }, 240_000); // a restart on a busy machine can take most of a minute
 
   it("SIGTERM: a graceful restart in round 2 keeps the clock and the answers too", async () => {
     const since = { host: game.host.states.length, ada: ada.client.states.length, bob: bob.client.states.length };
@@ -152,7 +166,10 @@ describe("restarts in the middle of a round", () => {
 
     const stoppedAt = Date.now();
     const leftAtStop = endsAt - stoppedAt;
-    const exit = await server.restart(); // SIGTERM
+    let heartbeat = 0;
+    const exit = await server.restart("SIGTERM", async () => {
+      heartbeat = await heartbeatInDb(server.dbPath, game.code);
+    });
     const readyAt = Date.now();
     expect(exit, server.previousOutput()).toEqual({ code: 0, signal: null });
     expect(server.previousOutput()).toMatch(/SIGTERM received/);
@@ -167,11 +184,11 @@ describe("restarts in the middle of a round", () => {
       ["Bob", 2000, true],
       ["Ada", 1000, false],
     ]);
-    const leftAtRestore = hostView.phaseEndsAt! - readyAt;
-    const timing = `left at stop ${leftAtStop} ms, at restore ${leftAtRestore} ms, downtime ${readyAt - stoppedAt} ms`;
+    const pause = hostView.phaseEndsAt! - endsAt;
+    const timing = `left at stop ${leftAtStop} ms, paused ${pause} ms, downtime ${readyAt - stoppedAt} ms`;
     console.log(`SIGTERM restart: ${timing}`);
-    expect(leftAtRestore, timing).toBeGreaterThan(leftAtStop - 2_500);
-    expect(leftAtRestore, timing).toBeLessThan(leftAtStop + 3_000);
+    // As after a crash, the clock was paused from the last heartbeat before the stop.
+    expectPauseSinceHeartbeat(pause, heartbeat, readyAt, timing);
     expect((bobAck.view as PlayerView).me).toMatchObject({ points: 2000, streak: 1, rank: 2, roundBest: { stars: 3, points: 1000 } });
     expect((adaAck.view as PlayerView).me).toMatchObject({ points: 1000, streak: 1, rank: 1, roundBest: null });
 
@@ -191,5 +208,5 @@ describe("restarts in the middle of a round", () => {
     expect(stored!.game.phase).toBe("podium");
     expect(stored!.answers).toHaveLength(5);
     expect(await health(server.baseUrl)).toBe(200);
-  }, 90_000);
+  }, 240_000); // a restart on a busy machine can take most of a minute
 });

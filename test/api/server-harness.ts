@@ -43,14 +43,19 @@ export interface TestServer {
   output(): string;
   /** The output of the process before the current one (e.g. the one a restart() stopped). */
   previousOutput(): string;
+  /** When (Date.now()) the current process first wrote output matching `pattern`, if it has. */
+  seenAt(pattern: RegExp): number | undefined;
   /** How long each start took until /api/health answered, in ms, oldest first. */
   readonly startupMs: number[];
   /** Every exit of a server process so far, oldest first. */
   readonly exits: ExitInfo[];
   /** SIGTERM (or `signal`, e.g. SIGKILL to simulate a crash), then wait for the process to exit; returns how it exited. */
   stop(signal?: NodeJS.Signals): Promise<ExitInfo>;
-  /** stop(signal) and start again on the same database and port; returns how the old process exited. */
-  restart(signal?: NodeJS.Signals): Promise<ExitInfo>;
+  /**
+   * stop(signal) and start again on the same database and port; returns how the old process exited.
+   * `whileStopped` runs between the two (e.g. to read what the dead process left in the database).
+   */
+  restart(signal?: NodeJS.Signals, whileStopped?: () => Promise<void>): Promise<ExitInfo>;
   /** stop() (if running) and delete the temporary database directory. */
   dispose(): Promise<void>;
 }
@@ -117,10 +122,12 @@ export async function startServer(): Promise<TestServer> {
   let exited: Promise<ExitInfo> | null = null;
   let output = "";
   let previousOutput = "";
+  let arrivals: { at: number; end: number }[] = []; // when output up to `end` characters had arrived
 
   async function launch(): Promise<void> {
     previousOutput = output;
     output = "";
+    arrivals = [];
     const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
       cwd: REPO_ROOT,
       env: serverEnv(port, database.url),
@@ -131,6 +138,7 @@ export async function startServer(): Promise<TestServer> {
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
       if (output.length > OUTPUT_LIMIT) output = output.slice(-OUTPUT_LIMIT);
+      else arrivals.push({ at: Date.now(), end: output.length });
     };
     proc.stdout!.on("data", keep);
     proc.stderr!.on("data", keep);
@@ -209,9 +217,15 @@ export async function startServer(): Promise<TestServer> {
     startupMs,
     output: () => output,
     previousOutput: () => previousOutput,
+    seenAt(pattern: RegExp) {
+      const match = pattern.exec(output);
+      if (!match) return undefined;
+      return arrivals.find((a) => a.end >= match.index + match[0].length)?.at;
+    },
     stop,
-    async restart(signal?: NodeJS.Signals) {
+    async restart(signal?: NodeJS.Signals, whileStopped?: () => Promise<void>) {
       const info = await stop(signal);
+      await whileStopped?.();
       await launch();
       return info;
     },

@@ -150,7 +150,8 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await expect(spreadCount(host, "1 star")).toHaveText("1");
     await expect(spreadCount(host, "not yet")).toHaveText("1");
     const seconds = await countdown(host);
-    expect(seconds).toBeGreaterThan(30);
+    // A running clock within the 120 s round (how much is left depends on how busy the machine is).
+    expect(seconds).toBeGreaterThan(0);
     expect(seconds).toBeLessThanOrEqual(120);
     await screenshot(host, "live-03-host-playing");
   });

@@ -193,12 +193,6 @@ async function fetchRaw(client: Client, path: string): Promise<Headers> {
 
 /** Moves a player's lastSeenAt back in time (the test's only write to the database). */
 async function setLastSeen(playerId: string, epochMs: number): Promise<void> {
-  const { createClient } = await import("@libsql/client");
-  const db = createClient({ url: `file:${server.dbPath}` });
-  try {
-    // Prisma's libsql adapter keeps DateTime as ISO text.
-    await db.execute({ sql: "UPDATE Player SET lastSeenAt = ? WHERE id = ?", args: [new Date(epochMs).toISOString().replace("Z", "+00:00"), playerId] });
-  } finally {
-    db.close();
-  }
+  // ISO text as Prisma keeps it in SQLite; PostgreSQL's timestamp (without zone) ignores the offset.
+  await queryDb(server.dbPath, "UPDATE Player SET lastSeenAt = ? WHERE id = ?", [new Date(epochMs).toISOString().replace("Z", "+00:00"), playerId]);
 }
