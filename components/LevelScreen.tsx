@@ -41,7 +41,11 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
   const verdictRef = useRef<HTMLHeadingElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const visibleTime = useVisibleTime();
-  const now = useNow(15_000);
+  // The time for the rules lines ("next ★★★ try in 10 min"): the clock ticks every 15 s, and is
+  // read afresh whenever something new is shown, so a line never starts up to 15 s behind.
+  const ticked = useNow(15_000);
+  const [shownAt, setShownAt] = useState(() => Date.now());
+  const now = Math.max(ticked, shownAt);
   const View = kindViewOf(level.kind);
   const manipulation = level.attempts === "manipulation";
 
@@ -72,6 +76,7 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
         return setError(await refusal(res));
       }
       const body = (await res.json()) as SubmissionResult;
+      setShownAt(Date.now());
       setResult(body);
       setBest(body.best);
       setBoardVersion((v) => v + 1);
@@ -90,6 +95,7 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
 
   function nextVariant() {
     if (!result) return;
+    setShownAt(Date.now());
     setLevel(result.next);
     setResult(null);
     setError(null);

@@ -12,6 +12,7 @@ const percent = (score: number) => `${(score * 100).toFixed(1)}%`;
 /** Where the best stands after this answer, in one sentence. */
 function bestLine(result: SubmissionResult): string {
   const rank = result.rank === null ? "You are not ranked yet: a star puts you on the leaderboard." : `You are #${result.rank} on this level.`;
+  if (result.best.stars === 0) return rank; // nothing right yet: no "new best" to celebrate
   if (result.improved) return `That is your new best. ${rank}`;
   return `Your best stays ${percent(result.best.score)} with ${result.best.stars} of 3 stars. ${rank}`;
 }

@@ -131,7 +131,7 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
   return (
     <>
       <div className="panel center" data-testid="my-round-result">
-        <h2 style={{ marginTop: 0 }}>Time&apos;s up!</h2>
+        <h2 style={{ marginTop: 0 }}>Round over</h2>
         {me.roundBest ? (
           <p>
             Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} /> — {me.roundBest.points} points
@@ -190,7 +190,7 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
     const ack = await request(socket, "player:answer", { roundIndex: round, answer: answer.current });
     setSending(false);
     if (!ack.ok) return setMessage(ack.error.message);
-    if (ack.lockedIn) return setMessage(`Locked in: ${ack.points} points. Wait for the reveal.`);
+    if (ack.lockedIn) return setMessage("Your answer is final: the right answers come at the reveal.");
     setMessage(
       ack.improved
         ? `Scored ${(ack.score * 100).toFixed(1)}%: ${ack.points} points. That is your best so far.`
@@ -206,13 +206,12 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
 
   return (
     <div>
+      {/* Only the title and the clock stay at the top of a phone: a long brief would hide the challenge under it. */}
       <div className="live-round-head">
-        <div>
-          <h1 style={{ margin: 0 }}>{level.title}</h1>
-          <p style={{ margin: "4px 0" }}>{level.brief}</p>
-        </div>
+        <h1 style={{ margin: 0 }}>{level.title}</h1>
         <Countdown seconds={seconds} label="seconds left" />
       </div>
+      <p style={{ margin: "4px 0 12px" }}>{level.brief}</p>
       {View && <View level={level} onAnswerChange={onAnswerChange} initialAnswer={draft as never} readOnly={lockedIn} />}
       <div className="live-submit-bar">
         {lockedIn ? (
