@@ -35,6 +35,12 @@ export function ResultPanel({
   now: number;
   onNextVariant(): void;
 }) {
+  const onward =
+    result.best.stars > 0 ? (
+      <Link className={`button ${result.stars === 3 ? "" : "secondary"}`} href={result.nextLevelId ? `/play/${result.nextLevelId}` : "/play"}>
+        {result.nextLevelId ? "Next level →" : "Back to the campaign"}
+      </Link>
+    ) : null;
   return (
     <section className={`panel result ${result.stars === 0 ? "fail" : ""}`} style={{ marginTop: 16 }} aria-labelledby="verdict-title" data-testid="result">
       <h2 id="verdict-title" ref={ref} tabIndex={-1} style={{ marginTop: 0 }} data-testid="verdict">
@@ -54,19 +60,12 @@ export function ResultPanel({
         </p>
       )}
       <div className="row">
-        <button type="button" className="button" onClick={onNextVariant} data-testid="next-variant">
+        {/* After ★★★ the way on comes first; otherwise another variant does. */}
+        {result.stars === 3 && onward}
+        <button type="button" className={result.stars === 3 ? "button secondary" : "button"} onClick={onNextVariant} data-testid="next-variant">
           Try a new variant
         </button>
-        {result.nextLevelId && result.best.stars > 0 && (
-          <Link className="button secondary" href={`/play/${result.nextLevelId}`}>
-            Next level →
-          </Link>
-        )}
-        {!result.nextLevelId && result.best.stars > 0 && (
-          <Link className="button secondary" href="/play">
-            Back to the campaign
-          </Link>
-        )}
+        {result.stars < 3 && onward}
       </div>
     </section>
   );
