@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import type { Leaderboard as Board } from "@/core/api";
 import { Stars } from "./Stars";
 
-/** A level's top ten, plus the player's own rank when they are further down. */
+/** A level's top ten with a star, plus the player's own line when they are further down (or not ranked yet). */
 export function Leaderboard({ levelId, refreshKey }: { levelId: string; refreshKey: number }) {
   const [board, setBoard] = useState<Board | null>(null);
   const [error, setError] = useState(false);
@@ -30,7 +30,7 @@ export function Leaderboard({ levelId, refreshKey }: { levelId: string; refreshK
         Leaderboard
       </h2>
       {error && <p className="error">The leaderboard could not be loaded.</p>}
-      {board && board.entries.length === 0 && <p className="muted">No one has submitted yet. Be the first!</p>}
+      {board && board.entries.length === 0 && <p className="muted">No one has earned a star here yet. Be the first!</p>}
       {board && board.entries.length > 0 && (
         <table className="board">
           <thead>
@@ -44,7 +44,7 @@ export function Leaderboard({ levelId, refreshKey }: { levelId: string; refreshK
             {board.entries.map((e) => (
               <Row key={e.rank} entry={e} />
             ))}
-            {board.me && !board.entries.some((e) => e.isMe) && (
+            {board.me && board.me.rank !== null && !board.entries.some((e) => e.isMe) && (
               <>
                 <tr>
                   <td colSpan={3} className="muted">
@@ -58,14 +58,21 @@ export function Leaderboard({ levelId, refreshKey }: { levelId: string; refreshK
           </tbody>
         </table>
       )}
-      {board && board.players > 0 && (
+      {board && (board.players > 0 || board.me) && (
         <p className="muted" data-testid="my-rank">
-          {board.me ? `You are #${board.me.rank} of ${board.players}.` : `${board.players} player${board.players === 1 ? "" : "s"} so far.`} Ties go to whoever
-          got there first.
+          {myLine(board)} Ties go to whoever got there first.
         </p>
       )}
     </section>
   );
+}
+
+/** "You are #3 of 12.", or for a best without a star "You are not ranked yet: a star puts you on the board." */
+function myLine(board: Board): string {
+  const ranked = `${board.players} player${board.players === 1 ? "" : "s"} ranked so far.`;
+  if (!board.me) return ranked;
+  if (board.me.rank === null) return `You are not ranked yet: a star puts you on the board. ${ranked}`;
+  return `You are #${board.me.rank} of ${board.players}.`;
 }
 
 function Row({ entry }: { entry: Board["entries"][number] }) {

@@ -1,189 +1,166 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useRef, useState } from "react";
-import type { Level } from "@/core/levels/format";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { LevelProgress, SubmissionResult } from "@/core/api";
-import { describeResult, feedbackBeforeSubmit, scoreAnswerSync, scoreDetail, starsFor } from "@/core/scoring";
-import type { Evaluation } from "@/core/kinds/contract";
+import { capFor, rulesLine } from "@/core/attempts/rules";
+import type { Evaluation } from "@/core/kinds/public-base";
+import type { PublicLevel } from "@/core/play/public-level";
+import { starsFor } from "@/core/play/stars";
+import { Hints } from "./Hints";
+import type { KindViewProps } from "./kinds/types";
 import { kindViewOf } from "./kinds/views";
 import { Leaderboard } from "./Leaderboard";
+import { ResultPanel } from "./ResultPanel";
 import { Stars } from "./Stars";
+import { useNow } from "./useNow";
 import { useVisibleTime } from "./useVisibleTime";
 
+/** Reads an API error's message (and the wait of a rate limit) from a refused response. */
+async function refusal(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? `The server answered ${res.status}`;
+}
+
 /**
- * One level: the brief, the kind's interactive view, hints, submit, the server's verdict,
- * the explanation once earned, and the leaderboard.
+ * One level: the brief, the attempt rules, the kind's view of this attempt's instance (its public
+ * projection: the page never has the answer key), hints opened one by one from the server, Submit,
+ * the server's verdict with the review of the scored attempt, and "Try a new variant", which loads
+ * the next attempt without a page reload.
  */
-export function LevelScreen({ level, number, chapterTitle, best }: { level: Level; number: string; chapterTitle: string; best: LevelProgress | null }) {
-  const View = kindViewOf(level.kind);
-  const answerRef = useRef<unknown>(null);
-  const [liveStars, setLiveStars] = useState<number | null>(null);
-  const [preview, setPreview] = useState<Evaluation | null>(null);
-  const feedback = feedbackBeforeSubmit(level);
-  const trains = feedback === "training";
-  const [submitting, setSubmitting] = useState(false);
+export function LevelScreen({ initial, best: initialBest }: { initial: PublicLevel; best: LevelProgress | null }) {
+  const [level, setLevel] = useState<PublicLevel>(initial);
   const [result, setResult] = useState<SubmissionResult | null>(null);
+  const [best, setBest] = useState(initialBest);
+  const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [boardVersion, setBoardVersion] = useState(0);
-  const [reviewed, setReviewed] = useState<unknown>(undefined);
-  const bestStars = result?.best.stars ?? best?.stars ?? 0;
+  // What the answer being manipulated would be credited now (within this try's cap), and whether the cap took some away.
+  const [liveStars, setLiveStars] = useState<{ stars: number; capped: boolean } | null>(null);
+  const answerRef = useRef<unknown>(null);
+  const verdictRef = useRef<HTMLHeadingElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const visibleTime = useVisibleTime();
+  // The time for the rules lines ("next ★★★ try in 10 min"): the clock ticks every 15 s, and is
+  // read afresh whenever something new is shown, so a line never starts up to 15 s behind.
+  const ticked = useNow(15_000);
+  const [shownAt, setShownAt] = useState(() => Date.now());
+  const now = Math.max(ticked, shownAt);
+  const View = kindViewOf(level.kind);
+  const manipulation = level.attempts === "manipulation";
 
   const onAnswerChange = useCallback(
-    (answer: unknown, browserResult?: Evaluation) => {
+    (answer: unknown, preview?: Evaluation) => {
       answerRef.current = answer;
-      if (trains) {
-        // The view trained this answer in the browser; the server will train it again.
-        setPreview(browserResult ?? null);
-        setLiveStars(browserResult ? starsFor(level, browserResult.score) : null);
-        return;
-      }
-      if (feedback === "none") return;
-      // Instant feedback with the same scoring the server will use.
-      const outcome = scoreAnswerSync(level, answer);
-      setLiveStars(outcome.ok ? outcome.result.stars : null);
+      // Only hands-on kinds show what an answer would earn: a quiz or an experiment keeps it until the commit.
+      if (!manipulation || !preview) return setLiveStars(null);
+      const outcome = starsFor(level, preview.score);
+      const cap = level.rules ? capFor(level.rules, Date.now()).stars : 3;
+      setLiveStars({ stars: Math.min(outcome, cap), capped: outcome > cap });
     },
-    [level, trains, feedback],
+    [level, manipulation],
   );
 
   async function submit() {
     setSubmitting(true);
     setError(null);
+    const timeSpentMs = visibleTime.take();
     try {
-      // Make sure the profile exists (a first visit may still be creating it), then send the answer.
-      await fetch("/api/profile", { method: "POST" });
-      const answer = answerRef.current;
-      // Visible time since the page opened or the last submission (the server clamps it to 2 h).
-      const timeSpentMs = visibleTime.take();
       const res = await fetch("/api/submissions", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ levelId: level.id, answer, timeSpentMs }),
-      }).catch((e) => {
-        visibleTime.giveBack(timeSpentMs); // never reached the server: count it with the next try
-        throw e;
+        body: JSON.stringify({ levelId: level.id, attempt: level.attempt, answer: answerRef.current, timeSpentMs }),
       });
-      const body = await res.json();
       if (!res.ok) {
-        // A refused answer is not stored, so its time goes with the next submission.
-        visibleTime.giveBack(timeSpentMs);
-        throw new Error(body.error?.message ?? `The server answered ${res.status}`);
+        visibleTime.giveBack(timeSpentMs); // a refused answer is not stored: its time goes with the next one
+        return setError(await refusal(res));
       }
+      const body = (await res.json()) as SubmissionResult;
+      setShownAt(Date.now());
       setResult(body);
-      setReviewed(answer);
+      setBest(body.best);
       setBoardVersion((v) => v + 1);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : "The answer could not be sent. Check your connection and try again.");
+    } catch {
+      visibleTime.giveBack(timeSpentMs);
+      setError("The answer could not be sent. Check your connection and try again.");
     } finally {
       setSubmitting(false);
     }
+  }
+
+  // The verdict takes the focus once it is on screen, so keyboard and screen-reader users land on it (not on <body>).
+  useEffect(() => {
+    if (result) verdictRef.current?.focus();
+  }, [result]);
+
+  function nextVariant() {
+    if (!result) return;
+    setShownAt(Date.now());
+    setLevel(result.next);
+    setResult(null);
+    setError(null);
+    setLiveStars(null);
+    answerRef.current = null;
+    requestAnimationFrame(() => titleRef.current?.focus());
   }
 
   return (
     <div className="level-layout">
       <div>
         <p className="muted" style={{ margin: 0 }}>
-          <Link href="/play">Campaign</Link> › Chapter {number.split(".")[0]}: {chapterTitle} › Level {number}
+          <Link href="/play">Campaign</Link> › Chapter {level.chapter.number}: {level.chapter.title} › Level {level.number}
         </p>
-        <h1>{level.title}</h1>
+        <h1 ref={titleRef} tabIndex={-1}>
+          {level.title}
+        </h1>
         <p style={{ fontSize: "1.1rem" }}>{level.brief}</p>
-        <p className="muted">
-          Goal: {level.target.label}. Your best: <Stars count={bestStars} />
+        <p className="muted" style={{ marginBottom: 4 }}>
+          Goal: {level.target}. Your best: <Stars count={best?.stars ?? 0} />
         </p>
+        {level.rules && !result && (
+          <p className="muted" data-testid="attempt-rules" style={{ marginTop: 0 }}>
+            {rulesLine(level.rules, now)}
+          </p>
+        )}
 
-        {View ? <View level={level} onAnswerChange={onAnswerChange} review={reviewed} /> : <p className="error">This challenge kind is not available.</p>}
+        {View ? (
+          <View
+            key={`${level.id}:${level.attempt}`}
+            level={level}
+            onAnswerChange={onAnswerChange}
+            review={result?.review as KindViewProps["review"]}
+            readOnly={Boolean(result) && level.attempts === "quiz"}
+          />
+        ) : (
+          <p className="error">This challenge kind is not available.</p>
+        )}
 
-        <div className="row" style={{ marginTop: 16 }}>
-          <button type="button" className="button big" onClick={submit} disabled={submitting} data-testid="submit">
-            {submitting ? "Checking…" : "Submit answer"}
-          </button>
-          {liveStars !== null && (
-            <span className="muted">
-              {trains ? "Your browser's training earns" : "Right now this would earn"} <Stars count={liveStars} />
-            </span>
-          )}
-        </div>
+        {!result && (
+          <div className="row" style={{ marginTop: 16 }}>
+            <button type="button" className="button big" onClick={submit} disabled={submitting} data-testid="submit">
+              {submitting ? "Checking…" : level.attempts === "experiment" ? "Commit and run" : "Submit answer"}
+            </button>
+            {liveStars !== null && (
+              <span className="muted" data-testid="live-stars">
+                Right now this would earn <Stars count={liveStars.stars} />
+                {liveStars.capped && " (the most this try can earn)"}
+              </span>
+            )}
+          </div>
+        )}
         {error && (
-          <p className="error" role="alert">
+          <p className="error" role="alert" data-testid="submit-error">
             {error}
           </p>
         )}
 
-        {result && <ResultPanel level={level} result={result} bestStars={bestStars} preview={trains ? preview : null} />}
-        {!result && best && best.stars > 0 && (
-          <details style={{ marginTop: 16 }}>
-            <summary>What this level teaches</summary>
-            <p>{level.explanation}</p>
-          </details>
-        )}
+        {result && <ResultPanel ref={verdictRef} level={level} result={result} now={now} onNextVariant={nextVariant} />}
       </div>
 
       <aside className="row" style={{ flexDirection: "column", alignItems: "stretch" }}>
-        <Hints hints={level.hints} />
+        <Hints level={level} onOpened={setLevel} disabled={Boolean(result)} />
         <Leaderboard levelId={level.id} refreshKey={boardVersion} />
       </aside>
     </div>
-  );
-}
-
-/** The server's verdict on a submitted answer: score, rank, the kind's own words, and what next. */
-function ResultPanel({ level, result, bestStars, preview }: { level: Level; result: SubmissionResult; bestStars: number; preview: Evaluation | null }) {
-  const detail = scoreDetail(level, result);
-  const summary = describeResult(level, result);
-  return (
-    <section className={`panel result ${result.stars === 0 ? "fail" : ""}`} style={{ marginTop: 16 }} aria-live="polite" data-testid="result">
-      <h2 style={{ marginTop: 0 }}>
-        {result.stars === 3 ? "Perfect!" : result.stars > 0 ? "Level passed" : "Not there yet"} <Stars count={result.stars} />
-      </h2>
-      <p>
-        The server re-scored your answer: <strong data-testid="server-score">{(result.score * 100).toFixed(1)}%</strong>
-        {detail !== null && ` (${detail})`}. {result.improved ? "That is your new best." : `Your best stays ${(result.best.score * 100).toFixed(1)}%.`} You are
-        #{result.rank} on this level.
-      </p>
-      {summary && <p data-testid="result-summary">{summary}</p>}
-      {preview && (
-        <p className="muted" data-testid="browser-vs-server">
-          Your browser&apos;s training scored {(preview.score * 100).toFixed(1)}%; the server trained the same network with the same seed and got{" "}
-          {(result.score * 100).toFixed(1)}%.
-        </p>
-      )}
-      {result.stars > 0 && <p>{level.explanation}</p>}
-      {result.stars < 3 && <p className="muted">Three stars need {(level.stars[2] * 100).toFixed(0)}%. Try again, or open a hint.</p>}
-      {result.nextLevelId && bestStars > 0 && (
-        <Link className="button" href={`/play/${result.nextLevelId}`}>
-          Next level →
-        </Link>
-      )}
-      {!result.nextLevelId && bestStars > 0 && (
-        <Link className="button" href="/play">
-          Back to the campaign
-        </Link>
-      )}
-    </section>
-  );
-}
-
-/** The level's hints, opened one at a time. */
-function Hints({ hints }: { hints: string[] }) {
-  const [shown, setShown] = useState(0);
-  return (
-    <section className="panel" aria-labelledby="hints-title">
-      <h2 id="hints-title" style={{ marginTop: 0 }}>
-        Hints
-      </h2>
-      <ol className="hints">
-        {hints.slice(0, shown).map((hint) => (
-          <li key={hint}>{hint}</li>
-        ))}
-      </ol>
-      {shown < hints.length ? (
-        <button type="button" className="button secondary" onClick={() => setShown((n) => n + 1)}>
-          {shown === 0 ? "Show a hint" : "Another hint"}
-        </button>
-      ) : (
-        <p className="muted">That's every hint.</p>
-      )}
-    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { chapters } from "./levels/chapters";
+import { chapters } from "./chapters";
 import { CLASS_NAME, nameSchema, STUDENT_NAME } from "./names";
 
 /**

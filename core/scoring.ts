@@ -1,30 +1,31 @@
 import type { Level } from "./levels/format";
 import { AnswerRejected, type ChallengeKind, type Evaluation } from "./kinds/contract";
+import { instanceOf } from "./kinds/instances";
 import { configOf, kindOf } from "./kinds/registry";
 import { describeZodError } from "./validation";
+
+export { starsFor } from "./play/stars";
+
+import { starsFor } from "./play/stars";
 
 export interface ScoredAnswer extends Evaluation {
   stars: 0 | 1 | 2 | 3;
 }
 
-/** Stars earned by a score: one for each threshold reached. Tiny float slack so 0.9999999 counts as 1. */
-export function starsFor(level: Pick<Level, "stars">, score: number): 0 | 1 | 2 | 3 {
-  return level.stars.filter((threshold) => score >= threshold - 1e-9).length as 0 | 1 | 2 | 3;
-}
+/** A scored answer: the parsed answer, its result, and the instance it was scored on (for its review). */
+export type ScoreOutcome = { ok: true; answer: unknown; result: ScoredAnswer; instance: unknown } | { ok: false; message: string };
 
-export type ScoreOutcome = { ok: true; answer: unknown; result: ScoredAnswer } | { ok: false; message: string };
+type Parsed = { ok: true; kind: ChallengeKind; config: unknown; instance: unknown; answer: unknown } | { ok: false; message: string };
 
-type Parsed = { ok: true; kind: ChallengeKind; config: unknown; answer: unknown } | { ok: false; message: string };
-
-function parse(level: Level, rawAnswer: unknown): Parsed {
+function parse(level: Level, seed: string, rawAnswer: unknown): Parsed {
   const kind = kindOf(level.kind);
   const parsed = kind.answerSchema.safeParse(rawAnswer);
   if (!parsed.success) return { ok: false, message: describeZodError(parsed.error, "answer") };
-  return { ok: true, kind, config: configOf(level), answer: parsed.data };
+  return { ok: true, kind, config: configOf(level), instance: instanceOf(level, seed), answer: parsed.data };
 }
 
-function scored(level: Level, answer: unknown, evaluation: Evaluation): ScoreOutcome {
-  return { ok: true, answer, result: { ...evaluation, stars: starsFor(level, evaluation.score) } };
+function scored(level: Level, parsed: Extract<Parsed, { ok: true }>, evaluation: Evaluation): ScoreOutcome {
+  return { ok: true, answer: parsed.answer, instance: parsed.instance, result: { ...evaluation, stars: starsFor(level, evaluation.score) } };
 }
 
 function rejection(error: unknown): ScoreOutcome {
@@ -33,31 +34,43 @@ function rejection(error: unknown): ScoreOutcome {
 }
 
 /**
- * Checks an untrusted answer against the level's kind and scores it. This is the one function
- * the server uses to decide a score. Training kinds are memoised per (level, answer), so the
- * same choice submitted again, by anyone, costs nothing.
+ * Checks an untrusted answer against the level's kind and scores it on the instance drawn from
+ * `seed`. This is the one function the server uses to decide a score. Training kinds are memoised
+ * per (level, instance, answer): their instances and answers come from finite sets, so the same
+ * choice on the same variant, submitted again by anyone, costs nothing.
  */
-export async function scoreAnswer(level: Level, rawAnswer: unknown): Promise<ScoreOutcome> {
-  const parsed = parse(level, rawAnswer);
+export async function scoreAnswer(level: Level, seed: string, rawAnswer: unknown): Promise<ScoreOutcome> {
+  const parsed = parse(level, seed, rawAnswer);
   if (!parsed.ok) return parsed;
   try {
-    const evaluation = parsed.kind.trains ? await memoised(level, parsed) : await parsed.kind.evaluate(level, parsed.config, parsed.answer);
-    return scored(level, parsed.answer, evaluation);
+    const evaluation = parsed.kind.trains ? await memoised(level, parsed) : await parsed.kind.evaluate(level, parsed.config, parsed.instance, parsed.answer);
+    return scored(level, parsed, evaluation);
   } catch (error) {
     return rejection(error);
   }
 }
 
-/** The same check and score, synchronously: instant feedback for analytic kinds while a player drags. */
-export function scoreAnswerSync(level: Level, rawAnswer: unknown): ScoreOutcome {
-  const parsed = parse(level, rawAnswer);
+/** The same check and score, synchronously (analytic kinds only). */
+export function scoreAnswerSync(level: Level, seed: string, rawAnswer: unknown): ScoreOutcome {
+  const parsed = parse(level, seed, rawAnswer);
   if (!parsed.ok) return parsed;
   if (parsed.kind.trains) throw new Error(`${level.kind} trains a network: use scoreAnswer`);
   try {
-    return scored(level, parsed.answer, parsed.kind.evaluate(level, parsed.config, parsed.answer) as Evaluation);
+    return scored(level, parsed, parsed.kind.evaluate(level, parsed.config, parsed.instance, parsed.answer) as Evaluation);
   } catch (error) {
     return rejection(error);
   }
+}
+
+/** The review of a scored answer (see `ChallengeKind.review`): only ever sent after scoring. */
+export function reviewOf(level: Level, outcome: Extract<ScoreOutcome, { ok: true }>): unknown {
+  return kindOf(level.kind).review(level, configOf(level), outcome.instance, outcome.answer, outcome.result);
+}
+
+/** The answer as stored for the dashboard (the kind's `storedAnswer`, in the level's own ids), or as sent. */
+export function storedAnswerOf(level: Level, outcome: Extract<ScoreOutcome, { ok: true }>): unknown {
+  const kind = kindOf(level.kind);
+  return kind.storedAnswer ? kind.storedAnswer(level, configOf(level), outcome.instance, outcome.answer) : outcome.answer;
 }
 
 /** A sentence that explains an evaluation in the level's terms, when the kind offers one. */
@@ -72,33 +85,36 @@ export function scoreDetail(level: Level, evaluation: Evaluation): string | null
   return kind.scoreDetail?.(level, configOf(level), evaluation) ?? null;
 }
 
-/**
- * What a player sees before submitting: "training" (their browser trains the answer and shows that
- * score), "instant" (each change is scored at once) or "none" (a quiz keeps its stars until submitted).
- */
-export function feedbackBeforeSubmit(level: Level): "training" | "instant" | "none" {
-  const kind = kindOf(level.kind);
-  if (kind.trains) return "training";
-  return kind.feedbackBeforeSubmit === false ? "none" : "instant";
-}
-
 // One memo per process, shared by every copy of this module (the Next.js bundle and the Socket.IO
-// server load core/ separately). Keyed by level id and the parsed answer, whose keys the schema
-// fixes in order; finite choice sets keep it small, and the cap bounds it anyway.
+// server load core/ separately). Keyed by level id and config, the instance and the parsed answer,
+// whose keys the schema fixes in order; finite sets keep it small, and the cap bounds it anyway.
 const MEMO_LIMIT = 5000;
 const memo: Map<string, Promise<Evaluation>> = ((globalThis as { __gaTrainingMemo?: Map<string, Promise<Evaluation>> }).__gaTrainingMemo ??= new Map());
 
 function memoised(level: Level, parsed: Extract<Parsed, { ok: true }>): Promise<Evaluation> {
-  const key = `${level.id}\u0000${JSON.stringify(level.config)}\u0000${JSON.stringify(parsed.answer)}`;
+  const key = `${level.id}\u0000${JSON.stringify(level.config)}\u0000${JSON.stringify(parsed.instance)}\u0000${JSON.stringify(parsed.answer)}`;
   let entry = memo.get(key);
   if (!entry) {
     if (memo.size >= MEMO_LIMIT) memo.delete(memo.keys().next().value!);
-    entry = Promise.resolve().then(() => parsed.kind.evaluate(level, parsed.config, parsed.answer));
+    entry = Promise.resolve().then(() => parsed.kind.evaluate(level, parsed.config, parsed.instance, parsed.answer));
     memo.set(key, entry);
     // A rejection (a locked choice) is cheap to recompute; don't keep it.
     entry.catch(() => memo.delete(key));
   }
   return entry;
+}
+
+/** Scores an answer on a given instance (warming the memo over every instance of a training level). */
+export async function scoreOnInstance(level: Level, instance: unknown, answer: unknown): Promise<ScoreOutcome> {
+  const kind = kindOf(level.kind);
+  const parsedAnswer = kind.answerSchema.safeParse(answer);
+  if (!parsedAnswer.success) return { ok: false, message: describeZodError(parsedAnswer.error, "answer") };
+  const parsed = { ok: true as const, kind, config: configOf(level), instance, answer: parsedAnswer.data };
+  try {
+    return scored(level, parsed, kind.trains ? await memoised(level, parsed) : await kind.evaluate(level, parsed.config, instance, parsed.answer));
+  } catch (error) {
+    return rejection(error);
+  }
 }
 
 /** For tests and benchmarks: forget every memoised training outcome. */

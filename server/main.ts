@@ -7,7 +7,7 @@ import { openDatabase } from "./db/startup";
 import { disconnectDb } from "./db/client";
 import { LiveEngine } from "./live/engine";
 import { prismaLiveStore } from "./live/prisma-store";
-import { scoreLiveAnswer } from "./live/scorer";
+import { serverLiveRounds } from "./live/rounds";
 import { attachLiveSockets, socketBroadcast } from "./live/socket-adapter";
 import { warmTrainingLevels } from "./training-warmup";
 
@@ -38,7 +38,7 @@ async function main() {
   const engine = new LiveEngine({
     store: prismaLiveStore,
     broadcast: socketBroadcast(io),
-    scorer: scoreLiveAnswer,
+    rounds: await serverLiveRounds(),
     warmUp: (levelIds) => void warmTrainingLevels(levelIds).catch((error) => console.error("[warm-up] failed:", error)),
   });
   const restored = await engine.restore();

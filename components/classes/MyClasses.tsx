@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { MyClass } from "@/core/classes";
-import { chapters } from "@/core/levels/chapters";
+import { chapters } from "@/core/chapters";
 import { postJson } from "./api";
 import { ResumeCodeCard } from "./ResumeCodeCard";
 import styles from "@/components/classes/classes.module.css";

@@ -1,23 +1,28 @@
-import type { Level } from "@/core/levels/format";
-import type { Evaluation } from "@/core/kinds/contract";
+import type { KindAnswer, KindId, KindReview } from "@/core/kinds/public";
+import type { Evaluation } from "@/core/kinds/public-base";
+import type { PublicLevel } from "@/core/play/public-level";
 
-/** What every challenge kind's view receives: the level, and where to report the current answer. */
-export interface KindViewProps<Answer = unknown> {
-  level: Level;
+/**
+ * What every challenge kind's view receives: the level's public projection (its `view` is the
+ * kind's public view of one instance: never its answer key), and where to report the answer.
+ */
+export interface KindViewProps<K extends KindId = KindId> {
+  level: PublicLevel<K>;
   /**
-   * Reports the player's current answer. Training kinds also pass `preview`: the evaluation the
-   * browser's own training produced for this answer (the server trains again and decides).
-   * Analytic kinds omit it; the page scores their answers itself.
+   * Reports the player's current answer. Manipulation kinds also pass `preview`: the live
+   * feedback their kind's `preview` computes from the public view (the same function the server
+   * scores with). Quiz and experiment kinds never do: nothing is scored before the commit.
    */
-  onAnswerChange?(answer: Answer, preview?: Evaluation): void;
-  /** Start from this answer instead of the level's resting position (e.g. a reveal, or a draft). */
-  initialAnswer?: Answer;
-  /** Show the answer without controls: used to reveal the best answer of a live round. */
+  onAnswerChange?(answer: KindAnswer<K>, preview?: Evaluation): void;
+  /** Start from this answer instead of the instance's resting position (e.g. a live reveal). */
+  initialAnswer?: KindAnswer<K>;
+  /** Show the answer without controls: a scored quiz, or the best answer revealed on the projector. */
   readOnly?: boolean;
   /**
-   * An answer the server has scored (solo, after Submit) or a revealed live answer. Views of
-   * choice-based kinds show, for this answer only, which parts were right and why. Never set
-   * before the answer is in, so a live player cannot check before submitting.
+   * The server's review of a scored answer (solo, after Submit) or of a live round's best answer
+   * (at the reveal): the right answer of this instance, per-part verdicts and explanations; for
+   * training kinds, the run spec that lets the browser run the committed experiment. Never set
+   * before the answer is in.
    */
-  review?: Answer;
+  review?: KindReview<K>;
 }

@@ -2,13 +2,13 @@
 
 import dynamic from "next/dynamic";
 import type { ComponentType } from "react";
-import type { KindAnswer, KindId } from "@/core/kinds/registry";
+import type { KindId } from "@/core/kinds/public";
 import type { KindViewProps } from "./types";
 
 const loading = () => <p className="muted">Loading the challenge…</p>;
 
-/** A view for every kind, typed with that kind's answer: a kind without one is a compile error. */
-type KindViews = { [K in KindId]: ComponentType<KindViewProps<KindAnswer<K>>> };
+/** A view for every kind, typed with that kind's public view, answer and review: a kind without one is a compile error. */
+type KindViews = { [K in KindId]: ComponentType<KindViewProps<K>> };
 
 /** One view per challenge kind, each in its own chunk so a page loads only the kind it shows. */
 export const kindViews: KindViews = {
@@ -24,9 +24,9 @@ export const kindViews: KindViews = {
 };
 
 /**
- * The view of a level's kind, for generic screens (solo, live, the reveal), which hold answers as
- * `unknown`: answers handed to it are this kind's (its schema checked them on the way in), and
- * the answers it reports are too. Undefined for a kind this build does not know.
+ * The view of a level's kind, for generic screens (solo, live, the reveal), which hold a
+ * PublicLevel of any kind: the level handed to it is of this kind (its `kind` chose the view), and
+ * so are its review and the answers it reports. Undefined for a kind this build does not know.
  */
 export function kindViewOf(kind: string): ComponentType<KindViewProps> | undefined {
   return Object.hasOwn(kindViews, kind) ? (kindViews[kind as KindId] as ComponentType<KindViewProps>) : undefined;

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useState } from "react";
-import { findLevel } from "@/core/levels/catalog";
 import type { CommandName, HostView, LivePayload, LiveView, StandingRow } from "@/core/live/protocol";
 import { QrCode } from "../classes/QrCode";
 import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings, StarSpread } from "./parts";
@@ -113,7 +112,7 @@ type Act = <E extends CommandName>(event: E, payload: LivePayload<E>) => Promise
 
 /** What the projector shows in each phase, below the header. */
 function HostPhase({ view, code, joinUrl, seconds, act }: { view: HostView; code: string; joinUrl: string; seconds: number | null; act: Act }) {
-  const level = view.round ? findLevel(view.round.levelId) : undefined;
+  const level = view.round?.level ?? undefined;
   if (view.phase === "lobby") return <Lobby view={view} code={code} joinUrl={joinUrl} act={act} />;
   if (view.phase === "leaderboard")
     return (
@@ -145,6 +144,9 @@ function HostPhase({ view, code, joinUrl, seconds, act }: { view: HostView; code
           <h2 style={{ marginTop: 0 }} data-testid="submitted-count">
             {view.submittedCount} of {view.playerCount} submitted
           </h2>
+          <p data-testid="done-count">
+            {view.doneCount} of {view.playerCount} done{level.attempts === "quiz" ? " (a quiz answer is final)" : ""}
+          </p>
           <StarSpread spread={view.spread} />
         </div>
       </section>

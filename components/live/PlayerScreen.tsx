@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
-import { findLevel } from "@/core/levels/catalog";
-import { kindOf } from "@/core/kinds/registry";
+import { answerSchemas } from "@/core/kinds/public-answers";
 import type { LiveView, PlayerView } from "@/core/live/protocol";
+import type { PublicLevel } from "@/core/play/public-level";
 import { kindViewOf } from "../kinds/views";
 import { Stars } from "../Stars";
 import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings } from "./parts";
@@ -85,7 +85,7 @@ export function PlayerScreen({ code }: { code: string }) {
 /** What the phone shows in each phase, below the player's own line. */
 function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: LiveSocket | null; seconds: number | null }) {
   const me = view.me;
-  const level = view.round ? findLevel(view.round.levelId) : undefined;
+  const level = view.round?.level ?? undefined;
   if (view.phase === "lobby")
     return (
       <div className="panel center">
@@ -127,11 +127,11 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
         <Countdown seconds={seconds} label="until the round starts" />
       </div>
     );
-  if (view.phase === "playing") return <LiveRound key={view.round.index} view={view} socket={socket} seconds={seconds} />;
+  if (view.phase === "playing") return <LiveRound key={view.round.index} view={view} level={level} socket={socket} seconds={seconds} />;
   return (
     <>
       <div className="panel center" data-testid="my-round-result">
-        <h2 style={{ marginTop: 0 }}>Time&apos;s up!</h2>
+        <h2 style={{ marginTop: 0 }}>Round over</h2>
         {me.roundBest ? (
           <p>
             Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} /> — {me.roundBest.points} points
@@ -145,17 +145,29 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
   );
 }
 
-/** One round on a phone: the same interactive challenge as solo play, answered against the clock. */
-function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: LiveSocket | null; seconds: number | null }) {
-  const level = findLevel(view.round!.levelId)!;
-  const View = kindViewOf(level.kind);
-  // The answer in progress survives a reload of the page (this tab only).
-  const draftKey = `ga-live-draft:${view.code}:${view.round!.index}`;
-  const [draft] = useState(() => {
-    const saved = typeof window === "undefined" ? null : window.sessionStorage.getItem(draftKey);
-    const parsed = saved ? kindOf(level.kind).answerSchema.safeParse(JSON.parse(saved)) : null;
+/** The answer in progress, kept in this tab across a reload, if it still fits the round's kind. */
+function readDraft(key: string, level: PublicLevel): unknown {
+  try {
+    const saved = typeof window === "undefined" ? null : window.sessionStorage.getItem(key);
+    const parsed = saved ? answerSchemas[level.kind].safeParse(JSON.parse(saved)) : null;
     return parsed?.success ? parsed.data : undefined;
-  });
+  } catch {
+    return undefined; // not JSON: no draft
+  }
+}
+
+/**
+ * One round on a phone: the same interactive challenge as solo play, on the round's instance,
+ * answered against the clock. A quiz round takes one answer ("Locked in"); an interactive round can
+ * be improved until the clock ends. "I'm done" tells the room; when every connected player is
+ * done, the round ends early.
+ */
+function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: PublicLevel; socket: LiveSocket | null; seconds: number | null }) {
+  const View = kindViewOf(level.kind);
+  const round = view.round!.index;
+  // The answer in progress survives a reload of the page (this tab only).
+  const draftKey = `ga-live-draft:${view.code}:${round}`;
+  const [draft] = useState(() => readDraft(draftKey, level));
   const answer = useRef<unknown>(draft ?? null);
   const onAnswerChange = useCallback(
     (a: unknown) => {
@@ -167,17 +179,18 @@ function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: LiveSo
   const [sending, setSending] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const best = view.me.roundBest;
+  const quiz = level.attempts === "quiz";
+  const lockedIn = quiz && best !== null;
+  const done = view.me.done;
 
   async function submit() {
     if (!socket) return;
     setSending(true);
     setMessage(null);
-    const ack = await request(socket, "player:answer", {
-      roundIndex: view.round!.index,
-      answer: answer.current,
-    });
+    const ack = await request(socket, "player:answer", { roundIndex: round, answer: answer.current });
     setSending(false);
     if (!ack.ok) return setMessage(ack.error.message);
+    if (ack.lockedIn) return setMessage("Your answer is final: the right answers come at the reveal.");
     setMessage(
       ack.improved
         ? `Scored ${(ack.score * 100).toFixed(1)}%: ${ack.points} points. That is your best so far.`
@@ -185,24 +198,38 @@ function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: LiveSo
     );
   }
 
+  async function finish() {
+    if (!socket) return;
+    const ack = await request(socket, "player:done", { roundIndex: round });
+    if (!ack.ok) setMessage(ack.error.message);
+  }
+
   return (
     <div>
+      {/* Only the title and the clock stay at the top of a phone: a long brief would hide the challenge under it. */}
       <div className="live-round-head">
-        <div>
-          <h1 style={{ margin: 0 }}>{level.title}</h1>
-          <p style={{ margin: "4px 0" }}>{level.brief}</p>
-        </div>
+        <h1 style={{ margin: 0 }}>{level.title}</h1>
         <Countdown seconds={seconds} label="seconds left" />
       </div>
-      {View && <View level={level} onAnswerChange={onAnswerChange} initialAnswer={draft} />}
+      <p style={{ margin: "4px 0 12px" }}>{level.brief}</p>
+      {View && <View level={level} onAnswerChange={onAnswerChange} initialAnswer={draft as never} readOnly={lockedIn} />}
       <div className="live-submit-bar">
-        <button type="button" className="button big" onClick={submit} disabled={sending} data-testid="live-submit">
-          {sending ? "Sending…" : best ? "Submit a better answer" : "Submit answer"}
-        </button>
+        {lockedIn ? (
+          <strong data-testid="locked-in">✓ Locked in</strong>
+        ) : (
+          <button type="button" className="button big" onClick={submit} disabled={sending || done} data-testid="live-submit">
+            {sending ? "Sending…" : best ? "Submit a better answer" : "Submit answer"}
+          </button>
+        )}
+        {!quiz && (
+          <button type="button" className="button secondary" onClick={finish} disabled={done} data-testid="live-done">
+            {done ? "Done ✓" : "I'm done"}
+          </button>
+        )}
         <span data-testid="live-best">
           {best ? (
             <>
-              Best so far: <Stars count={best.stars} /> {best.points} points
+              {quiz ? "Your answer:" : "Best so far:"} <Stars count={best.stars} /> {best.points} points
             </>
           ) : (
             "No answer yet"
@@ -215,7 +242,8 @@ function LiveRound({ view, socket, seconds }: { view: PlayerView; socket: LiveSo
         )}
       </div>
       <p className="muted">
-        Your best answer counts{view.speedBonus ? ", and faster answers earn more" : ""}. The round ends when time is up or everyone has submitted.
+        {quiz ? "A quiz round takes one answer: the first one you submit is final" : `Your best answer counts; press "I'm done" when you have finished`}
+        {view.speedBonus ? ", and faster answers earn more" : ""}. The round ends when time is up or everyone is done.
       </p>
     </div>
   );

@@ -1,7 +1,8 @@
 "use client";
 
 import type { CommonView, Reveal, StandingRow } from "@/core/live/protocol";
-import type { Level } from "@/core/levels/format";
+import type { PublicLevel } from "@/core/play/public-level";
+import type { KindViewProps } from "../kinds/types";
 import { kindViewOf } from "../kinds/views";
 import { Stars } from "../Stars";
 
@@ -109,9 +110,15 @@ export function StarSpread({ spread }: { spread: Reveal["spread"] }) {
   );
 }
 
-export function RevealPanel({ view, level }: { view: CommonView; level: Level }) {
+/**
+ * The round's best answer, drawn by its kind's view with the server's review (the right answer of
+ * the round's instance, per-part verdicts, explanations), and the level's explanation. Both arrive
+ * only with the reveal.
+ */
+export function RevealPanel({ view, level }: { view: CommonView; level: PublicLevel }) {
   const View = kindViewOf(level.kind);
   const winner = view.reveal?.winner;
+  const review = view.reveal?.review as KindViewProps["review"] | null | undefined;
   return (
     <section className="panel reveal" aria-labelledby="reveal-title">
       <h2 id="reveal-title" style={{ marginTop: 0 }}>
@@ -123,8 +130,15 @@ export function RevealPanel({ view, level }: { view: CommonView; level: Level })
           "Nobody submitted an answer this round"
         )}
       </h2>
-      {winner && View && <View key={JSON.stringify(winner.answer)} level={level} initialAnswer={winner.answer} review={winner.answer} readOnly />}
-      <p className="explanation">{level.explanation}</p>
+      {View && review && (
+        <View key={JSON.stringify(review.answer)} level={level} initialAnswer={review.answer as KindViewProps["initialAnswer"]} review={review} readOnly />
+      )}
+      {view.reveal && !view.reveal.review && <p className="muted">Preparing the explanation…</p>}
+      {view.reveal?.explanation && (
+        <p className="explanation" data-testid="reveal-explanation">
+          {view.reveal.explanation}
+        </p>
+      )}
     </section>
   );
 }

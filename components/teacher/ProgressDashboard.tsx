@@ -87,6 +87,9 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
           <b>★★☆ 2</b> stars earned
         </span>
         <span>
+          <b>1st ★</b> stars of the first try (a fresh variant, no hint help, no miss before it)
+        </span>
+        <span>
           <b>✗</b> tried, no star yet
         </span>
         <span>
@@ -133,6 +136,22 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
                 {levels.map((l) => (
                   <td key={l.id} className={styles.stat} title={`${statsOf.get(l.id)?.completed ?? 0} of ${progress.students.length} students have a star`}>
                     {percent(statsOf.get(l.id)?.completionRate ?? null)}
+                  </td>
+                ))}
+              </tr>
+              <tr>
+                <th scope="row" className={styles.nameCell}>
+                  ★★★ first try
+                </th>
+                <td className={styles.total} />
+                {levels.map((l) => (
+                  <td
+                    key={l.id}
+                    className={styles.stat}
+                    title={`${statsOf.get(l.id)?.firstTryThree ?? 0} students earned ★★★ on their first try`}
+                    data-testid={`first-try-rate-${l.id}`}
+                  >
+                    {percent(statsOf.get(l.id)?.firstTryThreeRate ?? null)}
                   </td>
                 ))}
               </tr>
@@ -207,7 +226,8 @@ function Cell({ level, student, cell, local }: { level: DashboardLevel; student:
     );
   }
   const stuck = student.stuckOn.includes(level.id);
-  const title = `${student.name} · ${level.number} ${level.title}: ${cell.stars} ${cell.stars === 1 ? "star" : "stars"}, best score ${Math.round(cell.score * 100)}%, ${cell.attempts} ${cell.attempts === 1 ? "try" : "tries"}, ${formatDuration(cell.timeSpentMs)} spent, last active ${when(cell.lastActive, local)}`;
+  const firstTry = cell.firstTryStars === null ? "first try not recorded" : `first try ${cell.firstTryStars} ${cell.firstTryStars === 1 ? "star" : "stars"}`;
+  const title = `${student.name} · ${level.number} ${level.title}: best ${cell.stars} ${cell.stars === 1 ? "star" : "stars"}, ${firstTry}, best score ${Math.round(cell.score * 100)}%, ${cell.attempts} ${cell.attempts === 1 ? "try" : "tries"}, ${formatDuration(cell.timeSpentMs)} spent, last active ${when(cell.lastActive, local)}`;
   return (
     <td className={`${styles.cell} ${styles[`s${cell.stars}`]} ${stuck ? styles.stuck : ""}`} title={title} aria-label={title} data-stars={cell.stars}>
       {cell.stars > 0 ? (
@@ -220,7 +240,9 @@ function Cell({ level, student, cell, local }: { level: DashboardLevel; student:
       ) : (
         <span>✗</span>
       )}
-      <span className={styles.tries}>{cell.attempts}×</span>
+      <span className={styles.tries}>
+        {cell.attempts}×{cell.firstTryStars !== null && <span data-testid="first-try"> · 1st {cell.firstTryStars}★</span>}
+      </span>
     </td>
   );
 }
@@ -246,6 +268,7 @@ function LevelStatsPanel({ levels, progress }: { levels: DashboardLevel[]; progr
                   <span className="muted">
                     — {s.completed} of {progress.students.length} with a star ({percent(s.completionRate)}), {s.tried} tried
                     {s.averageAttempts !== null && `, ${s.averageAttempts.toFixed(1)} tries on average`}
+                    {s.firstTryThreeRate !== null && `, ★★★ on the first try: ${s.firstTryThree} (${percent(s.firstTryThreeRate)})`}
                   </span>
                 </summary>
                 {!l.choiceBased ? (
@@ -254,7 +277,7 @@ function LevelStatsPanel({ levels, progress }: { levels: DashboardLevel[]; progr
                   <p className="muted">No wrong choices yet.</p>
                 ) : (
                   <>
-                    <p style={{ marginBottom: 4 }}>Most common wrong choices (in answers under 3 stars):</p>
+                    <p style={{ marginBottom: 4 }}>Most common wrong choices (in answers worth under 3 stars):</p>
                     <ol className={styles.wrongList}>
                       {s.wrongAnswers.map((w) => (
                         <li key={w.answer}>

@@ -1,10 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Evaluation, OnEpoch } from "@/core/kinds/contract";
-import type { Level } from "@/core/levels/format";
+import type { Evaluation, OnEpoch } from "@/core/kinds/public-base";
 import type { TrainResult } from "@/core/nn/mlp";
-import type { KindViewProps } from "@/components/kinds/types";
 import type { LossSeries } from "./LossChart";
 
 export interface Try<A> {
@@ -25,21 +23,19 @@ export interface MlpRun {
   evaluation: Evaluation;
 }
 
-/** What the hook needs of a training kind: its contract's `train`, with progress. */
-export interface MlpTrainer<Config, A> {
-  train(level: Level, config: Config, answer: A, onEpoch?: OnEpoch): Promise<MlpRun>;
-}
+/** Trains one answer with progress: the kind's public `train`, bound to the run spec the review carried. */
+export type Trainer<A> = (answer: A, onEpoch: OnEpoch) => Promise<MlpRun>;
 
-export interface TriesOptions<Config, A> {
-  kind: MlpTrainer<Config, A>;
-  level: Level;
-  config: Config;
+export interface TriesOptions<A> {
+  /** Null until the answer is committed: nothing trains before (predict, then run). */
+  trainer: Trainer<A> | null;
   /** The answer the player has chosen now. */
   answer: A;
+  /** The committed answer (the review's): it trains first, by itself, as soon as the trainer is there. */
+  committed: A | undefined;
   /** One key per distinct answer: a try is stored (and never trained twice) under it. */
   keyOf(answer: A): string;
-  onAnswerChange: KindViewProps<A>["onAnswerChange"];
-  readOnly: boolean;
+  onAnswerChange: ((answer: A) => void) | undefined;
   /** A tiny training run to fetch TensorFlow.js and compile its kernels while the player chooses. */
   warmUp?: () => Promise<unknown>;
 }
@@ -72,21 +68,22 @@ function afterPaint(): Promise<void> {
 const PAINT_EVERY_MS = 150;
 
 /**
- * The player's training runs ("tries") of a training kind's view, one per distinct answer: training
- * is seeded, so the same answer always gives the same run and is never trained twice. While a try
- * trains, its loss curve and epoch are published every ~150 ms and the page is allowed to paint
- * them. The current answer is reported to the page with its browser evaluation once trained, and
- * on the projector (read-only) it trains by itself, so the room sees its curve.
+ * The training runs ("tries") of a training kind's view, one per distinct answer: training is
+ * seeded, so the same answer always gives the same run and is never trained twice. Nothing trains
+ * before the commit: the run spec comes with the server's review. Then the committed answer trains
+ * by itself (on the projector too, so the room sees its curve), and the player may train the other
+ * choices to compare (free exploration: it earns nothing). While a try trains, its loss curve and
+ * epoch are published every ~150 ms and the page is allowed to paint them. The page is told the
+ * current answer, never a browser evaluation: there is no star preview before the commit.
  */
-export function useTries<Config, A>({ kind, level, config, answer, keyOf, onAnswerChange, readOnly, warmUp }: TriesOptions<Config, A>) {
+export function useTries<A>({ trainer, answer, committed, keyOf, onAnswerChange, warmUp }: TriesOptions<A>) {
   const [tries, setTries] = useState<Try<A>[]>([]);
   const [running, setRunning] = useState(false);
   const busy = useRef(false);
   const alive = useRef(true);
-  // Always the latest level and config, without making `start` change identity.
-  const train = (a: A, onEpoch: OnEpoch) => kind.train(level, config, a, onEpoch);
-  const trainRef = useRef(train);
-  trainRef.current = train;
+  // Always the latest trainer, without making `start` change identity.
+  const trainRef = useRef(trainer);
+  trainRef.current = trainer;
   useEffect(() => {
     alive.current = true;
     return () => {
@@ -105,7 +102,8 @@ export function useTries<Config, A>({ kind, level, config, answer, keyOf, onAnsw
   }, []);
 
   const start = useCallback(async (key: string, answer: A): Promise<Try<A> | null> => {
-    if (busy.current) return null;
+    const train = trainRef.current;
+    if (busy.current || !train) return null;
     busy.current = true;
     const update = (patch: Partial<Try<A>>) => setTries((list) => list.map((t) => (t.key === key ? { ...t, ...patch } : t)));
     setRunning(true);
@@ -113,7 +111,7 @@ export function useTries<Config, A>({ kind, level, config, answer, keyOf, onAnsw
     setTries((list) => [...list.filter((t) => t.key !== key), { key, answer, losses: [], status: "running", epoch: 0 }]);
     let lastPaint = performance.now();
     try {
-      const { result, evaluation } = await trainRef.current(answer, async ({ epoch, loss }) => {
+      const { result, evaluation } = await train(answer, async ({ epoch, loss }) => {
         // A view that is gone stops its training (trainMlp frees its tensors on the way out).
         if (!alive.current) throw new Error("the view closed");
         losses.push(loss);
@@ -137,17 +135,17 @@ export function useTries<Config, A>({ kind, level, config, answer, keyOf, onAnsw
 
   const find = useCallback((key: string) => tries.find((t) => t.key === key), [tries]);
   const current = find(keyOf(answer));
-  const evaluation = current?.status === "done" ? current.evaluation : undefined;
 
   useEffect(() => {
-    onAnswerChange?.(answer, evaluation);
-  }, [answer, evaluation, onAnswerChange]);
+    onAnswerChange?.(answer);
+  }, [answer, onAnswerChange]);
 
+  // The committed answer trains first, by itself, once the run spec is there.
   useEffect(() => {
-    if (readOnly) void start(keyOf(answer), answer);
-  }, [readOnly, answer, start, keyOf]);
+    if (trainer && committed !== undefined) void start(keyOf(committed), committed);
+  }, [trainer, committed, start, keyOf]);
 
-  /** Trains the current answer (does nothing while another try trains). */
+  /** Trains the current answer (does nothing before the commit, or while another try trains). */
   const trainCurrent = () => start(keyOf(answer), answer);
-  return { tries, running, current, find, trainCurrent };
+  return { tries, running, current, find, trainCurrent, canTrain: trainer !== null };
 }

@@ -33,9 +33,11 @@ export interface BestRow {
   levelId: string;
   score: number;
   stars: number;
+  /** The credited stars of attempt 1 (the first fresh instance); null before it (or for results from before attempts). */
+  firstTryStars: number | null;
 }
 
-/** An attempt that earned fewer than 3 stars on a choice-based level. */
+/** An attempt whose answer earned fewer than 3 stars on its own (its outcome) on a choice-based level. */
 export interface WrongAttemptRow {
   playerId: string;
   levelId: string;
@@ -58,7 +60,10 @@ export interface DashboardChapter {
 }
 
 export interface ProgressCell {
+  /** The best credited stars. */
   stars: number;
+  /** The stars of the first try (a fresh instance, no miss before it): what a student understood on arrival. */
+  firstTryStars: number | null;
   /** Best score in [0, 1]. */
   score: number;
   attempts: number;
@@ -94,6 +99,9 @@ export interface LevelStats {
   completionRate: number | null;
   /** Mean attempts over the members who tried; null when nobody tried. */
   averageAttempts: number | null;
+  /** Members whose first try earned ★★★, and their share of the members whose first try is known; null when none is. */
+  firstTryThree: number;
+  firstTryThreeRate: number | null;
   /** Most common wrong choices (answers under 3 stars), most frequent first; only choice-based levels. */
   wrongAnswers: WrongAnswerCount[];
 }
@@ -140,7 +148,14 @@ export function buildClassProgress(
     if (!student || !known.has(t.levelId)) continue;
     const best = bestOf.get(key(t.playerId, t.levelId));
     const lastActive = t.lastAttemptAt.toISOString();
-    student.cells[t.levelId] = { stars: best?.stars ?? 0, score: best?.score ?? 0, attempts: t.attempts, timeSpentMs: t.timeSpentMs, lastActive };
+    student.cells[t.levelId] = {
+      stars: best?.stars ?? 0,
+      firstTryStars: best?.firstTryStars ?? null,
+      score: best?.score ?? 0,
+      attempts: t.attempts,
+      timeSpentMs: t.timeSpentMs,
+      lastActive,
+    };
     student.totalStars += best?.stars ?? 0;
     student.timeSpentMs += t.timeSpentMs;
     if (!student.lastActive || lastActive > student.lastActive) student.lastActive = lastActive;
@@ -162,38 +177,44 @@ export function buildClassProgress(
     for (const phrase of new Set(phrases)) tally.set(phrase, (tally.get(phrase) ?? 0) + 1);
   }
 
-  const memberCount = input.members.length;
-  const levelStats = levels.map((level): LevelStats => {
-    let tried = 0;
-    let completed = 0;
-    let attemptSum = 0;
-    for (const student of students.values()) {
-      const cell = student.cells[level.id];
-      if (!cell) continue;
-      tried++;
-      attemptSum += cell.attempts;
-      if (cell.stars > 0) completed++;
-      if (cell.stars === 0 && cell.attempts >= STUCK_ATTEMPTS) student.stuckOn.push(level.id);
-    }
-    const tally = wrongByLevel.get(level.id);
-    const wrongAnswers = tally
-      ? [...tally]
-          .map(([answer, count]) => ({ answer, count }))
-          .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer))
-          .slice(0, WRONG_ANSWERS_SHOWN)
-      : [];
-    return {
-      levelId: level.id,
-      tried,
-      completed,
-      completionRate: memberCount ? completed / memberCount : null,
-      averageAttempts: tried ? attemptSum / tried : null,
-      wrongAnswers,
-    };
-  });
-
+  const levelStats = levels.map((level) => statsOf(level, [...students.values()], wrongByLevel.get(level.id), input.members.length));
   const sorted = [...students.values()].sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
   return { chapters, levels, students: sorted, levelStats };
+}
+
+/** One level's statistics over the class; marks the students stuck on it on the way. */
+function statsOf(level: DashboardLevel, students: StudentProgress[], tally: Map<string, number> | undefined, memberCount: number): LevelStats {
+  let tried = 0;
+  let completed = 0;
+  let attemptSum = 0;
+  let firstTries = 0;
+  let firstTryThree = 0;
+  for (const student of students) {
+    const cell = student.cells[level.id];
+    if (!cell) continue;
+    tried++;
+    attemptSum += cell.attempts;
+    if (cell.stars > 0) completed++;
+    if (cell.firstTryStars !== null) firstTries++;
+    if (cell.firstTryStars === 3) firstTryThree++;
+    if (cell.stars === 0 && cell.attempts >= STUCK_ATTEMPTS) student.stuckOn.push(level.id);
+  }
+  const wrongAnswers = tally
+    ? [...tally]
+        .map(([answer, count]) => ({ answer, count }))
+        .sort((a, b) => b.count - a.count || a.answer.localeCompare(b.answer))
+        .slice(0, WRONG_ANSWERS_SHOWN)
+    : [];
+  return {
+    levelId: level.id,
+    tried,
+    completed,
+    completionRate: memberCount ? completed / memberCount : null,
+    averageAttempts: tried ? attemptSum / tried : null,
+    firstTryThree,
+    firstTryThreeRate: firstTries ? firstTryThree / firstTries : null,
+    wrongAnswers,
+  };
 }
 
 export interface TimelineAttemptRow {
@@ -244,6 +265,7 @@ export const CSV_HEADER = [
   "level id",
   "level title",
   "stars",
+  "first-try stars",
   "best score %",
   "attempts",
   "time spent (min)",
@@ -264,6 +286,7 @@ export function progressCsvRows(progress: ClassProgress): (string | number | nul
         level.id,
         level.title,
         cell?.stars ?? 0,
+        cell?.firstTryStars ?? null,
         cell ? Math.round(cell.score * 1000) / 10 : null,
         cell?.attempts ?? 0,
         cell ? Math.round(cell.timeSpentMs / 6000) / 10 : 0,

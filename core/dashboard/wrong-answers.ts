@@ -1,5 +1,6 @@
 import type { Level } from "../levels/format";
 import { answerChoices } from "../kinds/choices";
+import { allInstances } from "../kinds/instances";
 import { configOf, kindOf } from "../kinds/registry";
 
 /**
@@ -36,7 +37,8 @@ const varyingCache = new Map<string, string[] | null>();
  */
 function varyingFields(level: Level): string[] | null {
   if (varyingCache.has(level.id)) return varyingCache.get(level.id)!;
-  const choices = answerChoices(level) as Record<string, unknown>[];
+  // The choices of a training level's first variant: every variant offers the same fields.
+  const choices = answerChoices(level, allInstances(level)?.[0]) as Record<string, unknown>[];
   let fields: string[] | null = null;
   if (choices.length > 0 && choices.every((c) => c && typeof c === "object")) {
     const keys = Object.keys(choices[0]);

@@ -3,13 +3,13 @@ import type { Level } from "../levels/format";
 import { configOf, kindOf } from "./registry";
 
 /**
- * The answers a level offers, as a finite list: the kind's own `choices`, else its schema's
+ * The answers an instance offers, as a finite list: the kind's own `choices`, else its schema's
  * enums. Used to warm the server's training memo and by benchmarks and tests that try every
  * answer. Some may still be refused by the level (a locked choice).
  */
-export function answerChoices(level: Level): unknown[] {
+export function answerChoices(level: Level, instance: unknown): unknown[] {
   const kind = kindOf(level.kind);
-  if (kind.choices) return kind.choices(level, configOf(level));
+  if (kind.choices) return kind.choices(level, configOf(level), instance);
   return enumerateAnswers(kind.answerSchema) ?? [];
 }
 

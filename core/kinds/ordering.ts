@@ -1,12 +1,11 @@
 import { createRng, type Seed } from "../random";
 
+export { ID_PATTERN } from "./public-ids";
+
 /**
  * Helpers for answers that put items in order (concept order questions, the training loop).
  * Kept apart from any one kind so both score orderings the same way.
  */
-
-/** Ids may appear in answers; keep them short, lowercase and dashed. */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** Why `order` is not a rearrangement of `items`, or null when it is one. */
 export function permutationProblem(order: readonly string[], items: readonly string[]): string | null {

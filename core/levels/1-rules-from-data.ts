@@ -16,7 +16,7 @@ export const rulesFromDataLevels: LevelInput[] = [
     brief: "Sort the programs: did a person write their rules, or did a machine learn them from examples? Then two questions on the two ways of programming.",
     kind: "concept",
     config: {
-      questions: [
+      pool: [
         {
           id: "who-wrote-the-rules",
           type: "sort",
@@ -88,7 +88,7 @@ export const rulesFromDataLevels: LevelInput[] = [
     brief: "Machine learning needs three ingredients. Pick them out, then spot each one in real tasks.",
     kind: "concept",
     config: {
-      questions: [
+      pool: [
         {
           id: "three-ingredients",
           type: "multiple",
@@ -175,7 +175,7 @@ export const rulesFromDataLevels: LevelInput[] = [
       "Artificial intelligence, machine learning and deep learning sit inside one another. Put them in order, and find out what makes deep learning “deep”.",
     kind: "concept",
     config: {
-      questions: [
+      pool: [
         {
           id: "nesting",
           type: "order",

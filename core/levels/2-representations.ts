@@ -63,7 +63,7 @@ export const representationLevels: LevelInput[] = [
     hints: [
       "Look at the corner where the admitted (black) students are.",
       "One threshold is not enough: both the grade and the test score matter.",
-      "Choose “x′ > 0 and y′ > 0”, then move the origin to half of each maximum.",
+      { text: "Choose “x′ > 0 and y′ > 0”, then move the origin to half of each maximum.", cost: 1 },
     ],
     explanation:
       "This is machine learning turned around from classical programming: you were given the data and the answers (who was admitted) and you produced the rule. Your coordinate change is the rule's thresholds — grade above 50 and test score above 800. A learning algorithm does the same thing, guided by how many answers its current rule gets right.",

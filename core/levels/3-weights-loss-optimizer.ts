@@ -100,8 +100,14 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     stars: [0.5, 0.8, 1],
     hints: [
       "Give each hidden unit one straight cut. Hidden unit 1 can mean “at least one input is 1” (OR) and hidden unit 2 “both inputs are 1” (AND).",
-      "OR: w₁₁ = w₁₂ = 4 with b₁ = −2. AND: w₂₁ = w₂₂ = 4 with b₂ = −6. Each tanh unit is then about +1 when its condition holds and −1 when it does not.",
-      "XOR is “OR but not AND”: make v₁ positive and v₂ negative (say 5 and −5), then lower c until the corners where neither unit fires turn white (c = −5).",
+      {
+        text: "OR: w₁₁ = w₁₂ = 4 with b₁ = −2. AND: w₂₁ = w₂₂ = 4 with b₂ = −6. Each tanh unit is then about +1 when its condition holds and −1 when it does not.",
+        cost: 1,
+      },
+      {
+        text: "XOR is “OR but not AND”: make v₁ positive and v₂ negative (say 5 and −5), then lower c until the corners where neither unit fires turn white (c = −5).",
+        cost: 1,
+      },
     ],
     explanation:
       "One neuron draws one straight boundary, and no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other: the best single neuron stays at a loss of about 0.69, no better than answering 50% everywhere. The hidden layer changes the representation: in the coordinates (h₁, h₂) the four corners become separable by a line, which the output neuron draws. Each layer transforms its input into a representation in which the next step is easier, and its weights are what parameterise that transformation.",
@@ -224,7 +230,7 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     stars: [0.5, 0.8, 1],
     hints: [
       "w₁ reaches E through a chain: w₁ changes z, z changes y, y changes E. Multiply one factor for each link: ∂E/∂w₁ = ∂E/∂y · ∂y/∂z · ∂z/∂w₁.",
-      "∂E/∂y = y − t. The sigmoid's slope is ∂y/∂z = y·(1 − y). And z = w₁·x₁ + w₂·x₂ + b, so ∂z/∂w₁ = x₁.",
+      { text: "∂E/∂y = y − t. The sigmoid's slope is ∂y/∂z = y·(1 − y). And z = w₁·x₁ + w₂·x₂ + b, so ∂z/∂w₁ = x₁.", cost: 1 },
       "The output is below its target, so raising w₁ (which raises y) lowers E: the gradient is negative.",
     ],
     explanation:
@@ -250,7 +256,7 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     stars: [0.5, 0.8, 1],
     hints: [
       "Follow the path from E back to w₁: E ← y ← z₂ ← h ← z₁ ← w₁. Each arrow is one factor of the product.",
-      "∂E/∂w₁ = (y − t) · y·(1 − y) · w₂ · h·(1 − h) · x. The factor w₂ is how much z₂ moves when h moves.",
+      { text: "∂E/∂w₁ = (y − t) · y·(1 − y) · w₂ · h·(1 − h) · x. The factor w₂ is how much z₂ moves when h moves.", cost: 1 },
       "The first two factors are ∂E/∂z₂, which you would also need for ∂E/∂w₂: backpropagation computes them once and reuses them for every weight below.",
     ],
     explanation:

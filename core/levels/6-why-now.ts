@@ -18,7 +18,7 @@ export const whyNowLevels: LevelInput[] = [
       "Convolutional networks and backpropagation were understood by 1990, yet deep learning only took off after 2012. Start with the first force behind it: hardware.",
     kind: "concept",
     config: {
-      questions: [
+      pool: [
         {
           id: "three-forces",
           type: "multiple",
@@ -111,7 +111,7 @@ export const whyNowLevels: LevelInput[] = [
     brief: "Deep learning runs on examples. Match the data sources to what they fed, and see which models gain the most from lots of data.",
     kind: "concept",
     config: {
-      questions: [
+      pool: [
         {
           id: "steam-engine",
           type: "single",
@@ -207,7 +207,7 @@ export const whyNowLevels: LevelInput[] = [
     brief: "Until the late 2000s, deep networks could not be trained reliably. Find out what changed, and what deep learning has achieved since.",
     kind: "concept",
     config: {
-      questions: [
+      pool: [
         {
           id: "why-shallow",
           type: "single",

@@ -2,6 +2,19 @@ import { z } from "zod";
 import { datasetSpec } from "../datasets/generators";
 
 /**
+ * A hint. A plain string guides and costs nothing; `{ text, cost: 1 }` marks a hint that gives
+ * the answer away (a formula, a rule, the weights): opening it lowers the attempt's cap by one
+ * star (core/attempts/rules.ts), and its button says so before it is opened.
+ */
+const hint = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((text) => ({ text, cost: 0 as 0 | 1 })),
+  z.object({ text: z.string().min(1), cost: z.union([z.literal(0), z.literal(1)]) }),
+]);
+
+/**
  * A level is plain data: adding one needs no code. The kind's own `configSchema` checks
  * `config`; everything else is checked here. Scores are in [0, 1], higher is better, and
  * `stars` are the scores that earn one, two and three stars.
@@ -21,8 +34,9 @@ export const levelSchema = z
     /** The goal as shown to the player, e.g. "100% accuracy". */
     target: z.object({ label: z.string(), score: z.number().min(0).max(1) }),
     stars: z.tuple([z.number(), z.number(), z.number()]),
-    hints: z.array(z.string().min(1)).min(1),
-    /** Shown after success: what the level taught, in the course's terms. */
+    /** Opened one at a time, from the server (POST /api/levels/:id/hints). */
+    hints: z.array(hint).min(1),
+    /** Shown once an answer is scored (never before): what the level taught, in the course's terms. */
     explanation: z.string().min(1),
     /** Seconds a live-classroom round on this level lasts by default. */
     timeLimitSeconds: z.number().int().min(10).max(900),
@@ -33,9 +47,4 @@ export const levelSchema = z
 export type LevelInput = z.input<typeof levelSchema>;
 export type Level = z.output<typeof levelSchema>;
 
-export interface Chapter {
-  id: string;
-  number: number;
-  title: string;
-  summary: string;
-}
+export type { Chapter } from "../chapters";

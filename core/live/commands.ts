@@ -1,5 +1,5 @@
 import type { CommandName, LiveEvent, ReplyOf } from "./protocol";
-import { advance, everyoneSubmitted, kickPlayer, LiveError, recordAnswer, type Room, type RoundBest, setLocked } from "./room";
+import { advance, everyoneDone, kickPlayer, LiveError, markDone, recordAnswer, type Room, type RoundBest, setLocked } from "./room";
 
 /**
  * The in-game commands, one entry each: the role that may send it, its pure transition, the rows
@@ -33,12 +33,28 @@ export interface Step<R> {
   saves?: RecordSave[];
 }
 
-/** A re-scored answer: the browser sends only its answer; the server's scorer decides. */
-export type LiveScore = { ok: true; score: number; stars: number; answer: unknown } | { ok: false; message: string };
+/**
+ * A re-scored answer: the browser sends only its answer; the server's scorer decides, on the
+ * round's instance. `oneShot`: the round is a quiz, whose first answer is final.
+ */
+export type LiveScore = { ok: true; score: number; stars: number; answer: unknown; oneShot: boolean } | { ok: false; message: string };
+
+/** A round of a game: which instance of which level everyone plays (its seed is derived from the game and the index). */
+export interface RoundRef {
+  gameId: string;
+  roundIndex: number;
+  levelId: string;
+}
 
 /** Work a command may need before its transition, through services the engine is given. */
 export interface CommandServices {
-  score(levelId: string, answer: unknown): Promise<LiveScore>;
+  score(round: RoundRef, answer: unknown): Promise<LiveScore>;
+}
+
+/** What the engine knows that a room does not: which players have a connection open. */
+export interface TransitionContext {
+  now: number;
+  isConnected(playerId: string): boolean;
 }
 
 export interface CommandBroadcast {
@@ -56,7 +72,7 @@ interface CommandSpec<E extends CommandName, R extends Role, P> {
   /** Asynchronous work before the transition (re-scoring an answer); the room may change meanwhile. */
   prepare?: (payload: LiveEvent<E>, context: { room: Room; actor: ActorOf<R>; services: CommandServices }) => Promise<P>;
   /** The pure transition, on the room as it is once `prepare` is done. */
-  transition: (room: Room, payload: LiveEvent<E>, context: { now: number; actor: ActorOf<R>; prepared: P }) => TransitionResult<E>;
+  transition: (room: Room, payload: LiveEvent<E>, context: TransitionContext & { actor: ActorOf<R>; prepared: P }) => TransitionResult<E>;
   broadcast: CommandBroadcast;
 }
 
@@ -67,7 +83,7 @@ export interface LiveCommand<E extends CommandName> {
   prepare(
     payload: LiveEvent<E>,
     context: { room: Room; actor: LiveBinding; services: CommandServices },
-  ): Promise<(room: Room, now: number) => Step<ReplyOf<E>>>;
+  ): Promise<(room: Room, context: TransitionContext) => Step<ReplyOf<E>>>;
 }
 
 function defineCommand<E extends CommandName, R extends Role, P = undefined>(spec: CommandSpec<E, R, P>): LiveCommand<E> {
@@ -79,8 +95,8 @@ function defineCommand<E extends CommandName, R extends Role, P = undefined>(spe
       const self = actor as ActorOf<R>; // checked just above
       // With no `prepare`, P is its default (undefined): nothing was prepared.
       const prepared = spec.prepare ? await spec.prepare(payload, { room, actor: self, services }) : (undefined as P);
-      return (current, now) => {
-        const result: Room | Step<ReplyOf<E>> = spec.transition(current, payload, { now, actor: self, prepared });
+      return (current, context) => {
+        const result: Room | Step<ReplyOf<E>> = spec.transition(current, payload, { ...context, actor: self, prepared });
         // A bare room comes only from a command whose reply is empty (TransitionResult).
         return "reply" in result ? result : { room: result, reply: {} as ReplyOf<E> };
       };
@@ -93,9 +109,9 @@ export const ROLE_REFUSALS: Record<Role, string> = {
   player: "join a game first",
 };
 
-/** The last missing answer ends the round at once, as the clock would. */
-function endRoundIfAllAnswered(room: Room, now: number): Room {
-  return everyoneSubmitted(room) ? advance(room, now) : room;
+/** The last connected player to be done ends the round at once, as the clock would. */
+export function endRoundIfAllDone(room: Room, { now, isConnected }: TransitionContext): Room {
+  return everyoneDone(room, isConnected) ? advance(room, now) : room;
 }
 
 export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
@@ -111,9 +127,9 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
 
   "host:kick": defineCommand({
     role: "host",
-    // Kicking the last player who had not answered ends the round, as a last answer would.
-    transition: (room, { playerId }, { now }) => ({
-      room: endRoundIfAllAnswered(kickPlayer(room, playerId), now),
+    // Kicking the last player who was not done ends the round, as their "I'm done" would.
+    transition: (room, { playerId }, context) => ({
+      room: endRoundIfAllDone(kickPlayer(room, playerId), context),
       reply: {},
       saves: [{ kind: "player", playerId }],
     }),
@@ -128,31 +144,41 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
 
   "player:answer": defineCommand({
     role: "player",
-    // The server's score: the browser only sends its answer.
+    // The server's score, on the round's instance: the browser only sends its answer.
     prepare: async ({ roundIndex, answer }, { room, services }) => {
       const levelId = room.playlist[roundIndex];
       if (!levelId) throw new LiveError("wrong_round", `there is no round ${roundIndex + 1} in this game`);
-      const outcome = await services.score(levelId, answer);
+      const outcome = await services.score({ gameId: room.id, roundIndex, levelId }, answer);
       if (!outcome.ok) throw new LiveError("bad_request", outcome.message);
       return outcome;
     },
-    transition: (room, { roundIndex }, { now, actor, prepared }) => {
-      const { playerId } = actor;
-      const recorded = recordAnswer(room, { playerId, roundIndex, score: prepared.score, stars: prepared.stars, answer: prepared.answer }, now);
+    // A quiz round's first answer is final and counts as "I'm done"; an interactive round's can be
+    // improved until the clock ends. An answer never ends a round by itself being the last one.
+    transition: (room, { roundIndex }, context) => {
+      const { playerId } = context.actor;
+      const { score, stars, answer, oneShot } = context.prepared;
+      const recorded = recordAnswer(room, { playerId, roundIndex, score, stars, answer, oneShot }, context.now);
       const { candidate, best, improved } = recorded;
       return {
-        room: endRoundIfAllAnswered(recorded.room, now),
+        room: oneShot ? endRoundIfAllDone(recorded.room, context) : recorded.room,
         reply: {
           score: candidate.score,
           stars: candidate.stars,
           points: candidate.points,
           improved,
           best: { score: best.score, stars: best.stars, points: best.points },
+          lockedIn: oneShot,
         },
         // Every answer is kept, not only the best: the best is derived again on a rebuild.
         saves: [{ kind: "answer", playerId, roundIndex, answer: candidate }],
       };
     },
+    broadcast: { host: "throttled", actor: true },
+  }),
+
+  "player:done": defineCommand({
+    role: "player",
+    transition: (room, { roundIndex }, context) => endRoundIfAllDone(markDone(room, context.actor.playerId, roundIndex, context.now), context),
     broadcast: { host: "throttled", actor: true },
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { NICKNAME, nameSchema } from "../names";
+import type { PublicLevel } from "../play/public-level";
 import type { LiveErrorCode, Phase } from "./room";
 
 /**
@@ -46,6 +47,8 @@ export const liveEvents = {
   /** A player comes back (reload, dropped Wi-Fi) with the secret their browser kept. */
   "player:resume": z.object({ ...version, code: gameCode, playerSecret: secret }),
   "player:answer": z.object({ roundIndex: z.number().int().min(0).max(100), answer: z.unknown() }),
+  /** "I'm done" with the round: when every connected player is done, the round ends early. */
+  "player:done": z.object({ roundIndex: z.number().int().min(0).max(100) }),
 } as const;
 export type LiveEventName = keyof typeof liveEvents;
 /** A payload as the server sees it, once parsed. */
@@ -69,6 +72,8 @@ export interface AnswerReply {
   /** Whether this answer became the player's best of the round. */
   improved: boolean;
   best: { score: number; stars: number; points: number };
+  /** A quiz round's answer is final: the phone shows "Locked in". */
+  lockedIn: boolean;
 }
 
 /** What each event's acknowledgement carries besides ok: true (events not listed: nothing). */
@@ -122,12 +127,23 @@ export interface RoundInfo {
   levelId: string;
   /** Seconds the round lasts. */
   seconds: number;
+  /**
+   * The round's level as everyone plays it: the public projection of the round's instance (the
+   * same for every player; never its answer key). Sent from the intro to the reveal.
+   */
+  level: PublicLevel | null;
 }
 
 export interface Reveal {
   /** The round's best answer and who gave it, shown to everyone once the round is over. */
   winner: { nickname: string; score: number; stars: number; answer: unknown } | null;
   spread: { stars: [number, number, number, number]; notSubmitted: number };
+  /**
+   * The teaching, only from the reveal on: the kind's review of the best answer (or of the starting
+   * answer when nobody answered) and the level's explanation. Null for a moment while it is prepared.
+   */
+  review: unknown | null;
+  explanation: string | null;
 }
 
 /** What every socket in a game sees. */
@@ -140,6 +156,8 @@ export interface CommonView {
   phaseEndsAt: number | null;
   playerCount: number;
   submittedCount: number;
+  /** Players done with the round ("I'm done", or a quiz answer locked in). */
+  doneCount: number;
   speedBonus: boolean;
   locked: boolean;
   reveal: Reveal | null;
@@ -158,12 +176,14 @@ export interface PlayerView extends CommonView {
     streak: number;
     /** My best answer this round, with the server's score. */
     roundBest: { score: number; stars: number; points: number } | null;
+    /** I said "I'm done" with this round (or locked in a quiz answer). */
+    done: boolean;
   };
 }
 
 export interface HostView extends CommonView {
   role: "host";
-  players: { playerId: string; nickname: string; points: number; submitted: boolean; connected: boolean }[];
+  players: { playerId: string; nickname: string; points: number; submitted: boolean; done: boolean; connected: boolean }[];
   /** Live progress during a round: how many players are at 0–3 stars, without their answers. */
   spread: { stars: [number, number, number, number]; notSubmitted: number };
 }

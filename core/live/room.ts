@@ -57,6 +57,8 @@ export interface Room {
   /** When the current timed phase (intro, playing) ends; null for phases the host advances. */
   phaseEndsAt: number | null;
   locked: boolean;
+  /** Players who pressed "I'm done" in the current round (or locked in a quiz round's answer). */
+  done: string[];
   players: Record<string, LivePlayer>;
   /** roundIndex → playerId → best answer. */
   rounds: Record<number, Record<string, RoundBest>>;
@@ -74,6 +76,7 @@ export type LiveErrorCode =
   | "nickname_taken"
   | "kicked"
   | "rate_limited"
+  | "already_answered"
   | "protocol_mismatch";
 
 export class LiveError extends Error {
@@ -88,7 +91,7 @@ export class LiveError extends Error {
 
 /** The control state of a new game; also the defaults for control fields a stored game predates. */
 export function initialControl(now: number): RoomControl {
-  return { phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false };
+  return { phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false, done: [] };
 }
 
 export function createRoom(init: { id: string; code: string; playlist: string[]; roundSeconds: number[]; options: RoomOptions }, now: number): Room {
@@ -139,7 +142,7 @@ export function setLocked(room: Room, locked: boolean): Room {
 }
 
 function enterRound(room: Room, roundIndex: number, now: number): Room {
-  return { ...room, phase: "intro", roundIndex, phaseStartedAt: now, phaseEndsAt: now + INTRO_MS };
+  return { ...room, phase: "intro", roundIndex, phaseStartedAt: now, phaseEndsAt: now + INTRO_MS, done: [] };
 }
 
 function enterPlaying(room: Room, now: number): Room {
@@ -213,21 +216,31 @@ export interface ScoredSubmission {
   score: number;
   stars: number;
   answer: unknown;
+  /** A quiz round takes one answer: the first is final (and counts as "I'm done"). */
+  oneShot?: boolean;
+}
+
+/** A player may act in the round being played: in the game, not kicked, the right round, in time. */
+function checkPlaying(room: Room, playerId: string, roundIndex: number, now: number): LivePlayer {
+  const player = room.players[playerId];
+  if (!player) throw new LiveError("not_found", "you are not in this game");
+  if (player.kicked) throw new LiveError("kicked", "you were removed from this game");
+  if (room.phase !== "playing") throw new LiveError("wrong_phase", "answers are accepted only while a round is being played");
+  if (roundIndex !== room.roundIndex)
+    throw new LiveError("wrong_round", `this is for round ${roundIndex + 1}, but round ${room.roundIndex + 1} is being played`);
+  if (room.phaseEndsAt !== null && now >= room.phaseEndsAt) throw new LiveError("too_late", "time is up for this round");
+  return player;
 }
 
 /**
  * Records a re-scored answer. Refused outside the playing phase, for another round, after the
- * deadline (server clock), or from a kicked player. Returns the room and whether this answer
- * became the player's best.
+ * deadline (server clock), from a kicked player, or a second answer to a one-shot (quiz) round.
+ * Returns the room and whether this answer became the player's best.
  */
 export function recordAnswer(room: Room, submission: ScoredSubmission, now: number): { room: Room; candidate: RoundBest; best: RoundBest; improved: boolean } {
-  const player = room.players[submission.playerId];
-  if (!player) throw new LiveError("not_found", "you are not in this game");
-  if (player.kicked) throw new LiveError("kicked", "you were removed from this game");
-  if (room.phase !== "playing") throw new LiveError("wrong_phase", "answers are accepted only while a round is being played");
-  if (submission.roundIndex !== room.roundIndex)
-    throw new LiveError("wrong_round", `this answer is for round ${submission.roundIndex + 1}, but round ${room.roundIndex + 1} is being played`);
-  if (room.phaseEndsAt !== null && now >= room.phaseEndsAt) throw new LiveError("too_late", "time is up for this round");
+  const player = checkPlaying(room, submission.playerId, submission.roundIndex, now);
+  if (submission.oneShot && room.rounds[room.roundIndex]?.[player.id])
+    throw new LiveError("already_answered", "your answer to this quiz round is locked in: a quiz round takes one answer");
 
   const roundMs = room.roundSeconds[room.roundIndex] * 1000;
   const points = pointsFor(submission.stars, now - room.phaseStartedAt, roundMs, room.options.speedBonus);
@@ -244,23 +257,34 @@ export function recordAnswer(room: Room, submission: ScoredSubmission, now: numb
   if (active !== undefined) activeCounts.set(players, active);
   const answered = room.rounds[room.roundIndex] ? answeredCounts.get(roundBests) : { players: room.players, count: 0 };
   if (answered?.players === room.players) answeredCounts.set(bests, { players, count: answered.count + (previous ? 0 : 1) });
-  return {
-    room: {
-      ...room,
-      players,
-      rounds: { ...room.rounds, [room.roundIndex]: bests },
-    },
-    candidate,
-    best: candidate,
-    improved: true,
-  };
+  const recorded: Room = { ...room, players, rounds: { ...room.rounds, [room.roundIndex]: bests } };
+  return { room: submission.oneShot ? withDone(recorded, player.id) : recorded, candidate, best: candidate, improved: true };
 }
 
-/** Every active player has submitted in the current round: the round can end early. */
-export function everyoneSubmitted(room: Room): boolean {
+const withDone = (room: Room, playerId: string): Room => (room.done.includes(playerId) ? room : { ...room, done: [...room.done, playerId] });
+
+/** A player says "I'm done" with the round being played (an answer is not needed: they may give up). */
+export function markDone(room: Room, playerId: string, roundIndex: number, now: number): Room {
+  checkPlaying(room, playerId, roundIndex, now);
+  return withDone(room, playerId);
+}
+
+/**
+ * Every connected player is done with the round: it can end early. Never because everyone
+ * submitted once (an interactive round can be improved until the clock ends), and a player whose
+ * phone dropped does not hold the room up; with nobody connected, the clock decides.
+ */
+export function everyoneDone(room: Room, isConnected: (playerId: string) => boolean): boolean {
   if (room.phase !== "playing") return false;
-  const active = activeCount(room);
-  return active > 0 && answeredCount(room, room.roundIndex) === active;
+  const done = new Set(room.done);
+  let connected = 0;
+  for (const id in room.players) {
+    const p = room.players[id];
+    if (p.kicked || !isConnected(id)) continue;
+    if (!done.has(id)) return false;
+    connected++;
+  }
+  return connected > 0;
 }
 
 /** Active players by points (highest first); ties go to whoever joined first. */

@@ -1,2 +1,2 @@
 /** The live protocol's version, in its own module so pages can send it without loading zod. */
-export const LIVE_PROTOCOL_VERSION = 1;
+export const LIVE_PROTOCOL_VERSION = 2;

@@ -1,3 +1,4 @@
+import type { PublicLevel } from "../play/public-level";
 import type { CommonView, HostView, PlayerView, StandingRow } from "./protocol";
 import { activeCount, answeredCount, roundWinner, standings, starSpread, type Room } from "./room";
 
@@ -20,11 +21,29 @@ export function leaderboardRows(room: Room, size = 10): StandingRow[] {
 
 const rankChange = (rank: number | null, previous: number | null) => (rank !== null && previous !== null ? previous - rank : null);
 
+/**
+ * What the server adds to a room's view about the round itself (server/live/room-runtime.ts): the
+ * round's level as everyone plays it, and from the reveal on the teaching (null while prepared).
+ */
+export interface RoundContent {
+  level: PublicLevel | null;
+  reveal: { review: unknown; explanation: string } | null;
+}
+
+/** Phases in which a round's level is on the phones and the projector. */
+export const showsRoundLevel = (room: Room) => room.phase === "intro" || room.phase === "playing" || room.phase === "reveal";
+
 /** The part every socket shares: build it once per broadcast, then add each player's own part. */
-export function commonView(room: Room, now: number): CommonView {
+export function commonView(room: Room, now: number, content: RoundContent = { level: null, reveal: null }): CommonView {
   const round =
     room.roundIndex >= 0
-      ? { index: room.roundIndex, count: room.playlist.length, levelId: room.playlist[room.roundIndex], seconds: room.roundSeconds[room.roundIndex] }
+      ? {
+          index: room.roundIndex,
+          count: room.playlist.length,
+          levelId: room.playlist[room.roundIndex],
+          seconds: room.roundSeconds[room.roundIndex],
+          level: showsRoundLevel(room) ? content.level : null,
+        }
       : null;
   // The reveal is shown once; the leaderboard that follows does not carry it again (smaller
   // broadcasts to every player).
@@ -39,12 +58,15 @@ export function commonView(room: Room, now: number): CommonView {
     phaseEndsAt: room.phaseEndsAt,
     playerCount: activeCount(room),
     submittedCount: room.roundIndex >= 0 ? answeredCount(room, room.roundIndex) : 0,
+    doneCount: room.phase === "playing" ? room.done.filter((id) => !room.players[id]?.kicked).length : 0,
     speedBonus: room.options.speedBonus,
     locked: room.locked,
     reveal: revealed
       ? {
           winner: winner && { nickname: winner.player.nickname, score: winner.best.score, stars: winner.best.stars, answer: winner.best.answer },
           spread: starSpread(room, room.roundIndex),
+          review: content.reveal?.review ?? null,
+          explanation: content.reveal?.explanation ?? null,
         }
       : null,
     leaderboard: showBoard ? leaderboardRows(room) : null,
@@ -65,12 +87,14 @@ export function playerView(room: Room, common: CommonView, playerId: string): Pl
       rankChange: rankChange(p.rank, p.previousRank),
       streak: p.streak,
       roundBest: best ? { score: best.score, stars: best.stars, points: best.points } : null,
+      done: room.phase === "playing" && room.done.includes(playerId),
     },
   };
 }
 
 export function hostView(room: Room, common: CommonView, connected: (playerId: string) => boolean): HostView {
   const bests = room.roundIndex >= 0 ? (room.rounds[room.roundIndex] ?? {}) : {};
+  const done = new Set(room.phase === "playing" ? room.done : []);
   return {
     ...common,
     role: "host",
@@ -79,6 +103,7 @@ export function hostView(room: Room, common: CommonView, connected: (playerId: s
       nickname: p.nickname,
       points: p.points,
       submitted: Boolean(bests[p.id]),
+      done: done.has(p.id),
       connected: connected(p.id),
     })),
     spread: starSpread(room, Math.max(0, room.roundIndex)),

@@ -1,13 +1,13 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { findLevel } from "../../core/levels/catalog";
-import { type LiveBinding, type LiveCommand, liveCommands, ROLE_REFUSALS, type RecordSave } from "../../core/live/commands";
+import { endRoundIfAllDone, type LiveBinding, type LiveCommand, liveCommands, ROLE_REFUSALS, type RecordSave } from "../../core/live/commands";
 import { controlChanged } from "../../core/live/control";
 import { isOffensive } from "../../core/live/nicknames";
 import type { CommandName, HostView, LiveEvent, PlayerView, ReplyOf } from "../../core/live/protocol";
 import { restoreRoom } from "../../core/live/record";
 import { addPlayer, createRoom, LiveError, type Room, tick } from "../../core/live/room";
 import { hashSecret, newSecret, shortId } from "../secrets";
-import { type Cancel, type ConnectionId, type LiveBroadcast, type LiveClock, type LiveScorer, type LiveStore, systemClock } from "./interfaces";
+import { type Cancel, type ConnectionId, type LiveBroadcast, type LiveClock, type LiveRounds, type LiveStore, systemClock } from "./interfaces";
 import { RoomRuntime } from "./room-runtime";
 
 const HEARTBEAT_MS = 2_000;
@@ -17,8 +17,8 @@ const FINISHED_GAME_KEPT_MS = 10 * 60_000;
 export interface LiveEngineDeps {
   store: LiveStore;
   broadcast: LiveBroadcast;
-  /** Re-scores an answer for a level (the server's score is the one that counts). */
-  scorer: LiveScorer;
+  /** The rounds' instances: what players see, the server's score of an answer (the one that counts), the reveal's teaching. */
+  rounds: LiveRounds;
   clock?: LiveClock;
   /** Called once a game is created, with its levels (to train their answers in the background). */
   warmUp?: (levelIds: string[]) => void;
@@ -51,6 +51,7 @@ export class LiveEngine {
       const rt = this.register(restoreRoom(record, aliveAt, now), version);
       void rt.saveControl().catch(() => {}); // the shifted deadline, so a second restart agrees (failures are logged)
       rt.schedule();
+      rt.prepareReveal();
     }
     this.stopHeartbeat?.();
     this.stopHeartbeat = this.clock.every(HEARTBEAT_MS, () => {
@@ -61,7 +62,13 @@ export class LiveEngine {
   }
 
   private register(room: Room, version: number): RoomRuntime {
-    const rt = new RoomRuntime(room, version, { store: this.store, broadcast: this.deps.broadcast, clock: this.clock, onDeadline: (r) => this.onDeadline(r) });
+    const rt = new RoomRuntime(room, version, {
+      store: this.store,
+      broadcast: this.deps.broadcast,
+      clock: this.clock,
+      rounds: this.deps.rounds,
+      onDeadline: (r) => this.onDeadline(r),
+    });
     this.rooms.set(room.code, rt);
     return rt;
   }
@@ -152,7 +159,10 @@ export class LiveEngine {
     connections.add(connection);
   }
 
-  /** A connection closed (or moves to another game): the host sees the player as disconnected. */
+  /**
+   * A connection closed (or moves to another game): the host sees the player as disconnected. If
+   * every player still connected is done, the round ends, as their last "I'm done" would have.
+   */
   detach(connection: ConnectionId): void {
     const binding = this.bindings.get(connection);
     if (!binding) return;
@@ -163,9 +173,28 @@ export class LiveEngine {
     else {
       const connections = rt.players.get(binding.playerId);
       connections?.delete(connection);
-      if (connections?.size === 0) rt.players.delete(binding.playerId);
+      if (connections?.size === 0) {
+        rt.players.delete(binding.playerId);
+        const next = endRoundIfAllDone(rt.room, this.context(rt));
+        if (next !== rt.room) void this.apply(rt, next).catch(() => {}); // failures are logged by persist
+      }
     }
     rt.scheduleHostView();
+  }
+
+  /**
+   * The key of a connection's flood budget: one per player across all their connections (a phone
+   * and two tabs share it), one per host; a connection not bound to a game has its own.
+   */
+  floodKey(connection: ConnectionId): string {
+    const binding = this.bindings.get(connection);
+    if (!binding) return `connection|${connection}`;
+    return binding.role === "player" ? `player|${binding.gameId}|${binding.playerId}` : `host|${binding.gameId}`;
+  }
+
+  /** What a transition needs to know beyond the room: the time, and who is connected. */
+  private context(rt: RoomRuntime) {
+    return { now: this.clock.now(), isConnected: (playerId: string) => (rt.players.get(playerId)?.size ?? 0) > 0 };
   }
 
   // ── In-game commands (core/live/commands.ts) ─────────────────────────────────────────
@@ -178,8 +207,8 @@ export class LiveEngine {
     const rt = this.runtime(actor.code);
     if (rt.room.id !== actor.gameId) throw new LiveError("not_found", "no game with that code is running"); // a later game with the same code
     const now = this.clock.now(); // the server's clock, from the moment the command arrived
-    const transition = await command.prepare(payload, { room: rt.room, actor, services: { score: this.deps.scorer } });
-    const step = transition(rt.room, now);
+    const transition = await command.prepare(payload, { room: rt.room, actor, services: { score: (round, answer) => this.deps.rounds.score(round, answer) } });
+    const step = transition(rt.room, { ...this.context(rt), now });
     await this.apply(rt, step.room, { saves: step.saves, host: command.broadcast.host });
     if (command.broadcast.actor && actor.role === "player") rt.sendPlayerView(actor.playerId);
     return step.reply;
@@ -205,6 +234,7 @@ export class LiveEngine {
     if (before.phase !== next.phase || before.roundIndex !== next.roundIndex || before.phaseEndsAt !== next.phaseEndsAt) {
       rt.schedule();
       rt.sendToEveryone();
+      rt.prepareReveal();
       if (next.phase === "podium") this.retire(rt);
     } else if (host === "now") rt.sendHostView();
     else rt.scheduleHostView();

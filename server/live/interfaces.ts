@@ -1,11 +1,12 @@
-import type { CommandServices } from "../../core/live/commands";
+import type { LiveScore, RoundRef } from "../../core/live/commands";
+import type { PublicLevel } from "../../core/play/public-level";
 import type { KickedNotice, LiveView } from "../../core/live/protocol";
 import type { GameRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
 
 /**
  * What the live engine depends on, and nothing more: a way to reach connections, a store, a
- * clock and a scorer. Socket.IO and Prisma implement the first two in production
+ * clock and the rounds' content (their instances, scores and reviews). Socket.IO and Prisma implement the first two in production
  * (socket-adapter.ts, prisma-store.ts); the engine's unit tests use a fake broadcast and the
  * in-memory store (memory-store.ts).
  */
@@ -85,4 +86,16 @@ export const systemClock: LiveClock = {
   },
 };
 
-export type LiveScorer = CommandServices["score"];
+/**
+ * A round's content, from its instance (seeded by the game and the round's index: the same for
+ * every player, re-derived by the server, never stored): what everyone plays, the server's score
+ * of an answer, and the teaching shown at the reveal. server/live/rounds.ts implements it.
+ */
+export interface LiveRounds {
+  /** The round's level as players and the host see it: its public projection (no answer key). */
+  level(round: RoundRef): PublicLevel;
+  /** Re-scores an answer on the round's instance (training kinds memoised). */
+  score(round: RoundRef, answer: unknown): Promise<LiveScore>;
+  /** The teaching at the reveal: the review of the best answer (or of the starting answer), and the level's explanation. */
+  reveal(round: RoundRef, answer: unknown | undefined): Promise<{ review: unknown; explanation: string }>;
+}

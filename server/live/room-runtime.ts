@@ -1,7 +1,9 @@
+import type { RoundRef } from "../../core/live/commands";
 import type { CommonView, HostView, PlayerView } from "../../core/live/protocol";
-import type { Room } from "../../core/live/room";
-import { commonView, hostView, playerView } from "../../core/live/views";
-import type { Cancel, ConnectionId, LiveBroadcast, LiveClock, LiveStore } from "./interfaces";
+import { type Room, roundWinner } from "../../core/live/room";
+import { commonView, hostView, playerView, type RoundContent, showsRoundLevel } from "../../core/live/views";
+import type { PublicLevel } from "../../core/play/public-level";
+import type { Cancel, ConnectionId, LiveBroadcast, LiveClock, LiveRounds, LiveStore } from "./interfaces";
 
 const HOST_VIEW_THROTTLE_MS = 200;
 
@@ -9,6 +11,7 @@ export interface RuntimeDeps {
   store: LiveStore;
   broadcast: LiveBroadcast;
   clock: LiveClock;
+  rounds: LiveRounds;
   /** Called when the room's deadline (phaseEndsAt) is reached. */
   onDeadline: (runtime: RoomRuntime) => void;
 }
@@ -27,6 +30,10 @@ export class RoomRuntime {
   private writes: Promise<void> = Promise.resolve();
   /** The last common view and the room it was made from (see commonOf). */
   private common: { room: Room; view: CommonView } | null = null;
+  /** Each round's level (its public projection), made once per round. */
+  private readonly levels = new Map<number, PublicLevel>();
+  /** Each revealed round's teaching, once prepared (see prepareReveal). */
+  private readonly reveals = new Map<number, { review: unknown; explanation: string }>();
 
   constructor(
     public room: Room,
@@ -105,6 +112,38 @@ export class RoomRuntime {
     if (this.hosts.size > 0) this.deps.broadcast.state(this.hosts, this.hostViewOf());
   }
 
+  // ── Round content ───────────────────────────────────────────────────────────────────
+
+  private roundRef(roundIndex = this.room.roundIndex): RoundRef {
+    return { gameId: this.room.id, roundIndex, levelId: this.room.playlist[roundIndex] };
+  }
+
+  private roundContent(): RoundContent {
+    const index = this.room.roundIndex;
+    if (index < 0 || !showsRoundLevel(this.room)) return { level: null, reveal: null };
+    let level = this.levels.get(index);
+    if (!level) this.levels.set(index, (level = this.deps.rounds.level(this.roundRef(index))));
+    return { level, reveal: this.room.phase === "reveal" ? (this.reveals.get(index) ?? null) : null };
+  }
+
+  /**
+   * At the reveal, the teaching for the round's best answer is prepared (scoring it again is
+   * memoised or instant), then everyone gets the view again with it. Until then views carry null.
+   */
+  prepareReveal(): void {
+    const index = this.room.roundIndex;
+    if (this.room.phase !== "reveal" || this.reveals.has(index)) return;
+    const winner = roundWinner(this.room, index);
+    void this.deps.rounds
+      .reveal(this.roundRef(index), winner?.best.answer)
+      .then((content) => {
+        this.reveals.set(index, content);
+        this.common = null;
+        if (this.room.phase === "reveal" && this.room.roundIndex === index) this.sendToEveryone();
+      })
+      .catch((error) => console.error(`live game ${this.room.code}: the reveal of round ${index + 1} could not be prepared`, error));
+  }
+
   playerViewOf(playerId: string): PlayerView {
     return playerView(this.room, this.commonOf(this.deps.clock.now()), playerId);
   }
@@ -119,7 +158,7 @@ export class RoomRuntime {
    * room has not changed, would otherwise each rank and count all the players again).
    */
   private commonOf(now: number): CommonView {
-    if (this.common?.room !== this.room) this.common = { room: this.room, view: commonView(this.room, now) };
+    if (this.common?.room !== this.room) this.common = { room: this.room, view: commonView(this.room, now, this.roundContent()) };
     const view = this.common.view;
     return view.serverNow === now ? view : { ...view, serverNow: now };
   }

@@ -38,12 +38,13 @@ export function socketBroadcast(io: LiveServer): LiveBroadcast {
   };
 }
 
-// Guessing codes: 10 wrong codes a minute per address. Flooding: 30 events a second per connection.
+// Guessing codes: 10 wrong codes a minute per address. Flooding: 30 events a second per player
+// across all their connections (per connection before it joins a game: see LiveEngine.floodKey).
 const wrongCodes = defineLimit("live-code", { points: 10, seconds: 60 });
 const floods = defineLimit("live-flood", { points: 30, seconds: 1 });
 
-async function refuseIfFlooding(socket: LiveSocket): Promise<void> {
-  const wait = await floods.take(socket.id);
+async function refuseIfFlooding(engine: LiveEngine, socket: LiveSocket): Promise<void> {
+  const wait = await floods.take(engine.floodKey(socket.id));
   if (wait !== null) throw new LiveError("rate_limited", waitMessage(wait));
 }
 
@@ -125,14 +126,14 @@ type Dispatch = (socket: LiveSocket, args: unknown[]) => Promise<void>;
  * { ok: true, … } or { ok: false, error }. A bad message never throws, never changes state, and
  * never goes unanswered when the client asked for an answer.
  */
-function dispatcher<E extends LiveEventName>(event: E, handle: Handler<E>): Dispatch {
+function dispatcher<E extends LiveEventName>(engine: LiveEngine, event: E, handle: Handler<E>): Dispatch {
   const schema = liveEvents[event];
   return async (socket, args) => {
     // An ack, when the client asks for one, is always the last argument.
     const ack = typeof args.at(-1) === "function" ? (args.pop() as (reply: LiveAck<ReplyOf<E>>) => void) : () => {};
     const payload = args[0];
     try {
-      await refuseIfFlooding(socket);
+      await refuseIfFlooding(engine, socket);
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw new LiveError(isVersionMismatch(payload) ? "protocol_mismatch" : "bad_request", describeZodError(parsed.error));
       ack({ ok: true, ...(await handle(socket, parsed.data as LiveEvent<E>)) });
@@ -148,11 +149,11 @@ function dispatcher<E extends LiveEventName>(event: E, handle: Handler<E>): Disp
 function dispatchers(engine: LiveEngine): Map<string, Dispatch> {
   const table = new Map<string, Dispatch>();
   const sessions = sessionHandlers(engine);
-  const session = <E extends SessionEventName>(event: E) => table.set(event, dispatcher(event, sessions[event]));
+  const session = <E extends SessionEventName>(event: E) => table.set(event, dispatcher(engine, event, sessions[event]));
   const command = <E extends CommandName>(event: E) =>
     table.set(
       event,
-      dispatcher(event, (socket, data) => engine.command(socket.id, event, data)),
+      dispatcher(engine, event, (socket, data) => engine.command(socket.id, event, data)),
     );
   SESSION_EVENTS.forEach(session);
   (Object.keys(liveCommands) as CommandName[]).forEach(command);
@@ -160,9 +161,9 @@ function dispatchers(engine: LiveEngine): Map<string, Dispatch> {
 }
 
 /** Unknown events (a typo, an older page, junk) get an error when they ask for an answer. */
-async function refuseUnknown(socket: LiveSocket, event: unknown, args: unknown[]) {
+async function refuseUnknown(engine: LiveEngine, socket: LiveSocket, event: unknown, args: unknown[]) {
   const ack = args.at(-1);
-  const limited = (await floods.take(socket.id)) !== null;
+  const limited = (await floods.take(engine.floodKey(socket.id))) !== null;
   if (typeof ack === "function")
     ack({
       ok: false,
@@ -176,7 +177,7 @@ export function attachLiveSockets(io: LiveServer, engine: LiveEngine): void {
   io.on("connection", (socket) => {
     socket.onAny((event: unknown, ...args: unknown[]) => {
       const dispatch = typeof event === "string" ? table.get(event) : undefined;
-      void (dispatch ? dispatch(socket, args) : refuseUnknown(socket, event, args));
+      void (dispatch ? dispatch(socket, args) : refuseUnknown(engine, socket, event, args));
     });
     socket.on("disconnect", () => engine.detach(socket.id));
   });

@@ -27,9 +27,13 @@ export async function classProgress(teacherId: string, classId: string): Promise
       _sum: { timeSpentMs: true },
       _max: { createdAt: true },
     }),
-    db().bestResult.findMany({ where: { playerId: { in: playerIds } }, select: { playerId: true, levelId: true, score: true, stars: true } }),
+    db().bestResult.findMany({
+      where: { playerId: { in: playerIds } },
+      select: { playerId: true, levelId: true, score: true, stars: true, firstTryStars: true },
+    }),
+    // Wrong answers are those whose own outcome is under ★★★ (a right answer capped by a cool-down is not wrong).
     db().levelAttempt.findMany({
-      where: { playerId: { in: playerIds }, levelId: { in: choiceLevelIds }, stars: { lt: 3 } },
+      where: { playerId: { in: playerIds }, levelId: { in: choiceLevelIds }, outcomeStars: { lt: 3 } },
       select: { playerId: true, levelId: true, answer: true },
     }),
   ]);

@@ -6,9 +6,9 @@
  * only ever show the caller's own data.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { referenceAnswers } from "../reference";
+import { submitSolved } from "./play";
 import { newPlayer, startServer, type Player, type TestServer } from "./server-harness";
-import { advance, closeAll, createGame, joinGame, startRound } from "./live-client";
+import { advance, closeAll, createGame, joinGame, solvedAnswer, startRound } from "./live-client";
 
 type Role = "nobody" | "student" | "teacherA" | "teacherB";
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   student = await newPlayer(server.baseUrl);
   cookies.student = `ga_player=${student.cookie}`;
   expect((await student.post("/api/classes/join", { code: joinCode, name: "Sam" })).status).toBeLessThan(300);
-  expect((await student.submit("rules-or-examples", referenceAnswers["rules-or-examples"])).status).toBe(201);
+  expect((await submitSolved(student, "rules-or-examples")).status).toBe(201);
   otherStudent = await newPlayer(server.baseUrl);
   expect((await otherStudent.submit("rules-or-examples", { responses: {} })).status).toBe(201);
 
@@ -62,8 +62,8 @@ beforeAll(async () => {
   const game = await createGame(server.baseUrl, ["rules-or-examples"], { roundSeconds: 30, speedBonus: false }, { extraHeaders: { cookie: cookies.teacherA } });
   const ada = await joinGame(server.baseUrl, game.code, "Ada");
   await startRound(game);
-  await ada.client.ok("player:answer", { roundIndex: 0, answer: referenceAnswers["rules-or-examples"] });
-  await advance(game, "playing", "reveal").catch(() => undefined); // everyone answered: the round may have ended already
+  await ada.client.ok("player:answer", { roundIndex: 0, answer: await solvedAnswer(ada.client) });
+  await advance(game, "playing", "reveal").catch(() => undefined); // a quiz answer is final: the round may have ended already
   const games = JSON.parse((await call("teacherA", "GET", "/api/teacher/games")).text);
   gameId = (games.games ?? games)[0].id;
 }, 120_000);

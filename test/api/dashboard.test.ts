@@ -8,7 +8,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { levels } from "@/core/levels/catalog";
-import { referenceAnswers } from "../reference";
+import { staticAnswers } from "../reference";
+import { submitSolved, unlockUpTo } from "./play";
 import { newPlayer, type Player, startServer, type TestServer } from "./server-harness";
 import { queryDb } from "./live-client";
 import { parseCsv } from "../csv-reader";
@@ -143,14 +144,16 @@ describe("authorisation", () => {
 describe("data after real submissions", () => {
   beforeAll(async () => {
     const [zoe, evil] = students;
-    // Zoë: a wrong first try (no answer), then the reference answer; time spent sent by the browser.
+    // Zoë: a wrong first try (no answer), then a right one, which the cool-down after her miss caps
+    // at ★; time spent sent by the browser.
     expect((await zoe.player.submit(first.id, { responses: {} }, { timeSpentMs: 30_000 })).status).toBe(201);
-    expect((await zoe.player.submit(first.id, referenceAnswers[first.id], { timeSpentMs: 45_500 })).body.stars).toBe(3);
+    const right = await submitSolved(zoe.player, first.id, { timeSpentMs: 45_500 });
+    expect(right.body).toMatchObject({ outcomeStars: 3, stars: 1 });
     // The second student: three tries without a star (stuck), one with a huge time that is clamped.
     for (let i = 0; i < 3; i++)
       expect((await evil.player.submit(first.id, { responses: {} }, { timeSpentMs: i === 0 ? 99 * 3_600_000 : 1000 })).status).toBe(201);
     // A submission without timeSpentMs still works (the field is optional).
-    expect((await students[2].player.submit(first.id, referenceAnswers[first.id])).status).toBe(201);
+    expect((await submitSolved(students[2].player, first.id)).status).toBe(201);
   }, 60_000);
 
   it("the grid: stars, best score, attempts, time spent and last active per student × level", async () => {
@@ -161,15 +164,15 @@ describe("data after real submissions", () => {
     expect(body.levels.map((l: { id: string }) => l.id)).toEqual(levels.map((l) => l.id));
     const byName = (name: string) => body.students.find((s: { name: string }) => s.name === name);
     const zoe = byName("Zoë").cells[first.id];
-    expect(zoe).toMatchObject({ stars: 3, score: 1, attempts: 2, timeSpentMs: 75_500 });
+    expect(zoe).toMatchObject({ stars: 1, firstTryStars: 0, score: 1, attempts: 2, timeSpentMs: 75_500 });
     expect(Date.parse(zoe.lastActive)).toBeGreaterThan(Date.now() - 120_000);
     const evil = byName(students[1].name);
     expect(evil.cells[first.id]).toMatchObject({ stars: 0, attempts: 3, timeSpentMs: 7_200_000 + 2000 });
     expect(evil.stuckOn).toEqual([first.id]);
-    expect(byName("Sam").cells[first.id]).toMatchObject({ stars: 3, attempts: 1, timeSpentMs: 0 });
+    expect(byName("Sam").cells[first.id]).toMatchObject({ stars: 3, firstTryStars: 3, attempts: 1, timeSpentMs: 0 });
     const stats = body.levelStats.find((s: { levelId: string }) => s.levelId === first.id);
-    expect(stats).toMatchObject({ tried: 3, completed: 2, completionRate: 2 / 3, averageAttempts: 2 });
-    // Four attempts under 3 stars, all with every question unanswered.
+    expect(stats).toMatchObject({ tried: 3, completed: 2, completionRate: 2 / 3, averageAttempts: 2, firstTryThree: 1, firstTryThreeRate: 1 / 3 });
+    // Four answers worth under 3 stars, all with every question unanswered (Zoë's capped right answer is not wrong).
     expect(stats.wrongAnswers[0]).toEqual({ answer: expect.stringMatching(/^Q1 .*left unanswered$/), count: 4 });
     const stored = await queryDb(server.dbPath, `SELECT timeSpentMs FROM LevelAttempt ORDER BY createdAt, id`);
     expect(stored.map((r) => Number(r.timeSpentMs)).sort((a, b) => a - b)).toEqual([0, 1000, 1000, 30_000, 45_500, 7_200_000]);
@@ -177,17 +180,21 @@ describe("data after real submissions", () => {
 
   it("a bad timeSpentMs is refused naming the field, and nothing is stored", async () => {
     const before = await queryDb(server.dbPath, `SELECT COUNT(*) AS n FROM LevelAttempt`);
-    const res = await students[2].player.submit(first.id, referenceAnswers[first.id], { timeSpentMs: "an hour" });
+    const res = await students[2].player.submit(first.id, staticAnswers[first.id], { timeSpentMs: "an hour" });
     expect(res.status).toBe(400);
     expect(res.text).toContain("timeSpentMs");
     expect(await queryDb(server.dbPath, `SELECT COUNT(*) AS n FROM LevelAttempt`)).toEqual(before);
   });
 
   it("wrong choices on a training level are tallied in words", async () => {
-    // Sam plays up to the deep-training level with reference answers, then picks sigmoid there.
+    // Sam plays up to the deep-training level, solving each level, then picks sigmoid there.
     const sam = students[2].player;
-    for (const level of levels.slice(1, levels.indexOf(deep))) expect((await sam.submit(level.id, referenceAnswers[level.id])).status, level.id).toBe(201);
-    const wrong = { ...(referenceAnswers[deep.id] as object), activation: "sigmoid" };
+    await unlockUpTo(
+      sam,
+      levels.slice(1).map((l) => l.id),
+      deep.id,
+    );
+    const wrong = { ...(staticAnswers[deep.id] as object), activation: "sigmoid" };
     const res = await sam.submit(deep.id, wrong);
     expect(res.status).toBe(201);
     expect(res.body.stars).toBeLessThan(3);
@@ -201,7 +208,7 @@ describe("data after real submissions", () => {
     expect(res.body.member).toEqual({ id: students[0].memberId, name: "Zoë" });
     expect(res.body.timeline).toEqual([
       expect.objectContaining({ levelId: first.id, levelTitle: first.title, levelNumber: "1.1", stars: 0, score: 0, timeSpentMs: 30_000 }),
-      expect.objectContaining({ levelId: first.id, stars: 3, score: 1, timeSpentMs: 45_500 }),
+      expect.objectContaining({ levelId: first.id, stars: 1, score: 1, timeSpentMs: 45_500 }),
     ]);
     expect(Date.parse(res.body.timeline[0].at)).toBeLessThanOrEqual(Date.parse(res.body.timeline[1].at));
   });
@@ -227,7 +234,8 @@ describe("data after real submissions", () => {
     expect(data).toHaveLength(students.length * levels.length);
     const col = (name: string) => header.indexOf(name);
     const zoeFirst = data.find((r) => r[0] === "Zoë" && r[col("level id")] === first.id)!;
-    expect(zoeFirst[col("stars")]).toBe("3");
+    expect(zoeFirst[col("stars")]).toBe("1");
+    expect(zoeFirst[col("first-try stars")]).toBe("0");
     expect(zoeFirst[col("attempts")]).toBe("2");
     expect(zoeFirst[col("time spent (min)")]).toBe("1.3");
     expect(zoeFirst[col("best score %")]).toBe("100");

@@ -5,34 +5,39 @@ import { chapter2Player, Player, rotated, startServer, type TestServer } from ".
 
 /**
  * One leaderboard (turn-the-axes) built by 15 players, in this order. Each step is one
- * submission; the expected board follows from core's scores and the order of the steps.
+ * submission; the expected board follows from core's scores, the attempt rules (after a miss, a
+ * try earns at most ★ during the cool-down, which lasts the whole test) and the order of the
+ * steps. The board ranks more stars first, then the higher score, then who got there first; a
+ * best without a star is not ranked.
  */
 const LEVEL = "turn-the-axes";
 const steps: Array<[name: string, angleDeg: number]> = [
-  ["Carol", 0], // 0.83 first…
-  ["Alice", 35], // 1.00: first to reach 1
-  ["Bob", 34], // 1.00: second
-  ["Carol", 32], // …then 1.00: third
-  ["Alice", 36], // 1.00 again: not an improvement, Alice keeps her earlier time
-  ["Dave", 30], // 0.9967
-  ["Erin", 28], // 0.99
-  ["Frank", 40], // 0.9833
-  ["Grace", 25], // 0.97
-  ["Heidi", 45], // 0.96
-  ["Ivan", 20], // 0.9467
-  ["Judy", 50], // 0.9367: tenth
-  ["Mallory", 15], // 0.9167: 11th
-  ["Niaj", 10], // 0.8767: 12th
-  ["Olivia", 5], // 0.86 first: 13th
-  ["Peggy", 180], // 0.17: last
-  ["Rupert", 60], // 0.86, reached after Olivia: 14th
+  ["Carol", 0], // 0.83: no star, a miss…
+  ["Alice", 35], // 1.00 ★★★: first to reach it
+  ["Bob", 34], // 1.00 ★★★: second
+  ["Carol", 32], // …then 1.00, capped at ★ by the cool-down after her miss
+  ["Alice", 36], // 1.00 ★★★ again: not an improvement, Alice keeps her earlier time
+  ["Dave", 30], // 0.9967 ★★
+  ["Erin", 28], // 0.99 ★★
+  ["Frank", 40], // 0.9833 ★★
+  ["Grace", 25], // 0.97 ★★
+  ["Heidi", 45], // 0.96 ★
+  ["Ivan", 20], // 0.9467 ★
+  ["Judy", 50], // 0.9367 ★
+  ["Mallory", 15], // 0.9167 ★: 11th
+  ["Niaj", 10], // 0.8767: no star, not ranked
+  ["Olivia", 5], // 0.86: not ranked
+  ["Peggy", 180], // 0.17: not ranked
+  ["Rupert", 60], // 0.86: not ranked
   ["Niaj", 0], // 0.83: worse, keeps 0.8767
 ];
-const expectedOrder = ["Alice", "Bob", "Carol", "Dave", "Erin", "Frank", "Grace", "Heidi", "Ivan", "Judy", "Mallory", "Niaj", "Olivia", "Rupert", "Peggy"];
+/** Ranked (a star or more): ★★★, then ★★, then ★ (Carol's capped 1.00 first among them). */
+const expectedOrder = ["Alice", "Bob", "Dave", "Erin", "Frank", "Grace", "Carol", "Heidi", "Ivan", "Judy", "Mallory"];
+const unranked = ["Niaj", "Olivia", "Rupert", "Peggy"];
 
 const level = findLevel(LEVEL)!;
 function scoreOf(angleDeg: number): number {
-  const outcome = scoreAnswerSync(level, rotated(angleDeg));
+  const outcome = scoreAnswerSync(level, "any seed", rotated(angleDeg));
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.result.score;
 }
@@ -86,61 +91,64 @@ describe("leaderboard", () => {
     expect(scoreOf(35)).toBe(1);
     expect(scoreOf(0)).toBe(0.83);
     expect(scoreOf(5)).toBe(scoreOf(60));
-    expect(new Set(expectedOrder.map(bestOf)).size).toBe(expectedOrder.length - 3); // ties: 1.00 ×3, 0.86 ×2
+    // Carol's second answer was right, but capped: the board shows her credited star.
+    expect(submitted[3].body).toMatchObject({ outcomeStars: 3, stars: 1 });
   });
 
-  it("orders by best score, then by who reached it first, ranks 1 to 10", async () => {
+  it("orders by stars, then best score, then who reached it first, ranks 1 to 10; a best without a star is not ranked", async () => {
     const board = await boardFor(new Player(server.baseUrl));
     expect(board.levelId).toBe(LEVEL);
-    expect(board.players).toBe(15);
+    expect(board.players).toBe(expectedOrder.length);
     expect(board.entries.map((e) => e.displayName)).toEqual(expectedOrder.slice(0, 10));
     expect(board.entries.map((e) => e.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(board.entries.map((e) => e.score)).toEqual(expectedOrder.slice(0, 10).map(bestOf));
-    expect(board.entries.map((e) => e.stars)).toEqual([3, 3, 3, 2, 2, 2, 2, 1, 1, 1]);
+    expect(board.entries.map((e) => e.stars)).toEqual([3, 3, 2, 2, 2, 2, 1, 1, 1, 1]);
     for (let i = 1; i < board.entries.length; i++) {
       const [previous, current] = [board.entries[i - 1], board.entries[i]];
-      expect(previous.score >= current.score).toBe(true);
-      if (previous.score === current.score) expect(Date.parse(previous.achievedAt)).toBeLessThan(Date.parse(current.achievedAt));
+      expect(previous.stars > current.stars || (previous.stars === current.stars && previous.score >= current.score)).toBe(true);
+      if (previous.stars === current.stars && previous.score === current.score)
+        expect(Date.parse(previous.achievedAt)).toBeLessThan(Date.parse(current.achievedAt));
     }
   });
 
   it("a later equal score does not move a player ahead, and a resubmission does not reset the time", async () => {
     const board = await boardFor(players.get("Alice")!);
-    const [alice, bob, carol] = board.entries;
-    expect([alice.displayName, bob.displayName, carol.displayName]).toEqual(["Alice", "Bob", "Carol"]);
-    expect([alice.score, bob.score, carol.score]).toEqual([1, 1, 1]);
-    // Alice's second perfect answer (sent after Carol's) kept her first time.
+    const [alice, bob] = board.entries;
+    expect([alice.displayName, bob.displayName]).toEqual(["Alice", "Bob"]);
+    expect([alice.score, bob.score]).toEqual([1, 1]);
+    // Alice's second perfect answer (sent after Bob's) kept her first time.
     expect(Date.parse(alice.achievedAt)).toBeLessThan(Date.parse(bob.achievedAt));
-    expect(Date.parse(bob.achievedAt)).toBeLessThan(Date.parse(carol.achievedAt));
     const aliceSecond = submitted[4];
     expect(aliceSecond.name).toBe("Alice");
-    expect(aliceSecond.body).toMatchObject({ score: 1, improved: false, rank: 1, best: { score: 1, attempts: 2 } });
-    // Carol went from 0.83 to 1: her time is when she reached 1, after Bob.
-    expect(submitted[3]).toMatchObject({ name: "Carol", body: { improved: true, rank: 3, best: { score: 1, attempts: 2 } } });
+    expect(aliceSecond.body).toMatchObject({ score: 1, stars: 3, improved: false, rank: 1, best: { score: 1, attempts: 2, firstTryStars: 3 } });
+    // Carol went from 0.83 (no star) to a capped 1.00: ★, ranked below the two-star players.
+    expect(submitted[3]).toMatchObject({
+      name: "Carol",
+      body: { improved: true, stars: 1, rank: 3, best: { score: 1, stars: 1, attempts: 2, firstTryStars: 0 } },
+    });
   });
 
-  it("the rank a submission returns is the rank on the board at that moment", () => {
-    // Alice 1, Bob 2, Carol 3, then each new player slots in by score.
+  it("the rank a submission returns is the rank on the board at that moment (null while its best has no star)", () => {
     const ranks = submitted.map((s) => `${s.name}:${s.body.rank}`);
     expect(ranks).toEqual([
-      "Carol:1",
+      "Carol:null",
       "Alice:1",
       "Bob:2",
       "Carol:3",
       "Alice:1",
-      "Dave:4",
-      "Erin:5",
-      "Frank:6",
-      "Grace:7",
-      "Heidi:8",
+      "Dave:3", // two stars: ahead of Carol's one
+      "Erin:4",
+      "Frank:5",
+      "Grace:6",
+      "Heidi:8", // one star: behind Carol's capped 1.00
       "Ivan:9",
       "Judy:10",
       "Mallory:11",
-      "Niaj:12",
-      "Olivia:13",
-      "Peggy:14",
-      "Rupert:14", // same score as Olivia, reached later; Peggy moves down to 15
-      "Niaj:12", // a worse answer: the best (and the rank) stay
+      "Niaj:null",
+      "Olivia:null",
+      "Peggy:null",
+      "Rupert:null",
+      "Niaj:null",
     ]);
   });
 
@@ -154,21 +162,17 @@ describe("leaderboard", () => {
     }
   });
 
-  it("`me` carries the rank of a player outside the top 10, ties included", async () => {
-    for (const name of ["Mallory", "Niaj", "Olivia", "Rupert", "Peggy"]) {
+  it("`me` carries the rank of a player outside the top 10, and says a player without a star is not ranked", async () => {
+    const mallory = await boardFor(players.get("Mallory")!);
+    expect(mallory.entries.some((e) => e.isMe)).toBe(false);
+    expect(mallory.me).toMatchObject({ rank: 11, displayName: "Mallory", score: bestOf("Mallory"), stars: 1, isMe: true });
+    for (const name of unranked) {
       const board = await boardFor(players.get(name)!);
       expect(board.entries).toHaveLength(10);
       expect(board.entries.some((e) => e.isMe)).toBe(false);
-      expect(board.me, name).toMatchObject({ rank: expectedOrder.indexOf(name) + 1, displayName: name, score: bestOf(name), isMe: true });
-      expect(board.me!.stars).toBe(bestOf(name) >= 0.9 ? 1 : 0);
+      expect(board.me, name).toMatchObject({ rank: null, displayName: name, score: bestOf(name), stars: 0, isMe: true });
       expect(Number.isNaN(Date.parse(board.me!.achievedAt))).toBe(false);
     }
-    // Olivia and Rupert have the same score: Olivia got there first.
-    const olivia = (await boardFor(players.get("Olivia")!)).me!;
-    const rupert = (await boardFor(players.get("Rupert")!)).me!;
-    expect(olivia.score).toBe(rupert.score);
-    expect([olivia.rank, rupert.rank]).toEqual([13, 14]);
-    expect(Date.parse(olivia.achievedAt)).toBeLessThan(Date.parse(rupert.achievedAt));
   });
 
   it("no cookie, or a player who has not played this level: me is null and nothing isMe", async () => {
@@ -180,7 +184,7 @@ describe("leaderboard", () => {
     const board = await boardFor(newcomer);
     expect(board.me).toBeNull();
     expect(board.entries.some((e) => e.isMe)).toBe(false);
-    expect(board.players).toBe(15);
+    expect(board.players).toBe(expectedOrder.length);
 
     // A level nobody has played yet is an empty board, not an error.
     const empty = await boardFor(players.get("Alice")!, "turn-and-shift");
@@ -204,12 +208,12 @@ describe("leaderboard", () => {
 
   it("a new best moves a player up and everyone below down", async () => {
     const peggy = players.get("Peggy")!;
-    const response = await peggy.submit(LEVEL, rotated(33)); // 1.00, fourth to get there
+    const response = await peggy.submit(LEVEL, rotated(33)); // 1.00 after her miss: ★, second to get there with one star
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ score: 1, improved: true, rank: 4 });
+    expect(response.body).toMatchObject({ score: 1, stars: 1, improved: true, rank: 8 });
     const board = await boardFor(peggy);
-    expect(board.entries.map((e) => e.displayName)).toEqual(["Alice", "Bob", "Carol", "Peggy", "Dave", "Erin", "Frank", "Grace", "Heidi", "Ivan"]);
-    expect(board.me).toMatchObject({ rank: 4, displayName: "Peggy", isMe: true });
+    expect(board.entries.map((e) => e.displayName)).toEqual(["Alice", "Bob", "Dave", "Erin", "Frank", "Grace", "Carol", "Peggy", "Heidi", "Ivan"]);
+    expect(board.me).toMatchObject({ rank: 8, displayName: "Peggy", isMe: true });
     const judy = await boardFor(players.get("Judy")!);
     expect(judy.me).toMatchObject({ rank: 11, displayName: "Judy", isMe: true });
     expect(judy.entries.some((e) => e.isMe)).toBe(false);

@@ -7,6 +7,8 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import type { HostView, KickedNotice, LiveAck, LiveEventName, LiveView, PlayerView, ReplyOf, ServerToClientEvents } from "@/core/live/protocol";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
+import type { PublicLevel } from "@/core/play/public-level";
+import { solve } from "../reference";
 import { answers, startServer, type TestServer } from "./server-harness";
 import { queryDb } from "./test-database";
 
@@ -282,6 +284,17 @@ export async function startRound(game: HostGame, fromPhase: "lobby" | "leaderboa
 }
 
 export { answers };
+
+/** The round's level as this client was last sent it (the round's instance: the same for every player). */
+export async function roundLevel(client: LiveClient): Promise<PublicLevel> {
+  const view = await client.until(() => client.last?.round?.level && client.last, "the round's level");
+  return view.round!.level!;
+}
+
+/** A three-star answer to the round being played, worked out from the level the client was sent. */
+export async function solvedAnswer(client: LiveClient): Promise<unknown> {
+  return solve(await roundLevel(client));
+}
 
 export function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -28,15 +28,15 @@ const server = liveTestServer();
 
 const rotated = (angleDeg: number) => ({ ...answers.naive, angleDeg });
 function expected(levelId: string, answer: unknown) {
-  const outcome = scoreAnswerSync(findLevel(levelId)!, answer);
+  const outcome = scoreAnswerSync(findLevel(levelId)!, "any seed", answer); // coordinate-change levels do not vary yet
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.result;
 }
 
-/** No answer of anyone (no "answer" field, no answer's content) in a view. */
+/** No answer of anyone (no "answer" field, no answer's content) in a view (the round's level lists the representations and rules on offer). */
 function expectNoAnswers(view: LiveView, label: string) {
   const text = JSON.stringify(view);
-  expect(text, label).not.toMatch(/"answer"|angleDeg|representation|"shift"|"rule"/);
+  expect(text, label).not.toMatch(/"answer"|angleDeg|"representation":|"shift":|"rule":/);
 }
 
 describe("a full two-round game", () => {
@@ -80,9 +80,9 @@ describe("a full two-round game", () => {
 
     const lobby = await game.host.waitLast<HostView>((v) => v.players.length === 3, "three players in the host's lobby");
     expect(lobby.players).toEqual([
-      { playerId: ada.playerId, nickname: "Ada", points: 0, submitted: false, connected: true },
-      { playerId: bob.playerId, nickname: "Bob the Builder", points: 0, submitted: false, connected: true },
-      { playerId: cy.playerId, nickname: "Cy", points: 0, submitted: false, connected: true },
+      { playerId: ada.playerId, nickname: "Ada", points: 0, submitted: false, done: false, connected: true },
+      { playerId: bob.playerId, nickname: "Bob the Builder", points: 0, submitted: false, done: false, connected: true },
+      { playerId: cy.playerId, nickname: "Cy", points: 0, submitted: false, done: false, connected: true },
     ]);
     expect(lobby).toMatchObject({ phase: "lobby", playerCount: 3, submittedCount: 0 });
     // Nobody can answer in the lobby.
@@ -93,7 +93,10 @@ describe("a full two-round game", () => {
     await game.host.ok("host:advance", { expectedPhase: "lobby" });
     for (const p of players()) {
       const intro = await p.client.waitState<PlayerView>((v) => v.phase === "intro", `${p.nickname} in the intro`);
-      expect(intro.round).toEqual({ index: 0, count: 2, levelId: "turn-the-axes", seconds: 15 });
+      expect(intro.round).toMatchObject({ index: 0, count: 2, levelId: "turn-the-axes", seconds: 15 });
+      // The round's level, as everyone plays it: its public projection, the same for every player.
+      expect(intro.round?.level).toMatchObject({ id: "turn-the-axes", kind: "coordinate-change", attempts: "manipulation", attempt: null });
+      expect(intro.round?.level).toEqual((await ada.client.waitState<PlayerView>((v) => v.phase === "intro", "Ada's intro")).round?.level);
       expect(intro.phaseEndsAt! - intro.serverNow).toBeGreaterThan(4_000);
       expect(intro.phaseEndsAt! - intro.serverNow).toBeLessThanOrEqual(5_000);
     }
@@ -128,20 +131,25 @@ describe("a full two-round game", () => {
       points: 0,
       improved: true,
       best: { score: 0.83, stars: 0, points: 0 },
+      lockedIn: false,
     });
 
     // The best answer, with junk inside: scored on what matters, the junk dropped.
     const best = await ada.client.ok("player:answer", { roundIndex: 0, answer: { ...answers.turnTheAxes, score: 0, stars: 0, hacked: { deep: [1, 2, 3] } } });
-    expect(best).toEqual({ ok: true, score: 1, stars: 3, points: 1000, improved: true, best: { score: 1, stars: 3, points: 1000 } });
+    expect(best).toEqual({ ok: true, score: 1, stars: 3, points: 1000, improved: true, best: { score: 1, stars: 3, points: 1000 }, lockedIn: false });
 
     // A worse answer afterwards does not replace the best one.
     const worse = await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.naive });
-    expect(worse).toEqual({ ok: true, score: 0.83, stars: 0, points: 0, improved: false, best: { score: 1, stars: 3, points: 1000 } });
+    expect(worse).toEqual({ ok: true, score: 0.83, stars: 0, points: 0, improved: false, best: { score: 1, stars: 3, points: 1000 }, lockedIn: false });
     const adaNow = await ada.client.waitLast<PlayerView>((v) => v.me.points === 1000 && v.me.roundBest?.points === 1000, "Ada's own view with her best");
     expect(adaNow.me.roundBest).toEqual({ score: 1, stars: 3, points: 1000 });
 
     // Bob was not touched by the forged playerId.
-    const hostMid = await game.host.waitLast<HostView>((v) => v.submittedCount === 1, "host sees one submission");
+    // The host's views are throttled: wait for the one that carries Ada's best.
+    const hostMid = await game.host.waitLast<HostView>(
+      (v) => v.submittedCount === 1 && v.players.some((p) => p.playerId === ada.playerId && p.points === 1000),
+      "host sees one submission, with Ada's best",
+    );
     expect(hostMid.players.find((p) => p.playerId === bob.playerId)).toMatchObject({ points: 0, submitted: false });
     expect(hostMid.players.find((p) => p.playerId === ada.playerId)).toMatchObject({ points: 1000, submitted: true });
     expect(hostMid.spread).toEqual({ stars: [0, 0, 0, 1], notSubmitted: 2 });
@@ -162,10 +170,17 @@ describe("a full two-round game", () => {
     expect(game.host.states.length).toBeGreaterThan(3);
     for (const view of game.host.states) expectNoAnswers(view, `the host's ${view.phase} view`);
 
-    // The last one to answer ends the round at once, long before the clock.
+    // Everyone has answered: that alone ends nothing (an answer can still be improved)…
     const cyAck = await cy.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
     expect(cyAck).toMatchObject({ score: 1, stars: 3, points: 1000, improved: true });
-    const reveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal", "the reveal after everyone answered", { timeoutMs: 3_000 });
+    await game.host.waitLast<HostView>((v) => v.submittedCount === 3, "host sees three submissions");
+    expect(cy.client.last?.phase).toBe("playing");
+    // …the last one to say "I'm done" ends the round at once, long before the clock.
+    for (const p of [ada, bob]) await p.client.ok("player:done", { roundIndex: 0 });
+    await game.host.waitLast<HostView>((v) => v.doneCount === 2, "host sees two players done");
+    expect(cy.client.last?.phase).toBe("playing");
+    await cy.client.ok("player:done", { roundIndex: 0 });
+    const reveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal", "the reveal after everyone was done", { timeoutMs: 3_000 });
     const playing = cy.client.states.find((v) => v.phase === "playing")!;
     expect(reveal.serverNow).toBeLessThan(playing.phaseEndsAt! - 5_000);
     expect(Date.now() - startedAt).toBeLessThan(10_000);
@@ -176,8 +191,13 @@ describe("a full two-round game", () => {
   it("reveals the round's best answer to everyone, only after the round", async () => {
     const winner = { nickname: "Ada", score: 1, stars: 3, answer: answers.turnTheAxes }; // the earlier of two perfect answers, junk removed
     for (const client of [...players().map((p) => p.client), game.host]) {
-      const view = await client.waitState((v) => v.phase === "reveal" && v.round?.index === 0, "the reveal of round 1");
-      expect(view.reveal).toEqual({ winner, spread: { stars: [0, 0, 1, 2], notSubmitted: 0 } });
+      const view = await client.waitState(
+        (v) => v.phase === "reveal" && v.round?.index === 0 && v.reveal?.review != null,
+        "the reveal of round 1, with its review",
+      );
+      expect(view.reveal).toMatchObject({ winner, spread: { stars: [0, 0, 1, 2], notSubmitted: 0 } });
+      // The teaching comes only now: the review of the best answer and the level's explanation.
+      expect(view.reveal).toMatchObject({ review: { answer: answers.turnTheAxes, accuracy: 1 }, explanation: findLevel("turn-the-axes")!.explanation });
       expect(view.phaseEndsAt).toBeNull();
       expect(view.leaderboard).toBeNull();
     }
@@ -205,7 +225,7 @@ describe("a full two-round game", () => {
     const since = ada.client.states.length;
     await startRound(game, "leaderboard");
     const playing = await ada.client.waitState<PlayerView>((v) => v.phase === "playing" && v.round?.index === 1, "round 2 playing", { since });
-    expect(playing.round).toEqual({ index: 1, count: 2, levelId: "turn-and-shift", seconds: 15 });
+    expect(playing.round).toMatchObject({ index: 1, count: 2, levelId: "turn-and-shift", seconds: 15, level: { id: "turn-and-shift" } });
     expect(playing.me.roundBest).toBeNull();
     expect(playing.reveal).toBeNull();
 
@@ -235,7 +255,7 @@ describe("a full two-round game", () => {
     // Cy never answers: the host ends the round.
     await advance(game, "playing", "reveal");
     const reveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal" && v.round?.index === 1, "round 2 reveal");
-    expect(reveal.reveal).toEqual({
+    expect(reveal.reveal).toMatchObject({
       winner: { nickname: "Bob the Builder", score: 1, stars: 3, answer: answers.turnAndShift },
       spread: { stars: [0, 1, 0, 1], notSubmitted: 1 },
     });
@@ -311,7 +331,7 @@ describe("a full two-round game", () => {
       locked: true,
       speedBonus: true,
       playerCount: 1,
-      players: [{ playerId: dee.playerId, nickname: "Dee", points: 0, connected: false }],
+      players: [{ playerId: dee.playerId, nickname: "Dee", points: 0, done: false, connected: false }],
     });
     const deeAgain = await liveClient(server.baseUrl);
     expect((await deeAgain.ok("player:resume", { ...PROTOCOL, code: open.code, playerSecret: dee.playerSecret })).view).toMatchObject({

@@ -160,7 +160,7 @@ describe("profile", () => {
     expect(forger.cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     // The owner is untouched by all that.
-    expect(chapter2Progress(await owner.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } });
+    expect(chapter2Progress(await owner.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1, firstTryStars: 0 } });
     expect((await owner.get("/api/profile")).body.displayName).not.toBe("Mallory");
   });
 });
@@ -190,18 +190,25 @@ describe("submissions", () => {
     const player = await chapter2Player(server.baseUrl);
     const response = await player.submit("turn-the-axes", answers.turnTheAxes);
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({
+    expect(response.body).toMatchObject({
       levelId: "turn-the-axes",
+      attempt: 1,
       score: 1,
+      outcomeStars: 3,
       stars: 3,
+      cap: { stars: 3, reasons: [] },
+      verdict: { title: "Perfect!", note: null },
       metrics: { accuracy: 1, correct: 300, total: 300 },
-      best: { score: 1, stars: 3, attempts: 1 },
+      best: { score: 1, stars: 3, attempts: 1, firstTryStars: 3 },
       improved: true,
       rank: expect.any(Number),
       nextLevelId: "turn-and-shift",
+      review: { answer: answers.turnTheAxes },
+      explanation: expect.stringContaining("representation"),
+      next: { id: "turn-the-axes", attempt: 2, rules: { cooldownUntil: null, hintCost: 0 } },
     });
     expect(response.body.rank).toBeGreaterThanOrEqual(1);
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 3, score: 1, attempts: 1 } });
+    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 3, score: 1, attempts: 1, firstTryStars: 3 } });
   });
 
   it("the whole chapter's reference answers unlock level after level", async () => {
@@ -212,53 +219,60 @@ describe("submissions", () => {
       ["admissions", answers.admissions, "circles"],
     ] as const;
     for (const [levelId, answer, next] of chain) {
-      // Other tests share this server: the rank is one more than the perfect scores already there.
+      // Other tests share this server: the rank is one more than the three-star bests already there.
       const before = await player.get(`/api/levels/${levelId}/leaderboard`);
       expect(before.status).toBe(200);
-      const perfectBefore = before.body.entries.filter((e: { score: number }) => e.score === 1).length;
+      const perfectBefore = before.body.entries.filter((e: { score: number; stars: number }) => e.stars === 3).length;
       expect(perfectBefore).toBeLessThan(10);
       const response = await player.submit(levelId, answer);
       expect(response.status, `${levelId}: ${response.text}`).toBe(201);
       expect(response.body).toMatchObject({ levelId, score: 1, stars: 3, improved: true, nextLevelId: next, rank: perfectBefore + 1 });
     }
     expect(chapter2Progress(await player.progress())).toEqual({
-      "turn-the-axes": { stars: 3, score: 1, attempts: 1 },
-      "turn-and-shift": { stars: 3, score: 1, attempts: 1 },
-      admissions: { stars: 3, score: 1, attempts: 1 },
+      "turn-the-axes": { stars: 3, score: 1, attempts: 1, firstTryStars: 3 },
+      "turn-and-shift": { stars: 3, score: 1, attempts: 1, firstTryStars: 3 },
+      admissions: { stars: 3, score: 1, attempts: 1, firstTryStars: 3 },
     });
   });
 
-  it("the naive answer earns 0 stars; only a better score improves the best, and attempts always count", async () => {
+  it("after a miss the next tries earn at most ★ (the cool-down), a capped try says why, and the best is never lowered", async () => {
     const player = await chapter2Player(server.baseUrl);
 
     const naive = await player.submit("turn-the-axes", answers.naive);
     expect(naive.status).toBe(201);
     expect(naive.body).toMatchObject({
+      attempt: 1,
       score: SCORE_OF_NAIVE,
+      outcomeStars: 0,
       stars: 0,
+      verdict: { title: "Not there yet", note: null },
       metrics: { accuracy: SCORE_OF_NAIVE, correct: 249, total: 300 },
-      best: { score: SCORE_OF_NAIVE, stars: 0, attempts: 1 },
+      best: { score: SCORE_OF_NAIVE, stars: 0, attempts: 1, firstTryStars: 0 },
       improved: true, // a first attempt is always an improvement on nothing
+      rank: null, // no star: not ranked
     });
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } });
+    // The next attempt is served with the cool-down the miss started: about 10 minutes.
+    const cooldown = naive.body.next.rules.cooldownUntil - Date.now();
+    expect(cooldown).toBeGreaterThan(9 * 60_000);
+    expect(cooldown).toBeLessThanOrEqual(10 * 60_000);
+    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1, firstTryStars: 0 } });
 
-    const better = await player.submit("turn-the-axes", rotated(25)); // 0.97: two stars
+    const better = await player.submit("turn-the-axes", rotated(25)); // 0.97: worth two stars, capped at one
     expect(better.status).toBe(201);
-    expect(better.body).toMatchObject({ score: 0.97, stars: 2, best: { score: 0.97, stars: 2, attempts: 2 }, improved: true });
+    expect(better.body).toMatchObject({ attempt: 2, score: 0.97, outcomeStars: 2, stars: 1, cap: { stars: 1 }, improved: true });
+    expect(better.body.verdict).toEqual({
+      title: "Passed — 1 of 3 stars",
+      note: expect.stringMatching(/^Worth ★★ — but after a miss, this try is capped at ★ \(next ★★★ try in \d+ min\)\.$/),
+    });
+    expect(better.body.best).toEqual({ score: 0.97, stars: 1, attempts: 2, firstTryStars: 0 });
 
     const worse = await player.submit("turn-the-axes", answers.naive);
-    expect(worse.status).toBe(201);
-    expect(worse.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { score: 0.97, stars: 2, attempts: 3 }, improved: false });
+    expect(worse.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { score: 0.97, stars: 1, attempts: 3 }, improved: false });
 
-    const same = await player.submit("turn-the-axes", rotated(25));
-    expect(same.status).toBe(201);
-    expect(same.body).toMatchObject({ score: 0.97, stars: 2, best: { score: 0.97, stars: 2, attempts: 4 }, improved: false });
-
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 2, score: 0.97, attempts: 4 } });
-
-    const best = await player.submit("turn-the-axes", answers.turnTheAxes);
-    expect(best.body).toMatchObject({ score: 1, stars: 3, best: { score: 1, stars: 3, attempts: 5 }, improved: true });
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 3, score: 1, attempts: 5 } });
+    const right = await player.submit("turn-the-axes", answers.turnTheAxes);
+    expect(right.body).toMatchObject({ score: 1, outcomeStars: 3, stars: 1, improved: true, best: { score: 1, stars: 1, attempts: 4, firstTryStars: 0 } });
+    expect(right.body.verdict.note).toMatch(/^Right — but after a miss/);
+    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 1, score: 1, attempts: 4, firstTryStars: 0 } });
   });
 
   it("a locked level is 403 and stores nothing; a 0-star result does not unlock the next level", async () => {
@@ -274,7 +288,7 @@ describe("submissions", () => {
     // Zero stars on the first level keeps the second locked.
     expect((await player.submit("turn-the-axes", answers.naive)).body.stars).toBe(0);
     expect((await player.submit("turn-and-shift", answers.turnAndShift)).status).toBe(403);
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } });
+    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1, firstTryStars: 0 } });
 
     // One star is enough.
     const oneStar = await player.submit("turn-the-axes", rotated(15));
@@ -283,8 +297,8 @@ describe("submissions", () => {
     // The level after that is still locked.
     expect((await player.submit("circles", answers.naive)).status).toBe(403);
     expect(chapter2Progress(await player.progress())).toEqual({
-      "turn-the-axes": { stars: 1, score: expect.closeTo(0.9167, 4), attempts: 2 },
-      "turn-and-shift": { stars: 3, score: 1, attempts: 1 },
+      "turn-the-axes": { stars: 1, score: expect.closeTo(0.9167, 4), attempts: 2, firstTryStars: 0 },
+      "turn-and-shift": { stars: 3, score: 1, attempts: 1, firstTryStars: 3 },
     });
   });
 
@@ -304,28 +318,34 @@ describe("submissions", () => {
 
     const inBody = await player.submit("turn-the-axes", answers.naive, { score: 1, stars: 3, best: { score: 1, stars: 3, attempts: 0 }, improved: true });
     expect(inBody.status).toBe(201);
-    expect(inBody.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { score: SCORE_OF_NAIVE, stars: 0, attempts: 1 } });
+    expect(inBody.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { score: SCORE_OF_NAIVE, stars: 0, attempts: 1, firstTryStars: 0 } });
 
     const inAnswer = await player.submit("turn-the-axes", { ...answers.naive, score: 1, stars: 3, accuracy: 1, metrics: { accuracy: 1 } });
     expect(inAnswer.status).toBe(201);
     expect(inAnswer.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, metrics: { accuracy: SCORE_OF_NAIVE, correct: 249, total: 300 } });
-    expect(inAnswer.body.best).toEqual({ score: SCORE_OF_NAIVE, stars: 0, attempts: 2 });
+    expect(inAnswer.body.best).toEqual({ score: SCORE_OF_NAIVE, stars: 0, attempts: 2, firstTryStars: 0 });
 
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 2 } });
+    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 2, firstTryStars: 0 } });
     // And no star means the next level is still locked.
     expect((await player.submit("turn-and-shift", answers.turnAndShift)).status).toBe(403);
   });
 
   describe("malformed submissions are 4xx with a message naming the field, and change nothing", () => {
     let player: Player;
-    const expectedProgress = { "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1 } };
+    const expectedProgress = { "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1, firstTryStars: 0 } };
+    /** The attempt being played (a malformed submission does not move it on). */
+    const attemptNow = async (): Promise<number> => (await player.get("/api/levels/turn-the-axes")).body.attempt;
 
     beforeAll(async () => {
       player = await chapter2Player(server.baseUrl);
       expect((await player.submit("turn-the-axes", answers.naive)).status).toBe(201);
     });
 
-    const post = (rawBody: string) => player.post("/api/submissions", undefined, { rawBody });
+    // A body that names a level names the attempt being played, so its answer is what is refused.
+    const post = async (rawBody: string) =>
+      player.post("/api/submissions", undefined, {
+        rawBody: rawBody.replace(/^\{"levelId":"turn-the-axes",/, `{"levelId":"turn-the-axes","attempt":${await attemptNow()},`),
+      });
 
     it.each([
       ["not JSON", "levelId=turn-the-axes", "invalid_json", /^body must be JSON$/],
@@ -409,8 +429,33 @@ describe("submissions", () => {
         /^answer\.rule: /,
       ],
     ])("%s", async (_label, body, code, message) => {
-      const response = await player.post("/api/submissions", body);
+      const response = await player.post("/api/submissions", { attempt: await attemptNow(), ...body });
       expect(response.status, response.text).toBe(400);
+      expect(response.body.error.code).toBe(code);
+      expect(response.body.error.message).toMatch(message);
+      expect(chapter2Progress(await player.progress())).toEqual(expectedProgress);
+    });
+
+    it.each([
+      ["no attempt", () => ({ levelId: "turn-the-axes", answer: answers.naive }), 400, "invalid_body", /^attempt: /],
+      ["attempt 0", () => ({ levelId: "turn-the-axes", answer: answers.naive, attempt: 0 }), 400, "invalid_body", /^attempt: /],
+      [
+        "an attempt already played",
+        (attempt: number) => ({ levelId: "turn-the-axes", answer: answers.naive, attempt: attempt - 1 }),
+        409,
+        "stale_attempt",
+        /reload it$/,
+      ],
+      [
+        "an attempt not served yet",
+        (attempt: number) => ({ levelId: "turn-the-axes", answer: answers.naive, attempt: attempt + 1 }),
+        409,
+        "stale_attempt",
+        /reload it$/,
+      ],
+    ])("%s", async (_label, body, status, code, message) => {
+      const response = await player.post("/api/submissions", body(await attemptNow()));
+      expect(response.status, response.text).toBe(status);
       expect(response.body.error.code).toBe(code);
       expect(response.body.error.message).toMatch(message);
       expect(chapter2Progress(await player.progress())).toEqual(expectedProgress);
@@ -426,7 +471,7 @@ describe("submissions", () => {
 
     // The limit counts bytes, not UTF-16 characters: ~30 KB of "é" (15 000 characters) is refused.
     it("a body over 16 KB in bytes (but under 16 K characters) is 413 too", async () => {
-      const body = JSON.stringify({ levelId: "turn-the-axes", answer: answers.naive, padding: "é".repeat(15_000) });
+      const body = JSON.stringify({ levelId: "turn-the-axes", attempt: await attemptNow(), answer: answers.naive, padding: "é".repeat(15_000) });
       expect(body.length).toBeLessThan(16 * 1024);
       expect(Buffer.byteLength(body)).toBeGreaterThan(16 * 1024);
       const response = await player.post("/api/submissions", undefined, { rawBody: body });
@@ -435,7 +480,7 @@ describe("submissions", () => {
     });
 
     it("a body just under 16 KB is still accepted (and its padding ignored)", async () => {
-      const body = { levelId: "turn-the-axes", answer: answers.naive, padding: "" };
+      const body = { levelId: "turn-the-axes", attempt: await attemptNow(), answer: answers.naive, padding: "" };
       body.padding = "x".repeat(16 * 1024 - JSON.stringify(body).length);
       expect(JSON.stringify(body).length).toBe(16 * 1024);
       const attemptsBefore = expectedProgress["turn-the-axes"].attempts;

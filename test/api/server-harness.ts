@@ -15,7 +15,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { levels } from "../../core/levels/catalog";
-import { referenceAnswers } from "../reference";
+import { solve } from "../reference";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -384,9 +384,13 @@ export class Player {
     return response.body;
   }
 
-  /** POST /api/submissions; returns the raw response (callers assert the status). */
-  submit(levelId: string, answer: unknown, extra: Record<string, unknown> = {}) {
-    return this.post("/api/submissions", { levelId, answer, ...extra });
+  /**
+   * POST /api/submissions to the attempt being played (read from GET /api/levels/:id unless
+   * `extra.attempt` says which); returns the raw response (callers assert the status).
+   */
+  async submit(levelId: string, answer: unknown, extra: Record<string, unknown> = {}) {
+    const attempt = extra.attempt ?? (await this.get(`/api/levels/${encodeURIComponent(levelId)}`)).body?.attempt ?? 1;
+    return this.post("/api/submissions", { levelId, attempt, answer, ...extra });
   }
 
   async progress(): Promise<Record<string, { stars: number; score: number; attempts: number }>> {
@@ -397,8 +401,9 @@ export class Player {
 }
 
 /**
- * A new player who has finished chapter 1 (its reference answers, submitted through the API), so
- * chapter 2's levels, where most of these tests play, are open to them.
+ * A new player who has finished chapter 1 (each level solved on the instance it was served, by
+ * test/reference's solvers, through the API), so chapter 2's levels, where most of these tests
+ * play, are open to them.
  */
 export async function chapter2Player(baseUrl: string): Promise<Player> {
   const player = await newPlayer(baseUrl);
@@ -406,7 +411,8 @@ export async function chapter2Player(baseUrl: string): Promise<Player> {
     0,
     levels.findIndex((l) => l.id === "turn-the-axes"),
   )) {
-    const response = await player.submit(level.id, referenceAnswers[level.id]);
+    const served = await player.get(`/api/levels/${level.id}`);
+    const response = await player.submit(level.id, solve(served.body), { attempt: served.body.attempt });
     if (response.status !== 201 || response.body.stars < 1) throw new Error(`unlocking ${level.id}: HTTP ${response.status} ${response.text}`);
   }
   return player;

@@ -1,8 +1,178 @@
-import type { ReferenceAnswers } from "./types";
+import type { ConceptAnswer, ConceptResponse, PublicOption } from "../../core/kinds/concept/public";
+import type { PublicLevel } from "../../core/play/public-level";
+import type { ReferenceAnswers, Solver } from "./types";
 
 /**
- * Known three-star answers for the "concept" levels (chapters 1 and 6), written out by hand so
- * that a change to a level's correct answers shows up here instead of passing silently.
+ * The concept levels (chapters 1 and 6), solved as a player who knows the course would: by reading
+ * each question and its options (labels; their ids are opaque and change with every attempt) and
+ * picking the right ones. What that player knows is written out here, by question, in the words
+ * of the options, so that a change to a level's content shows up here instead of passing silently.
+ * A question a level's pool gains needs its line here too.
+ */
+export type Known = { single: string } | { multiple: string[] } | { order: string[] } | { sort: Record<string, string> };
+
+export const conceptKnowledge: Record<string, Record<string, Known>> = {
+  "rules-or-examples": {
+    "who-wrote-the-rules": {
+      sort: {
+        "A spam filter that was shown thousands of emails already marked “spam” or “not spam”, and worked out for itself what spam looks like":
+          "Machine learning: the rules were learned from examples",
+        "A tax calculator that applies the brackets written in the tax law": "Classical programming: a person wrote the rules",
+        "A speech recogniser trained on recordings paired with the transcripts people typed for them": "Machine learning: the rules were learned from examples",
+        "A 1980s chess program that follows rules of thumb typed in by its programmers": "Classical programming: a person wrote the rules",
+        "A photo app that learned to tag “dog” or “cat” from pictures people had already tagged": "Machine learning: the rules were learned from examples",
+        "A thermostat that turns the heating on below 19 °C, because its designer decided so": "Classical programming: a person wrote the rules",
+      },
+    },
+    "what-goes-in": {
+      single: "Data and answers go in; rules come out",
+    },
+    "why-not-rules": {
+      single: "Nobody could write down explicit rules good enough for such complex tasks",
+    },
+  },
+  "what-learning-needs": {
+    "three-ingredients": {
+      multiple: ["Input data points", "Examples of the expected output", "A way to measure whether the algorithm is doing a good job"],
+    },
+    "spot-the-ingredients": {
+      sort: {
+        "The pictures to tag": "Input data points",
+        "Sound files of people speaking": "Input data points",
+        "Tags such as “dog” and “cat” that people gave the pictures": "Examples of the expected output",
+        "Transcripts that people wrote of the recordings": "Examples of the expected output",
+        "The percentage of pictures tagged correctly": "A way to measure a good job",
+        "How far the algorithm's transcript is from the one people wrote": "A way to measure a good job",
+      },
+    },
+    "what-the-measure-is-for": {
+      single: "As a feedback signal to adjust how the algorithm works; that adjustment is the learning",
+    },
+    "points-example": {
+      single: "The point's colour, black or white",
+    },
+  },
+  "ai-ml-dl": {
+    nesting: {
+      order: ["Artificial intelligence", "Machine learning", "Deep learning"],
+    },
+    "what-deep-means": {
+      single: "Many successive layers of representations",
+    },
+    "true-statements": {
+      multiple: [
+        "A chess program built from hand-written rules is AI, but not machine learning",
+        "Deep learning is a subfield of machine learning",
+        "AI also includes approaches that involve no learning at all",
+      ],
+    },
+    "layer-by-layer": {
+      single: "It becomes less like the original image and more informative about which digit it is",
+    },
+  },
+  "faster-hardware": {
+    "three-forces": {
+      multiple: ["Hardware", "Datasets and benchmarks", "Algorithmic advances"],
+    },
+    "titan-vs-1990": {
+      single: "About 500 times more computing power",
+    },
+    cuda: {
+      single: "CUDA",
+    },
+    "peak-power": {
+      order: ["Intel Touchstone Delta, 1990's fastest supercomputer", "NVIDIA Titan RTX, a $2,500 GPU (2019)", "Google's third-generation TPU card (2020)"],
+    },
+    "why-gpus": {
+      single: "Its computations parallelise very well, so it can use all of that parallel power",
+    },
+  },
+  "data-and-benchmarks": {
+    "steam-engine": {
+      single: "Data",
+    },
+    "data-sources": {
+      sort: {
+        "User-generated image tags on Flickr": "Computer vision",
+        "ImageNet's hand-annotated images": "Computer vision",
+        YouTube: "Video",
+        Wikipedia: "Natural language processing",
+      },
+    },
+    imagenet: {
+      single: "1.4 million images, hand-annotated with 1,000 image categories",
+    },
+    benchmarks: {
+      single: "Researchers competed to beat the same tasks, so progress was measured and compared",
+    },
+    scale: {
+      order: ["A traditional algorithm, such as an SVM", "A small neural network", "A medium-sized neural network", "A big neural network"],
+    },
+  },
+  "better-algorithms": {
+    "why-shallow": {
+      single: "The feedback signal faded away as it went back through more layers",
+    },
+    "which-wave": {
+      sort: {
+        "Better activation functions": "The first fixes (from around 2009–2010)",
+        "Better weight-initialisation schemes": "The first fixes (from around 2009–2010)",
+        "Batch normalisation": "Later, more advanced fixes (2014–2016)",
+        "Residual connections": "Later, more advanced fixes (2014–2016)",
+        "Depthwise separable convolutions": "Later, more advanced fixes (2014–2016)",
+      },
+    },
+    relu: {
+      single: "It helps with the vanishing-gradient problem",
+    },
+    "ten-layers": {
+      single: "10 or more",
+    },
+    achievements: {
+      multiple: ["Near-human-level image classification", "Superhuman Go playing", "Near-human-level speech transcription"],
+    },
+  },
+};
+
+function knownOf(level: PublicLevel<"concept">, questionId: string): Known {
+  const known = conceptKnowledge[level.id]?.[questionId];
+  if (!known) throw new Error(`test/reference/concept.ts: no knowledge of question "${questionId}" of level "${level.id}"`);
+  return known;
+}
+
+/** The option shown with this label (its opaque id in this instance). */
+function idOf(options: readonly PublicOption[], label: string): string {
+  const option = options.find((o) => o.label === label);
+  if (!option) throw new Error(`no option labelled "${label.slice(0, 60)}…" in this instance`);
+  return option.id;
+}
+
+function respond(known: Known, options: PublicOption[], bins: PublicOption[]): ConceptResponse {
+  if ("single" in known) return [idOf(options, known.single)];
+  if ("multiple" in known) return known.multiple.map((label) => idOf(options, label));
+  if ("order" in known) return known.order.map((label) => idOf(options, label));
+  return Object.fromEntries(Object.entries(known.sort).map(([card, bin]) => [idOf(options, card), idOf(bins, bin)]));
+}
+
+/**
+ * The answer to a served concept round from what the player knows, in the instance's ids;
+ * `instead` replaces what is known of some questions (by question id), e.g. with a slip.
+ */
+export function conceptAnswerOf(level: PublicLevel<"concept">, instead: Record<string, Known> = {}): ConceptAnswer {
+  return {
+    responses: Object.fromEntries(level.view.questions.map((q) => [q.id, respond(instead[q.id] ?? knownOf(level, q.id), q.options, q.bins ?? [])])),
+  };
+}
+
+/** What the player knows to be right for one question of a level. */
+export const knownAnswer = knownOf;
+
+export const solveConcept: Solver<"concept"> = (level): ConceptAnswer => conceptAnswerOf(level);
+
+/**
+ * The answers this repository used to hold for the concept levels, in the levels' own option ids:
+ * what a player who copied them from the repository would send. An instance names its options by
+ * opaque ids, so these are refused (test/api/farming-bot.test.ts checks it).
  */
 export const conceptReference: ReferenceAnswers<"concept"> = {
   "rules-or-examples": {

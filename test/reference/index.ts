@@ -1,23 +1,43 @@
 /**
- * A known three-star answer for every level, kept in the tests (not in core/) so a level change
- * that makes a level unsolvable, or a new level without a worked solution, fails the build.
- * Unit tests score them; end-to-end tests and benchmarks submit them to open later levels.
- * One file per challenge kind: the table below is typed by the kinds' registry, so a new kind
- * without a file here is a compile error.
+ * A solver for every level, kept in the tests (not in core/): given the public projection of the
+ * instance a player was served, it works out the three-star answer as a player who understands
+ * would, never from the instance's answer key. Unit tests check every level's solver earns three
+ * stars; API and end-to-end tests and benchmarks use them to open later levels. One file per
+ * challenge kind: the table is typed by the kinds' ids, so a new kind without a solver is a
+ * compile error. Each file also keeps the static answers this repository used to hold, which a
+ * fresh instance must not reward (the farming bot submits them).
  */
-import type { KindId } from "../../core/kinds/registry";
-import { coordinateChangeReference } from "./coordinate-change";
-import { conceptReference } from "./concept";
-import { trainingLoopReference } from "./training-loop";
-import { outputHeadReference } from "./output-head";
-import { tuneWeightsReference } from "./tune-weights";
-import { chainRuleReference } from "./chain-rule";
-import { digitsReference } from "./digits";
-import { deepTrainingReference } from "./deep-training";
-import { learningRateReference } from "./learning-rate";
-import type { ReferenceAnswers } from "./types";
+import type { KindId } from "../../core/kinds/public";
+import type { PublicLevel } from "../../core/play/public-level";
+import { chainRuleReference, solveChainRule } from "./chain-rule";
+import { conceptReference, solveConcept } from "./concept";
+import { coordinateChangeReference, solveCoordinateChange } from "./coordinate-change";
+import { deepTrainingReference, solveDeepTraining } from "./deep-training";
+import { digitsReference, solveDigits } from "./digits";
+import { learningRateReference, solveLearningRate } from "./learning-rate";
+import { outputHeadReference, solveOutputHead } from "./output-head";
+import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
+import { solveTuneWeights, tuneWeightsReference } from "./tune-weights";
+import type { ReferenceAnswers, Solver } from "./types";
 
-export const referenceAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
+export const solvers: { [K in KindId]: Solver<K> } = {
+  "coordinate-change": solveCoordinateChange,
+  concept: solveConcept,
+  "training-loop": solveTrainingLoop,
+  "output-head": solveOutputHead,
+  "tune-weights": solveTuneWeights,
+  "chain-rule": solveChainRule,
+  digits: solveDigits,
+  "deep-training": solveDeepTraining,
+  "learning-rate": solveLearningRate,
+};
+
+/** The three-star answer to a served level (its public projection). */
+export function solve(level: PublicLevel): unknown {
+  return (solvers[level.kind] as (level: PublicLevel) => unknown)(level);
+}
+
+export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   "coordinate-change": coordinateChangeReference,
   concept: conceptReference,
   "training-loop": trainingLoopReference,
@@ -29,5 +49,5 @@ export const referenceAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   "learning-rate": learningRateReference,
 };
 
-/** Every level's reference answer, by level id. */
-export const referenceAnswers: Record<string, unknown> = Object.assign({}, ...Object.values(referenceAnswersByKind));
+/** Every level's old static answer, by level id: what a player copying the repository would send. */
+export const staticAnswers: Record<string, unknown> = Object.assign({}, ...Object.values(staticAnswersByKind));

@@ -9,7 +9,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { referenceAnswers } from "../reference";
+import { solve } from "../reference";
 import { expect, test, waitForProfile } from "../e2e/helpers";
 
 const LEVEL = "rules-or-examples";
@@ -94,7 +94,11 @@ test.describe("another site's page cannot act as the visitor", () => {
     await page.goto("/play");
     await waitForProfile(page);
     expect((await page.request.patch("/api/profile", { data: { displayName: "Victim" } })).status()).toBe(200);
-    expect((await page.request.post("/api/submissions", { data: { levelId: LEVEL, answer: referenceAnswers[LEVEL] } })).status()).toBe(201);
+    const served = async () => (await page.request.get(`/api/levels/${LEVEL}`)).json();
+    const first = await served();
+    expect((await page.request.post("/api/submissions", { data: { levelId: LEVEL, attempt: first.attempt, answer: solve(first) } })).status()).toBe(201);
+    const next = await served();
+    const submission = { levelId: LEVEL, attempt: next.attempt, answer: solve(next) };
     const teacherApi = await playwright.request.newContext({ baseURL });
     expect(
       (
@@ -152,7 +156,7 @@ test.describe("another site's page cannot act as the visitor", () => {
         );
         return { post: post.type, rename };
       },
-      { submissions: api("/api/submissions"), profile: api("/api/profile"), answer: JSON.stringify({ levelId: LEVEL, answer: referenceAnswers[LEVEL] }) },
+      { submissions: api("/api/submissions"), profile: api("/api/profile"), answer: JSON.stringify(submission) },
     );
     expect((await submitted).status()).toBe(403);
     expect(outcome.post).toBe("opaque"); // the page learns nothing either

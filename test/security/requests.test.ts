@@ -8,7 +8,7 @@ import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryDb } from "../api/live-client";
 import { startServer, type TestServer } from "../api/server-harness";
-import { referenceAnswers } from "../reference";
+import { solve } from "../reference";
 import { Client, GOOD_PASSWORD, newPlayer, newTeacher, PLAYER_COOKIE, tally, TEACHER_COOKIE } from "./helpers";
 
 let server: TestServer;
@@ -22,6 +22,13 @@ let attackerResumeCode: string;
 let snapshotBefore: Awaited<ReturnType<typeof snapshot>>;
 
 const LEVEL = "rules-or-examples";
+/** A submission the victim's own page could send now: the attempt being played, solved. */
+let submission: { levelId: string; attempt: number; answer: unknown };
+
+async function solvedSubmission(client: Client) {
+  const level = (await client.get(`/api/levels/${LEVEL}`)).body;
+  return { levelId: LEVEL, attempt: level.attempt, answer: solve(level) };
+}
 
 beforeAll(async () => {
   server = await startServer();
@@ -30,7 +37,8 @@ beforeAll(async () => {
   victimEmail = teacher.email;
   expect((await victim.post("/api/profile")).status).toBe(201);
   expect((await victim.patch("/api/profile", { displayName: "Victim" })).status).toBe(200);
-  expect((await victim.post("/api/submissions", { levelId: LEVEL, answer: referenceAnswers[LEVEL] })).status).toBe(201);
+  expect((await victim.post("/api/submissions", await solvedSubmission(victim))).status).toBe(201);
+  submission = await solvedSubmission(victim);
   const created = await victim.post("/api/teacher/classes", { name: "Victim's class" });
   classId = created.body.id;
   expect((await victim.post("/api/classes/join", { code: created.body.joinCode, name: "Victim" })).status).toBe(200);
@@ -71,7 +79,7 @@ function stateChangingRoutes(): [method: string, path: string, body: unknown][] 
   return [
     ["POST", "/api/profile", undefined],
     ["PATCH", "/api/profile", { displayName: "Pwned" }],
-    ["POST", "/api/submissions", { levelId: LEVEL, answer: referenceAnswers[LEVEL] }],
+    ["POST", "/api/submissions", submission],
     ["POST", "/api/classes/join", { code: attackerJoinCode, name: "Pwned" }],
     ["POST", "/api/resume", { code: attackerResumeCode }],
     ["POST", "/api/resume-code", undefined],
@@ -147,13 +155,7 @@ describe("requests from another site's page", () => {
     ).toBe(403);
     // A foreign Origin and text/plain: a submission was 201 and a rename 200.
     const foreignText = { "content-type": "text/plain", origin: "http://evil.example" };
-    expect(
-      (
-        await victim
-          .clone()
-          .send("POST", "/api/submissions", { raw: JSON.stringify({ levelId: LEVEL, answer: referenceAnswers[LEVEL] }), headers: foreignText })
-      ).status,
-    ).toBe(403);
+    expect((await victim.clone().send("POST", "/api/submissions", { raw: JSON.stringify(submission), headers: foreignText })).status).toBe(403);
     expect((await victim.clone().send("PATCH", "/api/profile", { raw: JSON.stringify({ displayName: "Pwned" }), headers: foreignText })).status).toBe(403);
   });
 

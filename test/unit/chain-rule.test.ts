@@ -120,7 +120,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   });
 
   it("the naive answer (an empty field) and 0 earn no stars", () => {
-    const naive = chainRule.initialAnswer(level, config);
+    const naive = chainRule.initialAnswer({ network: config });
     expect(naive).toEqual({ gradient: null });
     expect(scored(level, naive).stars).toBe(0);
     expect(scored(level, { gradient: 0 }).stars).toBe(0);
@@ -146,7 +146,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
 
   it("the hints' formula lists the same factors as core's chain", () => {
     const formulas = chainOfFactors(config).map((f) => f.formula);
-    const hint = level.hints.join(" ");
+    const hint = level.hints.map((h) => h.text).join(" ");
     for (const formula of formulas) expect(hint, formula).toContain(formula);
   });
 });

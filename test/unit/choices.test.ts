@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { answerChoices, enumerateAnswers } from "@/core/kinds/choices";
+import { allInstances } from "@/core/kinds/instances";
 import { levels } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 
@@ -29,7 +30,7 @@ describe("answerChoices", () => {
   it.each(levels.filter((l) => kindOf(l.kind).trains).map((l) => [l.id, l] as const))(
     "%s offers a small finite set of answers, each well-formed",
     (_, level) => {
-      const answers = answerChoices(level);
+      const answers = answerChoices(level, allInstances(level)![0]);
       expect(answers.length).toBeGreaterThan(1);
       expect(answers.length).toBeLessThanOrEqual(100);
       for (const answer of answers) expect(kindOf(level.kind).answerSchema.safeParse(answer).success).toBe(true);

@@ -2,11 +2,28 @@ import { describe, expect, it } from "vitest";
 import { levels as allLevels } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import { concept, conceptConfig, questionProblem, type ConceptAnswer, type ConceptConfig, type ConceptQuestion } from "@/core/kinds/concept";
+import { initialAnswerOf } from "@/core/kinds/instances";
 import { gradeQuestion } from "@/core/kinds/concept";
 import type { Level } from "@/core/levels/format";
 import { describeResult } from "@/core/scoring";
 import { conceptReference } from "../reference/concept";
-import { rejection, scored } from "./scoring-helpers";
+import { conceptAnswerIn } from "./instance-answers";
+import { rejection as rejectionOf, scored as scoredOn } from "./scoring-helpers";
+
+/** Answers are written in the level's own option ids; the instance a player is served names them by opaque ids. */
+const scored = (level: Level, answer: ConceptAnswer) => scoredOn(level, conceptAnswerIn(level, answer));
+const rejection = (level: Level, answer: unknown) =>
+  rejectionOf(
+    level,
+    answer &&
+      typeof answer === "object" &&
+      "responses" in answer &&
+      answer.responses &&
+      typeof answer.responses === "object" &&
+      !Array.isArray(answer.responses)
+      ? conceptAnswerIn(level, answer as ConceptAnswer)
+      : answer,
+  );
 
 const levels = allLevels.filter((l) => l.kind === "concept");
 const reference = conceptReference as Record<string, ConceptAnswer>;
@@ -49,9 +66,9 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   });
 
   it("every question's correct answer is among its options, with no duplicate ids", () => {
-    const questionIds = config.questions.map((q) => q.id);
+    const questionIds = config.pool.map((q) => q.id);
     expect(new Set(questionIds).size).toBe(questionIds.length);
-    for (const q of config.questions) {
+    for (const q of config.pool) {
       expect(questionProblem(q), q.id).toBeNull();
       const optionIds = q.options.map((o) => o.id);
       expect(new Set(optionIds).size, `${q.id} option ids`).toBe(optionIds.length);
@@ -66,30 +83,32 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
     const result = scored(level, reference[id]);
     expect(result.stars).toBe(3);
     expect(result.score).toBe(1);
-    expect(result.metrics).toMatchObject({ right: config.questions.length, partly: 0, questions: config.questions.length });
-    expect(describeResult(level, result)).toBe(`All ${config.questions.length} questions right.`);
+    expect(result.metrics).toMatchObject({ right: config.pool.length, partly: 0, questions: config.pool.length });
+    expect(describeResult(level, result)).toBe(`All ${config.pool.length} questions right.`);
   });
 
   it("the starting answer is deterministic and earns no stars", () => {
-    const initial = concept.initialAnswer(level, config);
-    expect(concept.initialAnswer(level, config)).toEqual(initial);
-    expect(scored(level, initial).stars).toBe(0);
-    for (const q of config.questions.filter((q) => q.type === "order")) {
-      expect(initial.responses[q.id], `${q.id} must not start solved`).not.toEqual(q.correct);
+    const initial = initialAnswerOf(level, "a seed") as ConceptAnswer;
+    expect(initialAnswerOf(level, "a seed")).toEqual(initial);
+    expect(scoredOn(level, initial, "a seed").stars).toBe(0);
+    for (const q of config.pool.filter((q) => q.type === "order")) {
+      expect(initial.responses[q.id], `${q.id} must not start solved`).not.toEqual(
+        conceptAnswerIn(level, { responses: { [q.id]: q.correct } }, "a seed").responses[q.id],
+      );
     }
   });
 
   it("one wrong question is enough to miss the third star", () => {
-    for (const q of config.questions) {
+    for (const q of config.pool) {
       const answer = { responses: { ...reference[id].responses, [q.id]: wrongResponse(q) } };
       const result = scored(level, answer);
       expect(result.stars, q.id).toBeLessThan(3);
-      expect(result.metrics.right).toBe(config.questions.length - 1);
+      expect(result.metrics.right).toBe(config.pool.length - 1);
     }
   });
 
   it("guessing earns nothing: ticking every option of a multiple-answer question scores 0 for it", () => {
-    for (const q of config.questions.filter((q) => q.type === "multiple")) {
+    for (const q of config.pool.filter((q) => q.type === "multiple")) {
       expect(q.options.length - q.correct.length, `${q.id} needs as many distractors as right options`).toBeGreaterThanOrEqual(q.correct.length);
       expect(
         gradeQuestion(
@@ -101,7 +120,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   });
 
   it("all questions answered wrong earns 0", () => {
-    const answer = { responses: Object.fromEntries(config.questions.map((q) => [q.id, wrongResponse(q)])) };
+    const answer = { responses: Object.fromEntries(config.pool.map((q) => [q.id, wrongResponse(q)])) };
     const result = scored(level, answer);
     expect(result.stars).toBe(0);
     expect(result.metrics.right).toBe(0);
@@ -112,7 +131,7 @@ describe("single-choice questions vary where the right option sits", () => {
   it("the right answer is not always in the same position", () => {
     const positions = levels.flatMap((l) =>
       configOf(l)
-        .questions.filter((q) => q.type === "single")
+        .pool.filter((q) => q.type === "single")
         .map((q) => q.options.findIndex((o) => o.id === q.correct)),
     );
     expect(new Set(positions).size).toBeGreaterThanOrEqual(3);
@@ -146,14 +165,14 @@ describe("answers the level does not allow", () => {
   const withResponse = (id: string, response: unknown) => ({ responses: { ...ref, [id]: response } });
 
   it.each([
-    ["an unknown question", { responses: { ...ref, "no-such-question": ["x"] } }, "answer.responses.no-such-question: this level has no such question"],
+    ["an unknown question", { responses: { ...ref, "no-such-question": ["x"] } }, "answer.responses.no-such-question: this challenge has no such question"],
     ["an option the question does not have", withResponse("what-goes-in", ["nope"]), 'answer.responses.what-goes-in: "nope" is not an option'],
     ["two picks for a one-answer question", withResponse("what-goes-in", ["data-answers-in", "data-only"]), "answer.responses.what-goes-in: choose one option"],
     ["the same option twice", withResponse("what-goes-in", ["data-only", "data-only"]), "chosen twice"],
     ["a list for a sort question", withResponse("who-wrote-the-rules", ["spam"]), "answer.responses.who-wrote-the-rules: expects each card's group"],
     ["a map for a choice question", withResponse("what-goes-in", { a: "b" }), "answer.responses.what-goes-in: expects a list"],
-    ["an unknown card", withResponse("who-wrote-the-rules", { robot: "learned" }), '"robot" is not a card'],
-    ["an unknown group", withResponse("who-wrote-the-rules", { spam: "magic" }), '"magic" is not a group'],
+    ["an unknown card", withResponse("who-wrote-the-rules", { robot: "learned" }), '"robot" is not an option of this question'],
+    ["an unknown group", withResponse("who-wrote-the-rules", { spam: "magic" }), '"magic" is not an option of this question'],
   ])("rejects %s", (_, answer, message) => {
     expect(rejection(level, answer)).toContain(message);
   });
@@ -168,7 +187,7 @@ describe("answers the level does not allow", () => {
 });
 
 describe("partial credit", () => {
-  const needs = configOf(lvl("what-learning-needs")).questions;
+  const needs = configOf(lvl("what-learning-needs")).pool;
   const multiple = needs.find((q) => q.id === "three-ingredients")!;
   const sort = needs.find((q) => q.id === "spot-the-ingredients")!;
 
@@ -193,7 +212,7 @@ describe("partial credit", () => {
   });
 
   it("order: the fraction of pairs in the right relative order", () => {
-    const scale = configOf(lvl("data-and-benchmarks")).questions.find((q) => q.id === "scale")!;
+    const scale = configOf(lvl("data-and-benchmarks")).pool.find((q) => q.id === "scale")!;
     expect(gradeQuestion(scale, ["svm", "small", "medium", "big"]).credit).toBe(1);
     expect(gradeQuestion(scale, ["small", "svm", "medium", "big"]).credit).toBe(5 / 6);
     expect(gradeQuestion(scale, ["big", "medium", "small", "svm"]).credit).toBe(0);
@@ -226,13 +245,14 @@ describe("partial credit", () => {
 
 describe("config schema", () => {
   const base: ConceptConfig = configOf(lvl("rules-or-examples"));
-  const single = base.questions.find((q) => q.id === "what-goes-in")!;
-  const withQuestion = (q: unknown) => ({ questions: [q] });
+  const single = base.pool.find((q) => q.id === "what-goes-in")!;
+  const withQuestion = (q: unknown) => ({ pool: [q] });
 
   it.each([
     ["a correct answer that is not an option", withQuestion({ ...single, correct: "nope" }), "is not an option"],
     ["duplicate option ids", withQuestion({ ...single, options: [...single.options, single.options[0]] }), "duplicate option id"],
-    ["duplicate question ids", { questions: [single, single] }, "duplicate question id"],
+    ["duplicate question ids", { pool: [single, single] }, "duplicate question id"],
+    ["showing more than the pool has", { pool: [single], show: 2 }, "more than the pool has"],
     [
       "an order that is not a permutation",
       withQuestion({
@@ -314,7 +334,7 @@ describe("the levels' own claims", () => {
   });
 
   it("rules-or-examples: three programs of each kind, as the explanation lists them", () => {
-    const q = configOf(lvl("rules-or-examples")).questions.find((q) => q.id === "who-wrote-the-rules")!;
+    const q = configOf(lvl("rules-or-examples")).pool.find((q) => q.id === "who-wrote-the-rules")!;
     if (q.type !== "sort") throw new Error("expected a sort question");
     const groups = Object.values(q.correct);
     expect(groups.filter((g) => g === "classical")).toHaveLength(3);

@@ -8,7 +8,7 @@ import {
   REPRESENTATIONS,
   searchRotations,
   type Transform,
-} from "@/core/kinds/coordinate-change/math";
+} from "@/core/kinds/coordinate-change/public-math";
 
 const identity: Transform = { angleDeg: 0, shift: [0, 0], scale: [1, 1] };
 const pts = (...xy: [number, number, 0 | 1][]): LabelledPoint[] => xy.map(([x, y, label]) => ({ x, y, label }));

@@ -2,12 +2,14 @@ import { describe, expect, it, vi } from "vitest";
 import { levels as allLevels, findLevel } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import { AnswerRejected } from "@/core/kinds/contract";
-import { levelData, type CoordinateChangeAnswer, type CoordinateChangeConfig } from "@/core/kinds/coordinate-change";
+import { type CoordinateChangeAnswer, type CoordinateChangeConfig, type CoordinateChangeView, featuresOf, searchBest } from "@/core/kinds/coordinate-change";
+import { searchRotations } from "@/core/kinds/coordinate-change/public-math";
+import { initialAnswerOf, instanceOf, publicViewOf } from "@/core/kinds/instances";
 import type { Level } from "@/core/levels/format";
 import { createRng } from "@/core/random";
 import { scoreAnswerSync, starsFor, type ScoreOutcome } from "@/core/scoring";
 import { coordinateChangeReference } from "../reference/coordinate-change";
-import { levelById, scored } from "./scoring-helpers";
+import { levelById, SEED, scored } from "./scoring-helpers";
 
 // The coordinate-change kind: its levels, their reference solutions, and its scoring (the
 // geometry itself is in coordinate-change-math.test.ts).
@@ -40,8 +42,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, lvl) => {
   });
 
   it("the naive answer (identity transform) earns no stars", () => {
-    const kind = kindOf(lvl.kind);
-    const initial = kind.initialAnswer(lvl, kind.configSchema.parse(lvl.config));
+    const initial = initialAnswerOf(lvl, SEED);
     expect(initial).toMatchObject({ angleDeg: 0, shift: [0, 0], scale: [1, 1] });
     const result = scored(lvl, initial);
     expect(result.stars).toBeLessThan(3);
@@ -89,7 +90,13 @@ describe("representations matter", () => {
 describe("let the machine search", () => {
   const lvl = levelById("let-the-machine-search");
   const config = kindOf(lvl.kind).configSchema.parse(lvl.config) as CoordinateChangeConfig;
-  const search = levelData(lvl, config).search!;
+  const view = publicViewOf(lvl, SEED) as CoordinateChangeView;
+  const start = initialAnswerOf(lvl, SEED) as CoordinateChangeAnswer;
+  const search = searchRotations(view.dataset.points, featuresOf(view, "raw"), start, start.rule, config.search!.steps);
+
+  it("the public view's search best is the search over its own points", () => {
+    expect(searchBest(view)).toEqual(search.best);
+  });
 
   it("has a search over the configured number of rotations", () => {
     expect(search).toBeDefined();
@@ -129,7 +136,7 @@ describe("turn-and-shift needs the shift", () => {
     const level = findLevel("turn-and-shift")!;
     let best = 0;
     for (let angleDeg = -180; angleDeg < 180; angleDeg += 0.5) {
-      const outcome = scoreAnswerSync(level, { representation: "raw", rule: "x>0", angleDeg, shift: [0, 0], scale: [1, 1] });
+      const outcome = scoreAnswerSync(level, SEED, { representation: "raw", rule: "x>0", angleDeg, shift: [0, 0], scale: [1, 1] });
       if (outcome.ok) best = Math.max(best, outcome.result.score);
     }
     expect(best).toBeLessThan(level.stars[2]);
@@ -157,61 +164,61 @@ describe("scoreAnswerSync: malformed answers are rejected, naming the field", ()
     ["scale too small", { ...good, scale: [1, -11] }, "answer.scale.1"],
     ["scale as strings", { ...good, scale: ["1", "1"] }, "answer.scale"],
   ])("%s", (_, answer, field) => {
-    expect(rejected(scoreAnswerSync(turn, answer))).toContain(field);
+    expect(rejected(scoreAnswerSync(turn, SEED, answer))).toContain(field);
   });
 
   it("names every missing field of an empty answer", () => {
-    const message = rejected(scoreAnswerSync(turn, {}));
+    const message = rejected(scoreAnswerSync(turn, SEED, {}));
     for (const field of ["representation", "rule", "angleDeg", "shift", "scale"]) expect(message).toContain(`answer.${field}`);
   });
 
   it.each([null, undefined, 42, "raw", [], true])("rejects a non-object answer (%s)", (answer) => {
-    expect(rejected(scoreAnswerSync(turn, answer))).toMatch(/^answer/);
+    expect(rejected(scoreAnswerSync(turn, SEED, answer))).toMatch(/^answer/);
   });
 });
 
 describe("scoreAnswerSync: answers the level does not allow are rejected", () => {
   it("a moved locked control (shift in turn-the-axes)", () => {
-    expect(rejected(scoreAnswerSync(turn, { ...good, shift: [0.1, 0] }))).toContain("answer.shift");
-    expect(rejected(scoreAnswerSync(turn, { ...good, shift: [0, -0.1] }))).toContain("answer.shift");
+    expect(rejected(scoreAnswerSync(turn, SEED, { ...good, shift: [0.1, 0] }))).toContain("answer.shift");
+    expect(rejected(scoreAnswerSync(turn, SEED, { ...good, shift: [0, -0.1] }))).toContain("answer.shift");
   });
 
   it("a moved locked control (scale in turn-the-axes)", () => {
-    expect(rejected(scoreAnswerSync(turn, { ...good, scale: [2, 1] }))).toContain("answer.scale");
+    expect(rejected(scoreAnswerSync(turn, SEED, { ...good, scale: [2, 1] }))).toContain("answer.scale");
   });
 
   it("a moved locked control (rotation in admissions)", () => {
     const answer = { representation: "raw", rule: "x>0 and y>0", angleDeg: 5, shift: [50, 800], scale: [1, 1] };
-    expect(rejected(scoreAnswerSync(admissions, answer))).toContain("answer.angleDeg");
+    expect(rejected(scoreAnswerSync(admissions, SEED, answer))).toContain("answer.angleDeg");
     // The same answer with the rotation at rest is fine.
-    expect(scoreAnswerSync(admissions, { ...answer, angleDeg: 0 }).ok).toBe(true);
+    expect(scoreAnswerSync(admissions, SEED, { ...answer, angleDeg: 0 }).ok).toBe(true);
   });
 
   it("accepts unlocked controls moved (shift in circles)", () => {
-    expect(scoreAnswerSync(circles, { representation: "polar", rule: "x>0", angleDeg: 0, shift: [0.55, 0], scale: [1, 1] }).ok).toBe(true);
+    expect(scoreAnswerSync(circles, SEED, { representation: "polar", rule: "x>0", angleDeg: 0, shift: [0.55, 0], scale: [1, 1] }).ok).toBe(true);
   });
 
   it("a representation the level does not offer", () => {
-    expect(rejected(scoreAnswerSync(turn, { ...good, representation: "polar" }))).toContain("answer.representation");
-    expect(rejected(scoreAnswerSync(circles, { ...good, representation: "product" }))).toContain("answer.representation");
+    expect(rejected(scoreAnswerSync(turn, SEED, { ...good, representation: "polar" }))).toContain("answer.representation");
+    expect(rejected(scoreAnswerSync(circles, SEED, { ...good, representation: "product" }))).toContain("answer.representation");
   });
 
   it("a rule the level does not offer", () => {
-    expect(rejected(scoreAnswerSync(turn, { ...good, rule: "x>0 and y>0" }))).toContain("answer.rule");
+    expect(rejected(scoreAnswerSync(turn, SEED, { ...good, rule: "x>0 and y>0" }))).toContain("answer.rule");
   });
 
   it("the rejection comes from AnswerRejected and is not thrown", () => {
     const kind = kindOf(turn.kind);
     const config = kind.configSchema.parse(turn.config);
-    expect(() => kind.evaluate(turn, config, { ...good, shift: [0.1, 0] })).toThrow(AnswerRejected);
-    expect(() => scoreAnswerSync(turn, { ...good, shift: [0.1, 0] })).not.toThrow();
+    expect(() => kind.evaluate(turn, config, instanceOf(turn, SEED), { ...good, shift: [0.1, 0] })).toThrow(AnswerRejected);
+    expect(() => scoreAnswerSync(turn, SEED, { ...good, shift: [0.1, 0] })).not.toThrow();
   });
 });
 
 describe("scoreAnswerSync: accepted answers", () => {
   it("ignores a score the client claims and computes its own", () => {
     const naive = { ...good, angleDeg: 0 };
-    const outcome = scoreAnswerSync(turn, { ...naive, score: 1, stars: 3 });
+    const outcome = scoreAnswerSync(turn, SEED, { ...naive, score: 1, stars: 3 });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.result.score).toBeLessThan(0.9);
@@ -221,7 +228,7 @@ describe("scoreAnswerSync: accepted answers", () => {
   });
 
   it("returns score, stars and metrics consistent with each other", () => {
-    const outcome = scoreAnswerSync(turn, good);
+    const outcome = scoreAnswerSync(turn, SEED, good);
     if (!outcome.ok) throw new Error(outcome.message);
     const { score, stars, metrics } = outcome.result;
     expect(score).toBe(1);
@@ -242,7 +249,7 @@ describe("scoreAnswerSync: accepted answers", () => {
           shift: locked.has("shift") ? [0, 0] : [rng.uniform(-1, 1), rng.uniform(-1, 1)],
           scale: locked.has("scale") ? [1, 1] : [rng.uniform(-3, 3), rng.uniform(-3, 3)],
         };
-        const outcome = scoreAnswerSync(lvl, answer);
+        const outcome = scoreAnswerSync(lvl, SEED, answer);
         if (!outcome.ok) throw new Error(`${lvl.id}: ${outcome.message}`);
         const { score, stars, metrics } = outcome.result;
         expect(score).toBeGreaterThanOrEqual(0);
@@ -266,7 +273,7 @@ describe("scoreAnswerSync: accepted answers", () => {
           shift: [0, 0],
           scale: [1, 1],
         };
-        expect(scoreAnswerSync(lvl, answer)).toEqual(scoreAnswerSync(lvl, structuredClone(answer)));
+        expect(scoreAnswerSync(lvl, SEED, answer)).toEqual(scoreAnswerSync(lvl, SEED, structuredClone(answer)));
       }
     }
   });
@@ -284,12 +291,12 @@ describe("scoreAnswerSync: accepted answers", () => {
           },
         ] as const,
     );
-    const here = answers.map(([id, answer]) => scoreAnswerSync(levelById(id), answer));
+    const here = answers.map(([id, answer]) => scoreAnswerSync(levelById(id), SEED, answer));
     vi.resetModules();
     const fresh = await import("@/core/scoring");
     const freshCatalog = await import("@/core/levels/catalog");
     expect(fresh.scoreAnswerSync).not.toBe(scoreAnswerSync); // really another module instance
-    const there = answers.map(([id, answer]) => fresh.scoreAnswerSync(freshCatalog.findLevel(id)!, answer));
+    const there = answers.map(([id, answer]) => fresh.scoreAnswerSync(freshCatalog.findLevel(id)!, SEED, answer));
     expect(there).toEqual(here);
   });
 });

@@ -13,7 +13,7 @@ import {
 } from "@/core/dashboard/progress";
 import { isChoiceBased, wrongChoices } from "@/core/dashboard/wrong-answers";
 import { findLevel, levels } from "@/core/levels/catalog";
-import { referenceAnswers } from "../reference";
+import { staticAnswers as referenceAnswers } from "../reference";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 2, 9, minute));
 const members: MemberRow[] = [
@@ -33,11 +33,13 @@ const totals: AttemptTotalsRow[] = [
   { playerId: "p-stranger", levelId: first, attempts: 9, timeSpentMs: 1, lastAttemptAt: at(59) },
 ];
 const bests: BestRow[] = [
-  { playerId: "p-ada", levelId: first, score: 1, stars: 3 },
-  { playerId: "p-ada", levelId: second, score: 0.7, stars: 1 },
-  { playerId: "p-bob", levelId: first, score: 0.8, stars: 2 },
-  { playerId: "p-cy", levelId: first, score: 0.2, stars: 0 },
-  { playerId: "p-stranger", levelId: first, score: 1, stars: 3 },
+  { playerId: "p-ada", levelId: first, score: 1, stars: 3, firstTryStars: 3 },
+  { playerId: "p-ada", levelId: second, score: 0.7, stars: 1, firstTryStars: 0 },
+  // Bob's best came after a miss: two stars, his first try none.
+  { playerId: "p-bob", levelId: first, score: 0.8, stars: 2, firstTryStars: 0 },
+  // Cy's best is from before attempts existed: no first try known.
+  { playerId: "p-cy", levelId: first, score: 0.2, stars: 0, firstTryStars: null },
+  { playerId: "p-stranger", levelId: first, score: 1, stars: 3, firstTryStars: 3 },
 ];
 
 describe("class progress", () => {
@@ -52,7 +54,15 @@ describe("class progress", () => {
   });
 
   it("fills a cell per level tried: best stars and score, attempts, time spent and last active", () => {
-    expect(student("Ada").cells[second]).toEqual({ stars: 1, score: 0.7, attempts: 2, timeSpentMs: 90_000, lastActive: at(20).toISOString() });
+    expect(student("Ada").cells[second]).toEqual({
+      stars: 1,
+      firstTryStars: 0,
+      score: 0.7,
+      attempts: 2,
+      timeSpentMs: 90_000,
+      lastActive: at(20).toISOString(),
+    });
+    expect(student("Bob").cells[first]).toMatchObject({ stars: 2, firstTryStars: 0 });
     expect(student("Dee").cells).toEqual({});
     expect(student("Ada").totalStars).toBe(4);
     expect(student("Ada").timeSpentMs).toBe(150_000);
@@ -65,6 +75,12 @@ describe("class progress", () => {
     expect(stats(first)).toMatchObject({ tried: 3, completed: 2, completionRate: 0.5, averageAttempts: (1 + 4 + 3) / 3 });
     expect(stats(second)).toMatchObject({ tried: 1, completed: 1, completionRate: 0.25, averageAttempts: 2 });
     expect(stats(levels[5].id)).toMatchObject({ tried: 0, completed: 0, completionRate: 0, averageAttempts: null, wrongAnswers: [] });
+  });
+
+  it("first-try ★★★: how many members understood on arrival, over those whose first try is known", () => {
+    expect(stats(first)).toMatchObject({ firstTryThree: 1, firstTryThreeRate: 1 / 2 }); // Ada yes, Bob no, Cy unknown
+    expect(stats(second)).toMatchObject({ firstTryThree: 0, firstTryThreeRate: 0 });
+    expect(stats(levels[5].id)).toMatchObject({ firstTryThree: 0, firstTryThreeRate: null });
   });
 
   it("marks a student stuck on a level after 3 attempts without a star", () => {
@@ -93,13 +109,15 @@ describe("class progress", () => {
       first,
       levels[0].title,
       3,
+      3,
       100,
       1,
       1,
       "2026-11-02 09:10:00",
       "no",
     ]);
-    expect(rows[5].slice(6, 10)).toEqual([0, null, 0, 0]);
+    expect(CSV_HEADER.slice(6, 9)).toEqual(["stars", "first-try stars", "best score %"]);
+    expect(rows[5].slice(6, 11)).toEqual([0, null, null, 0, 0]);
     const csv = toCsv(CSV_HEADER, rows);
     expect(csv.split("\r\n")[1].startsWith(`"'=HYPERLINK`)).toBe(true);
     expect(csv.trimEnd().split("\r\n")).toHaveLength(1 + levels.length);
@@ -136,8 +154,8 @@ describe("most common wrong answers", () => {
   it("concept: the labels of the wrongly picked options, per question; a right answer has none", () => {
     const quiz = findLevel("rules-or-examples")!;
     expect(wrongChoices(quiz, referenceAnswers[quiz.id])).toEqual([]);
-    const config = quiz.config as { questions: { id: string; type: string; options: { id: string; label: string }[]; correct: unknown }[] };
-    const single = config.questions.find((q) => q.type === "single");
+    const config = quiz.config as { pool: { id: string; type: string; options: { id: string; label: string }[]; correct: unknown }[] };
+    const single = config.pool.find((q) => q.type === "single");
     if (single) {
       const wrongOption = single.options.find((o) => o.id !== single.correct)!;
       const answer = structuredClone(referenceAnswers[quiz.id]) as { responses: Record<string, unknown> };
@@ -146,7 +164,9 @@ describe("most common wrong answers", () => {
       expect(phrases).toHaveLength(1);
       expect(phrases[0]).toContain(`picked “${wrongOption.label.slice(0, 20)}`);
     }
-    const unanswered = wrongChoices(quiz, { responses: {} })!;
+    // A stored answer lists every question shown; one left blank is "left unanswered".
+    const unanswered = wrongChoices(quiz, { responses: Object.fromEntries(config.pool.map((q) => [q.id, q.type === "sort" ? {} : []])) })!;
+    expect(unanswered).toHaveLength(config.pool.length);
     expect(unanswered.every((p) => p.endsWith("left unanswered"))).toBe(true);
   });
 
@@ -215,7 +235,7 @@ describe("timeline and durations", () => {
 describe("time spent in a submission", () => {
   it("is optional (0), rounded, clamped to [0, 2 h], and must be a number", async () => {
     const { submissionBody, MAX_TIME_SPENT_MS } = await import("@/core/api");
-    const parse = (extra: object) => submissionBody.safeParse({ levelId: "x", answer: {}, ...extra });
+    const parse = (extra: object) => submissionBody.safeParse({ levelId: "x", attempt: 1, answer: {}, ...extra });
     expect(parse({}).data?.timeSpentMs).toBe(0);
     expect(parse({ timeSpentMs: 1234.6 }).data?.timeSpentMs).toBe(1235);
     expect(parse({ timeSpentMs: 99 * 3_600_000 }).data?.timeSpentMs).toBe(MAX_TIME_SPENT_MS);

@@ -1,9 +1,11 @@
+import { publicViewOf } from "@/core/kinds/instances";
+import type { DeepTrainingView } from "@/core/kinds/deep-training/public";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
 import { levelSchema, type Level } from "@/core/levels/format";
 import { clearTrainingMemo, describeResult, scoreAnswer, type ScoreOutcome, type ScoredAnswer } from "@/core/scoring";
 import { deepTraining, deepTrainingConfig, lossProgress, openControls, type DeepTrainingAnswer } from "@/core/kinds/deep-training";
-import { CONTROLS, optionInfo } from "@/core/kinds/deep-training/options";
+import { CONTROLS, optionInfo, optionWhy } from "@/core/kinds/deep-training/options";
 import { deepTrainingReference } from "../reference/deep-training";
 
 // Every level here trains real networks (tfjs, CPU). Each choice is trained once: scoreAnswer
@@ -15,6 +17,7 @@ function level(id: string): Level {
   return found;
 }
 
+const SEED = "unit-test-seed";
 const LEVELS = ["vanishing-gradients", "initialisation", "optimizers", "very-deep"] as const;
 type LevelId = (typeof LEVELS)[number];
 
@@ -54,7 +57,7 @@ function answerWith(id: LevelId, value: string): DeepTrainingAnswer {
 }
 
 async function scored(lvl: Level, answer: unknown): Promise<ScoredAnswer> {
-  const outcome = await scoreAnswer(lvl, answer);
+  const outcome = await scoreAnswer(lvl, SEED, answer);
   if (!outcome.ok) throw new Error(outcome.message);
   return outcome.result;
 }
@@ -71,23 +74,23 @@ describe("deep-training answers", () => {
   const good = { activation: "relu", init: "he", optimizer: "momentum", architecture: "plain" };
 
   it("rejects malformed answers, naming the field", async () => {
-    expect(rejected(await scoreAnswer(vanishing(), { ...good, activation: "swish" }))).toMatch(/activation/);
-    expect(rejected(await scoreAnswer(vanishing(), { ...good, init: 3 }))).toMatch(/init/);
-    expect(rejected(await scoreAnswer(vanishing(), { activation: "relu", init: "he", optimizer: "momentum" }))).toMatch(/architecture/);
-    expect(rejected(await scoreAnswer(vanishing(), "relu"))).toMatch(/answer/);
+    expect(rejected(await scoreAnswer(vanishing(), SEED, { ...good, activation: "swish" }))).toMatch(/activation/);
+    expect(rejected(await scoreAnswer(vanishing(), SEED, { ...good, init: 3 }))).toMatch(/init/);
+    expect(rejected(await scoreAnswer(vanishing(), SEED, { activation: "relu", init: "he", optimizer: "momentum" }))).toMatch(/architecture/);
+    expect(rejected(await scoreAnswer(vanishing(), SEED, "relu"))).toMatch(/answer/);
   });
 
   it("rejects a locked control moved, or a choice the level does not offer", async () => {
-    expect(rejected(await scoreAnswer(vanishing(), { ...good, init: "glorot" }))).toMatch(/answer\.init.*fixed/);
-    expect(rejected(await scoreAnswer(vanishing(), { ...good, architecture: "residual" }))).toMatch(/answer\.architecture/);
+    expect(rejected(await scoreAnswer(vanishing(), SEED, { ...good, init: "glorot" }))).toMatch(/answer\.init.*fixed/);
+    expect(rejected(await scoreAnswer(vanishing(), SEED, { ...good, architecture: "residual" }))).toMatch(/answer\.architecture/);
     // The optimizer level offers SGD, RMSProp and Adam, not momentum.
-    expect(rejected(await scoreAnswer(level("optimizers"), { activation: "relu", init: "he", optimizer: "momentum", architecture: "plain" }))).toMatch(
+    expect(rejected(await scoreAnswer(level("optimizers"), SEED, { activation: "relu", init: "he", optimizer: "momentum", architecture: "plain" }))).toMatch(
       /answer\.optimizer.*offers sgd, rmsprop, adam/,
     );
   });
 
   it("ignores unknown keys (stripped by the schema)", async () => {
-    const outcome = await scoreAnswer(vanishing(), { ...good, score: 1 });
+    const outcome = await scoreAnswer(vanishing(), SEED, { ...good, score: 1 });
     expect(outcome.ok && outcome.answer).toEqual(good);
   }, 20_000);
 
@@ -101,7 +104,7 @@ describe("deep-training answers", () => {
       const lvl = level(id);
       const config = deepTrainingConfig.parse(lvl.config);
       expect(openControls(lvl, config)).toHaveLength(1);
-      expect(deepTraining.initialAnswer(lvl, config)).toEqual(config.start);
+      expect(deepTraining.initialAnswer(publicViewOf(lvl, SEED) as DeepTrainingView)).toEqual(config.start);
       // The locked controls are exactly the other three.
       expect([...lvl.lockedControls].sort()).toEqual(CONTROLS.filter((c) => c !== openControls(lvl, config)[0]).sort());
     }
@@ -162,7 +165,8 @@ describe("scoring", () => {
     const lvl = level("vanishing-gradients");
     const config = deepTrainingConfig.parse(lvl.config);
     const epochs: number[] = [];
-    const browser = await deepTraining.train(lvl, config, answerWith("vanishing-gradients", "relu"), ({ epoch }) => void epochs.push(epoch));
+    const run = deepTraining.runSpec(lvl, config, { variant: 0 });
+    const browser = await deepTraining.train(run, answerWith("vanishing-gradients", "relu"), ({ epoch }) => void epochs.push(epoch));
     const server = (await outcomesOf("vanishing-gradients")).relu;
     expect(browser.evaluation.score).toBe(server.score);
     expect(browser.evaluation.metrics).toEqual(server.metrics);
@@ -227,10 +231,10 @@ describe("what each level says holds in its own numbers", () => {
       const config = deepTrainingConfig.parse(level(id).config);
       const [control] = openControls(level(id), config);
       for (const value of config.options[control]!) {
-        const info = (optionInfo[control] as Record<string, { label: string; summary: string; why: string }>)[value];
+        const info = (optionInfo[control] as Record<string, { label: string; summary: string }>)[value];
         expect(info.label.length).toBeGreaterThan(0);
         expect(info.summary.length).toBeLessThan(100);
-        expect(info.why.length).toBeGreaterThan(40);
+        expect(optionWhy[control][value].length).toBeGreaterThan(40);
       }
     }
   });

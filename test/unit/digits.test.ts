@@ -1,14 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AnswerRejected, type Evaluation } from "@/core/kinds/contract";
 import { digits, digitsAnswer, digitsConfig, type DigitsAnswer, type DigitsConfig } from "@/core/kinds/digits";
-import { CLASSES, PIXELS, drawDigits } from "@/core/kinds/digits/images";
-import { costPerEpoch, layerActivationsOf, predictedDigit } from "@/core/kinds/digits/train";
+import { CLASSES, PIXELS, drawDigits } from "@/core/kinds/digits/public-images";
+import { costPerEpoch, layerActivationsOf, predictedDigit } from "@/core/kinds/digits/public-train";
 import { findLevel } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
 import { clearTrainingMemo, describeResult, scoreAnswer, starsFor } from "@/core/scoring";
 import { digitsReference } from "../reference/digits";
+import { publicViewOf } from "@/core/kinds/instances";
+import type { DigitsView } from "@/core/kinds/digits/public";
 
 const LEVEL_IDS = ["what-the-layers-see", "more-data-or-bigger"] as const;
+const SEED = "unit-test-seed";
+
+/** Trains as the browser does once an answer is committed: from the review's run spec. */
+const trainRun = (level: Level, config: DigitsConfig, answer: DigitsAnswer) => digits.train(digits.runSpec(level, config, { variant: 0 }), answer);
 
 function levelOf(id: string): { level: Level; config: DigitsConfig } {
   const level = findLevel(id);
@@ -80,7 +86,7 @@ describe("digits answers", () => {
     [{ depth: Number.NaN, width: 16, examples: 200 }, "depth"],
     [{ depth: 1, width: 16, examples: 1e9 }, "examples"],
   ])("the schema rejects %j, naming %s", async (answer, field) => {
-    const outcome = await scoreAnswer(level, answer);
+    const outcome = await scoreAnswer(level, SEED, answer);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.message).toContain(field);
   });
@@ -101,11 +107,11 @@ describe("digits answers", () => {
   ])("%s refuses %j (%s) before training anything", async (id, answer, words) => {
     const { level } = levelOf(id);
     const started = performance.now();
-    const outcome = await scoreAnswer(level, answer);
+    const outcome = await scoreAnswer(level, SEED, answer);
     expect(performance.now() - started).toBeLessThan(200); // a training run takes far longer
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.message).toContain(words);
-    await expect(digits.train(level, digitsConfig.parse(level.config), answer as DigitsAnswer)).rejects.toBeInstanceOf(AnswerRejected);
+    expect(() => digits.check(level, digitsConfig.parse(level.config), { variant: 0 }, answer as DigitsAnswer)).toThrow(AnswerRejected);
   });
 
   it("the budget is examples × weights per epoch", () => {
@@ -137,14 +143,14 @@ const outcomes = new Map<string, Map<string, { evaluation: Evaluation; ms: numbe
 beforeAll(async () => {
   // Warm up first (load tfjs, compile its kernels) so the first timed run is not penalised.
   const warm = levelOf("what-the-layers-see");
-  await digits.train(warm.level, warm.config, { depth: 1, width: 4, examples: 200 });
+  await trainRun(warm.level, warm.config, { depth: 1, width: 4, examples: 200 });
   for (const id of LEVEL_IDS) {
     const { level, config } = levelOf(id);
     const runs = new Map<string, { evaluation: Evaluation; ms: number; cpuMs: number }>();
     for (const answer of allowedAnswers(config)) {
       const started = performance.now();
       const cpu = process.cpuUsage();
-      const run = await digits.train(level, config, answer);
+      const run = await trainRun(level, config, answer);
       const used = process.cpuUsage(cpu);
       runs.set(key(answer), { evaluation: run.evaluation, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 });
     }
@@ -171,10 +177,10 @@ const trainAccuracy = (id: string, depth: number, width: number, examples: numbe
 
 describe.each(LEVEL_IDS)("level %s", (id) => {
   it("its reference answer earns three stars and the starting answer none", () => {
-    const { level, config } = levelOf(id);
+    const { level } = levelOf(id);
     const reference = digitsReference[id] as DigitsAnswer;
     expect(starsFor(level, outcomes.get(id)!.get(key(reference))!.evaluation.score)).toBe(3);
-    const start = digits.initialAnswer(level, config);
+    const start = digits.initialAnswer(publicViewOf(level, SEED) as DigitsView);
     expect(starsFor(level, outcomes.get(id)!.get(key(start))!.evaluation.score)).toBe(0);
   });
 
@@ -281,8 +287,8 @@ describe("digits scoring", () => {
   it("is deterministic: two trainings of the same answer give identical evaluations and weights", async () => {
     const { level, config } = levelOf("what-the-layers-see");
     const answer: DigitsAnswer = { depth: 2, width: 16, examples: 200 };
-    const first = await digits.train(level, config, answer);
-    const second = await digits.train(level, config, answer);
+    const first = await trainRun(level, config, answer);
+    const second = await trainRun(level, config, answer);
     expect(second.evaluation).toEqual(first.evaluation);
     expect(second.weights).toEqual(first.weights);
     expect(first.evaluation).toEqual(outcomes.get("what-the-layers-see")!.get(key(answer))!.evaluation);
@@ -290,7 +296,7 @@ describe("digits scoring", () => {
 
   it("the layer view's plain-JS forward pass picks the digits the score counted", async () => {
     const { level, config } = levelOf("what-the-layers-see");
-    const run = await digits.train(level, config, { depth: 2, width: 16, examples: 200 });
+    const run = await trainRun(level, config, { depth: 2, width: 16, examples: 200 });
     const test = drawDigits(`${config.seed}:test`, 500);
     let correct = 0;
     for (let i = 0; i < test.count; i++) {
@@ -305,9 +311,9 @@ describe("digits scoring", () => {
     clearTrainingMemo();
     const { level } = levelOf("more-data-or-bigger");
     const answer = digitsReference["more-data-or-bigger"];
-    const first = await scoreAnswer(level, answer);
+    const first = await scoreAnswer(level, SEED, answer);
     const started = performance.now();
-    const second = await scoreAnswer(level, answer);
+    const second = await scoreAnswer(level, SEED, answer);
     expect(performance.now() - started).toBeLessThan(5);
     expect(second).toEqual(first);
     expect(first.ok && first.result.stars).toBe(3);

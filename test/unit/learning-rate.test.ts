@@ -3,8 +3,12 @@ import { findLevel } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
 import { clearTrainingMemo, describeResult, scoreAnswer, type ScoreOutcome, type ScoredAnswer } from "@/core/scoring";
 import { budgetScore, learningRate, learningRateConfig, starEpochs } from "@/core/kinds/learning-rate";
-import { curvePoints } from "@/core/kinds/learning-rate/curve";
+import { curvePoints } from "@/core/kinds/learning-rate/public-curve";
 import { learningRateReference } from "../reference/learning-rate";
+import { publicViewOf } from "@/core/kinds/instances";
+import type { LearningRateView } from "@/core/kinds/learning-rate/public";
+
+const SEED = "unit-test-seed";
 
 // Trains the level's small network once per offered rate (memoised by scoreAnswer).
 
@@ -15,6 +19,8 @@ function level(): Level {
   return found;
 }
 const config = () => learningRateConfig.parse(level().config);
+/** What the browser gets after the commit, to train (the review's run spec). */
+const run = () => learningRate.runSpec(level(), config(), { variant: 0 });
 
 const outcomes = new Map<number, ScoredAnswer & { ms: number }>();
 
@@ -27,7 +33,7 @@ beforeAll(async () => {
   clearTrainingMemo();
   for (const rate of config().rates) {
     const started = performance.now();
-    const outcome = await scoreAnswer(level(), { learningRate: rate });
+    const outcome = await scoreAnswer(level(), SEED, { learningRate: rate });
     if (!outcome.ok) throw new Error(outcome.message);
     outcomes.set(rate, { ...outcome.result, ms: Math.round(performance.now() - started) });
   }
@@ -42,20 +48,20 @@ const o = (rate: number) => outcomes.get(rate)!;
 
 describe("learning-rate answers", () => {
   it("rejects malformed answers, naming the field", async () => {
-    expect(rejected(await scoreAnswer(level(), { learningRate: "fast" }))).toMatch(/learningRate/);
-    expect(rejected(await scoreAnswer(level(), { learningRate: -1 }))).toMatch(/learningRate/);
-    expect(rejected(await scoreAnswer(level(), { learningRate: Infinity }))).toMatch(/learningRate/);
-    expect(rejected(await scoreAnswer(level(), {}))).toMatch(/learningRate/);
+    expect(rejected(await scoreAnswer(level(), SEED, { learningRate: "fast" }))).toMatch(/learningRate/);
+    expect(rejected(await scoreAnswer(level(), SEED, { learningRate: -1 }))).toMatch(/learningRate/);
+    expect(rejected(await scoreAnswer(level(), SEED, { learningRate: Infinity }))).toMatch(/learningRate/);
+    expect(rejected(await scoreAnswer(level(), SEED, {}))).toMatch(/learningRate/);
   });
 
   it("rejects a rate the level does not offer, without training it", async () => {
     const started = performance.now();
-    expect(rejected(await scoreAnswer(level(), { learningRate: 0.5 }))).toMatch(/answer\.learningRate: this level offers 0\.001, 0\.01/);
+    expect(rejected(await scoreAnswer(level(), SEED, { learningRate: 0.5 }))).toMatch(/answer\.learningRate: this level offers 0\.001, 0\.01/);
     expect(performance.now() - started).toBeLessThan(50);
   });
 
   it("starts from the smallest rate", () => {
-    expect(learningRate.initialAnswer(level(), config())).toEqual({ learningRate: config().rates[0] });
+    expect(learningRate.initialAnswer(publicViewOf(level(), SEED) as LearningRateView)).toEqual({ learningRate: config().rates[0] });
   });
 
   it("validates its config: rates ascend and include the start", () => {
@@ -69,7 +75,7 @@ describe("scoring", () => {
     expect(budgetScore(null, 300)).toBe(0);
     expect(budgetScore(30, 300)).toBeCloseTo(0.9);
     expect(budgetScore(300, 300)).toBe(0);
-    expect(starEpochs(level(), config())).toEqual([270, 180, 105]);
+    expect(starEpochs(level().stars, config().epochs)).toEqual([270, 180, 105]);
   });
 
   it("the reference rate earns 3 stars; the starting rate earns none", () => {
@@ -97,15 +103,15 @@ describe("scoring", () => {
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const started = performance.now();
-      const again = await scoreAnswer(level(), { learningRate: 0.001 });
+      const again = await scoreAnswer(level(), SEED, { learningRate: 0.001 });
       times.push(performance.now() - started);
       expect(again.ok && again.result.score).toBe(o(0.001).score);
     }
     expect(times.sort((a, b) => a - b)[2]).toBeLessThan(5);
   });
 
-  it("the browser's run (learningRate.train, as the view calls it) gives exactly the server's evaluation", async () => {
-    const browser = await learningRate.train(level(), config(), { learningRate: 0.3 });
+  it("the browser's run (train from the review's run spec, as the view calls it) gives exactly the server's evaluation", async () => {
+    const browser = await learningRate.train(run(), { learningRate: 0.3 });
     expect(browser.evaluation.score).toBe(o(0.3).score);
     expect(browser.evaluation.metrics).toEqual(o(0.3).metrics);
   }, 20_000);
@@ -135,8 +141,8 @@ describe("what the level says holds in its own numbers", () => {
       expect(o(rate).stars).toBe(0);
     }
     // And the loss really rises, epoch after epoch, before it is cut off.
-    const run = await learningRate.train(level(), config(), { learningRate: 3 });
-    const finite = run.result.losses.filter(Number.isFinite);
+    const trained = await learningRate.train(run(), { learningRate: 3 });
+    const finite = trained.result.losses.filter(Number.isFinite);
     expect(finite[finite.length - 1]).toBeGreaterThan(1000 * finite[0]);
   }, 20_000);
 

@@ -23,7 +23,7 @@ describe("level catalog", () => {
 
   it.each(levels.map((l) => [l.id, l] as const))("%s has hints, an explanation, ascending stars and a reachable target", (_, level) => {
     expect(level.hints.length).toBeGreaterThanOrEqual(1);
-    for (const hint of level.hints) expect(hint.trim().length).toBeGreaterThan(0);
+    for (const hint of level.hints) expect(hint.text.trim().length).toBeGreaterThan(0);
     expect(level.explanation.trim().length).toBeGreaterThan(0);
     expect(level.brief.trim().length).toBeGreaterThan(0);
     const [one, two, three] = level.stars;
@@ -131,6 +131,18 @@ describe("nextLevel", () => {
 
 describe("quiz-like kinds show no score before an answer is submitted", () => {
   it.each(["concept", "training-loop", "output-head", "chain-rule"])("%s", (id) => {
-    expect(kindOf(id).feedbackBeforeSubmit).toBe(false);
+    expect(kindOf(id).attempts).toBe("quiz");
+    expect(kindOf(id).preview).toBeUndefined();
+  });
+});
+
+describe("hints that give the answer away cost a star", () => {
+  it.each([
+    ["xor-by-hand", [0, 1, 1]],
+    ["admissions", [0, 0, 1]],
+    ["chain-rule-one-neuron", [0, 1, 0]],
+    ["chain-rule-two-layers", [0, 1, 0]],
+  ] as const)("%s", (id, costs) => {
+    expect(levels.find((l) => l.id === id)!.hints.map((h) => h.cost)).toEqual(costs);
   });
 });

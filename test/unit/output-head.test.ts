@@ -2,17 +2,22 @@ import { describe, expect, it } from "vitest";
 import { levels as allLevels } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
 import { TASKS, outputHead, outputHeadConfig, recipeFor, type OutputHeadAnswer } from "@/core/kinds/output-head";
+import { initialAnswerOf } from "@/core/kinds/instances";
 import type { Level } from "@/core/levels/format";
 import { describeResult } from "@/core/scoring";
 import { outputHeadReference } from "../reference/output-head";
-import { rejection, scored } from "./scoring-helpers";
+import { headsAnswerIn } from "./instance-answers";
+import { rejection, scored as scoredOn } from "./scoring-helpers";
+
+/** Answers are written in the level's own card ids; the instance a player is served names them by opaque ids. */
+const scored = (level: Level, answer: OutputHeadAnswer) => scoredOn(level, headsAnswerIn(level, answer));
 
 const levels = allLevels.filter((l) => l.kind === "output-head");
 const reference = outputHeadReference as Record<string, OutputHeadAnswer>;
 const configOf = (level: Level) => outputHeadConfig.parse(level.config);
 
 /** The same head for every card: what a player who learned one recipe might answer. */
-const everywhere = (level: Level, head: object) => ({ heads: Object.fromEntries(configOf(level).cards.map((c) => [c.id, head])) });
+const everywhere = (level: Level, head: object) => ({ heads: Object.fromEntries(configOf(level).cards.map((c) => [c.id, head])) }) as OutputHeadAnswer;
 
 describe("the course's tables", () => {
   it("classification: 1 logistic neuron (binary), 1 per label (multilabel), 1 per class with softmax (multiclass); cross-entropy", () => {
@@ -52,8 +57,8 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   });
 
   it("the starting answer (nothing chosen) earns 0", () => {
-    const initial = outputHead.initialAnswer(level, config);
-    expect(scored(level, initial).score).toBe(0);
+    const initial = initialAnswerOf(level, "a seed");
+    expect(scoredOn(level, initial, "a seed").score).toBe(0);
   });
 
   it("one recipe for every card does not earn three stars", () => {
@@ -75,7 +80,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
         ...reference[id].heads,
         [first.id]: { ...reference[id].heads[first.id], loss: "mse" === reference[id].heads[first.id].loss ? "binary-crossentropy" : "mse" },
       },
-    };
+    } as OutputHeadAnswer;
     const result = scored(level, answer);
     expect(result.score).toBeCloseTo((fields - 1) / fields, 12);
     expect(result.stars).toBe(2);
@@ -101,7 +106,7 @@ describe("grading details", () => {
   const ref = reference["regression-heads"].heads;
 
   it("ReLU and softplus are both right for a positive value; none is not", () => {
-    const with_ = (activation: string) => scored(level, { heads: { ...ref, "house-price": { ...ref["house-price"], activation } } });
+    const with_ = (activation: string) => scored(level, { heads: { ...ref, "house-price": { ...ref["house-price"], activation } } } as OutputHeadAnswer);
     expect(with_("relu").score).toBe(1);
     expect(with_("softplus").score).toBe(1);
     expect(with_("none").score).toBeLessThan(1);
@@ -128,7 +133,12 @@ describe("rejections", () => {
     ["a loss not on offer", withSpam({ units: 1, activation: "sigmoid", loss: "hinge" }), "answer.heads.spam.loss"],
     ["a missing field", withSpam({ units: 1, activation: "sigmoid" }), "answer.heads.spam.loss"],
     ["a malformed card id", { heads: { "Spam!": { units: 1, activation: null, loss: null } } }, "answer.heads"],
-    ["an unknown card", { heads: { ...ref, weather: { units: 1, activation: null, loss: null } } }, "answer.heads.weather: this level has no such task card"],
+    [
+      "an unknown card",
+      headsAnswerIn(level, { heads: { ...ref, weather: { units: 1, activation: null, loss: null } } }),
+      "answer.heads.weather: this challenge has no such task card",
+    ],
+    ["the level's own card ids (the repository's old answer)", { heads: ref }, "this challenge has no such task card"],
   ])("rejects %s, naming the field", (_, answer, message) => {
     expect(rejection(level, answer)).toContain(message);
   });

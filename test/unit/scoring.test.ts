@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { levels } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
-import { describeResult, feedbackBeforeSubmit, scoreDetail, starsFor } from "@/core/scoring";
-import { referenceAnswers } from "../reference";
-import { levelById, scored } from "./scoring-helpers";
+import { describeResult, scoreDetail, starsFor } from "@/core/scoring";
+import { levelById, scored, solved } from "./scoring-helpers";
 
 describe("starsFor", () => {
   const lvl = { stars: [0.9, 0.97, 1] as [number, number, number] };
@@ -31,32 +30,32 @@ describe("starsFor", () => {
 describe("what the level screen shows, from the kind's contract", () => {
   it("scoreDetail: against the machine's best where the search sets the score, nothing elsewhere", () => {
     const search = levelById("let-the-machine-search");
-    const result = scored(search, referenceAnswers[search.id]);
+    const result = scored(search, solved(search));
     const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
     expect(scoreDetail(search, result)).toBe(
       `your accuracy ${percent(result.metrics.accuracy)} against the machine's best ${percent(result.metrics.searchBest)}`,
     );
     const turn = levelById("turn-the-axes");
-    expect(scoreDetail(turn, scored(turn, referenceAnswers[turn.id]))).toBeNull();
+    expect(scoreDetail(turn, scored(turn, solved(turn)))).toBeNull();
     const quiz = levelById("rules-or-examples");
-    expect(scoreDetail(quiz, scored(quiz, referenceAnswers[quiz.id]))).toBeNull();
+    expect(scoreDetail(quiz, scored(quiz, solved(quiz)))).toBeNull();
   });
 
-  it("feedbackBeforeSubmit: training kinds train in the browser, quizzes wait, the others score at once", () => {
+  it("attempt families: training kinds are experiments, the hands-on kinds manipulations, the others quizzes; only manipulations preview", () => {
     for (const level of levels) {
       const kind = kindOf(level.kind);
-      const expected = kind.trains ? "training" : kind.feedbackBeforeSubmit === false ? "none" : "instant";
-      expect(feedbackBeforeSubmit(level), level.id).toBe(expected);
+      const expected = kind.trains ? "experiment" : kind.preview ? "manipulation" : "quiz";
+      expect(kind.attempts, level.id).toBe(expected);
     }
-    expect(feedbackBeforeSubmit(levelById("turn-the-axes"))).toBe("instant");
-    expect(feedbackBeforeSubmit(levelById("fit-a-line"))).toBe("instant");
-    expect(feedbackBeforeSubmit(levelById("rules-or-examples"))).toBe("none");
-    expect(feedbackBeforeSubmit(levelById("vanishing-gradients"))).toBe("training");
+    expect(kindOf("coordinate-change").attempts).toBe("manipulation");
+    expect(kindOf("tune-weights").attempts).toBe("manipulation");
+    for (const id of ["concept", "training-loop", "output-head", "chain-rule"]) expect(kindOf(id).attempts, id).toBe("quiz");
+    for (const id of ["deep-training", "learning-rate", "digits"]) expect(kindOf(id).attempts, id).toBe("experiment");
   });
 
   it("describeResult: every analytic level's kind explains its reference result in a sentence", () => {
     for (const level of levels.filter((l) => !kindOf(l.kind).trains)) {
-      const sentence = describeResult(level, scored(level, referenceAnswers[level.id]));
+      const sentence = describeResult(level, scored(level, solved(level)));
       if (sentence !== null) expect(sentence.length, level.id).toBeGreaterThan(10);
     }
   });

@@ -5,7 +5,18 @@ import { trainingLoop, trainingLoopConfig, type TrainingLoopAnswer } from "@/cor
 import { pairsInOrder, permutationProblem, startingOrder } from "@/core/kinds/ordering";
 import { describeResult } from "@/core/scoring";
 import { trainingLoopReference } from "../reference/training-loop";
-import { rejection, scored } from "./scoring-helpers";
+import type { Level } from "@/core/levels/format";
+import { initialAnswerOf } from "@/core/kinds/instances";
+import { loopAnswerIn } from "./instance-answers";
+import { rejection as rejectionOf, scored as scoredOn } from "./scoring-helpers";
+
+/** Orders are written in the level's own step ids; the instance a player is served names them by opaque ids. */
+const scored = (level: Level, answer: TrainingLoopAnswer) => scoredOn(level, loopAnswerIn(level, answer));
+const rejection = (level: Level, answer: unknown) =>
+  rejectionOf(
+    level,
+    answer && typeof answer === "object" && "order" in answer && Array.isArray(answer.order) ? loopAnswerIn(level, answer as TrainingLoopAnswer) : answer,
+  );
 
 const levels = allLevels.filter((l) => l.kind === "training-loop");
 const reference = trainingLoopReference as Record<string, TrainingLoopAnswer>;
@@ -70,11 +81,12 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   });
 
   it("starts from a deterministic shuffle that is wrong and earns no stars", () => {
-    const initial = trainingLoop.initialAnswer(level, config);
-    expect(trainingLoop.initialAnswer(level, config)).toEqual(initial);
-    expect(initial.order).not.toEqual(correct);
-    expect([...initial.order].sort()).toEqual([...correct].sort());
-    expect(scored(level, initial).stars).toBe(0);
+    const initial = initialAnswerOf(level, "a seed") as TrainingLoopAnswer;
+    expect(initialAnswerOf(level, "a seed")).toEqual(initial);
+    const inIds = loopAnswerIn(level, { order: correct }, "a seed").order;
+    expect(initial.order).not.toEqual(inIds);
+    expect([...initial.order].sort()).toEqual([...inIds].sort());
+    expect(scoredOn(level, initial, "a seed").stars).toBe(0);
   });
 
   it("partial credit by pairs: one swap of neighbours costs one pair and the third star", () => {
@@ -109,8 +121,8 @@ describe("rejections", () => {
     ["a malformed step id", { order: ["Init!"] }, "answer.order"],
     ["eleven steps", { order: Array.from({ length: 11 }, (_, i) => `s${i}`) }, "answer.order"],
     ["a missing step", { order: ["init", "forward", "loss", "backprop", "update"] }, "answer.order: every item must appear once"],
-    ["a step twice", { order: ["init", "forward", "loss", "backprop", "update", "update"] }, 'answer.order: "update" appears twice'],
-    ["an unknown step", { order: ["init", "forward", "loss", "backprop", "update", "celebrate"] }, 'answer.order: "celebrate" is not one of the items'],
+    ["a step twice", { order: ["init", "forward", "loss", "backprop", "update", "update"] }, "appears twice"],
+    ["an unknown step", { order: ["init", "forward", "loss", "backprop", "update", "celebrate"] }, 'answer.order: "celebrate" is not one of the steps'],
   ])("rejects %s, naming the field", (_, answer, message) => {
     expect(rejection(level, answer)).toContain(message);
   });

@@ -8,19 +8,23 @@ import {
   tuneWeights,
   tuneWeightsAnswer,
   tuneWeightsConfig,
-  tuneWeightsData,
   type TuneWeightsConfig,
+  type TuneWeightsView,
+  problemOf as problemOfView,
 } from "@/core/kinds/tune-weights";
+import { publicViewOf } from "@/core/kinds/instances";
 import { generateTuneData } from "@/core/kinds/tune-weights/data";
-import { accuracyOf, lossOf, outputOf, probabilityGrid, sigmoid, type Problem } from "@/core/kinds/tune-weights/network";
-import { inputTensor, lossTensor, raceGradientDescent } from "@/core/kinds/tune-weights/race";
+import { accuracyOf, lossOf, outputOf, probabilityGrid, sigmoid, type Problem } from "@/core/kinds/tune-weights/public-network";
+import { inputTensor, lossTensor, raceGradientDescent } from "@/core/kinds/tune-weights/public-race";
 import { tuneWeightsReference } from "../reference/tune-weights";
-import { rejection, scored } from "./scoring-helpers";
+import { rejection, SEED, scored } from "./scoring-helpers";
 
 const levels = weightsLossOptimizerLevels.map((l) => levelSchema.parse(l)).filter((l) => l.kind === "tune-weights");
 const byId = (id: string) => levels.find((l) => l.id === id)!;
 const configOf = (level: Level) => tuneWeightsConfig.parse(level.config);
-const problemOf = (level: Level) => tuneWeightsData(level, configOf(level)).problem;
+/** The points a player is served (and scored on): the level's data, rounded to 4 decimals. */
+const viewOf = (level: Level) => publicViewOf(level, SEED) as TuneWeightsView;
+const problemOf = (level: Level) => problemOfView(viewOf(level));
 const reference = tuneWeightsReference as Record<string, { weights: number[] }>;
 
 /** Least-squares line through the points: the best possible w and b, in closed form. */
@@ -139,7 +143,7 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   });
 
   it("its starting weights (the naive answer) earn no stars", () => {
-    const start = tuneWeights.initialAnswer(level, config);
+    const start = tuneWeights.initialAnswer(viewOf(level));
     expect(start.weights).toEqual(config.start);
     expect(scored(level, start).stars).toBe(0);
   });
@@ -152,7 +156,8 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
   });
 
   it("every point lies inside the plotted bounds", () => {
-    const { problem, bounds } = tuneWeightsData(level, config);
+    const problem = problemOf(level);
+    const { bounds } = config;
     for (let i = 0; i < problem.count; i++) {
       const [x, y] = problem.model === "line" ? [problem.xs[i], problem.ys[i]] : [problem.xs[2 * i], problem.xs[2 * i + 1]];
       expect(x).toBeGreaterThan(bounds.xMin);

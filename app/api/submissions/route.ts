@@ -1,13 +1,16 @@
 import { submissionBody } from "@/core/api";
-import { fail } from "@/server/http";
+import { failureResponse } from "@/server/play/access";
 import { submitAnswer } from "@/server/progress";
 import { playerRoute } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-/** Submits an answer. The server scores it with core/; a score sent by the browser is never read. */
-export const POST = playerRoute({ body: submissionBody }, async ({ player, body }) => {
-  const result = await submitAnswer(player.id, body.levelId, body.answer, body.timeSpentMs);
-  if ("status" in result) return fail(result.status, result.code, result.message);
+/**
+ * Submits an answer to one attempt. The server scores it with core/ on the instance it served; a
+ * score sent by the browser is never read. Answers the review of that attempt and the next attempt.
+ */
+export const POST = playerRoute({ body: submissionBody }, async ({ player, address, body }) => {
+  const result = await submitAnswer(player.id, address, body);
+  if ("status" in result) return failureResponse(result);
   return Response.json(result, { status: 201 });
 });

@@ -5,6 +5,7 @@ import { currentPlayer } from "@/server/http";
 import { progressOf } from "@/server/progress";
 import { lockedByTeacher } from "@/core/classes";
 import { lockedChaptersOf } from "@/server/class-locks";
+import { currentPublicLevel } from "@/server/play/sessions";
 import { EnsureProfile } from "@/components/EnsureProfile";
 import { LevelScreen } from "@/components/LevelScreen";
 import { TopBar } from "@/components/TopBar";
@@ -24,7 +25,6 @@ export default async function LevelPage({ params }: { params: Promise<{ levelId:
   const progress = player ? await progressOf(player.id) : {};
   const stars = new Map(Object.entries(progress).map(([id, p]) => [id, p.stars]));
   const chapter = campaign().find((c) => c.id === level.chapter)!;
-  const number = `${chapter.number}.${chapter.levels.indexOf(level) + 1}`;
   const byTeacher = lockedByTeacher(level.chapter, await lockedChaptersOf(player?.id));
 
   return (
@@ -44,8 +44,14 @@ export default async function LevelPage({ params }: { params: Promise<{ levelId:
               Back to the campaign
             </Link>
           </div>
+        ) : !player ? (
+          // The anonymous profile is being created (EnsureProfile refreshes the page): an attempt belongs to a player.
+          <div className="panel" data-testid="preparing">
+            <h1>{level.title}</h1>
+            <p className="muted">Preparing your challenge…</p>
+          </div>
         ) : isUnlocked(level.id, stars) ? (
-          <LevelScreen level={level} number={number} chapterTitle={chapter.title} best={progress[level.id] ?? null} />
+          <LevelScreen initial={await currentPublicLevel(player.id, level)} best={progress[level.id] ?? null} />
         ) : (
           <div className="panel">
             <h1>

@@ -1,29 +1,33 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { chainRuleAnswer, chainRuleConfig, isWithinTolerance, type ChainRuleAnswer } from "@/core/kinds/chain-rule";
-import { chainOfFactors, productOf, symbol, type Factor } from "@/core/kinds/chain-rule/network";
+import { type ChainRuleAnswer, type ChainRuleReview, chainLinks, productOf, symbol } from "@/core/kinds/chain-rule/public";
 import type { KindViewProps } from "../types";
 import { NetworkDiagram, show, show4, ValueList } from "./NetworkDiagram";
 import styles from "./ChainRule.module.css";
 
-const partial = (f: Pick<Factor, "numerator" | "denominator">) => `∂${symbol(f.numerator)}/∂${symbol(f.denominator)}`;
+const partial = (f: { numerator: string; denominator: string }) => `∂${symbol(f.numerator)}/∂${symbol(f.denominator)}`;
 const parse = (text: string): number | null => {
   const v = Number(text.trim().replace(",", "."));
   return text.trim() === "" || !Number.isFinite(v) || Math.abs(v) > 1e6 ? null : v;
 };
 const fmt = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
-export default function ChainRuleView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<ChainRuleAnswer>) {
-  const net = useMemo(() => chainRuleConfig.parse(level.config), [level]);
-  // Only the factors' names are shown before the review (their formulas and values come after).
-  const chain = useMemo(() => chainOfFactors(net), [net]);
+/**
+ * The chain rule: the network (its values are the problem), a field for ∂E/∂w, and an optional
+ * helper to multiply the factors. Only the factors' names are on the page: their formulas, their
+ * values and the exact gradient come in the server's review once the answer is scored.
+ */
+export default function ChainRuleView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"chain-rule">) {
+  const net = level.view.network;
+  const chain = useMemo(() => chainLinks(net), [net]);
   const asked = `∂E/∂${symbol(net.ask)}`;
 
-  const [gradientText, setGradientText] = useState(() => fmt(initialAnswer?.gradient));
-  const [factorTexts, setFactorTexts] = useState<string[]>(() => chain.map((_, i) => fmt(initialAnswer?.factors?.[i])));
+  const start = initialAnswer ?? review?.answer;
+  const [gradientText, setGradientText] = useState(() => fmt(start?.gradient));
+  const [factorTexts, setFactorTexts] = useState<string[]>(() => chain.map((_, i) => fmt(start?.factors?.[i])));
   const factors = factorTexts.map(parse);
-  const product = factors.every((f) => f !== null) ? productOf(factors.map((value) => ({ value: value! }) as Factor)) : null;
+  const product = factors.every((f) => f !== null) ? productOf(factors.map((value) => ({ value: value! }))) : null;
 
   const answer = useMemo<ChainRuleAnswer>(() => {
     const typed = factorTexts.map(parse);
@@ -35,11 +39,6 @@ export default function ChainRuleView({ level, onAnswerChange, initialAnswer, re
   useEffect(() => {
     report.current?.(JSON.parse(answerKey));
   }, [answerKey]);
-
-  const reviewed = useMemo(() => {
-    const parsed = review ? chainRuleAnswer.safeParse(review) : null;
-    return parsed?.success ? parsed.data : null;
-  }, [review]);
 
   const invalid = gradientText.trim() !== "" && parse(gradientText) === null;
 
@@ -53,7 +52,7 @@ export default function ChainRuleView({ level, onAnswerChange, initialAnswer, re
 
       {readOnly ? (
         <p className={styles.question}>
-          {asked} = <strong data-testid="gradient-value">{reviewed?.gradient ?? initialAnswer?.gradient ?? "no answer"}</strong>
+          {asked} = <strong data-testid="gradient-value">{start?.gradient ?? "no answer"}</strong>
         </p>
       ) : (
         <>
@@ -118,15 +117,14 @@ export default function ChainRuleView({ level, onAnswerChange, initialAnswer, re
         </>
       )}
 
-      {reviewed && <ChainExplanation chain={chain} asked={asked} answer={reviewed} />}
+      {review && <ChainExplanation review={review} asked={asked} />}
     </div>
   );
 }
 
-/** After the answer is in: the chain of factors with their formulas and values, and the player's own factors checked. */
-function ChainExplanation({ chain, asked, answer }: { chain: Factor[]; asked: string; answer: ChainRuleAnswer }) {
-  const truth = productOf(chain);
-  const right = answer.gradient !== null && isWithinTolerance(answer.gradient, truth);
+/** After the answer is scored: the chain of factors with their formulas and values (from the review), and the player's own factors checked. */
+function ChainExplanation({ review, asked }: { review: ChainRuleReview; asked: string }) {
+  const { answer, factors: chain, gradient: truth, right } = review;
   return (
     <section className={`panel ${styles.explanation}`} aria-labelledby="chain-title" data-testid="chain-explanation">
       <h3 id="chain-title" style={{ marginTop: 0 }}>
@@ -152,7 +150,7 @@ function ChainExplanation({ chain, asked, answer }: { chain: Factor[]; asked: st
                 <td>{partial(f)}</td>
                 <td>{f.formula}</td>
                 <td>{show4(f.value)}</td>
-                {answer.factors && <td>{mine === null ? "–" : `${show(mine)} ${isWithinTolerance(mine, f.value) ? "✓ right" : "✗ off"}`}</td>}
+                {answer.factors && <td>{mine === null ? "–" : `${show(mine)} ${review.factorsRight[i] ? "✓ right" : "✗ off"}`}</td>}
               </tr>
             );
           })}

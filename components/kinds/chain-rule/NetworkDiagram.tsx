@@ -1,4 +1,4 @@
-import { forward, symbol, type ChainNetwork } from "@/core/kinds/chain-rule/network";
+import { forward, symbol, type ChainNetwork } from "@/core/kinds/chain-rule/public";
 import styles from "./ChainRule.module.css";
 
 /** Given values as the player reads them: at most 4 decimals, no trailing zeros (2, 0.5, −1). */

@@ -1,20 +1,18 @@
 "use client";
 
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import {
-  concept,
-  conceptConfig,
-  gradeQuestion,
   type ConceptAnswer,
-  type ConceptQuestion,
   type ConceptResponse,
-  type QuestionGrade,
-} from "@/core/kinds/concept";
-import { startingOrder } from "@/core/kinds/ordering";
+  initialAnswer as startingAnswer,
+  type PublicQuestion,
+  type QuestionReview,
+  type QuestionType,
+} from "@/core/kinds/concept/public";
 import type { KindViewProps } from "../types";
-import { ChoiceGroup, OrderList, PartMark, VerdictBadge, choiceStyles as styles, ordinal } from "../choice-parts";
+import { ChoiceGroup, OrderList, ordinal, PartMark, choiceStyles as styles, VerdictBadge } from "../choice-parts";
 
-const howTo: Record<ConceptQuestion["type"], string> = {
+const howTo: Record<QuestionType, string> = {
   single: "Choose one.",
   multiple: "Tick all that apply.",
   order: "Drag the ⠿ handle, or use the ↑ ↓ buttons, to put them in order.",
@@ -24,7 +22,7 @@ const howTo: Record<ConceptQuestion["type"], string> = {
 const letter = (i: number) => String.fromCharCode(65 + i);
 
 /** Two responses to the same question say the same thing (ticks in any order, cards in any order). */
-function sameResponse(q: ConceptQuestion, a: ConceptResponse | undefined, b: ConceptResponse | undefined): boolean {
+function sameResponse(q: PublicQuestion, a: ConceptResponse | undefined, b: ConceptResponse | undefined): boolean {
   if (q.type === "sort") {
     const x = a && !Array.isArray(a) ? a : {};
     const y = b && !Array.isArray(b) ? b : {};
@@ -37,22 +35,15 @@ function sameResponse(q: ConceptQuestion, a: ConceptResponse | undefined, b: Con
   return q.type === "order" ? x.every((id, i) => y[i] === id) : x.every((id) => y.includes(id));
 }
 
-function safeGrade(q: ConceptQuestion, response: ConceptResponse | undefined): QuestionGrade | null {
-  try {
-    return gradeQuestion(q, response);
-  } catch {
-    return null; // a revealed answer that does not fit this question: show no marks
-  }
-}
-
 /**
- * Concept rounds: multiple choice (one or several answers), ordering and sorting questions.
- * Correctness is shown only in review (an answer the server has scored), question by question,
- * with the explanation.
+ * Concept rounds: multiple choice (one or several answers), ordering and sorting questions. The
+ * page has the questions only (under this attempt's opaque ids); whether an answer is right, and
+ * why, comes from the server's review once the answer is scored, question by question.
  */
-export default function ConceptView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<ConceptAnswer>) {
-  const config = useMemo(() => conceptConfig.parse(level.config), [level]);
-  const [answer, setAnswer] = useState<ConceptAnswer>(() => initialAnswer ?? concept.initialAnswer(level, config));
+export default function ConceptRound({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"concept">) {
+  const view = level.view;
+  const [start] = useState(() => startingAnswer(view));
+  const [answer, setAnswer] = useState<ConceptAnswer>(() => initialAnswer ?? review?.answer ?? start);
   const uid = useId();
   useEffect(() => {
     onAnswerChange?.(answer);
@@ -60,9 +51,9 @@ export default function ConceptView({ level, onAnswerChange, initialAnswer, read
 
   const setResponse = (id: string, response: ConceptResponse) => setAnswer((a) => ({ responses: { ...a.responses, [id]: response } }));
 
-  const answered = config.questions.filter((q) => {
+  const answered = view.questions.filter((q) => {
     const r = answer.responses[q.id];
-    if (q.type === "order") return Array.isArray(r) && !sameResponse(q, r, startingOrder(q.correct, `${level.id}/${q.id}`));
+    if (q.type === "order") return Array.isArray(r) && !sameResponse(q, r, start.responses[q.id]);
     return r !== undefined && (Array.isArray(r) ? r.length > 0 : Object.keys(r).length === q.options.length);
   }).length;
 
@@ -70,37 +61,43 @@ export default function ConceptView({ level, onAnswerChange, initialAnswer, read
     <div data-testid="kind-view" className={styles.stack}>
       {!readOnly && !review && (
         <p className={styles.progress} aria-live="polite" data-testid="answered-count">
-          {answered} of {config.questions.length} questions answered
+          {answered} of {view.questions.length} questions answered
         </p>
       )}
-      {config.questions.map((q, index) => {
+      {view.questions.map((q, index) => {
         const response = answer.responses[q.id];
-        const reviewed = review ? review.responses[q.id] : undefined;
-        const grade = review ? safeGrade(q, reviewed) : null;
-        const showMarks = grade !== null && sameResponse(q, response, reviewed);
+        const reviewed = review?.questions.find((r) => r.id === q.id);
+        const showMarks = reviewed !== undefined && sameResponse(q, response, review?.answer.responses[q.id]);
         const name = `${uid}-${q.id}`;
         return (
           <section key={q.id} className={styles.card} data-testid={`question-${q.id}`} aria-labelledby={`${name}-title`}>
             <div className={styles.cardHead}>
               <h3 className={styles.cardTitle} id={`${name}-title`}>
-                Question {index + 1} of {config.questions.length}
+                Question {index + 1} of {view.questions.length}
               </h3>
-              {showMarks && grade && (
+              {showMarks && (
                 <VerdictBadge
-                  verdict={grade.verdict}
-                  detail={grade.verdict === "partly" ? `${Math.round(grade.credit * 100)}%` : undefined}
+                  verdict={reviewed.verdict}
+                  detail={reviewed.verdict === "partly" ? `${Math.round(reviewed.credit * 100)}%` : undefined}
                   testId={`verdict-${q.id}`}
                 />
               )}
             </div>
             <p className={styles.prompt}>{q.prompt}</p>
             {!readOnly && <p className={styles.how}>{howTo[q.type]}</p>}
-            <QuestionBody q={q} name={name} response={response} readOnly={readOnly} grade={showMarks ? grade : null} onChange={(r) => setResponse(q.id, r)} />
-            {review && grade && !showMarks && <p className={styles.changed}>You changed this answer after submitting it: submit again to have it checked.</p>}
-            {review && (
+            <QuestionBody
+              q={q}
+              name={name}
+              response={response}
+              readOnly={readOnly}
+              review={showMarks ? reviewed : null}
+              onChange={(r) => setResponse(q.id, r)}
+            />
+            {reviewed && !showMarks && <p className={styles.changed}>You changed this answer after it was scored: the marks are for the answer you sent.</p>}
+            {reviewed && (
               <p className={styles.explanation} data-testid={`explanation-${q.id}`}>
                 <strong>Why: </strong>
-                {q.explanation}
+                {reviewed.explanation}
               </p>
             )}
           </section>
@@ -115,14 +112,14 @@ function QuestionBody({
   name,
   response,
   readOnly,
-  grade,
+  review,
   onChange,
 }: {
-  q: ConceptQuestion;
+  q: PublicQuestion;
   name: string;
   response: ConceptResponse | undefined;
   readOnly: boolean;
-  grade: QuestionGrade | null;
+  review: QuestionReview | null;
   onChange(response: ConceptResponse): void;
 }) {
   const list = Array.isArray(response) ? response : [];
@@ -138,7 +135,7 @@ function QuestionBody({
         selected={list}
         onChange={onChange}
         disabled={readOnly}
-        marks={grade?.parts}
+        marks={review?.parts}
         markText={{ missed: q.type === "multiple" ? "○ also right" : "○ the right answer" }}
       />
     );
@@ -146,25 +143,45 @@ function QuestionBody({
 
   if (q.type === "order") {
     const order = list.length === q.options.length ? list : q.options.map((o) => o.id);
+    const correct = Array.isArray(review?.correct) ? review.correct : [];
     const items = order.map((id) => {
       const option = q.options.find((o) => o.id === id)!;
-      const mark = grade?.parts[id];
-      const belongs = q.correct.indexOf(id) + 1;
-      return { id, label: option.label, text: option.label, mark, markText: mark === "right" ? "✓ in place" : `✗ belongs ${ordinal(belongs)}` };
+      const mark = review?.parts[id];
+      return { id, label: option.label, text: option.label, mark, markText: mark === "right" ? "✓ in place" : `✗ belongs ${ordinal(correct.indexOf(id) + 1)}` };
     });
     return <OrderList items={items} onChange={onChange} readOnly={readOnly} label={q.prompt} testId={`order-${q.id}`} />;
   }
 
-  // sort
+  return <SortQuestion q={q} name={name} response={response} readOnly={readOnly} review={review} onChange={onChange} />;
+}
+
+/** A sort question: each card gets one of the bins (lettered, so it never relies on colour). */
+function SortQuestion({
+  q,
+  name,
+  response,
+  readOnly,
+  review,
+  onChange,
+}: {
+  q: PublicQuestion;
+  name: string;
+  response: ConceptResponse | undefined;
+  readOnly: boolean;
+  review: QuestionReview | null;
+  onChange(response: ConceptResponse): void;
+}) {
+  const bins = q.bins ?? [];
   const placed = response && !Array.isArray(response) ? response : {};
-  const binName = (id: string) => {
-    const i = q.bins.findIndex((b) => b.id === id);
-    return `${letter(i)}: ${q.bins[i].short ?? q.bins[i].label}`;
+  const correct = review && !Array.isArray(review.correct) ? review.correct : {};
+  const binName = (id: string | undefined) => {
+    const i = bins.findIndex((b) => b.id === id);
+    return i < 0 ? "?" : `${letter(i)}: ${bins[i].short ?? bins[i].label}`;
   };
   return (
     <>
       <ul className={styles.bins} aria-label="Groups">
-        {q.bins.map((bin, i) => (
+        {bins.map((bin, i) => (
           <li key={bin.id}>
             <span className={styles.binLetter} aria-hidden="true">
               {letter(i)}
@@ -175,13 +192,13 @@ function QuestionBody({
       </ul>
       <ul className={styles.sortCards}>
         {q.options.map((card) => {
-          const mark = grade?.parts[card.id];
+          const mark = review?.parts[card.id];
           return (
             <li key={card.id} className={styles.sortCard} data-testid={`card-${card.id}`}>
               <ChoiceGroup
                 name={`${name}-${card.id}`}
                 legend={card.label}
-                options={q.bins.map((bin, i) => ({
+                options={bins.map((bin, i) => ({
                   id: bin.id,
                   label: (
                     <>
@@ -201,7 +218,7 @@ function QuestionBody({
                 <p style={{ margin: "8px 0 0" }}>
                   <PartMark
                     mark={mark}
-                    text={mark === "right" ? "✓ right group" : `${mark === "wrong" ? "✗" : "○ not sorted:"} belongs in ${binName(q.correct[card.id])}`}
+                    text={mark === "right" ? "✓ right group" : `${mark === "wrong" ? "✗" : "○ not sorted:"} belongs in ${binName(correct[card.id])}`}
                   />
                 </p>
               )}

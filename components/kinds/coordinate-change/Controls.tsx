@@ -1,12 +1,12 @@
 "use client";
 
-import type { CoordinateChangeAnswer, CoordinateChangeConfig } from "@/core/kinds/coordinate-change";
-import { representationInfo, ruleInfo, type Representation, type Rule } from "@/core/kinds/coordinate-change/math";
+import type { CoordinateChangeAnswer, CoordinateChangeView } from "@/core/kinds/coordinate-change/public";
+import { representationInfo, ruleInfo, type Representation, type Rule } from "@/core/kinds/coordinate-change/public-math";
 import { axisName, round, wrapDeg, type Box } from "./geometry";
 import type { Change, Mode } from "./useGestures";
 
 export interface ControlsProps {
-  config: CoordinateChangeConfig;
+  view: CoordinateChangeView;
   answer: CoordinateChangeAnswer;
   rawAxes: { x: string; y: string };
   mode: Mode;
@@ -25,7 +25,7 @@ export interface ControlsProps {
  * an exact number field for each unlocked part of the transform, the representation and the rule
  * when the level offers a choice, and a reset.
  */
-export function Controls({ config, answer, rawAxes, mode, setMode, canRotate, canMove, canScale, featureBox, clampShift, update, reset }: ControlsProps) {
+export function Controls({ view, answer, rawAxes, mode, setMode, canRotate, canMove, canScale, featureBox, clampShift, update, reset }: ControlsProps) {
   const shiftStep = (featureBox.xMax - featureBox.xMin) / 400;
   const shiftStepY = (featureBox.yMax - featureBox.yMin) / 400;
   const setRepresentation = (representation: Representation) =>
@@ -102,11 +102,11 @@ export function Controls({ config, answer, rawAxes, mode, setMode, canRotate, ca
           />
         </>
       )}
-      {config.representations.length > 1 && (
+      {view.representations.length > 1 && (
         <fieldset>
           <legend>Representation</legend>
           <div className="choices">
-            {config.representations.map((r) => (
+            {view.representations.map((r) => (
               <label key={r}>
                 <input type="radio" name="representation" value={r} checked={answer.representation === r} onChange={() => setRepresentation(r)} />
                 {representationInfo[r].label}
@@ -115,11 +115,11 @@ export function Controls({ config, answer, rawAxes, mode, setMode, canRotate, ca
           </div>
         </fieldset>
       )}
-      {config.rules.length > 1 && (
+      {view.rules.length > 1 && (
         <fieldset>
           <legend>Rule</legend>
           <div className="choices">
-            {config.rules.map((r: Rule) => (
+            {view.rules.map((r: Rule) => (
               <label key={r}>
                 <input type="radio" name="rule" value={r} checked={answer.rule === r} onChange={() => update((a) => ({ ...a, rule: r }))} />
                 {ruleInfo[r]}

@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { coordinateChange, coordinateChangeConfig, levelData, type CoordinateChangeAnswer } from "@/core/kinds/coordinate-change";
-import { applyTransform, predictBlack, representationInfo, ruleInfo } from "@/core/kinds/coordinate-change/math";
+import { type CoordinateChangeAnswer, featuresOf, initialAnswer as startingAnswer, preview } from "@/core/kinds/coordinate-change/public";
+import { applyTransform, predictBlack, representationInfo, ruleInfo } from "@/core/kinds/coordinate-change/public-math";
 import type { KindViewProps } from "../types";
 import { Controls } from "./Controls";
 import { boxOf, padBox } from "./geometry";
@@ -13,27 +13,33 @@ import { usePlots } from "./usePlots";
 
 /**
  * The coordinate change: the points before (drag here, or use the keys) and after, the live
- * accuracy, and the controls. Drawing is in usePlots/drawing.ts, the pointer and keys in
+ * accuracy (the kind's `preview`, the same function the server scores with), and the controls. Drawing is in usePlots/drawing.ts, the pointer and keys in
  * useGestures, the sliders and choices in Controls.
  */
-export default function CoordinateChangeView({ level, onAnswerChange, initialAnswer, readOnly = false }: KindViewProps<CoordinateChangeAnswer>) {
-  const config = useMemo(() => coordinateChangeConfig.parse(level.config), [level]);
-  const data = useMemo(() => levelData(level, config), [level, config]);
-  const points = data.dataset.points;
+export default function CoordinateChangeView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"coordinate-change">) {
+  const view = level.view;
+  const dataset = view.dataset;
+  const points = dataset.points;
   const labels = useMemo(() => Uint8Array.from(points, (p) => p.label), [points]);
-  const locked = useMemo(() => new Set(level.lockedControls), [level]);
+  const locked = useMemo(() => new Set<string>(view.locked), [view]);
   const canRotate = !readOnly && !locked.has("rotate");
   const canMove = !readOnly && !locked.has("shift");
 
-  const [answer, setAnswer] = useState<CoordinateChangeAnswer>(() => initialAnswer ?? coordinateChange.initialAnswer(level, config));
+  const [answer, setAnswer] = useState<CoordinateChangeAnswer>(() => initialAnswer ?? review?.answer ?? startingAnswer(view));
   const [mode, setMode] = useState<Mode>(canRotate ? "rotate" : "move");
   useEffect(() => {
-    onAnswerChange?.(answer);
-  }, [answer, onAnswerChange]);
+    let feedback: ReturnType<typeof preview> | undefined;
+    try {
+      feedback = preview(view, answer);
+    } catch {
+      feedback = undefined; // an answer this level does not allow (a revealed answer from elsewhere): no feedback
+    }
+    onAnswerChange?.(answer, feedback);
+  }, [answer, onAnswerChange, view]);
 
   // Derived on every step: the new coordinates, and which points the rule gets wrong.
-  const features = data.features[answer.representation];
-  const featureBox = useMemo(() => (answer.representation === "raw" ? padBox(data.dataset.bounds) : boxOf(features)), [answer.representation, features, data]);
+  const features = featuresOf(view, answer.representation);
+  const featureBox = useMemo(() => (answer.representation === "raw" ? padBox(dataset.bounds) : boxOf(features)), [answer.representation, features, dataset]);
   const transformed = useMemo(() => applyTransform(features, answer), [features, answer]);
   const wrong = useMemo(() => {
     const out = new Uint8Array(points.length);
@@ -46,7 +52,7 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
   const afterRef = useRef<HTMLCanvasElement>(null);
   const { beforeSize, beforeViewport } = usePlots(beforeRef, afterRef, {
     answer,
-    dataset: data.dataset,
+    dataset,
     features,
     featureBox,
     transformed,
@@ -133,9 +139,9 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
 
       {!readOnly && (
         <Controls
-          config={config}
+          view={view}
           answer={answer}
-          rawAxes={data.dataset.axes}
+          rawAxes={dataset.axes}
           mode={mode}
           setMode={setMode}
           canRotate={canRotate}
@@ -144,16 +150,16 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
           featureBox={featureBox}
           clampShift={clampShift}
           update={update}
-          reset={() => update(() => coordinateChange.initialAnswer(level, config))}
+          reset={() => update(() => startingAnswer(view))}
         />
       )}
 
-      {!readOnly && config.search && data.search && (
+      {!readOnly && view.search && (
         <SearchPanel
           points={points}
           features={features}
           answer={answer}
-          steps={config.search.steps}
+          steps={view.search.steps}
           onUseBest={(angleDeg) => update((a) => ({ ...a, angleDeg }))}
         />
       )}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change";
-import { accuracyOf, searchAngle } from "@/core/kinds/coordinate-change/math";
+import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change/public";
+import { accuracyOf, searchAngle } from "@/core/kinds/coordinate-change/public-math";
 import type { LabelledPoint } from "@/core/datasets/types";
 
 const W = 640;

@@ -1,5 +1,5 @@
-import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change";
-import { applyTransform, predictBlack, type Rule } from "@/core/kinds/coordinate-change/math";
+import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change/public";
+import { applyTransform, predictBlack, type Rule } from "@/core/kinds/coordinate-change/public-math";
 import { drawArrowLabel, drawAxisNames, drawLine, drawPoints, shadeRegion, toPx, toPy, type Viewport } from "./plot";
 
 /** What both plots show of the points: their classes, and which ones the rule gets wrong. */

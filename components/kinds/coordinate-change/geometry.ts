@@ -1,4 +1,4 @@
-import { representationInfo, type Representation } from "@/core/kinds/coordinate-change/math";
+import { representationInfo, type Representation } from "@/core/kinds/coordinate-change/public-math";
 
 /** A region of the feature plane, in data coordinates. */
 export type Box = { xMin: number; xMax: number; yMin: number; yMax: number };

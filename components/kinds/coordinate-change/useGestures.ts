@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
-import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change";
+import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change/public";
 import { round, wrapDeg, type Box } from "./geometry";
 import { fromPx, fromPy, toPx, toPy, type Viewport } from "./plot";
 

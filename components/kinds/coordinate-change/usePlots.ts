@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type RefObject } from "react";
-import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change";
+import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change/public";
 import type { Dataset2D } from "@/core/datasets/types";
 import { useCanvasSize } from "../canvas";
 import { afterViewport, drawAfter, drawBefore, type Marks } from "./drawing";

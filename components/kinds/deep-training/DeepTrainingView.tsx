@@ -1,19 +1,17 @@
 "use client";
 
-import { useCallback, useId, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useId, useMemo, useState } from "react";
 import {
-  deepTraining,
-  deepTrainingConfig,
-  networkSpec,
-  openControls,
-  scoringRule,
   type DeepTrainingAnswer,
-  type DeepTrainingConfig,
-} from "@/core/kinds/deep-training";
-import { classificationData } from "@/core/kinds/deep-training/data";
-import { CONTROLS, controlInfo, optionInfo, type Control } from "@/core/kinds/deep-training/options";
-import type { Evaluation } from "@/core/kinds/contract";
-import type { Level } from "@/core/levels/format";
+  type DeepTrainingReview,
+  type DeepTrainingView as View,
+  initialAnswer as startingAnswer,
+  networkSpec,
+  scoringRule,
+  train,
+} from "@/core/kinds/deep-training/public";
+import { CONTROLS, type Control, controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
+import type { Evaluation } from "@/core/kinds/public-base";
 import { trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
@@ -22,7 +20,7 @@ import { LossChart } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { Progress } from "@/components/training/Progress";
-import { seriesOf, useTries, type Try } from "@/components/training/useTries";
+import { seriesOf, type Trainer, type Try, useTries } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 
 const keyOf = (answer: DeepTrainingAnswer) => CONTROLS.map((c) => answer[c]).join("|");
@@ -32,7 +30,7 @@ function labelOf(open: Control[], answer: DeepTrainingAnswer): string {
 }
 
 /** Same look for the same choice in every chart: the index of the choice in the level's list. */
-function styleIndexOf(config: DeepTrainingConfig, open: Control[], answer: DeepTrainingAnswer, fallback: number): number {
+function styleIndexOf(config: View, open: Control[], answer: DeepTrainingAnswer, fallback: number): number {
   if (open.length !== 1) return fallback;
   const list = config.options[open[0]] as readonly string[] | undefined;
   const index = list?.indexOf(answer[open[0]]) ?? -1;
@@ -47,31 +45,45 @@ function outcomeOf(evaluation: Evaluation): string {
 }
 
 /** The locked part of the network, in words, so the player knows what they are fixing. */
-function setupOf(level: Level, config: DeepTrainingConfig, open: Control[], answer: DeepTrainingAnswer): string {
+function setupOf(config: View, open: Control[], answer: DeepTrainingAnswer): string {
   const parts = [`${config.depth} hidden layers of ${config.width} units`];
   const fixed = (c: Control) => !open.includes(c);
   if (fixed("activation")) parts.push(`${optionInfo.activation[answer.activation].label} units`);
   if (fixed("init")) parts.push(`${optionInfo.init[answer.init].label} initialisation`);
   if (fixed("optimizer")) parts.push(`${optionInfo.optimizer[answer.optimizer].label}, learning rate ${config.learningRates[answer.optimizer]}`);
   if (fixed("architecture")) parts.push(optionInfo.architecture[answer.architecture].label.toLowerCase());
-  parts.push(`at most ${config.epochs} epochs on ${classificationData(level).count} points (a disc inside a ring)`);
+  parts.push(`at most ${config.epochs} epochs on ${config.count} points (a disc inside a ring)`);
   return parts.join(" · ");
 }
 
-export default function DeepTrainingView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<DeepTrainingAnswer>) {
-  const config = useMemo(() => deepTrainingConfig.parse(level.config), [level]);
-  const open = useMemo(() => openControls(level, config), [level, config]);
-  const [answer, setAnswer] = useState<DeepTrainingAnswer>(() => initialAnswer ?? deepTraining.initialAnswer(level, config));
+/**
+ * Fix a deep network: choose, commit (predict, then run), then watch the committed network train
+ * in the browser with the run spec the server's review carries (the same numbers as the server's
+ * score), with its loss curve and each layer's gradient; the other choices may be trained too, to
+ * compare (which earns nothing).
+ */
+export default function DeepTrainingView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"deep-training">) {
+  const config = level.view;
+  const open = config.open;
+  const [answer, setAnswer] = useState<DeepTrainingAnswer>(() => initialAnswer ?? review?.answer ?? startingAnswer(config));
+  const run = review?.run;
+  const trainer = useMemo<Trainer<DeepTrainingAnswer> | null>(() => (run ? (a, onEpoch) => train(run, a, onEpoch) : null), [run]);
   const warmUp = useCallback(async () => {
     const tf = await loadTf();
-    await trainMlp(tf, networkSpec(config, config.start), classificationData(level), {
-      optimizer: config.start.optimizer,
-      learningRate: 0.01,
-      epochs: 3,
-      seed: "warm-up",
-    });
-  }, [level, config]);
-  const { tries, running, current, find, trainCurrent } = useTries({ kind: deepTraining, level, config, answer, keyOf, onAnswerChange, readOnly, warmUp });
+    const x = Float32Array.from({ length: 16 }, (_, i) => (i % 4) / 4);
+    await trainMlp(
+      tf,
+      networkSpec(config, config.start),
+      { x, y: x.subarray(0, 8), count: 8 },
+      {
+        optimizer: config.start.optimizer,
+        learningRate: 0.01,
+        epochs: 3,
+        seed: "warm-up",
+      },
+    );
+  }, [config]);
+  const { tries, running, current, find, trainCurrent, canTrain } = useTries({ trainer, answer, committed: review?.answer, keyOf, onAnswerChange, warmUp });
   const [shownKey, setShownKey] = useState<string | null>(null);
 
   const trainNow = async () => {
@@ -89,7 +101,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
     <div className={styles.view} data-testid="kind-view">
       <section className={styles.card} aria-labelledby="network-title">
         <h3 id="network-title">The network</h3>
-        <p className={styles.setup}>{setupOf(level, config, open, answer)}</p>
+        <p className={styles.setup}>{setupOf(config, open, answer)}</p>
         {open.map((control) => (
           <ChoiceGroup
             key={control}
@@ -102,17 +114,16 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
             onPick={(value) => setAnswer((a) => ({ ...a, [control]: value }))}
           />
         ))}
-        <p className={styles.rule}>{scoringRule(level, config)}</p>
-        {!readOnly && (
-          <div className={styles.trainRow}>
-            <button type="button" className="button" data-testid="train" onClick={trainNow} disabled={running || current?.status === "done"}>
-              {running ? "Training…" : current?.status === "done" ? "Trained ✓" : "Train"}
-            </button>
-            {running && runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}
-            {!running && !current && <span className="muted">Training runs in your browser; the server trains the same network again when you submit.</span>}
-          </div>
-        )}
-        {readOnly && running && runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}
+        <p className={styles.rule}>{scoringRule(config, level.stars)}</p>
+        <TrainRow
+          canTrain={canTrain}
+          readOnly={readOnly}
+          running={running}
+          trained={current?.status === "done"}
+          committed={review ? labelOf(open, review.answer) : ""}
+          onTrain={trainNow}
+          progress={runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}
+        />
         <div role="status">{current?.status === "done" && current.evaluation && <Done label={labelOf(open, answer)} evaluation={current.evaluation} />}</div>
         {current?.status === "failed" && <p className="error">Training stopped: {current.error}</p>}
       </section>
@@ -120,7 +131,9 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
       <section className={styles.card} aria-labelledby="loss-title">
         <h3 id="loss-title">Loss during training</h3>
         {tries.length === 0 ? (
-          <p className="muted">Press Train to watch the loss fall (or not). Every try stays on the chart, so you can compare choices.</p>
+          <p className="muted">
+            {canTrain ? "Training your committed network…" : "Commit your choice first: then it trains here, and you can train the others to compare."}
+          </p>
         ) : (
           <LossChart series={series} budget={config.epochs} target={config.targetLoss} testId="loss-chart" />
         )}
@@ -153,7 +166,44 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
         </section>
       )}
 
-      {review && <Review open={open} answer={review} trained={find(keyOf(review))} heading={readOnly ? "The best answer" : "Your answer"} />}
+      {review && <Review open={open} review={review} trained={find(keyOf(review.answer))} heading={readOnly ? "The best answer" : "Your answer"} />}
+    </div>
+  );
+}
+
+/** Before the commit: what happens on commit. After: train another choice to compare (it earns nothing). */
+function TrainRow({
+  canTrain,
+  readOnly,
+  running,
+  trained,
+  committed,
+  onTrain,
+  progress,
+}: {
+  canTrain: boolean;
+  readOnly: boolean;
+  running: boolean;
+  trained: boolean;
+  committed: string;
+  onTrain(): void;
+  progress: ReactNode;
+}) {
+  if (!canTrain)
+    return (
+      <p className="muted" data-testid="commit-first">
+        Predict, then run: commit your choice, and it trains here (in your browser, with the same numbers as the server&apos;s score).
+      </p>
+    );
+  return (
+    <div className={styles.trainRow}>
+      {!readOnly && (
+        <button type="button" className="button" data-testid="train" onClick={onTrain} disabled={running || trained}>
+          {running ? "Training…" : trained ? "Trained ✓" : "Train this one too"}
+        </button>
+      )}
+      {running && progress}
+      {!running && !readOnly && <span className="muted">You committed {committed}: training the others only compares them (it earns nothing).</span>}
     </div>
   );
 }
@@ -168,7 +218,7 @@ function ChoiceGroup({
   onPick,
 }: {
   control: Control;
-  config: DeepTrainingConfig;
+  config: View;
   answer: DeepTrainingAnswer;
   tries: Try<DeepTrainingAnswer>[];
   readOnly: boolean;
@@ -240,8 +290,9 @@ function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) 
   );
 }
 
-function Review({ open, answer, trained, heading }: { open: Control[]; answer: DeepTrainingAnswer; trained?: Try<DeepTrainingAnswer>; heading: string }) {
-  const evaluation = trained?.evaluation;
+function Review({ open, review, trained, heading }: { open: Control[]; review: DeepTrainingReview; trained?: Try<DeepTrainingAnswer>; heading: string }) {
+  const answer = review.answer;
+  const evaluation = trained?.evaluation ?? review.evaluation;
   return (
     <section className={`${styles.card} ${styles.review}`} aria-labelledby="review-title" data-testid="review">
       <h3 id="review-title">
@@ -251,7 +302,7 @@ function Review({ open, answer, trained, heading }: { open: Control[]; answer: D
         <p className={styles.verdict}>{evaluation.metrics.reached ? "✓ It reached the target" : `✗ It missed the target (${outcomeOf(evaluation)})`}</p>
       )}
       {open.map((control) => (
-        <p key={control}>{(optionInfo[control] as Record<string, { why: string }>)[answer[control]].why}</p>
+        <p key={control}>{review.why[control]}</p>
       ))}
     </section>
   );

@@ -1,10 +1,20 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { CONTROLS, digits, digitsConfig, poolSize, refusal, type DigitsAnswer, type DigitsConfig, type DigitsControl } from "@/core/kinds/digits";
-import { PIXELS, CLASSES } from "@/core/kinds/digits/images";
-import { costPerEpoch, digitsData, warmUpTraining, weightsPerExample, EPOCHS, type DigitsRun } from "@/core/kinds/digits/train";
+import {
+  CONTROLS,
+  type DigitsAnswer,
+  type DigitsControl,
+  type DigitsNote,
+  type DigitsView as View,
+  initialAnswer as startingAnswer,
+  offered,
+  refusal,
+  train as trainDigits,
+} from "@/core/kinds/digits/public";
+import { CLASSES, PIXELS } from "@/core/kinds/digits/public-images";
+import { costPerEpoch, type DigitsRun, digitsData, EPOCHS, warmUpTraining, weightsPerExample } from "@/core/kinds/digits/public-train";
 import { loadTf, nextFrame } from "@/core/nn/tf";
 import type { KindViewProps } from "../types";
 import { LayerView } from "./LayerView";
@@ -24,61 +34,72 @@ const optionLabel: Record<DigitsControl, (v: number) => string> = {
   width: (v) => `${v} units`,
   examples: (v) => `${v.toLocaleString("en")} digits`,
 };
-const offered = (config: DigitsConfig): Record<DigitsControl, readonly number[]> => ({ depth: config.depths, width: config.widths, examples: config.examples });
 
 /**
- * The digits challenge: choose depth, width and training data, train in the browser (the same
- * seeded function the server uses to score), then look at what each layer makes of a test digit.
+ * The digits challenge: choose depth, width and training data, and commit (predict, then run).
+ * The committed network then trains in the browser with the run spec the server's review carries
+ * (the same seeded function the server scored with), and the player looks at what each layer
+ * makes of a test digit; other choices may be trained too, to compare (which earns nothing).
  */
-export default function DigitsView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<DigitsAnswer>) {
-  const config = useMemo(() => digitsConfig.parse(level.config), [level]);
-  const [answer, setAnswer] = useState<DigitsAnswer>(() => initialAnswer ?? digits.initialAnswer(level, config));
+export default function DigitsView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"digits">) {
+  const config = level.view;
+  const [answer, setAnswer] = useState<DigitsAnswer>(() => initialAnswer ?? review?.answer ?? startingAnswer(config));
   const [trained, setTrained] = useState<ReadonlyMap<string, Trained>>(() => new Map());
   const [status, setStatus] = useState<Status>({ state: "idle" });
-  const test = useMemo(() => digitsData(config.seed, poolSize(config)).test, [config]);
+  const run = review?.run;
+  const test = useMemo(() => (run ? digitsData(run.seed, run.poolSize).test : null), [run]);
   const current = trained.get(keyOf(answer));
-  const refused = refusal(level, config, answer);
+  const refused = refusal(config, answer);
   const training = status.state === "training";
   const alive = useRef(true);
 
   useEffect(() => {
     alive.current = true;
-    // Fetch TensorFlow.js and warm up its kernels while the player chooses, so Train starts at once.
+    // Fetch TensorFlow.js and warm up its kernels while the player chooses, so training starts at once.
     void loadTf()
       .then(warmUpTraining)
-      .catch(() => {}); // Train reports a failed load
+      .catch(() => {}); // training reports a failed load
     return () => {
       alive.current = false;
     };
   }, []);
 
-  // Every answer is reported; once this answer has trained, with the browser's evaluation too.
+  // The answer is reported as it changes; never a browser score (nothing trains before the commit).
   useEffect(() => {
-    onAnswerChange?.(answer, current?.run.evaluation);
-  }, [answer, current, onAnswerChange]);
+    onAnswerChange?.(answer);
+  }, [answer, onAnswerChange]);
 
-  async function train() {
-    const choice = answer;
-    const points: { epoch: number; loss: number }[] = [];
-    setStatus({ state: "training", epoch: 0, points });
-    try {
-      await warmUpTraining(await loadTf());
-      const started = performance.now();
-      const run = await digits.train(level, config, choice, async ({ epoch, loss }) => {
-        points.push({ epoch, loss });
+  const train = useCallback(
+    async (choice: DigitsAnswer) => {
+      if (!run) return;
+      const points: { epoch: number; loss: number }[] = [];
+      setStatus({ state: "training", epoch: 0, points });
+      try {
+        await warmUpTraining(await loadTf());
+        const started = performance.now();
+        const result = await trainDigits(run, choice, async ({ epoch, loss }) => {
+          points.push({ epoch, loss });
+          if (!alive.current) return;
+          // Paint the epoch counter and the curve before the next epoch's synchronous work.
+          flushSync(() => setStatus({ state: "training", epoch, points: [...points] }));
+          await nextFrame();
+        });
+        const ms = performance.now() - started;
         if (!alive.current) return;
-        // Paint the epoch counter and the curve before the next epoch's synchronous work.
-        flushSync(() => setStatus({ state: "training", epoch, points: [...points] }));
-        await nextFrame();
-      });
-      const ms = performance.now() - started;
-      if (!alive.current) return;
-      setTrained((map) => new Map(map).set(keyOf(choice), { run, ms }));
-      setStatus({ state: "idle" });
-    } catch (error) {
-      if (alive.current) setStatus({ state: "error", message: error instanceof Error ? error.message : "Training failed." });
-    }
-  }
+        setTrained((map) => new Map(map).set(keyOf(choice), { run: result, ms }));
+        setStatus({ state: "idle" });
+      } catch (error) {
+        if (alive.current) setStatus({ state: "error", message: error instanceof Error ? error.message : "Training failed." });
+      }
+    },
+    [run],
+  );
+
+  // The committed answer trains by itself once the run spec is there.
+  const committed = review?.answer;
+  useEffect(() => {
+    if (committed) void train(committed);
+  }, [committed, train]);
 
   const cost = costPerEpoch(answer);
   const layerSizes = [PIXELS, ...Array.from({ length: answer.depth }, () => answer.width), CLASSES];
@@ -86,44 +107,9 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
   return (
     <div className={styles.view} data-testid="kind-view">
       <div className={styles.choices}>
-        {CONTROLS.map((control) => {
-          const values = offered(config)[control];
-          const fixed = values.length === 1 || level.lockedControls.includes(control);
-          if (fixed) {
-            return (
-              <div key={control} className={`panel ${styles.group}`} data-testid={`fixed-${control}`}>
-                <strong>{legends[control]}</strong>
-                <p className={styles.fixed}>
-                  {optionLabel[control](answer[control])} <span className="muted">(fixed in this level)</span>
-                </p>
-              </div>
-            );
-          }
-          return (
-            <fieldset key={control} className={styles.group} disabled={readOnly || training}>
-              <legend>{legends[control]}</legend>
-              <div className={styles.options}>
-                {values.map((value) => {
-                  const over = config.budget !== undefined && costPerEpoch({ ...answer, [control]: value }) > config.budget;
-                  return (
-                    <label key={value} className={styles.option}>
-                      <input
-                        type="radio"
-                        name={control}
-                        value={value}
-                        checked={answer[control] === value}
-                        onChange={() => setAnswer((a) => ({ ...a, [control]: value }))}
-                        data-testid={`choice-${control}-${value}`}
-                      />
-                      {optionLabel[control](value)}
-                      {over && <span className={styles.overBudget}> (over budget)</span>}
-                    </label>
-                  );
-                })}
-              </div>
-            </fieldset>
-          );
-        })}
+        {CONTROLS.map((control) => (
+          <Choice key={control} control={control} view={config} answer={answer} disabled={readOnly || training} onPick={setAnswer} />
+        ))}
       </div>
 
       <p style={{ margin: 0 }} data-testid="network-summary">
@@ -134,9 +120,17 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
       {config.budget !== undefined && <BudgetMeter cost={cost} budget={config.budget} answer={answer} />}
 
       <div className={styles.trainRow}>
-        <button type="button" className="button" onClick={train} disabled={training || refused !== null} data-testid="train">
-          {training ? "Training…" : current ? "Train again" : "Train"}
-        </button>
+        {run && !readOnly && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => train(answer)}
+            disabled={training || refused !== null || Boolean(current)}
+            data-testid="train"
+          >
+            {training ? "Training…" : current ? "Trained ✓" : "Train this one too"}
+          </button>
+        )}
         {refused && !training && (
           <span className="error" role="alert">
             {refused.field === "answer" ? "Over budget: choose fewer examples or fewer units." : refused.message}
@@ -160,17 +154,68 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
         </section>
       )}
 
-      {!training && current && <TrainingResult trained={current} answer={answer} targetScore={level.target.score} />}
-      {!training && current && <LayerView run={current.run} test={test} />}
-      {!training && !current && !refused && (
-        <p className="muted" style={{ margin: 0 }}>
-          Press Train: the network learns from {answer.examples.toLocaleString("en")} digits in your browser ({EPOCHS} passes over them), then is tested on{" "}
-          {test.count} digits it has never seen.
+      {!training && current && <TrainingResult trained={current} answer={answer} targetScore={level.stars[2]} />}
+      {!training && current && test && <LayerView run={current.run} test={test} />}
+      {!run && !refused && (
+        <p className="muted" style={{ margin: 0 }} data-testid="commit-first">
+          Predict, then run: commit your choice, and the network learns from {answer.examples.toLocaleString("en")} digits in your browser ({EPOCHS} passes over
+          them), then is tested on {config.testCount} digits it has never seen.
         </p>
       )}
 
-      {review && <ReviewNotes config={config} level={level} reviewed={review} />}
+      {review && <ReviewNotes notes={review.notes} />}
     </div>
+  );
+}
+
+/** One control: its choices as radio buttons, or its value when the level fixes it. */
+function Choice({
+  control,
+  view,
+  answer,
+  disabled,
+  onPick,
+}: {
+  control: DigitsControl;
+  view: View;
+  answer: DigitsAnswer;
+  disabled: boolean;
+  onPick(update: (a: DigitsAnswer) => DigitsAnswer): void;
+}) {
+  const values = offered(view)[control];
+  if (values.length === 1 || view.locked.includes(control)) {
+    return (
+      <div className={`panel ${styles.group}`} data-testid={`fixed-${control}`}>
+        <strong>{legends[control]}</strong>
+        <p className={styles.fixed}>
+          {optionLabel[control](answer[control])} <span className="muted">(fixed in this level)</span>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <fieldset className={styles.group} disabled={disabled}>
+      <legend>{legends[control]}</legend>
+      <div className={styles.options}>
+        {values.map((value) => {
+          const over = view.budget !== undefined && costPerEpoch({ ...answer, [control]: value }) > view.budget;
+          return (
+            <label key={value} className={styles.option}>
+              <input
+                type="radio"
+                name={control}
+                value={value}
+                checked={answer[control] === value}
+                onChange={() => onPick((a) => ({ ...a, [control]: value }))}
+                data-testid={`choice-${control}-${value}`}
+              />
+              {optionLabel[control](value)}
+              {over && <span className={styles.overBudget}> (over budget)</span>}
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }
 
@@ -224,11 +269,8 @@ function TrainingResult({ trained, answer, targetScore }: { trained: Trained; an
   );
 }
 
-/** After scoring: for each choice the player made, whether it leads to the target here, and why. */
-function ReviewNotes({ config, level, reviewed }: { config: DigitsConfig; level: KindViewProps["level"]; reviewed: DigitsAnswer }) {
-  const notes = CONTROLS.filter((control) => !level.lockedControls.includes(control))
-    .map((control) => config.review.find((r) => r.control === control && r.value === reviewed[control]))
-    .filter((note) => note !== undefined);
+/** After scoring (from the server's review): for each choice the player made, whether it leads to the target here, and why. */
+function ReviewNotes({ notes }: { notes: DigitsNote[] }) {
   if (notes.length === 0) return null;
   return (
     <section className="panel" aria-labelledby="digits-review-title" data-testid="review">

@@ -1,9 +1,9 @@
 "use client";
 
 import { Fragment, useMemo, useState } from "react";
-import { CLASSES, SIDE } from "@/core/kinds/digits/images";
-import { imageOf, layerActivationsOf, predictedDigit, type DigitsRun } from "@/core/kinds/digits/train";
-import type { DigitSet } from "@/core/kinds/digits/images";
+import { CLASSES, SIDE } from "@/core/kinds/digits/public-images";
+import { imageOf, layerActivationsOf, predictedDigit, type DigitsRun } from "@/core/kinds/digits/public-train";
+import type { DigitSet } from "@/core/kinds/digits/public-images";
 import styles from "./digits.module.css";
 
 /** Columns of a layer's cell grid: close to square, so a layer reads as a small picture. */

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { initialWeights, layerActivations, type MlpSpec, type Weights } from "@/core/nn/mlp";
-import type { CurvePoints } from "@/core/kinds/learning-rate/curve";
+import type { CurvePoints } from "@/core/kinds/learning-rate/public-curve";
 import type { SeriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { useWidth } from "@/components/training/useWidth";

@@ -1,8 +1,16 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import { learningRate, learningRateConfig, levelCurve, networkSpec, scoringRule, type LearningRateAnswer } from "@/core/kinds/learning-rate";
-import type { Evaluation } from "@/core/kinds/contract";
+import {
+  initialAnswer as startingAnswer,
+  type LearningRateAnswer,
+  type LearningRateReview,
+  networkSpec,
+  scoringRule,
+  train,
+} from "@/core/kinds/learning-rate/public";
+import { curvePoints } from "@/core/kinds/learning-rate/public-curve";
+import type { Evaluation } from "@/core/kinds/public-base";
 import { trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
@@ -10,7 +18,7 @@ import { LossChart } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { Progress } from "@/components/training/Progress";
-import { seriesOf, useTries, type Try } from "@/components/training/useTries";
+import { seriesOf, type Trainer, type Try, useTries } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 import { CurvePlot } from "./CurvePlot";
 
@@ -34,16 +42,24 @@ function whyOf(evaluation: Evaluation): string {
   return `Each step moved the weights by the learning rate times the gradient, and every step still went downhill: the loss reached ${m.targetLoss} after ${m.epochs} of ${m.budget} epochs. The largest rate that stays stable is usually the fastest.`;
 }
 
-export default function LearningRateView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<LearningRateAnswer>) {
-  const config = useMemo(() => learningRateConfig.parse(level.config), [level]);
-  const spec = useMemo(() => networkSpec(config), [config]);
-  const points = useMemo(() => levelCurve(level, config), [level, config]);
-  const [answer, setAnswer] = useState<LearningRateAnswer>(() => initialAnswer ?? learningRate.initialAnswer(level, config));
+/**
+ * Pick a learning rate: commit a rate first (predict, then run); the network then trains in the
+ * browser with the run spec the server's review carries (the same numbers as the server's score),
+ * and the other rates may be trained too, to compare (which earns nothing).
+ */
+export default function LearningRateView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"learning-rate">) {
+  const config = level.view;
+  const spec = useMemo(() => networkSpec({ hidden: config.hidden, activation: config.activation, init: "he" }), [config]);
+  const [answer, setAnswer] = useState<LearningRateAnswer>(() => initialAnswer ?? review?.answer ?? startingAnswer(config));
+  const run = review?.run;
+  const trainer = useMemo<Trainer<LearningRateAnswer> | null>(() => (run ? (a, onEpoch) => train(run, a, onEpoch) : null), [run]);
+  const points = useMemo(() => (run ? curvePoints(run.curve) : null), [run]);
   const warmUp = useCallback(async () => {
     const tf = await loadTf();
-    await trainMlp(tf, spec, points, { optimizer: "sgd", learningRate: 0.01, epochs: 3, seed: "warm-up" });
-  }, [spec, points]);
-  const { tries, running, current, find, trainCurrent } = useTries({ kind: learningRate, level, config, answer, keyOf, onAnswerChange, readOnly, warmUp });
+    const x = Float32Array.from({ length: 8 }, (_, i) => i / 8);
+    await trainMlp(tf, spec, { x, y: x, count: 8 }, { optimizer: "sgd", learningRate: 0.01, epochs: 3, seed: "warm-up" });
+  }, [spec]);
+  const { tries, running, current, find, trainCurrent, canTrain } = useTries({ trainer, answer, committed: review?.answer, keyOf, onAnswerChange, warmUp });
 
   const styleOf = (rate: number) => seriesStyle(Math.max(0, config.rates.indexOf(rate)));
   const series = tries.map((t) => seriesOf(t, labelOf(t.answer.learningRate), Math.max(0, config.rates.indexOf(t.answer.learningRate)), outcomeOf));
@@ -56,7 +72,7 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
       <section className={styles.card} aria-labelledby="lr-network-title">
         <h3 id="lr-network-title">The network</h3>
         <p className={styles.setup}>
-          1 input → {config.hidden.join(" → ")} {config.activation} units → 1 output · plain gradient descent on all {points.count} points · mean squared error
+          1 input → {config.hidden.join(" → ")} {config.activation} units → 1 output · plain gradient descent on all {config.count} points · mean squared error
           · at most {config.epochs} epochs
         </p>
         {readOnly ? (
@@ -64,50 +80,18 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
             Learning rate: {answer.learningRate}
           </p>
         ) : (
-          <fieldset className={styles.group} disabled={running} style={{ marginTop: 12 }}>
-            <legend>Learning rate (the size of each step)</legend>
-            <div className={styles.pills}>
-              {config.rates.map((rate) => {
-                const tried = tries.find((t) => t.answer.learningRate === rate && t.status === "done");
-                return (
-                  <label key={rate} className={styles.option}>
-                    <input
-                      type="radio"
-                      name="learningRate"
-                      value={rate}
-                      checked={answer.learningRate === rate}
-                      onChange={() => setAnswer({ learningRate: rate })}
-                      aria-label={String(rate)}
-                    />
-                    <span className={styles.optionName}>
-                      {rate}
-                      {tried?.evaluation && (
-                        <span className={styles.tried}>
-                          {tried.evaluation.metrics.reached
-                            ? `✓ ${tried.evaluation.metrics.epochs} ep.`
-                            : tried.evaluation.metrics.diverged
-                              ? "✗ blew up"
-                              : "✗ too slow"}
-                        </span>
-                      )}
-                    </span>
-                  </label>
-                );
-              })}
-            </div>
-          </fieldset>
+          <RateChoice rates={config.rates} answer={answer} tries={tries} disabled={running} onPick={(learningRate) => setAnswer({ learningRate })} />
         )}
-        <p className={styles.rule}>{scoringRule(level, config)}</p>
-        {!readOnly && (
-          <div className={styles.trainRow}>
-            <button type="button" className="button" data-testid="train" onClick={trainCurrent} disabled={running || current?.status === "done"}>
-              {running ? "Training…" : current?.status === "done" ? "Trained ✓" : "Train"}
-            </button>
-            {running && runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}
-            {!running && !current && <span className="muted">Training runs in your browser; the server trains it again when you submit.</span>}
-          </div>
-        )}
-        {readOnly && running && runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}
+        <p className={styles.rule}>{scoringRule(config, level.stars)}</p>
+        <TrainRow
+          canTrain={canTrain}
+          readOnly={readOnly}
+          running={running}
+          trained={current?.status === "done"}
+          committed={review?.answer.learningRate}
+          onTrain={trainCurrent}
+          progress={runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}
+        />
         <div role="status">{current?.status === "done" && current.evaluation && <Done evaluation={current.evaluation} />}</div>
         {current?.status === "failed" && <p className="error">Training stopped: {current.error}</p>}
       </section>
@@ -115,26 +99,116 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
       <section className={styles.card} aria-labelledby="lr-loss-title">
         <h3 id="lr-loss-title">Loss during training</h3>
         {tries.length === 0 ? (
-          <p className="muted">Press Train to watch the loss. Every try stays on the chart, so you can compare rates.</p>
+          <p className="muted">
+            {canTrain ? "Training your committed rate…" : "Commit a rate first: then it trains here, and you can train the others to compare."}
+          </p>
         ) : (
           <LossChart series={series} budget={config.epochs} target={config.targetLoss} yLabel="mean squared error" testId="loss-chart" />
         )}
       </section>
 
-      <section className={styles.card} aria-labelledby="lr-fit-title">
-        <h3 id="lr-fit-title">The fit</h3>
-        <CurvePlot
-          points={points}
-          spec={spec}
-          seed={config.seed}
-          weights={shown?.result?.weights}
-          blewUp={shown?.result?.diverged}
-          label={shown ? labelOf(shown.answer.learningRate) : undefined}
-          style={shown ? styleOf(shown.answer.learningRate) : undefined}
-        />
-      </section>
+      {points && run && (
+        <section className={styles.card} aria-labelledby="lr-fit-title">
+          <h3 id="lr-fit-title">The fit</h3>
+          <CurvePlot
+            points={points}
+            spec={networkSpec(run)}
+            seed={run.seed}
+            weights={shown?.result?.weights}
+            blewUp={shown?.result?.diverged}
+            label={shown ? labelOf(shown.answer.learningRate) : undefined}
+            style={shown ? styleOf(shown.answer.learningRate) : undefined}
+          />
+        </section>
+      )}
 
-      {review && <Review answer={review} trained={find(keyOf(review))} heading={readOnly ? "The best answer" : "Your answer"} />}
+      {review && <Review review={review} trained={find(keyOf(review.answer))} heading={readOnly ? "The best answer" : "Your answer"} />}
+    </div>
+  );
+}
+
+function RateChoice({
+  rates,
+  answer,
+  tries,
+  disabled,
+  onPick,
+}: {
+  rates: number[];
+  answer: LearningRateAnswer;
+  tries: Try<LearningRateAnswer>[];
+  disabled: boolean;
+  onPick(rate: number): void;
+}) {
+  return (
+    <fieldset className={styles.group} disabled={disabled} style={{ marginTop: 12 }}>
+      <legend>Learning rate (the size of each step)</legend>
+      <div className={styles.pills}>
+        {rates.map((rate) => {
+          const tried = tries.find((t) => t.answer.learningRate === rate && t.status === "done");
+          return (
+            <label key={rate} className={styles.option}>
+              <input
+                type="radio"
+                name="learningRate"
+                value={rate}
+                checked={answer.learningRate === rate}
+                onChange={() => onPick(rate)}
+                aria-label={String(rate)}
+              />
+              <span className={styles.optionName}>
+                {rate}
+                {tried?.evaluation && (
+                  <span className={styles.tried}>
+                    {tried.evaluation.metrics.reached
+                      ? `✓ ${tried.evaluation.metrics.epochs} ep.`
+                      : tried.evaluation.metrics.diverged
+                        ? "✗ blew up"
+                        : "✗ too slow"}
+                  </span>
+                )}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Before the commit: what happens on commit. After: train another rate to compare (it earns nothing). */
+function TrainRow({
+  canTrain,
+  readOnly,
+  running,
+  trained,
+  committed,
+  onTrain,
+  progress,
+}: {
+  canTrain: boolean;
+  readOnly: boolean;
+  running: boolean;
+  trained: boolean;
+  committed: number | undefined;
+  onTrain(): void;
+  progress: React.ReactNode;
+}) {
+  if (!canTrain)
+    return (
+      <p className="muted" data-testid="commit-first">
+        Predict, then run: commit your rate, and it trains here (in your browser, with the same numbers as the server&apos;s score).
+      </p>
+    );
+  return (
+    <div className={styles.trainRow}>
+      {!readOnly && (
+        <button type="button" className="button" data-testid="train" onClick={onTrain} disabled={running || trained}>
+          {running ? "Training…" : trained ? "Trained ✓" : "Train this rate too"}
+        </button>
+      )}
+      {running && progress}
+      {!running && !readOnly && <span className="muted">You committed rate {committed}: training the others only compares them (it earns nothing).</span>}
     </div>
   );
 }
@@ -157,14 +231,15 @@ function Done({ evaluation }: { evaluation: Evaluation }) {
   );
 }
 
-function Review({ answer, trained, heading }: { answer: LearningRateAnswer; trained?: Try<LearningRateAnswer>; heading: string }) {
-  const evaluation = trained?.evaluation;
+function Review({ review, trained, heading }: { review: LearningRateReview; trained?: Try<LearningRateAnswer>; heading: string }) {
+  const answer = review.answer;
+  const evaluation = trained?.evaluation ?? review.evaluation;
   return (
     <section className={`${styles.card} ${styles.review}`} aria-labelledby="lr-review-title" data-testid="review">
       <h3 id="lr-review-title">
         {heading}: learning rate {answer.learningRate}
       </h3>
-      {evaluation ? <p>{whyOf(evaluation)}</p> : <p>Train this rate to see what each step did to the loss.</p>}
+      <p>{whyOf(evaluation)}</p>
     </section>
   );
 }

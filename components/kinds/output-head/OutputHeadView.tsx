@@ -1,43 +1,42 @@
 "use client";
 
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import {
   ACTIVATIONS,
-  LOSSES,
-  MAX_UNITS,
   activationLabels,
-  gradeHead,
-  lossLabels,
-  outputHead,
-  outputHeadConfig,
-  recipeFor,
+  type CardReview,
+  EMPTY_HEAD,
   type HeadChoice,
+  initialAnswer as startingAnswer,
+  LOSSES,
+  lossLabels,
+  MAX_UNITS,
   type OutputHeadAnswer,
-  type OutputHeadCard,
-} from "@/core/kinds/output-head";
+} from "@/core/kinds/output-head/public";
 import type { KindViewProps } from "../types";
 import { ChoiceGroup, PartMark, VerdictBadge, choiceStyles as styles, type Mark } from "../choice-parts";
 
 const activationOptions = ACTIVATIONS.map((id) => ({ id, label: activationLabels[id] }));
 const lossOptions = LOSSES.map((id) => ({ id, label: lossLabels[id] }));
-const EMPTY: HeadChoice = { units: null, activation: null, loss: null };
+const EMPTY = EMPTY_HEAD;
 
 const sameHead = (a: HeadChoice | undefined, b: HeadChoice | undefined) =>
   (a?.units ?? null) === (b?.units ?? null) && (a?.activation ?? null) === (b?.activation ?? null) && (a?.loss ?? null) === (b?.loss ?? null);
 
 /**
  * For each task card, the player designs the output layer: number of neurons, output activation
- * and loss. In review, each of the three choices is marked, with why the right head is right.
+ * and loss. The page has the cards' prompts only; once the answer is scored, the server's review
+ * marks each of the three choices, with why the right head is right.
  */
-export default function OutputHeadView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<OutputHeadAnswer>) {
-  const config = useMemo(() => outputHeadConfig.parse(level.config), [level]);
-  const [answer, setAnswer] = useState<OutputHeadAnswer>(() => initialAnswer ?? outputHead.initialAnswer(level, config));
+export default function OutputHeadView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"output-head">) {
+  const view = level.view;
+  const [answer, setAnswer] = useState<OutputHeadAnswer>(() => initialAnswer ?? review?.answer ?? startingAnswer(view));
   useEffect(() => {
     onAnswerChange?.(answer);
   }, [answer, onAnswerChange]);
 
   const update = (id: string, patch: Partial<HeadChoice>) => setAnswer((a) => ({ heads: { ...a.heads, [id]: { ...(a.heads[id] ?? EMPTY), ...patch } } }));
-  const complete = config.cards.filter((c) => {
+  const complete = view.cards.filter((c) => {
     const h = answer.heads[c.id];
     return h && h.units !== null && h.activation !== null && h.loss !== null;
   }).length;
@@ -46,17 +45,18 @@ export default function OutputHeadView({ level, onAnswerChange, initialAnswer, r
     <div data-testid="kind-view" className={styles.stack}>
       {!readOnly && !review && (
         <p className={styles.progress} aria-live="polite" data-testid="answered-count">
-          {complete} of {config.cards.length} output layers complete
+          {complete} of {view.cards.length} output layers complete
         </p>
       )}
-      {config.cards.map((card, index) => (
+      {view.cards.map((card, index) => (
         <HeadCard
           key={card.id}
           card={card}
           index={index}
-          count={config.cards.length}
+          count={view.cards.length}
           head={answer.heads[card.id] ?? EMPTY}
-          reviewed={review ? (review.heads[card.id] ?? EMPTY) : undefined}
+          reviewed={review ? (review.answer.heads[card.id] ?? EMPTY) : undefined}
+          verdict={review?.cards.find((c) => c.id === card.id)}
           readOnly={readOnly}
           onChange={(patch) => update(card.id, patch)}
         />
@@ -71,21 +71,23 @@ function HeadCard({
   count,
   head,
   reviewed,
+  verdict,
   readOnly,
   onChange,
 }: {
-  card: OutputHeadCard;
+  card: { id: string; prompt: string };
   index: number;
   count: number;
   head: HeadChoice;
   reviewed: HeadChoice | undefined;
+  verdict: CardReview | undefined;
   readOnly: boolean;
   onChange(patch: Partial<HeadChoice>): void;
 }) {
   const uid = useId();
-  const recipe = recipeFor(card.task, card.outputs);
-  const showMarks = reviewed !== undefined && sameHead(head, reviewed);
-  const grade = showMarks ? gradeHead(card, head) : null;
+  const recipe = verdict ?? { units: 0, activations: [], losses: [] };
+  const showMarks = reviewed !== undefined && verdict !== undefined && sameHead(head, reviewed);
+  const grade = showMarks ? verdict.right : null;
   const right = grade ? [grade.units, grade.activation, grade.loss].filter(Boolean).length : 0;
 
   // Marks on the options: what was chosen, and the right option(s) when the choice was wrong.
@@ -184,12 +186,12 @@ function HeadCard({
         <HeadPicture head={head} />
       </div>
       {reviewed !== undefined && !showMarks && (
-        <p className={styles.changed}>You changed this output layer after submitting it: submit again to have it checked.</p>
+        <p className={styles.changed}>You changed this output layer after it was scored: the marks are for the layer you sent.</p>
       )}
-      {reviewed !== undefined && (
+      {verdict && (
         <p className={styles.explanation} data-testid={`why-${card.id}`}>
           <strong>Why: </strong>
-          {card.why}
+          {verdict.why}
         </p>
       )}
     </section>

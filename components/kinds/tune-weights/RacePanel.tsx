@@ -1,9 +1,9 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatLoss } from "@/core/kinds/tune-weights";
-import type { Problem } from "@/core/kinds/tune-weights/network";
-import { raceGradientDescent, type RaceResult } from "@/core/kinds/tune-weights/race";
+import { formatLoss } from "@/core/kinds/tune-weights/public";
+import type { Problem } from "@/core/kinds/tune-weights/public-network";
+import { raceGradientDescent, type RaceResult } from "@/core/kinds/tune-weights/public-race";
 import styles from "./TuneWeights.module.css";
 
 type State =

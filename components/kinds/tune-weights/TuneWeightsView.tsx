@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import { formatLoss, lossName, tuneWeights, tuneWeightsAnswer, tuneWeightsConfig, tuneWeightsData, type TuneWeightsAnswer } from "@/core/kinds/tune-weights";
-import { accuracyOf, isClassifier, lossOf, outputOf, PARAMETERS, probabilityGrid } from "@/core/kinds/tune-weights/network";
+import { formatLoss, initialAnswer as startingAnswer, lossName, preview, problemOf } from "@/core/kinds/tune-weights/public";
+import { accuracyOf, isClassifier, lossOf, outputOf, PARAMETERS, probabilityGrid } from "@/core/kinds/tune-weights/public-network";
 import type { KindViewProps } from "../types";
 import { useCanvasSize } from "../canvas";
 import { drawAxes, drawBoundary, drawClassPoints, drawHeatmap, drawRegression, type Viewport } from "./draw";
@@ -14,18 +14,31 @@ import styles from "./TuneWeights.module.css";
 /** Cells per side of the decision heatmap. */
 const GRID = 100;
 
-export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<TuneWeightsAnswer>) {
-  const config = useMemo(() => tuneWeightsConfig.parse(level.config), [level]);
-  const { problem, bounds } = useMemo(() => tuneWeightsData(level, config), [level, config]);
+/**
+ * Tune the weights: a slider (and an exact field) per weight and bias, the points and the
+ * network's output drawn over the plane, and the loss live (the kind's `preview`, the same
+ * function the server scores with). Once the answer is in, race gradient descent from the start.
+ */
+export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"tune-weights">) {
+  const config = level.view;
+  const problem = problemOf(config);
+  const bounds = config.bounds;
   const parameters = PARAMETERS[config.model];
   const classifier = isClassifier(config.model);
 
-  const [weights, setWeights] = useState<number[]>(() =>
-    initialAnswer?.weights.length === parameters.length ? [...initialAnswer.weights] : tuneWeights.initialAnswer(level, config).weights,
-  );
+  const [weights, setWeights] = useState<number[]>(() => {
+    const given = initialAnswer ?? review?.answer;
+    return given?.weights.length === parameters.length ? [...given.weights] : startingAnswer(config).weights;
+  });
   useEffect(() => {
-    onAnswerChange?.({ weights });
-  }, [weights, onAnswerChange]);
+    let feedback: ReturnType<typeof preview> | undefined;
+    try {
+      feedback = preview(config, { weights });
+    } catch {
+      feedback = undefined; // weights this level does not allow (a revealed answer from elsewhere): no feedback
+    }
+    onAnswerChange?.({ weights }, feedback);
+  }, [weights, onAnswerChange, config]);
 
   // Everything a step recomputes: the loss, and (classifiers) which points are on the wrong side.
   const loss = useMemo(() => lossOf(problem, weights), [problem, weights]);
@@ -80,14 +93,11 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
     return out;
   }, [parameters]);
 
-  const reviewed = useMemo(() => {
-    const parsed = review ? tuneWeightsAnswer.safeParse(review) : null;
-    return parsed?.success && parsed.data.weights.length === parameters.length ? parsed.data.weights : null;
-  }, [review, parameters.length]);
+  const reviewed = review && review.answer.weights.length === parameters.length ? review.answer.weights : null;
   const reviewedLoss = useMemo(() => (reviewed ? lossOf(problem, reviewed) : null), [reviewed, problem]);
 
   const beaten = loss <= config.targetLoss;
-  const name = lossName(config);
+  const name = lossName(config.model);
   const accuracy = classifier ? accuracyOf(problem, weights) : null;
 
   return (

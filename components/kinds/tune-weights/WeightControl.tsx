@@ -1,7 +1,7 @@
 "use client";
 
 import { memo, useEffect, useRef, useState } from "react";
-import type { ParameterInfo } from "@/core/kinds/tune-weights/network";
+import type { ParameterInfo } from "@/core/kinds/tune-weights/public-network";
 import styles from "./TuneWeights.module.css";
 
 const STEP = 0.01;

@@ -1,14 +1,15 @@
 import { AnswerRejected } from "../contract";
 import { pairsInOrder, permutationProblem } from "../ordering";
-import type { ConceptQuestion, ConceptResponse } from "./schema";
+import type { ConceptResponse, PartVerdict, QuestionVerdict } from "./public";
+import type { ConceptQuestion } from "./schema";
 
-/** How one part of an answer fared: a picked option, a ticked box, a placed or sorted card. */
-export type PartVerdict = "right" | "wrong" | "missed";
+export type { PartVerdict } from "./public";
 
+/** A question graded in the level's own ids (./instance.ts maps them to and from an instance's). */
 export interface QuestionGrade {
   /** In [0, 1]: 1 only when the question is fully right. */
   credit: number;
-  verdict: "right" | "partly" | "wrong" | "unanswered";
+  verdict: QuestionVerdict;
   /** Per option id: right/wrong for what the player chose, "missed" for a right option left out. */
   parts: Record<string, PartVerdict>;
 }

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { ID_PATTERN, permutationProblem } from "../ordering";
+import { permutationProblem } from "../ordering";
+import { conceptId } from "./public";
 
 /**
- * A concept round: a few questions, each with its correct answer and an explanation the player
- * sees once the answer is reviewed. Four question types:
+ * A concept round: a pool of questions, each with its correct answer and an explanation the
+ * player sees once the answer is reviewed; each attempt shows `show` of them (all by default),
+ * with their options shuffled under opaque ids (./instance.ts). Four question types:
  *  - single:   pick one option;
  *  - multiple: tick every option that applies;
  *  - order:    put the options in the right order (`correct` lists them in that order);
  *  - sort:     put each card (option) into one of the `bins` (`correct` maps card → bin).
  */
-export const conceptId = z.string().regex(ID_PATTERN, "use lowercase letters, digits and dashes (at most 40)");
-
 /** `short` names a sort question's group on its buttons; the full label is shown once above. */
 const option = z.object({ id: conceptId, label: z.string().min(1), short: z.string().min(1).max(32).optional() });
 export type ConceptOption = z.infer<typeof option>;
@@ -69,25 +69,28 @@ export function questionProblem(q: ConceptQuestion): string | null {
   }
 }
 
-export const conceptConfig = z.object({ questions: z.array(conceptQuestion).min(1).max(12) }).superRefine((config, ctx) => {
-  const ids = config.questions.map((q) => q.id);
-  for (const id of duplicates(ids)) ctx.addIssue({ code: "custom", message: `duplicate question id "${id}"`, path: ["questions"] });
-  config.questions.forEach((q, i) => {
-    const problem = questionProblem(q);
-    if (problem) ctx.addIssue({ code: "custom", message: `question "${q.id}": ${problem}`, path: ["questions", i] });
+/** At most this many questions are shown in one attempt (an answer names at most this many). */
+export const MAX_SHOWN = 12;
+
+export const conceptConfig = z
+  .object({
+    /** Every question the level may ask, in the order they are asked. */
+    pool: z.array(conceptQuestion).min(1).max(60),
+    /** How many questions of the pool one attempt shows (in pool order); all of them by default. */
+    show: z.number().int().min(1).max(MAX_SHOWN).optional(),
+  })
+  .superRefine((config, ctx) => {
+    const ids = config.pool.map((q) => q.id);
+    for (const id of duplicates(ids)) ctx.addIssue({ code: "custom", message: `duplicate question id "${id}"`, path: ["pool"] });
+    config.pool.forEach((q, i) => {
+      const problem = questionProblem(q);
+      if (problem) ctx.addIssue({ code: "custom", message: `question "${q.id}": ${problem}`, path: ["pool", i] });
+    });
+    const shown = config.show ?? config.pool.length;
+    if (shown > config.pool.length) ctx.addIssue({ code: "custom", message: `show (${shown}) is more than the pool has`, path: ["show"] });
+    if (shown > MAX_SHOWN) ctx.addIssue({ code: "custom", message: `an attempt shows at most ${MAX_SHOWN} questions: set show`, path: ["show"] });
   });
-});
 export type ConceptConfig = z.infer<typeof conceptConfig>;
 
-/**
- * The player's response per question id: a list of option ids (single: at most one; multiple:
- * the ticked ones; order: every option, in the chosen order), or for a sort question a map from
- * card id to bin id (cards not yet sorted are left out). A question left out is unanswered.
- */
-export const conceptResponse = z.union([z.array(conceptId).max(10), z.record(conceptId, conceptId)]);
-export type ConceptResponse = z.infer<typeof conceptResponse>;
-
-export const conceptAnswer = z.object({
-  responses: z.record(conceptId, conceptResponse).refine((r) => Object.keys(r).length <= 12, "at most 12 questions"),
-});
-export type ConceptAnswer = z.infer<typeof conceptAnswer>;
+/** How many questions one attempt shows. */
+export const shownCount = (config: ConceptConfig) => config.show ?? config.pool.length;

@@ -1,16 +1,20 @@
 import type { Level } from "../../levels/format";
 import { short } from "../phrases";
 import { gradeQuestion } from "./grading";
-import type { ConceptAnswer, ConceptConfig, ConceptQuestion } from "./schema";
+import type { ConceptAnswer } from "./public";
+import type { ConceptConfig, ConceptQuestion } from "./schema";
 
 /**
- * For the teacher's dashboard: each wrong part of an answer, per question, e.g. "Q1 “Which one is
- * a rule?”: picked “A spam filter trained on…”". A fully right question adds nothing.
+ * For the teacher's dashboard: each wrong part of a stored answer (in the level's own ids, see
+ * `storedAnswer`), per question shown, e.g. "Q1 “Which one is a rule?”: picked “A spam filter
+ * trained on…”". A fully right question adds nothing.
  */
 export function conceptWrongChoices(_level: Level, config: ConceptConfig, answer: ConceptAnswer): string[] {
   const phrases: string[] = [];
-  config.questions.forEach((q, i) => {
-    const response = answer.responses?.[q.id];
+  Object.keys(answer.responses ?? {}).forEach((questionId, i) => {
+    const q = config.pool.find((question) => question.id === questionId);
+    if (!q) throw new Error(`no question "${questionId}" in this level`);
+    const response = answer.responses[q.id];
     const grade = gradeQuestion(q, response);
     if (grade.verdict === "right") return;
     const label = (id: string) => short(q.options.find((o) => o.id === id)?.label ?? id, 40);

@@ -2,12 +2,30 @@ import { z } from "zod";
 import { generateDataset } from "../../datasets/generators";
 import type { Dataset2D } from "../../datasets/types";
 import type { Level } from "../../levels/format";
-import { AnswerRejected, defineKind, type Evaluation } from "../contract";
-import { computeFeatures, applyTransform, countCorrect, searchRotations, REPRESENTATIONS, RULES, type Representation, type SearchResult } from "./math";
+import { defineKind, type Evaluation } from "../contract";
+import {
+  CONTROLS,
+  type Control,
+  type CoordinateChangeAnswer,
+  type CoordinateChangeReview,
+  type CoordinateChangeView,
+  coordinateChangeAnswer,
+  initialAnswer,
+  preview,
+  searchBest,
+} from "./public";
+import { REPRESENTATIONS, RULES } from "./public-math";
 
-export const CONTROLS = ["rotate", "shift", "scale"] as const;
-
-const finite = z.number().finite();
+export {
+  CONTROLS,
+  type CoordinateChangeAnswer,
+  type CoordinateChangeReview,
+  type CoordinateChangeView,
+  coordinateChangeAnswer,
+  featuresOf,
+  preview,
+  searchBest,
+} from "./public";
 
 export const coordinateChangeConfig = z.object({
   /** Representations the player may choose from; the first is where they start. */
@@ -20,53 +38,57 @@ export const coordinateChangeConfig = z.object({
 });
 export type CoordinateChangeConfig = z.infer<typeof coordinateChangeConfig>;
 
-export const coordinateChangeAnswer = z.object({
-  representation: z.enum(REPRESENTATIONS),
-  rule: z.enum(RULES),
-  angleDeg: finite.min(-360).max(360),
-  shift: z.tuple([finite.min(-1e6).max(1e6), finite.min(-1e6).max(1e6)]),
-  scale: z.tuple([finite.min(-10).max(10), finite.min(-10).max(10)]),
-});
-export type CoordinateChangeAnswer = z.infer<typeof coordinateChangeAnswer>;
-
-/** Per-level data derived from the seed, computed once per process (browser or server). */
-export interface CoordinateChangeData {
+/**
+ * One attempt: its points. (Today every attempt shows the level's own dataset: the hidden
+ * rotation, origin and data are not drawn per attempt yet.)
+ */
+export interface CoordinateChangeInstance {
   dataset: Dataset2D;
-  features: Record<Representation, Float64Array>;
-  search?: SearchResult;
 }
+
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
 // Keyed by the level object itself, so an edited level with the same id never sees stale points.
-const cache = new WeakMap<Level, CoordinateChangeData>();
+const datasets = new WeakMap<Level, Dataset2D>();
 
-export function levelData(level: Level, config: CoordinateChangeConfig): CoordinateChangeData {
-  const cached = cache.get(level);
-  if (cached) return cached;
-  if (!level.dataset) throw new Error(`level ${level.id} needs a dataset`);
-  const dataset = generateDataset(level.dataset);
-  const features = Object.fromEntries(REPRESENTATIONS.map((r) => [r, computeFeatures(dataset.points, r)])) as CoordinateChangeData["features"];
-  const data: CoordinateChangeData = { dataset, features };
-  if (config.search) {
-    // The machine searches the rotations of the level's starting representation and rule.
-    const start = initialAnswer(level, config);
-    data.search = searchRotations(dataset.points, features[start.representation], start, start.rule, config.search.steps);
+/** The level's points, as sent: generated from its seed, coordinates rounded (the view and the score use these same numbers). */
+function datasetOf(level: Level): Dataset2D {
+  let dataset = datasets.get(level);
+  if (!dataset) {
+    if (!level.dataset) throw new Error(`level ${level.id} needs a dataset`);
+    const generated = generateDataset(level.dataset);
+    dataset = { ...generated, points: generated.points.map((p) => ({ x: round4(p.x), y: round4(p.y), label: p.label })) };
+    datasets.set(level, dataset);
   }
-  cache.set(level, data);
-  return data;
+  return dataset;
 }
 
-function initialAnswer(_level: Level, config: CoordinateChangeConfig): CoordinateChangeAnswer {
-  return { representation: config.representations[0], rule: config.rules[0], angleDeg: 0, shift: [0, 0], scale: [1, 1] };
+const views = new WeakMap<CoordinateChangeInstance, CoordinateChangeView>();
+
+function publicView(level: Level, config: CoordinateChangeConfig, instance: CoordinateChangeInstance): CoordinateChangeView {
+  let view = views.get(instance);
+  if (!view) {
+    const locked = CONTROLS.filter((c): c is Control => level.lockedControls.includes(c));
+    view = { dataset: instance.dataset, representations: config.representations, rules: config.rules, locked, ...(config.search && { search: config.search }) };
+    views.set(instance, view);
+  }
+  return view;
 }
 
-function checkAllowed(level: Level, config: CoordinateChangeConfig, answer: CoordinateChangeAnswer): void {
-  const locked = new Set(level.lockedControls);
-  if (locked.has("rotate") && answer.angleDeg !== 0) throw new AnswerRejected("answer.angleDeg", "rotation is locked in this level");
-  if (locked.has("shift") && (answer.shift[0] !== 0 || answer.shift[1] !== 0)) throw new AnswerRejected("answer.shift", "the origin is locked in this level");
-  if (locked.has("scale") && (answer.scale[0] !== 1 || answer.scale[1] !== 1)) throw new AnswerRejected("answer.scale", "scaling is locked in this level");
-  if (!config.representations.includes(answer.representation))
-    throw new AnswerRejected("answer.representation", `this level offers ${config.representations.join(", ")}`);
-  if (!config.rules.includes(answer.rule)) throw new AnswerRejected("answer.rule", `this level offers ${config.rules.join(", ")}`);
+/** The score is the live feedback itself, on the same view the player had. */
+function evaluate(level: Level, config: CoordinateChangeConfig, instance: CoordinateChangeInstance, answer: CoordinateChangeAnswer): Evaluation {
+  return preview(publicView(level, config, instance), answer);
+}
+
+function review(
+  level: Level,
+  config: CoordinateChangeConfig,
+  instance: CoordinateChangeInstance,
+  answer: CoordinateChangeAnswer,
+  evaluation: Evaluation,
+): CoordinateChangeReview {
+  const best = searchBest(publicView(level, config, instance));
+  return { answer, accuracy: evaluation.metrics.accuracy, ...(best && { searchBest: best }) };
 }
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
@@ -79,24 +101,16 @@ function scoreDetail(_level: Level, _config: CoordinateChangeConfig, { metrics }
 
 export const coordinateChange = defineKind({
   id: "coordinate-change",
+  attempts: "manipulation",
   controls: CONTROLS,
   configSchema: coordinateChangeConfig,
   answerSchema: coordinateChangeAnswer,
+  instance: (level: Level): CoordinateChangeInstance => ({ dataset: datasetOf(level) }),
+  publicView,
   initialAnswer,
-  evaluate(level, config, answer) {
-    checkAllowed(level, config, answer);
-    const data = levelData(level, config);
-    const transformed = applyTransform(data.features[answer.representation], answer);
-    const total = data.dataset.points.length;
-    const correct = countCorrect(data.dataset.points, transformed, answer.rule);
-    const accuracy = correct / total;
-    const metrics: Record<string, number> = { accuracy, correct, total };
-    if (!data.search) return { score: accuracy, metrics };
-    const searchBest = data.search.best.accuracy;
-    return {
-      score: Math.min(1, accuracy / searchBest),
-      metrics: { ...metrics, searchBest, searchBestAngleDeg: data.search.best.angleDeg },
-    };
-  },
+  evaluate,
+  review,
+  preview,
+  secrets: () => [],
   scoreDetail,
 });

@@ -1,26 +1,38 @@
 import { z } from "zod";
+import { datasetSpec } from "../../datasets/generators";
 import type { Level } from "../../levels/format";
-import { ACTIVATIONS, INITIALISATIONS, OPTIMIZERS, trainMlp, type MlpSpec, type TrainResult } from "../../nn/mlp";
-import { loadTf } from "../../nn/tf";
-import { AnswerRejected, defineTrainingKind, type Evaluation, type OnEpoch } from "../contract";
-import { classificationData } from "./data";
-import { ARCHITECTURES, CONTROLS, type Control } from "./options";
+import { AnswerRejected, defineTrainingKind, type Evaluation } from "../contract";
+import { optionWhy } from "./options";
+import {
+  answerShape,
+  type DeepTrainingAnswer,
+  type DeepTrainingReview,
+  type DeepTrainingRun,
+  type DeepTrainingView,
+  deepTrainingAnswer,
+  initialAnswer,
+  train,
+} from "./public";
+import { classificationData } from "./public-data";
+import { CONTROLS, type Control } from "./public-options";
 
 /**
  * Fix a deep network: the player changes one thing about a deep classifier (its hidden
  * activation, its initialisation, its optimizer or its architecture) and it trains for real, with
- * the level's seed, in the browser and again on the server. The other three are locked.
+ * the level's seed, in the browser after the commit and again on the server. The other three are
+ * locked.
  */
-
-const answerShape = {
-  activation: z.enum(ACTIVATIONS),
-  init: z.enum(INITIALISATIONS),
-  optimizer: z.enum(OPTIMIZERS),
-  architecture: z.enum(ARCHITECTURES),
-};
-
-export const deepTrainingAnswer = z.object(answerShape);
-export type DeepTrainingAnswer = z.infer<typeof deepTrainingAnswer>;
+export {
+  type DeepTrainingAnswer,
+  type DeepTrainingReview,
+  type DeepTrainingRun,
+  type DeepTrainingView,
+  deepTrainingAnswer,
+  lossProgress,
+  networkSpec,
+  scoringRule,
+  train,
+} from "./public";
 
 const rate = z.number().positive().max(10);
 
@@ -52,18 +64,9 @@ export const deepTrainingConfig = z
   });
 export type DeepTrainingConfig = z.infer<typeof deepTrainingConfig>;
 
-/** The network an answer describes. */
-export function networkSpec(config: DeepTrainingConfig, answer: DeepTrainingAnswer): MlpSpec {
-  return {
-    inputSize: 2,
-    hidden: Array.from({ length: config.depth }, () => config.width),
-    activation: answer.activation,
-    init: answer.init,
-    outputSize: 1,
-    head: "sigmoid-bce",
-    residual: answer.architecture === "residual" || answer.architecture === "residual-batch-norm",
-    batchNorm: answer.architecture === "batch-norm" || answer.architecture === "residual-batch-norm",
-  };
+/** One attempt's variant. (Today every attempt trains the level's own data and seed: variant 0.) */
+export interface DeepTrainingInstance {
+  variant: number;
 }
 
 /** The controls a player may change in this level (those not locked and offering a choice). */
@@ -71,7 +74,25 @@ export function openControls(level: Level, config: DeepTrainingConfig): Control[
   return CONTROLS.filter((c) => !level.lockedControls.includes(c) && (config.options[c]?.length ?? 0) > 1);
 }
 
-function checkAllowed(level: Level, config: DeepTrainingConfig, answer: DeepTrainingAnswer): void {
+function dataSpec(level: Level) {
+  if (!level.dataset) throw new Error(`level ${level.id} needs a dataset`);
+  return datasetSpec.parse(level.dataset);
+}
+
+function runSpec(level: Level, config: DeepTrainingConfig): DeepTrainingRun {
+  const { depth, width, learningRates, epochs, targetLoss, seed } = config;
+  return { data: dataSpec(level), depth, width, learningRates, epochs, targetLoss, seed };
+}
+
+function publicView(level: Level, config: DeepTrainingConfig): DeepTrainingView {
+  const open = openControls(level, config);
+  const data = classificationData(dataSpec(level));
+  const options = Object.fromEntries(open.map((c) => [c, [...(config.options[c] ?? [])]]));
+  const { depth, width, start, learningRates, epochs, targetLoss } = config;
+  return { depth, width, start, open, options, learningRates, epochs, targetLoss, count: data.count, baselineLoss: data.baselineLoss };
+}
+
+function check(level: Level, config: DeepTrainingConfig, _instance: DeepTrainingInstance, answer: DeepTrainingAnswer): void {
   const open = new Set(openControls(level, config));
   for (const control of CONTROLS) {
     const value = answer[control];
@@ -83,61 +104,15 @@ function checkAllowed(level: Level, config: DeepTrainingConfig, answer: DeepTrai
   }
 }
 
-/**
- * How far the loss got, on a log scale, from the loss of learning nothing (the best constant
- * guess) to the target: 0 = no better than guessing, 1 = target reached.
- */
-export function lossProgress(finalLoss: number, baselineLoss: number, targetLoss: number): number {
-  if (!Number.isFinite(finalLoss)) return 0;
-  if (finalLoss <= targetLoss) return 1;
-  const progress = Math.log(baselineLoss / finalLoss) / Math.log(baselineLoss / targetLoss);
-  return Math.min(1, Math.max(0, progress));
-}
-
-/** The score rule in words, with the level's numbers: shown under the choices. */
-export function scoringRule(level: Level, config: DeepTrainingConfig): string {
-  const baseline = classificationData(level).baselineLoss.toFixed(3);
-  const [one, two] = level.stars.map((s) => `${Math.round(s * 100)}%`);
-  return `Reaching loss ${config.targetLoss} within ${config.epochs} epochs scores 100% (★★★). Otherwise the score is how far the loss fell from ${baseline} (the loss of guessing) toward ${config.targetLoss}, on a log scale: ★ from ${one}, ★★ from ${two}.`;
-}
-
-export interface DeepTrainingRun {
-  result: TrainResult;
-  evaluation: Evaluation;
-}
-
-/**
- * Trains the answer's network with the level's seed and scores it. The browser calls this (with
- * `onEpoch` for progress) and the server's `evaluate` calls it too, so both get the same numbers.
- */
-async function train(level: Level, config: DeepTrainingConfig, answer: DeepTrainingAnswer, onEpoch?: OnEpoch): Promise<DeepTrainingRun> {
-  checkAllowed(level, config, answer);
-  const data = classificationData(level);
-  const tf = await loadTf();
-  const result = await trainMlp(
-    tf,
-    networkSpec(config, answer),
-    data,
-    { optimizer: answer.optimizer, learningRate: config.learningRates[answer.optimizer], epochs: config.epochs, seed: config.seed },
-    { stopBelow: config.targetLoss, onEpoch },
-  );
-  const finalLoss = Number.isFinite(result.finalLoss) ? result.finalLoss : Infinity;
-  const reached = result.epochsToTarget !== null;
-  const gradients = result.gradientsAtStart;
-  const metrics: Record<string, number> = {
-    // JSON has no Infinity or NaN: a diverged run reports a huge loss and the flag.
-    finalLoss: Number.isFinite(finalLoss) ? finalLoss : 1e6,
-    targetLoss: config.targetLoss,
-    baselineLoss: data.baselineLoss,
-    reached: reached ? 1 : 0,
-    epochs: result.losses.length - 1,
-    budget: config.epochs,
-    diverged: result.diverged ? 1 : 0,
-    accuracy: result.accuracy,
-    gradientFirstLayer: gradients[0] ?? 0,
-    gradientOutputLayer: gradients[gradients.length - 1] ?? 0,
-  };
-  return { result, evaluation: { score: lossProgress(finalLoss, data.baselineLoss, config.targetLoss), metrics } };
+function review(
+  level: Level,
+  config: DeepTrainingConfig,
+  _instance: DeepTrainingInstance,
+  answer: DeepTrainingAnswer,
+  evaluation: Evaluation,
+): DeepTrainingReview {
+  const why = Object.fromEntries(openControls(level, config).map((c) => [c, optionWhy[c][answer[c]]]));
+  return { answer, run: runSpec(level, config), evaluation, why };
 }
 
 function describe(_level: Level, _config: DeepTrainingConfig, { score, metrics }: Evaluation): string {
@@ -151,16 +126,24 @@ function describe(_level: Level, _config: DeepTrainingConfig, { score, metrics }
 
 export const deepTraining = defineTrainingKind({
   id: "deep-training",
+  attempts: "experiment",
   controls: CONTROLS,
   configSchema: deepTrainingConfig,
   answerSchema: deepTrainingAnswer,
-  initialAnswer: (_level, config) => ({ ...config.start }),
+  instance: (): DeepTrainingInstance => ({ variant: 0 }),
+  instances: (): DeepTrainingInstance[] => [{ variant: 0 }],
+  publicView,
+  initialAnswer,
+  runSpec,
+  train,
+  check,
+  review,
+  secrets: (level, config) => openControls(level, config).flatMap((c) => (config.options[c] ?? []).map((value) => optionWhy[c][value])),
   // The start, with each open control in turn set to each of its options (and combinations).
   choices: (level, config) =>
     openControls(level, config).reduce<DeepTrainingAnswer[]>(
       (answers, control) => answers.flatMap((a) => config.options[control]!.map((value) => ({ ...a, [control]: value }))),
       [{ ...config.start }],
     ),
-  train,
   describe,
 });

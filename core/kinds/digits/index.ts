@@ -1,29 +1,46 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import { loadTf } from "../../nn/tf";
-import { AnswerRejected, defineTrainingKind, type OnEpoch } from "../contract";
-import { costPerEpoch, trainDigits, type DigitsChoice, type DigitsRun, type EpochProgress } from "./train";
+import { AnswerRejected, defineTrainingKind, type Evaluation } from "../contract";
+import {
+  CONTROLS,
+  type DigitsAnswer,
+  type DigitsControl,
+  type DigitsReview,
+  type DigitsRunSpec,
+  type DigitsView,
+  DEPTHS,
+  digitsAnswer,
+  EXAMPLES,
+  initialAnswer,
+  refusal,
+  TEST_SIZE,
+  train,
+  WIDTHS,
+} from "./public";
 
 /**
  * "digits": the player chooses a network's depth and width and how many examples it learns
- * from; it trains on small drawn digits (in the browser for feedback, on the server for the score)
- * and the score is its accuracy on held-out digits it never saw.
+ * from; it trains on small drawn digits (in the browser once committed, on the server for the
+ * score) and the score is its accuracy on held-out digits it never saw.
  */
-export const CONTROLS = ["depth", "width", "examples"] as const;
-export type DigitsControl = (typeof CONTROLS)[number];
-
-// Every value any level may offer: finite sets, so the server can train each answer once.
-export const DEPTHS = [1, 2, 3] as const;
-export const WIDTHS = [4, 8, 16, 32, 64] as const;
-export const EXAMPLES = [50, 100, 200, 500, 1000] as const;
+export {
+  CONTROLS,
+  type DigitsAnswer,
+  type DigitsControl,
+  type DigitsReview,
+  type DigitsRunSpec,
+  type DigitsView,
+  DEPTHS,
+  digitsAnswer,
+  EXAMPLES,
+  refusal,
+  train,
+  WIDTHS,
+} from "./public";
 
 const depth = z.literal(DEPTHS);
 const width = z.literal(WIDTHS);
 const examples = z.literal(EXAMPLES);
-
-export const digitsAnswer = z.object({ depth, width, examples });
-export type DigitsAnswer = z.infer<typeof digitsAnswer>;
-
 const ascending = (values: number[]) => values.every((v, i) => i === 0 || v > values[i - 1]);
 
 export const digitsConfig = z.object({
@@ -43,59 +60,58 @@ export const digitsConfig = z.object({
 });
 export type DigitsConfig = z.infer<typeof digitsConfig>;
 
-function initialAnswer(_level: Level, config: DigitsConfig): DigitsAnswer {
-  return { depth: config.depths[0], width: config.widths[0], examples: config.examples[0] };
-}
-
-const offered = (config: DigitsConfig): Record<DigitsControl, readonly number[]> => ({ depth: config.depths, width: config.widths, examples: config.examples });
-
-/** Why a choice is refused in this level, or null when it is allowed. */
-export function refusal(level: Level, config: DigitsConfig, answer: DigitsAnswer): { field: string; message: string } | null {
-  const start = initialAnswer(level, config);
-  for (const control of CONTROLS) {
-    if (level.lockedControls.includes(control) && answer[control] !== start[control])
-      return { field: `answer.${control}`, message: `${control} is fixed at ${start[control]} in this level` };
-    if (!offered(config)[control].includes(answer[control]))
-      return { field: `answer.${control}`, message: `this level offers ${offered(config)[control].join(", ")}` };
-  }
-  if (config.budget !== undefined && costPerEpoch(answer) > config.budget) {
-    return {
-      field: "answer",
-      message: `this choice costs ${costPerEpoch(answer).toLocaleString("en")} multiply-adds per epoch; the budget is ${config.budget.toLocaleString("en")}`,
-    };
-  }
-  return null;
+/** One attempt's variant. (Today every attempt trains the level's own digits and seed: variant 0.) */
+export interface DigitsInstance {
+  variant: number;
 }
 
 /** The largest number of training examples the level offers: its pool of training images. */
-export const poolSize = (config: DigitsConfig) => config.examples[config.examples.length - 1];
+export const poolSize = (config: Pick<DigitsConfig, "examples">) => config.examples[config.examples.length - 1];
 
-/**
- * The one training function behind both the browser's preview and the server's score. Throws
- * AnswerRejected for a choice the level does not allow, before any training.
- */
-async function train(level: Level, config: DigitsConfig, answer: DigitsAnswer, onEpoch?: OnEpoch<EpochProgress>): Promise<DigitsRun> {
-  const refused = refusal(level, config, answer);
-  if (refused) throw new AnswerRejected(refused.field, refused.message);
-  const tf = await loadTf();
-  return trainDigits(tf, config.seed, poolSize(config), answer satisfies DigitsChoice, onEpoch);
+function publicView(level: Level, config: DigitsConfig): DigitsView {
+  const locked = CONTROLS.filter((c) => level.lockedControls.includes(c));
+  const { depths, widths, examples, budget } = config;
+  return { depths, widths, examples, locked, ...(budget !== undefined && { budget }), testCount: TEST_SIZE };
+}
+
+const runSpec = (_level: Level, config: DigitsConfig): DigitsRunSpec => ({ seed: config.seed, poolSize: poolSize(config) });
+
+function review(level: Level, config: DigitsConfig, _instance: DigitsInstance, answer: DigitsAnswer, evaluation: Evaluation): DigitsReview {
+  const open = CONTROLS.filter((control: DigitsControl) => !level.lockedControls.includes(control));
+  const notes = open.map((control) => config.review.find((r) => r.control === control && r.value === answer[control])).filter((note) => note !== undefined);
+  return { answer, run: runSpec(level, config), evaluation, notes };
 }
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export const digits = defineTrainingKind({
   id: "digits",
+  attempts: "experiment",
   controls: CONTROLS,
   configSchema: digitsConfig,
   answerSchema: digitsAnswer,
+  instance: (): DigitsInstance => ({ variant: 0 }),
+  instances: (): DigitsInstance[] => [{ variant: 0 }],
+  publicView,
   initialAnswer,
-  // Every combination the level offers and allows (within its budget, locked controls at rest).
-  choices: (level, config) =>
-    config.depths
-      .flatMap((depth) => config.widths.flatMap((width) => config.examples.map((examples) => ({ depth, width, examples }))))
-      .filter((answer) => refusal(level, config, answer) === null),
+  runSpec,
   train,
+  check(level, config, _instance, answer) {
+    const refused = refusal(publicView(level, config), answer);
+    if (refused) throw new AnswerRejected(refused.field, refused.message);
+  },
+  review,
+  secrets: (_level, config) => config.review.map((r) => r.note),
+  // Every combination the level offers and allows (within its budget, locked controls at rest).
+  choices: (level, config) => {
+    const view = publicView(level, config);
+    return config.depths
+      .flatMap((d) => config.widths.flatMap((w) => config.examples.map((e) => ({ depth: d, width: w, examples: e }))))
+      .filter((answer) => refusal(view, answer) === null);
+  },
   describe(level, _config, { metrics }) {
     return `Test accuracy ${percent(metrics.testAccuracy)} on ${metrics.total} digits it never saw (${percent(metrics.trainAccuracy)} on its ${metrics.examples} training examples) — the target is ${percent(level.target.score)}.`;
   },
 });
+
+export { initialAnswer };

@@ -1,15 +1,27 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import { ACTIVATIONS, INITIALISATIONS, trainMlp, type MlpSpec, type TrainResult } from "../../nn/mlp";
-import { loadTf } from "../../nn/tf";
-import { AnswerRejected, defineTrainingKind, type Evaluation, type OnEpoch } from "../contract";
-import { curvePoints, type CurvePoints } from "./curve";
+import { ACTIVATIONS, INITIALISATIONS } from "../../nn/mlp";
+import { AnswerRejected, defineTrainingKind, type Evaluation } from "../contract";
+import { initialAnswer, type LearningRateReview, type LearningRateRun, type LearningRateView, learningRateAnswer, train } from "./public";
+import { curvePoints } from "./public-curve";
 
 /**
  * Choose the learning rate: a small network fits a curve by plain gradient descent, and the
  * player picks how big each step is. Too small crawls, too big overshoots and blows up. The
- * score rewards reaching the target loss in as few epochs as possible.
+ * score rewards reaching the target loss in as few epochs as possible (./public.ts).
  */
+export {
+  budgetScore,
+  type LearningRateAnswer,
+  type LearningRateReview,
+  type LearningRateRun,
+  type LearningRateView,
+  learningRateAnswer,
+  networkSpec,
+  scoringRule,
+  starEpochs,
+  train,
+} from "./public";
 
 const positive = z.number().finite().positive();
 
@@ -39,70 +51,19 @@ export const learningRateConfig = z
   .refine((c) => c.rates.every((r, i) => i === 0 || r > c.rates[i - 1]), { message: "rates must ascend", path: ["rates"] });
 export type LearningRateConfig = z.infer<typeof learningRateConfig>;
 
-export const learningRateAnswer = z.object({ learningRate: positive.max(100) });
-export type LearningRateAnswer = z.infer<typeof learningRateAnswer>;
-
-export function networkSpec(config: LearningRateConfig): MlpSpec {
-  return { inputSize: 1, hidden: config.hidden, activation: config.activation, init: config.init, outputSize: 1, head: "linear-mse" };
+/** One attempt's variant. (Today every attempt trains the level's own curve and seed: variant 0.) */
+export interface LearningRateInstance {
+  variant: number;
 }
 
-const cache = new WeakMap<Level, CurvePoints>();
-
-/** The level's points, computed once per level object. */
-export function levelCurve(level: Level, config: LearningRateConfig): CurvePoints {
-  let points = cache.get(level);
-  if (!points) cache.set(level, (points = curvePoints(config.curve)));
-  return points;
+function runSpec(_level: Level, config: LearningRateConfig): LearningRateRun {
+  const { curve, hidden, activation, init, rates, epochs, targetLoss, seed } = config;
+  return { curve, hidden, activation, init, rates, epochs, targetLoss, seed };
 }
 
-/** The share of the epoch budget left when the target was reached: fewer epochs, higher score. */
-export function budgetScore(epochsToTarget: number | null, budget: number): number {
-  return epochsToTarget === null ? 0 : Math.max(0, 1 - epochsToTarget / budget);
-}
-
-/** The epochs within which the target earns each star (score = 1 − epochs / budget). */
-export function starEpochs(level: Level, config: LearningRateConfig): number[] {
-  return level.stars.map((s) => Math.floor((1 - s) * config.epochs + 1e-9));
-}
-
-/** The score rule in words, with the level's numbers: shown under the choices. */
-export function scoringRule(level: Level, config: LearningRateConfig): string {
-  const [one, two, three] = starEpochs(level, config);
-  return `Score = 1 − epochs to reach loss ${config.targetLoss} ÷ ${config.epochs}. ★★★ within ${three} epochs, ★★ within ${two}, ★ within ${one}. Never reaching it (crawling or diverging) scores 0.`;
-}
-
-export interface LearningRateRun {
-  result: TrainResult;
-  evaluation: Evaluation;
-}
-
-/**
- * Trains with the chosen rate and the level's seed, and scores it. The view calls this with
- * `onEpoch` for progress; the server's `evaluate` calls it too, so the numbers are the same.
- */
-async function train(level: Level, config: LearningRateConfig, answer: LearningRateAnswer, onEpoch?: OnEpoch): Promise<LearningRateRun> {
-  if (!config.rates.includes(answer.learningRate)) throw new AnswerRejected("answer.learningRate", `this level offers ${config.rates.join(", ")}`);
-  const tf = await loadTf();
-  const result = await trainMlp(
-    tf,
-    networkSpec(config),
-    levelCurve(level, config),
-    { optimizer: "sgd", learningRate: answer.learningRate, epochs: config.epochs, seed: config.seed },
-    { stopBelow: config.targetLoss, onEpoch },
-  );
-  const finalLoss = result.finalLoss;
-  const metrics: Record<string, number> = {
-    // JSON has no Infinity or NaN: a diverged run reports a huge loss and the flag.
-    finalLoss: Number.isFinite(finalLoss) ? finalLoss : 1e6,
-    targetLoss: config.targetLoss,
-    startLoss: result.losses[0],
-    reached: result.epochsToTarget === null ? 0 : 1,
-    epochs: result.losses.length - 1,
-    budget: config.epochs,
-    diverged: result.diverged ? 1 : 0,
-    learningRate: answer.learningRate,
-  };
-  return { result, evaluation: { score: budgetScore(result.epochsToTarget, config.epochs), metrics } };
+function publicView(_level: Level, config: LearningRateConfig): LearningRateView {
+  const { rates, start, hidden, activation, epochs, targetLoss } = config;
+  return { rates, start, hidden, activation, count: config.curve.count, epochs, targetLoss };
 }
 
 function describe(_level: Level, _config: LearningRateConfig, { score, metrics }: Evaluation): string {
@@ -115,11 +76,24 @@ function describe(_level: Level, _config: LearningRateConfig, { score, metrics }
 
 export const learningRate = defineTrainingKind({
   id: "learning-rate",
+  attempts: "experiment",
   controls: [],
   configSchema: learningRateConfig,
   answerSchema: learningRateAnswer,
-  initialAnswer: (_level, config) => ({ learningRate: config.start }),
-  choices: (_level, config) => config.rates.map((learningRate) => ({ learningRate })),
+  instance: (): LearningRateInstance => ({ variant: 0 }),
+  instances: (): LearningRateInstance[] => [{ variant: 0 }],
+  publicView,
+  initialAnswer,
+  runSpec,
   train,
+  check(_level, config, _instance, answer) {
+    if (!config.rates.includes(answer.learningRate)) throw new AnswerRejected("answer.learningRate", `this level offers ${config.rates.join(", ")}`);
+  },
+  review: (level, config, _instance, answer, evaluation): LearningRateReview => ({ answer, run: runSpec(level, config), evaluation }),
+  secrets: () => [],
+  choices: (_level, config) => config.rates.map((learningRate) => ({ learningRate })),
   describe,
 });
+
+/** The level's points, for tests and plots on the server side. */
+export const levelCurve = (config: LearningRateConfig) => curvePoints(config.curve);

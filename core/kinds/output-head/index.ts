@@ -1,14 +1,29 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
+import { createRng } from "../../random";
 import { AnswerRejected, defineKind, type Evaluation } from "../contract";
 import { ID_PATTERN } from "../ordering";
 import { short } from "../phrases";
-import { ACTIVATIONS, LOSSES, TASKS, recipeFor } from "./recipes";
+import { opaqueIds, reverse } from "../public-ids";
+import {
+  type CardReview,
+  EMPTY_HEAD,
+  HEAD_FIELDS,
+  type HeadChoice,
+  type HeadField,
+  initialAnswer,
+  MAX_UNITS,
+  type OutputHeadAnswer,
+  type OutputHeadReview,
+  type OutputHeadView,
+  outputHeadAnswer,
+} from "./public";
+import { recipeFor, TASKS } from "./recipes";
 
-export * from "./recipes";
+export * from "./public";
+export { recipeFor, type Recipe, type Task, TASKS, taskLabels } from "./recipes";
 
 const cardId = z.string().regex(ID_PATTERN, "use lowercase letters, digits and dashes (at most 40)");
-export const MAX_UNITS = 1000;
 
 /** A task card: what the network must predict, stated concretely; `why` is shown in review. */
 const card = z
@@ -30,28 +45,16 @@ export const outputHeadConfig = z
   .refine((c) => new Set(c.cards.map((k) => k.id)).size === c.cards.length, { message: "card ids must be unique", path: ["cards"] });
 export type OutputHeadConfig = z.infer<typeof outputHeadConfig>;
 
-/** One output layer as the player designs it; null is a field not chosen yet. */
-export const headChoice = z.object({
-  units: z.number().int().min(1).max(MAX_UNITS).nullable(),
-  activation: z.enum(ACTIVATIONS).nullable(),
-  loss: z.enum(LOSSES).nullable(),
-});
-export type HeadChoice = z.infer<typeof headChoice>;
-
-export const outputHeadAnswer = z.object({
-  heads: z.record(cardId, headChoice).refine((h) => Object.keys(h).length <= 8, "at most 8 cards"),
-});
-export type OutputHeadAnswer = z.infer<typeof outputHeadAnswer>;
-
-export const HEAD_FIELDS = ["units", "activation", "loss"] as const;
-export type HeadField = (typeof HEAD_FIELDS)[number];
-
-const EMPTY: HeadChoice = { units: null, activation: null, loss: null };
+/** One attempt: the cards in the order shown (level ids) and their opaque ids. */
+export interface OutputHeadInstance {
+  cards: string[];
+  ids: Record<string, string>;
+}
 
 /** Which of the three choices for one card match the course's recipe. */
 export function gradeHead(c: OutputHeadCard, head: HeadChoice | undefined): Record<HeadField, boolean> {
   const recipe = recipeFor(c.task, c.outputs);
-  const h = head ?? EMPTY;
+  const h = head ?? EMPTY_HEAD;
   return {
     units: h.units === recipe.units,
     activation: h.activation !== null && recipe.activations.includes(h.activation),
@@ -59,26 +62,54 @@ export function gradeHead(c: OutputHeadCard, head: HeadChoice | undefined): Reco
   };
 }
 
-function initialAnswer(_level: Level, config: OutputHeadConfig): OutputHeadAnswer {
-  return { heads: Object.fromEntries(config.cards.map((c) => [c.id, { ...EMPTY }])) };
+function instance(_level: Level, config: OutputHeadConfig, seed: string): OutputHeadInstance {
+  const ids = config.cards.map((c) => c.id);
+  return { cards: createRng(`${seed}\u0000cards`).shuffle([...ids]), ids: Object.fromEntries(opaqueIds(seed, "cards", ids)) };
+}
+
+function publicView(_level: Level, config: OutputHeadConfig, inst: OutputHeadInstance): OutputHeadView {
+  return { cards: inst.cards.map((id) => ({ id: inst.ids[id], prompt: config.cards.find((c) => c.id === id)!.prompt })) };
+}
+
+/** The answer's heads by the level's own card ids (refused when it names a card this instance does not have). */
+function levelHeads(inst: OutputHeadInstance, answer: OutputHeadAnswer): Record<string, HeadChoice> {
+  const back = reverse(new Map(Object.entries(inst.ids)));
+  return Object.fromEntries(
+    Object.entries(answer.heads).map(([id, head]) => {
+      const level = back.get(id);
+      if (level === undefined) throw new AnswerRejected(`answer.heads.${id}`, "this challenge has no such task card (it has changed: reload it)");
+      return [level, head];
+    }),
+  );
+}
+
+function grades(config: OutputHeadConfig, inst: OutputHeadInstance, answer: OutputHeadAnswer) {
+  const heads = levelHeads(inst, answer);
+  return inst.cards.map((id) => {
+    const c = config.cards.find((k) => k.id === id)!;
+    return { card: c, grade: gradeHead(c, heads[id]) };
+  });
 }
 
 /** Score: the fraction of (card, field) choices that match the recipe. */
-function evaluate(_level: Level, config: OutputHeadConfig, answer: OutputHeadAnswer): Evaluation {
-  const ids = new Set(config.cards.map((c) => c.id));
-  for (const id of Object.keys(answer.heads)) {
-    if (!ids.has(id)) throw new AnswerRejected(`answer.heads.${id}`, "this level has no such task card");
-  }
+function evaluate(_level: Level, config: OutputHeadConfig, inst: OutputHeadInstance, answer: OutputHeadAnswer): Evaluation {
   let fieldsRight = 0;
   let cardsRight = 0;
-  for (const c of config.cards) {
-    const grade = gradeHead(c, answer.heads[c.id]);
+  for (const { grade } of grades(config, inst, answer)) {
     const right = HEAD_FIELDS.filter((f) => grade[f]).length;
     fieldsRight += right;
     if (right === HEAD_FIELDS.length) cardsRight++;
   }
   const fields = config.cards.length * HEAD_FIELDS.length;
   return { score: fieldsRight / fields, metrics: { fieldsRight, fields, cardsRight, cards: config.cards.length } };
+}
+
+function review(_level: Level, config: OutputHeadConfig, inst: OutputHeadInstance, answer: OutputHeadAnswer): OutputHeadReview {
+  const cards = grades(config, inst, answer).map(({ card: c, grade }): CardReview => {
+    const recipe = recipeFor(c.task, c.outputs);
+    return { id: inst.ids[c.id], units: recipe.units, activations: recipe.activations, losses: recipe.losses, right: grade, why: c.why };
+  });
+  return { answer, cards };
 }
 
 function describe(_level: Level, _config: OutputHeadConfig, { metrics }: Evaluation): string {
@@ -90,13 +121,13 @@ function describe(_level: Level, _config: OutputHeadConfig, { metrics }: Evaluat
 /** For the teacher's dashboard: each wrong choice, per task card, e.g. "“Is this email spam?”: loss mse". */
 function wrongChoices(_level: Level, config: OutputHeadConfig, answer: OutputHeadAnswer): string[] {
   const phrases: string[] = [];
-  for (const card of config.cards) {
-    const head = answer.heads?.[card.id];
-    const grade = gradeHead(card, head);
+  for (const c of config.cards) {
+    const head = answer.heads?.[c.id];
+    const grade = gradeHead(c, head);
     for (const field of HEAD_FIELDS) {
       if (grade[field]) continue;
       const value = head?.[field];
-      phrases.push(`“${short(card.prompt, 40)}”: ${field} ${value === null || value === undefined ? "not chosen" : String(value)}`);
+      phrases.push(`“${short(c.prompt, 40)}”: ${field} ${value === null || value === undefined ? "not chosen" : String(value)}`);
     }
   }
   return phrases;
@@ -104,12 +135,18 @@ function wrongChoices(_level: Level, config: OutputHeadConfig, answer: OutputHea
 
 export const outputHead = defineKind({
   id: "output-head",
-  feedbackBeforeSubmit: false, // a quiz: no stars shown before the answer is in
+  attempts: "quiz",
   controls: [],
   configSchema: outputHeadConfig,
   answerSchema: outputHeadAnswer,
+  instance,
+  publicView,
   initialAnswer,
   evaluate,
+  review,
+  secrets: (_level, config) => config.cards.map((c) => c.why),
+  // Stored by the level's card ids, so the dashboard reads it without the instance.
+  storedAnswer: (_level, _config, inst, answer) => ({ heads: levelHeads(inst, answer) }),
   describe,
   wrongChoices,
 });

@@ -1,31 +1,17 @@
 /**
+ * (Server only: this is the answer key of every output-head level; the browser gets a card's
+ * recipe only in a review.)
+ *
  * The course's tables of typical MLP output layers ("Typical Classification / Regression MLP
  * Architecture"), as data: for each kind of task, how many output neurons, which output
  * activation and which loss. Levels only say what the task is; the right head comes from here.
  */
+import type { Activation, Loss } from "./public";
+
+export { ACTIVATIONS, type Activation, activationLabels, LOSSES, type Loss, lossLabels } from "./public";
+
 export const TASKS = ["binary", "multilabel", "multiclass", "regression", "positive-regression"] as const;
 export type Task = (typeof TASKS)[number];
-
-export const ACTIVATIONS = ["none", "sigmoid", "softmax", "relu", "softplus", "tanh"] as const;
-export type Activation = (typeof ACTIVATIONS)[number];
-
-export const LOSSES = ["binary-crossentropy", "categorical-crossentropy", "mse"] as const;
-export type Loss = (typeof LOSSES)[number];
-
-export const activationLabels: Record<Activation, string> = {
-  none: "None (linear)",
-  sigmoid: "Sigmoid (logistic)",
-  softmax: "Softmax",
-  relu: "ReLU",
-  softplus: "Softplus",
-  tanh: "Tanh",
-};
-
-export const lossLabels: Record<Loss, string> = {
-  "binary-crossentropy": "Binary cross-entropy",
-  "categorical-crossentropy": "Categorical cross-entropy",
-  mse: "Mean squared error (MSE)",
-};
 
 export const taskLabels: Record<Task, string> = {
   binary: "Binary classification",

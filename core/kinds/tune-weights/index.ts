@@ -1,21 +1,38 @@
 import { z } from "zod";
 import type { Level } from "../../levels/format";
-import { AnswerRejected, defineKind, type Evaluation } from "../contract";
+import { defineKind, type Evaluation } from "../contract";
 import { generateTuneData, tuneDataSpec } from "./data";
-import { accuracyOf, HIDDEN_ACTIVATIONS, isClassifier, lossOf, MODELS, parameterCount, type Bounds, type Problem } from "./network";
+import {
+  formatLoss,
+  initialAnswer,
+  lossName,
+  MAX_PARAMETERS,
+  MAX_WEIGHT,
+  preview,
+  type TuneWeightsAnswer,
+  type TuneWeightsReview,
+  type TuneWeightsView,
+  tuneWeightsAnswer,
+} from "./public";
+import { HIDDEN_ACTIVATIONS, MODELS, parameterCount } from "./public-network";
 
 /**
  * "Tune the weights": the player sets every weight and bias of a small network by hand and
- * watches the loss. The score is analytic and exact (a plain forward pass, no training):
- *
- *   score = min(1, targetLoss / loss)
- *
- * so a loss at or under the target scores 1 (three stars), twice the target scores 0.5, and so
- * on; a level's star thresholds are read as "within 1/threshold × the target loss".
+ * watches the loss; the score is the loss against the target (./public.ts).
  */
-export const MAX_WEIGHT = 10;
-/** The largest network (2-2-1) has 9 weights and biases. */
-export const MAX_PARAMETERS = 9;
+export {
+  formatLoss,
+  lossName,
+  MAX_PARAMETERS,
+  MAX_WEIGHT,
+  preview,
+  problemOf,
+  scoreForLoss,
+  type TuneWeightsAnswer,
+  type TuneWeightsReview,
+  type TuneWeightsView,
+  tuneWeightsAnswer,
+} from "./public";
 
 const finite = z.number().finite();
 const weight = finite.min(-MAX_WEIGHT).max(MAX_WEIGHT);
@@ -41,68 +58,57 @@ export const tuneWeightsConfig = z
   .refine((c) => c.start.every((w) => Math.abs(w) <= c.limit), { message: "start must lie within ±limit", path: ["start"] });
 export type TuneWeightsConfig = z.infer<typeof tuneWeightsConfig>;
 
-export const tuneWeightsAnswer = z.object({
-  /** Every weight and bias, in the model's order (network.ts PARAMETERS). */
-  weights: z.array(weight).min(1).max(MAX_PARAMETERS),
-});
-export type TuneWeightsAnswer = z.infer<typeof tuneWeightsAnswer>;
-
-export interface TuneWeightsData {
-  problem: Problem;
-  bounds: Bounds;
+/**
+ * One attempt: its public view, which holds everything scored. (Today every attempt shows the
+ * level's own points: they are not drawn per attempt yet.)
+ */
+export interface TuneWeightsInstance {
+  view: TuneWeightsView;
 }
 
-// Keyed by the level object itself, so an edited level with the same id never sees stale points.
-const cache = new WeakMap<Level, TuneWeightsData>();
+const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
-export function tuneWeightsData(level: Level, config: TuneWeightsConfig): TuneWeightsData {
-  let data = cache.get(level);
-  if (!data) {
+// Keyed by the level object itself, so an edited level with the same id never sees stale points.
+const views = new WeakMap<Level, TuneWeightsView>();
+
+function viewOf(level: Level, config: TuneWeightsConfig): TuneWeightsView {
+  let view = views.get(level);
+  if (!view) {
     const generated = generateTuneData(config.data);
     if (generated.inputs !== (config.model === "line" ? 1 : 2))
       throw new Error(`level ${level.id}: the ${config.model} model does not fit ${config.data.generator} data`);
-    data = { problem: { model: config.model, hidden: config.hidden, xs: generated.xs, ys: generated.ys, count: generated.count }, bounds: config.bounds };
-    cache.set(level, data);
+    view = {
+      model: config.model,
+      hidden: config.hidden,
+      data: { xs: Array.from(generated.xs, round4), ys: Array.from(generated.ys, round4), count: generated.count },
+      bounds: config.bounds,
+      start: config.start,
+      limit: config.limit,
+      targetLoss: config.targetLoss,
+      race: config.race,
+    };
+    views.set(level, view);
   }
-  return data;
-}
-
-export const scoreForLoss = (loss: number, targetLoss: number) => (loss <= targetLoss ? 1 : targetLoss / loss);
-
-/** "MSE" for the line, "cross-entropy" for the classifiers: the loss's name in sentences. */
-export const lossName = (config: Pick<TuneWeightsConfig, "model">) => (isClassifier(config.model) ? "cross-entropy" : "mean squared error");
-
-function checkAllowed(config: TuneWeightsConfig, answer: TuneWeightsAnswer): void {
-  const expected = parameterCount(config.model);
-  if (answer.weights.length !== expected)
-    throw new AnswerRejected("answer.weights", `this network has ${expected} weights and biases, the answer gives ${answer.weights.length}`);
-  const index = answer.weights.findIndex((w) => Math.abs(w) > config.limit);
-  if (index >= 0) throw new AnswerRejected(`answer.weights.${index}`, `this level keeps every weight within ±${config.limit}`);
+  return view;
 }
 
 export const tuneWeights = defineKind({
   id: "tune-weights",
+  attempts: "manipulation",
   controls: [],
   configSchema: tuneWeightsConfig,
   answerSchema: tuneWeightsAnswer,
-  initialAnswer: (_level, config) => ({ weights: [...config.start] }),
-  evaluate(level, config, answer): Evaluation {
-    checkAllowed(config, answer);
-    const { problem } = tuneWeightsData(level, config);
-    const loss = lossOf(problem, answer.weights);
-    const metrics: Record<string, number> = { loss, targetLoss: config.targetLoss };
-    if (isClassifier(config.model)) metrics.accuracy = accuracyOf(problem, answer.weights);
-    return { score: scoreForLoss(loss, config.targetLoss), metrics };
-  },
+  instance: (level: Level, config: TuneWeightsConfig): TuneWeightsInstance => ({ view: viewOf(level, config) }),
+  publicView: (_level: Level, _config: TuneWeightsConfig, instance: TuneWeightsInstance): TuneWeightsView => instance.view,
+  initialAnswer,
+  // The score is the live feedback itself, on the same view the player had.
+  evaluate: (_level: Level, _config: TuneWeightsConfig, instance: TuneWeightsInstance, answer: TuneWeightsAnswer): Evaluation => preview(instance.view, answer),
+  review: (_level, _config, _instance, answer, evaluation): TuneWeightsReview => ({ answer, loss: evaluation.metrics.loss }),
+  preview,
+  secrets: () => [],
   describe(_level, config, { metrics }) {
     const verdict = metrics.loss <= config.targetLoss ? "under" : "above";
     const accuracy = metrics.accuracy === undefined ? "" : `, ${(metrics.accuracy * 100).toFixed(0)}% of the points on the right side`;
-    return `Your ${lossName(config)} is ${formatLoss(metrics.loss)}, ${verdict} the target of ${formatLoss(config.targetLoss)}${accuracy}.`;
+    return `Your ${lossName(config.model)} is ${formatLoss(metrics.loss)}, ${verdict} the target of ${formatLoss(config.targetLoss)}${accuracy}.`;
   },
 });
-
-/** Losses shown to players: 3 significant digits, enough to see a change on every slider step. */
-export function formatLoss(loss: number): string {
-  if (loss === 0) return "0";
-  return loss >= 100 ? loss.toFixed(0) : loss.toPrecision(3);
-}

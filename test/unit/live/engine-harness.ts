@@ -1,12 +1,21 @@
 /**
  * The live engine without a transport or a database: a fake broadcast that records what each
- * connection was sent, the in-memory store, and a scorer that believes the answer's own
+ * connection was sent, the in-memory store, and rounds whose scorer believes the answer's own
  * { score, stars } (so no level is trained or scored). Time is vitest's fake clock.
  */
 import { vi } from "vitest";
-import type { LiveEvent, HostView, KickedNotice, LiveView, PlayerView, ServerEventName } from "@/core/live/protocol";
+import {
+  LIVE_PROTOCOL_VERSION,
+  type LiveEvent,
+  type HostView,
+  type KickedNotice,
+  type LiveView,
+  type PlayerView,
+  type ServerEventName,
+} from "@/core/live/protocol";
+import type { PublicLevel } from "@/core/play/public-level";
 import { LiveEngine } from "@/server/live/engine";
-import type { ConnectionId, LiveBroadcast, LiveScorer } from "@/server/live/interfaces";
+import type { ConnectionId, LiveBroadcast, LiveRounds } from "@/server/live/interfaces";
 import { MemoryLiveStore } from "@/server/live/memory-store";
 
 export class FakeBroadcast implements LiveBroadcast {
@@ -41,17 +50,32 @@ export class FakeBroadcast implements LiveBroadcast {
 /** An answer the fake scorer scores as it says. */
 export const scored = (stars: number, score = [0.5, 0.8, 0.9, 1][stars]) => ({ stars, score });
 
-export const fakeScorer: LiveScorer = async (_levelId, answer) => {
-  const a = answer as { stars?: unknown; score?: unknown } | null;
-  if (typeof a?.stars !== "number" || typeof a.score !== "number") return { ok: false, message: "answer: not a test answer" };
-  return { ok: true, score: a.score, stars: a.stars, answer: { given: a.score } };
+/** The quiz level of these tests: its rounds take one answer. */
+export const QUIZ = "rules-or-examples";
+
+/** Rounds whose level is a stand-in named after its round, whose scorer believes the answer, and whose reveal says what it was given. */
+export const fakeRounds: LiveRounds = {
+  level: (round) =>
+    ({
+      id: round.levelId,
+      kind: "concept",
+      title: `${round.levelId} (${round.gameId}/${round.roundIndex})`,
+      attempts: round.levelId === QUIZ ? "quiz" : "manipulation",
+    }) as unknown as PublicLevel,
+  async score(round, answer) {
+    const a = answer as { stars?: unknown; score?: unknown } | null;
+    if (typeof a?.stars !== "number" || typeof a.score !== "number") return { ok: false, message: "answer: not a test answer" };
+    return { ok: true, score: a.score, stars: a.stars, answer: { given: a.score }, oneShot: round.levelId === QUIZ };
+  },
+  reveal: async (round, answer) => ({ review: { reviewed: answer ?? null, round: round.roundIndex }, explanation: `why ${round.levelId}` }),
 };
 
 export const PLAYLIST = ["turn-the-axes", "turn-and-shift"];
+export const VERSION = LIVE_PROTOCOL_VERSION;
 export const OPTIONS: LiveEvent<"host:create">["options"] = { roundSeconds: 60, speedBonus: false };
 
 export function liveEngine(store = new MemoryLiveStore(), broadcast = new FakeBroadcast()) {
-  const engine = new LiveEngine({ store, broadcast, scorer: fakeScorer });
+  const engine = new LiveEngine({ store, broadcast, rounds: fakeRounds });
   return { engine, store, broadcast };
 }
 
@@ -59,12 +83,12 @@ type Engine = ReturnType<typeof liveEngine>;
 
 /** A game with a host on connection "host" and the given players on connections named after them. */
 export async function gameWith({ engine }: Engine, nicknames: string[], options = OPTIONS, playlist = PLAYLIST) {
-  const { code, hostSecret } = await engine.create({ protocolVersion: 1, playlist, options });
+  const { code, hostSecret } = await engine.create({ protocolVersion: VERSION, playlist, options });
   const hostView: HostView = await engine.attachHost("host", code, hostSecret);
   const players: Record<string, { id: string; secret: string; view: PlayerView }> = {};
   for (const nickname of nicknames) {
     vi.advanceTimersByTime(1); // one after the other, as standings order ties by the time of joining
-    const joined = await engine.join(nickname, { protocolVersion: 1, code, nickname });
+    const joined = await engine.join(nickname, { protocolVersion: VERSION, code, nickname });
     players[nickname] = { id: joined.view.me.playerId, secret: joined.playerSecret, view: joined.view };
   }
   return { code, hostSecret, hostView, players };

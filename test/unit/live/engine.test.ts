@@ -7,7 +7,7 @@ import { type LiveCommand, liveCommands } from "@/core/live/commands";
 import { type CommandName, type HostView, type LiveEventName, liveEvents, type PlayerView, SESSION_EVENTS } from "@/core/live/protocol";
 import { INTRO_MS, LiveError } from "@/core/live/room";
 import { StaleWriteError } from "@/server/live/interfaces";
-import { FakeBroadcast, gameWith, liveEngine, OPTIONS, scored, startRound } from "./engine-harness";
+import { FakeBroadcast, gameWith, liveEngine, OPTIONS, QUIZ, scored, startRound, VERSION } from "./engine-harness";
 
 const START = new Date("2026-03-02T09:00:00Z");
 
@@ -55,7 +55,7 @@ describe("sessions", () => {
     expect(game[0]).toMatchObject({ version: 0, record: { code, phase: "lobby", control: { roundIndex: -1, locked: false, phaseEndsAt: null } } });
     expect(await refusal(engine.attachHost("intruder", code, "x".repeat(43)))).toBe("forbidden");
     expect(await refusal(engine.attachHost("intruder", "000000", hostSecret))).toBe("not_found");
-    expect(await refusal(engine.create({ protocolVersion: 1, playlist: ["turn-the-axes", "nope"], options: OPTIONS }))).toBe("bad_request");
+    expect(await refusal(engine.create({ protocolVersion: VERSION, playlist: ["turn-the-axes", "nope"], options: OPTIONS }))).toBe("bad_request");
   });
 
   it("joins players: they get their view at once, the host a throttled one", async () => {
@@ -71,9 +71,9 @@ describe("sessions", () => {
       ["Bob", true],
     ]);
     expect(store.log.filter((l) => l.startsWith("insertPlayer"))).toEqual(["insertPlayer Ada", "insertPlayer Bob"]);
-    expect(await refusal(engine.join("c", { protocolVersion: 1, code, nickname: "ADA" }))).toBe("nickname_taken");
-    expect(await refusal(engine.join("c", { protocolVersion: 1, code, nickname: "Nazi" }))).toBe("bad_request");
-    expect(await refusal(engine.join("c", { protocolVersion: 1, code: "000000", nickname: "Cy" }))).toBe("not_found");
+    expect(await refusal(engine.join("c", { protocolVersion: VERSION, code, nickname: "ADA" }))).toBe("nickname_taken");
+    expect(await refusal(engine.join("c", { protocolVersion: VERSION, code, nickname: "Nazi" }))).toBe("bad_request");
+    expect(await refusal(engine.join("c", { protocolVersion: VERSION, code: "000000", nickname: "Cy" }))).toBe("not_found");
   });
 
   it("resumes a player by secret on a new connection; a disconnection shows on the host's screen", async () => {
@@ -110,9 +110,9 @@ describe("commands: roles and bindings", () => {
     const live = liveEngine();
     const { engine, broadcast } = live;
     const first = await gameWith(live, ["Ada"]);
-    const { code, hostSecret } = await engine.create({ protocolVersion: 1, playlist: ["turn-the-axes"], options: OPTIONS });
+    const { code, hostSecret } = await engine.create({ protocolVersion: VERSION, playlist: ["turn-the-axes"], options: OPTIONS });
     await engine.attachHost("host-2", code, hostSecret);
-    await engine.join("Ada", { protocolVersion: 1, code, nickname: "Ada" });
+    await engine.join("Ada", { protocolVersion: VERSION, code, nickname: "Ada" });
     const since = broadcast.sent.length;
     await startRound(live); // game 1, from its host
     expect(broadcast.recipients(since).has("Ada")).toBe(false);
@@ -164,7 +164,7 @@ describe("answers", () => {
     await startRound(live);
     const since = broadcast.sent.length;
     const first = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(2) });
-    expect(first).toEqual({ score: 0.9, stars: 2, points: 667, improved: true, best: { score: 0.9, stars: 2, points: 667 } });
+    expect(first).toEqual({ score: 0.9, stars: 2, points: 667, improved: true, best: { score: 0.9, stars: 2, points: 667 }, lockedIn: false });
     expect(broadcast.last<PlayerView>("Ada")?.me.roundBest).toEqual({ score: 0.9, stars: 2, points: 667 });
     expect(broadcast.recipients(since)).toEqual(new Set(["Ada"])); // Bob sees nothing; the host later
     const worse = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(1) });
@@ -186,16 +186,115 @@ describe("answers", () => {
     ]);
   });
 
-  it("the last missing answer ends the round for everyone at once", async () => {
+  it("an answer, even the last missing one, never ends an interactive round: it can be improved until the clock ends", async () => {
     const live = liveEngine();
     const { engine, broadcast } = live;
     await gameWith(live, ["Ada", "Bob"]);
     await startRound(live);
     await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
     await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(1) });
+    expect(broadcast.last("Bob")).toMatchObject({ phase: "playing", submittedCount: 2 });
+    expect(await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(2) })).toMatchObject({ improved: true, lockedIn: false });
+  });
+
+  it("the round ends early when every connected player is done, for everyone at once", async () => {
+    const live = liveEngine();
+    const { engine, broadcast } = live;
+    await gameWith(live, ["Ada", "Bob"]);
+    await startRound(live);
+    await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
+    await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(1) });
+    await engine.command("Ada", "player:done", { roundIndex: 0 });
+    expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "playing", doneCount: 1, me: { done: true } });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(broadcast.last<HostView>("host")?.players.map((p) => [p.nickname, p.done])).toEqual([
+      ["Ada", true],
+      ["Bob", false],
+    ]);
+    await engine.command("Bob", "player:done", { roundIndex: 0 });
     for (const connection of ["host", "Ada", "Bob"])
       expect(broadcast.last(connection)).toMatchObject({ phase: "reveal", reveal: { spread: { stars: [0, 1, 0, 1], notSubmitted: 0 } } });
     expect(broadcast.last<PlayerView>("Bob")?.me).toMatchObject({ points: 333, streak: 1 });
+    expect(await refusal(engine.command("Ada", "player:done", { roundIndex: 0 }))).toBe("wrong_phase");
+  });
+
+  it("a player whose connection dropped does not hold the round up; the last connected one to be done ends it", async () => {
+    const live = liveEngine();
+    const { engine, broadcast } = live;
+    await gameWith(live, ["Ada", "Gone", "Bob"]);
+    await startRound(live);
+    await engine.command("Ada", "player:done", { roundIndex: 0 });
+    engine.detach("Gone");
+    expect(broadcast.last("Ada")?.phase).toBe("playing"); // Bob is connected and not done
+    await engine.command("Bob", "player:done", { roundIndex: 0 });
+    expect(broadcast.last("Ada")?.phase).toBe("reveal");
+  });
+
+  it("when every connected player but one is done, that one leaving ends the round", async () => {
+    const live = liveEngine();
+    const { engine, broadcast } = live;
+    await gameWith(live, ["Ada", "Bob"]);
+    await startRound(live);
+    await engine.command("Ada", "player:done", { roundIndex: 0 });
+    engine.detach("Bob");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(broadcast.last("Ada")?.phase).toBe("reveal");
+  });
+});
+
+describe("quiz rounds are one shot", () => {
+  it("the first answer is final and counts as done; a second is refused with a clear message; all locked in ends the round", async () => {
+    const live = liveEngine();
+    const { engine, broadcast, store } = live;
+    const { players } = await gameWith(live, ["Ada", "Bob"], OPTIONS, [QUIZ, "turn-the-axes"]);
+    await startRound(live);
+    expect(await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(1) })).toMatchObject({ lockedIn: true, stars: 1 });
+    expect(broadcast.last<PlayerView>("Ada")?.me).toMatchObject({ done: true, roundBest: { stars: 1 } });
+    const again = engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
+    await expect(again).rejects.toThrow(/locked in: a quiz round takes one answer/);
+    expect(await refusal(engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) }))).toBe("already_answered");
+    expect(store.log.filter((l) => l.startsWith("insertAnswer"))).toEqual([`insertAnswer ${players.Ada.id} 0 333`]);
+    expect(broadcast.last("Bob")?.phase).toBe("playing");
+    await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(3) });
+    expect(broadcast.last("Ada")).toMatchObject({ phase: "reveal", reveal: { winner: { nickname: "Bob" } } });
+  });
+});
+
+describe("the round's content", () => {
+  it("everyone gets the round's level (one instance per game and round) from the intro to the reveal, and the teaching only at the reveal", async () => {
+    const live = liveEngine();
+    const { engine, broadcast } = live;
+    const { players } = await gameWith(live, ["Ada"]);
+    expect(players.Ada.view.round).toBeNull();
+    await engine.command("host", "host:advance", { expectedPhase: "lobby" });
+    const intro = broadcast.last<PlayerView>("Ada")!;
+    expect(intro.round?.level).toMatchObject({ id: "turn-the-axes" });
+    expect((intro.round!.level as unknown as { title: string }).title).toMatch(/\/0\)$/);
+    expect(broadcast.last<HostView>("host")?.round?.level).toEqual(intro.round?.level);
+    await engine.command("host", "host:advance", { expectedPhase: "intro" });
+    await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3, 0.97) });
+    expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "playing", reveal: null });
+    await engine.command("host", "host:advance", { expectedPhase: "playing" });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(broadcast.last<PlayerView>("Ada")?.reveal).toMatchObject({
+      winner: { nickname: "Ada" },
+      review: { reviewed: { given: 0.97 }, round: 0 },
+      explanation: "why turn-the-axes",
+    });
+    await engine.command("host", "host:advance", { expectedPhase: "reveal" });
+    expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "leaderboard", reveal: null, round: { level: null } });
+  });
+});
+
+describe("flood budgets", () => {
+  it("are one per player across all their connections, one per host, one per unbound connection", async () => {
+    const live = liveEngine();
+    const { engine } = live;
+    const { code, players } = await gameWith(live, ["Ada"]);
+    await engine.resume("Ada-tab-2", code, players.Ada.secret);
+    expect(engine.floodKey("Ada")).toBe(engine.floodKey("Ada-tab-2"));
+    expect(engine.floodKey("Ada")).not.toBe(engine.floodKey("host"));
+    expect(engine.floodKey("stranger")).not.toBe(engine.floodKey("stranger-2"));
   });
 });
 
@@ -212,19 +311,20 @@ describe("kicking and locking", () => {
     expect(store.log).toContain("savePlayer Kicky kicked");
     expect(await refusal(engine.command("Kicky", "player:answer", { roundIndex: 0, answer: scored(3) }))).toBe("forbidden");
     expect(await refusal(engine.resume("x", code, players.Kicky.secret))).toBe("kicked");
-    expect(await refusal(engine.join("x", { protocolVersion: 1, code, nickname: "Innocent", previousSecret: players.Kicky.secret }))).toBe("kicked");
+    expect(await refusal(engine.join("x", { protocolVersion: VERSION, code, nickname: "Innocent", previousSecret: players.Kicky.secret }))).toBe("kicked");
     expect(await refusal(engine.command("host", "host:kick", { playerId: "nobody" }))).toBe("not_found");
     const since = broadcast.sent.length;
     await startRound(live);
     expect(broadcast.recipients(since).has("Kicky")).toBe(false);
   });
 
-  it("kicking the only player who had not answered ends the round", async () => {
+  it("kicking the only player who was not done ends the round", async () => {
     const live = liveEngine();
     const { engine, broadcast } = live;
     const { players } = await gameWith(live, ["Done", "Slow"]);
     await startRound(live);
     await engine.command("Done", "player:answer", { roundIndex: 0, answer: scored(3) });
+    await engine.command("Done", "player:done", { roundIndex: 0 });
     await engine.command("host", "host:kick", { playerId: players.Slow.id });
     expect(broadcast.last("Done")).toMatchObject({ phase: "reveal", reveal: { spread: { stars: [0, 0, 0, 1], notSubmitted: 0 } } });
   });
@@ -235,7 +335,7 @@ describe("kicking and locking", () => {
     const { code } = await gameWith(live, ["Ada"]);
     await engine.command("host", "host:lock", { locked: true });
     expect(broadcast.last<HostView>("host")?.locked).toBe(true);
-    expect(await refusal(engine.join("late", { protocolVersion: 1, code, nickname: "Late" }))).toBe("room_locked");
+    expect(await refusal(engine.join("late", { protocolVersion: VERSION, code, nickname: "Late" }))).toBe("room_locked");
     const [stored] = await store.loadOpenGames(0);
     expect(stored.record.control).toMatchObject({ locked: true });
     await engine.command("host", "host:lock", { locked: true }); // no change: nothing to save
@@ -249,9 +349,9 @@ describe("a restart: a new engine on the same store", () => {
     const { engine, store } = live;
     await engine.restore(); // starts the heartbeat
     const { code, hostSecret, players } = await gameWith(live, ["Ada", "Bob", "Kicky"], { roundSeconds: 60, speedBonus: true });
-    const finished = await engine.create({ protocolVersion: 1, playlist: ["turn-the-axes"], options: OPTIONS });
+    const finished = await engine.create({ protocolVersion: VERSION, playlist: ["turn-the-axes"], options: OPTIONS });
     await engine.attachHost("host-2", finished.code, finished.hostSecret);
-    await engine.join("Zed", { protocolVersion: 1, code: finished.code, nickname: "Zed" });
+    await engine.join("Zed", { protocolVersion: VERSION, code: finished.code, nickname: "Zed" });
     await engine.command("host-2", "host:advance", { expectedPhase: "lobby" });
     for (const phase of ["intro", "playing", "reveal", "leaderboard"] as const) await engine.command("host-2", "host:advance", { expectedPhase: phase });
 
@@ -288,9 +388,11 @@ describe("a restart: a new engine on the same store", () => {
     const ada = await again.resume("Ada", code, players.Ada.secret);
     expect(ada.me).toMatchObject({ points: 950, roundBest: { stars: 3, points: 950 } });
 
-    // It plays on: Bob's answer ends the round, and the control state keeps being saved.
+    // It plays on: once Bob has answered and both are done, the round ends, and the control state keeps being saved.
     await again.resume("Bob", code, players.Bob.secret);
     await again.command("Bob", "player:answer", { roundIndex: 0, answer: scored(2) });
+    await again.command("Ada", "player:done", { roundIndex: 0 });
+    await again.command("Bob", "player:done", { roundIndex: 0 });
     expect(broadcast.last("Ada")).toMatchObject({ phase: "reveal", reveal: { winner: { nickname: "Ada" } } });
     await again.flush();
     const [stored] = await store.loadOpenGames(0);

@@ -18,6 +18,7 @@ const valid: Record<LiveEventName, Record<string, unknown>> = {
   "player:join": { protocolVersion: V, code: "123456", nickname: "Ana" },
   "player:resume": { protocolVersion: V, code: "123456", playerSecret: SECRET },
   "player:answer": { roundIndex: 0, answer: { weights: [0.1, -0.2], bias: 0.5 } },
+  "player:done": { roundIndex: 0 },
 };
 const versioned: LiveEventName[] = ["host:create", "host:resume", "player:check", "player:join", "player:resume"];
 

@@ -4,11 +4,12 @@ import {
   addPlayer,
   advance,
   createRoom,
-  everyoneSubmitted,
+  everyoneDone,
   INTRO_MS,
   kickPlayer,
   LiveError,
   type LiveErrorCode,
+  markDone,
   type LivePlayer,
   MAX_PLAYERS,
   nicknameKey,
@@ -101,6 +102,7 @@ describe("createRoom", () => {
       phaseStartedAt: T0,
       phaseEndsAt: null,
       locked: false,
+      done: [],
       players: {},
       rounds: {},
     });
@@ -348,12 +350,13 @@ describe("kickPlayer", () => {
     expectLiveError(() => kickPlayer(withPlayers(newRoom(), ["Ana"]), "nobody"), "not_found");
   });
 
-  it("a kicked player's answers are refused and they vanish from standings, everyoneSubmitted, starSpread and roundWinner", () => {
+  it("a kicked player's answers are refused and they vanish from standings, everyoneDone, starSpread and roundWinner", () => {
     let room = startRound(withPlayers(newRoom(), ["Ana", "Bob", "Cy"]), T0 + 100);
     const start = room.phaseStartedAt;
     room = answer(room, "p2", 3, start + 1_000, 0.99); // Bob: best score of the round
     room = answer(room, "p1", 2, start + 2_000, 0.7);
-    expect(everyoneSubmitted(room)).toBe(false); // Cy has not answered
+    room = markDone(markDone(room, "p1", 0, start + 2_500), "p2", 0, start + 2_500);
+    expect(everyoneDone(room, () => true)).toBe(false); // Cy is not done
     expect(starSpread(room, 0)).toEqual({ stars: [0, 0, 1, 1], notSubmitted: 1 });
     expect(roundWinner(room, 0)?.player.id).toBe("p2");
 
@@ -366,7 +369,7 @@ describe("kickPlayer", () => {
     expect(activeCount(room)).toBe(2);
 
     const withoutCy = kickPlayer(room, "p3");
-    expect(everyoneSubmitted(withoutCy)).toBe(true); // only Ana is left and she has answered
+    expect(everyoneDone(withoutCy, () => true)).toBe(true); // only Ana is left and she is done
     expect(starSpread(withoutCy, 0)).toEqual({ stars: [0, 0, 1, 0], notSubmitted: 0 });
 
     // A kicked player gets no rank at the leaderboard.
@@ -685,45 +688,60 @@ describe("roundWinner", () => {
   });
 });
 
-describe("starSpread and everyoneSubmitted", () => {
+describe("starSpread and everyoneDone", () => {
   it("count each active player's best stars and the ones who have not submitted", () => {
     let room = startRound(withPlayers(newRoom(), ["A1", "A2", "A3", "A4", "A5", "A6"]), T0 + 100);
     const s = room.phaseStartedAt;
     expect(starSpread(room, 0)).toEqual({ stars: [0, 0, 0, 0], notSubmitted: 6 });
-    expect(everyoneSubmitted(room)).toBe(false);
     room = answer(room, "p1", 0, s + 1);
     room = answer(room, "p2", 1, s + 1);
     room = answer(room, "p3", 3, s + 1);
     room = answer(room, "p4", 3, s + 1);
     room = answer(room, "p2", 2, s + 2); // p2 improves: counted once, at 2 stars
     expect(starSpread(room, 0)).toEqual({ stars: [1, 0, 1, 2], notSubmitted: 2 });
-    expect(everyoneSubmitted(room)).toBe(false);
     room = answer(room, "p5", 1, s + 3);
-    expect(everyoneSubmitted(room)).toBe(false);
     room = answer(room, "p6", 0, s + 4);
-    expect(everyoneSubmitted(room)).toBe(true);
     expect(starSpread(room, 0)).toEqual({ stars: [2, 1, 1, 2], notSubmitted: 0 });
+    // Everyone submitted: that alone ends nothing (an interactive round can be improved until the clock ends).
+    expect(everyoneDone(room, () => true)).toBe(false);
     // Another round: nobody has submitted there.
     expect(starSpread(room, 1)).toEqual({ stars: [0, 0, 0, 0], notSubmitted: 6 });
   });
 
-  it("everyoneSubmitted is false outside the playing phase and with no active players", () => {
-    let room = startRound(withPlayers(newRoom(), ["Ana"]), T0 + 100);
-    room = answer(room, "p1", 1, room.phaseStartedAt + 1);
-    expect(everyoneSubmitted(room)).toBe(true);
-    expect(everyoneSubmitted(advance(room, T0 + 10_000))).toBe(false); // reveal
-    expect(everyoneSubmitted(withPlayers(newRoom(), ["Ana"]))).toBe(false); // lobby
+  it("everyoneDone counts only connected players, and is false outside the playing phase and with nobody connected", () => {
+    let room = startRound(withPlayers(newRoom(), ["Ana", "Bob"]), T0 + 100);
+    room = markDone(room, "p1", 0, room.phaseStartedAt + 1);
+    expect(everyoneDone(room, () => true)).toBe(false); // Bob is connected and not done
+    expect(everyoneDone(room, (id) => id === "p1")).toBe(true); // Bob's phone dropped
+    expect(everyoneDone(room, () => false)).toBe(false); // nobody connected: the clock decides
+    expect(everyoneDone(advance(room, T0 + 10_000), () => true)).toBe(false); // reveal
+    expect(everyoneDone(withPlayers(newRoom(), ["Ana"]), () => true)).toBe(false); // lobby
+    expect(markDone(room, "p1", 0, room.phaseStartedAt + 2).done).toEqual(["p1"]); // once
+    expectLiveError(() => markDone(room, "p1", 1, room.phaseStartedAt + 2), "wrong_round");
+    expectLiveError(() => markDone(advance(room, T0 + 10_000), "p1", 0, T0 + 10_001), "wrong_phase");
 
     const empty = kickPlayer(startRound(withPlayers(newRoom(), ["Ana"]), T0 + 100), "p1");
     expect(empty.phase).toBe("playing");
-    expect(everyoneSubmitted(empty)).toBe(false);
+    expect(everyoneDone(empty, () => true)).toBe(false);
   });
 
-  it("a late joiner must submit too", () => {
+  it("a one-shot answer is final: a second is refused, and the first marks the player done; the next round starts with nobody done", () => {
+    let room = startRound(withPlayers(newRoom(), ["Ana", "Bob"]), T0 + 100);
+    const s = room.phaseStartedAt;
+    const shot = (r: Room, stars: number, at: number) =>
+      recordAnswer(r, { playerId: "p1", roundIndex: 0, score: stars / 3, stars, answer: null, oneShot: true }, at).room;
+    room = shot(room, 1, s + 1);
+    expect(room.done).toEqual(["p1"]);
+    expectLiveError(() => shot(room, 3, s + 2), "already_answered");
+    const next = advance(advance(advance(room, s + 3), s + 4), s + 5);
+    expect(next).toMatchObject({ phase: "intro", roundIndex: 1, done: [] });
+  });
+
+  it("a late joiner must be done too", () => {
     let room = startRound(withPlayers(newRoom(), ["Ana"]), T0 + 100);
-    room = answer(room, "p1", 1, room.phaseStartedAt + 1);
+    room = markDone(room, "p1", 0, room.phaseStartedAt + 1);
     room = addPlayer(room, { id: "late", nickname: "Late" }, room.phaseStartedAt + 2);
-    expect(everyoneSubmitted(room)).toBe(false);
+    expect(everyoneDone(room, () => true)).toBe(false);
   });
 });
 
@@ -767,7 +785,8 @@ describe("immutability", () => {
       expect(() => recordAnswer(r, { playerId: "p2", roundIndex: 1, score: 1, stars: 3, answer: null }, s + 5_000)).toThrow(LiveError),
     );
     run("kick Cy", (r) => kickPlayer(r, "p3"));
-    look("everyoneSubmitted", (r) => expect(everyoneSubmitted(r)).toBe(true));
+    run("Ana done", (r) => markDone(r, "p1", 0, s + 4_500));
+    look("everyoneDone", (r) => expect(everyoneDone(r, () => true)).toBe(false));
     look("standings", (r) => expect(standings(r).map((p) => p.id)).toEqual(["p1", "p2"]));
     look("roundWinner", (r) => expect(roundWinner(r, 0)?.player.id).toBe("p1"));
     look("starSpread", (r) => expect(starSpread(r, 0)).toEqual({ stars: [0, 0, 1, 1], notSubmitted: 0 }));
@@ -780,7 +799,7 @@ describe("immutability", () => {
     run("podium", (r) => advance(r, s + 36_000));
 
     expect(room.phase).toBe("podium");
-    expect(steps).toBe(20);
+    expect(steps).toBe(21);
     // Speed bonus on: Ana's 3★ at 2 s of 30 s → round(1000 × (1 − 0.5 × 2/30)) = 967; Bob's 2★ at 4 s → 622.
     expect(room.players.p1).toMatchObject({ points: 967, streak: 0, rank: 1, previousRank: 1 });
     expect(room.players.p2).toMatchObject({ points: 622 });

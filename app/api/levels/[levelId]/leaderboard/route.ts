@@ -4,7 +4,7 @@ import { publicRoute } from "@/server/route";
 
 export const dynamic = "force-dynamic";
 
-/** Top ten on a level (best score, earliest first on ties) and the caller's own rank, if they have a profile. */
+/** Top ten with a star on a level (more stars, then a higher score, earliest first on ties) and the caller's own line ("not ranked yet" without a star). */
 export const GET = publicRoute({ params: ["levelId"] }, async ({ params }) => {
   const player = await currentPlayer();
   const board = await leaderboard(params.levelId, player?.id ?? null);

@@ -1,5 +1,4 @@
-import { generateDataset } from "../../datasets/generators";
-import type { Level } from "../../levels/format";
+import { type DatasetSpec, generateDataset } from "../../datasets/generators";
 import type { Dataset } from "../../nn/mlp";
 
 /** A level's 2-D points as network inputs (x, y) and binary targets (1 = black). */
@@ -8,13 +7,14 @@ export interface ClassificationData extends Dataset {
   baselineLoss: number;
 }
 
-const cache = new WeakMap<Level, ClassificationData>();
+const cache = new Map<string, ClassificationData>();
 
-export function classificationData(level: Level): ClassificationData {
-  const cached = cache.get(level);
+/** The points a dataset spec draws, as training data; computed once per spec. */
+export function classificationData(spec: DatasetSpec): ClassificationData {
+  const key = JSON.stringify(spec);
+  const cached = cache.get(key);
   if (cached) return cached;
-  if (!level.dataset) throw new Error(`level ${level.id} needs a dataset`);
-  const { points } = generateDataset(level.dataset);
+  const { points } = generateDataset(spec);
   const x = new Float32Array(points.length * 2);
   const y = new Float32Array(points.length);
   points.forEach((p, i) => {
@@ -25,6 +25,7 @@ export function classificationData(level: Level): ClassificationData {
   const share = y.reduce((a, b) => a + b, 0) / points.length;
   const baselineLoss = share <= 0 || share >= 1 ? 0 : -(share * Math.log(share) + (1 - share) * Math.log(1 - share));
   const data = { x, y, count: points.length, baselineLoss };
-  cache.set(level, data);
+  if (cache.size >= 100) cache.clear();
+  cache.set(key, data);
   return data;
 }

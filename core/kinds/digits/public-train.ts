@@ -1,7 +1,7 @@
-import type { Evaluation } from "../contract";
+import type { Evaluation } from "../public-base";
 import { trainMlp, layerActivations, type MlpSpec, type Weights } from "../../nn/mlp";
 import type { Tf } from "../../nn/tf";
-import { CLASSES, PIXELS, drawDigits, type DigitSet } from "./images";
+import { CLASSES, PIXELS, drawDigits, type DigitSet } from "./public-images";
 
 /**
  * How a digits answer is trained: the same function for the browser (the player's progress and

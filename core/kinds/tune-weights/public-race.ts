@@ -1,5 +1,5 @@
 import { loadTf, nextFrame, type Tf } from "../../nn/tf";
-import { lossOf, type Problem } from "./network";
+import { lossOf, type Problem } from "./public-network";
 
 /**
  * "Race the optimizer": plain full-batch gradient descent (TensorFlow.js, tf.train.sgd) on the

@@ -1,0 +1,48 @@
+import { initialAnswerOf } from "../../core/kinds/instances";
+import { kindOf } from "../../core/kinds/registry";
+import { findLevel } from "../../core/levels/catalog";
+import type { Level } from "../../core/levels/format";
+import type { RoundRef } from "../../core/live/commands";
+import { publicLevel } from "../../core/play/project";
+import { reviewOf, scoreAnswer } from "../../core/scoring";
+import { instanceSecret, liveScope, seedForLoaded } from "../play/seeds";
+import type { LiveRounds } from "./interfaces";
+
+/**
+ * The rounds of live games, from their instances: every player of a round plays the instance
+ * seeded by `live|<gameId>|<roundIndex>`, which the server re-derives to score an answer and to
+ * teach at the reveal. The same scoring as solo play (training levels memoised).
+ */
+function levelOf(round: RoundRef): Level {
+  const level = findLevel(round.levelId);
+  if (!level) throw new Error(`no level "${round.levelId}"`);
+  return level;
+}
+
+const seedOf = (round: RoundRef) => seedForLoaded(liveScope(round.gameId, round.roundIndex));
+
+/** The live engine's rounds; resolves once the instance secret is loaded (views are built synchronously). */
+export async function serverLiveRounds(): Promise<LiveRounds> {
+  await instanceSecret();
+  return {
+    level: (round) => publicLevel(levelOf(round), seedOf(round), null),
+
+    async score(round, answer) {
+      const level = findLevel(round.levelId);
+      if (!level) return { ok: false, message: `no level "${round.levelId}"` };
+      const outcome = await scoreAnswer(level, seedOf(round), answer);
+      if (!outcome.ok) return outcome;
+      // A quiz round takes one answer; interactive rounds (experiments, manipulations) can be improved.
+      return { ok: true, score: outcome.result.score, stars: outcome.result.stars, answer: outcome.answer, oneShot: kindOf(level.kind).attempts === "quiz" };
+    },
+
+    async reveal(round, answer) {
+      const level = levelOf(round);
+      const seed = seedOf(round);
+      // Nobody answered: the review of the starting answer still shows the right one.
+      let outcome = await scoreAnswer(level, seed, answer ?? initialAnswerOf(level, seed));
+      if (!outcome.ok) outcome = await scoreAnswer(level, seed, initialAnswerOf(level, seed));
+      return { review: outcome.ok ? reviewOf(level, outcome) : null, explanation: level.explanation };
+    },
+  };
+}
