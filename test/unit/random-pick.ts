@@ -1,0 +1,43 @@
+import { type ConceptConfig, type ConceptQuestion, shownCount } from "@/core/kinds/concept";
+
+/**
+ * Exact chances that a uniformly random answer earns ★★★ on the quiz kinds' levels (issue 10: at
+ * most 1 in 4 on a first try). The kinds' unit tests check them, and check them against seeded
+ * Monte-Carlo runs of the kinds' own scoring.
+ */
+
+/**
+ * The chance that a uniformly random answer gets a question, as one attempt asks it, fully right:
+ * one option of k (single), one subset of 2^k (multiple), one order of k! (order), one grouping of
+ * bins^cards (sort).
+ */
+export function randomRightChance(q: ConceptQuestion): number {
+  const k = q.options.length;
+  const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
+  switch (q.type) {
+    case "single":
+      return 1 / k;
+    case "multiple":
+      return 1 / 2 ** k;
+    case "order":
+      return 1 / factorial(k);
+    case "sort":
+      return 1 / q.bins.length ** k;
+  }
+}
+
+/** The most a question can show of its options in one attempt (the draw, else all of them): the fewer, the likelier a random pick. */
+function fewestShown(q: ConceptQuestion): number {
+  if (q.draw === undefined) return q.options.length;
+  return q.type === "multiple" ? q.draw.options : q.draw;
+}
+
+/**
+ * A uniformly random answer's chance of ★★★ on the likeliest instance of a level (★★★ needs every
+ * question shown fully right): the product of the `show` largest per-question chances, each at its
+ * smallest draw. Exact: any `show` questions of the pool can be drawn together.
+ */
+export function worstCaseRandomThreeStars(config: ConceptConfig): number {
+  const chances = config.pool.map((q) => randomRightChance({ ...q, options: q.options.slice(0, fewestShown(q)) } as ConceptQuestion)).sort((a, b) => b - a);
+  return chances.slice(0, shownCount(config)).reduce((p, c) => p * c, 1);
+}
