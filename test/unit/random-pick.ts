@@ -1,4 +1,6 @@
 import { type ConceptConfig, type ConceptQuestion, shownCount } from "@/core/kinds/concept";
+import { ACTIVATIONS, LOSSES, type OutputHeadCard, type OutputHeadConfig, recipeFor } from "@/core/kinds/output-head";
+import type { Level } from "@/core/levels/format";
 
 /**
  * Exact chances that a uniformly random answer earns ★★★ on the quiz kinds' levels (issue 10: at
@@ -40,4 +42,27 @@ function fewestShown(q: ConceptQuestion): number {
 export function worstCaseRandomThreeStars(config: ConceptConfig): number {
   const chances = config.pool.map((q) => randomRightChance({ ...q, options: q.options.slice(0, fewestShown(q)) } as ConceptQuestion)).sort((a, b) => b - a);
   return chances.slice(0, shownCount(config)).reduce((p, c) => p * c, 1);
+}
+
+/**
+ * Output heads: a uniformly random head gets one card fully right with chance
+ * (accepted activations ÷ 6) × (accepted losses ÷ 3), even when the neuron count is given (a random
+ * count of 1 to 1000 would make it a thousand times smaller still). ★★★ needs every card shown
+ * right; the likeliest instance shows the likeliest cards of each group.
+ */
+export function headsRandomThreeStars(_level: Level, config: OutputHeadConfig): number {
+  const chance = (card: OutputHeadCard) => {
+    const recipe = recipeFor(card.task, card.outputs);
+    return (recipe.activations.length / ACTIVATIONS.length) * (recipe.losses.length / LOSSES.length);
+  };
+  const groups = [...new Set(config.cards.map((c) => c.group))];
+  return groups
+    .flatMap((group) => {
+      const chances = config.cards
+        .filter((c) => c.group === group)
+        .map(chance)
+        .sort((a, b) => b - a);
+      return chances.slice(0, config.show?.[group] ?? chances.length);
+    })
+    .reduce((p, c) => p * c, 1);
 }
