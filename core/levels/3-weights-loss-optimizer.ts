@@ -204,63 +204,84 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     id: "chain-rule-one-neuron",
     chapter,
     title: "The chain rule: one neuron",
-    brief: "How does the error E = ½(y − t)² change when w₁ grows a little? Compute ∂E/∂w₁ for this sigmoid neuron.",
+    brief: "How does the error E = ½(y − t)² change when w₁ grows a little? Compute ∂E/∂w₁ for this sigmoid neuron. Its numbers are new on every try.",
     kind: "chain-rule",
     config: {
-      inputs: [
-        { id: "x1", value: 2 },
-        { id: "x2", value: -1 },
-      ],
-      units: [
-        {
-          id: "y",
-          preActivation: "z",
-          activation: "sigmoid",
-          weights: [
-            { id: "w1", from: "x1", value: 0.5 },
-            { id: "w2", from: "x2", value: 0.3 },
-          ],
-          bias: { id: "b", value: 0.1 },
-        },
-      ],
-      target: 1,
-      ask: "w1",
+      network: {
+        inputs: [
+          { id: "x1", value: 2 },
+          { id: "x2", value: -1 },
+        ],
+        units: [
+          {
+            id: "y",
+            preActivation: "z",
+            activation: "sigmoid",
+            weights: [
+              { id: "w1", from: "x1", value: 0.5 },
+              { id: "w2", from: "x2", value: 0.3 },
+            ],
+            bias: { id: "b", value: 0.1 },
+          },
+        ],
+        target: 1,
+        ask: "w1",
+      },
+      draw: {
+        inputs: { min: -2, max: 2, step: 0.5 },
+        weights: { min: -1.5, max: 1.5, step: 0.1 },
+        biases: { min: -1, max: 1, step: 0.1 },
+        targets: [0, 1],
+        minGradient: 0.01,
+      },
     },
     target: { label: "within 1% of the exact gradient", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
       "w₁ reaches E through a chain: w₁ changes z, z changes y, y changes E. Multiply one factor for each link: ∂E/∂w₁ = ∂E/∂y · ∂y/∂z · ∂z/∂w₁.",
+      "Start with the forward pass: compute z, then y = σ(z), from the numbers on the page. Keep four or five digits.",
       { text: "∂E/∂y = y − t. The sigmoid's slope is ∂y/∂z = y·(1 − y). And z = w₁·x₁ + w₂·x₂ + b, so ∂z/∂w₁ = x₁.", cost: 1 },
-      "The output is below its target, so raising w₁ (which raises y) lowers E: the gradient is negative.",
+      "Check the sign: if y is below t, raising y lowers E, so ∂E/∂y is negative; the other factors then decide the sign of ∂E/∂w₁.",
     ],
     explanation:
-      "The chain rule splits one hard derivative into easy local ones, one per link between w₁ and the error, and multiplies them. Backpropagation does exactly this for every weight of a network, starting at the loss and moving backwards, and gradient descent then moves each weight a little against its gradient. Here the gradient is negative, so a small step that increases w₁ lowers the error.",
+      "The chain rule splits one hard derivative into easy local ones, one per link between w₁ and the error, and multiplies them: (y − t) · y(1 − y) · x₁. Backpropagation does exactly this for every weight of a network, starting at the loss and moving backwards, and gradient descent then moves each weight a little against its gradient: when ∂E/∂w₁ is negative, a small increase of w₁ lowers the error; when it is positive, a small decrease does.",
     timeLimitSeconds: 150,
   }),
   defineLevel({
     id: "chain-rule-two-layers",
     chapter,
     title: "The chain rule: back through a layer",
-    brief: "Now w₁ sits in the first layer: its effect reaches E only through the hidden unit h and the output y. Compute ∂E/∂w₁.",
+    brief:
+      "Now w₁ sits in the first layer: its effect reaches E only through the hidden unit h and the output y. Compute ∂E/∂w₁. Its numbers are new on every try.",
     kind: "chain-rule",
     config: {
-      inputs: [{ id: "x", value: 1.5 }],
-      units: [
-        { id: "h", preActivation: "z1", activation: "sigmoid", weights: [{ id: "w1", from: "x", value: 0.8 }], bias: { id: "b1", value: -0.5 } },
-        { id: "y", preActivation: "z2", activation: "sigmoid", weights: [{ id: "w2", from: "h", value: 2 }], bias: { id: "b2", value: -1 } },
-      ],
-      target: 0,
-      ask: "w1",
+      network: {
+        inputs: [{ id: "x", value: 1.5 }],
+        units: [
+          { id: "h", preActivation: "z1", activation: "sigmoid", weights: [{ id: "w1", from: "x", value: 0.8 }], bias: { id: "b1", value: -0.5 } },
+          { id: "y", preActivation: "z2", activation: "sigmoid", weights: [{ id: "w2", from: "h", value: 2 }], bias: { id: "b2", value: -1 } },
+        ],
+        target: 0,
+        ask: "w1",
+      },
+      draw: {
+        inputs: { min: -2, max: 2, step: 0.5 },
+        weights: { min: -2, max: 2, step: 0.1 },
+        biases: { min: -1, max: 1, step: 0.1 },
+        targets: [0, 1],
+        minGradient: 0.005,
+      },
     },
     target: { label: "within 1% of the exact gradient", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
       "Follow the path from E back to w₁: E ← y ← z₂ ← h ← z₁ ← w₁. Each arrow is one factor of the product.",
+      "Do the forward pass first (z₁, h, z₂, y), keeping four or five digits: every factor uses those values.",
       { text: "∂E/∂w₁ = (y − t) · y·(1 − y) · w₂ · h·(1 − h) · x. The factor w₂ is how much z₂ moves when h moves.", cost: 1 },
       "The first two factors are ∂E/∂z₂, which you would also need for ∂E/∂w₂: backpropagation computes them once and reuses them for every weight below.",
     ],
     explanation:
-      "To reach a weight in an earlier layer, the gradient passes back through every layer above it: each adds its local factors (a weight, then an activation's slope) to the product. Backpropagation computes these products from the loss backwards, reusing the shared part, so one backward pass gives the gradient of every weight. Notice the two sigmoid slopes, each at most 0.25: stacked deeper, such factors shrink the gradient of the first layers, which is why deep sigmoid networks learn slowly.",
+      "To reach a weight in an earlier layer, the gradient passes back through every layer above it: each adds its local factors (a weight, then an activation's slope) to the product. Backpropagation computes these products from the loss backwards, reusing the shared part, so one backward pass gives the gradient of every weight. Notice the two sigmoid slopes in the product, each at most 0.25. The weights multiply in too, and a weight larger than 1 can make up for a slope; but across many sigmoid layers with moderate weights these slopes shrink the gradient of the first layers, which is one reason deep sigmoid networks learn slowly.",
     timeLimitSeconds: 180,
   }),
 ];
