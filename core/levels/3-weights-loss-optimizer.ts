@@ -153,52 +153,99 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     id: "order-the-training-loop",
     chapter,
     title: "The training loop",
-    brief: "A network learns by running the same few steps again and again. Put the steps in order, first step at the top.",
+    brief:
+      "A network learns by running the same few steps again and again. Put the steps in order, first step at the top, and set aside every card that is not a step of the loop.",
     kind: "training-loop",
     config: {
       steps: [
         {
           id: "init",
-          label: "Give every weight a random value",
-          why: "Training starts from random weights, so at first the network is a chain of random transformations and its loss is high.",
+          labels: ["Give every weight a random value", "Start from random weights, once, before anything else"],
+          why: "Training starts from random weights, so at first the network is a chain of random transformations and its loss is high. This happens once, before the loop.",
         },
         {
           id: "forward",
-          label: "Forward pass: send a batch of examples through the layers to get predictions",
+          labels: [
+            "Forward pass: send a batch of examples through the layers to get predictions",
+            "Run a batch of training examples through the network, layer by layer, to get its predictions",
+          ],
           why: "The batch goes through the layers one after another. The intermediate results are kept, because the backward pass needs them.",
         },
         {
           id: "loss",
-          label: "Loss: compare the predictions with the targets",
+          labels: ["Loss: compare the predictions with the targets", "Measure with the loss function how far the predictions are from the targets"],
           why: "The loss function measures how far the predictions are from the targets. That one score is the feedback signal.",
         },
         {
           id: "backprop",
-          label: "Backpropagation: find how much each weight contributed to the loss (its gradient)",
+          labels: [
+            "Backpropagation: find how much each weight contributed to the loss (its gradient)",
+            "Work backwards from the loss with the chain rule to get every weight's gradient",
+          ],
           why: "Working backwards from the loss, layer by layer, the chain rule gives the gradient of the loss with respect to every weight.",
         },
         {
           id: "update",
-          label: "Update: move every weight a little in the direction that lowers the loss",
+          labels: [
+            "Update: move every weight a little in the direction that lowers the loss",
+            "Take a small step with every weight against its gradient, sized by the learning rate",
+          ],
           why: "The optimizer moves each weight a small step against its gradient; the learning rate sets how big the step is.",
         },
         {
           id: "repeat",
-          label: "Repeat with the next batch, many times, until the loss is low",
-          why: "One round changes the weights only a little. Repeated over many batches and epochs, the loss falls and the network becomes a trained network.",
+          labels: [
+            "Repeat with the next batch, many times, until the loss is low",
+            "Go back to the forward pass with the next batch, over many passes through the data, until the loss stops falling",
+          ],
+          why: "One round changes the weights only a little. Repeated over many batches and passes through the training data, the loss falls and the network becomes a trained network.",
         },
       ],
+      distractors: [
+        {
+          id: "reinitialise",
+          labels: ["Draw new random values for every weight, replacing what the last round learned"],
+          why: "Not a step: new random weights would throw away everything the loop has learned. Weights are drawn at random only once, before the loop; backpropagation computes gradients, it does not reinitialise the weights.",
+        },
+        {
+          id: "uphill",
+          labels: ["Move every weight a little in the direction that raises the loss", "Step every weight along its gradient, uphill"],
+          why: "Not a step: the gradient points the way the loss grows fastest. The update steps the other way, against the gradient, so that the loss falls.",
+        },
+        {
+          id: "hand-rules",
+          labels: ["Have a programmer write down the rule for each class", "Type in, by hand, the rules the network should follow"],
+          why: "Not a step: in machine learning nobody writes the rules. The network finds them in the examples, through this very loop.",
+        },
+        {
+          id: "drop-hard",
+          labels: ["Delete the examples the network gets wrong, so that the loss drops"],
+          why: "Not a step: removing the examples the network gets wrong makes the loss look lower without teaching the network anything. The loop lowers the loss by changing the weights, not the data.",
+        },
+        {
+          id: "zero-rate",
+          labels: ["Set the learning rate to zero, so that the weights stay stable"],
+          why: "Not a step: with a learning rate of zero every update moves the weights by nothing, and the network never learns.",
+        },
+        {
+          id: "copy-targets",
+          labels: ["Copy the predictions into the targets, so that the loss becomes zero"],
+          why: "Not a step: the targets are the expected answers. Changing them to match the predictions makes the loss zero without any learning.",
+        },
+      ],
+      distractorsShown: [1, 2],
     },
-    target: { label: "every step in its place", score: 1 },
-    stars: [0.6, 0.85, 1],
+    target: { label: "every step in its place, nothing else in the loop", score: 1 },
+    stars: [0.6, 0.8, 1],
     hints: [
       "Nothing can be measured before the network has made a prediction.",
-      "Backpropagation needs the loss; the update needs the gradients.",
+      "A card belongs in the loop only if it helps the loss fall by changing the weights: a card that undoes learning, or fakes a lower loss, does not.",
       "Only one step happens just once, before the loop starts.",
+      { text: "Backpropagation needs the loss; the update needs the gradients; the loop then starts again with the next batch.", cost: 1 },
     ],
     explanation:
-      "This is the training loop. The weights start random. A batch goes forward through the network to give predictions; the loss compares them with the targets; backpropagation uses the chain rule to find each weight's gradient; the optimizer nudges every weight against its gradient, by a step the learning rate sets. Repeated over many batches, the loss falls until the outputs are as close as they can get to the targets: a trained network.",
-    timeLimitSeconds: 75,
+      "This is the training loop. The weights start random. A batch goes forward through the network to give predictions; the loss compares them with the targets; backpropagation uses the chain rule to find each weight's gradient; the optimizer nudges every weight against its gradient, by a step the learning rate sets. Repeated over many batches, the loss falls until the outputs are as close as they can get to the targets: a trained network. Nothing in the loop redraws the weights, writes rules by hand or changes the data or the targets.",
+    timeLimitSeconds: 90,
   }),
   defineLevel({
     id: "chain-rule-one-neuron",

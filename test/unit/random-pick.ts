@@ -1,5 +1,6 @@
 import { type ConceptConfig, type ConceptQuestion, shownCount } from "@/core/kinds/concept";
 import { ACTIVATIONS, LOSSES, type OutputHeadCard, type OutputHeadConfig, recipeFor } from "@/core/kinds/output-head";
+import type { TrainingLoopConfig } from "@/core/kinds/training-loop";
 import type { Level } from "@/core/levels/format";
 
 /**
@@ -65,4 +66,20 @@ export function headsRandomThreeStars(_level: Level, config: OutputHeadConfig): 
       return chances.slice(0, config.show?.[group] ?? chances.length);
     })
     .reduce((p, c) => p * c, 1);
+}
+
+/**
+ * The training loop: the view lets a player build any loop out of the cards shown: any ordered
+ * selection of them (the rest set aside). One of them is right, so a uniformly random loop is right
+ * with chance 1 ÷ Σₖ n!/(n−k)!, for n cards shown; the likeliest instance shows the fewest cards.
+ */
+export function loopRandomThreeStars(config: TrainingLoopConfig): number {
+  const n = config.steps.length + config.distractorsShown[0];
+  let loops = 0;
+  let arrangements = 1;
+  for (let k = 0; k <= n; k++) {
+    loops += arrangements; // n!/(n−k)!
+    arrangements *= n - k;
+  }
+  return 1 / loops;
 }
