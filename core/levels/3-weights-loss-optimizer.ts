@@ -153,114 +153,182 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     id: "order-the-training-loop",
     chapter,
     title: "The training loop",
-    brief: "A network learns by running the same few steps again and again. Put the steps in order, first step at the top.",
+    brief:
+      "A network learns by running the same few steps again and again. Put the steps in order, first step at the top, and set aside every card that is not a step of the loop.",
     kind: "training-loop",
     config: {
       steps: [
         {
           id: "init",
-          label: "Give every weight a random value",
-          why: "Training starts from random weights, so at first the network is a chain of random transformations and its loss is high.",
+          labels: ["Give every weight a random value", "Start from random weights, once, before anything else"],
+          why: "Training starts from random weights, so at first the network is a chain of random transformations and its loss is high. This happens once, before the loop.",
         },
         {
           id: "forward",
-          label: "Forward pass: send a batch of examples through the layers to get predictions",
+          labels: [
+            "Forward pass: send a batch of examples through the layers to get predictions",
+            "Run a batch of training examples through the network, layer by layer, to get its predictions",
+          ],
           why: "The batch goes through the layers one after another. The intermediate results are kept, because the backward pass needs them.",
         },
         {
           id: "loss",
-          label: "Loss: compare the predictions with the targets",
+          labels: ["Loss: compare the predictions with the targets", "Measure with the loss function how far the predictions are from the targets"],
           why: "The loss function measures how far the predictions are from the targets. That one score is the feedback signal.",
         },
         {
           id: "backprop",
-          label: "Backpropagation: find how much each weight contributed to the loss (its gradient)",
+          labels: [
+            "Backpropagation: find how much each weight contributed to the loss (its gradient)",
+            "Work backwards from the loss with the chain rule to get every weight's gradient",
+          ],
           why: "Working backwards from the loss, layer by layer, the chain rule gives the gradient of the loss with respect to every weight.",
         },
         {
           id: "update",
-          label: "Update: move every weight a little in the direction that lowers the loss",
+          labels: [
+            "Update: move every weight a little in the direction that lowers the loss",
+            "Take a small step with every weight against its gradient, sized by the learning rate",
+          ],
           why: "The optimizer moves each weight a small step against its gradient; the learning rate sets how big the step is.",
         },
         {
           id: "repeat",
-          label: "Repeat with the next batch, many times, until the loss is low",
-          why: "One round changes the weights only a little. Repeated over many batches and epochs, the loss falls and the network becomes a trained network.",
+          labels: [
+            "Repeat with the next batch, many times, until the loss is low",
+            "Go back to the forward pass with the next batch, over many passes through the data, until the loss stops falling",
+          ],
+          why: "One round changes the weights only a little. Repeated over many batches and passes through the training data, the loss falls and the network becomes a trained network.",
         },
       ],
+      distractors: [
+        {
+          id: "reinitialise",
+          labels: ["Draw new random values for every weight, replacing what the last round learned"],
+          why: "Not a step: new random weights would throw away everything the loop has learned. Weights are drawn at random only once, before the loop; backpropagation computes gradients, it does not reinitialise the weights.",
+        },
+        {
+          id: "uphill",
+          labels: ["Move every weight a little in the direction that raises the loss", "Step every weight along its gradient, uphill"],
+          why: "Not a step: the gradient points the way the loss grows fastest. The update steps the other way, against the gradient, so that the loss falls.",
+        },
+        {
+          id: "hand-rules",
+          labels: ["Have a programmer write down the rule for each class", "Type in, by hand, the rules the network should follow"],
+          why: "Not a step: in machine learning nobody writes the rules. The network finds them in the examples, through this very loop.",
+        },
+        {
+          id: "drop-hard",
+          labels: ["Delete the examples the network gets wrong, so that the loss drops"],
+          why: "Not a step: removing the examples the network gets wrong makes the loss look lower without teaching the network anything. The loop lowers the loss by changing the weights, not the data.",
+        },
+        {
+          id: "zero-rate",
+          labels: ["Set the learning rate to zero, so that the weights stay stable"],
+          why: "Not a step: with a learning rate of zero every update moves the weights by nothing, and the network never learns.",
+        },
+        {
+          id: "copy-targets",
+          labels: ["Copy the predictions into the targets, so that the loss becomes zero"],
+          why: "Not a step: the targets are the expected answers. Changing them to match the predictions makes the loss zero without any learning.",
+        },
+      ],
+      distractorsShown: [1, 2],
     },
-    target: { label: "every step in its place", score: 1 },
-    stars: [0.6, 0.85, 1],
+    target: { label: "every step in its place, nothing else in the loop", score: 1 },
+    stars: [0.6, 0.8, 1],
     hints: [
       "Nothing can be measured before the network has made a prediction.",
-      "Backpropagation needs the loss; the update needs the gradients.",
+      "A card belongs in the loop only if it helps the loss fall by changing the weights: a card that undoes learning, or fakes a lower loss, does not.",
       "Only one step happens just once, before the loop starts.",
+      { text: "Backpropagation needs the loss; the update needs the gradients; the loop then starts again with the next batch.", cost: 1 },
     ],
     explanation:
-      "This is the training loop. The weights start random. A batch goes forward through the network to give predictions; the loss compares them with the targets; backpropagation uses the chain rule to find each weight's gradient; the optimizer nudges every weight against its gradient, by a step the learning rate sets. Repeated over many batches, the loss falls until the outputs are as close as they can get to the targets: a trained network.",
-    timeLimitSeconds: 75,
+      "This is the training loop. The weights start random. A batch goes forward through the network to give predictions; the loss compares them with the targets; backpropagation uses the chain rule to find each weight's gradient; the optimizer nudges every weight against its gradient, by a step the learning rate sets. Repeated over many batches, the loss falls until the outputs are as close as they can get to the targets: a trained network. Nothing in the loop redraws the weights, writes rules by hand or changes the data or the targets.",
+    timeLimitSeconds: 90,
   }),
   defineLevel({
     id: "chain-rule-one-neuron",
     chapter,
     title: "The chain rule: one neuron",
-    brief: "How does the error E = ½(y − t)² change when w₁ grows a little? Compute ∂E/∂w₁ for this sigmoid neuron.",
+    brief: "How does the error E = ½(y − t)² change when w₁ grows a little? Compute ∂E/∂w₁ for this sigmoid neuron. Its numbers are new on every try.",
     kind: "chain-rule",
     config: {
-      inputs: [
-        { id: "x1", value: 2 },
-        { id: "x2", value: -1 },
-      ],
-      units: [
-        {
-          id: "y",
-          preActivation: "z",
-          activation: "sigmoid",
-          weights: [
-            { id: "w1", from: "x1", value: 0.5 },
-            { id: "w2", from: "x2", value: 0.3 },
-          ],
-          bias: { id: "b", value: 0.1 },
-        },
-      ],
-      target: 1,
-      ask: "w1",
+      network: {
+        inputs: [
+          { id: "x1", value: 2 },
+          { id: "x2", value: -1 },
+        ],
+        units: [
+          {
+            id: "y",
+            preActivation: "z",
+            activation: "sigmoid",
+            weights: [
+              { id: "w1", from: "x1", value: 0.5 },
+              { id: "w2", from: "x2", value: 0.3 },
+            ],
+            bias: { id: "b", value: 0.1 },
+          },
+        ],
+        target: 1,
+        ask: "w1",
+      },
+      draw: {
+        inputs: { min: -2, max: 2, step: 0.5 },
+        weights: { min: -1.5, max: 1.5, step: 0.1 },
+        biases: { min: -1, max: 1, step: 0.1 },
+        targets: [0, 1],
+        minGradient: 0.01,
+      },
     },
     target: { label: "within 1% of the exact gradient", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
       "w₁ reaches E through a chain: w₁ changes z, z changes y, y changes E. Multiply one factor for each link: ∂E/∂w₁ = ∂E/∂y · ∂y/∂z · ∂z/∂w₁.",
+      "Start with the forward pass: compute z, then y = σ(z), from the numbers on the page. Keep four or five digits.",
       { text: "∂E/∂y = y − t. The sigmoid's slope is ∂y/∂z = y·(1 − y). And z = w₁·x₁ + w₂·x₂ + b, so ∂z/∂w₁ = x₁.", cost: 1 },
-      "The output is below its target, so raising w₁ (which raises y) lowers E: the gradient is negative.",
+      "Check the sign: if y is below t, raising y lowers E, so ∂E/∂y is negative; the other factors then decide the sign of ∂E/∂w₁.",
     ],
     explanation:
-      "The chain rule splits one hard derivative into easy local ones, one per link between w₁ and the error, and multiplies them. Backpropagation does exactly this for every weight of a network, starting at the loss and moving backwards, and gradient descent then moves each weight a little against its gradient. Here the gradient is negative, so a small step that increases w₁ lowers the error.",
+      "The chain rule splits one hard derivative into easy local ones, one per link between w₁ and the error, and multiplies them: (y − t) · y(1 − y) · x₁. Backpropagation does exactly this for every weight of a network, starting at the loss and moving backwards, and gradient descent then moves each weight a little against its gradient: when ∂E/∂w₁ is negative, a small increase of w₁ lowers the error; when it is positive, a small decrease does.",
     timeLimitSeconds: 150,
   }),
   defineLevel({
     id: "chain-rule-two-layers",
     chapter,
     title: "The chain rule: back through a layer",
-    brief: "Now w₁ sits in the first layer: its effect reaches E only through the hidden unit h and the output y. Compute ∂E/∂w₁.",
+    brief:
+      "Now w₁ sits in the first layer: its effect reaches E only through the hidden unit h and the output y. Compute ∂E/∂w₁. Its numbers are new on every try.",
     kind: "chain-rule",
     config: {
-      inputs: [{ id: "x", value: 1.5 }],
-      units: [
-        { id: "h", preActivation: "z1", activation: "sigmoid", weights: [{ id: "w1", from: "x", value: 0.8 }], bias: { id: "b1", value: -0.5 } },
-        { id: "y", preActivation: "z2", activation: "sigmoid", weights: [{ id: "w2", from: "h", value: 2 }], bias: { id: "b2", value: -1 } },
-      ],
-      target: 0,
-      ask: "w1",
+      network: {
+        inputs: [{ id: "x", value: 1.5 }],
+        units: [
+          { id: "h", preActivation: "z1", activation: "sigmoid", weights: [{ id: "w1", from: "x", value: 0.8 }], bias: { id: "b1", value: -0.5 } },
+          { id: "y", preActivation: "z2", activation: "sigmoid", weights: [{ id: "w2", from: "h", value: 2 }], bias: { id: "b2", value: -1 } },
+        ],
+        target: 0,
+        ask: "w1",
+      },
+      draw: {
+        inputs: { min: -2, max: 2, step: 0.5 },
+        weights: { min: -2, max: 2, step: 0.1 },
+        biases: { min: -1, max: 1, step: 0.1 },
+        targets: [0, 1],
+        minGradient: 0.005,
+      },
     },
     target: { label: "within 1% of the exact gradient", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
       "Follow the path from E back to w₁: E ← y ← z₂ ← h ← z₁ ← w₁. Each arrow is one factor of the product.",
+      "Do the forward pass first (z₁, h, z₂, y), keeping four or five digits: every factor uses those values.",
       { text: "∂E/∂w₁ = (y − t) · y·(1 − y) · w₂ · h·(1 − h) · x. The factor w₂ is how much z₂ moves when h moves.", cost: 1 },
       "The first two factors are ∂E/∂z₂, which you would also need for ∂E/∂w₂: backpropagation computes them once and reuses them for every weight below.",
     ],
     explanation:
-      "To reach a weight in an earlier layer, the gradient passes back through every layer above it: each adds its local factors (a weight, then an activation's slope) to the product. Backpropagation computes these products from the loss backwards, reusing the shared part, so one backward pass gives the gradient of every weight. Notice the two sigmoid slopes, each at most 0.25: stacked deeper, such factors shrink the gradient of the first layers, which is why deep sigmoid networks learn slowly.",
+      "To reach a weight in an earlier layer, the gradient passes back through every layer above it: each adds its local factors (a weight, then an activation's slope) to the product. Backpropagation computes these products from the loss backwards, reusing the shared part, so one backward pass gives the gradient of every weight. Notice the two sigmoid slopes in the product, each at most 0.25. The weights multiply in too, and a weight larger than 1 can make up for a slope; but across many sigmoid layers with moderate weights these slopes shrink the gradient of the first layers, which is one reason deep sigmoid networks learn slowly.",
     timeLimitSeconds: 180,
   }),
 ];

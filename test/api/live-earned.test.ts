@@ -25,7 +25,8 @@ describe("a quiz round", () => {
 
     // The repository's answer names the level's own option ids: this instance has opaque ones.
     const copied = await ada.client.refused("player:answer", { roundIndex: 0, answer: staticAnswers[QUIZ] }, "bad_request");
-    expect(copied.ok || copied.error.message).toMatch(/is not an option of this question/);
+    // (refused by a question the round does not show, or by an option id it does not have)
+    expect(copied.ok || copied.error.message).toMatch(/is not an option of this question|has no such question/);
 
     const first = await ada.client.ok("player:answer", { roundIndex: 0, answer: { responses: {} } });
     expect(first).toMatchObject({ stars: 0, lockedIn: true });

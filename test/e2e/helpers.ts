@@ -263,13 +263,24 @@ export async function answerConcept(
     const section = root.getByTestId(`question-${id}`);
     const known = instead[id] ?? knownFor(levelId, id);
     const pick = (input: Locator) => (tap ? input.locator("xpath=ancestor::label[1]").tap() : input.check());
+    // An attempt may show some of a question's options: answer with those shown.
+    const shownOf = async (labels: readonly string[], locate: (label: string) => Locator) => {
+      const shown: string[] = [];
+      for (const label of labels) if ((await locate(label).count()) > 0) shown.push(label);
+      return shown;
+    };
     if ("single" in known) await pick(optionRadio(section, known.single));
-    else if ("multiple" in known) for (const label of known.multiple) await pick(section.getByRole("checkbox", { name: label, exact: true }));
-    else if ("order" in known) await putLabelsInOrder(section.getByTestId(`order-${id}`), known.order, { tap });
-    else {
+    else if ("multiple" in known)
+      for (const label of await shownOf(known.multiple, (l) => section.getByRole("checkbox", { name: l, exact: true })))
+        await pick(section.getByRole("checkbox", { name: label, exact: true }));
+    else if ("order" in known) {
+      const order = await shownOf(known.order, (l) => section.getByRole("button", { name: `Move “${l}” down`, exact: true }));
+      await putLabelsInOrder(section.getByTestId(`order-${id}`), order, { tap });
+    } else {
       // A card's group is a fieldset named by the card; its pills are the bins in the order of the "Groups" list.
       const bins = await section.getByRole("list", { name: "Groups" }).getByRole("listitem").allTextContents();
-      for (const [card, bin] of Object.entries(known.sort)) {
+      const cards = await shownOf(Object.keys(known.sort), (l) => section.getByRole("group", { name: l, exact: true }));
+      for (const [card, bin] of Object.entries(known.sort).filter(([card]) => cards.includes(card))) {
         const index = bins.findIndex((text) => text.endsWith(bin));
         const group = section.getByRole("group", { name: card, exact: true });
         await pick(group.getByRole("radio").nth(index));
