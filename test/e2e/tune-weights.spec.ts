@@ -60,7 +60,7 @@ test("fit a line: drag and type the weights under the target, submit for three s
   // Then type the exact values read off the points.
   await page.getByTestId("weight-0-number").fill(String(w));
   await page.getByTestId("weight-1-number").fill(String(b));
-  await expect(page.getByTestId("weight-1-range")).toHaveValue(String(b));
+  await expect(page.getByTestId("weight-1-range")).toHaveValue(String(Number(b.toFixed(2)))); // the slider snaps to its 0.01 steps
   await expect(page.getByTestId("loss-vs-target")).toContainText("✓ under 0.250");
   const lossText = (await loss.textContent())!.replace("MSE ", "");
 
