@@ -17,8 +17,10 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     kind: "tune-weights",
     config: {
       model: "line",
-      data: { generator: "noisyLine", seed: "fit-a-line", count: 30, xRange: [-2, 2], slope: 1.6, intercept: -0.7, noise: 0.35 },
-      bounds: { xMin: -2.5, xMax: 2.5, yMin: -5, yMax: 4 },
+      data: { generator: "noisyLine", seed: "fit-a-line", count: 30, xRange: [-2, 2], slope: 1.6, intercept: -0.7, noise: 0.3 },
+      // Each attempt draws its own line: a slope of ±0.6–2.2 and an intercept in −1.5…1.5.
+      vary: { slope: [0.6, 2.2], intercept: [-1.5, 1.5] },
+      bounds: { xMin: -2.5, xMax: 2.5, yMin: -7.5, yMax: 7.5 },
       start: [0, 0],
       limit: 5,
       targetLoss: 0.25,
@@ -29,10 +31,10 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     hints: [
       "The loss is the average of the squared vertical gaps between the points and the line (the dashed lines): shorten the gaps and it drops.",
       "Tilt the line first with w until it rises as steeply as the cloud of points, then slide it up or down with b.",
-      "The points climb about 1.6 for each step of 1 along x, and the line should cross x = 0 a little below zero.",
+      "Read the slope off the cloud: w is how much the points climb (or fall) for each step of 1 along x; b is the height where the cloud crosses x = 0.",
     ],
     explanation:
-      "w and b are this model's weights: each setting of them is one line, and the loss grades every setting with a single number. Learning means finding the weights with the lowest loss. Even the best line keeps a loss of about 0.21, because the points scatter around it. You found good weights by looking and nudging; an optimizer uses the loss's gradient to know which way to nudge every weight at once. After you submit, race it: plain gradient descent starts from the same zeros.",
+      "w and b are this model's weights: each setting of them is one line, and the loss grades every setting with a single number. Learning means finding the weights with the lowest loss. Even the best line keeps a loss above zero, because the points scatter around it (the review shows the best line for your points and its loss). You found good weights by looking and nudging; an optimizer uses the loss's gradient to know which way to nudge every weight at once. After you submit, race it: plain gradient descent starts from the same zeros.",
     timeLimitSeconds: 90,
   }),
   defineLevel({
@@ -46,14 +48,16 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
       data: {
         generator: "clusters",
         seed: "one-neuron",
-        perCluster: 25,
-        spread: 0.7,
+        perCluster: 60,
+        spread: 0.6,
         clusters: [
           { center: [-0.8, -0.5], label: 0 },
           { center: [0.7, 0.9], label: 1 },
         ],
       },
-      bounds: { xMin: -3, xMax: 3, yMin: -3, yMax: 3 },
+      // Each attempt turns the two clusters to any direction and moves them a little; its points overlap, and the best neuron beats the target.
+      vary: { rotateDeg: [-180, 180], offset: [-0.5, 0.5], bestLoss: [0.04, 0.11], overlap: true },
+      bounds: { xMin: -4, xMax: 4, yMin: -4, yMax: 4 },
       start: [0, 0, 0],
       targetLoss: 0.13,
       race: { learningRate: 2, maxSteps: 1000 },
@@ -63,7 +67,7 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     hints: [
       "The neuron's boundary, where p = 0.5 (the dark line), is where w₁·x₁ + w₂·x₂ + b = 0. It calls black the side that the direction (w₁, w₂) points to, and b slides the boundary.",
       "Larger weights make the neuron surer of itself. That lowers the loss for points on the right side and raises it sharply for points on the wrong side, so there is a best size.",
-      "The black cluster lies up and to the right, more to the right than up: try w₁ about twice w₂, with w₁ between 4 and 6.",
+      "Point the arrow (w₁, w₂) from the white cluster's centre towards the black one's, then slide b until the boundary sits halfway between them. Lengthen the arrow while the loss falls, and stop when it rises again.",
     ],
     explanation:
       "A single neuron can only draw a straight boundary: its weights set the boundary's direction and its sharpness, its bias the boundary's position. Cross-entropy rewards confident right answers and punishes confident wrong ones hard, so when the clusters overlap the best neuron is not the most confident one: double the best weights and the loss goes up again.",
@@ -74,7 +78,7 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     chapter,
     title: "XOR by hand",
     brief:
-      "Black means exactly one input is 1 (XOR). No straight line separates these corners, but a 2-2-1 network with two tanh hidden units can. The sliders start from random weights: get the cross-entropy under 0.1.",
+      "Black points sit in two opposite corners of a square: either the corners where exactly one input is high (XOR), or the two others. No straight line separates them, but a 2-2-1 network with two tanh hidden units can. The sliders start from random weights: get the cross-entropy under 0.1.",
     kind: "tune-weights",
     config: {
       model: "mlp-2-2-1",
@@ -91,7 +95,9 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
           { center: [1, 1], label: 0 },
         ],
       },
-      bounds: { xMin: -0.5, xMax: 1.5, yMin: -0.5, yMax: 1.5 },
+      // Each attempt draws the square's side (0.8–1.4) and place, and which pair of corners is black.
+      vary: { scale: [0.8, 1.4], offset: [-1, 0.2], swapLabels: true },
+      bounds: { xMin: -1.5, xMax: 2, yMin: -1.5, yMax: 2 },
       start: [0.5, -0.4, 0.1, 0.3, 0.6, -0.2, 0.4, -0.3, 0],
       targetLoss: 0.1,
       race: { learningRate: 2, maxSteps: 1000 },
@@ -99,18 +105,18 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     target: { label: "cross-entropy ≤ 0.1", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
-      "Give each hidden unit one straight cut. Hidden unit 1 can mean “at least one input is 1” (OR) and hidden unit 2 “both inputs are 1” (AND).",
+      "Give each hidden unit one straight cut. Hidden unit 1 can mean “at least one input is high” (OR) and hidden unit 2 “both inputs are high” (AND).",
       {
-        text: "OR: w₁₁ = w₁₂ = 4 with b₁ = −2. AND: w₂₁ = w₂₂ = 4 with b₂ = −6. Each tanh unit is then about +1 when its condition holds and −1 when it does not.",
+        text: "Measure the square: its side s and its low corner (L₁, L₂). OR: w₁₁ = w₁₂ = 4/s, b₁ = −2 − 4·(L₁ + L₂)/s. AND: w₂₁ = w₂₂ = 4/s, b₂ = −6 − 4·(L₁ + L₂)/s. Each tanh unit is then about +1 when its condition holds and −1 when it does not.",
         cost: 1,
       },
       {
-        text: "XOR is “OR but not AND”: make v₁ positive and v₂ negative (say 5 and −5), then lower c until the corners where neither unit fires turn white (c = −5).",
+        text: "XOR is “OR but not AND”: if the black corners are the ones where exactly one input is high, v₁ = 5, v₂ = −5 and c = −5; if they are the two others, flip all three signs.",
         cost: 1,
       },
     ],
     explanation:
-      "One neuron draws one straight boundary, and no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the other: the best single neuron stays at a loss of about 0.69, no better than answering 50% everywhere. The hidden layer changes the representation: in the coordinates (h₁, h₂) the four corners become separable by a line, which the output neuron draws. Each layer transforms its input into a representation in which the next step is easier, and its weights are what parameterise that transformation.",
+      "One neuron draws one straight boundary, and no straight line puts two opposite corners of a square on one side and the other two on the other: the best single neuron stays at a loss of about 0.69, no better than answering 50% everywhere. The hidden layer changes the representation: in the coordinates (h₁, h₂) the four corners become separable by a line, which the output neuron draws. Each layer transforms its input into a representation in which the next step is easier, and its weights are what parameterise that transformation.",
     timeLimitSeconds: 180,
   }),
   /**
