@@ -151,7 +151,10 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
     hints: [
       "The learning rate sets the size of every step against the gradient: a tiny one barely moves the weights.",
       "Too large, and each step jumps past the bottom of the valley to a point higher up the other side: the loss grows instead of shrinking.",
-      { text: "Look for the fastest rate whose curve still goes down: on this ladder, in this setup, it sits just below the rates that blow up (1 and more).", cost: 1 },
+      {
+        text: "Look for the fastest rate whose curve still goes down: on this ladder, in this setup, it sits just below the rates that blow up (1 and more).",
+        cost: 1,
+      },
     ],
     explanation:
       "Each gradient-descent step moves the weights by the learning rate times the gradient. A tiny rate takes tiny steps: the loss creeps down and the budget runs out first. Too large a rate overshoots: every step lands further up the other side of the valley than the last, and the loss grows without bound — training diverges. The fastest rate that still converges sits just below that edge, which is why the learning rate is usually the first setting people tune.",

@@ -156,7 +156,10 @@ export const goingDeepLevels: LevelInput[] = [
     hints: [
       "In a plain stack the feedback signal has to pass back through all 20 sigmoid layers, one after another, shrinking at each.",
       "A shortcut that adds a layer's input to its output gives the gradient a direct path back — but the sigmoid's outputs are all positive, so twenty of them added up drift far from zero.",
-      { text: "Keeping every layer's inputs at mean 0 and variance 1 during training keeps each sigmoid in its steep middle (batch normalisation); add the shortcuts too.", cost: 1 },
+      {
+        text: "Keeping every layer's inputs at mean 0 and variance 1 during training keeps each sigmoid in its steep middle (batch normalisation); add the shortcuts too.",
+        cost: 1,
+      },
     ],
     explanation:
       "Around 2015 two ideas made much deeper networks trainable. Batch normalisation rescales each layer's inputs over the batch to mean 0 and variance 1 (then lets the network learn a scale and shift), so every sigmoid works in its steep middle and the gradient keeps its size through all 20 layers: alone, it gets most of the way down in 40 epochs (and to the target on some variants). Residual connections add each layer's input to its output, giving the gradient a shortcut back to the early layers; each residual branch here starts with its weights divided by √19 (19 blocks), so the sum of branches does not blow the signal up. In this setup they are not enough on their own: the sigmoid's outputs are all positive, so the sum drifts as it goes up the stack and the loss hardly falls. Together they reach the target on every variant: both ideas stabilise the training of deep stacks, and together they are how very deep networks are usually built.",

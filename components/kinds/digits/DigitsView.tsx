@@ -170,8 +170,8 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
       {!run && !refused && (
         <p className="muted" style={{ margin: 0 }} data-testid="commit-first">
           Predict, then run: commit your choice, and the network learns from {answer.examples.toLocaleString("en")} digits in your browser ({EPOCHS} epochs: an
-          epoch is one pass over the training digits, in {STEPS_PER_EPOCH} mini-batches, so {EPOCHS * STEPS_PER_EPOCH} steps whatever the number of digits;
-          more digits means bigger batches), then is tested on {config.testCount} digits it has never seen.
+          epoch is one pass over the training digits, in {STEPS_PER_EPOCH} mini-batches, so {EPOCHS * STEPS_PER_EPOCH} steps whatever the number of digits; more
+          digits means bigger batches), then is tested on {config.testCount} digits it has never seen.
         </p>
       )}
 

@@ -82,15 +82,21 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
       <section className={styles.card} aria-labelledby="lr-network-title">
         <h3 id="lr-network-title">The network</h3>
         <p className={styles.setup}>
-          1 input → {config.hidden.join(" → ")} {config.activation} units → 1 output · plain gradient descent on all {config.count} points (full batch: an
-          epoch is one step) · mean squared error · at most {config.epochs} epochs
+          1 input → {config.hidden.join(" → ")} {config.activation} units → 1 output · plain gradient descent on all {config.count} points (full batch: an epoch
+          is one step) · mean squared error · at most {config.epochs} epochs
         </p>
         {readOnly ? (
           <p className={styles.chosen} data-testid="chosen">
             Learning rate: {answer.learningRate}
           </p>
         ) : (
-          <RateChoice rates={config.rates} answer={answer} tries={tries} disabled={running} onPick={(learningRate) => setAnswer((a) => ({ ...a, learningRate }))} />
+          <RateChoice
+            rates={config.rates}
+            answer={answer}
+            tries={tries}
+            disabled={running}
+            onPick={(learningRate) => setAnswer((a) => ({ ...a, learningRate }))}
+          />
         )}
         <Prediction
           prediction={config.prediction}
@@ -243,8 +249,13 @@ function Done({ evaluation }: { evaluation: Evaluation }) {
     >
       <span className={styles.verdict}>{reached ? "✓ Target reached." : m.diverged ? "✗ Diverged." : "✗ Target not reached."}</span>
       Learning rate {m.learningRate}: {reached ? <strong>{m.epochs} epochs</strong> : null}
-      {reached ? ` to reach loss ${m.targetLoss} (100% within ${m.fullMarksWithin})` : m.diverged ? `the loss blew up at epoch ${m.epochs}` : `final loss ${formatLoss(m.finalLoss)} after all ${m.budget} epochs, above the target ${m.targetLoss}`}
-      . The run scores {Math.round(m.runScore * 100)}%{m.predictionRight ? "" : `, × ${PREDICTION_MISS_FACTOR} for the wrong prediction: ${Math.round(evaluation.score * 100)}%`}.
+      {reached
+        ? ` to reach loss ${m.targetLoss} (100% within ${m.fullMarksWithin})`
+        : m.diverged
+          ? `the loss blew up at epoch ${m.epochs}`
+          : `final loss ${formatLoss(m.finalLoss)} after all ${m.budget} epochs, above the target ${m.targetLoss}`}
+      . The run scores {Math.round(m.runScore * 100)}%
+      {m.predictionRight ? "" : `, × ${PREDICTION_MISS_FACTOR} for the wrong prediction: ${Math.round(evaluation.score * 100)}%`}.
     </p>
   );
 }

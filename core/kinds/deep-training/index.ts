@@ -126,7 +126,13 @@ const EVEN_LABEL = `All within ${EVEN_RATIO}× of each other`;
 function drawInstance(config: DeepTrainingConfig, seed: string): DeepTrainingInstance {
   const variant = createRng(`deep-training:${seed}`).int(config.variants.length);
   const options = predictionLayers(config).length + 1;
-  const ids = [...opaqueIds(seed, "prediction", Array.from({ length: options }, (_, i) => String(i))).values()];
+  const ids = [
+    ...opaqueIds(
+      seed,
+      "prediction",
+      Array.from({ length: options }, (_, i) => String(i)),
+    ).values(),
+  ];
   return { variant, ids };
 }
 
@@ -186,7 +192,8 @@ function describe(_level: Level, _config: DeepTrainingConfig, { score, metrics }
   const prediction = metrics.predictionRight
     ? " Your prediction was right."
     : ` Your prediction was wrong, so the score is ${Math.round(metrics.progress * 100)}% × ${PREDICTION_MISS_FACTOR} = ${Math.round(score * 100)}%.`;
-  if (metrics.reached) return `Reached the target loss ${target} at epoch ${metrics.epochs} of ${metrics.budget} (loss ${loss}): 100% for the run.${prediction}`;
+  if (metrics.reached)
+    return `Reached the target loss ${target} at epoch ${metrics.epochs} of ${metrics.budget} (loss ${loss}): 100% for the run.${prediction}`;
   if (metrics.diverged) return `Training diverged at epoch ${metrics.epochs}: the loss blew up, so the run scores 0. The target is ${target}.${prediction}`;
   const percent = Math.round(metrics.progress * 100);
   return `Loss ${loss} after all ${metrics.budget} epochs; the target is ${target}. From ${metrics.baselineLoss.toFixed(3)} (guessing) that is ${percent}% of the way down, on a log scale.${prediction}`;

@@ -93,7 +93,12 @@ export interface DeepTrainingReview {
 export const initialAnswer = (view: DeepTrainingView): DeepTrainingAnswer => ({ ...view.start, prediction: "" });
 
 /** The network part of an answer. */
-export const choiceOf = ({ activation, init, optimizer, architecture }: DeepTrainingChoice): DeepTrainingChoice => ({ activation, init, optimizer, architecture });
+export const choiceOf = ({ activation, init, optimizer, architecture }: DeepTrainingChoice): DeepTrainingChoice => ({
+  activation,
+  init,
+  optimizer,
+  architecture,
+});
 
 /** The network an answer describes. */
 export function networkSpec(run: Pick<DeepTrainingRun, "depth" | "width">, answer: DeepTrainingChoice): MlpSpec {

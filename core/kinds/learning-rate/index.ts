@@ -112,7 +112,13 @@ function publicView(_level: Level, config: LearningRateConfig, instance: Learnin
   return { rates, start, hidden, activation, count: config.curve.count, epochs, targetLoss, fullMarksWithin, prediction };
 }
 
-function review(level: Level, config: LearningRateConfig, instance: LearningRateInstance, answer: LearningRateAnswer, evaluation: Evaluation): LearningRateReview {
+function review(
+  level: Level,
+  config: LearningRateConfig,
+  instance: LearningRateInstance,
+  answer: LearningRateAnswer,
+  evaluation: Evaluation,
+): LearningRateReview {
   const outcome = OUTCOMES[evaluation.metrics.predictionOutcome];
   const predictionTruth = { right: instance.ids[evaluation.metrics.predictionOutcome], outcome, epochs: evaluation.metrics.predictionEpochs };
   return { answer, run: runSpec(level, config, instance), evaluation, predictionTruth };
@@ -135,8 +141,10 @@ function describe(_level: Level, _config: LearningRateConfig, { score, metrics }
       metrics.epochs <= metrics.fullMarksWithin
         ? `Learning rate ${rate} reached the target loss ${metrics.targetLoss} in ${metrics.epochs} epochs, within ${metrics.fullMarksWithin}: 100%.`
         : `Learning rate ${rate} reached the target loss ${metrics.targetLoss} in ${metrics.epochs} epochs, more than the ${metrics.fullMarksWithin} that earn full marks: ${runPercent}%.`;
-  else if (metrics.diverged) run = `Learning rate ${rate} diverged at epoch ${metrics.epochs}: each step overshot further and the loss blew up, so it scores 0.`;
-  else run = `Learning rate ${rate} only got the loss to ${metrics.finalLoss.toPrecision(2)} in ${metrics.budget} epochs; the target is ${metrics.targetLoss}, so it scores 0.`;
+  else if (metrics.diverged)
+    run = `Learning rate ${rate} diverged at epoch ${metrics.epochs}: each step overshot further and the loss blew up, so it scores 0.`;
+  else
+    run = `Learning rate ${rate} only got the loss to ${metrics.finalLoss.toPrecision(2)} in ${metrics.budget} epochs; the target is ${metrics.targetLoss}, so it scores 0.`;
   return `${run} ${prediction}`;
 }
 

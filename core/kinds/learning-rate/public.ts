@@ -42,7 +42,10 @@ export const OUTCOMES = ["fast", "slow", "crawl", "diverge"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** The prediction's question and option labels, with the level's numbers. */
-export function predictionText(rate: number, view: Pick<LearningRateView, "targetLoss" | "epochs" | "fullMarksWithin">): { question: string; labels: string[] } {
+export function predictionText(
+  rate: number,
+  view: Pick<LearningRateView, "targetLoss" | "epochs" | "fullMarksWithin">,
+): { question: string; labels: string[] } {
   return {
     question: `Predict before it runs: in this setup, what will learning rate ${rate} do?`,
     labels: [
