@@ -92,7 +92,7 @@ describe("scoring", () => {
     );
     expect(describeResult(level(), o(3))).toMatch(/^Learning rate 3 diverged at epoch \d+: .* so it scores 0\. /);
     expect(describeResult(level(), o(0.001))).toMatch(
-      /^Learning rate 0\.001 only got the loss to 0\.0\d+ in 300 epochs; the target is 0\.02, so it scores 0\. /,
+      /^Learning rate 0\.001 only got the loss to 0\.\d+ in 300 epochs; the target is 0\.02, so it scores 0\. /,
     );
   });
 
