@@ -138,10 +138,9 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
       targetLoss: 0.02,
       fullMarksWithin: 105,
       variants: [
-        { seed: "pick-a-learning-rate-1", ask: 3 },
         { seed: "pick-a-learning-rate-2", ask: 0.01 },
         { seed: "pick-a-learning-rate-3", ask: 1 },
-        { seed: "pick-a-learning-rate-4", ask: 0.03 },
+        { seed: "pick-a-learning-rate-4", ask: 3 },
         { seed: "pick-a-learning-rate-5", ask: 1 },
         { seed: "pick-a-learning-rate-6", ask: 0.01 },
       ],

