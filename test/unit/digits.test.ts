@@ -3,6 +3,7 @@ import { AnswerRejected, type Evaluation } from "@/core/kinds/contract";
 import { digits, digitsAnswer, digitsConfig, type DigitsAnswer, type DigitsConfig } from "@/core/kinds/digits";
 import { CLASSES, PIXELS, drawDigits } from "@/core/kinds/digits/public-images";
 import { costPerEpoch, layerActivationsOf, predictedDigit } from "@/core/kinds/digits/public-train";
+import { topActivatingImages, weightTemplate } from "@/core/kinds/digits/public-units";
 import { findLevel } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
 import { clearTrainingMemo, describeResult, scoreAnswer } from "@/core/scoring";
@@ -222,6 +223,30 @@ describe("digits scoring", () => {
       if (predictedDigit(layers[2]) === test.labels[i]) correct++;
     }
     expect(correct).toBe(run.evaluation.metrics.correct);
+  });
+
+  it("the layer view shows a first-layer unit by its incoming weights, and a deeper unit by the test digit that activates it most", async () => {
+    const { level, config } = levelOf("what-the-layers-see");
+    const run = await trainRun(level, config, { depth: 2, width: 16, examples: 200 });
+    const test = drawDigits(`${config.variants[0]}:test`, 500);
+    const image = test.images.subarray(0, PIXELS);
+    // A first-layer unit's output is its template · the image + its bias, then ReLU.
+    for (const unit of [0, 7, 15]) {
+      const template = weightTemplate(run, unit);
+      const z = template.reduce((s, w, p) => s + w * image[p], run.weights.layers[0].bias[unit]);
+      expect(layerActivationsOf(run, image)[0][unit]).toBeCloseTo(Math.max(0, z), 4);
+    }
+    expect(() => weightTemplate(run, 16)).toThrow();
+    const top = topActivatingImages(run, test);
+    expect(top.map((l) => l.length)).toEqual([16, 16]);
+    const all = Array.from({ length: test.count }, (_, i) => layerActivationsOf(run, test.images.subarray(i * PIXELS, (i + 1) * PIXELS)));
+    for (const [l, units] of top.entries()) {
+      for (const [u, best] of units.entries()) {
+        const outputs = all.map((layers) => layers[l][u]);
+        if (best === -1) expect(Math.max(...outputs), `layer ${l + 1} unit ${u + 1}`).toBe(0);
+        else expect(outputs[best], `layer ${l + 1} unit ${u + 1}`).toBe(Math.max(...outputs));
+      }
+    }
   });
 
   it("the server trains an answer once: a second scoreAnswer is memoised", async () => {
