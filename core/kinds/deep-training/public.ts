@@ -151,7 +151,10 @@ export function predictionTruth(spec: PredictionSpec, values: readonly number[])
 }
 
 // Training is seeded: one run per (run spec, network), whatever the prediction, in the browser and on the server alike.
-const runs = new Map<string, Promise<TrainResult>>();
+// Kept on globalThis: the server's background warm-up (server/main.ts) and the Next.js route handlers
+// that score solo submissions load separate copies of this module, and must share the runs.
+const runs: Map<string, Promise<TrainResult>> = ((globalThis as { __gaDeepTrainingRuns?: Map<string, Promise<TrainResult>> }).__gaDeepTrainingRuns ??=
+  new Map());
 
 function trainNetwork(run: DeepTrainingRun, choice: DeepTrainingChoice, onEpoch?: OnEpoch): Promise<TrainResult> {
   const { prediction: _, ...rest } = run;

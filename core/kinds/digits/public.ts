@@ -121,7 +121,9 @@ export function refusal(view: Omit<DigitsView, "prediction">, answer: DigitsChoi
 }
 
 // Training is seeded: one run per (run spec, choice), whatever the prediction, in the browser and on the server alike.
-const runs = new Map<string, Promise<DigitsRun>>();
+// Kept on globalThis: the server's background warm-up (server/main.ts) and the Next.js route handlers
+// that score solo submissions load separate copies of this module, and must share the runs.
+const runs: Map<string, Promise<DigitsRun>> = ((globalThis as { __gaDigitsRuns?: Map<string, Promise<DigitsRun>> }).__gaDigitsRuns ??= new Map());
 
 /** The one training function behind both the browser's run and the server's score; the prediction is graded on the run. */
 export async function train(run: DigitsRunSpec, answer: DigitsAnswer, onEpoch?: OnEpoch<EpochProgress>): Promise<DigitsRun> {

@@ -114,7 +114,10 @@ export interface LearningRateResult {
 }
 
 // Training is seeded: one run per (run spec, rate), whatever the prediction, in the browser and on the server alike.
-const runs = new Map<string, Promise<TrainResult>>();
+// Kept on globalThis: the server's background warm-up (server/main.ts) and the Next.js route handlers
+// that score solo submissions load separate copies of this module, and must share the runs.
+const runs: Map<string, Promise<TrainResult>> = ((globalThis as { __gaLearningRateRuns?: Map<string, Promise<TrainResult>> }).__gaLearningRateRuns ??=
+  new Map());
 
 function trainRate(run: LearningRateRun, learningRate: number, onEpoch?: OnEpoch): Promise<TrainResult> {
   const { prediction: _, ...rest } = run;
