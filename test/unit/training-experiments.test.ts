@@ -148,9 +148,15 @@ describe("what the levels say holds on every variant", () => {
     }
   });
 
-  it("what the layers see: one layer of 16 reaches the target; four units do not; three layers of 16 score lower than one", () => {
+  it("what the layers see: one layer of 16 reaches the target, so do one of 32 and two of 32; four units do not; three layers of 16 score lower than one", () => {
+    const target = level("what-the-layers-see").target.score;
     for (const v of spaces.get("what-the-layers-see") ?? []) {
-      expect(find(v, { depth: 1, width: 16 }).metrics.testAccuracy).toBeGreaterThanOrEqual(0.8);
+      for (const [d, w] of [
+        [1, 16],
+        [1, 32],
+        [2, 32],
+      ])
+        expect(find(v, { depth: d, width: w }).metrics.testAccuracy, `${d} × ${w}`).toBeGreaterThanOrEqual(target);
       for (const d of [1, 2, 3]) expect(find(v, { depth: d, width: 4 }).metrics.testAccuracy).toBeLessThan(0.7);
       expect(find(v, { depth: 3, width: 16 }).metrics.testAccuracy).toBeLessThan(find(v, { depth: 1, width: 16 }).metrics.testAccuracy);
       // Trained on 200 examples, the good networks do better on them than on new digits.
@@ -158,14 +164,53 @@ describe("what the levels say holds on every variant", () => {
     }
   });
 
-  it("more data or bigger: 1,000 examples with 16 units reach 87.5% and beat 200 with 64; 50 examples stay far below their training accuracy", () => {
+  it("more data or bigger: 1,000 examples with 16 units reach the target (89%) and beat 200 with 64, which does not; 50 examples stay far below their training accuracy", () => {
+    const target = level("more-data-or-bigger").target.score;
     for (const v of spaces.get("more-data-or-bigger") ?? []) {
       const more = find(v, { width: 16, examples: 1000 }).metrics.testAccuracy;
-      expect(more).toBeGreaterThanOrEqual(0.875);
-      expect(find(v, { width: 64, examples: 200 }).metrics.testAccuracy).toBeLessThan(0.875);
+      expect(more).toBeGreaterThanOrEqual(target);
+      expect(find(v, { width: 64, examples: 200 }).metrics.testAccuracy).toBeLessThan(target);
+      for (const w of [4, 16, 64]) for (const e of [50, 200]) expect(find(v, { width: w, examples: e }).metrics.testAccuracy).toBeLessThan(target);
       for (const w of [16, 64]) {
         const m = find(v, { width: w, examples: 50 }).metrics;
         expect(m.trainAccuracy - m.testAccuracy).toBeGreaterThan(0.2);
+      }
+    }
+  });
+});
+
+/**
+ * The numbers come from real training: another tfjs version or backend may move them a little.
+ * Every ★★★ verdict therefore holds with room to spare, on every variant of every level.
+ */
+describe("every ★★★ verdict has a margin", () => {
+  it("digits: every network's test accuracy is at least 1 point from the level's target", () => {
+    for (const id of ["what-the-layers-see", "more-data-or-bigger"]) {
+      const target = level(id).target.score;
+      for (const v of spaces.get(id) ?? [])
+        for (const s of networks(v))
+          expect(Math.abs(s.metrics.testAccuracy - target), `${id} variant ${v.instance.variant} ${network(s)}`).toBeGreaterThanOrEqual(0.01 - 1e-9);
+    }
+  });
+
+  it("pick a learning rate: a rate within full marks gets there at least 5 epochs early; the others are at least 5 epochs late, or never get there", () => {
+    for (const v of spaces.get("pick-a-learning-rate") ?? []) {
+      for (const s of networks(v)) {
+        const { reached, epochs, fullMarksWithin } = s.metrics;
+        if (reached) expect(Math.abs(epochs - fullMarksWithin), `variant ${v.instance.variant} rate ${s.answer.learningRate}`).toBeGreaterThanOrEqual(5);
+      }
+    }
+  });
+
+  it("deep training: a network that reaches the target loss does so at least 5% of the epochs early; one that does not ends at least 10% above it", () => {
+    for (const id of ["vanishing-gradients", "initialisation", "optimizers", "very-deep"]) {
+      for (const v of spaces.get(id) ?? []) {
+        for (const s of networks(v)) {
+          const { reached, epochs, budget, finalLoss, targetLoss } = s.metrics;
+          const what = `${id} variant ${v.instance.variant} ${network(s)}`;
+          if (reached) expect(epochs, what).toBeLessThanOrEqual(0.95 * budget);
+          else expect(finalLoss, what).toBeGreaterThanOrEqual(1.1 * targetLoss);
+        }
       }
     }
   });
