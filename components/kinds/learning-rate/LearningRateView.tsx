@@ -250,7 +250,7 @@ function Done({ evaluation }: { evaluation: Evaluation }) {
       <span className={styles.verdict}>{reached ? "✓ Target reached." : m.diverged ? "✗ Diverged." : "✗ Target not reached."}</span>
       Learning rate {m.learningRate}: {reached ? <strong>{m.epochs} epochs</strong> : null}
       {reached
-        ? ` to reach loss ${m.targetLoss} (100% within ${m.fullMarksWithin})`
+        ? ` to reach loss ${m.targetLoss}, ${m.epochs <= m.fullMarksWithin ? "within" : "more than"} the ${m.fullMarksWithin} that earn full marks`
         : m.diverged
           ? `the loss blew up at epoch ${m.epochs}`
           : `final loss ${formatLoss(m.finalLoss)} after all ${m.budget} epochs, above the target ${m.targetLoss}`}
