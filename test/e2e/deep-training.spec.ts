@@ -26,7 +26,7 @@ test("vanishing gradients: commit ReLU before anything trains, the server scores
   page,
 }) => {
   const errors = collectPageErrors(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await unlockAndOpen(page, "vanishing-gradients");
   const fix = solve(await servedLevel(page, "vanishing-gradients")) as DeepTrainingAnswer;
 
@@ -39,6 +39,10 @@ test("vanishing gradients: commit ReLU before anything trains, the server scores
   await expect(page.getByTestId("live-stars")).toHaveCount(0);
   await expect(page.getByTestId("submit")).toHaveText("Commit and run");
   await screenshot(page, "training-vanishing-gradients-before");
+  await page.setViewportSize(PHONE.viewport);
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "training-vanishing-gradients-phone-before");
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await relu.check();
   const result = await submitAndExpectStars(page, 3);

@@ -33,16 +33,27 @@ test("learning rate: commit 0.3 for three stars; then too small crawls and too b
   await expect(page.getByTestId("commit-first")).toBeVisible();
   await expect(page.getByTestId("train")).toHaveCount(0);
   await expect(page.getByTestId("live-stars")).toHaveCount(0);
+  await screenshot(page, "training-learning-rate-phone-before");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, "training-learning-rate-desktop-before");
+  await page.setViewportSize(PHONE.viewport);
 
   await page.getByRole("radio", { name: String(learningRate), exact: true }).check();
   const result = await submitAndExpectStars(page, 3);
   await expect(result.getByTestId("result-summary")).toContainText(
-    new RegExp(`Learning rate ${learningRate} reached the target loss 0\\.02 at epoch \\d+ of 300, leaving \\d+% of the budget`),
+    new RegExp(`Learning rate ${learningRate} reached the target loss 0\\.02 in \\d+ epochs, within 105: 100%\\.`),
   );
   await expect(page.getByTestId("review")).toContainText("every step still went downhill");
   // The committed rate trains in the browser with the run the server scored.
   const done = page.getByTestId("training-done");
-  await expect(done).toHaveText(/✓ Target reached.*reached at epoch \d+ of 300/, { timeout: TRAINING_WAIT_MS });
+  await expect(done).toHaveText(
+    new RegExp(
+      `✓ Target reached\\.Learning rate ${learningRate}: \\d+ epochs to reach loss 0\\.02, within the 105 that earn full marks\\. The run scores 100%\\.`,
+    ),
+    {
+      timeout: TRAINING_WAIT_MS,
+    },
+  );
 
   // Then the others, to compare: they earn nothing.
   const times: string[] = [];
@@ -65,7 +76,7 @@ test("learning rate: commit 0.3 for three stars; then too small crawls and too b
   await page.getByTestId("loss-chart").scrollIntoViewIfNeeded();
   await screenshot(page, "training-learning-rate-phone-chart", { fullPage: false });
 
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByTestId("kind-view").scrollIntoViewIfNeeded();
   await screenshot(page, "training-learning-rate-desktop");
   expect(errors).toEqual([]);
