@@ -29,6 +29,8 @@ const [{ levels }, { kindOf }, { scoreOnInstance, clearTrainingMemo }, { answerC
   tsImport("../core/kinds/instances.ts", import.meta.url),
 ]);
 
+// The machine is shared: the load average says how far the timings are from a quiet machine's.
+const loadAtStart = os.loadavg().map((l) => round(l, 1));
 const wanted = flags.level ? new Set(flags.level.split(",")) : null;
 const trainingLevels = levels.filter((l) => kindOf(l.kind).trains && (!wanted || wanted.has(l.id)));
 const repeat = Number(flags.repeat);
@@ -83,7 +85,9 @@ const byLevel = trainingLevels.map((level) => {
   };
 });
 
-console.log(`\nTensorFlow.js load: ${tfLoadMs.toFixed(0)} ms (once per process)\n`);
+const loadAtEnd = os.loadavg().map((l) => round(l, 1));
+console.log(`\nTensorFlow.js load: ${tfLoadMs.toFixed(0)} ms (once per process)`);
+console.log(`Load average (1, 5, 15 min): ${loadAtStart.join(", ")} at the start, ${loadAtEnd.join(", ")} at the end\n`);
 console.log(
   table(
     ["level", "variants", "answers", "cold cost (all)", "cold max", "memoised max"],
@@ -98,6 +102,7 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      loadAverage: { start: loadAtStart, end: loadAtEnd },
       tfLoadMs: round(tfLoadMs, 1),
       repeat,
       byLevel,
