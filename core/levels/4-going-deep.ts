@@ -147,7 +147,8 @@ export const goingDeepLevels: LevelInput[] = [
       learningRates: { ...learningRates, momentum: 0.2 },
       epochs: 40,
       targetLoss: 0.1,
-      variants: variantsOf("very-deep"),
+      // very-deep-4 is left out: batch normalisation alone reached the target there at epoch 39 of 40, too close to call.
+      variants: variantsOf("very-deep", [1, 2, 3, 5, 6]),
       prediction: "gradient",
     },
     lockedControls: ["activation", "init", "optimizer"],
@@ -162,7 +163,7 @@ export const goingDeepLevels: LevelInput[] = [
       },
     ],
     explanation:
-      "Around 2015 two ideas made much deeper networks trainable. Batch normalisation rescales each layer's inputs over the batch to mean 0 and variance 1 (then lets the network learn a scale and shift), so every sigmoid works in its steep middle and the gradient keeps its size through all 20 layers: alone, it gets most of the way down in 40 epochs (and to the target on some variants). Residual connections add each layer's input to its output, giving the gradient a shortcut back to the early layers; each residual branch here starts with its weights divided by √19 (19 blocks), so the sum of branches does not blow the signal up. In this setup they are not enough on their own: the sigmoid's outputs are all positive, so the sum drifts as it goes up the stack and the loss hardly falls. Together they reach the target on every variant: both ideas stabilise the training of deep stacks, and together they are how very deep networks are usually built.",
+      "Around 2015 two ideas made much deeper networks trainable. Batch normalisation rescales each layer's inputs over the batch to mean 0 and variance 1 (then lets the network learn a scale and shift), so every sigmoid works in its steep middle and the gradient keeps its size through all 20 layers: alone, it gets most of the way down in 40 epochs (and to the target on one variant). Residual connections add each layer's input to its output, giving the gradient a shortcut back to the early layers; each residual branch here starts with its weights divided by √19 (19 blocks), so the sum of branches does not blow the signal up. In this setup they are not enough on their own: the sigmoid's outputs are all positive, so the sum drifts as it goes up the stack and the loss hardly falls. Together they reach the target on every variant: both ideas stabilise the training of deep stacks, and together they are how very deep networks are usually built.",
     timeLimitSeconds: 90,
   }),
   /**

@@ -10,6 +10,7 @@ import {
   TRAINING_WAIT_MS,
   unlockAndOpen,
 } from "./helpers";
+import type { Page } from "@playwright/test";
 import type { DeepTrainingAnswer } from "../../core/kinds/deep-training/public";
 import { solve } from "../reference";
 
@@ -21,6 +22,13 @@ import { solve } from "../reference";
 // the same seeded network again when the answer is submitted: on a loaded 2-core machine a run
 // can take many times its quiet-machine time, hence the budget.
 test.describe.configure({ timeout: 240_000 });
+
+/** Commits a prediction as a player does, by its radio button (the solver chose the option by its label; ids change with every attempt). */
+async function predict(page: Page, id: string): Promise<void> {
+  const option = page.getByTestId("prediction").locator(`input[value="${id}"]`);
+  await option.check();
+  await expect(option).toBeChecked();
+}
 
 test("vanishing gradients: commit ReLU before anything trains, the server scores it, the browser replays that run; sigmoid after, for comparison only", async ({
   page,
@@ -45,6 +53,7 @@ test("vanishing gradients: commit ReLU before anything trains, the server scores
   await page.setViewportSize({ width: 1280, height: 800 });
 
   await relu.check();
+  await predict(page, fix.prediction);
   const result = await submitAndExpectStars(page, 3);
   await expect(result.getByTestId("result-summary")).toContainText(/Reached the target loss 0\.1 at epoch \d+ of 100 \(loss 0\.0\d+\): 100%/);
   await expect(page.getByTestId("review")).toContainText("ReLU's slope is exactly 1");

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import type { DigitsAnswer } from "../../core/kinds/digits/public";
 import { solve } from "../reference";
 import {
@@ -20,6 +21,13 @@ import {
 // browser trains networks of up to 1,000 digits: on a loaded 2-core machine that takes several
 // times its quiet-machine time, hence the budgets.
 
+/** Commits a prediction as a player does, by its radio button (the solver chose the option by its label; ids change with every attempt). */
+async function predict(page: Page, id: string): Promise<void> {
+  const option = page.getByTestId("prediction").locator(`input[value="${id}"]`);
+  await option.check();
+  await expect(option).toBeChecked();
+}
+
 test.describe("digits", () => {
   test("what the layers see: choose by keyboard, commit, the browser trains the committed network; look at each layer; compare with the start", async ({
     page,
@@ -40,6 +48,7 @@ test.describe("digits", () => {
     await page.getByTestId("choice-width-4").focus();
     while (!(await page.getByTestId(`choice-width-${right.width}`).isChecked())) await page.keyboard.press("ArrowRight");
     await expect(page.getByTestId("network-summary")).toContainText(`100 pixels → ${right.width} → 10 digits`);
+    await predict(page, right.prediction);
     await screenshot(page, "digits-layers-start");
 
     const result = await submitAndExpectStars(page, 3);
@@ -102,6 +111,7 @@ test.describe("digits", () => {
     await page.getByTestId(`choice-examples-${right.examples}`).check();
     await page.getByTestId(`choice-width-${right.width}`).check();
     await expect(page.getByTestId("budget")).not.toContainText("over budget");
+    await predict(page, right.prediction);
     await submitAndExpectStars(page, 3);
     await expect(page.getByTestId("review")).toContainText(`✓ ${right.examples.toLocaleString("en")} digits`);
     await expect(page.getByTestId("training-done")).toBeVisible({ timeout: TRAINING_WAIT_MS });

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import type { LearningRateAnswer } from "../../core/kinds/learning-rate/public";
 import { solve } from "../reference";
 import {
@@ -23,11 +24,18 @@ import {
 // times its quiet-machine time, hence the budget.
 test.describe.configure({ timeout: 240_000 });
 
+/** Commits a prediction as a player does, by its radio button (the solver chose the option by its label; ids change with every attempt). */
+async function predict(page: Page, id: string): Promise<void> {
+  const option = page.getByTestId("prediction").locator(`input[value="${id}"]`);
+  await option.check();
+  await expect(option).toBeChecked();
+}
+
 test("learning rate: commit 0.3 for three stars; then too small crawls and too big diverges, for comparison only", async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.setViewportSize(PHONE.viewport);
   await unlockAndOpen(page, "pick-a-learning-rate");
-  const { learningRate } = solve(await servedLevel(page, "pick-a-learning-rate")) as LearningRateAnswer;
+  const { learningRate, prediction } = solve(await servedLevel(page, "pick-a-learning-rate")) as LearningRateAnswer;
   await expect(page.getByRole("radio", { name: "0.001", exact: true })).toBeChecked();
   // Predict, then run: nothing trains before the commit, and no stars are promised.
   await expect(page.getByTestId("commit-first")).toBeVisible();
@@ -39,6 +47,7 @@ test("learning rate: commit 0.3 for three stars; then too small crawls and too b
   await page.setViewportSize(PHONE.viewport);
 
   await page.getByRole("radio", { name: String(learningRate), exact: true }).check();
+  await predict(page, prediction);
   const result = await submitAndExpectStars(page, 3);
   await expect(result.getByTestId("result-summary")).toContainText(
     new RegExp(`Learning rate ${learningRate} reached the target loss 0\\.02 in \\d+ epochs, within 105: 100%\\.`),
