@@ -8,6 +8,8 @@ import styles from "./digits.module.css";
 
 const CELL = 3;
 const TILE = SIDE * CELL;
+/** Units per row: full rows of eight for the layers' 16, 32 or 64 units (a list, wrapped; not a picture). */
+const COLUMNS = 8;
 
 /** A small SIDE × SIDE picture: `colour` maps each value (already scaled to [−1, 1] or [0, 1]) to a fill. */
 function Tile({ values, scale, colour }: { values: ArrayLike<number>; scale: number; colour: (t: number) => string }) {
@@ -18,7 +20,7 @@ function Tile({ values, scale, colour }: { values: ArrayLike<number>; scale: num
     );
   }
   return (
-    <svg className={styles.unitImage} width={TILE} height={TILE} viewBox={`0 0 ${TILE} ${TILE}`} aria-hidden>
+    <svg className={styles.unitImage} viewBox={`0 0 ${TILE} ${TILE}`} aria-hidden>
       {cells}
     </svg>
   );
@@ -70,7 +72,11 @@ export function UnitTiles({
   return (
     <div className={styles.stage} data-testid={`stage-layer-${layer + 1}`}>
       <h4>Layer {layer + 1}</h4>
-      <ul className={styles.units} aria-label={`Hidden layer ${layer + 1}: ${values.length} units, ${active} active on this digit; each shown by ${what}`}>
+      <ul
+        className={styles.units}
+        style={{ gridTemplateColumns: `repeat(${Math.min(values.length, COLUMNS)}, minmax(0, 44px))` }}
+        aria-label={`Hidden layer ${layer + 1}: ${values.length} units, ${active} active on this digit; each shown by ${what}`}
+      >
         {Array.from(values, (value, u) => {
           const template = templates?.[u];
           const top = topImages[u] ?? -1;
@@ -93,7 +99,7 @@ export function UnitTiles({
               ) : top >= 0 ? (
                 <Tile values={imageOf(test, top)} scale={1} colour={grey} />
               ) : (
-                <svg className={styles.unitImage} width={TILE} height={TILE} aria-hidden />
+                <svg className={styles.unitImage} viewBox={`0 0 ${TILE} ${TILE}`} aria-hidden />
               )}
               <span className={styles.unitBar} aria-hidden>
                 <span style={{ width: `${maxOutput > 0 ? (Math.max(0, value) / maxOutput) * 100 : 0}%` }} />
