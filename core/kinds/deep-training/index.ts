@@ -186,6 +186,14 @@ function truthOf(evaluation: Evaluation, instance: DeepTrainingInstance): DeepTr
   return { right, measured };
 }
 
+/** The dashboard's words for a stored answer: the choice, and the prediction's option (stored as its place, 1 = first) by its label. */
+function wrongChoices(level: Level, config: DeepTrainingConfig, stored: DeepTrainingAnswer): string[] {
+  const choice = openControls(level, config).map((c) => `${c}: ${stored[c]}`);
+  const labels = [...predictionLayers(config).map((l) => layerLabel(l, config.depth)), EVEN_LABEL];
+  const predicted = labels[Number(stored.prediction) - 1];
+  return [[...choice, ...(predicted ? [`predicted: ${predicted}`] : [])].join(", ")];
+}
+
 function describe(_level: Level, _config: DeepTrainingConfig, { score, metrics }: Evaluation): string {
   const loss = metrics.finalLoss.toFixed(3);
   const target = metrics.targetLoss;
@@ -225,5 +233,6 @@ export const deepTraining = defineTrainingKind({
       .flatMap((choice) => instance.ids.map((prediction) => ({ ...choice, prediction }))),
   // The dashboard reads the prediction as the option's place (1 = the first listed), not as this instance's opaque id.
   storedAnswer: (_level, _config, instance, answer) => ({ ...answer, prediction: instance.ids.indexOf(answer.prediction) + 1 }),
+  wrongChoices,
   describe,
 });

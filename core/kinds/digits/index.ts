@@ -14,6 +14,7 @@ import {
   DEPTHS,
   digitsAnswer,
   EXAMPLES,
+  type Gap,
   GAP_LABELS,
   GAPS,
   initialAnswer,
@@ -100,6 +101,13 @@ function review(level: Level, config: DigitsConfig, instance: DigitsInstance, an
   return { answer, run: runSpec(level, config, instance), evaluation, notes, predictionTruth: { right: instance.ids[evaluation.metrics.gap], gap } };
 }
 
+/** The dashboard's words for a stored answer: the controls the level leaves open, and the prediction (stored as its gap) by its label. */
+function wrongChoices(level: Level, _config: DigitsConfig, stored: DigitsAnswer): string[] {
+  const choice = CONTROLS.filter((c) => !level.lockedControls.includes(c)).map((c) => `${c}: ${stored[c]}`);
+  const predicted = GAP_LABELS[stored.prediction as Gap] as string | undefined;
+  return [[...choice, ...(predicted ? [`predicted: ${predicted}`] : [])].join(", ")];
+}
+
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export const digits = defineTrainingKind({
@@ -133,6 +141,7 @@ export const digits = defineTrainingKind({
   },
   // The dashboard reads the prediction as what it predicted, not as this instance's opaque id.
   storedAnswer: (_level, _config, instance, answer) => ({ ...answer, prediction: GAPS[instance.ids.indexOf(answer.prediction)] ?? null }),
+  wrongChoices,
   describe(level, _config, { score, metrics }) {
     const measured = `Test accuracy ${percent(metrics.testAccuracy)} on ${metrics.total} digits it never saw (${percent(metrics.trainAccuracy)} on its ${metrics.examples} training examples) — the target is ${percent(level.target.score)}.`;
     const prediction = metrics.predictionRight

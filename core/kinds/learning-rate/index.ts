@@ -148,6 +148,12 @@ function describe(_level: Level, _config: LearningRateConfig, { score, metrics }
   return `${run} ${prediction}`;
 }
 
+/** The dashboard's words for a stored answer: the rate, and the prediction (stored as its outcome) by its label. */
+function wrongChoices(_level: Level, config: LearningRateConfig, stored: LearningRateAnswer): string[] {
+  const predicted = predictionText(config.variants[0].ask, config).labels[OUTCOMES.indexOf(stored.prediction as Outcome)];
+  return [`learning rate: ${stored.learningRate}${predicted ? `, predicted for the other rate: ${predicted}` : ""}`];
+}
+
 export const learningRate = defineTrainingKind({
   id: "learning-rate",
   attempts: "experiment",
@@ -171,6 +177,7 @@ export const learningRate = defineTrainingKind({
   choices: (_level, config, instance) => config.rates.flatMap((learningRate) => instance.ids.map((prediction) => ({ learningRate, prediction }))),
   // The dashboard reads the prediction as what it predicted, not as this instance's opaque id.
   storedAnswer: (_level, _config, instance, answer) => ({ ...answer, prediction: OUTCOMES[instance.ids.indexOf(answer.prediction)] ?? null }),
+  wrongChoices,
   describe,
 });
 
