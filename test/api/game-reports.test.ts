@@ -88,6 +88,8 @@ describe("a signed-in teacher's game", () => {
     told[cmd.playerId][0] = a1.best;
     const b1 = await ann.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
     told[ann.playerId][0] = b1.best;
+    // Both are done: the round ends (answering alone would not end it).
+    for (const p of [cmd, ann]) await p.client.ok("player:done", { roundIndex: 0 });
     await game.host.waitLast<HostView>((v) => v.phase === "reveal", "round 1 over");
     await advance(game, "reveal", "leaderboard");
 
@@ -100,6 +102,7 @@ describe("a signed-in teacher's game", () => {
     told[cmd.playerId][1] = a2b.best;
     const b2 = await ann.client.ok("player:answer", { roundIndex: 1, answer: answers.naive });
     told[ann.playerId][1] = b2.best;
+    for (const p of [cmd, ann]) await p.client.ok("player:done", { roundIndex: 1 });
     await game.host.waitLast<HostView>((v) => v.phase === "reveal", "round 2 over");
     await advance(game, "reveal", "leaderboard");
     podium = await advance(game, "leaderboard", "podium");

@@ -8,6 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
+import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import {
   advance,
   answers,
@@ -102,7 +103,7 @@ describe("host actions", () => {
   it("a game's version mismatch is refused with a message asking for a reload", async () => {
     const old = await liveClient(server.baseUrl);
     for (const [event, payload] of [
-      ["player:join", { protocolVersion: 2, code: A.code, nickname: "Oldie" }],
+      ["player:join", { protocolVersion: LIVE_PROTOCOL_VERSION - 1, code: A.code, nickname: "Oldie" }],
       ["player:resume", { protocolVersion: 0, code: A.code, playerSecret: ada.playerSecret }],
       ["host:resume", { protocolVersion: "1", code: A.code, hostSecret: A.hostSecret }],
       ["host:create", { playlist: ["turn-the-axes"], options: { roundSeconds: 15, speedBonus: false } }],
@@ -124,7 +125,8 @@ describe("one socket, one game", () => {
     const view = await startRound(B);
     expect(view.round?.index).toBe(0);
     await ben.client.refused("player:answer", { roundIndex: 1, answer: answers.turnAndShift }, "wrong_round");
-    await ben.client.ok("player:answer", { roundIndex: 0, answer: answers.naive }); // only player: ends the round
+    await ben.client.ok("player:answer", { roundIndex: 0, answer: answers.naive });
+    await ben.client.ok("player:done", { roundIndex: 0 }); // the only player is done: the round ends
     await B.host.waitLast<HostView>((v) => v.phase === "reveal", "B's reveal");
     await ben.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
     await advance(B, "reveal", "leaderboard");
@@ -228,12 +230,15 @@ describe("kicking", () => {
 });
 
 describe("kicking during a round", () => {
-  it("kicking the only player who had not answered ends the round like a last answer would", async () => {
+  it('kicking the only player who was not done ends the round like their "I\'m done" would', async () => {
     const E = await createGame(server.baseUrl, ["turn-the-axes"], { roundSeconds: 60, speedBonus: false });
     const done = await joinGame(server.baseUrl, E.code, "Done");
     const slow = await joinGame(server.baseUrl, E.code, "Slow");
     await startRound(E);
     await done.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
+    await done.client.ok("player:done", { roundIndex: 0 });
+    // One of two is done: the round goes on (Slow has not said so).
+    expect((await E.host.waitLast<HostView>((v) => v.doneCount === 1, "Done is done")).phase).toBe("playing");
     await E.host.ok("host:kick", { playerId: slow.playerId });
     const reveal = await done.client.waitState<PlayerView>((v) => v.phase === "reveal", "the reveal after the kick", { timeoutMs: 2_000 });
     expect(reveal.reveal?.spread).toEqual({ stars: [0, 0, 0, 1], notSubmitted: 0 });
@@ -278,13 +283,13 @@ describe("joining", () => {
 describe("limits", () => {
   it("more than 30 events a second from one socket are refused with rate_limited, then it recovers", async () => {
     const flooder = await liveClient(server.baseUrl);
-    const acks: Ack[] = await Promise.all(Array.from({ length: 45 }, () => flooder.emit("player:check", { protocolVersion: 1 })));
+    const acks: Ack[] = await Promise.all(Array.from({ length: 45 }, () => flooder.emit("player:check", { ...PROTOCOL })));
     const codes = acks.map((a) => (a.ok ? "ok" : a.error.code));
     expect(codes.filter((c) => c === "bad_request").length).toBeLessThanOrEqual(30);
     expect(codes.filter((c) => c === "rate_limited").length).toBeGreaterThanOrEqual(15);
     expect(codes.every((c) => c === "bad_request" || c === "rate_limited")).toBe(true);
     await sleep(1_100);
-    await flooder.refused("player:check", { protocolVersion: 1 }, "bad_request");
+    await flooder.refused("player:check", { ...PROTOCOL }, "bad_request");
     // Other sockets were never limited.
     await ada.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
   });

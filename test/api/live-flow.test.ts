@@ -145,7 +145,11 @@ describe("a full two-round game", () => {
     expect(adaNow.me.roundBest).toEqual({ score: 1, stars: 3, points: 1000 });
 
     // Bob was not touched by the forged playerId.
-    const hostMid = await game.host.waitLast<HostView>((v) => v.submittedCount === 1, "host sees one submission");
+    // The host's views are throttled: wait for the one that carries Ada's best.
+    const hostMid = await game.host.waitLast<HostView>(
+      (v) => v.submittedCount === 1 && v.players.some((p) => p.playerId === ada.playerId && p.points === 1000),
+      "host sees one submission, with Ada's best",
+    );
     expect(hostMid.players.find((p) => p.playerId === bob.playerId)).toMatchObject({ points: 0, submitted: false });
     expect(hostMid.players.find((p) => p.playerId === ada.playerId)).toMatchObject({ points: 1000, submitted: true });
     expect(hostMid.spread).toEqual({ stars: [0, 0, 0, 1], notSubmitted: 2 });

@@ -9,6 +9,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { type HostView, type LiveEventName, liveEvents, type PlayerView } from "@/core/live/protocol";
+import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import {
   answers,
   createGame,
@@ -157,7 +158,7 @@ function mutate(g: Gen, base: Record<string, unknown>, invalid: Record<string, r
   return result;
 }
 
-const badVersions = [0, 2, "1", null, true, 1.5, -1, [1], { v: 1 }];
+const badVersions = [0, LIVE_PROTOCOL_VERSION - 1, LIVE_PROTOCOL_VERSION + 1, String(LIVE_PROTOCOL_VERSION), null, true, 1.5, -1, [1], { v: 1 }];
 const badCodes = (ctx: Context, g: Gen) => [
   "12345",
   "1234567",
@@ -638,7 +639,9 @@ describe("fuzzing the live protocol", () => {
   it("the game still plays normally afterwards", async () => {
     const ack = await bob.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
     expect(ack).toMatchObject({ score: 1, stars: 3, points: 1000, improved: true });
-    const reveal = await bob.client.waitState<PlayerView>((v) => v.phase === "reveal", "the reveal after both answered");
+    // Both say they are done: the round ends.
+    for (const p of [ada, bob]) await p.client.ok("player:done", { roundIndex: 0 });
+    const reveal = await bob.client.waitState<PlayerView>((v) => v.phase === "reveal", "the reveal after both were done");
     expect(reveal.reveal).toMatchObject({ winner: { nickname: "Ada", stars: 3 }, spread: { stars: [0, 0, 0, 2], notSubmitted: 0 } });
     expect((await gameInDb(server.dbPath, game.code))!.answers).toHaveLength(2);
   });

@@ -58,6 +58,8 @@ describe("restarts in the middle of a round", () => {
     // Ada's best (3 stars), then a worse answer that must not replace it after the restart.
     expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes })).toMatchObject({ stars: 3, points: 1000, improved: true });
     expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.naive })).toMatchObject({ stars: 0, improved: false });
+    // Ada is done; Bob is not: the round goes on, and who is done must survive the restart.
+    await ada.client.ok("player:done", { roundIndex: 0 });
 
     // Let the round run long enough that a reset clock (60 s again) would show.
     await sleep(Math.max(0, endsAt - 60_000 + 5_000 - Date.now()));
@@ -80,7 +82,13 @@ describe("restarts in the middle of a round", () => {
     const adaAck = await reattached(ada.client, 1, "Ada");
     const bobAck = await reattached(bob.client, 1, "Bob");
     const hostView = hostAck.view as HostView;
-    expect(hostView).toMatchObject({ phase: "playing", round: { index: 0, levelId: "turn-the-axes", seconds: 60 }, submittedCount: 1, playerCount: 2 });
+    expect(hostView).toMatchObject({
+      phase: "playing",
+      round: { index: 0, levelId: "turn-the-axes", seconds: 60 },
+      submittedCount: 1,
+      doneCount: 1,
+      playerCount: 2,
+    });
     expect(hostView.players.map((p) => [p.nickname, p.points, p.submitted])).toEqual([
       ["Ada", 1000, true],
       ["Bob", 0, false],
@@ -99,11 +107,12 @@ describe("restarts in the middle of a round", () => {
     expect((bobAck.view as PlayerView).me).toMatchObject({ playerId: bob.playerId, points: 0, roundBest: null });
     expect(adaAck.view.phaseEndsAt).toBe(hostView.phaseEndsAt);
 
-    // Bob answers after the restart: everyone has, the round ends, and the reveal has both.
+    // Bob answers after the restart and is done too: the round ends, and the reveal has both.
     expect(await bob.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes })).toMatchObject({ stars: 3, points: 1000, improved: true });
+    await bob.client.ok("player:done", { roundIndex: 0 });
     for (const client of [game.host, ada.client, bob.client]) {
       const reveal = await client.waitState((v) => v.phase === "reveal" && v.round?.index === 0, "the reveal after the restart");
-      expect(reveal.reveal).toEqual({
+      expect(reveal.reveal).toMatchObject({
         winner: { nickname: "Ada", score: 1, stars: 3, answer: answers.turnTheAxes },
         spread: { stars: [0, 0, 0, 2], notSubmitted: 0 },
       });
@@ -129,7 +138,7 @@ describe("restarts in the middle of a round", () => {
     const timedReveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal", "the timed game's reveal", { timeoutMs: 20_000 });
     expect(timedReveal.serverNow).toBeGreaterThanOrEqual(timedEndsAt);
     expect(timedReveal.serverNow).toBeLessThan(timedEndsAt + 1_500);
-    expect(timedReveal.reveal).toEqual({ winner: null, spread: { stars: [0, 0, 0, 0], notSubmitted: 1 } });
+    expect(timedReveal.reveal).toMatchObject({ winner: null, spread: { stars: [0, 0, 0, 0], notSubmitted: 1 } });
     await timed.host.waitState((v) => v.phase === "reveal", "the timed game's host at the reveal");
   }, 90_000);
 
@@ -167,6 +176,7 @@ describe("restarts in the middle of a round", () => {
     expect((adaAck.view as PlayerView).me).toMatchObject({ points: 1000, streak: 1, rank: 1, roundBest: null });
 
     expect(await ada.client.ok("player:answer", { roundIndex: 1, answer: answers.turnAndShift })).toMatchObject({ stars: 3, points: 1000 });
+    for (const p of [ada, bob]) await p.client.ok("player:done", { roundIndex: 1 });
     const reveal = await game.host.waitState((v) => v.phase === "reveal" && v.round?.index === 1, "round 2's reveal", { since: since.host });
     expect(reveal.reveal).toMatchObject({ winner: { nickname: "Bob", stars: 3 }, spread: { stars: [0, 0, 0, 2], notSubmitted: 0 } });
     await advance(game, "reveal", "leaderboard");

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import { answers, chapter2Player, Player, rotated, startServer, type ExitInfo, type TestServer } from "./server-harness";
 import { testDatabaseKind } from "./test-database";
 
@@ -27,8 +28,9 @@ describe("restart", () => {
     // Before: two players with history.
     const ada = await chapter2Player(server.baseUrl);
     expect((await ada.patch("/api/profile", { displayName: "Ada" })).status).toBe(200);
-    expect((await ada.submit("turn-the-axes", answers.naive)).status).toBe(201);
+    // Right first (a miss before it would cap the right answer at ★ for the cool-down), then a miss.
     expect((await ada.submit("turn-the-axes", answers.turnTheAxes)).status).toBe(201);
+    expect((await ada.submit("turn-the-axes", answers.naive)).status).toBe(201);
     expect((await ada.submit("turn-and-shift", answers.turnAndShift)).status).toBe(201);
     const grace = await chapter2Player(server.baseUrl);
     expect((await grace.patch("/api/profile", { displayName: "Grace" })).status).toBe(200);
@@ -86,16 +88,18 @@ describe("restart", () => {
     const socket = await openSocket(server.baseUrl);
     try {
       // A live-protocol request that succeeds: a new game.
-      const reply = await socket
-        .timeout(5_000)
-        .emitWithAck("host:create", { protocolVersion: 1, playlist: ["turn-the-axes"], options: { roundSeconds: null, speedBonus: false } });
+      const reply = await socket.timeout(5_000).emitWithAck("host:create", {
+        protocolVersion: LIVE_PROTOCOL_VERSION,
+        playlist: ["turn-the-axes"],
+        options: { roundSeconds: null, speedBonus: false },
+      });
       expect(reply).toMatchObject({ ok: true, code: expect.stringMatching(/^\d{6}$/) });
     } finally {
       socket.close();
     }
     const health = await fetch(`${server.baseUrl}/api/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ ok: true, protocolVersion: 1 });
+    expect(await health.json()).toMatchObject({ ok: true, protocolVersion: LIVE_PROTOCOL_VERSION });
   });
 });
 
