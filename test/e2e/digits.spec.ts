@@ -86,8 +86,19 @@ test.describe("digits", () => {
     const start = await trainAndWait(page); // its speed is measured for every choice by bench/training-browser.mjs
     expect(start.text).toContain("✗ below the 77.0% target");
     await expect(page.getByTestId("stage-layer-1")).toBeVisible();
-    await expect(page.getByText("Your best:").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
     await screenshot(page, "digits-layers-submitted");
+
+    // Two layers of 16, for nothing: a deeper unit is shown by the test digit that activates it most.
+    await page.getByTestId("choice-depth-2").check();
+    await page.getByTestId("choice-width-16").check();
+    await trainAndWait(page);
+    await expect(page.getByTestId("stage-layer-2").getByTestId("unit")).toHaveCount(16);
+    await expect(page.getByTestId("stage-layer-2").getByRole("list")).toHaveAccessibleName(
+      /^Hidden layer 2: 16 units, \d+ active on this digit; each shown by the test digit that activates it most$/,
+    );
+    await expect(page.getByText("Your best:").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+    await page.getByTestId("layer-view").scrollIntoViewIfNeeded();
+    await screenshot(page, "digits-layers-deeper", { fullPage: false });
     await page.setViewportSize(PHONE.viewport);
     await expectNoHorizontalScroll(page);
     await screenshot(page, "digits-layers-submitted-phone");
