@@ -178,7 +178,7 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
         Each stage is a new representation of the same image, computed from the one before. A layer's units have no order or position (unlike the image's
         pixels), so each unit is shown by what it looks for, with a bar for its output on this digit; a ReLU unit that is not active outputs 0 (faded). In layer
         1, a unit's tile is its weight template, one weight per pixel: blue where ink raises its output, orange where ink lowers it. Deeper, a unit's tile is
-        the test digit that activates it most.
+        the test digit that activates it most (blank: no test digit activates it at all).
       </p>
     </section>
   );
