@@ -9,7 +9,7 @@ import { LiveEngine } from "./live/engine";
 import { prismaLiveStore } from "./live/prisma-store";
 import { serverLiveRounds } from "./live/rounds";
 import { attachLiveSockets, socketBroadcast } from "./live/socket-adapter";
-import { warmTrainingLevels } from "./training-warmup";
+import { warmTrainingLevels, warmTrainingLevelsAtStart } from "./training-warmup";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1"; // Next.js would report usage to its public host: nothing calls out
@@ -51,6 +51,7 @@ async function main() {
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
   console.log(`Gradient Arena ready on http://${shownHost}:${port} (${dev ? "development" : "production"})`);
   if (restored) console.log(`Resumed ${restored} live game(s).`);
+  warmTrainingLevelsAtStart();
   if (hostname === "0.0.0.0") {
     // Students' devices cannot reach "localhost": show the addresses a classroom can use.
     const lan = Object.values(networkInterfaces())

@@ -1,7 +1,7 @@
 import { answerChoices } from "../core/kinds/choices";
 import { allInstances } from "../core/kinds/instances";
 import { kindOf } from "../core/kinds/registry";
-import { findLevel } from "../core/levels/catalog";
+import { findLevel, levels } from "../core/levels/catalog";
 import { scoreOnInstance } from "../core/scoring";
 
 const warmed = new Set<string>();
@@ -28,4 +28,17 @@ export async function warmTrainingLevels(levelIds: readonly string[]): Promise<v
     }
     if (trained) console.log(`[warm-up] ${level.id}: ${trained} answers trained in ${Math.round(performance.now() - started)} ms`);
   }
+}
+
+/**
+ * At start, in the background: warms every training level of the catalogue, one level and one run
+ * at a time (a few minutes of CPU in all, once per process; bench/README.md gives each level's
+ * cost), so a solo player's submission is scored from the kinds' run caches instead of waiting for
+ * a cold run. It starts a few seconds after the server listens and never delays a request for long:
+ * training yields between epochs. WARM_TRAINING=0 turns it off.
+ */
+export function warmTrainingLevelsAtStart(): void {
+  if (process.env.WARM_TRAINING === "0") return;
+  const ids = levels.filter((level) => kindOf(level.kind).trains).map((level) => level.id);
+  setTimeout(() => void warmTrainingLevels(ids).catch((error) => console.error("[warm-up] failed:", error)), 5_000).unref();
 }

@@ -121,16 +121,17 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
   }),
   /**
    * The learning rate is the size of each gradient-descent step. A small network fits a
-   * curve; the player picks the rate. Scoring (learning-rate kind): the share of the epoch budget
-   * left when the loss reaches the target, 1 − epochs / budget; never reaching it (crawling or
-   * diverging) scores 0. The view states the rule with the level's numbers.
+   * curve; the player picks the rate, and predicts what another rate of the ladder will do.
+   * Scoring (learning-rate kind): the epochs to reach the target; 100% within `fullMarksWithin`,
+   * falling to 0 at the budget's end; never reaching it (crawling or diverging) scores 0. A wrong
+   * prediction multiplies the score by 0.7. The view states the rule with the level's numbers.
    */
   defineLevel({
     id: "pick-a-learning-rate",
     chapter,
     title: "Pick a learning rate",
     brief:
-      "A small network (one hidden layer of 8 tanh units) learns to follow a wavy curve by gradient descent. Pick the learning rate that brings its mean squared error under 0.02 in the fewest epochs.",
+      "A small network (one hidden layer of 8 tanh units) learns to follow a wavy curve by gradient descent; each epoch is one step on all 40 points. Pick the learning rate that brings its mean squared error under 0.02 in the fewest epochs, and predict what another rate will do.",
     kind: "learning-rate",
     config: {
       curve: { count: 40, frequency: 3, amplitude: 1, noise: 0.05, seed: "pick-a-learning-rate" },
@@ -141,14 +142,24 @@ export const weightsLossOptimizerLevels: LevelInput[] = [
       start: 0.001,
       epochs: 300,
       targetLoss: 0.02,
-      seed: "pick-a-learning-rate",
+      fullMarksWithin: 105,
+      variants: [
+        { seed: "pick-a-learning-rate-2", ask: 0.01 },
+        { seed: "pick-a-learning-rate-3", ask: 1 },
+        { seed: "pick-a-learning-rate-4", ask: 3 },
+        { seed: "pick-a-learning-rate-5", ask: 1 },
+        { seed: "pick-a-learning-rate-6", ask: 0.01 },
+      ],
     },
-    target: { label: "loss 0.02 within 105 epochs", score: 0.65 },
-    stars: [0.1, 0.4, 0.65],
+    target: { label: "loss 0.02 within 105 epochs, and the right prediction", score: 1 },
+    stars: [0.4, 0.7, 1],
     hints: [
       "The learning rate sets the size of every step against the gradient: a tiny one barely moves the weights.",
       "Too large, and each step jumps past the bottom of the valley to a point higher up the other side: the loss grows instead of shrinking.",
-      "Every try's loss curve stays on the chart. Look for the fastest rate whose curve still goes down.",
+      {
+        text: "Look for the fastest rate whose curve still goes down: on this ladder, in this setup, it sits just below the rates that blow up (1 and more).",
+        cost: 1,
+      },
     ],
     explanation:
       "Each gradient-descent step moves the weights by the learning rate times the gradient. A tiny rate takes tiny steps: the loss creeps down and the budget runs out first. Too large a rate overshoots: every step lands further up the other side of the valley than the last, and the loss grows without bound — training diverges. The fastest rate that still converges sits just below that edge, which is why the learning rate is usually the first setting people tune.",

@@ -10,12 +10,22 @@ import type { LevelInput } from "./format";
  * Scoring (deep-training kind): reaching the target loss scores 100%. Otherwise the score is how
  * far the loss fell from "guessing" (the best constant answer, ln 2 ≈ 0.693 on these balanced
  * rings) toward the target, on a log scale. One star at 50%, two at 80%, three at the target.
- * The view states this rule under the choices (scoringRule in core/kinds/deep-training).
+ * A wrong prediction multiplies the score by 0.7 (predict, then run). The view states this rule
+ * under the choices (scoringRule in core/kinds/deep-training).
  */
 const chapter = "going-deep";
 
 /** Two balanced classes: a disc of white points inside a ring of black ones. */
 const rings = (seed: string, count: number) => ({ generator: "circles" as const, seed, params: { count, inner: 0.6, outer: 0.8 } });
+
+/**
+ * A level's variants (4 to 6): each draws its own points and initial weights, and asks its
+ * prediction one way or the other ("which layer gets the smallest…?" or "…the largest…?"). Seeds
+ * are numbered; a level keeps those on which its lesson holds (test/unit/deep-training.test.ts
+ * checks every claim on every variant).
+ */
+const variantsOf = (id: string, numbers = [1, 2, 3, 4, 5, 6]) =>
+  numbers.map((n, i) => ({ seed: `${id}-${n}`, ask: i % 2 === 0 ? ("least" as const) : ("most" as const) }));
 
 /** Fixed per optimizer; a level picks which optimizer is used (or lets the player pick). */
 const learningRates = { sgd: 0.1, momentum: 0.05, rmsprop: 0.01, adam: 0.01 };
@@ -26,30 +36,34 @@ export const goingDeepLevels: LevelInput[] = [
     chapter,
     title: "Vanishing gradients",
     brief:
-      "This network stacks 8 hidden layers of sigmoid units and cannot push its loss under 0.1 in 100 epochs. Choose a hidden activation that lets it learn, then train it.",
+      "This network stacks 8 hidden layers of sigmoid units and cannot push its loss under 0.1 in 100 epochs (an epoch here is one gradient-descent step on all 100 points). Predict how the gradient is spread over its layers, then choose a hidden activation that lets it learn.",
     kind: "deep-training",
     dataset: rings("vanishing-gradients", 100),
     config: {
       depth: 8,
       width: 8,
       start: { activation: "sigmoid", init: "he", optimizer: "momentum", architecture: "plain" },
-      options: { activation: ["sigmoid", "tanh", "relu", "leaky-relu", "elu", "linear"] },
+      options: { activation: ["sigmoid", "tanh", "relu", "elu", "linear"] },
       learningRates,
       epochs: 100,
       targetLoss: 0.1,
-      seed: "vanishing-gradients",
+      variants: variantsOf("vanishing-gradients", [1, 2, 3, 4]),
+      prediction: "gradient",
     },
     lockedControls: ["init", "optimizer", "architecture"],
-    target: { label: "loss 0.1 within 100 epochs", score: 1 },
+    target: { label: "loss 0.1 within 100 epochs, and the right prediction", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
-      "Train the sigmoid network once and look at the gradient bars: the first layers get a feedback signal hundreds of thousands of times weaker than the output layer.",
-      "Backpropagation multiplies one activation slope per layer (the chain rule). The sigmoid's slope is never above 0.25, and 0.25 multiplied by itself 8 times is about 0.00002.",
-      "Pick an activation whose slope is 1 for positive inputs.",
+      "Backpropagation builds each layer's gradient from the layers above it, one layer at a time, from the output back to the inputs.",
+      {
+        text: "At each layer on the way back, the signal is multiplied by the activation's slope and by the layer's weights. The sigmoid's slope is never above 0.25, so with weights of ordinary size the signal shrinks at each layer: 0.25 multiplied by itself 8 times is about 0.00002. The layers nearest the inputs hear least.",
+        cost: 1,
+      },
+      { text: "Pick an activation whose slope is 1 for positive inputs, or one whose slope is 1 near zero.", cost: 1 },
       "Removing the activation (linear) does not help: a stack of linear layers is still one linear map, and no straight line separates a disc from a ring.",
     ],
     explanation:
-      "Each layer learns from a feedback signal that backpropagation builds with the chain rule: the gradient reaching a layer is a product of the slopes of every layer above it. A sigmoid's slope is at most 0.25, so after 8 layers that product is tiny and the first layers hardly move — the vanishing gradient problem that kept networks shallow until around 2010. ReLU's slope is exactly 1 wherever a unit is active, so the signal reaches the first layers at full strength and the whole stack learns. Swapping sigmoid for ReLU was one of the simple algorithmic changes that made deep networks trainable.",
+      "Each layer learns from a feedback signal that backpropagation builds with the chain rule: on its way back, the signal is multiplied at every layer by the activation's slope and by that layer's weights. The sigmoid's slope is at most 0.25, so with weights of ordinary size the product shrinks layer after layer, and the first layers get a gradient many orders of magnitude smaller than the output layer's: they hardly move. That is the vanishing gradient problem that kept networks shallow until around 2010. ReLU's slope is exactly 1 wherever a unit is active, so the activation no longer shrinks the signal on the way back (the weights still scale it, and a unit that is never active passes nothing back); tanh, whose slope is 1 near zero, and ELU also reach the target here. Swapping the sigmoid for ReLU was one of the simple algorithmic changes that made deep networks trainable; residual connections and batch normalisation (the last level of this chapter) also keep the training of deep stacks stable.",
     timeLimitSeconds: 90,
   }),
   defineLevel({
@@ -57,7 +71,7 @@ export const goingDeepLevels: LevelInput[] = [
     chapter,
     title: "A good start",
     brief:
-      "A ReLU network 10 layers deep starts from tiny random weights and never learns. Choose how its weights are initialised so it reaches loss 0.1 within 50 epochs.",
+      "A ReLU network 10 layers deep starts from tiny random weights and never learns. Predict what tiny weights do to the signal going forward, then choose how its weights are initialised so it reaches loss 0.1 within 50 epochs (one gradient-descent step on all 100 points each).",
     kind: "deep-training",
     dataset: rings("initialisation", 100),
     config: {
@@ -68,76 +82,88 @@ export const goingDeepLevels: LevelInput[] = [
       learningRates: { ...learningRates, momentum: 0.1 },
       epochs: 50,
       targetLoss: 0.1,
-      seed: "initialisation",
+      variants: variantsOf("initialisation"),
+      prediction: "activation",
     },
     lockedControls: ["activation", "optimizer", "architecture"],
-    target: { label: "loss 0.1 within 50 epochs", score: 1 },
+    target: { label: "loss 0.1 within 50 epochs, and the right prediction", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
-      "With tiny weights every layer multiplies the signal by numbers around 0.01: look at how small every gradient bar is.",
+      "Each layer multiplies its input by its weights. Think of what numbers around 0.01 do to a signal, ten times over.",
       "The right scale keeps the signal about the same size from one layer to the next, forward and backward.",
-      "ReLU sets about half of its inputs to zero, so it needs weights with twice the variance that suits tanh.",
+      { text: "ReLU sets about half of its inputs to zero, so it needs weights with twice the variance that suits tanh: that is He initialisation.", cost: 1 },
     ],
     explanation:
-      "The initial weights set the size of the signal going forward and of the gradient coming back. Too small, and both shrink layer after layer until nothing is left: training never starts. Glorot initialisation keeps the scale for activations like tanh that pass both signs, but ReLU drops about half of each layer's signal, so a deep ReLU stack still fades and starts very slowly. He initialisation uses variance 2 / (number of inputs), twice as much, to make up for it, and the network learns at once. Better weight-initialisation schemes were among the improvements that let networks of 10 layers and more train.",
+      "The initial weights set the size of the signal going forward and of the gradient coming back. Too small, and both shrink layer after layer: the last hidden layer's outputs are almost zero, and training never starts. Glorot initialisation (variance 2 / (inputs + outputs)) keeps the scale for units whose slope at zero is 1 and which pass both signs, like tanh; for the logistic sigmoid, whose slope at zero is 0.25, the weights should be about 4× larger. ReLU drops about half of each layer's signal, so with Glorot a deep ReLU stack still fades and starts very slowly. He initialisation uses variance 2 / (number of inputs), twice as much, to make up for it, and the network learns at once. Better weight-initialisation schemes were among the improvements that let networks of 10 layers and more train.",
     timeLimitSeconds: 75,
   }),
   defineLevel({
     id: "optimizers",
     chapter,
     title: "Choose the optimizer",
-    brief: "Plain gradient descent (SGD) is too slow for this 12-layer ReLU network: it misses loss 0.1 after 60 epochs. Choose an optimizer that gets there.",
+    brief:
+      "Plain gradient descent (full batch: each epoch is one step on all 100 points) is too slow for this 12-layer ReLU network: it misses loss 0.1 after 60 epochs. Choose an optimizer that gets there, and predict how its very first update moves the weights of each layer.",
     kind: "deep-training",
     dataset: rings("optimizers", 100),
     config: {
       depth: 12,
       width: 8,
       start: { activation: "relu", init: "he", optimizer: "sgd", architecture: "plain" },
-      options: { optimizer: ["sgd", "rmsprop", "adam"] },
+      options: { optimizer: ["sgd", "momentum", "rmsprop", "adam"] },
       learningRates,
       epochs: 60,
       targetLoss: 0.1,
-      seed: "optimizers",
+      variants: variantsOf("optimizers", [1, 2, 3, 5, 6]),
+      prediction: "firstStep",
     },
     lockedControls: ["activation", "init", "architecture"],
-    target: { label: "loss 0.1 within 60 epochs", score: 1 },
+    target: { label: "loss 0.1 within 60 epochs, and the right prediction", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
-      "SGD moves every weight by the learning rate times its gradient: where gradients are small, weights barely move.",
-      "Some optimizers give each weight its own step size, scaled by how large its recent gradients have been.",
-      "RMSProp and Adam were among the algorithmic improvements that helped deep learning take off.",
+      "Gradient descent moves every weight by the learning rate times its gradient: where gradients are small, weights barely move.",
+      "Momentum keeps a running sum of past gradients, so steps grow along a slope that stays the same.",
+      {
+        text: "Adam divides each weight's step by the recent size of that weight's own gradients: on its first update, every weight with a gradient moves by about the learning rate.",
+        cost: 1,
+      },
     ],
     explanation:
-      "SGD steps every weight by the same multiple of its gradient, so weights whose gradients are small learn slowly, and in a deep network the gradients differ a lot from layer to layer. RMSProp divides each weight's step by the recent size of its own gradients, and Adam adds momentum on top, so every weight moves at a useful pace. These better optimisation schemes are one reason networks with 10 or more layers became practical. (Each optimizer here uses a fixed, typical learning rate: SGD 0.1, RMSProp and Adam 0.01.)",
+      "Gradient descent steps every weight by the same multiple of its gradient, so weights whose gradients are small learn slowly, and in a deep network gradients differ a lot from layer to layer. Momentum keeps a velocity, a running sum of past gradients, so steps build up along a direction that stays the same: it goes faster than plain gradient descent, and on some of this level's variants it gets there too. RMSProp divides each weight's step by the recent size of its own gradients, so weights move at a similar pace whatever their gradients' size (it adds a small constant before dividing, so a weight with a tiny gradient still moves less). Adam combines both ideas (momentum, and a per-weight step size): on its very first update, every weight that has a gradient moves by about the learning rate, in every layer, and it reaches the target on every variant here. These better optimisation schemes are one reason networks with 10 or more layers became practical. (Each optimizer here uses a fixed, typical learning rate: gradient descent 0.1, momentum 0.05, RMSProp and Adam 0.01.)",
     timeLimitSeconds: 75,
   }),
   defineLevel({
     id: "very-deep",
     chapter,
     title: "Twenty layers deep",
-    brief: "Even with ELU units and He initialisation, a plain stack of 20 layers barely learns in 50 epochs. Change its architecture so it reaches loss 0.1.",
+    brief:
+      "A plain stack of 20 sigmoid layers (Glorot initialisation, gradient descent with momentum) stays stuck at guessing for 40 epochs (one step on all 100 points each). Predict how its gradient is spread over the layers, then change its architecture so it reaches loss 0.1.",
     kind: "deep-training",
     dataset: rings("very-deep", 100),
     config: {
       depth: 20,
       width: 8,
-      start: { activation: "elu", init: "he", optimizer: "momentum", architecture: "plain" },
+      start: { activation: "sigmoid", init: "glorot", optimizer: "momentum", architecture: "plain" },
       options: { architecture: ["plain", "residual", "batch-norm", "residual-batch-norm"] },
-      learningRates,
-      epochs: 50,
+      learningRates: { ...learningRates, momentum: 0.2 },
+      epochs: 40,
       targetLoss: 0.1,
-      seed: "very-deep",
+      // very-deep-4 is left out: batch normalisation alone reached the target there at epoch 39 of 40, too close to call.
+      variants: variantsOf("very-deep", [1, 2, 3, 5, 6]),
+      prediction: "gradient",
     },
     lockedControls: ["activation", "init", "optimizer"],
-    target: { label: "loss 0.1 within 50 epochs", score: 1 },
+    target: { label: "loss 0.1 within 40 epochs, and the right prediction", score: 1 },
     stars: [0.5, 0.8, 1],
     hints: [
-      "In a plain stack the feedback signal has to pass through all 20 layers, one after another.",
-      "A shortcut that adds a layer's input to its output gives the gradient a direct path back to the early layers.",
-      "Keeping every layer's inputs at mean 0 and variance 1 during training also keeps the signal healthy.",
+      "In a plain stack the feedback signal has to pass back through all 20 sigmoid layers, one after another, shrinking at each.",
+      "A shortcut that adds a layer's input to its output gives the gradient a direct path back — but the sigmoid's outputs are all positive, so twenty of them added up drift far from zero.",
+      {
+        text: "Keeping every layer's inputs at mean 0 and variance 1 during training keeps each sigmoid in its steep middle (batch normalisation); add the shortcuts too.",
+        cost: 1,
+      },
     ],
     explanation:
-      "Around 2015 two ideas made much deeper networks trainable. Residual connections add each layer's input to its output, so the gradient flows back through the shortcuts even where the layers in between would weaken it. Batch normalisation rescales each layer's inputs over the batch to mean 0 and variance 1 (then lets the network learn a scale and shift), so no layer drifts into a range where learning stalls. Either one rescues this 20-layer stack; together they are how very deep networks are usually built.",
+      "Around 2015 two ideas made much deeper networks trainable. Batch normalisation rescales each layer's inputs over the batch to mean 0 and variance 1 (then lets the network learn a scale and shift), so every sigmoid works in its steep middle and the gradient keeps its size through all 20 layers: alone, it gets most of the way down in 40 epochs (and to the target on one variant). Residual connections add each layer's input to its output, giving the gradient a shortcut back to the early layers; each residual branch here starts with its weights divided by √19 (19 blocks), so the sum of branches does not blow the signal up. In this setup they are not enough on their own: the sigmoid's outputs are all positive, so the sum drifts as it goes up the stack and the loss hardly falls. Together they reach the target on every variant: both ideas stabilise the training of deep stacks, and together they are how very deep networks are usually built.",
     timeLimitSeconds: 90,
   }),
   /**

@@ -8,8 +8,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { levels } from "@/core/levels/catalog";
-import { staticAnswers } from "../reference";
-import { submitSolved, unlockUpTo } from "./play";
+import { solve, staticAnswers } from "../reference";
+import { served, submitSolved, unlockUpTo } from "./play";
 import { newPlayer, type Player, startServer, type TestServer } from "./server-harness";
 import { queryDb } from "./live-client";
 import { parseCsv } from "../csv-reader";
@@ -194,12 +194,19 @@ describe("data after real submissions", () => {
       levels.slice(1).map((l) => l.id),
       deep.id,
     );
-    const wrong = { ...(staticAnswers[deep.id] as object), activation: "sigmoid" };
-    const res = await sam.submit(deep.id, wrong);
-    expect(res.status).toBe(201);
+    // The attempt served to Sam, solved, then sigmoid instead (predict, then run: the prediction is committed with it).
+    const level = await served(sam, deep.id);
+    const wrong = { ...(solve(level) as { prediction: string }), activation: "sigmoid" };
+    const predicted = (level.view as { prediction: { options: { id: string; label: string }[] } }).prediction.options.find(
+      (o) => o.id === wrong.prediction,
+    )!.label;
+    const res = await sam.submit(deep.id, wrong, { attempt: level.attempt });
+    expect(res.status, res.text).toBe(201);
     expect(res.body.stars).toBeLessThan(3);
     const body = (await ada.browser.get(`/api/teacher/classes/${classId}/progress`)).body;
-    expect(body.levelStats.find((s: { levelId: string }) => s.levelId === deep.id).wrongAnswers).toEqual([{ answer: "activation: sigmoid", count: 1 }]);
+    expect(body.levelStats.find((s: { levelId: string }) => s.levelId === deep.id).wrongAnswers).toEqual([
+      { answer: `activation: sigmoid, predicted: ${predicted}`, count: 1 },
+    ]);
   }, 120_000);
 
   it("a student's timeline: their attempts in time order", async () => {

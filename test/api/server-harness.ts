@@ -98,7 +98,8 @@ function requireBuild(): void {
 function serverEnv(port: number, databaseUrl: string): NodeJS.ProcessEnv {
   // scripts/start.mjs sets NODE_ENV=production; Vitest's "test" must not leak in.
   const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
-  const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl };
+  // WARM_TRAINING=0: no background warm-up of every training level (minutes of CPU per server started).
+  const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, WARM_TRAINING: "0" };
   return env as NodeJS.ProcessEnv;
 }
 
