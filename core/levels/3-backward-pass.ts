@@ -49,7 +49,10 @@ export const backwardPassLevels: LevelInput[] = [
     hints: [
       "L = (E₁ + E₂) / 2, so ∂L/∂E₁ = ½, and then ∂L/∂y₁ = ½ · (y₁ − t₁).",
       "Each example's column is the single-example backward pass, scaled by ½.",
-      { text: "∂L/∂w = ∂L/∂z₁ · x₁ + ∂L/∂z₂ · x₂: one term per example, because both use w. Likewise ∂L/∂v = ∂L/∂p₁ · z₁ + ∂L/∂p₂ · z₂ and ∂L/∂b = ∂L/∂z₁ + ∂L/∂z₂.", cost: 1 },
+      {
+        text: "∂L/∂w = ∂L/∂z₁ · x₁ + ∂L/∂z₂ · x₂: one term per example, because both use w. Likewise ∂L/∂v = ∂L/∂p₁ · z₁ + ∂L/∂p₂ · z₂ and ∂L/∂b = ∂L/∂z₁ + ∂L/∂z₂.",
+        cost: 1,
+      },
     ],
     explanation:
       "A batch's gradient is the average of its examples' gradients, and one backward pass through the batch gives it: each example's shared factor (∂L/∂zₖ) is computed once and reused by every weight below it, and each shared weight adds up the contributions of every example. That average is the direction a mini-batch step follows; the more examples in the batch, the closer it is to the gradient over the whole data.",

@@ -31,7 +31,10 @@ export const downhillLevels: LevelInput[] = [
     hints: [
       "Slide the step size and watch the hollow marker on the arrow: the loss where you would land is written under the plot, and the small curve shows the loss all along the arrow.",
       "After each step the arrow turns: the new downhill direction is at right angles to the ring through your new point. The bowl is longer one way than the other, so the steps zig-zag.",
-      { text: "Each time, choose the step size at the lowest point of the curve of the loss along the arrow: five such steps reach the bottom of this bowl.", cost: 1 },
+      {
+        text: "Each time, choose the step size at the lowest point of the curve of the loss along the arrow: five such steps reach the bottom of this bowl.",
+        cost: 1,
+      },
     ],
     explanation:
       "Gradient descent only knows the slope where it stands. The gradient points straight uphill, across the rings, and each step goes the other way by the learning rate times the gradient. Because the bowl is longer one way than the other, straight downhill does not point at the bottom: even the best step along the arrow stops where the arrow grazes a ring, and the next step turns a corner. An optimizer takes the same kind of step for every weight at once, but it cannot look along the arrow as you did: it takes a step of a size chosen in advance (the learning rate), which is why that rate matters so much.",
@@ -57,7 +60,10 @@ export const downhillLevels: LevelInput[] = [
     hints: [
       "With momentum at 0, raise the learning rate until the path zig-zags across the valley: a little more and it diverges. See how far along the floor it gets in 40 steps.",
       "Now raise the momentum: the small steps along the floor add up, while the zig-zag across the valley cancels itself out.",
-      { text: "Set momentum to 0.85 and the learning rate about 1.2 times the largest one that works without momentum: with momentum the rate may go past that limit without diverging, and 40 steps reach the bottom.", cost: 1 },
+      {
+        text: "Set momentum to 0.85 and the learning rate about 1.2 times the largest one that works without momentum: with momentum the rate may go past that limit without diverging, and 40 steps reach the bottom.",
+        cost: 1,
+      },
     ],
     explanation:
       "How fast plain gradient descent may go is set by the steepest direction: across this valley, a learning rate above 2 ÷ (its curvature) makes every step overshoot further than the last, and the run diverges. Along the floor the curvature is hundreds of times gentler, so at any rate that is safe across the valley the steps along the floor are tiny, and 40 of them cover only part of the way. Momentum adds up the steps that keep pointing the same way (along the floor) and lets those that flip (across it) cancel, so it runs where the surface is flat without blowing up where it is steep. Centring the inputs (x around 0) would round the bowl off instead; in practice both tricks are used.",
@@ -83,7 +89,10 @@ export const downhillLevels: LevelInput[] = [
     hints: [
       "Count the steps each batch size buys: 32 examples in batches of 32 make 1 step per epoch; in batches of 8, 4 steps per epoch.",
       "Two full-batch steps are not enough to reach the bottom of this bowl, whatever the learning rate. The grey path shows the full batch at your rate for comparison.",
-      { text: "Take batches of 4 (16 steps in 2 epochs) and raise the learning rate until the path just reaches the bottom; if its end jitters, lower the rate a little.", cost: 1 },
+      {
+        text: "Take batches of 4 (16 steps in 2 epochs) and raise the learning rate until the path just reaches the bottom; if its end jitters, lower the rate a little.",
+        cost: 1,
+      },
     ],
     explanation:
       "In the same 2 epochs the full batch takes 2 steps, batches of 4 take 16 and single examples 64. A mini-batch's gradient is only an estimate of the whole data's, so its path wobbles, but many rough steps get further than a few exact ones. With the learning rate too high the wobble stays large at the end, because the batches disagree even at the bottom; a smaller rate or a larger batch calms it. This is why networks are trained on mini-batches: looking at all the data before every single step would be far too slow. From here on, an epoch means one pass through the training data, however many steps it takes.",

@@ -56,7 +56,9 @@ export const solveDownhill: Solver<"downhill"> = (level) => {
     case "batches":
       return bestBy(
         view,
-        play.sizes.flatMap((batchSize) => positions.map((i): DownhillAnswer => ({ mode: "batches", batchSize, learningRate: rateAt(play.rateMin, play.rateMax, i) }))),
+        play.sizes.flatMap((batchSize) =>
+          positions.map((i): DownhillAnswer => ({ mode: "batches", batchSize, learningRate: rateAt(play.rateMin, play.rateMax, i) })),
+        ),
       );
   }
 };

@@ -21,7 +21,7 @@ const viewOf = (level: typeof branch, seed: string) => (instanceOf(level, seed) 
  */
 async function autograd(view: BackwardPassView): Promise<Record<string, number>> {
   const tf = await loadTf();
-  type T = ReturnType<typeof tf.scalar>;
+  type T = ReturnType<typeof tf.tensor>;
   const n = view.examples.length;
   const id = (name: string, k: number) => (n > 1 ? `${name}${k + 1}` : name);
   const out: Record<string, number> = {};
@@ -65,7 +65,11 @@ describe("the gradients", () => {
         const view = viewOf(level, seed);
         const truth = backward(view).gradients;
         const auto = await autograd(view);
-        expect(Object.keys(truth).sort()).toEqual(fieldsOf(view.examples.length).map((f) => f.id).sort());
+        expect(Object.keys(truth).sort()).toEqual(
+          fieldsOf(view.examples.length)
+            .map((f) => f.id)
+            .sort(),
+        );
         for (const [node, g] of Object.entries(truth)) expect(auto[node], `${level.id} ${seed} ∂L/∂${node}`).toBeCloseTo(g, 4);
       }
     }
@@ -144,7 +148,7 @@ describe("scoring", () => {
     expect(scored(branch, { gradients: {} }).stars).toBe(0);
     const view = viewOf(branch, SEED);
     const right = solveBackwardPass(served(branch, SEED) as never).gradients;
-    const slip = { ...right, z: right.p! * view.weights.v };
+    const slip: Record<string, number> = { ...(right as Record<string, number>), z: right.p! * view.weights.v };
     slip.w = slip.z * view.examples[0].x;
     slip.b = slip.z;
     const result = scored(branch, { gradients: slip });

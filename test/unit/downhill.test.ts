@@ -236,7 +236,8 @@ describe("Mini-batches and epochs: its claims", () => {
       const { rateMin, rateMax } = view.play;
       const bestAt = (batchSize: number) => {
         let best = Infinity;
-        for (let i = 0; i <= 400; i++) best = Math.min(best, gapOf(view, { mode: "batches", batchSize, learningRate: rateMin * (rateMax / rateMin) ** (i / 400) }));
+        for (let i = 0; i <= 400; i++)
+          best = Math.min(best, gapOf(view, { mode: "batches", batchSize, learningRate: rateMin * (rateMax / rateMin) ** (i / 400) }));
         return best;
       };
       expect(bestAt(32), seed).toBeGreaterThan(0.02);

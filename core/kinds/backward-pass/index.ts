@@ -71,7 +71,8 @@ function verdictsOf(view: BackwardPassView, answer: BackwardPassAnswer): { verdi
   const { gradients } = backward(view);
   const fields = fieldsOf(view.examples.length);
   for (const id of Object.keys(answer.gradients))
-    if (!fields.some((f) => f.id === id)) throw new AnswerRejected(`answer.gradients.${id}`, "this graph has no such node (the challenge has changed: reload it)");
+    if (!fields.some((f) => f.id === id))
+      throw new AnswerRejected(`answer.gradients.${id}`, "this graph has no such node (the challenge has changed: reload it)");
   const verdicts: Record<string, FieldVerdict> = {};
   for (const f of fields) {
     const mine = answer.gradients[f.id];

@@ -176,12 +176,22 @@ export function drawInstance(config: DownhillConfig, seed: string): DownhillInst
 function contrastOf(view: DownhillView, answer: DownhillAnswer): DownhillReview["contrast"] {
   if (answer.mode === "run" && answer.momentum > 0) {
     const path = pathOf(view, { ...answer, momentum: 0 });
-    return { label: `plain gradient descent (momentum 0) at the same learning rate`, relativeGap: relativeGapOf(view, path), diverged: path.diverged, steps: path.points.length - 1 };
+    return {
+      label: `plain gradient descent (momentum 0) at the same learning rate`,
+      relativeGap: relativeGapOf(view, path),
+      diverged: path.diverged,
+      steps: path.points.length - 1,
+    };
   }
   if (answer.mode === "batches" && view.play.mode === "batches" && answer.batchSize !== view.play.sizes[0]) {
     const full = view.play.sizes[0];
     const path = pathOf(view, { ...answer, batchSize: full });
-    return { label: `the full batch (${full} examples a step) at the same learning rate`, relativeGap: relativeGapOf(view, path), diverged: path.diverged, steps: path.points.length - 1 };
+    return {
+      label: `the full batch (${full} examples a step) at the same learning rate`,
+      relativeGap: relativeGapOf(view, path),
+      diverged: path.diverged,
+      steps: path.points.length - 1,
+    };
   }
   return null;
 }

@@ -1,6 +1,18 @@
 import { z } from "zod";
 import { AnswerRejected, type Evaluation } from "../public-base";
-import { batchPath, curvatures, gradientAt, type Moments, minimumOf, momentsOf, momentumPath, type Path, type Point, stepsPath, stepsPerEpoch } from "./public-math";
+import {
+  batchPath,
+  curvatures,
+  gradientAt,
+  type Moments,
+  minimumOf,
+  momentsOf,
+  momentumPath,
+  type Path,
+  type Point,
+  stepsPath,
+  stepsPerEpoch,
+} from "./public-math";
 
 /**
  * The browser's side of "Downhill": one instance's data points (never the line that generated
