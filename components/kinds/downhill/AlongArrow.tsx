@@ -11,7 +11,7 @@ const H = 90;
 export function AlongArrow({ losses, stepMax, size, here }: { losses: number[]; stepMax: number; size: number; here: number }) {
   const top = Math.max(here, ...losses.slice(0, Math.ceil(losses.length * 0.75)));
   const low = Math.min(...losses);
-  const y = (loss: number) => H - 12 - ((Math.min(loss, top) - low) / Math.max(1e-12, top - low)) * (H - 24);
+  const y = (loss: number) => H - 12 - ((loss - low) / Math.max(1e-12, top - low)) * (H - 24);
   const x = (i: number) => (i / (losses.length - 1)) * W;
   const marker = (size / stepMax) * W;
   return (

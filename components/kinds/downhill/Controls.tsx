@@ -42,7 +42,8 @@ export function StepControls({
     return lossAt(m, [here[0] - s * g[0], here[1] - s * g[1]]);
   });
   const left = play.maxSteps - sizes.length;
-  const clamp = (v: number) => Math.min(play.stepMax, Math.max(0, v));
+  // Typed sizes are kept to 4 significant digits, like the slider's.
+  const clamp = (v: number) => Number(Math.min(play.stepMax, Math.max(0, v)).toPrecision(4));
   return (
     <div className={styles.group}>
       <p className={styles.counter} data-testid="step-counter">

@@ -61,10 +61,12 @@ export default function DownhillView({ level, onAnswerChange, initialAnswer, rea
   // Steps by hand: the downhill arrow at the current point and where the chosen step lands.
   const g = gradientAt(m, here);
   const steps = view.play.mode === "steps" && answer.mode === "steps" ? { play: view.play, sizes: answer.sizes } : null;
+  // The arrow and the landing marker only while a step can still be taken.
+  const stepping = steps !== null && !readOnly && steps.sizes.length < steps.play.maxSteps;
   const landing: [number, number] = [here[0] - size * g[0], here[1] - size * g[1]];
   const arrowLength = steps ? steps.play.stepMax / 6 : 0;
   const arrow =
-    steps && Math.hypot(g[0], g[1]) > 1e-9 ? { from: here, to: [here[0] - arrowLength * g[0], here[1] - arrowLength * g[1]] as [number, number] } : undefined;
+    stepping && Math.hypot(g[0], g[1]) > 1e-9 ? { from: here, to: [here[0] - arrowLength * g[0], here[1] - arrowLength * g[1]] as [number, number] } : undefined;
 
   // Mini-batches: the full batch at the same rate, drawn grey beside the player's path.
   const ghost = useMemo(() => {
@@ -96,7 +98,7 @@ export default function DownhillView({ level, onAnswerChange, initialAnswer, rea
             min={min}
             path={points}
             ghost={ghost}
-            landing={steps && !readOnly ? landing : undefined}
+            landing={stepping ? landing : undefined}
             arrow={readOnly ? undefined : arrow}
             label={label}
           />
