@@ -90,7 +90,7 @@ export const downhillLevels: LevelInput[] = [
       "Count the steps each batch size buys: 32 examples in batches of 32 make 1 step per epoch; in batches of 8, 4 steps per epoch.",
       "Two full-batch steps are not enough to reach the bottom of this bowl, whatever the learning rate. The grey path shows the full batch at your rate for comparison.",
       {
-        text: "Take batches of 4 (16 steps in 2 epochs) and raise the learning rate until the path just reaches the bottom; if its end jitters, lower the rate a little.",
+        text: "Try the small batches (8, 4, 2, then 1) one after another; for each, move the learning rate until the end of the path settles nearest the bottom (too high, and the end jitters around it). One of them gets within 2%.",
         cost: 1,
       },
     ],

@@ -1,7 +1,16 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
-import { type BackwardPassAnswer, type BackwardPassReview, type Field, fieldsOf, show } from "@/core/kinds/backward-pass/public";
+import {
+  type BackwardPassAnswer,
+  type BackwardPassReview,
+  type BackwardPassView as View,
+  type Field,
+  type FlowTerm,
+  fieldsOf,
+  nodeName,
+  show,
+} from "@/core/kinds/backward-pass/public";
 import { Learn } from "../downhill/Learn";
 import type { KindViewProps } from "../types";
 import { Graph } from "./Graph";
@@ -49,6 +58,7 @@ export default function BackwardPassView({ level, onAnswerChange, initialAnswer,
       <p className="muted" style={{ margin: "4px 0" }}>
         Forward values are inside the boxes; the loss is L = {show(view.loss)}. {view.examples.length > 1 ? "L = (E₁ + E₂) / 2." : "L = E = ½(y − t)²."}
       </p>
+      <ValuesAsText view={view} />
       <ol className={styles.fields} aria-label="Gradients, from the output back">
         {fields.map((f) => {
           const waiting = f.after.filter((a) => typed[a] === null);
@@ -97,7 +107,10 @@ export default function BackwardPassView({ level, onAnswerChange, initialAnswer,
 
 /** After scoring: every gradient as the sum of its paths, and why one pass serves every weight. */
 function Flow({ review, fields, examples }: { review: BackwardPassReview; fields: Field[]; examples: number }) {
-  const label = (id: string) => (id === "L" ? "∂L/∂L" : (fields.find((f) => f.id === id)?.label ?? id));
+  const label = (id: string) => fields.find((f) => f.id === id)?.label ?? id;
+  // One path's share as a product: the user's gradient times the local derivative (at the loss itself, the local derivative alone).
+  const product = (t: FlowTerm) => (t.from === "L" ? t.local : `${label(t.from)} · ${t.local.includes(" ") ? `(${t.local})` : t.local}`);
+  const sum = (values: number[]) => values.map((v, i) => (i > 0 && v < 0 ? `(${show(v)})` : show(v))).join(" + ");
   const z = examples > 1 ? "z1" : "z";
   const zTerms = review.terms[z];
   return (
@@ -109,7 +122,7 @@ function Flow({ review, fields, examples }: { review: BackwardPassReview; fields
             <tr key={f.id}>
               <th scope="row">{f.label}</th>
               <td>
-                = {review.terms[f.id].map((t) => `${label(t.from)} · ${t.local}`).join(" + ")} = {review.terms[f.id].map((t) => show(t.value)).join(" + ")}
+                = {review.terms[f.id].map(product).join(" + ")} = {sum(review.terms[f.id].map((t) => t.value))}
                 {review.terms[f.id].length > 1 && ` = ${show(review.gradients[f.id])}`}
               </td>
             </tr>
@@ -123,5 +136,39 @@ function Flow({ review, fields, examples }: { review: BackwardPassReview; fields
         {examples > 1 && " Each shared weight adds one term per example: the batch's gradient sums what flows back from every example."}
       </p>
     </section>
+  );
+}
+
+/** Every number of the graph as text (for screen readers, and for small screens). */
+function ValuesAsText({ view }: { view: View }) {
+  const n = view.examples.length;
+  return (
+    <details className={styles.values}>
+      <summary>Every value as text</summary>
+      <p style={{ margin: "4px 0" }}>
+        w = {show(view.weights.w)}, b = {show(view.weights.b)}, v = {show(view.weights.v)}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            {["x", "t", "z", "p", "y", "E"].map((name) => (
+              <th key={name} scope="col">
+                {name}
+                {n > 1 ? "ₖ" : ""}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {view.examples.map((ex, k) => (
+            <tr key={nodeName("x", k, n)}>
+              {[ex.x, ex.t, ex.z, ex.p, ex.y, ex.e].map((value, i) => (
+                <td key={["x", "t", "z", "p", "y", "e"][i]}>{show(value)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -3,10 +3,10 @@ import { type BackwardPassView, type FieldVerdict, nodeId, nodeName, show } from
 import styles from "./BackwardPass.module.css";
 
 const W = 640;
-const ROW = 130;
-const TOP = 130;
-const NODE_W = 96;
-const NODE_H = 46;
+const ROW = 150;
+const TOP = 150;
+const NODE_W = 106;
+const NODE_H = 58;
 
 interface Node {
   /** The field id of its gradient (none for the inputs and targets). */
@@ -21,9 +21,9 @@ interface Node {
 function layout(view: BackwardPassView) {
   const n = view.examples.length;
   const nodes: Node[] = [
-    { field: "w", name: "w", value: view.weights.w, x: 60, y: 44 },
-    { field: "b", name: "b", value: view.weights.b, x: 170, y: 44 },
-    { field: "v", name: "v", value: view.weights.v, x: 300, y: 44 },
+    { field: "w", name: "w", value: view.weights.w, x: 60, y: 40 },
+    { field: "b", name: "b", value: view.weights.b, x: 180, y: 40 },
+    { field: "v", name: "v", value: view.weights.v, x: 300, y: 40 },
   ];
   const edges: { from: string; to: string; curve?: boolean }[] = [];
   view.examples.forEach((ex, k) => {
@@ -49,7 +49,7 @@ function layout(view: BackwardPassView) {
       { from: id("y"), to: n > 1 ? id("e") : "L = E" },
     );
   });
-  const height = TOP + (n - 1) * ROW + 70;
+  const height = TOP + (n - 1) * ROW + 100;
   return { nodes, edges, height };
 }
 
@@ -80,7 +80,7 @@ export function Graph({ view, typed, truth, verdicts, depth }: GraphProps) {
         const a = byKey.get(from)!;
         const b = byKey.get(to)!;
         const d = curve
-          ? `M${a.x},${a.y + NODE_H / 2} C${a.x + 60},${a.y + NODE_H + 18} ${b.x - 60},${b.y + NODE_H + 18} ${b.x},${b.y + NODE_H / 2}`
+          ? `M${a.x},${a.y + NODE_H / 2} C${a.x + 50},${a.y + NODE_H + 50} ${b.x - 50},${b.y + NODE_H + 50} ${b.x},${b.y + NODE_H / 2}`
           : `M${a.x},${a.y} L${b.x},${b.y}`;
         const flow = truth && to in depth ? ({ "--depth": depth[to] } as CSSProperties) : undefined;
         return <path key={`${from}>${to}`} d={d} className={`${styles.edge} ${curve ? styles.branch : ""} ${flow ? styles.edgeFlow : ""}`} style={flow} />;
@@ -123,21 +123,21 @@ function NodeBox({ node, typed, truth, verdict, depth }: { node: Node; typed?: n
   return (
     <g data-testid={node.field ? `node-${node.field}` : undefined}>
       <rect x={x - NODE_W / 2} y={y - NODE_H / 2} width={NODE_W} height={NODE_H} rx={8} className={node.field ? styles.node : styles.input} />
-      <text x={x} y={y - 4} textAnchor="middle" className={styles.nodeName}>
+      <text x={x} y={y - 5} textAnchor="middle" className={styles.nodeName}>
         {node.name}
       </text>
-      <text x={x} y={y + 15} textAnchor="middle" className={styles.nodeValue} data-testid={node.field ? `value-${node.field}` : `value-${node.name}`}>
+      <text x={x} y={y + 21} textAnchor="middle" className={styles.nodeValue} data-testid={node.field ? `value-${node.field}` : `value-${node.name}`}>
         {show(node.value)}
       </text>
       {node.field && truth === undefined && typed !== undefined && typed !== null && (
-        <text x={x} y={y + NODE_H / 2 + 16} textAnchor="middle" className={styles.typed}>
+        <text x={x} y={y + NODE_H / 2 + 22} textAnchor="middle" className={styles.typed}>
           ∂ {show(typed)}
         </text>
       )}
       {node.field && truth !== undefined && (
         <text
           x={x}
-          y={y + NODE_H / 2 + 16}
+          y={y + NODE_H / 2 + 22}
           textAnchor="middle"
           className={`${styles.truth} ${styles.flow} ${verdict === "right" ? styles.right : styles.wrong}`}
           style={flow}
