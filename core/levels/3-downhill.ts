@@ -29,7 +29,7 @@ export const downhillLevels: LevelInput[] = [
     target: { label: "within 1% of the bottom in 5 steps or fewer", score: 1 },
     stars: [0.2, 0.5, 1],
     hints: [
-      "Slide the step size and watch the hollow marker on the arrow: the loss where you would land is written under the plot, and the small curve shows the loss all along the arrow.",
+      "Slide the step size and watch the hollow marker on the arrow: the loss where it would land is written by the slider, and the small curve shows the loss all along the arrow.",
       "After each step the arrow turns: the new downhill direction is at right angles to the ring through your new point. The bowl is longer one way than the other, so the steps zig-zag.",
       {
         text: "Each time, choose the step size at the lowest point of the curve of the loss along the arrow: five such steps reach the bottom of this bowl.",

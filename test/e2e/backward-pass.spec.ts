@@ -74,7 +74,9 @@ test("a batch of two on a phone, with reduced motion: shared weights sum both ex
     const wrong = field === "w" ? value - grads.find(([f]) => f === "z2")![1] * Number(await page.getByTestId("value-x₂").textContent()) : value;
     await page.getByTestId(`grad-${field}`).fill(String(Number(wrong.toFixed(4))));
   }
-  await page.getByTestId("submit").scrollIntoViewIfNeeded();
+  // The fields and Submit share the phone's screen.
+  await page.getByTestId("grad-e1").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  for (const id of ["grad-e1", "grad-b", "submit"]) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
   await expectNoHorizontalScroll(page);
   await screenshot(page, "backward-pass-batch-phone-filled", { fullPage: false });
   await submitAndExpectStars(page, 2);

@@ -35,12 +35,20 @@ async function bestRate(page: Page): Promise<number> {
   await slider.focus();
   await slider.press("Home");
   let best = { gap: Infinity, at: 0 };
+  const rate = page.getByTestId("rate-value");
+  const readings: number[] = [];
   for (let i = 0; i <= max; i++) {
-    if (i > 0) await slider.press("ArrowRight");
+    if (i > 0) {
+      const before = await rate.textContent();
+      await slider.press("ArrowRight");
+      await expect(rate).not.toHaveText(before ?? "");
+    }
     const gap = await percent(page.getByTestId("live-gap"));
+    readings.push(gap);
     if (gap < best.gap) best = { gap, at: i };
   }
   await slideTo(slider, best.at);
+  console.info(`rate scan: best ${best.gap}% at notch ${best.at}; ${readings.join(" ")}`);
   return best.gap;
 }
 
@@ -51,6 +59,13 @@ test("downhill by hand: five steps, each to the lowest point along the arrow, re
   await expect(page.getByTestId("learn")).toContainText("gradient");
   await expect(page.getByTestId("gradient-arrow")).toBeVisible();
   await screenshot(page, "downhill-by-hand-start");
+  // On a phone, the surface, the step controls and Submit fit on one screen.
+  await page.setViewportSize(PHONE.viewport);
+  await expectNoHorizontalScroll(page);
+  await page.getByTestId("live-loss").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  for (const id of ["live-gap", "surface", "step-size", "take-step", "landing-loss", "submit"]) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+  await screenshot(page, "downhill-by-hand-phone", { fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   const stepMax = Number(await page.getByTestId("step-size").getAttribute("max"));
   for (let step = 0; step < 5; step++) {
@@ -86,7 +101,8 @@ test("a narrow valley on a phone: plain descent crawls, momentum gets to the bot
   await expect(page.getByTestId("momentum-value")).toHaveText("0.85");
   expect(await bestRate(page)).toBeLessThanOrEqual(1);
   // Controls, feedback and Submit fit on the phone's screen together.
-  await page.getByTestId("submit").scrollIntoViewIfNeeded();
+  await page.getByTestId("live-loss").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  for (const id of ["live-gap", "surface", "rate", "momentum", "submit"]) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
   await expectNoHorizontalScroll(page);
   await screenshot(page, "narrow-valley-phone-momentum", { fullPage: false });
   await submitAndExpectStars(page, 3);

@@ -52,7 +52,7 @@ export function StepControls({
       {!readOnly && left > 0 && (
         <>
           <label htmlFor={`${id}-size`} className={styles.label}>
-            Step size η (how far along the arrow): <strong data-testid="step-size-value">{size}</strong>
+            Step size η along the arrow: <strong data-testid="step-size-value">{size}</strong>
           </label>
           <div className={styles.sliderRow}>
             <input
@@ -84,13 +84,13 @@ export function StepControls({
             />
           </div>
           <p className={styles.readout} data-testid="landing-loss">
-            This step would land at loss <strong>{formatLoss(landingLoss)}</strong> (now {formatLoss(lossAt(m, here))})
+            Lands at loss <strong>{formatLoss(landingLoss)}</strong> (now {formatLoss(lossAt(m, here))})
           </p>
           <AlongArrow losses={along} stepMax={play.stepMax} size={size} here={landingLoss} />
         </>
       )}
       {!readOnly && (
-        <div className="row">
+        <div className={styles.buttons}>
           {left > 0 && (
             <button type="button" className="button" onClick={() => onSizes([...sizes, size])} data-testid="take-step">
               Take this step
@@ -100,7 +100,7 @@ export function StepControls({
             Undo
           </button>
           <button type="button" className="button secondary" onClick={() => onSizes([])} disabled={sizes.length === 0}>
-            Start over
+            Reset
           </button>
         </div>
       )}

@@ -66,7 +66,9 @@ export default function DownhillView({ level, onAnswerChange, initialAnswer, rea
   const landing: [number, number] = [here[0] - size * g[0], here[1] - size * g[1]];
   const arrowLength = steps ? steps.play.stepMax / 6 : 0;
   const arrow =
-    stepping && Math.hypot(g[0], g[1]) > 1e-9 ? { from: here, to: [here[0] - arrowLength * g[0], here[1] - arrowLength * g[1]] as [number, number] } : undefined;
+    stepping && Math.hypot(g[0], g[1]) > 1e-9
+      ? { from: here, to: [here[0] - arrowLength * g[0], here[1] - arrowLength * g[1]] as [number, number] }
+      : undefined;
 
   // Mini-batches: the full batch at the same rate, drawn grey beside the player's path.
   const ghost = useMemo(() => {
@@ -139,7 +141,7 @@ function Legend({ mode, ghost }: { mode: View["play"]["mode"]; ghost: boolean })
       </span>
       {mode === "steps" && (
         <span>
-          <i className={styles.keyLanding} /> where this step lands
+          <i className={styles.keyLanding} /> this step lands
         </span>
       )}
       {ghost && (
