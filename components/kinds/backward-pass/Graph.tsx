@@ -3,6 +3,8 @@ import { type BackwardPassView, type FieldVerdict, nodeId, nodeName, show } from
 import styles from "./BackwardPass.module.css";
 
 const W = 640;
+/** Gradients under the nodes, short enough not to collide: 4 significant digits (the fields and the review have them in full). */
+const badge = (v: number) => String(Number(v.toPrecision(4)));
 const ROW = 150;
 const TOP = 150;
 const NODE_W = 106;
@@ -131,7 +133,7 @@ function NodeBox({ node, typed, truth, verdict, depth }: { node: Node; typed?: n
       </text>
       {node.field && truth === undefined && typed !== undefined && typed !== null && (
         <text x={x} y={y + NODE_H / 2 + 22} textAnchor="middle" className={styles.typed}>
-          ∂ {show(typed)}
+          ∂ {badge(typed)}
         </text>
       )}
       {node.field && truth !== undefined && (
@@ -142,7 +144,7 @@ function NodeBox({ node, typed, truth, verdict, depth }: { node: Node; typed?: n
           className={`${styles.truth} ${styles.flow} ${verdict === "right" ? styles.right : styles.wrong}`}
           style={flow}
         >
-          ∂ {show(truth)} {verdict === "right" ? "✓" : "✗"}
+          ∂ {badge(truth)} {verdict === "right" ? "✓" : "✗"}
         </text>
       )}
     </g>
