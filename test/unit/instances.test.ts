@@ -56,6 +56,8 @@ const keyOf: { [K in KindId]: (level: Level) => string[] } = {
   "learning-rate": (level) => [JSON.stringify((configOf(level) as { curve: unknown }).curve)],
   "deep-training": () => [],
   digits: () => [],
+  downhill: (level) => [JSON.stringify((configOf(level) as { data: unknown }).data)],
+  "backward-pass": () => [],
 };
 
 function keysIn(value: unknown, found = new Set<string>()): Set<string> {
