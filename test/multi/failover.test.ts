@@ -1,0 +1,210 @@
+/**
+ * Three server processes sharing live games through Redis, on one PostgreSQL database, behind
+ * HAProxy (scripts/multi.mjs): the host on one process, players on all three (directly and
+ * through the proxy), a game played to the podium; and in its last round the owner of the game
+ * killed (SIGKILL) while answers keep coming: another process takes the game over within 5 s, no
+ * acknowledged answer is lost, the players on the other processes keep their sockets, and the
+ * points and podium are those of a single-process replay of the acknowledged answers (the same
+ * pure transitions of core/live, in this test's process).
+ *
+ * Needs GA_TEST_POSTGRES_URL and GA_TEST_REDIS_URL (`npm test` starts throwaway servers for both
+ * and runs this in its PostgreSQL pass); skipped without them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AnswerReply, HostView, PlayerView } from "@/core/live/protocol";
+import { addPlayer, advance as advanceRoom, createRoom, recordAnswer, standings } from "@/core/live/room";
+import { findHaproxy, startProxy } from "../../scripts/multi.mjs";
+import {
+  advance,
+  answers,
+  closeAll,
+  createGame,
+  gameInDb,
+  type HostGame,
+  type JoinedPlayer,
+  joinGame,
+  type LiveClient,
+  liveClient,
+  PROTOCOL,
+  sleep,
+  solvedAnswer,
+  startRound,
+} from "../api/live-client";
+import { freePort, type LaunchedServer, launchServer } from "../api/server-harness";
+import { createPostgresDatabase, queryDb } from "../api/test-database";
+
+const postgresUrl = process.env.GA_TEST_POSTGRES_URL;
+const redisUrl = process.env.GA_TEST_REDIS_URL;
+const enabled = Boolean(postgresUrl && redisUrl);
+
+interface Acked {
+  player: string;
+  roundIndex: number;
+  score: number;
+  stars: number;
+  reply: AnswerReply;
+}
+
+describe.skipIf(!enabled)("three processes sharing a live game through Redis", () => {
+  let database: { url: string; drop(): Promise<void> };
+  let servers: LaunchedServer[] = [];
+  let proxy: { url: string; stop: () => void } | null = null;
+
+  beforeAll(async () => {
+    if (redisUrl === "unavailable") throw new Error("npm test could not start a throwaway Redis: see its output above");
+    database = await createPostgresDatabase();
+    // A short lease, so that a dead owner is replaced quickly even before its silence is noticed.
+    const env = { REDIS_URL: redisUrl!, TRUST_PROXY: "loopback", LIVE_LEASE_MS: "3000" };
+    servers = await Promise.all([0, 1, 2].map(() => launchServer(database.url, env)));
+    const outcomes = await Promise.all(servers.map((s) => s.outcome));
+    outcomes.forEach((outcome, i) => {
+      if (outcome !== "ready") throw new Error(`process ${i + 1} did not start (${JSON.stringify(outcome)}):\n${servers[i].output()}`);
+    });
+    if (findHaproxy()) proxy = await startProxy({ port: await freePort(), backends: servers.map((s) => s.port) });
+    else console.warn("HAProxy is not installed (apt-get install -y haproxy): the players reach the processes directly.");
+  });
+
+  afterAll(async () => {
+    closeAll();
+    proxy?.stop();
+    await Promise.all(servers.map((s) => s.stop("SIGKILL")));
+    await database?.drop();
+  });
+
+  it("plays a game to the podium across three processes, and survives the owner killed mid-round", async () => {
+    const [first, second, third] = servers;
+    const game: HostGame = await createGame(first.baseUrl, ["turn-the-axes", "turn-and-shift"], { roundSeconds: 120, speedBonus: false });
+
+    // Nine players: two on each process directly, three through the proxy (round robin).
+    const entry = (i: number) => (i >= 6 && proxy ? proxy.url : servers[i % 3].baseUrl);
+    const players: JoinedPlayer[] = [];
+    const homes: (LaunchedServer | null)[] = [];
+    for (let i = 0; i < 9; i++) {
+      players.push(await joinGame(entry(i), game.code, `P${i + 1}`));
+      homes.push(i >= 6 && proxy ? null : servers[i % 3]);
+    }
+    await game.host.waitLast<HostView>((v) => v.players.length === 9, "the host to see nine players");
+
+    const acked: Acked[] = [];
+    const answer = async (p: JoinedPlayer, roundIndex: number, given: unknown) => {
+      const ack = await p.client.emit("player:answer", { roundIndex, answer: given });
+      if (ack.ok) {
+        const reply = ack as unknown as AnswerReply;
+        acked.push({ player: p.nickname, roundIndex, score: reply.score, stars: reply.stars, reply });
+      }
+      return ack;
+    };
+
+    // Round 1: every player sees the round start (views reach all three processes) and answers.
+    await startRound(game);
+    await Promise.all(players.map((p) => p.client.waitLast<PlayerView>((v) => v.phase === "playing", `${p.nickname} to see round 1`)));
+    for (const [i, p] of players.entries()) {
+      expect((await answer(p, 0, answers.naive)).ok).toBe(true);
+      if (i % 2 === 0) expect((await answer(p, 0, await solvedAnswer(p.client))).ok).toBe(true);
+    }
+    await advance(game, "playing", "reveal");
+    await advance(game, "reveal", "leaderboard");
+    await startRound(game, "leaderboard");
+    await Promise.all(players.map((p) => p.client.waitLast<PlayerView>((v) => v.phase === "playing" && v.round?.index === 1, `${p.nickname} to see round 2`)));
+
+    // Round 2: some answer, then the owner (the first process, the host's) is killed while the
+    // players elsewhere keep answering.
+    const survivors = players.filter((_, i) => homes[i] !== first);
+    const solved = new Map<string, unknown>();
+    for (const p of players) solved.set(p.nickname, await solvedAnswer(p.client));
+    for (const p of players.slice(0, 3)) expect((await answer(p, 1, solved.get(p.nickname))).ok).toBe(true);
+    const viewsBefore = new Map(survivors.map((p) => [p.nickname, p.client.states.length]));
+    const killedAt = Date.now();
+    const exit = await first.stop("SIGKILL");
+    expect(exit.signal).toBe("SIGKILL");
+
+    // Until a new owner answers, answers are delayed or refused, never acknowledged and lost.
+    let servedAgainAt: number | null = null;
+    const refusals: string[] = [];
+    const stream = async (p: JoinedPlayer, given: unknown) => {
+      while (Date.now() - killedAt < 15_000) {
+        const ack = await answer(p, 1, given).catch((error: Error) => ({ ok: false as const, error: { code: "timeout", message: error.message } }));
+        if (ack.ok) {
+          servedAgainAt ??= Date.now();
+          return;
+        }
+        refusals.push(ack.error.code);
+        await sleep(100);
+      }
+    };
+    await Promise.all(survivors.slice(0, 4).map((p) => stream(p, p.nickname.endsWith("4") ? answers.naive : solved.get(p.nickname))));
+    expect(servedAgainAt, `no answer was acknowledged within 15 s of the kill (refusals: ${refusals.join(", ")})`).not.toBeNull();
+    const takeoverMs = servedAgainAt! - killedAt;
+    console.log(`[multi] the game was served again ${takeoverMs} ms after its owner was killed`);
+    expect(takeoverMs).toBeLessThan(5_000);
+
+    // The players on the other processes kept their sockets and got a view from the new owner.
+    for (const p of survivors) {
+      expect(p.client.disconnects, `${p.nickname} kept its socket`).toEqual([]);
+      await p.client.until(() => p.client.states.length > viewsBefore.get(p.nickname)!, `${p.nickname} to get a view from the new owner`, 5_000);
+    }
+
+    // The host and the players of the dead process come back through the proxy (or another process), as the pages do.
+    const doorway = proxy?.url ?? second.baseUrl;
+    const host = await liveClient(doorway);
+    expect((await host.emit("host:resume", { ...PROTOCOL, code: game.code, hostSecret: game.hostSecret })).ok).toBe(true);
+    const movedPlayers = players.filter((_, i) => homes[i] === first);
+    const returned: { p: JoinedPlayer; client: LiveClient }[] = [];
+    for (const p of movedPlayers) {
+      const client = await liveClient(doorway);
+      const ack = await client.emit("player:resume", { ...PROTOCOL, code: game.code, playerSecret: p.playerSecret });
+      expect(ack.ok, JSON.stringify(ack)).toBe(true);
+      returned.push({ p, client });
+    }
+    for (const { p, client } of returned) {
+      const ack = await client.emit("player:answer", { roundIndex: 1, answer: solved.get(p.nickname) });
+      expect(ack.ok, JSON.stringify(ack)).toBe(true);
+      const reply = ack as unknown as AnswerReply;
+      acked.push({ player: p.nickname, roundIndex: 1, score: reply.score, stars: reply.stars, reply });
+    }
+    expect((await answer(players.find((p) => homes[players.indexOf(p)] === third)!, 1, answers.naive)).ok).toBe(true);
+
+    // To the podium, driven by the host from its new process.
+    const hostGame = { ...game, host };
+    await advance(hostGame, "playing", "reveal");
+    await advance(hostGame, "reveal", "leaderboard");
+    const podium = await advance(hostGame, "leaderboard", "podium");
+
+    // A single-process replay of the acknowledged answers: the same transitions, in order.
+    let room = createRoom(
+      {
+        id: "replay",
+        code: game.code,
+        playlist: ["turn-the-axes", "turn-and-shift"],
+        roundSeconds: [120, 120],
+        options: { roundSeconds: 120, speedBonus: false },
+      },
+      0,
+    );
+    for (const p of players) room = addPlayer(room, { id: p.nickname, nickname: p.nickname }, 0);
+    room = advanceRoom(advanceRoom(room, 1), 2); // round 1 playing
+    for (const a of acked.filter((x) => x.roundIndex === 0))
+      room = recordAnswer(room, { playerId: a.player, roundIndex: 0, score: a.score, stars: a.stars, answer: null }, 3).room;
+    room = advanceRoom(advanceRoom(advanceRoom(advanceRoom(room, 4), 5), 6), 7); // reveal, leaderboard, intro, playing round 2
+    for (const a of acked.filter((x) => x.roundIndex === 1))
+      room = recordAnswer(room, { playerId: a.player, roundIndex: 1, score: a.score, stars: a.stars, answer: null }, 8).room;
+    const expected = Object.fromEntries(standings(room).map((p) => [p.nickname, p.points]));
+
+    const shown = Object.fromEntries(podium.leaderboard!.map((row) => [row.nickname, row.points]));
+    expect(shown).toEqual(expected);
+    expect(Object.values(expected).some((points) => points > 0)).toBe(true);
+
+    // Every acknowledged answer is stored, and the stored answers make the same points.
+    const stored = await gameInDb(database.url, game.code);
+    expect(stored?.game.phase).toBe("podium");
+    const idOf = new Map(players.map((p) => [p.nickname, p.playerId]));
+    for (const a of acked)
+      expect(
+        stored!.answers.some((row) => row.playerId === idOf.get(a.player) && row.roundIndex === a.roundIndex && Number(row.score) === a.score),
+        `${a.player}'s acknowledged answer in round ${a.roundIndex + 1}`,
+      ).toBe(true);
+    // The game was taken over: its epoch was raised, so the dead owner could not have written any more.
+    const [{ epoch }] = await queryDb(database.url, "SELECT epoch FROM LiveGame WHERE id = ?", [stored!.game.id]);
+    expect(Number(epoch)).toBeGreaterThanOrEqual(1);
+  });
+});
