@@ -56,8 +56,7 @@ export function ensureHaproxy() {
  */
 export function haproxyConfig({ host, port, backends }) {
   return [
-    "global",
-    "  maxconn 50000",
+    "global", // no maxconn: HAProxy derives it from the file descriptor limit
     "defaults",
     "  mode http",
     "  timeout connect 2s",
