@@ -220,4 +220,93 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     const [{ epoch }] = await queryDb(database.url, "SELECT epoch FROM LiveGame WHERE id = ?", [stored!.game.id]);
     expect(Number(epoch)).toBeGreaterThanOrEqual(1);
   }, 180_000);
+
+  it("fences off an owner that stalled past its lease: its successor runs the game, and it lets go when it wakes up", async () => {
+    const [, second, third] = servers; // the first was killed above
+    const game = await createGame(second.baseUrl, ["turn-the-axes"], { roundSeconds: 120, speedBonus: false });
+    const ada = await joinGame(third.baseUrl, game.code, "Ada");
+    const bob = await joinGame(third.baseUrl, game.code, "Bob");
+    await startRound(game);
+    await ada.client.waitLast<PlayerView>((v) => v.phase === "playing", "Ada to see the round");
+    const solved = await solvedAnswer(ada.client);
+    expect((await ada.client.emit("player:answer", { roundIndex: 0, answer: answers.naive })).ok).toBe(true);
+
+    // The owner stalls (SIGSTOP): its connections stay open, so only its lease running out shows it.
+    process.kill(second.pid, "SIGSTOP");
+    const stalledAt = Date.now();
+    try {
+      const refusals: string[] = [];
+      const servedAt = await answerUntilServed(() => bob.client.emit("player:answer", { roundIndex: 0, answer: solved }, 2_000), stalledAt, refusals);
+      expect(servedAt, `Bob's answer was never acknowledged (refusals: ${refusals.join(", ")})`).not.toBeNull();
+      console.log(`[multi] a stalled owner was replaced after ${servedAt! - stalledAt} ms`);
+    } finally {
+      process.kill(second.pid, "SIGCONT");
+    }
+
+    // Awake, the old owner finds its lease gone and lets the game go; its successor runs it.
+    await expect.poll(() => second.output(), { timeout: 10_000 }).toMatch(new RegExp(`let game ${game.code} go`));
+    expect((await ada.client.emit("player:answer", { roundIndex: 0, answer: solved })).ok).toBe(true);
+    const host = await liveClient(third.baseUrl);
+    expect((await host.emit("host:resume", { ...PROTOCOL, code: game.code, hostSecret: game.hostSecret })).ok).toBe(true);
+    await advance({ ...game, host }, "playing", "reveal");
+    await advance({ ...game, host }, "reveal", "leaderboard");
+    const podium = await advance({ ...game, host }, "leaderboard", "podium");
+    expect(Object.fromEntries(podium.leaderboard!.map((row) => [row.nickname, row.points]))).toEqual({ Ada: 1000, Bob: 1000 });
+    const [{ epoch }] = await queryDb(database.url, "SELECT epoch FROM LiveGame WHERE code = ? ORDER BY createdAt DESC LIMIT 1", [game.code]);
+    expect(Number(epoch)).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+
+  it("refuses every write of a process whose epoch is behind, and a takeover waits for a write in progress", async () => {
+    // Two "processes" in this one: two fenced stores on the same database (the servers' own).
+    process.env.DATABASE_URL = database.url;
+    const { FencedStore, FencedOffError } = await import("@/server/live/fenced-store");
+    const { prismaLiveStore } = await import("@/server/live/prisma-store");
+    const { disconnectDb } = await import("@/server/db/client");
+    const fenced: string[] = [];
+    const hooks = { beforeInsertGame: async () => {}, onEnded: () => {}, onFenced: (id: string) => void fenced.push(id) };
+    // The earlier holder's writes of answers wait for `held` inside their transaction, after the fence's check.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowAnswers = {
+      ...prismaLiveStore,
+      insertAnswer: (...args: Parameters<typeof prismaLiveStore.insertAnswer>) => held.then(() => prismaLiveStore.insertAnswer(...args)),
+    };
+    const before = new FencedStore(slowAnswers, hooks);
+    const after = new FencedStore(prismaLiveStore, hooks);
+    try {
+      const now = Date.now();
+      const player = `p-${now}`;
+      const room = addPlayer(
+        createRoom(
+          { id: `fence-${now}`, code: "999999", playlist: ["turn-the-axes"], roundSeconds: [60], options: { roundSeconds: 60, speedBonus: false } },
+          now,
+        ),
+        { id: player, nickname: "Ada" },
+        now,
+      );
+      const best = (points: number) => ({ score: 1, stars: 3, points, submittedAt: now, answer: { n: points } });
+      await before.insertGame(room, "hash", null);
+      await before.insertPlayer(room.id, room.players[player], `secret-${now}`);
+
+      // A write in progress holds the game's row: the takeover's claim waits for it (and then sees it).
+      const slowWrite = before.insertAnswer(room.id, player, 0, best(100));
+      await sleep(300);
+      const claim = after.claim(room.id);
+      const claimedFirst = await Promise.race([claim.then(() => true), sleep(700).then(() => false)]);
+      expect(claimedFirst, "the claim waited for the write that held the row").toBe(false);
+      release();
+      await slowWrite;
+      expect(await claim).toBe("999999");
+
+      // From now on the earlier holder's writes are refused, and it is told; the new holder's land.
+      await expect(before.insertAnswer(room.id, player, 0, best(200))).rejects.toBeInstanceOf(FencedOffError);
+      expect(fenced).toEqual([room.id]);
+      await expect(before.saveControl(room, 0)).rejects.toBeInstanceOf(FencedOffError);
+      await after.insertAnswer(room.id, player, 0, best(300));
+      const rows = await queryDb(database.url, "SELECT points FROM LiveAnswer WHERE gameId = ? ORDER BY points", [room.id]);
+      expect(rows.map((row) => Number(row.points))).toEqual([100, 300]);
+    } finally {
+      await disconnectDb();
+    }
+  }, 60_000);
 });
