@@ -68,6 +68,7 @@ async function main() {
     force.unref();
     // Stop accepting, let requests in flight finish (up to 3 s), then close what is left.
     engine.stop();
+    cluster?.beginStop();
     // Shared games: release them now, so another process takes them over at once.
     const released = cluster ? engine.flush().then(() => cluster.stop()) : Promise.resolve();
     io.close(); // also closes the HTTP server

@@ -79,6 +79,8 @@ export class LiveCluster implements LiveGames {
   /** Restores run one at a time: each loads the games claimed before it (FencedStore.loadOpenGames). */
   private restores: Promise<unknown> = Promise.resolve();
   private watch: NodeJS.Timeout | null = null;
+  /** Shutting down: no game is taken over any more, and closing sockets are not reported. */
+  private stopping = false;
   private reemit: (connection: ConnectionId, view: LiveView) => void = () => {};
 
   constructor(connections: RedisConnections, inner: LiveStore) {
@@ -125,13 +127,20 @@ export class LiveCluster implements LiveGames {
         WATCH_MS + Math.random() * WATCH_MS, // processes do not all look at the same instant
       );
       this.watch.unref();
+      if (this.stopping) clearTimeout(this.watch);
     };
     tick();
   }
 
-  /** A graceful stop: the games are released, so other processes take them over at once. */
-  async stop(): Promise<void> {
+  /** The start of a graceful stop: from now on this process takes no game over (see stop). */
+  beginStop(): void {
+    this.stopping = true;
     if (this.watch) clearTimeout(this.watch);
+  }
+
+  /** A graceful stop, once the engine's writes are stored: the games are released, so other processes take them over at once. */
+  async stop(): Promise<void> {
+    this.beginStop();
     this.forwarding.stop();
     await this.leases.releaseAll();
   }
@@ -191,7 +200,7 @@ export class LiveCluster implements LiveGames {
   detach(connection: ConnectionId): void {
     const session = this.sessions.get(connection);
     this.sessions.delete(connection);
-    if (session) void this.route({ op: "detach", gameId: session.gameId, connection }).catch(() => {}); // an owner that is gone has forgotten it anyway
+    if (session && !this.stopping) void this.route({ op: "detach", gameId: session.gameId, connection }).catch(() => {}); // an owner that is gone has forgotten it anyway
   }
 
   /** As LiveEngine.floodKey, from what this process knows of its own socket. */
@@ -311,6 +320,7 @@ export class LiveCluster implements LiveGames {
    * lease, then its epoch, then the engine restores it. Once per game at a time in this process.
    */
   private takeOver(gameId: string, goneOwner: string | null): Promise<boolean> {
+    if (this.stopping) return Promise.resolve(false);
     const running = this.takeovers.get(gameId);
     if (running) return running;
     const attempt = this.restores
