@@ -13,8 +13,8 @@
 //   - failover: kill -9 of the owner → the first acknowledged answer of a player elsewhere.
 // Needs a production build, PostgreSQL (initdb/pg_ctl) and redis-server. All traffic is on 127.0.0.1.
 import { spawn } from "node:child_process";
-import { loadavg } from "node:os";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, openSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { io } from "socket.io-client";
@@ -34,6 +34,7 @@ const OUT = arg("out", "bench/results/multi-live.json");
 const PROTOCOL = { protocolVersion: 2 };
 const ANSWER = { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] };
 const BASE_PORT = 3600;
+const LOGS = mkdtempSync(path.join(tmpdir(), "ga-multi-bench-")); // the servers' output, for when a step fails
 const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** @param {string} url @param {string} name */
@@ -49,9 +50,10 @@ async function withDatabase(url, name) {
 
 /** Starts a server process; resolves once /api/health answers. @param {number} port @param {Record<string, string>} env */
 async function launch(port, env) {
+  const log = openSync(path.join(LOGS, `server-${port}-${Date.now()}.log`), "w");
   const child = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
-    stdio: "ignore",
+    stdio: ["ignore", log, log],
   });
   process.once("exit", () => child.kill("SIGKILL"));
   const deadline = Date.now() + 180_000;
@@ -174,6 +176,7 @@ async function run({ label, processes, databaseUrl, redisUrl, failover }) {
   };
 }
 
+console.log(`Server logs in ${LOGS}`);
 const postgres = await startThrowawayPostgres();
 const redis = await startThrowawayRedis();
 process.once("exit", () => {

@@ -29,6 +29,12 @@ export interface FenceHooks {
   onFenced(gameId: string): void;
 }
 
+/**
+ * Prisma's defaults (2 s to get a connection, 5 s in all) fail writes on a busy machine, where
+ * waiting is better: the engine's writes to a game are chained, and an acknowledgement waits for its write.
+ */
+const TRANSACTION_LIMITS = { maxWait: 15_000, timeout: 30_000 };
+
 export class FencedStore implements LiveStore {
   /** The epoch this process holds each of its games at. */
   private readonly epochs = new Map<string, number>();
@@ -68,7 +74,7 @@ export class FencedStore implements LiveStore {
         const { count } = await transaction.liveGame.updateMany({ where: { id: gameId, epoch }, data: { epoch } });
         if (count !== 1) throw new FencedOffError(gameId, epoch);
         await inTransaction(transaction, write);
-      });
+      }, TRANSACTION_LIMITS);
     } catch (error) {
       if (error instanceof FencedOffError && epoch !== undefined && this.epochs.get(gameId) === epoch) {
         this.forget(gameId);

@@ -256,6 +256,23 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     expect(Number(epoch)).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
+  it("a process stopped with SIGTERM hands its games over at once", async () => {
+    const [, second, third] = servers;
+    const game = await createGame(third.baseUrl, ["turn-the-axes"], { roundSeconds: 120, speedBonus: false });
+    const cy = await joinGame(second.baseUrl, game.code, "Cy");
+    await startRound(game);
+    await cy.client.waitLast<PlayerView>((v) => v.phase === "playing", "Cy to see the round");
+    const stoppedAt = Date.now();
+    const exit = await third.stop("SIGTERM");
+    expect(exit.code).toBe(0);
+    const refusals: string[] = [];
+    const servedAt = await answerUntilServed(() => cy.client.emit("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }), Date.now(), refusals);
+    expect(servedAt, `Cy's answer was never acknowledged (refusals: ${refusals.join(", ")})`).not.toBeNull();
+    console.log(`[multi] a game was served again ${servedAt! - stoppedAt} ms after SIGTERM to its owner (${Date.now() - stoppedAt} ms in all)`);
+    expect(cy.client.disconnects).toEqual([]);
+    expect(third.output()).toMatch(/SIGTERM received/);
+  }, 60_000);
+
   it("refuses every write of a process whose epoch is behind, and a takeover waits for a write in progress", async () => {
     // Two "processes" in this one: two fenced stores on the same database (the servers' own).
     process.env.DATABASE_URL = database.url;
