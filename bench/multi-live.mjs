@@ -48,6 +48,12 @@ async function withDatabase(url, name) {
   return u.toString();
 }
 
+/** @type {Set<import("node:child_process").ChildProcess>} */
+const running = new Set();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL"); // never leave a server behind
+});
+
 /** Starts a server process; resolves once /api/health answers. @param {number} port @param {Record<string, string>} env */
 async function launch(port, env) {
   const log = openSync(path.join(LOGS, `server-${port}-${Date.now()}.log`), "w");
@@ -55,7 +61,8 @@ async function launch(port, env) {
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", log, log],
   });
-  process.once("exit", () => child.kill("SIGKILL"));
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server on ${port} exited (${child.exitCode})`);

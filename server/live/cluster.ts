@@ -4,7 +4,7 @@ import type { CommandName, HostView, LiveEvent, LiveView, PlayerView, ReplyOf } 
 import { LiveError, type LiveErrorCode, type Room } from "../../core/live/room";
 import type { LiveEngine } from "./engine";
 import { FencedStore } from "./fenced-store";
-import { Forwarding, NOT_RECEIVED } from "./forwarding";
+import { Forwarding, NoAnswerError, NOT_RECEIVED } from "./forwarding";
 import type { LiveGames } from "./games";
 import type { ConnectionId, LiveBroadcast, LiveStore } from "./interfaces";
 import { Leases, leaseTiming } from "./lease";
@@ -229,13 +229,30 @@ export class LiveCluster implements LiveGames {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const owner = await this.ownerOf(call.gameId);
       if (owner === null) throw new LiveError("not_found", "no game with that code is running");
-      const answer = owner === this.processId ? await this.serve(call, this.processId) : await this.forwarding.request(owner, call);
+      const answer = owner === this.processId ? await this.serve(call, this.processId) : await this.forwarded(owner, call);
       if (answer !== NOT_RECEIVED && !("moved" in (answer as Answer))) return unwrap(answer as Answer);
       // Not received: the owner is gone, and did not handle it, so it is safe to send again.
       if (answer === NOT_RECEIVED || !(await this.forwarding.isListening(owner))) await this.takeOver(call.gameId, owner);
       else await sleep(100 * (attempt + 1)); // moving between two live processes: give the lease a moment
     }
     throw new LiveError("rate_limited", "the game is moving to another server: try again in a moment");
+  }
+
+  /**
+   * A call sent to its owner. An owner that dies with the call unanswered may or may not have
+   * handled it, so it is not sent again: the client is told to try again (its retry goes to the
+   * next owner), at once rather than after the whole timeout.
+   */
+  private async forwarded(owner: string, call: Call): Promise<unknown> {
+    try {
+      return await this.forwarding.request(owner, call);
+    } catch (error) {
+      if (error instanceof NoAnswerError && error.gone) {
+        void this.takeOver(call.gameId, owner).catch(() => {});
+        throw new LiveError("rate_limited", "the server running this game stopped: please try again");
+      }
+      throw error;
+    }
   }
 
   /** The process running the game; this one if nobody did and it could take it; null if the game is over. */

@@ -19,11 +19,19 @@ const NEWS_CHANNEL = "ga:live:news";
 export const NOT_RECEIVED = Symbol("not received");
 
 export class NoAnswerError extends Error {
-  constructor(processId: string, ms: number) {
-    super(`process ${processId} did not answer within ${ms} ms`);
+  constructor(
+    processId: string,
+    ms: number,
+    /** The process stopped listening while the request waited: it died (whether it handled the request is unknown). */
+    readonly gone = false,
+  ) {
+    super(gone ? `process ${processId} went away before answering` : `process ${processId} did not answer within ${ms} ms`);
     this.name = "NoAnswerError";
   }
 }
+
+/** While a request waits, how often the receiver is checked for still listening. */
+const LIVENESS_CHECK_MS = 300;
 
 interface Envelope {
   id: number;
@@ -64,25 +72,36 @@ export class Forwarding {
     await this.subscriber.subscribe(NEWS_CHANNEL, (message) => onNews(JSON.parse(message)));
   }
 
-  /** Sends `body` to `processId`; its reply, NOT_RECEIVED, or NoAnswerError after the timeout. */
+  /**
+   * Sends `body` to `processId`; its reply, NOT_RECEIVED, or NoAnswerError: after the timeout, or
+   * as soon as the receiver is seen to have stopped listening (it was killed just after the
+   * request reached it: a reply will never come).
+   */
   async request(processId: string, body: unknown): Promise<unknown> {
     const id = this.nextId++;
+    let fail: (error: NoAnswerError) => void = () => {};
     const reply = new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = setTimeout(() => fail(new NoAnswerError(processId, this.timeoutMs)), this.timeoutMs);
+      fail = (error) => {
+        clearTimeout(timer);
         this.waiting.delete(id);
-        reject(new NoAnswerError(processId, this.timeoutMs));
-      }, this.timeoutMs);
+        reject(error);
+      };
       this.waiting.set(id, { resolve, timer });
     });
     reply.catch(() => undefined); // handled by the caller's await below; never unhandled meanwhile
     const receivers = await this.commands.publish(requestChannel(processId), JSON.stringify({ id, from: this.processId, body } satisfies Envelope));
     if (receivers === 0) {
-      const waiter = this.waiting.get(id);
-      if (waiter) clearTimeout(waiter.timer);
-      this.waiting.delete(id);
+      fail(new NoAnswerError(processId, 0, true));
       return NOT_RECEIVED;
     }
-    return reply;
+    const watch = setInterval(() => {
+      void this.isListening(processId).then(
+        (listening) => listening || !this.waiting.has(id) || fail(new NoAnswerError(processId, 0, true)),
+        () => {},
+      );
+    }, LIVENESS_CHECK_MS);
+    return reply.finally(() => clearInterval(watch));
   }
 
   /** Tells every process (this one too). */
