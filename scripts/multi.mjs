@@ -129,10 +129,26 @@ async function main() {
   /** @type {(() => void)[]} */
   const cleanups = [];
   const stopAll = () => {
-    for (const cleanup of cleanups.reverse()) cleanup();
+    for (const cleanup of cleanups.reverse()) {
+      try {
+        cleanup();
+      } catch (error) {
+        console.error(`stopping: ${error instanceof Error ? error.message : error}`); // and go on with the rest
+      }
+    }
   };
   process.once("exit", stopAll);
-  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.once(signal, () => process.exit(0));
+  /** @type {import("node:child_process").ChildProcess[]} */
+  const servers = [];
+  // Ctrl-C: the servers first (they hand their games over and store their last writes, which
+  // needs Redis and PostgreSQL), then everything else, on exit.
+  const shutdown = async () => {
+    const exits = servers.filter((c) => c.exitCode === null).map((c) => new Promise((resolve) => c.once("exit", resolve)));
+    for (const server of servers) if (server.exitCode === null) server.kill("SIGTERM");
+    await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, 12_000))]);
+    process.exit(0);
+  };
+  for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.once(signal, () => void shutdown());
 
   let databaseUrl = process.env.DATABASE_URL ?? "";
   if (process.argv.includes("--throwaway-postgres")) {
@@ -166,7 +182,8 @@ async function main() {
         TRUST_PROXY: process.env.TRUST_PROXY ?? "loopback",
       },
     });
-    cleanups.push(() => child.exitCode === null && child.kill("SIGTERM"));
+    cleanups.push(() => child.exitCode === null && child.kill("SIGKILL"));
+    servers.push(child);
     return child;
   });
   // Each process is ready once /api/health answers.
