@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
@@ -29,8 +30,21 @@ function createClient(url: string): PrismaClient {
 }
 
 export function db(): PrismaClient {
+  const scoped = transactionScope.getStore();
+  if (scoped) return scoped;
   holder.__gradientArenaPrisma ??= createClient(databaseUrl());
   return holder.__gradientArenaPrisma;
+}
+
+const transactionScope = new AsyncLocalStorage<PrismaClient>();
+
+/**
+ * Runs `body` with db() answering `transaction` (an interactive transaction's client), so code
+ * written against db() can join a transaction it knows nothing of: server/live/fenced-store.ts
+ * runs the live store's writes after its fencing check, in one transaction.
+ */
+export function inTransaction<T>(transaction: unknown, body: () => Promise<T>): Promise<T> {
+  return transactionScope.run(transaction as PrismaClient, body);
 }
 
 export async function disconnectDb(): Promise<void> {

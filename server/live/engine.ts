@@ -274,6 +274,18 @@ export class LiveEngine {
     );
   }
 
+  /**
+   * Forgets a game this process no longer runs (another process took it over: server/live/cluster.ts):
+   * its clock stops and its connections are unbound here. Nothing is written or sent.
+   */
+  evict(code: string): void {
+    const rt = this.rooms.get(code);
+    if (!rt) return;
+    rt.stop();
+    this.rooms.delete(code);
+    for (const [connection, binding] of this.bindings) if (binding.gameId === rt.room.id) this.bindings.delete(connection);
+  }
+
   stop(): void {
     this.stopHeartbeat?.();
     for (const rt of this.rooms.values()) rt.stop();
