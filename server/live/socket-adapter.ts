@@ -16,10 +16,13 @@ import {
 } from "../../core/live/protocol";
 import { LiveError } from "../../core/live/room";
 import { describeZodError } from "../../core/validation";
+import { clientAddressOf } from "../client-address";
 import { defineLimit, waitMessage } from "../limits";
 import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teachers/session-token";
 import type { LiveEngine } from "./engine";
+import { deviceOf } from "./devices";
 import type { LiveBroadcast } from "./interfaces";
+import { hostKeyOf, type Requester, refuseIfJoinFlood, refuseIfTooManyGames } from "./room-limits";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
@@ -91,15 +94,34 @@ const codeGuesses = {
 
 type Handler<E extends LiveEventName> = (socket: LiveSocket, payload: LiveEvent<E>) => Promise<ReplyOf<E>>;
 
+const LOOPBACK = /^(127\.|::1$)/;
+
+/**
+ * Where a connection comes from: the same client address as the HTTP routes (TRUST_PROXY and
+ * X-Forwarded-For, server/client-address.ts), and whether it is the server's own machine.
+ */
+export function requesterOf(socket: Pick<LiveSocket, "handshake" | "request">): Requester {
+  const headers = socket.request.headers;
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const address = clientAddressOf(socket.handshake.address, header);
+  return { address, local: LOOPBACK.test(address) && header("x-forwarded-for") === undefined };
+}
+
 /** The session events: each one calls the engine's method for it. */
 function sessionHandlers(engine: LiveEngine): { [E in SessionEventName]: Handler<E> } {
-  const address = (socket: LiveSocket) => socket.handshake.address;
+  const address = (socket: LiveSocket) => requesterOf(socket).address;
   return {
     "host:create": async (socket, data) => {
       // A signed-in teacher's browser sends its session cookie with the handshake: the game goes
-      // to their reports. Anyone else hosts anonymously.
+      // to their reports, and they may have more games open. Anyone else hosts anonymously.
       const teacher = await teacherFromSessionToken(teacherTokenFromCookieHeader(socket.request.headers.cookie));
-      const { code, hostSecret } = await engine.create(data, teacher?.id ?? null);
+      const requester = requesterOf(socket);
+      const teacherId = teacher?.id ?? null;
+      await refuseIfTooManyGames(requester, teacherId, (key) => engine.openGamesOf(key));
+      const { code, hostSecret } = await engine.create(data, { teacherId, key: hostKeyOf(requester, teacherId) });
       return { code, hostSecret, view: await engine.attachHost(socket.id, code, hostSecret) };
     },
     "host:resume": async (socket, data) => ({
@@ -110,8 +132,10 @@ function sessionHandlers(engine: LiveEngine): { [E in SessionEventName]: Handler
       return {};
     },
     "player:join": async (socket, data) => {
-      await codeGuesses.check(address(socket), engine.exists(data.code));
-      return engine.join(socket.id, data);
+      const requester = requesterOf(socket);
+      await codeGuesses.check(requester.address, engine.exists(data.code));
+      await refuseIfJoinFlood(requester, data.code);
+      return engine.join(socket.id, data, deviceOf(socket.request));
     },
     "player:resume": async (socket, data) => ({
       view: await codeGuesses.withSecret(address(socket), () => engine.resume(socket.id, data.code, data.playerSecret)),
