@@ -229,8 +229,18 @@ export class LiveEngine {
     const rt = this.runtime(code, { ended: true });
     const saved = await this.store.hostSecretHash(rt.room.id);
     if (saved !== hashSecret(hostSecret)) throw new LiveError("forbidden", ROLE_REFUSALS.host);
+    return this.bindHost(rt, connection);
+  }
+
+  /** Creates a game and makes the connection its host at once (no second look-up of the secret just made). */
+  async createAndAttach(connection: ConnectionId, event: LiveEvent<"host:create">, host: HostIdentity = {}) {
+    const created = await this.create(event, host);
+    return { ...created, view: this.bindHost(this.runtime(created.code), connection) };
+  }
+
+  private bindHost(rt: RoomRuntime, connection: ConnectionId): HostView {
     this.detach(connection); // a connection follows one game, in one role, at a time
-    this.bindings.set(connection, { role: "host", gameId: rt.room.id, code });
+    this.bindings.set(connection, { role: "host", gameId: rt.room.id, code: rt.room.code });
     rt.hosts.add(connection);
     rt.lastActiveAt = this.clock.now();
     return rt.hostViewOf();

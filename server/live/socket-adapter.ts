@@ -121,8 +121,7 @@ function sessionHandlers(engine: LiveEngine): { [E in SessionEventName]: Handler
       const requester = requesterOf(socket);
       const teacherId = teacher?.id ?? null;
       await refuseIfTooManyGames(requester, teacherId, (key) => engine.openGamesOf(key));
-      const { code, hostSecret } = await engine.create(data, { teacherId, key: hostKeyOf(requester, teacherId) });
-      return { code, hostSecret, view: await engine.attachHost(socket.id, code, hostSecret) };
+      return engine.createAndAttach(socket.id, data, { teacherId, key: hostKeyOf(requester, teacherId) });
     },
     "host:resume": async (socket, data) => ({
       view: await codeGuesses.withSecret(address(socket), () => engine.attachHost(socket.id, data.code, data.hostSecret)),
