@@ -1,4 +1,4 @@
-import { expect, levelCard, test, unlockUpTo, waitForProfile } from "./helpers";
+import { expect, levelCard, servedLevel, test, unlockUpTo, waitForProfile } from "./helpers";
 
 // The campaign's rules, which no page can get around: a level opens only after the one before it
 // has a star, and the server scores every answer itself.
@@ -19,22 +19,29 @@ test("a score sent by the browser is ignored: the server scores the answer itsel
   await page.goto("/play");
   await waitForProfile(page);
   // page.request shares the page's cookies, so this is the same anonymous player.
-  const res = await page.request.post("/api/submissions", {
-    data: {
-      levelId: "turn-the-axes",
-      answer: { representation: "raw", rule: "x>0", angleDeg: 180, shift: [0, 0], scale: [1, 1] },
-      score: 1,
-      stars: 3,
-    },
-  });
+  const { attempt } = await servedLevel(page, "turn-the-axes");
+  const data = {
+    levelId: "turn-the-axes",
+    attempt,
+    answer: { representation: "raw", rule: "x>0", angleDeg: 180, shift: [0, 0], scale: [1, 1] },
+    score: 1,
+    stars: 3,
+  };
+  const res = await page.request.post("/api/submissions", { data });
   expect(res.status()).toBe(201);
   const body = await res.json();
   expect(body.stars).toBe(0);
   expect(body.score).toBeLessThan(0.5);
+  expect(body.next.attempt).toBe(attempt! + 1);
+
+  // That attempt is spent: an answer to it again is refused, and the page is told to reload.
+  const again = await page.request.post("/api/submissions", { data });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error).toMatchObject({ code: "stale_attempt", message: expect.stringContaining("reload") });
 
   // Submitting the locked next level's answer is refused.
   const locked = await page.request.post("/api/submissions", {
-    data: { levelId: "turn-and-shift", answer: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] } },
+    data: { levelId: "turn-and-shift", attempt: 1, answer: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] } },
   });
   expect(locked.status()).toBe(403);
 
