@@ -128,8 +128,7 @@ export function addPlayer(room: Room, player: { id: string; nickname: string; de
   if (activeCount(room) >= MAX_PLAYERS) throw new LiveError("room_full", "this game is full");
   const key = nicknameKey(player.nickname);
   for (const id in room.players)
-    if (nicknameKey(room.players[id].nickname) === key)
-      throw new LiveError("nickname_taken", "that nickname is taken in this game (or one that looks the same)");
+    if (nicknameKey(room.players[id].nickname) === key) throw new LiveError("nickname_taken", "that nickname is taken in this game");
   const joined: LivePlayer = {
     id: player.id,
     nickname: player.nickname,
