@@ -106,7 +106,7 @@ export class LiveEngine {
     this.stopHeartbeat?.();
     this.stopSweep?.();
     this.stopHeartbeat = this.clock.every(HEARTBEAT_MS, () => this.heartbeat());
-    this.stopSweep = this.clock.every(IDLE_SWEEP_MS, () => this.endIdleGames());
+    this.stopSweep = this.clock.every(IDLE_SWEEP_MS, () => void this.endIdleGames().catch((error) => console.error("live idle sweep failed", error)));
   }
 
   private heartbeat(): void {
@@ -121,18 +121,25 @@ export class LiveEngine {
     if (alive.length) void this.store.heartbeat(alive).catch((error) => console.error("live heartbeat failed", error));
   }
 
-  /** Ends the games nobody has been connected to for too long (IDLE_LOBBY_MS, IDLE_GAME_MS): their codes are free again. */
-  endIdleGames(): number {
-    const now = this.clock.now();
+  /**
+   * Ends the games nobody has been connected to for too long (IDLE_LOBBY_MS, IDLE_GAME_MS): their
+   * codes are free again. A game that looks idle here is checked in the store first: another
+   * process whose players are connected to it keeps its sign of life (aliveAt) fresh. Resolves
+   * with how many games were ended.
+   */
+  async endIdleGames(): Promise<number> {
+    const idle = (rt: RoomRuntime, now: number) =>
+      rt.room.phase !== "podium" && !rt.connected && now - rt.lastActiveAt >= (rt.room.phase === "lobby" ? IDLE_LOBBY_MS : IDLE_GAME_MS);
     let ended = 0;
     for (const rt of [...this.rooms.values()]) {
-      if (rt.room.phase === "podium" || rt.connected) continue;
-      const limit = rt.room.phase === "lobby" ? IDLE_LOBBY_MS : IDLE_GAME_MS;
-      if (now - rt.lastActiveAt < limit) continue;
+      if (!idle(rt, this.clock.now())) continue;
+      const stored = await this.store.controlVersion(rt.room.id);
+      if (stored && !stored.ended) rt.lastActiveAt = Math.max(rt.lastActiveAt, stored.aliveAt);
+      if (this.rooms.get(rt.room.code) !== rt || !idle(rt, this.clock.now())) continue;
       ended++;
-      void this.apply(rt, endGame(rt.room, now))
+      await this.apply(rt, endGame(rt.room, this.clock.now()))
         .then(() => this.forget(rt))
-        .catch(() => {}); // failures are logged by persist
+        .catch(() => {}); // failures are logged by persist (a stale write adopts the stored game)
     }
     return ended;
   }
@@ -394,6 +401,12 @@ export class LiveEngine {
       if (!stored) return this.forget(rt);
       rt.adopt(roomFromRecord(stored.record), stored.version);
       if (stored.ended) rt.adopt(endGame(rt.room, this.clock.now()), stored.version); // ended while not at the podium: abandoned
+      // A player who joined only here (their row was refused) is not in the stored game: unbound.
+      for (const [playerId, connections] of rt.players) {
+        if (rt.room.players[playerId]) continue;
+        for (const connection of connections) this.bindings.delete(connection);
+        rt.players.delete(playerId);
+      }
       rt.schedule();
       rt.sendToEveryone();
       if (stored.ended) this.retire(rt);

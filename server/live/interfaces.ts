@@ -87,8 +87,11 @@ export interface LiveStore {
   loadOpenGames(createdAfter: number): Promise<StoredGame[]>;
   /** One game as stored now (after a write this process expected to make failed), or null. */
   loadGame(gameId: string): Promise<(StoredGame & { ended: boolean }) | null>;
-  /** The version a game's control state is stored at, and whether it ended; null if there is no such game. */
-  controlVersion(gameId: string): Promise<{ version: number; ended: boolean } | null>;
+  /**
+   * The version a game's control state is stored at, whether it ended, and its last sign of life
+   * (any process's heartbeat); null if there is no such game.
+   */
+  controlVersion(gameId: string): Promise<{ version: number; ended: boolean; aliveAt: number } | null>;
 }
 
 /** Cancels a timer. */

@@ -157,10 +157,10 @@ export class MemoryLiveStore implements LiveStore {
     return game ? { ...this.storedGame(game), ended: game.endedAt !== null } : null;
   }
 
-  async controlVersion(gameId: string): Promise<{ version: number; ended: boolean } | null> {
+  async controlVersion(gameId: string): Promise<{ version: number; ended: boolean; aliveAt: number } | null> {
     this.reads.controlVersion++;
     const game = this.games.get(gameId);
-    return game ? { version: game.version, ended: game.endedAt !== null } : null;
+    return game ? { version: game.version, ended: game.endedAt !== null, aliveAt: game.aliveAt } : null;
   }
 
   /** What is stored of a game (for tests), or null. */

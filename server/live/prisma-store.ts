@@ -119,8 +119,8 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async controlVersion(gameId) {
-    const game = await db().liveGame.findUnique({ where: { id: gameId }, select: { version: true, endedAt: true } });
-    return game && { version: game.version, ended: game.endedAt !== null };
+    const game = await db().liveGame.findUnique({ where: { id: gameId }, select: { version: true, endedAt: true, aliveAt: true } });
+    return game && { version: game.version, ended: game.endedAt !== null, aliveAt: game.aliveAt.getTime() };
   },
 };
 

@@ -97,6 +97,34 @@ describe("finding 4: two engines on one store", () => {
     a.engine.stop();
     b.engine.stop();
   });
+
+  it("another process does not end a game whose players are connected elsewhere; once they leave it does, and a late join here is refused", async () => {
+    const store = new MemoryLiveStore();
+    const a = liveEngine(store);
+    await a.engine.restore(); // a's heartbeat: its connected games stay alive in the store
+    const { code } = await gameWith(a, ["Ada"], OPTIONS, ["turn-the-axes"]);
+    const b = liveEngine(store, new FakeBroadcast());
+    await b.engine.restore(); // b has the game too, with nobody connected to it there
+    await vi.advanceTimersByTimeAsync(IDLE_LOBBY_MS + 2 * MINUTE);
+    expect(await b.engine.endIdleGames()).toBe(0); // a's heartbeat says it is in use
+    expect(b.engine.exists(code)).toBe(true);
+
+    // Everyone leaves a; a stops sweeping (say it is busy), but still takes joins.
+    a.engine.detach("host");
+    a.engine.detach("Ada");
+    a.engine.stop();
+    await vi.advanceTimersByTimeAsync(IDLE_LOBBY_MS + 2 * MINUTE);
+    await b.engine.flush();
+    expect(b.engine.exists(code)).toBe(false); // b's own sweep ended it
+    expect(store.stored(findId(store, code))?.endedAt).not.toBeNull();
+
+    expect(await refusal(a.engine.join("late", { protocolVersion: VERSION, code, nickname: "Late" }))).toBe("not_found");
+    await vi.advanceTimersByTimeAsync(10);
+    await a.engine.flush();
+    expect(store.stored(findId(store, code))!.players.map((p) => p.nickname)).toEqual(["Ada"]);
+    expect(a.engine.exists(code)).toBe(false); // a adopted the ended game
+    b.engine.stop();
+  });
 });
 
 /** The stored game id of a code (the newest). */
@@ -129,7 +157,10 @@ describe("games nobody is connected to", () => {
     expect(engine.exists(watched.code)).toBe(true); // its host page is open
     expect(engine.exists(running)).toBe(true); // past the lobby: 2 hours
 
+    // Its clock ran on alone until the reveal (a sign of life, 65 s in): 2 hours from there.
     await vi.advanceTimersByTimeAsync(IDLE_GAME_MS - IDLE_LOBBY_MS);
+    expect(engine.exists(running)).toBe(true);
+    await vi.advanceTimersByTimeAsync(2 * MINUTE);
     await engine.flush();
     expect(engine.exists(running)).toBe(false);
     expect(store.stored(findId(store, running))).toMatchObject({ record: { phase: "podium" } });
