@@ -45,13 +45,15 @@ export const liveEvents = {
     .object({ playerId: playerId.optional(), playerIds: z.array(playerId).min(1).max(MAX_PLAYERS).optional() })
     .refine((kick) => (kick.playerId === undefined) !== (kick.playerIds === undefined), { message: "give playerId or playerIds (one of them)" }),
   "host:lock": z.object({ locked: z.boolean() }),
+  // The host's clock and round controls take an empty object, and nothing else: a payload with
+  // anything in it is a mistake (or junk), not a command.
   /** Stops the clock of the intro or the round being played; answers are refused ("paused") until host:unpause. */
-  "host:pause": z.object({}),
-  "host:unpause": z.object({}),
+  "host:pause": z.strictObject({}),
+  "host:unpause": z.strictObject({}),
   /** +30 s on the clock of the intro or the round being played (paused or not). */
-  "host:addTime": z.object({}),
+  "host:addTime": z.strictObject({}),
   /** Ends the round being introduced or played without scoring it, and moves on (core/live/room.ts skipRound). */
-  "host:skip": z.object({}),
+  "host:skip": z.strictObject({}),
   /** The join page checks a code before asking for a nickname (rate-limited). */
   "player:check": z.object({ ...version, code: gameCode }),
   "player:join": z.object({ ...version, code: gameCode, nickname, previousSecret: secret.optional() }),

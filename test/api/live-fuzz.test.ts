@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { type HostView, type LiveEventName, liveEvents, type PlayerView } from "@/core/live/protocol";
+import { type HostView, LIVE_PROTOCOL_VERSION, type LiveEventName, liveEvents, type PlayerView } from "@/core/live/protocol";
 import {
   answers,
   createGame,
@@ -157,7 +157,7 @@ function mutate(g: Gen, base: Record<string, unknown>, invalid: Record<string, r
   return result;
 }
 
-const badVersions = [0, 2, "1", null, true, 1.5, -1, [1], { v: 1 }];
+const badVersions = [0, LIVE_PROTOCOL_VERSION + 1, LIVE_PROTOCOL_VERSION - 1, String(LIVE_PROTOCOL_VERSION), null, true, 1.5, -1, [1], { v: 1 }];
 const badCodes = (ctx: Context, g: Gen) => [
   "12345",
   "1234567",
@@ -392,10 +392,20 @@ const generators = EVENTS.map((event) => ({
 }));
 const TOTAL_WEIGHT = 14 + generators.reduce((sum, gen) => sum + gen.weight, 0);
 
+/** Events whose only valid payload is {} (liveEvents' strict empty objects). */
+const NO_PAYLOAD = ["host:pause", "host:unpause", "host:addTime", "host:skip"];
+const isEmptyObject = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value) && Object.keys(value).length === 0;
+
 /** One invalid message: the event name and its arguments (without the ack). */
 function message(g: Gen, ctx: Context): { event: string; args: unknown[] } {
   let r = g.int(TOTAL_WEIGHT);
-  const payloadOnly = (event: string, payload: unknown) => ({ event, args: g.chance(0.05) ? [] : g.chance(0.05) ? [payload, g.junk(), g.junk()] : [payload] });
+  const payloadOnly = (event: string, payload: unknown) => {
+    // The host's payload-less commands (host:pause…) take exactly {}: junk that happens to be an
+    // empty object would be a valid command, so it gets a key it must not have.
+    const invalid = NO_PAYLOAD.includes(event) && isEmptyObject(payload) ? { unexpected: true } : payload;
+    return { event, args: g.chance(0.05) ? [] : g.chance(0.05) ? [invalid, g.junk(), g.junk()] : [invalid] };
+  };
   // A payload that is not an object at all.
   if (r < 8) return payloadOnly(g.pick(EVENTS), g.pick([null, undefined, 0, "x", [], true, g.junk(), Buffer.from("{}")]));
   if (r < 14) {
@@ -638,7 +648,9 @@ describe("fuzzing the live protocol", () => {
   it("the game still plays normally afterwards", async () => {
     const ack = await bob.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
     expect(ack).toMatchObject({ score: 1, stars: 3, points: 1000, improved: true });
-    const reveal = await bob.client.waitState<PlayerView>((v) => v.phase === "reveal", "the reveal after both answered");
+    // An interactive round ends early once every connected player says they are done.
+    for (const player of [ada, bob]) await player.client.ok("player:done", { roundIndex: 0 });
+    const reveal = await bob.client.waitState<PlayerView>((v) => v.phase === "reveal", "the reveal after both were done");
     expect(reveal.reveal).toMatchObject({ winner: { nickname: "Ada", stars: 3 }, spread: { stars: [0, 0, 0, 2], notSubmitted: 0 } });
     expect((await gameInDb(server.dbPath, game.code))!.answers).toHaveLength(2);
   });

@@ -259,3 +259,14 @@ describe("confusable skeleton", () => {
     expect(confusableSkeleton(b)).not.toBe(confusableSkeleton(a));
   });
 });
+
+describe("the host controls' payloads", () => {
+  it("are exactly {}: anything in them (junk, a buffer, an array) is refused", async () => {
+    const { liveEvents } = await import("@/core/live/protocol");
+    for (const event of ["host:pause", "host:unpause", "host:addTime", "host:skip"] as const) {
+      expect(liveEvents[event].safeParse({}).success, event).toBe(true);
+      for (const junk of [{ x: 1 }, { seconds: 30 }, Buffer.from("{}"), [], null, undefined, "x", 0])
+        expect(liveEvents[event].safeParse(junk).success, `${event} ${JSON.stringify(junk)}`).toBe(false);
+    }
+  });
+});
