@@ -1,5 +1,19 @@
 import type { CommandName, LiveEvent, ReplyOf } from "./protocol";
-import { advance, everyoneDone, kickPlayer, LiveError, markDone, recordAnswer, type Room, type RoundBest, setLocked } from "./room";
+import {
+  addTime,
+  advance,
+  everyoneDone,
+  kickPlayers,
+  LiveError,
+  markDone,
+  pause,
+  recordAnswer,
+  type Room,
+  type RoundBest,
+  setLocked,
+  skipRound,
+  unpause,
+} from "./room";
 
 /**
  * The in-game commands, one entry each: the role that may send it, its pure transition, the rows
@@ -127,18 +141,47 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
 
   "host:kick": defineCommand({
     role: "host",
-    // Kicking the last player who was not done ends the round, as their "I'm done" would.
-    transition: (room, { playerId }, context) => ({
-      room: endRoundIfAllDone(kickPlayer(room, playerId), context),
-      reply: {},
-      saves: [{ kind: "player", playerId }],
-    }),
+    // One player or a selection; their devices are banned with them (room.bannedDevices). Kicking
+    // the last players who were not done ends the round, as their "I'm done" would.
+    transition: (room, payload, context) => {
+      const playerIds = [...new Set(payload.playerIds ?? (payload.playerId === undefined ? [] : [payload.playerId]))];
+      return {
+        room: endRoundIfAllDone(kickPlayers(room, playerIds), context),
+        reply: { kicked: playerIds.length },
+        saves: playerIds.map((playerId) => ({ kind: "player" as const, playerId })),
+      };
+    },
     broadcast: { host: "now" },
   }),
 
   "host:lock": defineCommand({
     role: "host",
     transition: (room, { locked }) => setLocked(room, locked),
+    broadcast: { host: "now" },
+  }),
+
+  // The clock of the intro or the round: every player sees "paused" and the time left at once.
+  "host:pause": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => pause(room, now),
+    broadcast: { host: "now" },
+  }),
+
+  "host:unpause": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => unpause(room, now),
+    broadcast: { host: "now" },
+  }),
+
+  "host:addTime": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => addTime(room, now),
+    broadcast: { host: "now" },
+  }),
+
+  "host:skip": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => skipRound(room, now),
     broadcast: { host: "now" },
   }),
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NICKNAME, nameSchema } from "../names";
 import type { PublicLevel } from "../play/public-level";
-import type { LiveErrorCode, Phase } from "./room";
+import { type LiveErrorCode, MAX_PLAYERS, type Phase } from "./room";
 
 /**
  * The live-game protocol over Socket.IO, typed both ways. Every client → server event has a zod
@@ -21,6 +21,7 @@ export { LIVE_PROTOCOL_VERSION };
 export const gameCode = z.string().regex(/^\d{6}$/, "a game code is 6 digits");
 const secret = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "not a valid secret");
 const levelId = z.string().min(1).max(64);
+const playerId = z.string().min(1).max(40);
 
 /** The rules of every name (core/names.ts), with the nicknames' own character set and 2–20 characters. */
 export const nickname = nameSchema(NICKNAME);
@@ -39,8 +40,20 @@ export const liveEvents = {
   /** A host (re)attaches to their game after a reload or a reconnect. */
   "host:resume": z.object({ ...version, code: gameCode, hostSecret: secret }),
   "host:advance": z.object({ expectedPhase: z.enum(["lobby", "intro", "playing", "reveal", "leaderboard", "podium"]) }),
-  "host:kick": z.object({ playerId: z.string().min(1).max(40) }),
+  /** Removes one player ({ playerId }) or several at once ({ playerIds }, up to the room's size). */
+  "host:kick": z
+    .object({ playerId: playerId.optional(), playerIds: z.array(playerId).min(1).max(MAX_PLAYERS).optional() })
+    .refine((kick) => (kick.playerId === undefined) !== (kick.playerIds === undefined), { message: "give playerId or playerIds (one of them)" }),
   "host:lock": z.object({ locked: z.boolean() }),
+  // The host's clock and round controls take an empty object, and nothing else: a payload with
+  // anything in it is a mistake (or junk), not a command.
+  /** Stops the clock of the intro or the round being played; answers are refused ("paused") until host:unpause. */
+  "host:pause": z.strictObject({}),
+  "host:unpause": z.strictObject({}),
+  /** +30 s on the clock of the intro or the round being played (paused or not). */
+  "host:addTime": z.strictObject({}),
+  /** Ends the round being introduced or played without scoring it, and moves on (core/live/room.ts skipRound). */
+  "host:skip": z.strictObject({}),
   /** The join page checks a code before asking for a nickname (rate-limited). */
   "player:check": z.object({ ...version, code: gameCode }),
   "player:join": z.object({ ...version, code: gameCode, nickname, previousSecret: secret.optional() }),
@@ -83,6 +96,8 @@ export interface LiveReplies {
   "player:join": { playerSecret: string; view: PlayerView };
   "player:resume": { view: PlayerView };
   "player:answer": AnswerReply;
+  /** How many players were removed (already removed ones count too). */
+  "host:kick": { kicked: number };
 }
 export type ReplyOf<E extends LiveEventName> = E extends keyof LiveReplies ? LiveReplies[E] : NoReply;
 
@@ -160,6 +175,13 @@ export interface CommonView {
   doneCount: number;
   speedBonus: boolean;
   locked: boolean;
+  /**
+   * The host paused the clock (intro or round): answers are refused until it runs again. While
+   * paused, phaseEndsAt is null (no countdown runs) and remainingMs holds still.
+   */
+  paused: boolean;
+  /** Milliseconds left on the phase's clock when the view was made (frozen while paused); null without a clock. */
+  remainingMs: number | null;
   reveal: Reveal | null;
   /** Top ten, at the leaderboard and podium. */
   leaderboard: StandingRow[] | null;

@@ -1,6 +1,6 @@
 import type { PublicLevel } from "../play/public-level";
 import type { CommonView, HostView, PlayerView, StandingRow } from "./protocol";
-import { activeCount, answeredCount, roundWinner, standings, starSpread, type Room } from "./room";
+import { activeCount, answeredCount, remainingMs, roundWinner, standings, starSpread, type Room } from "./room";
 
 /**
  * What each socket may see of a room. Players never get another player's answer; the round's
@@ -55,12 +55,15 @@ export function commonView(room: Room, now: number, content: RoundContent = { le
     phase: room.phase,
     round,
     serverNow: now,
-    phaseEndsAt: room.phaseEndsAt,
+    // While paused no countdown runs: the time left is in remainingMs.
+    phaseEndsAt: room.pausedAt === null ? room.phaseEndsAt : null,
     playerCount: activeCount(room),
     submittedCount: room.roundIndex >= 0 ? answeredCount(room, room.roundIndex) : 0,
     doneCount: room.phase === "playing" ? room.done.filter((id) => !room.players[id]?.kicked).length : 0,
     speedBonus: room.options.speedBonus,
     locked: room.locked,
+    paused: room.pausedAt !== null,
+    remainingMs: remainingMs(room, now),
     reveal: revealed
       ? {
           winner: winner && { nickname: winner.player.nickname, score: winner.best.score, stars: winner.best.stars, answer: winner.best.answer },

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { liveCommands, ROLE_REFUSALS } from "../../core/live/commands";
 import type { CommandName, HostView, LiveEvent, LiveView, PlayerView, ReplyOf } from "../../core/live/protocol";
 import { LiveError, type LiveErrorCode, type Room } from "../../core/live/room";
-import type { LiveEngine } from "./engine";
+import type { HostIdentity, LiveEngine } from "./engine";
 import { FencedStore } from "./fenced-store";
 import { Forwarding, NoAnswerError, NOT_RECEIVED } from "./forwarding";
 import type { LiveGames } from "./games";
@@ -36,7 +36,7 @@ const ATTEMPTS = 8;
 type Call =
   | { op: "exists"; gameId: string; code: string }
   | { op: "attachHost"; gameId: string; connection: ConnectionId; code: string; hostSecret: string }
-  | { op: "join"; gameId: string; connection: ConnectionId; event: LiveEvent<"player:join"> }
+  | { op: "join"; gameId: string; connection: ConnectionId; event: LiveEvent<"player:join">; device: string | null }
   | { op: "resume"; gameId: string; connection: ConnectionId; code: string; playerSecret: string }
   | { op: "command"; gameId: string; connection: ConnectionId; name: CommandName; payload: unknown }
   | { op: "detach"; gameId: string; connection: ConnectionId };
@@ -152,13 +152,17 @@ export class LiveCluster implements LiveGames {
 
   // ── LiveGames: what the socket adapter calls ─────────────────────────────────────────
 
-  async create(connection: ConnectionId, event: LiveEvent<"host:create">, teacherId: string | null) {
-    const { code, hostSecret } = await this.live.create(event, teacherId); // stored, leased and registered by the store's hooks
+  async create(connection: ConnectionId, event: LiveEvent<"host:create">, host: HostIdentity) {
+    const { code, hostSecret } = await this.live.create(event, host); // stored, leased and registered by the store's hooks
     const gameId = await this.gameIdOf(code);
     this.leave(connection, gameId);
     const view = await this.live.attachHost(connection, code, hostSecret);
     this.sessions.set(connection, { gameId, code, role: "host", secret: hostSecret });
     return { code, hostSecret, view };
+  }
+
+  openGamesOf(key: string): number {
+    return this.live.openGamesOf(key);
   }
 
   async exists(code: string): Promise<boolean> {
@@ -175,10 +179,10 @@ export class LiveCluster implements LiveGames {
     return view;
   }
 
-  async join(connection: ConnectionId, event: LiveEvent<"player:join">) {
+  async join(connection: ConnectionId, event: LiveEvent<"player:join">, device: string | null) {
     const gameId = await this.gameIdOf(event.code);
     this.leave(connection, gameId);
-    const reply = (await this.route({ op: "join", gameId, connection, event })) as { playerSecret: string; view: PlayerView };
+    const reply = (await this.route({ op: "join", gameId, connection, event, device })) as { playerSecret: string; view: PlayerView };
     this.sessions.set(connection, { gameId, code: event.code, role: "player", playerId: reply.view.me.playerId, secret: reply.playerSecret });
     return reply;
   }
@@ -287,7 +291,7 @@ export class LiveCluster implements LiveGames {
       case "attachHost":
         return engine.attachHost(call.connection, call.code, call.hostSecret);
       case "join":
-        return engine.join(call.connection, call.event);
+        return engine.join(call.connection, call.event, call.device);
       case "resume":
         return engine.resume(call.connection, call.code, call.playerSecret);
       case "command":

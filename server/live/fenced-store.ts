@@ -1,6 +1,6 @@
 import type { Room } from "../../core/live/room";
 import { db, inTransaction } from "../db/client";
-import type { LiveStore, StoredGame } from "./interfaces";
+import type { AbandonedBefore, LiveStore, StoredGame } from "./interfaces";
 
 /**
  * A LiveStore for a process that shares live games with others: every write of a game happens
@@ -120,8 +120,25 @@ export class FencedStore implements LiveStore {
     return this.inner.playerBySecret(secretHash);
   }
 
-  openCodes(): Promise<Set<string>> {
-    return this.inner.openCodes();
+  codeInUse(code: string): Promise<boolean> {
+    return this.inner.codeInUse(code);
+  }
+
+  /**
+   * Any process may end the games nobody came back to: the games of a live process have a recent
+   * sign of life (its heartbeat covers the games with someone connected), and a game ended here
+   * bumps its version, so an owner that still holds it lets it go at its next write.
+   */
+  endAbandonedGames(before: AbandonedBefore): Promise<number> {
+    return this.inner.endAbandonedGames(before);
+  }
+
+  loadGame(gameId: string): ReturnType<LiveStore["loadGame"]> {
+    return this.inner.loadGame(gameId);
+  }
+
+  controlVersion(gameId: string): ReturnType<LiveStore["controlVersion"]> {
+    return this.inner.controlVersion(gameId);
   }
 
   /**

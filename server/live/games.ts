@@ -1,5 +1,5 @@
 import type { CommandName, HostView, LiveEvent, PlayerView, ReplyOf } from "../../core/live/protocol";
-import type { LiveEngine } from "./engine";
+import type { HostIdentity, LiveEngine } from "./engine";
 import type { ConnectionId } from "./interfaces";
 
 /**
@@ -8,11 +8,19 @@ import type { ConnectionId } from "./interfaces";
  * through Redis find each game's owner and forward the call to it (cluster.ts).
  */
 export interface LiveGames {
-  create(connection: ConnectionId, event: LiveEvent<"host:create">, teacherId: string | null): Promise<{ code: string; hostSecret: string; view: HostView }>;
+  /** A new game, hosted by this connection; `host` says who it belongs to and is counted for (openGamesOf). */
+  create(connection: ConnectionId, event: LiveEvent<"host:create">, host: HostIdentity): Promise<{ code: string; hostSecret: string; view: HostView }>;
+  /**
+   * How many games not yet at their podium were created under this host key. In a cluster, the
+   * games of this process only: a host's sockets stay on one process (the proxy is sticky), and
+   * the creation budgets, which are shared through Redis, bound the rest.
+   */
+  openGamesOf(key: string): number;
   /** Whether a game with this code is running (not finished). */
   exists(code: string): Promise<boolean>;
   attachHost(connection: ConnectionId, code: string, hostSecret: string): Promise<HostView>;
-  join(connection: ConnectionId, event: LiveEvent<"player:join">): Promise<{ playerSecret: string; view: PlayerView }>;
+  /** `device`: the hash of the browser's device cookie (server/live/devices.ts), or null. */
+  join(connection: ConnectionId, event: LiveEvent<"player:join">, device: string | null): Promise<{ playerSecret: string; view: PlayerView }>;
   resume(connection: ConnectionId, code: string, playerSecret: string): Promise<PlayerView>;
   command<E extends CommandName>(connection: ConnectionId, name: E, payload: LiveEvent<E>): Promise<ReplyOf<E>>;
   /** The connection closed. */
@@ -24,13 +32,11 @@ export interface LiveGames {
 /** The games of this process's engine, when no other process shares them. */
 export function localGames(engine: LiveEngine): LiveGames {
   return {
-    async create(connection, event, teacherId) {
-      const { code, hostSecret } = await engine.create(event, teacherId);
-      return { code, hostSecret, view: await engine.attachHost(connection, code, hostSecret) };
-    },
+    create: (connection, event, host) => engine.createAndAttach(connection, event, host),
+    openGamesOf: (key) => engine.openGamesOf(key),
     exists: async (code) => engine.exists(code),
     attachHost: (connection, code, hostSecret) => engine.attachHost(connection, code, hostSecret),
-    join: (connection, event) => engine.join(connection, event),
+    join: (connection, event, device) => engine.join(connection, event, device),
     resume: (connection, code, playerSecret) => engine.resume(connection, code, playerSecret),
     command: (connection, name, payload) => engine.command(connection, name, payload),
     detach: (connection) => engine.detach(connection),

@@ -30,16 +30,33 @@ export interface StoredGame {
   aliveAt: number;
 }
 
-/** Thrown by saveControl when the stored version is not the expected one: someone else wrote. */
+/**
+ * Thrown by saveControl when the stored version is not the expected one (someone else wrote), and
+ * by insertPlayer when the game has ended (`expected` null).
+ */
 export class StaleWriteError extends Error {
-  constructor(gameId: string, expected: number) {
-    super(`live game ${gameId}: its control state is no longer at version ${expected}`);
+  constructor(gameId: string, expected: number | null) {
+    super(expected === null ? `live game ${gameId} has ended` : `live game ${gameId}: its control state is no longer at version ${expected}`);
     this.name = "StaleWriteError";
   }
 }
 
+/** When a game without anyone connected is abandoned (see LiveEngine: IDLE_LOBBY_MS, IDLE_GAME_MS). */
+export interface AbandonedBefore {
+  /** A game in the lobby whose last sign of life (aliveAt) is older than this (epoch ms). */
+  lobby: number;
+  /** A game past the lobby whose last sign of life is older than this. */
+  game: number;
+  /** Any game created before this, whatever it is doing (a day old). */
+  created: number;
+}
+
 export interface LiveStore {
   insertGame(room: Room, hostSecretHash: string, teacherId: string | null): Promise<void>;
+  /**
+   * Stores a new player (with their device's hash), only in a game that has not ended; throws
+   * StaleWriteError if it has (another process finished it).
+   */
   insertPlayer(gameId: string, player: LivePlayer, secretHash: string): Promise<void>;
   /** Saves what is stored of a player (nickname, kicked). */
   savePlayer(gameId: string, player: LivePlayer): Promise<void>;
@@ -50,14 +67,31 @@ export interface LiveStore {
    * A new game is stored at version 0.
    */
   saveControl(room: Room, expectedVersion: number): Promise<void>;
-  /** Heartbeat for games in a timed phase, so a restart knows how much time they had left. */
+  /**
+   * A sign of life (aliveAt) for games in a timed phase, so a restart knows how much time they had
+   * left, and for games with someone connected, so neither a restart nor another process takes
+   * them for abandoned.
+   */
   heartbeat(gameIds: string[]): Promise<void>;
   hostSecretHash(gameId: string): Promise<string | null>;
   playerBySecret(secretHash: string): Promise<{ id: string; gameId: string; kicked: boolean } | null>;
-  /** Codes of games still open, so a new game never reuses one. */
-  openCodes(): Promise<Set<string>>;
+  /** Whether a game that has not ended uses this code (one indexed row, not a list of every open game). */
+  codeInUse(code: string): Promise<boolean>;
+  /**
+   * Ends, in one statement and without loading them, the games nobody came back to: sets their
+   * end and bumps their version (so a process still holding one cannot write it again). Returns
+   * how many were ended.
+   */
+  endAbandonedGames(before: AbandonedBefore): Promise<number>;
   /** Every game not ended, created after `createdAfter` (ms), with its players and answers. */
   loadOpenGames(createdAfter: number): Promise<StoredGame[]>;
+  /** One game as stored now (after a write this process expected to make failed), or null. */
+  loadGame(gameId: string): Promise<(StoredGame & { ended: boolean }) | null>;
+  /**
+   * The version a game's control state is stored at, whether it ended, and its last sign of life
+   * (any process's heartbeat); null if there is no such game.
+   */
+  controlVersion(gameId: string): Promise<{ version: number; ended: boolean; aliveAt: number } | null>;
 }
 
 /** Cancels a timer. */

@@ -1,7 +1,7 @@
 import { storedControlOf } from "../../core/live/control";
 import type { AnswerRecord, GameRecord, PlayerRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
-import { type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
+import { type AbandonedBefore, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
 
 interface MemoryGame {
   record: Omit<GameRecord, "players" | "answers">;
@@ -58,9 +58,17 @@ export class MemoryLiveStore implements LiveStore {
   async insertPlayer(gameId: string, player: LivePlayer, secretHash: string): Promise<void> {
     this.log.push(`insertPlayer ${player.nickname}`);
     const game = this.game(gameId);
+    if (game.endedAt !== null) throw new StaleWriteError(gameId, null);
     for (const other of this.games.values())
       for (const p of other.players.values()) if (p.secretHash === secretHash || p.id === player.id) throw new Error("unique constraint");
-    game.players.set(player.id, { id: player.id, nickname: player.nickname, joinedAt: new Date(player.joinedAt), kicked: player.kicked, secretHash });
+    game.players.set(player.id, {
+      id: player.id,
+      nickname: player.nickname,
+      joinedAt: new Date(player.joinedAt),
+      kicked: player.kicked,
+      deviceHash: player.device,
+      secretHash,
+    });
   }
 
   async savePlayer(gameId: string, player: LivePlayer): Promise<void> {
@@ -104,22 +112,55 @@ export class MemoryLiveStore implements LiveStore {
     return null;
   }
 
-  async openCodes(): Promise<Set<string>> {
-    return new Set([...this.games.values()].filter((g) => g.endedAt === null).map((g) => g.record.code));
+  /** How many times each method that reads games was called (a test checks what start-up reads). */
+  readonly reads = { codeInUse: 0, loadOpenGames: 0, loadGame: 0, controlVersion: 0 };
+
+  async codeInUse(code: string): Promise<boolean> {
+    this.reads.codeInUse++;
+    for (const g of this.games.values()) if (g.endedAt === null && g.record.code === code) return true;
+    return false;
+  }
+
+  async endAbandonedGames(before: AbandonedBefore): Promise<number> {
+    let ended = 0;
+    for (const g of this.games.values()) {
+      if (g.endedAt !== null) continue;
+      const cutoff = g.record.phase === "lobby" ? before.lobby : before.game;
+      if (g.record.createdAt.getTime() >= before.created && g.aliveAt >= cutoff) continue;
+      Object.assign(g, { endedAt: this.now(), version: g.version + 1 });
+      ended++;
+    }
+    this.log.push(`endAbandonedGames ${ended}`);
+    return ended;
+  }
+
+  private storedGame(g: MemoryGame): StoredGame {
+    return {
+      record: structuredClone({
+        ...g.record,
+        players: [...g.players.values()].map(({ secretHash, ...p }) => p),
+        answers: [...g.answers].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime()), // oldest first, as the database orders them
+      }),
+      version: g.version,
+      aliveAt: g.aliveAt,
+    };
   }
 
   async loadOpenGames(createdAfter: number): Promise<StoredGame[]> {
-    return [...this.games.values()]
-      .filter((g) => g.endedAt === null && g.record.createdAt.getTime() > createdAfter)
-      .map((g) => ({
-        record: structuredClone({
-          ...g.record,
-          players: [...g.players.values()].map(({ secretHash, ...p }) => p),
-          answers: [...g.answers].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime()), // oldest first, as the database orders them
-        }),
-        version: g.version,
-        aliveAt: g.aliveAt,
-      }));
+    this.reads.loadOpenGames++;
+    return [...this.games.values()].filter((g) => g.endedAt === null && g.record.createdAt.getTime() > createdAfter).map((g) => this.storedGame(g));
+  }
+
+  async loadGame(gameId: string): Promise<(StoredGame & { ended: boolean }) | null> {
+    this.reads.loadGame++;
+    const game = this.games.get(gameId);
+    return game ? { ...this.storedGame(game), ended: game.endedAt !== null } : null;
+  }
+
+  async controlVersion(gameId: string): Promise<{ version: number; ended: boolean; aliveAt: number } | null> {
+    this.reads.controlVersion++;
+    const game = this.games.get(gameId);
+    return game ? { version: game.version, ended: game.endedAt !== null, aliveAt: game.aliveAt } : null;
   }
 
   /** What is stored of a game (for tests), or null. */

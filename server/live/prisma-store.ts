@@ -1,7 +1,7 @@
 import { storedControlOf } from "../../core/live/control";
 import type { Room } from "../../core/live/room";
 import { db } from "../db/client";
-import { type LiveStore, StaleWriteError } from "./interfaces";
+import { type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
 
 /**
  * The live engine's store in the database: every join, answer and control change is written as
@@ -36,7 +36,12 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async insertPlayer(gameId, player, secretHash) {
-    await db().liveGamePlayer.create({ data: { id: player.id, gameId, nickname: player.nickname, secretHash, joinedAt: new Date(player.joinedAt) } });
+    // Only while the game has not ended: a process that still believes in a game another one
+    // finished does not let a player into it (one indexed read; the control writes are the fence).
+    if ((await db().liveGame.count({ where: { id: gameId, endedAt: null } })) !== 1) throw new StaleWriteError(gameId, null);
+    await db().liveGamePlayer.create({
+      data: { id: player.id, gameId, nickname: player.nickname, secretHash, joinedAt: new Date(player.joinedAt), deviceHash: player.device },
+    });
   },
 
   async savePlayer(gameId, player) {
@@ -80,9 +85,24 @@ export const prismaLiveStore: LiveStore = {
     return db().liveGamePlayer.findUnique({ where: { secretHash }, select: { id: true, gameId: true, kicked: true } });
   },
 
-  async openCodes() {
-    const rows = await db().liveGame.findMany({ where: { endedAt: null }, select: { code: true } });
-    return new Set(rows.map((r) => r.code));
+  async codeInUse(code) {
+    // The (code, endedAt) index: one row at most, however many games were ever made.
+    return (await db().liveGame.findFirst({ where: { code, endedAt: null }, select: { id: true } })) !== null;
+  },
+
+  async endAbandonedGames(before) {
+    const { count } = await db().liveGame.updateMany({
+      where: {
+        endedAt: null,
+        OR: [
+          { createdAt: { lt: new Date(before.created) } },
+          { phase: "lobby", aliveAt: { lt: new Date(before.lobby) } },
+          { phase: { not: "lobby" }, aliveAt: { lt: new Date(before.game) } },
+        ],
+      },
+      data: { endedAt: new Date(), version: { increment: 1 } },
+    });
+    return count;
   },
 
   async loadOpenGames(createdAfter) {
@@ -90,6 +110,20 @@ export const prismaLiveStore: LiveStore = {
       where: { endedAt: null, createdAt: { gt: new Date(createdAfter) } },
       include: { players: true, answers: { orderBy: { submittedAt: "asc" } } },
     });
-    return games.map((record) => ({ record, version: record.version, aliveAt: record.aliveAt.getTime() }));
+    return games.map(storedGame);
+  },
+
+  async loadGame(gameId) {
+    const game = await db().liveGame.findUnique({ where: { id: gameId }, include: { players: true, answers: { orderBy: { submittedAt: "asc" } } } });
+    return game && { ...storedGame(game), ended: game.endedAt !== null };
+  },
+
+  async controlVersion(gameId) {
+    const game = await db().liveGame.findUnique({ where: { id: gameId }, select: { version: true, endedAt: true, aliveAt: true } });
+    return game && { version: game.version, ended: game.endedAt !== null, aliveAt: game.aliveAt.getTime() };
   },
 };
+
+function storedGame(record: StoredGame["record"] & { version: number; aliveAt: Date }): StoredGame {
+  return { record, version: record.version, aliveAt: record.aliveAt.getTime() };
+}

@@ -19,8 +19,10 @@ import { describeZodError } from "../../core/validation";
 import { clientAddressOf } from "../client-address";
 import { defineLimit, waitMessage } from "../limits";
 import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teachers/session-token";
+import { deviceOf } from "./devices";
 import type { LiveGames } from "./games";
 import type { LiveBroadcast } from "./interfaces";
+import { hostKeyOf, type Requester, refuseIfJoinFlood, refuseIfTooManyGames } from "./room-limits";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
@@ -111,27 +113,34 @@ const codeGuesses = {
 
 type Handler<E extends LiveEventName> = (socket: LiveSocket, payload: LiveEvent<E>) => Promise<ReplyOf<E>>;
 
+const LOOPBACK = /^(127\.|::1$)/;
+
 /**
- * The client's address for per-address limits: behind a proxy named in TRUST_PROXY, from its
- * X-Forwarded-For (otherwise a whole classroom behind the proxy would share one limit).
+ * Where a connection comes from: the same client address as the HTTP routes (TRUST_PROXY and
+ * X-Forwarded-For, server/client-address.ts), and whether it is the server's own machine.
  */
-function addressOf(socket: LiveSocket): string {
+export function requesterOf(socket: Pick<LiveSocket, "handshake" | "request">): Requester {
   const headers = socket.request.headers;
-  return clientAddressOf(socket.handshake.address, (name) => {
+  const header = (name: string) => {
     const value = headers[name];
     return Array.isArray(value) ? value[0] : value;
-  });
+  };
+  const address = clientAddressOf(socket.handshake.address, header);
+  return { address, local: LOOPBACK.test(address) && header("x-forwarded-for") === undefined };
 }
 
 /** The session events: each one calls the games' method for it. */
 function sessionHandlers(games: LiveGames): { [E in SessionEventName]: Handler<E> } {
-  const address = addressOf;
+  const address = (socket: LiveSocket) => requesterOf(socket).address;
   return {
     "host:create": async (socket, data) => {
       // A signed-in teacher's browser sends its session cookie with the handshake: the game goes
-      // to their reports. Anyone else hosts anonymously.
+      // to their reports, and they may have more games open. Anyone else hosts anonymously.
       const teacher = await teacherFromSessionToken(teacherTokenFromCookieHeader(socket.request.headers.cookie));
-      return games.create(socket.id, data, teacher?.id ?? null);
+      const requester = requesterOf(socket);
+      const teacherId = teacher?.id ?? null;
+      await refuseIfTooManyGames(requester, teacherId, (key) => games.openGamesOf(key));
+      return games.create(socket.id, data, { teacherId, key: hostKeyOf(requester, teacherId) });
     },
     "host:resume": async (socket, data) => ({
       view: await codeGuesses.withSecret(address(socket), () => games.attachHost(socket.id, data.code, data.hostSecret)),
@@ -141,8 +150,10 @@ function sessionHandlers(games: LiveGames): { [E in SessionEventName]: Handler<E
       return {};
     },
     "player:join": async (socket, data) => {
-      await codeGuesses.check(address(socket), await games.exists(data.code));
-      return games.join(socket.id, data);
+      const requester = requesterOf(socket);
+      await codeGuesses.check(requester.address, await games.exists(data.code));
+      await refuseIfJoinFlood(requester, data.code);
+      return games.join(socket.id, data, deviceOf(socket.request));
     },
     "player:resume": async (socket, data) => ({
       view: await codeGuesses.withSecret(address(socket), () => games.resume(socket.id, data.code, data.playerSecret)),

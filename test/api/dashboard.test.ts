@@ -141,17 +141,31 @@ describe("authorisation", () => {
   });
 });
 
+/**
+ * The player has had the level's attempt for `ms`: the server's record of when it served the attempt
+ * moves back that far (the time spent a browser reports is bounded by it: server/progress.ts).
+ */
+async function servedAgo(player: Player, levelId: string, ms: number): Promise<void> {
+  await served(player, levelId);
+  await queryDb(server.dbPath, `UPDATE LevelSession SET servedAt = ? WHERE levelId = ?`, [new Date(Date.now() - ms).toISOString(), levelId]);
+}
+
 describe("data after real submissions", () => {
   beforeAll(async () => {
     const [zoe, evil] = students;
+    const HOURS = 3 * 3_600_000;
     // Zoë: a wrong first try (no answer), then a right one, which the cool-down after her miss caps
-    // at ★; time spent sent by the browser.
+    // at ★; time spent sent by the browser (as long as the server has served the attempt).
+    await servedAgo(zoe.player, first.id, HOURS);
     expect((await zoe.player.submit(first.id, { responses: {} }, { timeSpentMs: 30_000 })).status).toBe(201);
+    await servedAgo(zoe.player, first.id, HOURS);
     const right = await submitSolved(zoe.player, first.id, { timeSpentMs: 45_500 });
     expect(right.body).toMatchObject({ outcomeStars: 3, stars: 1 });
     // The second student: three tries without a star (stuck), one with a huge time that is clamped.
-    for (let i = 0; i < 3; i++)
+    for (let i = 0; i < 3; i++) {
+      await servedAgo(evil.player, first.id, HOURS);
       expect((await evil.player.submit(first.id, { responses: {} }, { timeSpentMs: i === 0 ? 99 * 3_600_000 : 1000 })).status).toBe(201);
+    }
     // A submission without timeSpentMs still works (the field is optional).
     expect((await submitSolved(students[2].player, first.id)).status).toBe(201);
   }, 60_000);

@@ -403,10 +403,20 @@ const generators = EVENTS.map((event) => ({
 }));
 const TOTAL_WEIGHT = 14 + generators.reduce((sum, gen) => sum + gen.weight, 0);
 
+/** Events whose only valid payload is {} (liveEvents' strict empty objects). */
+const NO_PAYLOAD = ["host:pause", "host:unpause", "host:addTime", "host:skip"];
+const isEmptyObject = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value) && Object.keys(value).length === 0;
+
 /** One invalid message: the event name and its arguments (without the ack). */
 function message(g: Gen, ctx: Context): { event: string; args: unknown[] } {
   let r = g.int(TOTAL_WEIGHT);
-  const payloadOnly = (event: string, payload: unknown) => ({ event, args: g.chance(0.05) ? [] : g.chance(0.05) ? [payload, g.junk(), g.junk()] : [payload] });
+  const payloadOnly = (event: string, payload: unknown) => {
+    // The host's payload-less commands (host:pause…) take exactly {}: junk that happens to be an
+    // empty object would be a valid command, so it gets a key it must not have.
+    const invalid = NO_PAYLOAD.includes(event) && isEmptyObject(payload) ? { unexpected: true } : payload;
+    return { event, args: g.chance(0.05) ? [] : g.chance(0.05) ? [invalid, g.junk(), g.junk()] : [invalid] };
+  };
   // A payload that is not an object at all.
   if (r < 8) return payloadOnly(g.pick(EVENTS), g.pick([null, undefined, 0, "x", [], true, g.junk(), Buffer.from("{}")]));
   if (r < 14) {

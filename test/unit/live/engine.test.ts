@@ -150,7 +150,7 @@ describe("advancing and the clock", () => {
     await startRound(live);
     for (const phase of ["playing", "reveal", "leaderboard"] as const) await engine.command("host", "host:advance", { expectedPhase: phase });
     expect(engine.exists(code)).toBe(false);
-    expect(await store.openCodes()).toEqual(new Set());
+    expect(await store.codeInUse(code)).toBe(false);
     expect(await refusal(engine.command("host", "host:advance", { expectedPhase: "podium" }))).toBe("not_found");
     expect((await engine.attachHost("reload", code, hostSecret)).phase).toBe("podium");
   });
