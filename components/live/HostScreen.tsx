@@ -180,7 +180,7 @@ function HostPhase({
             {view.submittedCount} of {view.playerCount} submitted
           </p>
           <p data-testid="done-count">
-            {view.doneCount} of {view.playerCount} done{level.attempts === "quiz" ? " (answers are final)" : ""}
+            {view.doneCount} of {view.playerCount} done
           </p>
           <StarSpread spread={view.spread} />
         </div>

@@ -96,8 +96,15 @@ export function usePhaseSounds(phase: string | null, seconds: number | null, pla
 
 export function SoundSwitch({ on, toggle }: { on: boolean; toggle: () => void }) {
   return (
-    <button type="button" className="button secondary sound-switch" aria-pressed={on} onClick={toggle} data-testid="sound-switch">
-      Sound {on ? "on" : "off"}
+    <button
+      type="button"
+      className="button secondary sound-switch"
+      aria-pressed={on}
+      onClick={toggle}
+      data-testid="sound-switch"
+      title={on ? "Sound on" : "Sound off"}
+    >
+      Sound
     </button>
   );
 }

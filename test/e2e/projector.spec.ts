@@ -55,7 +55,7 @@ function measure(page: Page, floor: number): Promise<Fit> {
     const root = document.documentElement;
     const clipped = [...document.querySelectorAll<HTMLElement>("main *")]
       .filter((el) => el.checkVisibility() && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && el.clientHeight > 0)
-      .filter((el) => getComputedStyle(el).overflow !== "visible" && !(el instanceof SVGElement))
+      .filter((el) => getComputedStyle(el).overflow !== "visible" && !(el instanceof SVGElement) && !el.classList.contains("sr-only"))
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${el.scrollHeight} > ${el.clientHeight})`);
     return { tooSmall, scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth, clipped };
   }, floor);

@@ -69,7 +69,7 @@ const challengeViews: ChallengeViews = {
   concept: ({ view }) => (
     <Paged
       items={view.questions}
-      tab={(_, i) => `Question ${i + 1}`}
+      tab={(_, i) => `Q${i + 1}`}
       render={(q) => (
         <div className="projector-question">
           <p className="projector-prompt">{q.prompt}</p>
@@ -81,7 +81,6 @@ const challengeViews: ChallengeViews = {
           ) : (
             <Tiles items={q.options.map((o) => o.label)} lettered={q.type !== "order"} />
           )}
-          {q.type === "multiple" && <p className="projector-note">Tick every right one.</p>}
           {q.type === "order" && <p className="projector-note">Put them in order.</p>}
         </div>
       )}
