@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { LevelProgress, SubmissionResult } from "@/core/api";
-import { rulesLine } from "@/core/attempts/rules";
+import { capFor, rulesLine } from "@/core/attempts/rules";
 import type { Evaluation } from "@/core/kinds/public-base";
 import type { PublicLevel } from "@/core/play/public-level";
 import { starsFor } from "@/core/play/stars";
@@ -35,7 +35,8 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [boardVersion, setBoardVersion] = useState(0);
-  const [liveStars, setLiveStars] = useState<number | null>(null);
+  // What the answer being manipulated would be credited now (within this try's cap), and whether the cap took some away.
+  const [liveStars, setLiveStars] = useState<{ stars: number; capped: boolean } | null>(null);
   const answerRef = useRef<unknown>(null);
   const verdictRef = useRef<HTMLHeadingElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -48,7 +49,10 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
     (answer: unknown, preview?: Evaluation) => {
       answerRef.current = answer;
       // Only hands-on kinds show what an answer would earn: a quiz or an experiment keeps it until the commit.
-      setLiveStars(manipulation && preview ? starsFor(level, preview.score) : null);
+      if (!manipulation || !preview) return setLiveStars(null);
+      const outcome = starsFor(level, preview.score);
+      const cap = level.rules ? capFor(level.rules, Date.now()).stars : 3;
+      setLiveStars({ stars: Math.min(outcome, cap), capped: outcome > cap });
     },
     [level, manipulation],
   );
@@ -132,7 +136,8 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
             </button>
             {liveStars !== null && (
               <span className="muted" data-testid="live-stars">
-                Right now this would earn <Stars count={liveStars} />
+                Right now this would earn <Stars count={liveStars.stars} />
+                {liveStars.capped && " (the most this try can earn)"}
               </span>
             )}
           </div>

@@ -1,53 +1,81 @@
 import type { Page } from "@playwright/test";
 import {
-  answerRulesOrExamples,
+  aSlip,
+  answerConcept,
+  conceptQuestions,
   expect,
-  liveLobby,
   expectNoHorizontalScroll,
+  idsOfLabels,
+  liveLobby,
   openAnyLevel,
-  optionRadio,
   orderOf,
   PHONE,
-  RULES_OR_EXAMPLES,
+  putInOrder,
   screenshot,
+  servedLevel,
   submitAndExpectStars,
   test,
   touchDrag,
   unlockAndOpen,
 } from "./helpers";
+import type { PublicLevel } from "../../core/play/public-level";
+import { conceptKnowledge } from "../reference/concept";
 
 // The concept kind, played through the UI like a player would: radio buttons, checkboxes, an
-// order list dragged with a finger and its ↑ buttons; and in a live round, reviewed on the projector.
+// order list dragged with a finger and its ↑ buttons; each attempt is a fresh instance (its
+// options shuffled under new ids), a miss is reviewed and the next right answer waits out a
+// cool-down for ★★★; in a live round the first answer is final, and the projector reviews it.
 
 const question = (page: Page, id: string) => page.getByTestId(`question-${id}`);
+const NEXT_TRY = /Next ★★★ try in (10|9) min: until then a right answer earns ★\.$/;
 
-test("concept: Rules or examples? — a wrong answer is reviewed, then fixed for three stars", async ({ page }) => {
+test("concept: a miss is reviewed, the next variant is a fresh instance, and its right answer earns ★ until the cool-down ends", async ({ page }) => {
   await openAnyLevel(page, "rules-or-examples");
-  await expect(page.getByTestId("answered-count")).toHaveText("0 of 3 questions answered");
-  // Nothing tells right from wrong before the answer is scored.
+  const shown = (await conceptQuestions(page)).length;
+  await expect(page.getByTestId("answered-count")).toHaveText(`0 of ${shown} questions answered`);
+  await expect(page.getByTestId("attempt-rules")).toHaveText("A ★★★ try is available now.");
+  // Nothing tells right from wrong before the answer is scored, and no stars are promised.
   await expect(page.locator("[data-verdict], [data-mark]")).toHaveCount(0);
+  await expect(page.getByTestId("live-stars")).toHaveCount(0);
   await screenshot(page, "choice-concept-before");
 
-  await answerRulesOrExamples(page, { whatGoesIn: "Rules and data go in; answers come out, only faster" }); // wrong on purpose
-  await expect(page.getByTestId("answered-count")).toHaveText("3 of 3 questions answered");
+  const slip = await aSlip(page, "rules-or-examples");
+  await answerConcept(page, "rules-or-examples", { instead: { [slip.questionId]: { single: slip.wrong } } });
+  await expect(page.getByTestId("answered-count")).toHaveText(`${shown} of ${shown} questions answered`);
+  const first = (await servedLevel(page, "rules-or-examples")) as PublicLevel<"concept">;
 
   const result = await submitAndExpectStars(page, 1);
-  await expect(page.getByTestId("verdict-what-goes-in")).toHaveText("✗ Not right");
-  await expect(page.getByTestId("verdict-who-wrote-the-rules")).toHaveText("✓ Right");
-  await expect(question(page, "what-goes-in").locator('[data-mark="missed"]')).toHaveText("○ the right answer");
-  await expect(page.getByTestId("explanation-what-goes-in")).toContainText("turns the classical arrangement around");
-  await expect(result).toContainText("2 of 3 questions fully right");
+  await expect(page.getByTestId("verdict")).toBeFocused();
+  await expect(page.getByTestId("verdict")).toContainText("Passed — 1 of 3 stars");
+  await expect(page.getByTestId(`verdict-${slip.questionId}`)).toHaveText("✗ Not right");
+  for (const id of await conceptQuestions(page)) if (id !== slip.questionId) await expect(page.getByTestId(`verdict-${id}`)).toHaveText("✓ Right");
+  // The review teaches: the right answer of this instance, and why.
+  await expect(question(page, slip.questionId).locator("label", { has: page.locator('[data-mark="missed"]') })).toContainText(slip.right);
+  await expect(question(page, slip.questionId).locator('[data-mark="missed"]')).toHaveText("○ the right answer");
+  await expect(page.getByTestId(`explanation-${slip.questionId}`)).toContainText("Why:");
+  await expect(result).toContainText(`${shown - 1} of ${shown} questions fully right`);
+  // A reviewed quiz is read-only: the next answer goes to another instance.
+  for (const input of await page.getByTestId("kind-view").locator("input").all()) await expect(input).toBeDisabled();
+  await expect(page.getByTestId("next-rules")).toContainText(NEXT_TRY);
   await screenshot(page, "choice-concept-reviewed-wrong");
 
-  // Changing an answer hides its marks until it is submitted again.
-  await optionRadio(question(page, "what-goes-in"), "Data and answers go in; rules come out").check();
-  await expect(page.getByTestId("verdict-what-goes-in")).toHaveCount(0);
-  await expect(question(page, "what-goes-in")).toContainText("submit again");
+  await page.getByTestId("next-variant").click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await expect(page.getByTestId("attempt-rules")).toHaveText(NEXT_TRY);
+  await expect(page.locator("[data-verdict], [data-mark]")).toHaveCount(0);
+  const second = await servedLevel(page, "rules-or-examples");
+  expect(second.attempt).toBe(first.attempt! + 1);
+  // Another instance: none of the first attempt's option ids is on the page any more.
+  const firstIds = first.view.questions.flatMap((q) => q.options.map((o) => o.id));
+  for (const id of firstIds) await expect(page.locator(`input[value="${id}"]`)).toHaveCount(0);
 
-  await submitAndExpectStars(page, 3);
-  await expect(page.getByTestId("verdict-what-goes-in")).toHaveText("✓ Right");
-  await expect(page.getByTestId("result-summary")).toHaveText("All 3 questions right.");
-  await screenshot(page, "choice-concept-reviewed-right");
+  await answerConcept(page, "rules-or-examples");
+  await submitAndExpectStars(page, 1);
+  await expect(page.getByTestId("verdict")).toContainText("Passed — 1 of 3 stars");
+  await expect(page.getByTestId("capped")).toHaveText(/^Right — but after a miss, this try is capped at ★ \(next ★★★ try in (10|9) min\)\.$/);
+  await expect(page.getByTestId("result-summary")).toHaveText(`All ${shown} questions right.`);
+  for (const id of await conceptQuestions(page)) await expect(page.getByTestId(`verdict-${id}`)).toHaveText("✓ Right");
+  await screenshot(page, "choice-concept-reviewed-right-capped");
 
   await page.setViewportSize(PHONE.viewport);
   await expectNoHorizontalScroll(page);
@@ -61,14 +89,10 @@ test.describe("on a phone", () => {
     await openAnyLevel(page, "rules-or-examples");
     await expectNoHorizontalScroll(page);
     await screenshot(page, "choice-concept-phone-before");
-    // Taps on the option's label, as a thumb would.
-    for (const [card, group] of Object.entries(RULES_OR_EXAMPLES.cards)) {
-      await page.getByTestId(`card-${card}`).locator("label", { hasText: group }).tap();
-    }
-    await question(page, "what-goes-in").locator("label", { hasText: RULES_OR_EXAMPLES.whatGoesIn }).tap();
-    await question(page, "why-not-rules").locator("label", { hasText: RULES_OR_EXAMPLES.whyNotRules }).tap();
+    await answerConcept(page, "rules-or-examples", { tap: true }); // taps on the options' labels, as a thumb would
     await submitAndExpectStars(page, 3);
-    await expect(page.getByTestId("verdict-why-not-rules")).toHaveText("✓ Right");
+    await expect(page.getByTestId("verdict")).toContainText("Perfect!");
+    for (const id of await conceptQuestions(page)) await expect(page.getByTestId(`verdict-${id}`)).toHaveText("✓ Right");
     await expectNoHorizontalScroll(page);
     await screenshot(page, "choice-concept-phone-after");
   });
@@ -76,8 +100,9 @@ test.describe("on a phone", () => {
   test("concept: AI, ML, DL — drag with a finger, then the buttons, for three stars", async ({ page }) => {
     await unlockAndOpen(page, "ai-ml-dl");
     const list = page.getByTestId("order-nesting");
+    const right = await idsOfLabels(list, (conceptKnowledge["ai-ml-dl"].nesting as { order: string[] }).order);
     const start = await orderOf(list);
-    expect(start).not.toEqual(["ai", "ml", "dl"]);
+    expect(start).not.toEqual(right);
     // Drag the last item to the top with a finger on its handle.
     const last = start[start.length - 1];
     await page.getByTestId(`order-item-${start[0]}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
@@ -88,22 +113,9 @@ test.describe("on a phone", () => {
     const top = (await page.getByTestId(`order-item-${start[0]}`).boundingBox())!;
     await touchDrag(page, { x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, { x: handle.x + handle.width / 2, y: top.y + 4 });
     await expect.poll(() => orderOf(list)).toEqual([last, ...start.slice(0, -1)]);
-    // Then the ↑ buttons, tapped, until the fields nest from the broadest.
-    for (const [target, id] of ["ai", "ml", "dl"].entries()) {
-      while ((await orderOf(list)).indexOf(id) > target) {
-        const before = (await orderOf(list)).indexOf(id);
-        await page
-          .getByTestId(`order-item-${id}`)
-          .getByRole("button", { name: /^Move .* up$/ })
-          .tap();
-        await expect.poll(async () => (await orderOf(list)).indexOf(id)).toBe(before - 1);
-      }
-    }
-    await optionRadio(question(page, "what-deep-means"), "Many successive layers of representations").check();
-    for (const id of ["symbolic-chess", "dl-in-ml", "ai-without-learning"]) {
-      await question(page, "true-statements").locator(`input[value="${id}"]`).check();
-    }
-    await optionRadio(question(page, "layer-by-layer"), "It becomes less like the original image and more informative about which digit it is").check();
+    // Then the ↑ buttons, tapped, until the fields nest from the broadest; then the other questions.
+    await putInOrder(list, right, { tap: true });
+    await answerConcept(page, "ai-ml-dl", { tap: true });
     await submitAndExpectStars(page, 3);
     await expect(list.locator('[data-mark="right"]')).toHaveCount(3);
     await expectNoHorizontalScroll(page);
@@ -111,9 +123,9 @@ test.describe("on a phone", () => {
   });
 });
 
-test("live: no marks while the round is on; the projector reveals the best answer read-only, reviewed", async ({ device }) => {
+test("live: a quiz round takes one answer (locked in, no marks); the projector reveals the best answer read-only, reviewed", async ({ device }) => {
   test.slow(); // a projector and two phones share the machine's two cores with the server
-  // A second player who does not answer keeps the round open after Grace submits.
+  // A second player who does not answer keeps the round open after Grace's answer is locked in.
   const {
     host,
     phones: [phone],
@@ -124,21 +136,37 @@ test("live: no marks while the round is on; the projector reveals the best answe
   await host.getByTestId("host-next").click(); // start the game
   await host.getByTestId("host-next").click(); // skip the intro
   await expect(phone.getByTestId("kind-view")).toBeVisible();
+  await expect(phone.getByText("A quiz round takes one answer: the first one you submit is final", { exact: false })).toBeVisible();
+  await expect(phone.getByTestId("live-done")).toHaveCount(0); // a quiz answer is the player's "done"
 
-  await answerRulesOrExamples(phone, { cards: { tags: "Classical" } }); // the photo tagger is wrong
+  // The photo tagger sorted with the classical programs: one card wrong.
+  const photoTagger = "A photo app that learned to tag “dog” or “cat” from pictures people had already tagged";
+  const sorted = conceptKnowledge["rules-or-examples"]["who-wrote-the-rules"] as { sort: Record<string, string> };
+  await answerConcept(phone, "rules-or-examples", {
+    instead: { "who-wrote-the-rules": { sort: { ...sorted.sort, [photoTagger]: "Classical programming: a person wrote the rules" } } },
+  });
   await phone.getByTestId("live-submit").click();
-  await expect(phone.getByTestId("live-message")).toContainText("Scored 94.4%");
+  await expect(phone.getByTestId("live-message")).toHaveText(/^Locked in: \d+ points\. Wait for the reveal\.$/);
+  await expect(phone.getByTestId("locked-in")).toHaveText("✓ Locked in");
+  await expect(phone.getByTestId("live-submit")).toHaveCount(0);
+  for (const input of await phone.getByTestId("kind-view").locator("input").all()) await expect(input).toBeDisabled();
   // A live player never sees right or wrong before the reveal.
   await expect(phone.locator("[data-verdict], [data-mark]")).toHaveCount(0);
+  await expectNoHorizontalScroll(phone);
+  await screenshot(phone, "choice-live-phone-locked-in", { fullPage: false });
+  // One of two players is done: the round goes on.
+  await expect(host.getByTestId("host-next")).toHaveText("End the round now");
 
   await host.getByTestId("host-next").click(); // end the round now
   const reveal = host.getByTestId("kind-view");
   await expect(reveal).toBeVisible();
-  await expect(reveal.getByRole("radio")).toHaveCount(12 + 4 + 4);
+  const radios = await phone.getByTestId("kind-view").getByRole("radio").count();
+  await expect(reveal.getByRole("radio")).toHaveCount(radios);
   for (const input of await reveal.getByRole("radio").all()) await expect(input).toBeDisabled();
-  await expect(optionRadio(reveal.getByTestId("card-tags"), "Classical")).toBeChecked();
+  const tagger = reveal.getByRole("group", { name: photoTagger, exact: true });
+  await expect(tagger.getByRole("radio", { checked: true })).toHaveAccessibleName(/Classical/);
   await expect(reveal.getByTestId("verdict-who-wrote-the-rules")).toHaveText("◐ Partly right (83%)");
-  await expect(reveal.getByTestId("card-tags")).toContainText("✗ belongs in B: Machine learning");
+  await expect(tagger.locator("xpath=ancestor::li[1]")).toContainText(/✗ belongs in [AB]: Machine learning/);
   await expect(reveal.getByTestId("verdict-what-goes-in")).toHaveText("✓ Right");
   await expect(reveal.getByTestId("explanation-who-wrote-the-rules")).toBeVisible();
   await screenshot(host, "choice-live-host-reveal");

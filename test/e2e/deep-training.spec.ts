@@ -6,61 +6,71 @@ import {
   screenshot,
   submitAndExpectStars,
   test,
+  servedLevel,
   TRAINING_WAIT_MS,
-  trainAndWait,
   unlockAndOpen,
 } from "./helpers";
+import type { DeepTrainingAnswer } from "../../core/kinds/deep-training/public";
+import { solve } from "../reference";
 
-// The deep-training kind: pick what lets a deep network learn, train it in the browser, and
-// compare with the server's own training of the same network.
+// The deep-training kind: predict, then run. Commit what lets a deep network learn; the server
+// trains and scores it, then the browser trains the same seeded network to show its curve and
+// gradients; the other choices can be trained afterwards to compare, for nothing.
 
 // The browser trains a real network (tfjs, CPU backend) for each choice, and the server trains
 // the same seeded network again when the answer is submitted: on a loaded 2-core machine a run
 // can take many times its quiet-machine time, hence the budget.
 test.describe.configure({ timeout: 240_000 });
 
-test("vanishing gradients: sigmoid fails, ReLU reaches the target, the server agrees (3 stars)", async ({ page }) => {
+test("vanishing gradients: commit ReLU before anything trains, the server scores it, the browser replays that run; sigmoid after, for comparison only", async ({
+  page,
+}) => {
   const errors = collectPageErrors(page);
   await page.setViewportSize({ width: 1280, height: 900 });
   await unlockAndOpen(page, "vanishing-gradients");
+  const fix = solve(await servedLevel(page, "vanishing-gradients")) as DeepTrainingAnswer;
 
   const sigmoid = page.getByRole("radio", { name: "Sigmoid", exact: true });
-  const relu = page.getByRole("radio", { name: "ReLU", exact: true });
+  const relu = page.locator(`input[name="activation"][value="${fix.activation}"]`);
   await expect(sigmoid).toBeChecked();
+  // Predict, then run: nothing trains, and no stars are promised, before the choice is committed.
+  await expect(page.getByTestId("commit-first")).toBeVisible();
+  await expect(page.getByTestId("train")).toHaveCount(0);
+  await expect(page.getByTestId("live-stars")).toHaveCount(0);
+  await expect(page.getByTestId("submit")).toHaveText("Commit and run");
+  await screenshot(page, "training-vanishing-gradients-before");
 
-  // Sigmoid first: the progress shows while it trains, and it misses the target.
+  await relu.check();
+  const result = await submitAndExpectStars(page, 3);
+  await expect(result.getByTestId("result-summary")).toContainText(/Reached the target loss 0\.1 at epoch \d+ of 100 \(loss 0\.0\d+\): 100%/);
+  await expect(page.getByTestId("review")).toContainText("ReLU's slope is exactly 1");
+
+  // The committed network then trains in the browser with the run the server scored: the same outcome.
+  const done = page.getByTestId("training-done");
+  await expect(done).toContainText("✓ Target reached", { timeout: TRAINING_WAIT_MS });
+  await expect(done).toHaveAttribute("data-score", "1");
+  await expect(page.getByText("training the others only compares them (it earns nothing)")).toBeVisible();
+
+  // Sigmoid, afterwards: free exploration. Its first layer's feedback fades, and it misses the target.
+  await sigmoid.check();
+  await expect(done).toBeHidden();
   const button = page.getByTestId("train");
+  await expect(button).toHaveText("Train this one too");
   const started = Date.now();
   await button.click();
-  await expect(page.getByTestId("training-progress").or(page.getByTestId("training-done"))).toBeVisible();
-  const done = page.getByTestId("training-done");
+  await expect(page.getByTestId("training-progress").or(done)).toBeVisible();
   await expect(done).toContainText("✗ Target not reached", { timeout: TRAINING_WAIT_MS });
-  const sigmoidMs = Date.now() - started;
+  console.log(`browser training time: sigmoid ${Date.now() - started} ms`);
   await expect(done).toContainText("after all 100 epochs");
   await expect(page.getByTestId("gradient-bars")).toContainText(/first layer's feedback is .* weaker/);
-  await expect(page.getByText("Your browser's training earns")).toBeVisible();
-
-  // ReLU: reaches the target; both curves stay on the chart, each with its label.
-  await relu.check();
-  await expect(done).toBeHidden();
-  const reluRun = await trainAndWait(page);
-  expect(reluRun.text).toContain("✓ Target reached");
+  await expect(button).toBeDisabled(); // the same seed gives the same run: nothing to retrain
   const chart = page.getByTestId("loss-chart");
   await expect(chart.getByRole("listitem")).toHaveCount(2);
   await expect(chart).toContainText("Sigmoid — loss");
   await expect(chart).toContainText(/ReLU — reached 0\.1 at epoch \d+/);
-  await expect(button).toBeDisabled(); // the same seed gives the same run: nothing to retrain
-  console.log(`browser training time: sigmoid ${sigmoidMs} ms, relu ${reluRun.ms} ms`);
+  // Exploring earned nothing: the best stays the committed answer's.
+  await expect(page.getByText("Your best:").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
   await screenshot(page, "training-vanishing-gradients-desktop");
-
-  const result = await submitAndExpectStars(page, 3);
-  await expect(result.getByTestId("result-summary")).toContainText(/Reached the target loss 0\.1 at epoch \d+ of 100 \(loss 0\.0\d+\): 100%/);
-  // The server trained the same network with the same seed: the same score as the browser's.
-  await expect(result.getByTestId("browser-vs-server")).toContainText(
-    "Your browser's training scored 100.0%; the server trained the same network with the same seed and got 100.0%",
-  );
-  await expect(page.getByTestId("review")).toContainText("ReLU's slope is exactly 1");
-  await screenshot(page, "training-vanishing-gradients-result");
 
   // A phone: no sideways scrolling, the charts fit.
   await page.setViewportSize(PHONE.viewport);

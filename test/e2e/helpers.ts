@@ -2,6 +2,8 @@ import { test as base, expect, type BrowserContext, type BrowserContextOptions, 
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { PublicLevel } from "../../core/play/public-level";
+import { conceptKnowledge, type Known } from "../reference/concept";
 
 // ── Budgets ───────────────────────────────────────────────────────────────────────────
 // The suite runs on 2-core machines, often beside other work: a wait's budget is how long the
@@ -163,20 +165,32 @@ export async function openAnyLevel(page: Page, id: string): Promise<void> {
   await expect(page.getByTestId("kind-view")).toBeVisible();
 }
 
+/** The level as this page's player is served it now: the public projection of the current attempt (GET /api/levels/:id). */
+export async function servedLevel(page: Page, levelId: string): Promise<PublicLevel> {
+  const res = await page.request.get(`/api/levels/${levelId}`);
+  expect(res.ok(), `GET /api/levels/${levelId}: ${res.status()} ${await res.text()}`).toBe(true);
+  return (await res.json()) as PublicLevel;
+}
+
 /**
- * Plays the campaign up to `levelId` for this page's player, through the real API: it submits
- * the reference answer (test/reference/) of every level before it, as a player would, so the
- * level opens. The server re-scores and, for training kinds, trains each answer.
+ * Plays the campaign up to `levelId` for this page's player, through the real API: for every
+ * level before it, it reads the attempt the player is served and submits the answer a player who
+ * understands would work out from it (test/reference's solvers), so the level opens. The server
+ * re-derives the instance and scores; for training kinds it trains the committed answer.
  */
 export async function unlockUpTo(page: Page, levelId: string): Promise<void> {
-  const [{ levels }, { referenceAnswers }] = await Promise.all([import("../../core/levels/catalog"), import("../reference")]);
+  const [{ levels }, { solve }] = await Promise.all([import("../../core/levels/catalog"), import("../reference")]);
   const index = levels.findIndex((l) => l.id === levelId);
   if (index < 0) throw new Error(`unknown level "${levelId}"`);
   expect((await page.request.post("/api/profile")).ok()).toBe(true);
   for (const level of levels.slice(0, index)) {
-    const res = await page.request.post("/api/submissions", { data: { levelId: level.id, answer: referenceAnswers[level.id] }, timeout: SCORING_WAIT_MS });
+    const served = await servedLevel(page, level.id);
+    const res = await page.request.post("/api/submissions", {
+      data: { levelId: level.id, attempt: served.attempt, answer: solve(served) },
+      timeout: SCORING_WAIT_MS,
+    });
     expect(res.ok(), `unlocking ${level.id}: ${res.status()} ${await res.text()}`).toBe(true);
-    expect((await res.json()).stars, `reference answer for ${level.id}`).toBeGreaterThan(0);
+    expect((await res.json()).stars, `solved answer for ${level.id}`).toBeGreaterThan(0);
   }
 }
 
@@ -218,32 +232,91 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
  */
 export const optionRadio = (scope: Locator, label: string) => scope.getByRole("radio", { name: new RegExp(`^${escapeRegExp(label)}(?: [✓✗○].*)?$`) });
 
-/** Level 1.1, "Rules or examples?": each program card's right group, and the two questions' right answers. */
-export const RULES_OR_EXAMPLES = {
-  cards: {
-    spam: "Machine learning",
-    tax: "Classical",
-    speech: "Machine learning",
-    chess: "Classical",
-    tags: "Machine learning",
-    thermostat: "Classical",
-  } as Record<string, string>,
-  whatGoesIn: "Data and answers go in; rules come out",
-  whyNotRules: "Nobody could write down explicit rules good enough for such complex tasks",
-};
+/** What a player who knows the course picks for one question of a concept level (test/reference/concept.ts). */
+function knownFor(levelId: string, questionId: string): Known {
+  const known = conceptKnowledge[levelId]?.[questionId];
+  if (!known) throw new Error(`test/reference/concept.ts: no knowledge of question "${questionId}" of level "${levelId}"`);
+  return known;
+}
+
+/** The concept round's questions on the page, by their ids (question ids are the level's own; option ids are opaque). */
+export async function conceptQuestions(scope: Page | Locator): Promise<string[]> {
+  const ids = await scope.locator('section[data-testid^="question-"]').evaluateAll((sections) => sections.map((s) => s.getAttribute("data-testid")!));
+  return ids.map((id) => id.slice("question-".length));
+}
 
 /**
- * Answers level 1.1 through its radio buttons, as a player would: the cards, then the two
- * questions. The answers are the right ones unless `wrong` puts in others on purpose.
+ * Answers the concept round on the page through its controls, as a player who knows the course
+ * would: it reads each question shown (a round shows some questions of the level's pool, and
+ * shuffles their options under ids that change with every attempt) and picks the options by their
+ * words (test/reference/concept.ts says what that player knows). `instead` puts other answers in
+ * for some questions (by question id), e.g. a slip on purpose; `tap` taps the labels, as a thumb
+ * would. Works on a level page and on a live round's phone alike.
  */
-export async function answerRulesOrExamples(
-  page: Page,
-  wrong: { cards?: Record<string, string>; whatGoesIn?: string; whyNotRules?: string } = {},
+export async function answerConcept(
+  scope: Page | Locator,
+  levelId: string,
+  { instead = {}, tap = false }: { instead?: Record<string, Known>; tap?: boolean } = {},
 ): Promise<void> {
-  const cards = { ...RULES_OR_EXAMPLES.cards, ...wrong.cards };
-  for (const [card, group] of Object.entries(cards)) await optionRadio(page.getByTestId(`card-${card}`), group).check();
-  await optionRadio(page.getByTestId("question-what-goes-in"), wrong.whatGoesIn ?? RULES_OR_EXAMPLES.whatGoesIn).check();
-  await optionRadio(page.getByTestId("question-why-not-rules"), wrong.whyNotRules ?? RULES_OR_EXAMPLES.whyNotRules).check();
+  const root = "goto" in scope ? scope.locator("body") : scope;
+  for (const id of await conceptQuestions(root)) {
+    const section = root.getByTestId(`question-${id}`);
+    const known = instead[id] ?? knownFor(levelId, id);
+    const pick = (input: Locator) => (tap ? input.locator("xpath=ancestor::label[1]").tap() : input.check());
+    if ("single" in known) await pick(optionRadio(section, known.single));
+    else if ("multiple" in known) for (const label of known.multiple) await pick(section.getByRole("checkbox", { name: label, exact: true }));
+    else if ("order" in known) await putLabelsInOrder(section.getByTestId(`order-${id}`), known.order, { tap });
+    else {
+      // A card's group is a fieldset named by the card; its pills are the bins in the order of the "Groups" list.
+      const bins = await section.getByRole("list", { name: "Groups" }).getByRole("listitem").allTextContents();
+      for (const [card, bin] of Object.entries(known.sort)) {
+        const index = bins.findIndex((text) => text.endsWith(bin));
+        const group = section.getByRole("group", { name: card, exact: true });
+        await pick(group.getByRole("radio").nth(index));
+      }
+    }
+  }
+}
+
+/** A question the player can get wrong on purpose: the first one-answer question shown, and a label of it that is not the right one. */
+export async function aSlip(scope: Page | Locator, levelId: string): Promise<{ questionId: string; wrong: string; right: string }> {
+  for (const id of await conceptQuestions(scope)) {
+    const known = knownFor(levelId, id);
+    if (!("single" in known)) continue;
+    const labels = await scope
+      .getByTestId(`question-${id}`)
+      .getByRole("radio")
+      .evaluateAll((inputs) => inputs.map((input) => input.closest("label")!.textContent!.trim()));
+    return { questionId: id, wrong: labels.find((label) => label !== known.single)!, right: known.single };
+  }
+  throw new Error(`level "${levelId}" shows no one-answer question`);
+}
+
+/** Moves an order list's items up with their ↑ buttons until the list reads `order` (item ids) from the top. */
+export async function putInOrder(list: Locator, order: readonly string[], { tap = false } = {}): Promise<void> {
+  for (const [target, id] of order.entries()) {
+    while ((await orderOf(list)).indexOf(id) > target) {
+      const before = (await orderOf(list)).indexOf(id);
+      const up = list.getByTestId(`order-item-${id}`).getByRole("button", { name: /^Move .* up$/ });
+      await (tap ? up.tap() : up.click());
+      await expect.poll(async () => (await orderOf(list)).indexOf(id)).toBe(before - 1);
+    }
+  }
+}
+
+/** The order list's item ids for items shown with these labels (an item's ↑ button names it). */
+export async function idsOfLabels(list: Locator, labels: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const label of labels) {
+    const item = list.locator("> li", { has: list.page().getByRole("button", { name: `Move “${label}” down`, exact: true }) });
+    ids.push((await item.getAttribute("data-testid"))!.replace(/^order-item-/, ""));
+  }
+  return ids;
+}
+
+/** Puts an order list's items, named by their labels, in this order with the ↑ buttons. */
+export async function putLabelsInOrder(list: Locator, labels: readonly string[], options: { tap?: boolean } = {}): Promise<void> {
+  await putInOrder(list, await idsOfLabels(list, labels), options);
 }
 
 /** The ids of an order list's items, top to bottom (items are data-testid="order-item-<id>"). */

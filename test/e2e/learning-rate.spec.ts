@@ -1,19 +1,52 @@
-import { collectPageErrors, expect, expectNoHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, trainAndWait, unlockAndOpen } from "./helpers";
+import type { LearningRateAnswer } from "../../core/kinds/learning-rate/public";
+import { solve } from "../reference";
+import {
+  collectPageErrors,
+  expect,
+  expectNoHorizontalScroll,
+  PHONE,
+  screenshot,
+  servedLevel,
+  submitAndExpectStars,
+  test,
+  TRAINING_WAIT_MS,
+  trainAndWait,
+  unlockAndOpen,
+} from "./helpers";
 
-// The learning-rate kind: train the same network at several learning rates, in the browser.
+// The learning-rate kind: predict, then run. Commit one learning rate; the server trains and
+// scores it, the browser replays that run, and the other rates can be trained afterwards to
+// compare (too small crawls, too big diverges), which earns nothing.
 
-// The browser trains a real network (tfjs, CPU backend) for each choice, and the server trains
-// the same seeded network again when the answer is submitted: on a loaded 2-core machine a run
-// can take many times its quiet-machine time, hence the budget.
+// The browser trains a real network (tfjs, CPU backend) for each rate, and the server trains the
+// committed one when the answer is submitted: on a loaded 2-core machine a run can take many
+// times its quiet-machine time, hence the budget.
 test.describe.configure({ timeout: 240_000 });
 
-test("learning rate: too small crawls, too big diverges, 0.3 reaches the target first (3 stars)", async ({ page }) => {
+test("learning rate: commit 0.3 for three stars; then too small crawls and too big diverges, for comparison only", async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.setViewportSize(PHONE.viewport);
   await unlockAndOpen(page, "pick-a-learning-rate");
+  const { learningRate } = solve(await servedLevel(page, "pick-a-learning-rate")) as LearningRateAnswer;
   await expect(page.getByRole("radio", { name: "0.001", exact: true })).toBeChecked();
+  // Predict, then run: nothing trains before the commit, and no stars are promised.
+  await expect(page.getByTestId("commit-first")).toBeVisible();
+  await expect(page.getByTestId("train")).toHaveCount(0);
+  await expect(page.getByTestId("live-stars")).toHaveCount(0);
 
+  await page.getByRole("radio", { name: String(learningRate), exact: true }).check();
+  const result = await submitAndExpectStars(page, 3);
+  await expect(result.getByTestId("result-summary")).toContainText(
+    new RegExp(`Learning rate ${learningRate} reached the target loss 0\\.02 at epoch \\d+ of 300, leaving \\d+% of the budget`),
+  );
+  await expect(page.getByTestId("review")).toContainText("every step still went downhill");
+  // The committed rate trains in the browser with the run the server scored.
+  const done = page.getByTestId("training-done");
+  await expect(done).toHaveText(/✓ Target reached.*reached at epoch \d+ of 300/, { timeout: TRAINING_WAIT_MS });
+
+  // Then the others, to compare: they earn nothing.
   const times: string[] = [];
+  await page.getByRole("radio", { name: "0.001", exact: true }).check();
   const crawl = await trainAndWait(page);
   expect(crawl.text).toContain("✗ Target not reached");
   expect(crawl.text).toContain("after all 300 epochs");
@@ -23,24 +56,14 @@ test("learning rate: too small crawls, too big diverges, 0.3 reaches the target 
   const blowUp = await trainAndWait(page);
   expect(blowUp.text).toContain("✗ Diverged");
   times.push(`3: ${blowUp.ms} ms`);
-
-  await page.getByRole("radio", { name: "0.3", exact: true }).check();
-  const best = await trainAndWait(page);
-  expect(best.text).toMatch(/✓ Target reached.*reached at epoch \d+ of 300/);
-  times.push(`0.3: ${best.ms} ms`);
   console.log(`browser training time: ${times.join(", ")}`);
 
   await expect(page.getByTestId("loss-chart").getByRole("listitem")).toHaveCount(3);
+  await expect(page.getByText("Your best:").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
   await expectNoHorizontalScroll(page);
   await screenshot(page, "training-learning-rate-phone");
   await page.getByTestId("loss-chart").scrollIntoViewIfNeeded();
   await screenshot(page, "training-learning-rate-phone-chart", { fullPage: false });
-
-  const result = await submitAndExpectStars(page, 3);
-  await expect(result.getByTestId("result-summary")).toContainText(
-    /Learning rate 0\.3 reached the target loss 0\.02 at epoch \d+ of 300, leaving \d+% of the budget/,
-  );
-  await expect(page.getByTestId("review")).toContainText("every step still went downhill");
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByTestId("kind-view").scrollIntoViewIfNeeded();

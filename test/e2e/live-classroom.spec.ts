@@ -67,8 +67,8 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
   const phones = [ada, bao, chidi];
   const earned = { ada: 0, bao: 0, chidi: 0 };
 
-  const code = await test.step("the host picks two rounds, 60 s each, with the speed bonus", async () => {
-    return createLiveGame(host, { set: "Chapter 2: a quick 3", drop: ["Admissions"], roundTime: "60 seconds", speedBonus: true }, async () => {
+  const code = await test.step("the host picks two rounds, 120 s each, with the speed bonus", async () => {
+    return createLiveGame(host, { set: "Chapter 2: a quick 3", drop: ["Admissions"], roundTime: "120 seconds", speedBonus: true }, async () => {
       await expect(host.getByRole("checkbox", { name: "Turn the axes", exact: true })).toBeChecked();
       await expect(host.getByRole("checkbox", { name: "Turn and shift", exact: true })).toBeChecked();
       await expect(host.getByRole("button", { name: "Create a game with 2 rounds" })).toBeEnabled();
@@ -102,7 +102,9 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await Promise.all(phones.map(waitForLiveRound));
     for (const phone of phones) {
       await expect(phone.getByTestId("me")).toContainText("Round 1 of 2");
-      await expect(phone.getByText("Your best answer counts, and faster answers earn more.", { exact: false })).toBeVisible();
+      await expect(
+        phone.getByText(`Your best answer counts; press "I'm done" when you have finished, and faster answers earn more.`, { exact: false }),
+      ).toBeVisible();
     }
   });
 
@@ -149,15 +151,29 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await expect(spreadCount(host, "not yet")).toHaveText("1");
     const seconds = await countdown(host);
     expect(seconds).toBeGreaterThan(30);
-    expect(seconds).toBeLessThanOrEqual(60);
+    expect(seconds).toBeLessThanOrEqual(120);
     await screenshot(host, "live-03-host-playing");
   });
 
-  await test.step("round 1: Chidi submits the untouched axes; everyone has answered, so the round ends", async () => {
+  await test.step("round 1: Chidi submits the untouched axes; the round goes on until everyone is done, then ends at once", async () => {
     await expect(chidi.getByTestId("angle-number")).toHaveValue("0");
     await expect(chidi.getByTestId("live-accuracy")).toHaveText("Accuracy 83.0%");
     await chidi.getByTestId("live-submit").click();
-    // No waiting for the 60 s clock: the reveal comes at once.
+    await expect(chidi.getByTestId("live-message")).toHaveText(/^Scored 83\.0%: 0 points\. That is your best so far\.$/);
+    // Everyone has answered, but an interactive round can still be improved: it goes on.
+    await expect(host.getByTestId("submitted-count")).toHaveText("3 of 3 submitted");
+    await expect(host.getByTestId("done-count")).toHaveText("0 of 3 done");
+    await expect(hostNext(host)).toHaveText("End the round now");
+    await expect(chidi.getByTestId("live-submit")).toHaveText("Submit a better answer");
+
+    await ada.getByTestId("live-done").click();
+    await expect(ada.getByTestId("live-done")).toHaveText("Done ✓");
+    await expect(ada.getByTestId("live-submit")).toBeDisabled();
+    await bao.getByTestId("live-done").click();
+    await expect(host.getByTestId("done-count")).toHaveText("2 of 3 done");
+    await expect(hostNext(host)).toHaveText("End the round now");
+    // The last player to be done ends the round: no waiting for the clock.
+    await chidi.getByTestId("live-done").click();
     await expect(hostNext(host)).toHaveText("Show the leaderboard");
     // The projector shows what the class answered (counts, no names) and the stars line.
     await expect(host.getByTestId("class-answers")).toBeVisible();
@@ -201,7 +217,7 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await screenshot(bao, "live-p4-phone-leaderboard");
   });
 
-  await test.step("round 2: the host's time limit (60 s) replaces the level's own 75 s", async () => {
+  await test.step("round 2: the host's time limit (120 s) replaces the level's own 75 s", async () => {
     await hostNext(host).click();
     await expect(host.getByRole("heading", { level: 1, name: "Turn and shift" })).toBeVisible();
     await expect(hostNext(host)).toHaveText("Start now");
@@ -209,8 +225,8 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await hostNext(host).click();
     await expect(hostNext(host)).toHaveText("End the round now");
     const seconds = await countdown(host);
-    expect(seconds).toBeGreaterThan(50);
-    expect(seconds).toBeLessThanOrEqual(60);
+    expect(seconds).toBeGreaterThan(110);
+    expect(seconds).toBeLessThanOrEqual(120);
     await Promise.all(phones.map(waitForLiveRound));
     for (const phone of phones) await expect(phone.getByTestId("me")).toContainText("Round 2 of 2");
     // A fresh round: nothing carried over from round 1.

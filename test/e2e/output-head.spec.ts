@@ -1,38 +1,61 @@
+import type { Page } from "@playwright/test";
+import { activationLabels, type HeadChoice, lossLabels } from "../../core/kinds/output-head/public";
+import { headKnowledge } from "../reference/output-head";
 import { expect, expectNoHorizontalScroll, optionRadio, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
 
-// The output-head kind: design the output layer (units, activation, loss) for four classification tasks.
+// The output-head kind: design the output layer (units, activation, loss) for each task card.
+// Cards come shuffled under ids that change with every attempt: a player finds them by their words.
 
-test("output-head: design four classification heads", async ({ page }) => {
+const PHOTO_TAGS = "Tag a holiday photo with any of 12 labels (beach, mountain, people, dog…). A photo can have several, or none.";
+const SPAM = "Decide whether an email is spam or not.";
+
+/** A task card on the page, by its prompt. */
+const card = (page: Page, prompt: string) => page.locator('section[data-testid^="head-"]', { hasText: prompt });
+
+/** Every task card's prompt, in the order shown. */
+const prompts = (page: Page) => page.locator('section[data-testid^="head-"]').evaluateAll((cards) => cards.map((c) => c.querySelector("p")!.textContent!));
+
+async function design(page: Page, prompt: string, head: HeadChoice) {
+  const c = card(page, prompt);
+  await c.getByRole("spinbutton").fill(String(head.units));
+  await optionRadio(c.getByTestId(/^activation-/), activationLabels[head.activation!]).check();
+  await optionRadio(c.getByTestId(/^loss-/), lossLabels[head.loss!]).check();
+}
+
+test("output-head: a classic mistake is reviewed; the next variant, reshuffled, designed right, earns ★ during the cool-down", async ({ page }) => {
   test.slow(); // unlocking submits every earlier level, some of which train networks on the server
   await unlockAndOpen(page, "classification-heads");
-  await expect(page.getByTestId("answered-count")).toHaveText("0 of 4 output layers complete");
+  const shown = await prompts(page);
+  await expect(page.getByTestId("answered-count")).toHaveText(`0 of ${shown.length} output layers complete`);
   await screenshot(page, "choice-heads-before");
 
-  const head = (id: string) => page.getByTestId(`head-${id}`);
-  async function design(id: string, units: number, activation: string, loss: string) {
-    await page.getByTestId(`units-${id}`).fill(String(units));
-    await optionRadio(page.getByTestId(`activation-${id}`), activation).check();
-    await optionRadio(page.getByTestId(`loss-${id}`), loss).check();
-  }
-
   // Spam: the + button from an empty field gives one neuron.
-  await head("spam").getByRole("button", { name: "One output neuron more" }).click();
-  await expect(page.getByTestId("units-spam")).toHaveValue("1");
-  await optionRadio(page.getByTestId("activation-spam"), "Sigmoid (logistic)").check();
-  await optionRadio(page.getByTestId("loss-spam"), "Binary cross-entropy").check();
-  await design("photo-tags", 12, "Softmax", "Categorical cross-entropy"); // the classic mistake, fixed below
-  await design("digits", 10, "Softmax", "Categorical cross-entropy");
-  await design("news-topics", 46, "Softmax", "Categorical cross-entropy");
-  await expect(head("photo-tags").getByRole("img")).toHaveAttribute("aria-label", "Your output layer: 12 output neurons, Softmax, Categorical cross-entropy");
+  await card(page, SPAM).getByRole("button", { name: "One output neuron more" }).click();
+  await expect(card(page, SPAM).getByRole("spinbutton")).toHaveValue("1");
+  await optionRadio(card(page, SPAM).getByTestId(/^activation-/), "Sigmoid (logistic)").check();
+  await optionRadio(card(page, SPAM).getByTestId(/^loss-/), "Binary cross-entropy").check();
+  for (const prompt of shown) if (prompt !== SPAM && prompt !== PHOTO_TAGS) await design(page, prompt, headKnowledge[prompt]);
+  // The classic mistake: labels that do not exclude each other, given a softmax.
+  await design(page, PHOTO_TAGS, { units: 12, activation: "softmax", loss: "categorical-crossentropy" });
+  await expect(card(page, PHOTO_TAGS).getByRole("img")).toHaveAttribute(
+    "aria-label",
+    "Your output layer: 12 output neurons, Softmax, Categorical cross-entropy",
+  );
 
   await submitAndExpectStars(page, 1); // 10 of 12 choices right
-  await expect(page.getByTestId("verdict-photo-tags")).toHaveText("◐ Partly right (1 of 3)");
-  await expect(page.getByTestId("why-photo-tags")).toContainText("Softmax would make the labels compete");
+  await expect(card(page, PHOTO_TAGS).getByTestId(/^verdict-/)).toHaveText("◐ Partly right (1 of 3)");
+  await expect(card(page, PHOTO_TAGS).getByTestId(/^why-/)).toContainText("Softmax would make the labels compete");
   await screenshot(page, "choice-heads-reviewed-wrong");
 
-  await design("photo-tags", 12, "Sigmoid (logistic)", "Binary cross-entropy");
-  await submitAndExpectStars(page, 3);
-  for (const id of ["spam", "photo-tags", "digits", "news-topics"]) await expect(page.getByTestId(`verdict-${id}`)).toHaveText("✓ Right");
+  // The next variant: the same tasks, reshuffled under new ids; right now, it earns ★ until the cool-down ends.
+  const before = await page.locator('section[data-testid^="head-"]').evaluateAll((cards) => cards.map((c) => c.getAttribute("data-testid")));
+  await page.getByTestId("next-variant").click();
+  await expect(page.getByTestId("answered-count")).toHaveText(`0 of ${shown.length} output layers complete`);
+  for (const id of before) await expect(page.getByTestId(id!)).toHaveCount(0);
+  for (const prompt of shown) await design(page, prompt, headKnowledge[prompt]);
+  await submitAndExpectStars(page, 1);
+  await expect(page.getByTestId("capped")).toContainText("Right — but after a miss, this try is capped at ★");
+  for (const prompt of shown) await expect(card(page, prompt).getByTestId(/^verdict-/)).toHaveText("✓ Right");
   await screenshot(page, "choice-heads-reviewed-right");
 
   await page.setViewportSize(PHONE.viewport);

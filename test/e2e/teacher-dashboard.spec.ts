@@ -1,5 +1,6 @@
 import {
-  answerRulesOrExamples,
+  aSlip,
+  answerConcept,
   expect,
   joinClass,
   expectNoHorizontalScroll,
@@ -7,7 +8,6 @@ import {
   openAnyLevel,
   PHONE,
   PROJECTOR,
-  RULES_OR_EXAMPLES,
   screenshot,
   signUpTeacher,
   submitAndExpectStars,
@@ -21,14 +21,19 @@ import { parseCsv } from "../csv-reader";
  * teacher sees their stars, the level's statistics and a timeline, and downloads the CSV.
  */
 
-/** A student's own browser: joins the class through the class link's page, then plays level 1.1 through the UI. */
-async function studentPlays(device: OpenDevice, code: string, name: string, whatGoesIn: string, stars: number) {
+/**
+ * A student's own browser: joins the class through the class link's page, then plays level 1.1
+ * through the UI, right or with one slip on purpose (returned: the option picked by mistake).
+ */
+async function studentPlays(device: OpenDevice, code: string, name: string, slips: boolean): Promise<string | null> {
   const page = await device();
   await joinClass(page, code, name);
   await expect(page.getByTestId("joined")).toContainText(name);
   await openAnyLevel(page, "rules-or-examples");
-  await answerRulesOrExamples(page, { whatGoesIn });
-  await submitAndExpectStars(page, stars);
+  const slip = slips ? await aSlip(page, "rules-or-examples") : null;
+  await answerConcept(page, "rules-or-examples", slip ? { instead: { [slip.questionId]: { single: slip.wrong } } } : {});
+  await submitAndExpectStars(page, slip ? 1 : 3);
+  return slip?.wrong ?? null;
 }
 
 test("a teacher sees two students' stars on the dashboard and downloads the class CSV", async ({ device }) => {
@@ -39,10 +44,7 @@ test("a teacher sees two students' stars on the dashboard and downloads the clas
   expect(created.status()).toBe(201);
   const { id: classId, joinCode } = await created.json();
 
-  await Promise.all([
-    studentPlays(device, joinCode, "Ana", RULES_OR_EXAMPLES.whatGoesIn, 3),
-    studentPlays(device, joinCode, "Ben", "Rules and data go in; answers come out, only faster", 1),
-  ]);
+  const [, bensSlip] = await Promise.all([studentPlays(device, joinCode, "Ana", false), studentPlays(device, joinCode, "Ben", true)]);
 
   await teacher.goto(`/teacher/classes/${classId}/progress`);
   await expect(teacher.getByRole("heading", { level: 1 })).toHaveText("Progress of Year 11 AI");
@@ -51,8 +53,11 @@ test("a teacher sees two students' stars on the dashboard and downloads the clas
   const cell = (name: string) => teacher.locator(`[data-testid="student-row"][data-name="${name}"] td[data-stars]`).first();
   await expect(cell("Ana")).toHaveAttribute("data-stars", "3");
   await expect(cell("Ben")).toHaveAttribute("data-stars", "1");
-  await expect(cell("Ana")).toHaveAttribute("title", /Ana · 1\.1 .*: 3 stars, best score 100%, 1 try, .* spent, last active/);
+  await expect(cell("Ana")).toHaveAttribute("title", /Ana · 1\.1 .*: best 3 stars, first try 3 stars, best score 100%, 1 try, .* spent, last active/);
   await expect(cell("Ben")).toContainText("★☆☆");
+  // First-try stars beside the best: what each student understood on arrival.
+  await expect(cell("Ana").getByTestId("first-try")).toHaveText("· 1st 3★");
+  await expect(cell("Ben").getByTestId("first-try")).toHaveText("· 1st 1★");
 
   // The page measured the time each student spent on the level and sent it with the answer.
   const data = await (await teacher.request.get(`/api/teacher/classes/${classId}/progress`)).json();
@@ -72,7 +77,7 @@ test("a teacher sees two students' stars on the dashboard and downloads the clas
   const stats = teacher.getByTestId("level-stats");
   await stats.getByText(/^1\.1 /).click();
   await expect(stats).toContainText("2 of 2 with a star (100%)");
-  await expect(stats).toContainText("picked “Rules and data go in; answers come");
+  await expect(stats).toContainText(`picked “${bensSlip!.slice(0, 30)}`);
   await screenshot(teacher, "teacher-dashboard-01-grid");
 
   // A student's timeline.
@@ -99,6 +104,8 @@ test("a teacher sees two students' stars on the dashboard and downloads the clas
   expect(first("Ana")[col("stars")]).toBe("3");
   expect(first("Ben")[col("stars")]).toBe("1");
   expect(first("Ben")[col("attempts")]).toBe("1");
+  expect(first("Ana")[col("first-try stars")]).toBe("3");
+  expect(first("Ben")[col("first-try stars")]).toBe("1");
   expect(lines.filter((r) => r[0] === "Ana" && r[col("stars")] !== "0")).toHaveLength(1);
 
   // On a phone the grid scrolls inside its box, the page does not.

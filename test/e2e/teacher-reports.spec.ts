@@ -32,7 +32,9 @@ test("a teacher's game appears in their reports with the points the phone was to
   await waitForLiveRound(phone);
   await setNumber(phone, "angle", 35);
   await phone.getByTestId("live-submit").click();
-  // The only player answered: the round ends by itself, and the phone shows what it earned.
+  await expect(phone.getByTestId("live-message")).toContainText("That is your best so far.");
+  // The only player says they are done: the round ends at once, and the phone shows what it earned.
+  await phone.getByTestId("live-done").click();
   await expect(phone.getByRole("heading", { name: "Time's up!" })).toBeVisible();
   await expect(phone.getByRole("img", { name: "3 of 3 stars" }).first()).toBeVisible();
   const points = Number(/^(\d+) points$/.exec((await phone.getByTestId("my-points").textContent())!)![1]);

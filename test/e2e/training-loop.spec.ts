@@ -1,12 +1,15 @@
-import { expect, expectNoHorizontalScroll, orderOf, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+import { loopKnowledge } from "../reference/training-loop";
+import { expect, expectNoHorizontalScroll, idsOfLabels, orderOf, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
 
-// The training-loop kind: put the steps of training in order by drag, arrow keys and buttons.
+// The training-loop kind: put the steps of training in order by drag, arrow keys and buttons. The
+// steps are shown under ids that change with every attempt: the player knows them by their words.
 
 test("training-loop: order the steps by drag, arrow keys and buttons", async ({ page }) => {
   test.slow(); // unlocking submits every earlier level, some of which train networks on the server
   await unlockAndOpen(page, "order-the-training-loop");
   const list = page.getByTestId("loop-order");
-  const correct = ["init", "forward", "loss", "backprop", "update", "repeat"];
+  const labels = loopKnowledge["order-the-training-loop"];
+  const correct = await idsOfLabels(list, labels);
   const start = await orderOf(list);
   expect(start).not.toEqual(correct);
   expect([...start].sort()).toEqual([...correct].sort());
@@ -51,7 +54,9 @@ test("training-loop: order the steps by drag, arrow keys and buttons", async ({ 
   await submitAndExpectStars(page, 3);
   await expect(page.getByTestId("loop-verdict")).toHaveText("✓ Right");
   await expect(list.locator('[data-mark="right"]')).toHaveCount(6);
-  await expect(page.getByTestId("order-item-backprop")).toContainText("chain rule");
+  // Each step's review says why it is where it is: backpropagation is the chain rule at work.
+  await expect(page.getByTestId(`order-item-${correct[3]}`)).toContainText(labels[3]);
+  await expect(page.getByTestId(`order-item-${correct[3]}`)).toContainText("chain rule");
   await screenshot(page, "choice-loop-reviewed");
 
   await page.setViewportSize(PHONE.viewport);

@@ -1,4 +1,4 @@
-import type { ChainNetwork } from "../../core/kinds/chain-rule/public";
+import { type ChainNetwork, chainLinks, forward } from "../../core/kinds/chain-rule/public";
 import type { ReferenceAnswers, Solver } from "./types";
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -23,6 +23,29 @@ export function gradientByHand(net: ChainNetwork): number {
     }
   }
   throw new Error(`${net.ask} is not a parameter of this network`);
+}
+
+/**
+ * The factors of the chain the page names (∂E/∂y, ∂y/∂z, …, in its order), each worked out from
+ * the network's values as a player fills the page's helper in: the error, each sigmoid's slope
+ * a·(1 − a), the weights passed through, and the input (or 1 for a bias).
+ */
+export function factorsByHand(net: ChainNetwork): number[] {
+  const { values } = forward(net);
+  return chainLinks(net).map((link) => {
+    switch (link.role) {
+      case "error":
+        return values[link.denominator] - net.target;
+      case "slope":
+        return values[link.numerator] * (1 - values[link.numerator]);
+      case "weight":
+        return values[link.weight];
+      case "input":
+        return values[link.from];
+      default:
+        return 1; // a bias: ∂z/∂b = 1
+    }
+  });
 }
 
 export const solveChainRule: Solver<"chain-rule"> = (level) => ({ gradient: Number(gradientByHand(level.view.network).toPrecision(6)) });

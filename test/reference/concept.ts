@@ -9,7 +9,7 @@ import type { ReferenceAnswers, Solver } from "./types";
  * of the options, so that a change to a level's content shows up here instead of passing silently.
  * A question a level's pool gains needs its line here too.
  */
-type Known = { single: string } | { multiple: string[] } | { order: string[] } | { sort: Record<string, string> };
+export type Known = { single: string } | { multiple: string[] } | { order: string[] } | { sort: Record<string, string> };
 
 export const conceptKnowledge: Record<string, Record<string, Known>> = {
   "rules-or-examples": {
@@ -154,9 +154,20 @@ function respond(known: Known, options: PublicOption[], bins: PublicOption[]): C
   return Object.fromEntries(Object.entries(known.sort).map(([card, bin]) => [idOf(options, card), idOf(bins, bin)]));
 }
 
-export const solveConcept: Solver<"concept"> = (level): ConceptAnswer => ({
-  responses: Object.fromEntries(level.view.questions.map((q) => [q.id, respond(knownOf(level, q.id), q.options, q.bins ?? [])])),
-});
+/**
+ * The answer to a served concept round from what the player knows, in the instance's ids;
+ * `instead` replaces what is known of some questions (by question id), e.g. with a slip.
+ */
+export function conceptAnswerOf(level: PublicLevel<"concept">, instead: Record<string, Known> = {}): ConceptAnswer {
+  return {
+    responses: Object.fromEntries(level.view.questions.map((q) => [q.id, respond(instead[q.id] ?? knownOf(level, q.id), q.options, q.bins ?? [])])),
+  };
+}
+
+/** What the player knows to be right for one question of a level. */
+export const knownAnswer = knownOf;
+
+export const solveConcept: Solver<"concept"> = (level): ConceptAnswer => conceptAnswerOf(level);
 
 /**
  * The answers this repository used to hold for the concept levels, in the levels' own option ids:
