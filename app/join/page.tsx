@@ -1,4 +1,5 @@
-import { codeDigits, JoinForm } from "@/components/live/JoinForm";
+import { codeDigits } from "@/components/live/join-address";
+import { JoinForm } from "@/components/live/JoinForm";
 
 export const metadata = { title: "Join a game" };
 

@@ -267,7 +267,7 @@ function Lobby({ view, code, joinUrl, address, act }: { view: HostView; code: st
           <h2 className="host-phase-title">Players ({view.playerCount})</h2>
           <label className="row">
             <input type="checkbox" checked={view.locked} onChange={(e) => act("host:lock", { locked: e.target.checked })} />
-            Lock the room
+            Lock the room (nobody else can join)
           </label>
         </div>
         {view.players.length === 0 && <p className="muted">Waiting for players…</p>}

@@ -3,10 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { friendlyNickname } from "@/core/live/nicknames";
+import { codeDigits } from "./join-address";
 import { connectLive, type LiveSocket, protocolVersion, request, secrets } from "./useLiveSocket";
-
-/** The digits of a typed or pasted code ("758 061" → "758061"), at most six. */
-export const codeDigits = (value: string | null | undefined) => (value ?? "").replace(/\D/g, "").slice(0, 6);
 
 /**
  * Two steps: the game code (typed, or from the QR code's link), then a nickname. The page is

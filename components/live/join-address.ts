@@ -28,3 +28,6 @@ export function joinAddress(pageOrigin: string, lan: { origins: string[]; listen
       : "This computer has no network address that phones can reach. Connect it to the classroom's network, then reload this page.",
   };
 }
+
+/** The digits of a typed or pasted game code ("758 061" → "758061"), at most six (the join page, server and browser). */
+export const codeDigits = (value: string | null | undefined) => (value ?? "").replace(/\D/g, "").slice(0, 6);
