@@ -23,6 +23,9 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts"],
           environment: "node",
+          // Some unit tests train small networks (CPU work): a 2-core machine shared with other
+          // builds runs them several times slower than a quiet one.
+          testTimeout: 30_000,
         },
       },
       {
