@@ -1,7 +1,7 @@
 "use client";
 
-import type { ComponentType } from "react";
-import { symbol } from "@/core/kinds/chain-rule/public";
+import { type ComponentType, useLayoutEffect, useRef } from "react";
+import { type ChainNetwork, symbol } from "@/core/kinds/chain-rule/public";
 import { controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
 import type { KindId, KindView } from "@/core/kinds/public";
 import { isClassifier, PARAMETERS } from "@/core/kinds/tune-weights/public-network";
@@ -65,6 +65,42 @@ function Tiles({ items, lettered = true }: { items: string[]; lettered?: boolean
   );
 }
 
+/**
+ * The chain rule's diagram, filling the stage. Its labels are sized in the drawing's units, which
+ * scale with it: each label keeps its own size while that reads from the back row, and grows to
+ * the projector's floor (the stage's font size) only when the drawing is small. Growing every
+ * label would overrun the gaps the diagram leaves for them between close columns.
+ */
+function ProjectorDiagram({ net }: { net: ChainNetwork }) {
+  const box = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new network draws new labels, which need sizing again
+  useLayoutEffect(() => {
+    const stage = box.current;
+    if (!stage) return;
+    const sizeLabels = () => {
+      const svg = stage.querySelector("svg");
+      const m = svg?.getScreenCTM();
+      if (!svg || !m) return;
+      const scale = Math.hypot(m.a, m.b);
+      const floor = Number.parseFloat(getComputedStyle(stage).fontSize);
+      for (const text of svg.querySelectorAll("text")) {
+        text.style.fontSize = "";
+        const own = Number.parseFloat(getComputedStyle(text).fontSize);
+        text.style.fontSize = `${Math.max(own, (floor + 0.5) / scale)}px`;
+      }
+    };
+    sizeLabels();
+    const observer = new ResizeObserver(sizeLabels);
+    observer.observe(stage);
+    return () => observer.disconnect();
+  }, [net]);
+  return (
+    <div className="projector-diagram" ref={box}>
+      <NetworkDiagram net={net} highlight={net.ask} />
+    </div>
+  );
+}
+
 const challengeViews: ChallengeViews = {
   concept: ({ view }) => (
     <Paged
@@ -109,9 +145,7 @@ const challengeViews: ChallengeViews = {
       <p className="projector-prompt">
         Compute ∂E/∂{symbol(view.network.ask)}, with E = ½(y − t)² and t = {view.network.target}.
       </p>
-      <div className="projector-diagram">
-        <NetworkDiagram net={view.network} highlight={view.network.ask} />
-      </div>
+      <ProjectorDiagram net={view.network} />
     </div>
   ),
   "coordinate-change": ({ view }) => (
