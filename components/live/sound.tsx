@@ -96,15 +96,10 @@ export function usePhaseSounds(phase: string | null, seconds: number | null, pla
 
 export function SoundSwitch({ on, toggle }: { on: boolean; toggle: () => void }) {
   return (
-    <button
-      type="button"
-      className="button secondary sound-switch"
-      aria-pressed={on}
-      onClick={toggle}
-      data-testid="sound-switch"
-      title={on ? "Sound on" : "Sound off"}
-    >
-      Sound
+    // The label says the state in words (not a pressed look alone, and no aria-pressed beside a
+    // changing label, which screen readers would announce twice).
+    <button type="button" className={`button secondary sound-switch${on ? " on" : ""}`} onClick={toggle} data-testid="sound-switch">
+      Sound: {on ? "on" : "off"}
     </button>
   );
 }
