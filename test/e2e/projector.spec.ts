@@ -127,6 +127,8 @@ test("every host phase fits a projector and reads from the back row, for a round
     });
   }
   await expect(host.getByRole("heading", { level: 1, name: "The podium" })).toBeVisible();
+  // The podium rises over about two seconds, and names fading in count as not visible yet: measure it risen.
+  await host.waitForFunction(() => document.getAnimations().every((a) => a.playState === "finished"));
   await checkPhase(host, "podium");
   for (const bot of bots) bot.close();
 });
