@@ -124,7 +124,7 @@ export function RevealPanel({ view, level }: { view: CommonView; level: PublicLe
       <h2 id="reveal-title" style={{ marginTop: 0 }}>
         {winner ? (
           <>
-            Best answer: {winner.nickname}, {(winner.score * 100).toFixed(1)}% <Stars count={winner.stars} />
+            The class&apos;s best answer: {(winner.score * 100).toFixed(1)}% <Stars count={winner.stars} />
           </>
         ) : (
           "Nobody submitted an answer this round"

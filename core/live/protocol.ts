@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NICKNAME, nameSchema } from "../names";
 import type { PublicLevel } from "../play/public-level";
+import type { ClassAnswers } from "./class-answers";
 import { type LiveErrorCode, MAX_PLAYERS, type Phase } from "./room";
 
 /**
@@ -208,6 +209,8 @@ export interface HostView extends CommonView {
   players: { playerId: string; nickname: string; points: number; submitted: boolean; done: boolean; connected: boolean }[];
   /** Live progress during a round: how many players are at 0–3 stars, without their answers. */
   spread: { stars: [number, number, number, number]; notSubmitted: number };
+  /** At the reveal: what the class answered, as counts (no names), once the review is ready (core/live/class-answers.ts). */
+  classAnswers: ClassAnswers | null;
 }
 
 export type LiveView = PlayerView | HostView;
