@@ -79,7 +79,10 @@ const byLevel = trainingLevels.map((level) => {
     level: level.id,
     variants: new Set(mine.map((r) => r.variant)).size,
     answers: mine.length,
-    coldTotalMs: round(cold.reduce((a, b) => a + b, 0), 0),
+    coldTotalMs: round(
+      cold.reduce((a, b) => a + b, 0),
+      0,
+    ),
     coldMaxMs: Math.max(...cold),
     warmMaxMs: Math.max(...mine.map((r) => r.warmMaxMs)),
   };

@@ -1,3 +1,10 @@
+import {
+  type BackwardPassAnswer,
+  type BackwardPassReview,
+  type BackwardPassView,
+  fieldsOf,
+  isWithinTolerance as gradientWithinTolerance,
+} from "../kinds/backward-pass/public";
 import { type ChainRuleAnswer, type ChainRuleReview, type ChainRuleView, isWithinTolerance, symbol, ZERO_RELATIVE } from "../kinds/chain-rule/public";
 import type { ConceptAnswer, ConceptReview, ConceptView, PublicQuestion, QuestionReview } from "../kinds/concept/public";
 import type { CoordinateChangeAnswer, CoordinateChangeReview, CoordinateChangeView } from "../kinds/coordinate-change/public";
@@ -82,6 +89,8 @@ const tallies: { [K in KindId]: Tally<K> } = {
   "deep-training": (view, _review, answers) => choicesTally(answers, (a) => deepTrainingLabel(view, a)),
   "learning-rate": (_view, _review, answers) => choicesTally(answers, (a: LearningRateAnswer) => `rate ${a.learningRate}`),
   digits: (view, _review, answers) => choicesTally(answers, (a) => digitsLabel(view, a)),
+  downhill: (_view, review, answers) => scoreSpread(answers, "Score", review ? `The bottom of the bowl: loss ${review.minimum.loss.toPrecision(3)}` : null),
+  "backward-pass": backwardPassTally,
 };
 
 /** The class's answers to a round: null for a level this build does not know. */
@@ -257,7 +266,7 @@ function coordinateChangeTally(
   answers: { answer: CoordinateChangeAnswer; score: number }[],
 ): ClassAnswers {
   if (!view.locked.includes("rotate")) {
-    const best = view.search ? (review?.searchBest?.angleDeg ?? null) : (review?.answer.angleDeg ?? null);
+    const best = view.search ? (review?.search?.best.angleDeg ?? null) : (review?.answer.angleDeg ?? null);
     const edges = Array.from({ length: 13 }, (_, i) => -180 + i * 30);
     return {
       type: "spread",
@@ -273,6 +282,32 @@ function coordinateChangeTally(
     };
   }
   return scoreSpread(answers, "Accuracy", review ? `The best answer: ${(review.accuracy * 100).toFixed(1)}% accuracy` : null);
+}
+
+/**
+ * Per node of the graph, how many filled its gradient in and how many got it right (the exact
+ * gradients come from the review): the projector shows where the class lost the flow.
+ */
+function backwardPassTally(view: BackwardPassView, review: BackwardPassReview | null, answers: { answer: BackwardPassAnswer }[]): ClassAnswers {
+  const questions = fieldsOf(view.examples.length).map((field) => {
+    const typed = answers.map((a) => a.answer.gradients[field.id]).filter((v): v is number => typeof v === "number");
+    const truth = review?.gradients[field.id];
+    const right = truth === undefined ? 0 : typed.filter((v) => gradientWithinTolerance(v, truth)).length;
+    return {
+      prompt: field.label,
+      counts: "chose" as const,
+      answered: typed.length,
+      right,
+      options:
+        truth === undefined
+          ? []
+          : [
+              { label: `right (${Number(truth.toFixed(4))})`, count: right, correct: true },
+              { label: "another number", count: typed.length - right, correct: false },
+            ],
+    };
+  });
+  return { type: "questions", answered: answers.length, questions };
 }
 
 /** Scores in five ranges, the top one marked: for kinds whose answers have no one number to plot. */

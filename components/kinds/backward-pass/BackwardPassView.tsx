@@ -7,6 +7,7 @@ import {
   type BackwardPassView as View,
   type Field,
   type FlowTerm,
+  fieldDepths as depthsOf,
   fieldsOf,
   nodeName,
   show,
@@ -20,13 +21,6 @@ const parse = (text: string): number | null => {
   const v = Number(text.trim().replace("−", "-").replace(",", "."));
   return text.trim() === "" || !Number.isFinite(v) || Math.abs(v) > 1e6 ? null : v;
 };
-
-/** How far back from the output each field is: its users' depth + 1 (the output's own fields are 0). */
-function depthsOf(fields: Field[]): Record<string, number> {
-  const depth: Record<string, number> = {};
-  for (const f of fields) depth[f.id] = f.after.length ? 1 + Math.max(...f.after.map((a) => depth[a])) : 0;
-  return depth;
-}
 
 /**
  * Backward pass: the graph with every forward value, and one field per node for its gradient,

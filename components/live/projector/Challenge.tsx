@@ -1,12 +1,16 @@
 "use client";
 
 import { type ComponentType, useLayoutEffect, useRef } from "react";
+import { fieldDepths, fieldsOf } from "@/core/kinds/backward-pass/public";
 import { type ChainNetwork, symbol } from "@/core/kinds/chain-rule/public";
 import { controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
+import { type DownhillView, minimumOfView, momentsOfView } from "@/core/kinds/downhill/public";
 import type { KindId, KindView } from "@/core/kinds/public";
 import { isClassifier, PARAMETERS } from "@/core/kinds/tune-weights/public-network";
 import type { PublicLevel } from "@/core/play/public-level";
+import { Graph } from "../../kinds/backward-pass/Graph";
 import { NetworkDiagram } from "../../kinds/chain-rule/NetworkDiagram";
+import { Surface } from "../../kinds/downhill/Surface";
 import { Paged } from "./Paged";
 
 /**
@@ -100,6 +104,12 @@ function ProjectorDiagram({ net }: { net: ChainNetwork }) {
     </div>
   );
 }
+
+const DOWNHILL_TASKS: Record<DownhillView["play"]["mode"], string> = {
+  steps: "Take gradient steps by hand: choose each step's size, and reach the bottom of the bowl in as few steps as you can.",
+  run: "Choose the learning rate and the momentum of a run of gradient descent that ends near the bottom of the bowl.",
+  batches: "Choose the batch size and the learning rate that get closest to the bottom within the budget of epochs.",
+};
 
 const challengeViews: ChallengeViews = {
   concept: ({ view }) => (
@@ -198,6 +208,31 @@ const challengeViews: ChallengeViews = {
         fewest of {view.epochs} epochs?
       </p>
       <Tiles items={view.rates.map((r) => `rate ${r}`)} />
+    </div>
+  ),
+  downhill: ({ view }) => (
+    <div className="projector-split">
+      <figure className="projector-plot">
+        <Surface
+          view={view}
+          m={momentsOfView(view)}
+          min={minimumOfView(view)}
+          path={[view.start]}
+          label="The loss over the two parameters w and b, as contour lines, with the starting point"
+        />
+      </figure>
+      <div>
+        <p className="projector-prompt">{DOWNHILL_TASKS[view.play.mode]}</p>
+        <p className="projector-note">Each line joins the points of equal loss; downhill is across the lines.</p>
+      </div>
+    </div>
+  ),
+  "backward-pass": ({ view }) => (
+    <div className="projector-question">
+      <p className="projector-prompt">Send the gradient back through the graph: fill in ∂L/∂ of every node, from the loss back to the weights.</p>
+      <div className="projector-diagram">
+        <Graph view={view} typed={{}} depth={fieldDepths(fieldsOf(view.examples.length))} />
+      </div>
     </div>
   ),
   digits: ({ view }) => (

@@ -69,6 +69,13 @@ export function fieldsOf(count: number): Field[] {
   return fields;
 }
 
+/** How far back from the output each field is: its users' depth + 1 (the output's own fields are 0). */
+export function fieldDepths(fields: Field[]): Record<string, number> {
+  const depth: Record<string, number> = {};
+  for (const f of fields) depth[f.id] = f.after.length ? 1 + Math.max(...f.after.map((a) => depth[a])) : 0;
+  return depth;
+}
+
 /** The forward pass of one example. */
 export function forwardExample(weights: BackwardPassView["weights"], x: number, t: number): ExampleValues {
   const z = weights.w * x + weights.b;
