@@ -8,6 +8,7 @@ import {
   type BackwardPassReview,
   type BackwardPassView,
   backwardPassAnswer,
+  type ExampleValues,
   type FieldVerdict,
   fieldsOf,
   forwardExample,
@@ -54,7 +55,7 @@ export function drawInstance(config: BackwardPassConfig, seed: string): Backward
   for (;;) {
     const weights = { w: gridValue(rng, 0.1, 1.5, 0.2), b: gridValue(rng, 0.1, 1.5, 0.1), v: gridValue(rng, 0.1, 2, 0.3) };
     if (Math.abs(weights.v + 1) < 0.3) continue;
-    const examples = [];
+    const examples: ExampleValues[] = [];
     for (let k = 0; k < config.examples; k++) {
       const x = gridValue(rng, 0.5, 2, 0.5);
       const t = gridValue(rng, 1, 3, 0);
