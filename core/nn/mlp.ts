@@ -192,7 +192,8 @@ interface TfLayer {
   beta?: ReturnType<Tf["variable"]>;
 }
 
-function activate(tf: Tf, activation: Activation, z: Tensor): Tensor {
+/** A hidden layer's activation on tensors (also the reference the sandbox's hand-written backward pass is tested against). */
+export function activate(tf: Tf, activation: Activation, z: Tensor): Tensor {
   switch (activation) {
     case "sigmoid":
       return tf.sigmoid(z);

@@ -16,7 +16,6 @@ import { addPlayer, advance as advanceRoom, createRoom, recordAnswer, standings 
 import { findHaproxy, startProxy } from "../../scripts/multi.mjs";
 import {
   advance,
-  answers,
   closeAll,
   createGame,
   gameInDb,
@@ -26,8 +25,8 @@ import {
   type LiveClient,
   liveClient,
   PROTOCOL,
+  roundAnswers,
   sleep,
-  solvedAnswer,
   startRound,
 } from "../api/live-client";
 import { freePort, type LaunchedServer, launchServer } from "../api/server-harness";
@@ -134,8 +133,10 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     await startRound(game);
     await Promise.all(players.map((p) => p.client.waitLast<PlayerView>((v) => v.phase === "playing", `${p.nickname} to see round 1`)));
     for (const [i, p] of players.entries()) {
-      expect((await answer(p, 0, answers.naive)).ok).toBe(true);
-      if (i % 2 === 0) expect((await answer(p, 0, await solvedAnswer(p.client))).ok).toBe(true);
+      // Each answer is worked out from the round's level as that player's process sent it.
+      const round1 = await roundAnswers(p.client, 0);
+      expect((await answer(p, 0, round1.withStars(0).answer)).ok).toBe(true);
+      if (i % 2 === 0) expect((await answer(p, 0, round1.right.answer)).ok).toBe(true);
     }
     await advance(game, "playing", "reveal");
     await advance(game, "reveal", "leaderboard");
@@ -146,7 +147,12 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     // players connected directly to the other two keep answering.
     const elsewhere = players.filter((_, i) => homes[i] === second || homes[i] === third);
     const solved = new Map<string, unknown>();
-    for (const p of players) solved.set(p.nickname, await solvedAnswer(p.client));
+    const poor = new Map<string, unknown>();
+    for (const p of players) {
+      const round2 = await roundAnswers(p.client, 1);
+      solved.set(p.nickname, round2.right.answer);
+      poor.set(p.nickname, round2.withStars(0).answer);
+    }
     for (const p of players.slice(0, 3)) expect((await answer(p, 1, solved.get(p.nickname))).ok).toBe(true);
     const viewsBefore = new Map(players.map((p) => [p.nickname, p.client.states.length]));
     const killedAt = Date.now();
@@ -156,7 +162,7 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     // Until a new owner answers, answers are delayed or refused, never acknowledged and lost.
     const refusals: string[] = [];
     const served = await Promise.all(
-      elsewhere.map((p) => answerUntilServed(() => answer(p, 1, p.nickname.endsWith("4") ? answers.naive : solved.get(p.nickname)), killedAt, refusals)),
+      elsewhere.map((p) => answerUntilServed(() => answer(p, 1, (p.nickname.endsWith("4") ? poor : solved).get(p.nickname)), killedAt, refusals)),
     );
     const servedAgainAt = served.every((at) => at !== null) ? Math.min(...(served as number[])) : null;
     expect(servedAgainAt, `no answer was acknowledged within 15 s of the kill (refusals: ${refusals.join(", ")})`).not.toBeNull();
@@ -191,7 +197,7 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
       const reply = ack as unknown as AnswerReply;
       acked.push({ player: p.nickname, roundIndex: 1, score: reply.score, stars: reply.stars, reply });
     }
-    expect((await answer(survivors.at(-1)!, 1, answers.naive)).ok).toBe(true);
+    expect((await answer(survivors.at(-1)!, 1, poor.get(survivors.at(-1)!.nickname))).ok).toBe(true);
 
     // To the podium, driven by the host from its new process.
     const hostGame = { ...game, host };
@@ -228,8 +234,9 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     const bob = await joinGame(third.baseUrl, game.code, "Bob");
     await startRound(game);
     await ada.client.waitLast<PlayerView>((v) => v.phase === "playing", "Ada to see the round");
-    const solved = await solvedAnswer(ada.client);
-    expect((await ada.client.emit("player:answer", { roundIndex: 0, answer: answers.naive })).ok).toBe(true);
+    const round = await roundAnswers(ada.client, 0);
+    const solved = round.right.answer;
+    expect((await ada.client.emit("player:answer", { roundIndex: 0, answer: round.withStars(0).answer })).ok).toBe(true);
 
     // The owner stalls (SIGSTOP): its connections stay open, so only its lease running out shows it.
     process.kill(second.pid, "SIGSTOP");
@@ -262,11 +269,12 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     const cy = await joinGame(second.baseUrl, game.code, "Cy");
     await startRound(game);
     await cy.client.waitLast<PlayerView>((v) => v.phase === "playing", "Cy to see the round");
+    const solved = (await roundAnswers(cy.client, 0)).right.answer;
     const stoppedAt = Date.now();
     const exit = await third.stop("SIGTERM");
     expect(exit.code).toBe(0);
     const refusals: string[] = [];
-    const servedAt = await answerUntilServed(() => cy.client.emit("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }), Date.now(), refusals);
+    const servedAt = await answerUntilServed(() => cy.client.emit("player:answer", { roundIndex: 0, answer: solved }), Date.now(), refusals);
     expect(servedAt, `Cy's answer was never acknowledged (refusals: ${refusals.join(", ")})`).not.toBeNull();
     console.log(`[multi] a game was served again ${servedAt! - stoppedAt} ms after SIGTERM to its owner (${Date.now() - stoppedAt} ms in all)`);
     expect(cy.client.disconnects).toEqual([]);
