@@ -67,7 +67,8 @@ async function submitAtOnce(before: Array<(answers: CoordinateAnswers) => Scored
   const total = counted.length;
   const best = counted.map((r) => ({ stars: r.body.stars as number, score: r.body.score as number })).reduce((b, r) => (better(r, b) ? r : b));
   const progress = await player.progress();
-  expect(progress[LEVEL]).toMatchObject({ score: best.score, stars: best.stars, attempts: total });
+  // The racing answers score anything: a score that needs 17 digits is read back to 16 (storedExactly in coordinate-answers.ts).
+  expect(progress[LEVEL]).toMatchObject({ score: expect.closeTo(best.score, 12), stars: best.stars, attempts: total });
   for (const r of counted) expect(r.body.best.attempts).toBeLessThanOrEqual(total);
   const { id } = (await player.get("/api/profile")).body;
   const [stored] = await queryDb(server.dbPath, "SELECT COUNT(*) AS n, MAX(attempt) AS last FROM LevelAttempt WHERE playerId = ? AND levelId = ?", [id, LEVEL]);
