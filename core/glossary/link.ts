@@ -54,7 +54,14 @@ export function linkTerms(text: string, linked: Set<string> = new Set()): Segmen
   const segments: Segment[] = [];
   let at = 0;
   for (const hit of hitsIn(text)) {
-    if (hit.start < at || linked.has(hit.termId)) continue;
+    if (hit.start < at) continue;
+    // A term linked earlier stays plain, but its words are used up: "graphics processing unit"
+    // must not lend its "unit" to another entry.
+    if (linked.has(hit.termId)) {
+      segments.push({ text: text.slice(at, hit.end) });
+      at = hit.end;
+      continue;
+    }
     if (hit.start > at) segments.push({ text: text.slice(at, hit.start) });
     segments.push({ text: text.slice(hit.start, hit.end), termId: hit.termId });
     linked.add(hit.termId);

@@ -52,7 +52,7 @@ export const glossary: GlossaryTerm[] = [
     term: "Neuron (unit)",
     definition:
       "The building block of a network: it multiplies each input by a weight, adds them up with a bias, and passes the sum through an activation function: output = g(w₁·x₁ + w₂·x₂ + … + b).",
-    match: ["neuron", "neurons", "unit", "units", "hidden unit", "hidden units"],
+    match: ["neuron", "neurons", "hidden unit", "hidden units"],
   },
   {
     id: "weight",
@@ -290,7 +290,7 @@ export const glossary: GlossaryTerm[] = [
     term: "Classification",
     definition:
       "Predicting a category. Binary classification answers one yes/no question, multiclass picks exactly one of several classes, and multilabel answers several independent yes/no questions, any number of which may be yes.",
-    match: ["classification", "binary", "multiclass", "multilabel", "class", "classes", "label", "labels"],
+    match: ["classification", "binary classification", "multiclass", "multilabel", "label", "labels"],
   },
   {
     id: "regression",
@@ -309,7 +309,7 @@ export const glossary: GlossaryTerm[] = [
     term: "GPU",
     aka: "graphics processing unit",
     definition: "A chip first made for drawing graphics, built to do thousands of simple computations at the same time.",
-    match: ["GPU", "GPUs"],
+    match: ["GPU", "GPUs", "graphics processing unit"],
   },
   {
     id: "machine-learning",

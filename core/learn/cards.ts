@@ -105,7 +105,7 @@ export const learnCards: Record<string, LearnCard> = {
   },
   "xor-by-hand": {
     text: [
-      "A 2-2-1 network has 2 inputs, a hidden layer of 2 units and 1 output.",
+      "A 2-2-1 network has 2 inputs, a hidden layer of 2 neurons (hidden units) and 1 output.",
       "Each hidden unit computes h = tanh(w·x + b) from both inputs: tanh is an S-shaped activation between −1 and +1, so each unit says, roughly, on which side of its own line a point lies.",
       "The output neuron, p = σ(v₁·h₁ + v₂·h₂ + c), then combines the two answers. So a hidden layer gives the network new features, and the output draws a line in them.",
       "The loss is cross-entropy, as in the last level.",
@@ -251,7 +251,7 @@ export const learnCards: Record<string, LearnCard> = {
   "faster-hardware": {
     text: [
       "Training a network is mostly arithmetic: multiplying and adding huge numbers of values, many of them independently of each other.",
-      "A GPU (graphics processing unit) is a chip first built to draw images, which does thousands of simple calculations at the same time. Computing power is counted in floating-point operations (calculations on decimal numbers) per second; “tera” means a trillion.",
+      "A GPU (graphics processing unit) is a chip first built to draw images, which does thousands of simple calculations at the same time.",
       "This level compares machines across three decades, and asks why deep learning took off when it did.",
     ],
   },
@@ -259,12 +259,12 @@ export const learnCards: Record<string, LearnCard> = {
     text: [
       "A network learns its rules and representations from examples, so it can only be as good as the examples it gets: labelled data is what deep learning needs in quantity.",
       "Computer vision studies images, natural language processing (NLP) studies text, and speech recognition studies sound.",
-      "A support vector machine (SVM) is an older, non-neural learning method, strong on small datasets.",
+      "A support vector machine (SVM) is an older learning method that is not a neural network.",
     ],
   },
   "better-algorithms": {
     text: [
-      "For a deep network to learn, the gradient must reach its first layers with a useful size. Each layer on the way back multiplies it by its activation's slope and by its weights.",
+      "Chapter 4 showed that a deep network learns only if the gradient travels back through its layers in good shape: each layer on the way back multiplies it by its activation's slope and by its weights.",
       "Activation functions, initialisation schemes (how weights are first drawn) and optimizers (how gradients become steps) all change how well the gradient propagates.",
       "ReLU(z) = max(0, z) is an activation; RMSProp and Adam are optimizers. This level asks what changed and when.",
     ],
