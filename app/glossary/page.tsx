@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BrandBar } from "@/components/TopBar";
+import { keepComparisonsTogether } from "@/core/glossary/link";
 import { glossary } from "@/core/glossary/terms";
 import styles from "./glossary.module.css";
 
@@ -40,7 +41,7 @@ export default function GlossaryPage() {
                 {t.term}
                 {t.aka && <span className={styles.aka}> ({t.aka})</span>}
               </h2>
-              <p>{t.definition}</p>
+              <p>{keepComparisonsTogether(t.definition)}</p>
             </section>
           ))}
         </div>

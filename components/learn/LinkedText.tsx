@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { linkTerms } from "@/core/glossary/link";
+import { keepComparisonsTogether, linkTerms } from "@/core/glossary/link";
 import { glossaryTerm } from "@/core/glossary/terms";
 
 /**
@@ -12,7 +12,7 @@ export function LinkedText({ text, linked }: { text: string; linked: Set<string>
     <>
       {linkTerms(text, linked).map((segment, i) => {
         const term = segment.termId ? glossaryTerm(segment.termId) : undefined;
-        if (!term) return segment.text;
+        if (!term) return keepComparisonsTogether(segment.text);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: the segments of one text never reorder
           <Link key={i} href={`/glossary#${term.id}`} title={term.definition} data-testid="glossary-link">

@@ -76,3 +76,8 @@ export function termsIn(text: string): string[] {
   const found = new Set(hitsIn(text).map((h) => h.termId));
   return glossary.filter((t) => found.has(t.id)).map((t) => t.id);
 }
+
+/** Joins a comparison to its sides with no-break spaces, so "x′ > 0" never wraps between x′ and "> 0" on a phone. */
+export function keepComparisonsTogether(text: string): string {
+  return text.replace(/ ([=<>≤≥≈]) /g, "\u00a0$1\u00a0");
+}

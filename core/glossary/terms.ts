@@ -94,7 +94,7 @@ export const glossary: GlossaryTerm[] = [
     term: "Sigmoid σ",
     aka: "logistic function",
     definition:
-      "σ(z) = 1 / (1 + e^−z) squeezes any number into (0, 1), so its output can be read as a probability. Its slope is never more than 0.25 (the slope at z = 0) and is close to 0 for large |z|.",
+      "σ(z) = 1 / (1 + e⁻ᶻ) squeezes any number into (0, 1), so its output can be read as a probability. Its slope is never more than 0.25 (the slope at z = 0) and is close to 0 for large |z|.",
     match: ["sigmoid", "σ", "logistic"],
   },
   {
@@ -108,7 +108,7 @@ export const glossary: GlossaryTerm[] = [
     id: "softmax",
     term: "Softmax",
     definition:
-      "Turns a list of numbers z₁ … zₖ into probabilities that add up to 1: each is e^zᵢ divided by the sum of all the e^zⱼ. The largest number gets the largest share, so the classes compete.",
+      "Turns a list of numbers z₁ … zₖ into probabilities that add up to 1: each becomes exp(zᵢ) divided by the sum of all the exp(zⱼ). The largest number gets the largest share, so the classes compete.",
     match: ["softmax"],
   },
   {
@@ -262,14 +262,14 @@ export const glossary: GlossaryTerm[] = [
     id: "initialisation",
     term: "Initialisation (He, Xavier/Glorot)",
     definition:
-      "How the weights get their random starting values. Glorot (also called Xavier, 2010) scales them so the signal keeps its size through units with slope 1 at zero, like tanh; He (2015) uses a variance of 2 ÷ (inputs per unit), about twice as large, because ReLU zeroes about half its inputs. Too small a start makes the signal fade layer after layer.",
+      "How the weights get their random starting values. Glorot (also called Xavier, 2010) scales them so the signal keeps its size through units with slope 1 at zero, like tanh; He (2015) uses a variance of 2 ÷ (inputs per unit), about twice as large, because ReLU zeroes about half its inputs.",
     match: ["initialisation", "initialisations", "initialised", "initialization", "He initialisation", "Glorot", "Xavier"],
   },
   {
     id: "vanishing-gradients",
     term: "Vanishing gradients",
     definition:
-      "Gradients that shrink layer after layer on their way back, so the first layers barely learn. Each layer multiplies the signal by its activation's slope (at most 0.25 for the sigmoid) and by its weights, and many small factors make a tiny product.",
+      "Gradients that shrink so much on their way back through the layers that part of the network hardly learns. On the way back each layer multiplies the gradient by its activation's slope (at most 0.25 for the sigmoid) and by its weights, and many small factors make a tiny product.",
     match: ["vanishing gradients", "vanishing gradient", "vanishing-gradient"],
   },
   {

@@ -101,7 +101,7 @@ export const learnCards: Record<string, LearnCard> = {
       "The neuron says p = 0.5 exactly on the line w₁·x₁ + w₂·x₂ + b = 0: the weights turn that line, the bias shifts it.",
       "Cross-entropy is the loss for probabilities: for each point it is −log of the probability given to its true colour, so being confident and wrong costs a lot.",
     ],
-    formula: "σ(z) = 1 / (1 + e^−z)",
+    formula: "σ(z) = 1 / (1 + e⁻ᶻ)",
   },
   "xor-by-hand": {
     text: [

@@ -14,13 +14,14 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 }
 
 test("a level's learn card comes before the challenge, folds away once read, and links a term to the glossary", async ({ page }) => {
+  test.slow(); // unlocking plays the campaign's first ten levels through the API
   await page.setViewportSize({ width: 1280, height: 800 });
   await unlockAndOpen(page, "one-neuron");
   const card = page.getByTestId("learn");
   await expect(card).toBeVisible();
   await expect(card).toHaveAttribute("open", "");
   await expect(card).toContainText("Cross-entropy is the loss for probabilities");
-  await expect(card.getByText("σ(z) = 1 / (1 + e^−z)")).toBeVisible();
+  await expect(card.getByText("σ(z) = 1 / (1 + e⁻ᶻ)")).toBeVisible();
   // Before the challenge: the card's top is above the kind's view.
   const cardBox = (await card.boundingBox())!;
   const viewBox = (await page.getByTestId("kind-view").boundingBox())!;
@@ -53,6 +54,7 @@ test("a level's learn card comes before the challenge, folds away once read, and
 });
 
 test("on a phone the card reads without sideways scrolling, and the challenge follows it", async ({ page }) => {
+  test.slow();
   await page.setViewportSize(PHONE.viewport);
   await unlockAndOpen(page, "one-neuron");
   const card = page.getByTestId("learn");

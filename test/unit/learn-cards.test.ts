@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { linkTerms, termsIn } from "@/core/glossary/link";
+import { keepComparisonsTogether, linkTerms, termsIn } from "@/core/glossary/link";
 import { glossary } from "@/core/glossary/terms";
 import { type LearnCard, learnCards, learnCardText, learnFirstSentence } from "@/core/learn/cards";
 import type { Level } from "@/core/levels/format";
@@ -153,6 +153,10 @@ describe("glossary", () => {
       ["η", "learning-rate"],
       ["gradient", "gradient"],
     ]);
+  });
+
+  it("keeps a comparison on one line", () => {
+    expect(keepComparisonsTogether("black iff x′ > 0 and y ≤ 1")).toBe("black iff x′\u00a0>\u00a00 and y\u00a0≤\u00a01");
   });
 
   it("matches capitalised spellings as written (SGD, ReLU), plain words in any case", () => {
