@@ -166,7 +166,7 @@ export const learnCards: Record<string, LearnCard> = {
   "chain-rule-two-layers": {
     text: [
       "Now the chain is longer: w₁ sets z₁, z₁ sets the hidden unit h = σ(z₁), h feeds the output's sum z₂ through the weight w₂, z₂ sets y = σ(z₂), and y sets E.",
-      "The chain rule still applies: multiply one local derivative per link, from E back to w₁. A link through a weight counts too, since moving h moves z₂ in proportion to w₂.",
+      "The chain rule still applies: multiply one local derivative per link, from E back to w₁, the link from h to z₂ included.",
       "Working from the output back, the factors already computed for the output layer are reused for the layer below: that reuse is the idea of backpropagation.",
     ],
     formula: "∂E/∂w₁ = ∂E/∂y · ∂y/∂z₂ · ∂z₂/∂h · ∂h/∂z₁ · ∂z₁/∂w₁",
