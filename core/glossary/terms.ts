@@ -38,7 +38,7 @@ export const glossary: GlossaryTerm[] = [
     term: "Coordinate change",
     definition:
       "Describing each point by new coordinates (x′, y′): turning the axes, moving the origin, or computing new features such as x², x·y or the distance from the origin. The prime (′) marks the new coordinates.",
-    match: ["coordinate change", "coordinate changes", "x′"],
+    match: ["coordinate change", "coordinate changes"],
   },
   {
     id: "feature",

@@ -45,7 +45,7 @@ export const learnCards: Record<string, LearnCard> = {
   "turn-the-axes": {
     text: [
       "A representation is a way of writing the same data down. Here each point is written by its coordinates (x, y); if you turn the axes by an angle θ, the same point gets new coordinates (x′, y′), read “x prime, y prime”.",
-      "The rule “black iff x′ > 0” means “black if and only if x′ > 0”: every point on the positive side of the new vertical line must be black, and every point on the other side white.",
+      "The rule “black iff x′ > 0” means “black if and only if x′ > 0”: every point on the positive side of the line x′ = 0 (the new y′ axis) must be black, and every point on the other side white.",
       "Turn until the rule is right for every point.",
     ],
     formula: "x′ = x·cos θ + y·sin θ",
