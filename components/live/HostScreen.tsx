@@ -10,6 +10,7 @@ import { ProjectorChallenge } from "./projector/Challenge";
 import { ClassPicture } from "./projector/ClassPicture";
 import { SoundSwitch, usePhaseSounds, useSound } from "./sound";
 import { type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
+import { LearnIntro } from "../learn/LearnIntro";
 
 const NEXT_LABEL: Record<string, string> = { lobby: "Start the game", intro: "Start now", playing: "End the round now", reveal: "Show the leaderboard" };
 /** The projector shows the top five, as Kahoot does: large enough for the back row, never a page to scroll. */
@@ -164,6 +165,7 @@ function HostPhase({
         <p className="muted">Round {view.round.index + 1}: get ready</p>
         <h1 className="host-title">{level.title}</h1>
         <p className="host-brief">{level.brief}</p>
+        <LearnIntro levelId={level.id} />
         <Countdown seconds={seconds} label="until it starts" />
       </section>
     );

@@ -9,6 +9,7 @@ import { kindViewOf } from "../kinds/views";
 import { Stars } from "../Stars";
 import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings } from "./parts";
 import { type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
+import { LearnIntro } from "../learn/LearnIntro";
 
 /** A student's phone during a live game: waits, plays each round, sees their rank. */
 export function PlayerScreen({ code }: { code: string }) {
@@ -124,6 +125,7 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
         <p className="muted">Get ready</p>
         <h1>{level.title}</h1>
         <p>{level.brief}</p>
+        <LearnIntro levelId={level.id} />
         <Countdown seconds={seconds} label="until the round starts" />
       </div>
     );

@@ -12,7 +12,6 @@ import {
   nodeName,
   show,
 } from "@/core/kinds/backward-pass/public";
-import { Learn } from "../downhill/Learn";
 import type { KindViewProps } from "../types";
 import { Graph } from "./Graph";
 import styles from "./BackwardPass.module.css";
@@ -47,7 +46,7 @@ export default function BackwardPassView({ level, onAnswerChange, initialAnswer,
 
   return (
     <div data-testid="kind-view" className={styles.view}>
-      <Learn text={view.learn} />
+      {/* The lesson before the challenge is the level page's learn card (components/learn), kept out of live rounds. */}
       <Graph view={view} typed={typed} truth={review?.gradients} verdicts={review?.verdicts} depth={depth} />
       <p className="muted" style={{ margin: "4px 0" }}>
         Forward values are inside the boxes; the loss is L = {show(view.loss)}. {view.examples.length > 1 ? "L = (E₁ + E₂) / 2." : "L = E = ½(y − t)²."}

@@ -19,7 +19,6 @@ import { gradientAt, lossAt, type Path } from "@/core/kinds/downhill/public-math
 import type { Evaluation } from "@/core/kinds/public-base";
 import type { KindViewProps } from "../types";
 import { BatchControls, RunControls, StepControls } from "./Controls";
-import { Learn } from "./Learn";
 import { Surface } from "./Surface";
 import styles from "./Downhill.module.css";
 
@@ -82,7 +81,7 @@ export default function DownhillView({ level, onAnswerChange, initialAnswer, rea
 
   return (
     <div data-testid="kind-view" className={styles.view}>
-      <Learn text={view.learn} />
+      {/* The lesson before the challenge is the level page's learn card (components/learn), kept out of live rounds. */}
       <div className={`scoreline ${styles.scoreline}`} aria-live="polite">
         <span className="accuracy" data-testid="live-loss">
           Loss {formatLoss(loss)}
