@@ -37,6 +37,33 @@ export function ConfirmDialog({
   }, [open]);
   return (
     <dialog ref={ref} className="panel host-dialog" aria-labelledby={`${testId}-title`} onCancel={onCancel} data-testid={testId}>
+      {open && (
+        <ConfirmBody title={title} testId={testId} confirmLabel={confirmLabel} onConfirm={onConfirm} onCancel={onCancel}>
+          {children}
+        </ConfirmBody>
+      )}
+    </dialog>
+  );
+}
+
+/** What a ConfirmDialog says, rendered only while it is open (a closed one leaves no text in the page). */
+function ConfirmBody({
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testId: string;
+}) {
+  return (
+    <>
       <h2 id={`${testId}-title`} className="host-phase-title">
         {title}
       </h2>
@@ -50,7 +77,7 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </>
   );
 }
 
@@ -65,19 +92,19 @@ export function RoundControls({ view, act }: { view: HostView; act: Act }) {
   return (
     <div className="host-controls">
       {view.paused ? (
-        <button type="button" className="button" data-testid="host-pause" onClick={() => act("host:unpause", {})}>
+        <button type="button" className="button" data-testid="host-pause" aria-label="Resume" onClick={() => act("host:unpause", {})}>
           <Icon name="play" /> <span className="wide-only">Resume</span>
         </button>
       ) : (
-        <button type="button" className="button secondary" data-testid="host-pause" onClick={() => act("host:pause", {})}>
+        <button type="button" className="button secondary" data-testid="host-pause" aria-label="Pause" onClick={() => act("host:pause", {})}>
           <Icon name="pause" /> <span className="wide-only">Pause</span>
         </button>
       )}
       <button type="button" className="button secondary" data-testid="host-add-time" aria-label="Add 30 seconds" onClick={() => act("host:addTime", {})}>
         +30 s
       </button>
-      <button type="button" className="button secondary" data-testid="host-skip" onClick={() => setConfirmSkip(true)}>
-        ⏭ Skip
+      <button type="button" className="button secondary" data-testid="host-skip" aria-label="Skip" onClick={() => setConfirmSkip(true)}>
+        <Icon name="skip" /> <span className="wide-only">Skip</span>
       </button>
       <ConfirmDialog
         open={confirmSkip}
@@ -147,24 +174,36 @@ export function RemovablePlayers({ players, act }: { players: HostView["players"
   );
 }
 
-/** The header's "Players" button: the removable list in a dialog, for the phases after the lobby. */
+/**
+ * The header's "Players" button: the removable list in a dialog, for the phases after the lobby.
+ * The list is rendered only while the dialog is open: the projector shows names only on the
+ * leaderboard and the podium, not even in its hidden markup.
+ */
 export function PlayersButton({ view, act }: { view: HostView; act: Act }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (open && !ref.current?.open) ref.current?.showModal();
+  }, [open]);
   return (
     <>
-      <button type="button" className="button secondary" data-testid="host-players" onClick={() => ref.current?.showModal()}>
+      <button type="button" className="button secondary" data-testid="host-players" onClick={() => setOpen(true)}>
         Players
       </button>
-      <dialog ref={ref} className="panel host-dialog" aria-labelledby="players-dialog-title" data-testid="players-dialog">
-        <h2 id="players-dialog-title" className="host-phase-title">
-          Players ({view.playerCount})
-        </h2>
-        <RemovablePlayers players={view.players} act={act} />
-        <div className="row host-dialog-actions">
-          <button type="button" className="button secondary" onClick={() => ref.current?.close()}>
-            Close
-          </button>
-        </div>
+      <dialog ref={ref} className="panel host-dialog" aria-labelledby="players-dialog-title" data-testid="players-dialog" onClose={() => setOpen(false)}>
+        {open && (
+          <>
+            <h2 id="players-dialog-title" className="host-phase-title">
+              Players ({view.playerCount})
+            </h2>
+            <RemovablePlayers players={view.players} act={act} />
+            <div className="row host-dialog-actions">
+              <button type="button" className="button secondary" onClick={() => ref.current?.close()}>
+                Close
+              </button>
+            </div>
+          </>
+        )}
       </dialog>
     </>
   );
