@@ -190,7 +190,16 @@ export function PlayersButton({ view, act }: { view: HostView; act: Act }) {
       <button type="button" className="button secondary" data-testid="host-players" onClick={() => setOpen(true)}>
         Players
       </button>
-      <dialog ref={ref} className="panel host-dialog" aria-labelledby="players-dialog-title" data-testid="players-dialog" onClose={() => setOpen(false)}>
+      <dialog
+        ref={ref}
+        className="panel host-dialog"
+        aria-labelledby="players-dialog-title"
+        data-testid="players-dialog"
+        onClose={(e) => {
+          // React passes an inner dialog's close (the removal's confirmation) up to this one: only its own counts.
+          if (e.target === e.currentTarget) setOpen(false);
+        }}
+      >
         {open && (
           <>
             <h2 id="players-dialog-title" className="host-phase-title">

@@ -97,10 +97,10 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
   if (view.phase === "leaderboard")
     return (
       <div className="panel">
-        <h2 style={{ marginTop: 0 }}>
+        <h1 style={{ marginTop: 0 }}>
           You are #{me.rank} with {me.points} points
           {me.rankChange ? ` (${me.rankChange > 0 ? "up" : "down"} ${Math.abs(me.rankChange)})` : ""}
-        </h2>
+        </h1>
         {me.streak >= 2 && <p>{me.streak} rounds in a row with a star!</p>}
         <Standings rows={view.leaderboard ?? []} highlight={me.playerId} />
       </div>
@@ -133,7 +133,7 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
   return (
     <>
       <div className="panel center" data-testid="my-round-result">
-        <h2 style={{ marginTop: 0 }}>Round over</h2>
+        <h1 style={{ marginTop: 0 }}>Round over</h1>
         {me.roundBest ? (
           <p>
             Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} /> — {me.roundBest.points} points
