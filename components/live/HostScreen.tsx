@@ -5,11 +5,12 @@ import { useCallback, useEffect, useState } from "react";
 import type { CommandName, HostView, LivePayload, LiveView, StandingRow } from "@/core/live/protocol";
 import { QrCode } from "../classes/QrCode";
 import { type JoinAddress, joinAddress } from "./join-address";
-import { ConnectionBanner, Countdown, Podium, Standings, StarSpread } from "./parts";
+import { type Act, PlayersButton, RemovablePlayers, RoundControls } from "./HostControls";
+import { ConnectionBanner, Countdown, Icon, Podium, Standings, StarSpread } from "./parts";
 import { ProjectorChallenge } from "./projector/Challenge";
 import { ClassPicture } from "./projector/ClassPicture";
 import { SoundSwitch, usePhaseSounds, useSound } from "./sound";
-import { type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
+import { clockSeconds, type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
 import { LearnIntro } from "../learn/LearnIntro";
 
 const NEXT_LABEL: Record<string, string> = { lobby: "Start the game", intro: "Start now", playing: "End the round now", reveal: "Show the leaderboard" };
@@ -47,7 +48,7 @@ export function HostScreen({ code, lan }: { code: string; lan: LanAddresses }) {
     [code],
   );
   const { socket, view, connected, clockOffset } = useLiveSocket(attach);
-  const seconds = useCountdown(view?.phaseEndsAt ?? null, clockOffset);
+  const seconds = clockSeconds(view, useCountdown(view?.phaseEndsAt ?? null, clockOffset));
   const [error, setError] = useState<string | null>(null);
   const sound = useSound();
   usePhaseSounds(view?.phase ?? null, seconds, sound.play);
@@ -95,16 +96,21 @@ export function HostScreen({ code, lan }: { code: string; lan: LanAddresses }) {
             </strong>
           </p>
         )}
-        <div className="host-head-side">
+        {/* The status beside the address, the buttons on a row of their own when the screen is narrow. */}
+        <p className="host-status">
           {view.round && (
             <span>
-              Round {view.round.index + 1}/{view.round.count} ·
+              Round {view.round.index + 1}/{view.round.count} ·{" "}
             </span>
           )}
           <span data-testid="player-count">
             {view.playerCount} player{view.playerCount === 1 ? "" : "s"}
           </span>
+        </p>
+        <div className="host-head-side">
           <SoundSwitch on={sound.on} toggle={sound.toggle} />
+          {view.phase !== "lobby" && <PlayersButton view={view} act={act} />}
+          <RoundControls view={view} act={act} />
           {nextLabel && (
             <button
               type="button"
@@ -129,8 +135,6 @@ export function HostScreen({ code, lan }: { code: string; lan: LanAddresses }) {
     </main>
   );
 }
-
-type Act = <E extends CommandName>(event: E, payload: LivePayload<E>) => Promise<void>;
 
 /** What the projector shows in each phase, below the header: one screen, never a page to scroll. */
 function HostPhase({
@@ -166,7 +170,8 @@ function HostPhase({
         <h1 className="host-title">{level.title}</h1>
         <p className="host-brief">{level.brief}</p>
         <LearnIntro levelId={level.id} />
-        <Countdown seconds={seconds} label="until it starts" />
+        {view.paused && <PausedNotice />}
+        <Countdown seconds={seconds} label="until it starts" paused={view.paused} />
       </section>
     );
   if (view.phase === "playing")
@@ -177,7 +182,8 @@ function HostPhase({
           <ProjectorChallenge level={level} />
         </div>
         <div className="panel host-side">
-          <Countdown seconds={seconds} label="seconds left" />
+          {view.paused && <PausedNotice />}
+          <Countdown seconds={seconds} label="seconds left" paused={view.paused} />
           <p className="host-count" data-testid="submitted-count">
             {view.submittedCount} of {view.playerCount} submitted
           </p>
@@ -273,18 +279,18 @@ function Lobby({ view, code, joinUrl, address, act }: { view: HostView; code: st
           </label>
         </div>
         {view.players.length === 0 && <p className="muted">Waiting for players…</p>}
-        <ul className="player-chips" data-testid="lobby-players">
-          {view.players.map((p) => (
-            <li key={p.playerId} className={p.connected ? "" : "offline"}>
-              {p.nickname}
-              <button type="button" aria-label={`Remove ${p.nickname}`} onClick={() => act("host:kick", { playerId: p.playerId })}>
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
+        <RemovablePlayers players={view.players} act={act} />
       </div>
     </section>
+  );
+}
+
+/** Said in words and with a glyph, for the back row (not by colour alone). */
+function PausedNotice() {
+  return (
+    <p className="paused-notice" role="status" data-testid="paused-notice">
+      <Icon name="pause" /> Paused
+    </p>
   );
 }
 
