@@ -156,7 +156,7 @@ interface LevelReport {
 const reports: LevelReport[] = [];
 
 /** Strategies 1–4 on one player: every scored try after the first must credit at most ★. */
-async function farmAlone(level: Level, trains: boolean, flood: boolean, report: LevelReport): Promise<unknown> {
+async function farmAlone(level: Level, trains: boolean, flood: boolean, report: LevelReport): Promise<{ review: unknown; view: PublicLevel }> {
   const bot = await freshPlayerOn(level);
   let current = await served(bot, level);
   const capped = (t: Try, label: string) => {
@@ -176,12 +176,15 @@ async function farmAlone(level: Level, trains: boolean, flood: boolean, report: 
   if (first.scored!.outcomeStars === 3) {
     // The blank (or first) answer was right by chance: the bot plays on as if it had missed, with a fresh player.
     report.lucky.blank = { hits: 1, tries: 1 };
-    return firstReview;
+    return { review: firstReview, view: current };
   }
+  const reviewed = current;
   current = first.scored!.next;
 
-  // …then what its review showed.
+  // …then what its review showed: as sent (the reviewed instance's ids), and copied by the words
+  // onto the new instance (the same option labels, cards and predictions under their new ids).
   capped(await submit(bot, level, current.attempt!, fromReview(level.kind, firstReview)), "the review's answer");
+  capped(await submit(bot, level, current.attempt!, fromReview(level.kind, firstReview, reviewed, current)), "the review's answer by its words");
 
   // 2. Every option in turn. Training levels skip it: each try trains on the server, and the try
   // above already shows the cap holding after a miss on them.
@@ -208,7 +211,7 @@ async function farmAlone(level: Level, trains: boolean, flood: boolean, report: 
     expect(report.limited, `${level.id}: ${report.scoredTries} answers scored within a minute, never refused`).toBe(true);
     expect(report.scoredTries, `${level.id}: scored answers before the limit`).toBeLessThanOrEqual(10);
   }
-  return firstReview;
+  return { review: firstReview, view: reviewed };
 }
 
 /** Strategy 5: one classmate's first try (no miss before it, so no cap): a ★★★ is luck, counted. */
@@ -258,9 +261,9 @@ describe.concurrent("the farming bot earns no ★★★ on any level", () => {
       const report: LevelReport = { level: level.id, scoredTries: 0, rightButCapped: [], lucky: {}, limited: false };
       reports.push(report);
       const flood = !trains && levels.find((l) => l.kind === level.kind) === level;
-      const review = await farmAlone(level, trains, flood, report);
-      // 5. Classmates on a first try: the answer the bot's review showed, and a random pick of the sweep.
-      await classmates(level, report, "a classmate's review", () => fromReview(level.kind, review));
+      const { review, view } = await farmAlone(level, trains, flood, report);
+      // 5. Classmates on a first try: the answer the bot's review showed (copied by its words), and a random pick of the sweep.
+      await classmates(level, report, "a classmate's review", (mine) => fromReview(level.kind, review, view, mine));
       if (!trains) await classmates(level, report, "a random pick", (view, i) => nthOption(view, 7 + i * 5).answer);
     },
     120_000,

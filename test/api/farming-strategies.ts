@@ -70,8 +70,37 @@ const copies: PerKind<(review: Json) => unknown> = {
   "tune-weights": (r: TuneWeightsReview) => ({ weights: r.solution.weights }),
 };
 
-export function fromReview(kind: string, review: unknown): unknown {
-  return copies[kind as KindId](review);
+/**
+ * The review's answer, copied as a person would copy it onto the next page: by the words. Option,
+ * card and prediction ids are opaque per instance, so every id of the reviewed instance (`before`,
+ * the view it was served) is replaced by the id the same label or prompt has in `after` (the view
+ * now served), where it has one. Without `after`, the ids are copied as they are.
+ */
+export function fromReview(kind: string, review: unknown, before?: PublicLevel, after?: PublicLevel): unknown {
+  const answer = copies[kind as KindId](review);
+  if (!before || !after) return answer;
+  const labels = labelsById(before.view);
+  const ids = new Map([...labelsById(after.view)].map(([id, label]) => [label, id]));
+  const rename = (id: string) => ids.get(labels.get(id) ?? "") ?? id;
+  const remap = (value: unknown): unknown => {
+    if (typeof value === "string") return rename(value);
+    if (Array.isArray(value)) return value.map(remap);
+    if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [rename(k), remap(v)]));
+    return value;
+  };
+  return remap(answer);
+}
+
+/** Every `{ id, label }` (or `{ id, prompt }`) in a view: the words a player sees for each opaque id. */
+function labelsById(value: unknown, found = new Map<string, string>()): Map<string, string> {
+  if (Array.isArray(value)) for (const v of value) labelsById(v, found);
+  else if (value && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    const words = o.label ?? o.prompt;
+    if (typeof o.id === "string" && typeof words === "string") found.set(o.id, words);
+    for (const v of Object.values(o)) labelsById(v, found);
+  }
+  return found;
 }
 
 /** The i-th element of the cartesian product of `lists` (i counts up through every combination, then wraps). */
