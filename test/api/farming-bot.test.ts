@@ -63,7 +63,7 @@ async function write(sql: string, args: (string | number)[]) {
 /** New anonymous players for whom `level` is open (the level before it has a star). */
 async function freshPlayersOn(level: Level, count: number): Promise<Visitor[]> {
   const visitors = Array.from({ length: count }, () => new Visitor(server.baseUrl));
-  for (const visitor of visitors) visitor.id = (await visitor.ensureProfile()).id;
+  await Promise.all(visitors.map(async (visitor) => (visitor.id = (await visitor.ensureProfile()).id)));
   const index = levels.indexOf(level);
   if (index > 0) {
     const [{ createdAt }] = await queryDb(server.dbPath, "SELECT createdAt FROM Player WHERE id = ?", [visitors[0].id]);

@@ -42,7 +42,7 @@ export async function seedMaker(): Promise<(scope: string) => string> {
 }
 
 /** Strings too short or too common to mean anything if found ("Right.", "0.5"). */
-const meaningful = (s: string) => s.length >= 12;
+const meaningful = (s: unknown): s is string => typeof s === "string" && s.length >= 12;
 const longNumber = (n: number) => (String(n).replace(/^-/, "").length >= 7 ? [String(n)] : []);
 
 type Review = any;
@@ -75,12 +75,11 @@ export async function answerKeyOf(level: Level, seed: string): Promise<string[]>
   const instance = kind.instance(level, config, seed);
   const keys = secretsOf(level);
   if (kind.trains) {
-    const run = (kind as unknown as { runSpec(level: Level, config: unknown, instance: unknown): { seed: string; prediction: unknown } }).runSpec(
-      level,
-      config,
-      instance,
-    );
-    keys.push(String(run.seed), JSON.stringify(run.prediction));
+    // The run spec (sent only in the review, after a commit): its seed, the prediction's grading, a learning-rate level's hidden curve.
+    type Run = { seed?: string; prediction?: unknown; predictionIds?: unknown; curve?: unknown };
+    const run = (kind as unknown as { runSpec(level: Level, config: unknown, instance: unknown): Run }).runSpec(level, config, instance);
+    for (const part of [run.prediction, run.predictionIds, run.curve]) if (part !== undefined) keys.push(JSON.stringify(part));
+    if (run.seed) keys.push(run.seed);
   } else {
     const answer = solve(publicLevel(level, seed, { attempt: 1, rules: { cooldownUntil: null, hintCost: 0 }, hintsOpened: 0 }));
     const evaluation = await kind.evaluate(level, config, instance, answer);
