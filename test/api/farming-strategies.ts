@@ -88,7 +88,31 @@ export function fromReview(kind: string, review: unknown, before?: PublicLevel, 
     if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [rename(k), remap(v)]));
     return value;
   };
-  return remap(answer);
+  return fitTo(kind, remap(answer), after);
+}
+
+/** Keeps the parts of a copied answer that the served instance shows (a quiz draws some questions or cards of a pool). */
+function fitTo(kind: string, answer: unknown, level: PublicLevel): unknown {
+  const keep = (record: Record<string, unknown>, ids: string[]) => Object.fromEntries(Object.entries(record).filter(([id]) => ids.includes(id)));
+  if (kind === "concept") {
+    const { responses } = answer as { responses: Record<string, unknown> };
+    return {
+      responses: keep(
+        responses,
+        (level.view as ConceptView).questions.map((q) => q.id),
+      ),
+    };
+  }
+  if (kind === "output-head") {
+    const { heads } = answer as { heads: Record<string, unknown> };
+    return {
+      heads: keep(
+        heads,
+        (level.view as OutputHeadView).cards.map((c) => c.id),
+      ),
+    };
+  }
+  return answer;
 }
 
 /** Every `{ id, label }` (or `{ id, prompt }`) in a view: the words a player sees for each opaque id. */
