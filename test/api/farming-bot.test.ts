@@ -19,9 +19,9 @@
  * classmates, and 3 lucky of 4 fails (that happens with chance ≤ 5% at a 1-in-4 level, and at once
  * for a level whose answer does not change with the instance).
  *
- * Levels are unlocked for each player by writing the previous level's best result (one star) into
- * the database, as a teacher's dashboard test writes its rows: playing the chain of levels before
- * each one through the API would cost the whole campaign's training per player. Each player gets
+ * Levels are unlocked for the players by writing a one-star best result on every level into the
+ * database before the bot starts, as the dashboard's test writes its rows: playing the chain of
+ * levels before each one through the API would cost the whole campaign's training per player. Each player gets
  * its own address (X-Forwarded-For behind TRUST_PROXY=loopback), so the per-address limit of the
  * whole class behind one router is not what the bot measures.
  */
@@ -60,28 +60,37 @@ async function write(sql: string, args: (string | number)[]) {
   }
 }
 
-/** New anonymous players for whom `level` is open (the level before it has a star). */
-async function freshPlayersOn(level: Level, count: number): Promise<Visitor[]> {
-  const visitors = Array.from({ length: count }, () => new Visitor(server.baseUrl));
-  await Promise.all(visitors.map(async (visitor) => (visitor.id = (await visitor.ensureProfile()).id)));
-  const index = levels.indexOf(level);
-  if (index > 0) {
-    const [{ createdAt }] = await queryDb(server.dbPath, "SELECT createdAt FROM Player WHERE id = ?", [visitors[0].id]);
-    const at = createdAt as string;
+/**
+ * The players: nine anonymous profiles made before the bot starts, each with every level open
+ * (a one-star best on every level but the last), so nothing writes to the database behind the
+ * server's back while it is busy scoring. Every level is a first try for each of them: one is the
+ * bot on it, the others its classmates. Each use is a browser of its own (its own address).
+ */
+const POOL = 9;
+const pool: Visitor[] = [];
+const used = new Map<string, number>();
+
+async function makePool(): Promise<void> {
+  pool.push(...Array.from({ length: POOL }, () => new Visitor(server.baseUrl)));
+  await Promise.all(pool.map(async (visitor) => (visitor.id = (await visitor.ensureProfile()).id)));
+  const [{ createdAt }] = await queryDb(server.dbPath, "SELECT createdAt FROM Player WHERE id = ?", [pool[0].id]);
+  const at = createdAt as string;
+  const open = levels.slice(0, -1);
+  for (const visitor of pool)
     await write(
-      `INSERT INTO BestResult (playerId, levelId, score, stars, attempts, firstTryStars, achievedAt, updatedAt) VALUES ${visitors.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
-      visitors.flatMap((v) => [v.id, levels[index - 1].id, 0.5, 1, 1, 1, at, at]),
+      `INSERT INTO BestResult (playerId, levelId, score, stars, attempts, firstTryStars, achievedAt, updatedAt) VALUES ${open.map(() => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+      open.flatMap((l) => [visitor.id, l.id, 0.5, 1, 1, 1, at, at]),
     );
-  }
-  return visitors;
 }
 
-/** The players made for each level before the bot starts (no database writes while it plays): the bot, then classmates. */
-const playersFor = new Map<string, Visitor[]>();
-const PLAYERS_PER_LEVEL = 3;
-
-async function freshPlayerOn(level: Level): Promise<Visitor> {
-  return playersFor.get(level.id)?.shift() ?? (await freshPlayersOn(level, 1))[0];
+/** A player who has not played `level` yet (the bot first, then its classmates). */
+function freshPlayerOn(level: Level): Visitor {
+  const index = used.get(level.id) ?? 0;
+  if (index >= POOL) throw new Error(`${level.id}: more than ${POOL} players asked for`);
+  used.set(level.id, index + 1);
+  const visitor = new Visitor(server.baseUrl, pool[index].cookie);
+  visitor.id = pool[index].id;
+  return visitor;
 }
 
 async function served(visitor: Visitor, level: Level): Promise<PublicLevel> {
@@ -124,11 +133,11 @@ function expectConsistent(level: Level, r: Scored) {
   expectNoAnswerLikeKeys(level, r.next, "the next attempt");
 }
 
-type Try = { status: number; code?: string; scored?: Scored; retryAfter?: string | null };
+type Try = { status: number; code?: string; message?: string; scored?: Scored; retryAfter?: string | null };
 
 async function submit(visitor: Visitor, level: Level, attempt: number, answer: unknown): Promise<Try> {
   const response = await visitor.post("/api/submissions", { levelId: level.id, attempt, answer });
-  const body = response.body as { error?: { code: string } } & Scored;
+  const body = response.body as { error?: { code: string; message: string } } & Scored;
   if (response.status === 201) expectConsistent(level, body);
   else
     expect([400, 409, 429], `${level.id}: HTTP ${response.status} ${response.text}\n${response.status >= 500 ? server.output().slice(-3000) : ""}`).toContain(
@@ -148,6 +157,8 @@ interface LevelReport {
   scoredTries: number;
   /** Tries after the first whose answer was right on their own instance (the cap held them at ★). */
   rightButCapped: string[];
+  /** Tries the server refused without scoring them (an answer naming another instance's ids…). */
+  refused: string[];
   /** Classmates' first tries that earned ★★★, and how many classmates tried, by strategy. */
   lucky: Record<string, { hits: number; tries: number }>;
   limited: boolean;
@@ -157,10 +168,13 @@ const reports: LevelReport[] = [];
 
 /** Strategies 1–4 on one player: every scored try after the first must credit at most ★. */
 async function farmAlone(level: Level, trains: boolean, flood: boolean, report: LevelReport): Promise<{ review: unknown; view: PublicLevel }> {
-  const bot = await freshPlayerOn(level);
+  const bot = freshPlayerOn(level);
   let current = await served(bot, level);
   const capped = (t: Try, label: string) => {
-    if (!t.scored) return;
+    if (!t.scored) {
+      report.refused.push(`${label} (${t.code}: ${t.message})`);
+      return;
+    }
     report.scoredTries++;
     expect(t.scored.stars, `${level.id}: ${label} after a miss earned more than ★`).toBeLessThanOrEqual(1);
     if (t.scored.outcomeStars === 3) report.rightButCapped.push(label);
@@ -216,7 +230,7 @@ async function farmAlone(level: Level, trains: boolean, flood: boolean, report: 
 
 /** Strategy 5: one classmate's first try (no miss before it, so no cap): a ★★★ is luck, counted. */
 async function classmateTry(level: Level, answer: (view: PublicLevel) => unknown): Promise<boolean> {
-  const classmate = await freshPlayerOn(level);
+  const classmate = freshPlayerOn(level);
   const view = await served(classmate, level);
   const t = await submit(classmate, level, view.attempt!, answer(view));
   return t.scored?.outcomeStars === 3;
@@ -234,7 +248,7 @@ async function classmates(level: Level, report: LevelReport, strategy: string, a
 beforeAll(async () => {
   process.env.TRUST_PROXY = "loopback";
   server = await startServer();
-  for (const level of levels) playersFor.set(level.id, await freshPlayersOn(level, PLAYERS_PER_LEVEL));
+  await makePool();
 }, 180_000);
 
 afterAll(async () => {
@@ -244,6 +258,7 @@ afterAll(async () => {
       (r) =>
         `${r.level}: ${r.scoredTries} scored${r.limited ? ", then 429" : ""}` +
         (r.rightButCapped.length ? `; right but capped at ★: ${r.rightButCapped.join(", ")}` : "") +
+        (r.refused.length ? `; refused: ${r.refused.join(", ")}` : "") +
         Object.entries(r.lucky)
           .filter(([, l]) => l.hits > 0)
           .map(([s, l]) => `; lucky ★★★ (${s}): ${l.hits}/${l.tries}`)
@@ -258,7 +273,7 @@ describe.concurrent("the farming bot earns no ★★★ on any level", () => {
     "%s",
     async (_id, level) => {
       const trains = kindOf(level.kind).trains === true;
-      const report: LevelReport = { level: level.id, scoredTries: 0, rightButCapped: [], lucky: {}, limited: false };
+      const report: LevelReport = { level: level.id, scoredTries: 0, rightButCapped: [], refused: [], lucky: {}, limited: false };
       reports.push(report);
       const flood = !trains && levels.find((l) => l.kind === level.kind) === level;
       const { review, view } = await farmAlone(level, trains, flood, report);
