@@ -146,6 +146,7 @@ async function submit(visitor: Visitor, level: Level, attempt: number, answer: u
   return {
     status: response.status,
     code: body?.error?.code,
+    message: body?.error?.message,
     scored: response.status === 201 ? body : undefined,
     retryAfter: response.headers.get("retry-after"),
   };
@@ -172,7 +173,7 @@ async function farmAlone(level: Level, trains: boolean, flood: boolean, report: 
   let current = await served(bot, level);
   const capped = (t: Try, label: string) => {
     if (!t.scored) {
-      report.refused.push(`${label} (${t.code}: ${t.message})`);
+      if (t.code !== "stale_attempt") report.refused.push(`${label} (${t.code}: ${t.message})`);
       return;
     }
     report.scoredTries++;
