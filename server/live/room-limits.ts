@@ -42,23 +42,60 @@ function refuse(code: LiveErrorCode, wait: number | null, what: string): void {
 /** The key a host's open games are counted under. */
 export const hostKeyOf = (requester: Requester, teacherId: string | null) => (teacherId ? `teacher|${teacherId}` : `address|${requester.address}`);
 
-/**
- * Refuses a new game when the host already has their open games (a clear message, and how to get
- * more), or has created too many this hour (429-style: "…: wait N s").
- */
-export async function refuseIfTooManyGames(requester: Requester, teacherId: string | null, openGames: (key: string) => number): Promise<void> {
-  if (requester.local) return;
+/** Refuses a new game when the host already has their open games (a clear message, and how to get more). */
+function refuseIfTooManyOpen(requester: Requester, teacherId: string | null, openGames: (key: string) => number): void {
   const max = teacherId ? OPEN_GAMES.teacher : OPEN_GAMES.anonymous;
-  if (openGames(hostKeyOf(requester, teacherId)) >= max) {
-    const more = teacherId ? "" : `, or sign in as a teacher to host up to ${OPEN_GAMES.teacher}`;
-    throw new LiveError(
-      "too_many_games",
-      `you already have ${max} games open: finish one (a game nobody is connected to ends by itself after ${IDLE_LOBBY_MS / 60_000} minutes in the lobby)${more}`,
-    );
-  }
+  if (openGames(hostKeyOf(requester, teacherId)) < max) return;
+  const more = teacherId ? "" : `, or sign in as a teacher to host up to ${OPEN_GAMES.teacher}`;
+  throw new LiveError(
+    "too_many_games",
+    `you already have ${max} games open: finish one (a game nobody is connected to ends by itself after ${IDLE_LOBBY_MS / 60_000} minutes in the lobby)${more}`,
+  );
+}
+
+/** Uses one creation of the host's hourly budgets, or refuses (429-style: "…: wait N s"). */
+async function takeCreation(requester: Requester, teacherId: string | null): Promise<void> {
   refuse("rate_limited", await addressCreations.take(requester.address), "too many new games from this network");
   if (teacherId) refuse("rate_limited", await teacherCreations.take(teacherId), "too many new games");
   else refuse("rate_limited", await anonymousCreations.take(requester.address), "too many new games from this network (sign in as a teacher to host more)");
+}
+
+/**
+ * Refuses a new game when the host already has their open games, or has created too many this
+ * hour. (createWithinLimits also counts the creations still under way.)
+ */
+export async function refuseIfTooManyGames(requester: Requester, teacherId: string | null, openGames: (key: string) => number): Promise<void> {
+  if (requester.local) return;
+  refuseIfTooManyOpen(requester, teacherId, openGames);
+  await takeCreation(requester, teacherId);
+}
+
+/** Creations under way per host key: admitted, their game not registered yet. */
+const creating = new Map<string, number>();
+
+/**
+ * Runs `create` within the host's limits. A creation counts as an open game from the moment it is
+ * admitted until `create` settles (its game is registered by then): 20 sockets of one address
+ * creating at once made 10 games, not 3, when only registered games were counted.
+ */
+export async function createWithinLimits<T>(
+  requester: Requester,
+  teacherId: string | null,
+  openGames: (key: string) => number,
+  create: () => Promise<T>,
+): Promise<T> {
+  if (requester.local) return create();
+  const key = hostKeyOf(requester, teacherId);
+  refuseIfTooManyOpen(requester, teacherId, (k) => openGames(k) + (creating.get(k) ?? 0));
+  creating.set(key, (creating.get(key) ?? 0) + 1); // before any await: a concurrent creation sees it
+  try {
+    await takeCreation(requester, teacherId);
+    return await create();
+  } finally {
+    const left = (creating.get(key) ?? 1) - 1;
+    if (left > 0) creating.set(key, left);
+    else creating.delete(key);
+  }
 }
 
 /** Refuses a join when this address has added its budget of players to the game (every join request counts). */

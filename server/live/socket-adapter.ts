@@ -22,7 +22,7 @@ import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teache
 import { deviceOf } from "./devices";
 import type { LiveGames } from "./games";
 import type { LiveBroadcast } from "./interfaces";
-import { hostKeyOf, type Requester, refuseIfJoinFlood, refuseIfTooManyGames } from "./room-limits";
+import { createWithinLimits, hostKeyOf, type Requester, refuseIfJoinFlood } from "./room-limits";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
@@ -139,8 +139,12 @@ function sessionHandlers(games: LiveGames): { [E in SessionEventName]: Handler<E
       const teacher = await teacherFromSessionToken(teacherTokenFromCookieHeader(socket.request.headers.cookie));
       const requester = requesterOf(socket);
       const teacherId = teacher?.id ?? null;
-      await refuseIfTooManyGames(requester, teacherId, (key) => games.openGamesOf(key));
-      return games.create(socket.id, data, { teacherId, key: hostKeyOf(requester, teacherId) });
+      return createWithinLimits(
+        requester,
+        teacherId,
+        (key) => games.openGamesOf(key),
+        () => games.create(socket.id, data, { teacherId, key: hostKeyOf(requester, teacherId) }),
+      );
     },
     "host:resume": async (socket, data) => ({
       view: await codeGuesses.withSecret(address(socket), () => games.attachHost(socket.id, data.code, data.hostSecret)),

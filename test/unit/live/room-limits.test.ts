@@ -7,7 +7,7 @@ import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
 import { LiveError } from "@/core/live/room";
 import { DEVICE_COOKIE, deviceFromCookieHeader, deviceOf, issueDeviceCookie } from "@/server/live/devices";
-import { hostKeyOf, OPEN_GAMES, refuseIfJoinFlood, refuseIfTooManyGames } from "@/server/live/room-limits";
+import { createWithinLimits, hostKeyOf, OPEN_GAMES, refuseIfJoinFlood, refuseIfTooManyGames } from "@/server/live/room-limits";
 
 async function refusal(promise: Promise<unknown>): Promise<LiveError | null> {
   try {
@@ -23,6 +23,29 @@ const remote = (address: string) => ({ address, local: false });
 const none = () => 0;
 
 describe("new games", () => {
+  it("creations at once from one address: 3 games, the others refused; creations under way count as open games until they settle", async () => {
+    const who = remote("198.51.100.77");
+    const registered = new Map<string, number>();
+    const make = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5)); // the store's write
+      registered.set(hostKeyOf(who, null), (registered.get(hostKeyOf(who, null)) ?? 0) + 1);
+      return "game";
+    };
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => refusal(createWithinLimits(who, null, (key) => registered.get(key) ?? 0, make)).then((e) => e?.code ?? "ok")),
+    );
+    expect(outcomes.filter((o) => o === "ok")).toHaveLength(OPEN_GAMES.anonymous);
+    expect(outcomes.filter((o) => o !== "ok").every((o) => o === "too_many_games")).toBe(true);
+    // A creation that fails frees its place.
+    const other = remote("198.51.100.78");
+    expect(await refusal(createWithinLimits(other, null, none, () => Promise.reject(new LiveError("room_full", "no code"))))).toMatchObject({
+      code: "room_full",
+    });
+    const slow = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const atOnce = await Promise.all(Array.from({ length: OPEN_GAMES.anonymous }, () => refusal(createWithinLimits(other, null, none, slow))));
+    expect(atOnce).toEqual(Array(OPEN_GAMES.anonymous).fill(null));
+  });
+
   it("an anonymous host: 3 open at once, with a message that says how to get more", async () => {
     const who = remote("198.51.100.1");
     expect(hostKeyOf(who, null)).toBe("address|198.51.100.1");
