@@ -8,7 +8,9 @@
  *  3. copy anything in the served payload that looks like an answer key;
  *  4. submit many times fast (one after another, and the same attempt at once);
  *  5. as classmates on their *first* try (no cool-down yet): replay the answer another player's
- *     review showed, or (quiz levels) take a pick of the sweep.
+ *     review showed, or (quiz levels) take a pick of the sweep;
+ *  6. open every hint, then give the answer of a player who understands (the reference solver of
+ *     test/reference, on the served instance): a giveaway hint keeps that try below ★★★.
  *
  * What must hold: strategies 1, 2 and 4 never earn more than ★ (a new variant is served after each
  * try, and after a miss the attempt rules cap a try at ★); the payload holds no field named like
@@ -31,6 +33,7 @@ import { levels } from "../../core/levels/catalog";
 import type { Level } from "../../core/levels/format";
 import type { PublicLevel } from "../../core/play/public-level";
 import { starsFor } from "../../core/play/stars";
+import { solve } from "../reference";
 import { answerLikeKeys, blank, fromReview, nthOption } from "./farming-strategies";
 import { type ApiResponse, Player, type RequestOptions, startServer, type TestServer } from "./server-harness";
 import { queryDb } from "./test-database";
@@ -66,7 +69,7 @@ async function write(sql: string, args: (string | number)[]) {
  * server's back while it is busy scoring. Every level is a first try for each of them: one is the
  * bot on it, the others its classmates. Each use is a browser of its own (its own address).
  */
-const POOL = 9;
+const POOL = 10;
 const pool: Visitor[] = [];
 const used = new Map<string, number>();
 
@@ -246,6 +249,31 @@ async function classmates(level: Level, report: LevelReport, strategy: string, a
   expect(hits, `${level.id}: ${strategy} earned ★★★ on ${hits} of ${tries} classmates' first tries`).toBeLessThan(3);
 }
 
+/**
+ * Strategy 6 on a fresh classmate: every hint opened (one POST each, as the hint button does), then
+ * the solver's answer to the served instance. The stars credited drop by one per giveaway hint
+ * (never below ★); guiding hints cost nothing.
+ */
+async function hintsThenSolver(level: Level): Promise<void> {
+  const classmate = freshPlayerOn(level);
+  let view = await served(classmate, level);
+  for (const _hint of view.hints) {
+    const opened = await classmate.post<{ cost: number; text: string; level: PublicLevel }>(`/api/levels/${level.id}/hints`, { attempt: view.attempt });
+    expect(opened.status, `${level.id}: opening a hint: ${opened.text}`).toBe(201);
+    expectNoAnswerLikeKeys(level, opened.body.level, "the level after a hint");
+    view = opened.body.level;
+  }
+  expect(
+    view.hints.every((h) => h.text !== null),
+    `${level.id}: every hint is open`,
+  ).toBe(true);
+  const giveaways = level.hints.filter((h) => h.cost > 0).length;
+  const t = await submit(classmate, level, view.attempt!, solve(view));
+  expect(t.status, `${level.id}: the solver's answer after the hints: ${t.message}`).toBe(201);
+  expect(t.scored!.outcomeStars, `${level.id}: the solver's answer is right`).toBe(3);
+  expect(t.scored!.stars, `${level.id}: ${giveaways} giveaway hint(s) opened`).toBe(Math.max(1, 3 - giveaways));
+}
+
 beforeAll(async () => {
   process.env.TRUST_PROXY = "loopback";
   server = await startServer();
@@ -283,6 +311,8 @@ describe.concurrent("the farming bot earns no ★★★ on any level", () => {
       // A random pick is a threat where nothing answers before Submit (quiz kinds); a manipulation
       // level shows its live score while the player tries, by design, so a pick there proves nothing.
       if (kindOf(level.kind).attempts === "quiz") await classmates(level, report, "a random pick", (view, i) => nthOption(view, 7 + i * 5).answer);
+      // 6. Every hint, then the right answer: the giveaway hints cost their stars.
+      await hintsThenSolver(level);
     },
     120_000,
   );
