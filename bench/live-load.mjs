@@ -439,6 +439,54 @@ function printProfile(kind, p) {
 // ── --rooms R: answer bursts only, R rooms of N players answering at once ─────────────
 
 /**
+ * `rooms` hosts create a one-round game each, `rooms` × `n` bots join (`batch` at a time), and
+ * each host starts its round. Returns how long the joins took.
+ * @param {{ baseURL: string }} server
+ * @param {BotSwarm} swarm
+ * @param {any[]} hosts
+ * @param {number} rooms
+ * @param {number} n
+ */
+async function openRooms(server, swarm, hosts, rooms, n) {
+  const codes = [];
+  for (let r = 0; r < rooms; r++) {
+    const host = connect(server.baseURL);
+    hosts.push(host);
+    await connected(host);
+    const created = await request(host, "host:create", {
+      protocolVersion: PROTOCOL_VERSION,
+      playlist: [PLAYLIST[0]],
+      options: { roundSeconds: 120, speedBonus: true },
+    });
+    if (!created.reply.ok) throw new Error(`host:create failed: ${JSON.stringify(created.reply)}`);
+    codes.push(created.reply.code);
+  }
+  const tJoin0 = performance.now();
+  for (let start = 0; start < rooms * n; start += batch) {
+    const joins = [];
+    for (let i = start; i < Math.min(rooms * n, start + batch); i++) {
+      const socket = swarm.open(i);
+      joins.push(
+        connected(socket).then(() =>
+          request(socket, "player:join", { protocolVersion: PROTOCOL_VERSION, code: codes[Math.floor(i / n)], nickname: botName(i % n) }, WAIT_MS),
+        ),
+      );
+    }
+    const failed = (await Promise.all(joins)).filter((j) => !j.reply.ok);
+    if (failed.length) throw new Error(`${failed.length} joins failed, e.g. ${JSON.stringify(failed[0].reply)}`);
+  }
+  const allJoinedMs = r1(performance.now() - tJoin0);
+  for (const host of hosts)
+    for (const expectedPhase of ["lobby", "intro"]) {
+      const ack = await request(host, "host:advance", { expectedPhase });
+      // On a loaded machine the 5 s intro may end by itself first: the round is playing either way.
+      const started = expectedPhase === "intro" && ack.reply.error?.code === "wrong_phase";
+      if (!ack.reply.ok && !started) throw new Error(`host:advance(${expectedPhase}) failed: ${JSON.stringify(ack.reply)}`);
+    }
+  return { allJoinedMs };
+}
+
+/**
  * R rooms of N players (R × N bots): each host creates a one-round game, the bots join (`batch`
  * sockets at a time), each host starts the round, then every bot of every room answers at the
  * same moment. Reports the last acknowledgement (first emit → last ack) and the acks' latencies.
@@ -454,41 +502,7 @@ async function runRooms(rooms, n) {
   /** @type {RunResult} */
   const result = { players: n, rooms, loadAtStart: load(), actions: [], errors: [] };
   try {
-    const codes = [];
-    for (let r = 0; r < rooms; r++) {
-      const host = connect(server.baseURL);
-      hosts.push(host);
-      await connected(host);
-      const created = await request(host, "host:create", {
-        protocolVersion: PROTOCOL_VERSION,
-        playlist: [PLAYLIST[0]],
-        options: { roundSeconds: 120, speedBonus: true },
-      });
-      if (!created.reply.ok) throw new Error(`host:create failed: ${JSON.stringify(created.reply)}`);
-      codes.push(created.reply.code);
-    }
-    const tJoin0 = performance.now();
-    for (let start = 0; start < rooms * n; start += batch) {
-      const joins = [];
-      for (let i = start; i < Math.min(rooms * n, start + batch); i++) {
-        const socket = swarm.open(i);
-        joins.push(
-          connected(socket).then(() =>
-            request(socket, "player:join", { protocolVersion: PROTOCOL_VERSION, code: codes[Math.floor(i / n)], nickname: botName(i % n) }, WAIT_MS),
-          ),
-        );
-      }
-      const failed = (await Promise.all(joins)).filter((j) => !j.reply.ok);
-      if (failed.length) throw new Error(`${failed.length} joins failed, e.g. ${JSON.stringify(failed[0].reply)}`);
-    }
-    result.join = { allJoinedMs: r1(performance.now() - tJoin0) };
-    for (const host of hosts)
-      for (const expectedPhase of ["lobby", "intro"]) {
-        const ack = await request(host, "host:advance", { expectedPhase });
-        // On a loaded machine the 5 s intro may end by itself first: the round is playing either way.
-        const started = expectedPhase === "intro" && ack.reply.error?.code === "wrong_phase";
-        if (!ack.reply.ok && !started) throw new Error(`host:advance(${expectedPhase}) failed: ${JSON.stringify(ack.reply)}`);
-      }
+    result.join = await openRooms(server, swarm, hosts, rooms, n);
     await sleep(1_000); // the "playing" views reach every bot before the burst
 
     const sent = new Float64Array(rooms * n);
@@ -547,17 +561,19 @@ const startedAt = new Date().toISOString();
 const runs = [];
 const rooms = Number(arg("rooms", 0));
 if (rooms > 0) {
-  // Bursts only: one line per run, the medians at the end, the runs in the JSON.
+  /** @type {any[]} */
+  const roomRuns = [];
+  // Bursts only: one line per run, the medians at the end, the roomRuns in the JSON.
   for (const n of players)
     for (let rep = 1; rep <= repeat; rep++) {
       console.log(`\n${rooms} room(s) × ${n} players${repeat > 1 ? `, run ${rep}/${repeat}` : ""} (load ${load().join(", ")}):`);
-      runs.push({ run: rep, ...(await runRooms(rooms, n)) });
+      roomRuns.push({ run: rep, ...(await runRooms(rooms, n)) });
       mkdirSync(path.dirname(outFile), { recursive: true });
-      writeFileSync(outFile, JSON.stringify({ startedAt, machine, options: { rooms, players, repeat, batch }, runs }, null, 2) + "\n"); // so far
+      writeFileSync(outFile, JSON.stringify({ startedAt, machine, options: { rooms, players, repeat, batch }, roomRuns }, null, 2) + "\n"); // so far
     }
   const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
   for (const n of players) {
-    const mine = runs.filter((r) => r.players === n && r.burst);
+    const mine = roomRuns.filter((r) => r.players === n && r.burst);
     if (!mine.length) continue;
     const m = (f) => med(mine.map(f));
     console.log(
@@ -567,10 +583,10 @@ if (rooms > 0) {
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(
     outFile,
-    JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, options: { rooms, players, repeat, batch }, runs }, null, 2) + "\n",
+    JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, options: { rooms, players, repeat, batch }, roomRuns }, null, 2) + "\n",
   );
   console.log(`Saved ${outFile}`);
-  process.exit(runs.some((r) => r.errors.length) ? 1 : 0);
+  process.exit(roomRuns.some((r) => r.errors.length) ? 1 : 0);
 }
 for (const n of players) {
   for (let rep = 1; rep <= repeat; rep++) {
