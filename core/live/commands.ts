@@ -1,18 +1,20 @@
 import type { CommandName, LiveEvent, ReplyOf } from "./protocol";
 import {
+  type AnswerChange,
   addTime,
   advance,
+  answerChange,
   everyoneDone,
   kickPlayers,
   LiveError,
   markDone,
   pause,
-  recordAnswer,
   type Room,
   type RoundBest,
   setLocked,
   skipRound,
   unpause,
+  withAnswer,
 } from "./room";
 
 /**
@@ -69,6 +71,11 @@ export interface CommandServices {
 export interface TransitionContext {
   now: number;
   isConnected(playerId: string): boolean;
+  /**
+   * How the room takes an answer: withAnswer (a new room) by default; the server records it in
+   * the room it owns without copying every player (server/live/answers-in-place.ts).
+   */
+  recordAnswer?: (room: Room, change: AnswerChange) => Room;
 }
 
 export interface CommandBroadcast {
@@ -200,10 +207,11 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
     transition: (room, { roundIndex }, context) => {
       const { playerId } = context.actor;
       const { score, stars, answer, oneShot } = context.prepared;
-      const recorded = recordAnswer(room, { playerId, roundIndex, score, stars, answer, oneShot }, context.now);
-      const { candidate, best, improved } = recorded;
+      const change = answerChange(room, { playerId, roundIndex, score, stars, answer, oneShot }, context.now);
+      const { candidate, best, improved } = change;
+      const recorded = (context.recordAnswer ?? withAnswer)(room, change);
       return {
-        room: oneShot ? endRoundIfAllDone(recorded.room, context) : recorded.room,
+        room: oneShot ? endRoundIfAllDone(recorded, context) : recorded,
         reply: {
           score: candidate.score,
           stars: candidate.stars,

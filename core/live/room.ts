@@ -338,36 +338,70 @@ function checkPlaying(room: Room, playerId: string, roundIndex: number, now: num
 }
 
 /**
- * Records a re-scored answer. Refused outside the playing phase, for another round, after the
- * deadline (server clock), from a kicked player, or a second answer to a one-shot (quiz) round.
- * Returns the room and whether this answer became the player's best.
+ * What one answer changes, and nothing else: the player's entry and, if it is their new best, the
+ * round's best for them. Pure and O(1): recording it is left to withAnswer (a new room, copying
+ * the players and the round's bests) or to a server that owns its room and updates it in place
+ * (server/live/answers-in-place.ts), so a burst of 2,000 answers does not copy a 2,000-player
+ * room 2,000 times.
  */
-export function recordAnswer(room: Room, submission: ScoredSubmission, now: number): { room: Room; candidate: RoundBest; best: RoundBest; improved: boolean } {
+export interface AnswerChange {
+  roundIndex: number;
+  candidate: RoundBest;
+  /** The player's best of the round after this answer (the candidate if it improved). */
+  best: RoundBest;
+  improved: boolean;
+  /** The player's entry after the answer (their new total); the same object if it did not improve. */
+  player: LivePlayer;
+  /** The player's first answer of the round: one more player has answered. */
+  first: boolean;
+  /** A quiz round's answer also marks the player done. */
+  done: boolean;
+}
+
+/**
+ * Scores an answer against the room: refused outside the playing phase, for another round, after
+ * the deadline (server clock), from a kicked player, or a second answer to a one-shot (quiz) round.
+ */
+export function answerChange(room: Room, submission: ScoredSubmission, now: number): AnswerChange {
   const player = checkPlaying(room, submission.playerId, submission.roundIndex, now);
-  if (submission.oneShot && room.rounds[room.roundIndex]?.[player.id])
-    throw new LiveError("already_answered", "your answer to this quiz round is locked in: a quiz round takes one answer");
+  const previous = room.rounds[room.roundIndex]?.[player.id];
+  if (submission.oneShot && previous) throw new LiveError("already_answered", "your answer to this quiz round is locked in: a quiz round takes one answer");
 
   // The round's length as played (with any time the host added), and the time its clock ran.
   const roundMs = (room.phaseEndsAt ?? now) - room.phaseStartedAt;
   const points = pointsFor(submission.stars, now - room.phaseStartedAt, roundMs, room.options.speedBonus);
   const candidate: RoundBest = { score: submission.score, stars: submission.stars, points, submittedAt: now, answer: submission.answer };
-  const roundBests = room.rounds[room.roundIndex] ?? {};
-  const previous = roundBests[player.id];
-  if (previous && !isBetterAnswer(candidate, previous)) return { room, candidate, best: previous, improved: false };
+  const base = { roundIndex: room.roundIndex, candidate, first: !previous, done: Boolean(submission.oneShot) && !room.done.includes(player.id) };
+  if (previous && !isBetterAnswer(candidate, previous)) return { ...base, best: previous, improved: false, player, done: false };
+  return { ...base, best: candidate, improved: true, player: { ...player, points: player.points - (previous?.points ?? 0) + points } };
+}
 
-  const updatedPlayer = { ...player, points: player.points - (previous?.points ?? 0) + points };
-  const players = { ...room.players, [player.id]: updatedPlayer };
-  const bests = { ...roundBests, [player.id]: candidate };
+/** The room after an answer (a new room: the players and the round's bests are copied). */
+export function withAnswer(room: Room, change: AnswerChange): Room {
+  if (!change.improved) return room;
+  const id = change.player.id;
+  const roundBests = room.rounds[change.roundIndex] ?? {};
+  const players = { ...room.players, [id]: change.player };
+  const bests = { ...roundBests, [id]: change.candidate };
   // The player is active: an answer keeps the active count, and adds one answerer if it is their first.
   const active = activeCounts.get(room.players);
   if (active !== undefined) activeCounts.set(players, active);
-  const answered = room.rounds[room.roundIndex] ? answeredCounts.get(roundBests) : { players: room.players, count: 0 };
-  if (answered?.players === room.players) answeredCounts.set(bests, { players, count: answered.count + (previous ? 0 : 1) });
-  const recorded: Room = { ...room, players, rounds: { ...room.rounds, [room.roundIndex]: bests } };
-  return { room: submission.oneShot ? withDone(recorded, player.id) : recorded, candidate, best: candidate, improved: true };
+  const answered = room.rounds[change.roundIndex] ? answeredCounts.get(roundBests) : { players: room.players, count: 0 };
+  if (answered?.players === room.players) answeredCounts.set(bests, { players, count: answered.count + (change.first ? 1 : 0) });
+  const recorded: Room = { ...room, players, rounds: { ...room.rounds, [change.roundIndex]: bests } };
+  return change.done ? withDone(recorded, id) : recorded;
 }
 
-const withDone = (room: Room, playerId: string): Room => (room.done.includes(playerId) ? room : { ...room, done: [...room.done, playerId] });
+/**
+ * Records a re-scored answer (answerChange, then withAnswer). Returns the room and whether this
+ * answer became the player's best.
+ */
+export function recordAnswer(room: Room, submission: ScoredSubmission, now: number): { room: Room; candidate: RoundBest; best: RoundBest; improved: boolean } {
+  const change = answerChange(room, submission, now);
+  return { room: withAnswer(room, change), candidate: change.candidate, best: change.best, improved: change.improved };
+}
+
+export const withDone = (room: Room, playerId: string): Room => (room.done.includes(playerId) ? room : { ...room, done: [...room.done, playerId] });
 
 /** A player says "I'm done" with the round being played (an answer is not needed: they may give up). */
 export function markDone(room: Room, playerId: string, roundIndex: number, now: number): Room {
@@ -429,6 +463,14 @@ export function starSpread(room: Room, roundIndex: number): { stars: [number, nu
 // is not known is counted once.
 const activeCounts = new WeakMap<Room["players"], number>();
 const answeredCounts = new WeakMap<Record<string, RoundBest>, { players: Room["players"]; count: number }>();
+
+/**
+ * For a server that records answers in place (server/live/answers-in-place.ts): the number of
+ * active players with an answer in `bests`, the round's bests it has just updated, for `players`.
+ */
+export function setAnsweredCount(bests: Record<string, RoundBest>, players: Room["players"], count: number): void {
+  answeredCounts.set(bests, { players, count });
+}
 
 export function activeCount(room: Room): number {
   let count = activeCounts.get(room.players);

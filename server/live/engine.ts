@@ -17,6 +17,8 @@ import {
   StaleWriteError,
   systemClock,
 } from "./interfaces";
+import { applyAnswerInPlace } from "./answers-in-place";
+import { readableSince, retentionMs } from "./retention";
 import { RoomRuntime } from "./room-runtime";
 
 const HEARTBEAT_MS = 2_000;
@@ -33,6 +35,8 @@ export const IDLE_LOBBY_MS = 30 * 60_000;
 export const IDLE_GAME_MS = 2 * 60 * 60_000;
 /** How often the games left alone are looked for. */
 const IDLE_SWEEP_MS = 60_000;
+/** How often the data of old finished games is looked for (retention.ts): cheap, one indexed query. */
+const RETENTION_SWEEP_MS = 60 * 60_000;
 /** Random codes tried before giving up (with a million codes, 20 misses need the codes nearly all taken). */
 const CODE_TRIES = 20;
 
@@ -55,6 +59,8 @@ export interface LiveEngineDeps {
    * at once: a flood of abandoned games costs one level each, at most).
    */
   warmUp?: (levelIds: string[]) => void;
+  /** How long a finished game stays readable, and an anonymous one stored (retention.ts); LIVE_RETENTION_DAYS by default. */
+  retentionMs?: number;
 }
 
 /**
@@ -73,10 +79,18 @@ export class LiveEngine {
   private readonly reservedCodes = new Set<string>();
   private stopHeartbeat: Cancel | null = null;
   private stopSweep: Cancel | null = null;
+  private stopRetention: Cancel | null = null;
+  /**
+   * Finished games read back from the store (a podium reload once the game has left memory: after a
+   * restart, or FINISHED_GAME_KEPT_MS after its end), by id, kept as long as an in-memory one would be.
+   */
+  private readonly finished = new Map<string, Promise<RoomRuntime | null>>();
+  private readonly retention: number;
 
   constructor(private readonly deps: LiveEngineDeps) {
     this.store = deps.store;
     this.clock = deps.clock ?? systemClock;
+    this.retention = deps.retentionMs ?? retentionMs();
   }
 
   /**
@@ -105,8 +119,19 @@ export class LiveEngine {
   private startBackgroundWork(): void {
     this.stopHeartbeat?.();
     this.stopSweep?.();
+    this.stopRetention?.();
     this.stopHeartbeat = this.clock.every(HEARTBEAT_MS, () => this.heartbeat());
     this.stopSweep = this.clock.every(IDLE_SWEEP_MS, () => void this.endIdleGames().catch((error) => console.error("live idle sweep failed", error)));
+    const cleanUp = () => void this.deleteExpiredGames().catch((error) => console.error("live retention cleanup failed", error));
+    this.stopRetention = this.clock.every(RETENTION_SWEEP_MS, cleanUp);
+    cleanUp();
+  }
+
+  /** Deletes the stored games retention lets go (retention.ts); resolves with how many. */
+  async deleteExpiredGames(): Promise<number> {
+    const deleted = await this.store.deleteExpiredGames(this.clock.now() - this.retention);
+    if (deleted) console.log(`Deleted ${deleted} finished live game(s) past their retention.`);
+    return deleted;
   }
 
   private heartbeat(): void {
@@ -169,10 +194,10 @@ export class LiveEngine {
     if (levelIds.length) this.deps.warmUp?.(levelIds);
   }
 
-  /** A running game; a finished one too when `ended` is allowed (to show the podium after a reload). */
-  private runtime(code: string, { ended = false } = {}): RoomRuntime {
+  /** A running game (a finished one is only read: attachHost, resume). */
+  private runtime(code: string): RoomRuntime {
     const rt = this.rooms.get(code);
-    if (!rt || (!ended && rt.room.phase === "podium")) throw new LiveError("not_found", "no game with that code is running");
+    if (!rt || rt.room.phase === "podium") throw new LiveError("not_found", "no game with that code is running");
     return rt;
   }
 
@@ -233,10 +258,46 @@ export class LiveEngine {
   }
 
   async attachHost(connection: ConnectionId, code: string, hostSecret: string): Promise<HostView> {
-    const rt = this.runtime(code, { ended: true });
-    const saved = await this.store.hostSecretHash(rt.room.id);
-    if (saved !== hashSecret(hostSecret)) throw new LiveError("forbidden", ROLE_REFUSALS.host);
-    return this.bindHost(rt, connection);
+    const hash = hashSecret(hostSecret);
+    const rt = this.rooms.get(code);
+    if (rt && (await this.store.hostSecretHash(rt.room.id)) === hash) return this.bindHost(rt, connection);
+    // Not in memory: a finished game's podium, read back from the store (a restart, or a late reload).
+    const gameId = await this.store.finishedGameOfHost(code, hash, readableSince(this.clock.now(), this.retention));
+    const finished = gameId ? await this.finishedRuntime(gameId, code) : null;
+    if (finished) return this.bindHost(finished, connection);
+    if (rt) throw new LiveError("forbidden", ROLE_REFUSALS.host);
+    throw new LiveError("not_found", "no game with that code is running");
+  }
+
+  /**
+   * A finished game as stored, for its podium and final standings (read-only: nothing runs or is
+   * written), if it ended within the retention period and has this code. Loaded once while readers
+   * come back (a whole class reloading the podium), then forgotten as an in-memory game would be.
+   */
+  private async finishedRuntime(gameId: string, code: string): Promise<RoomRuntime | null> {
+    let loading = this.finished.get(gameId);
+    if (!loading) {
+      loading = this.loadFinished(gameId);
+      this.finished.set(gameId, loading);
+      loading.catch(() => this.finished.delete(gameId));
+      this.clock.after(FINISHED_GAME_KEPT_MS, () => this.finished.delete(gameId), { background: true });
+    }
+    const rt = await loading;
+    return rt?.room.code === code ? rt : null;
+  }
+
+  private async loadFinished(gameId: string): Promise<RoomRuntime | null> {
+    const stored = await this.store.loadFinishedGame(gameId, readableSince(this.clock.now(), this.retention));
+    if (!stored) return null;
+    const room = endGame(roomFromRecord(stored.record), this.clock.now()); // ended before its podium (abandoned): shown as one
+    return new RoomRuntime(room, stored.version, {
+      store: this.store,
+      broadcast: this.deps.broadcast,
+      clock: this.clock,
+      rounds: this.deps.rounds,
+      onDeadline: () => {}, // never scheduled: a finished game has no clock
+      onStale: () => {}, // never written
+    });
   }
 
   /** Creates a game and makes the connection its host at once (no second look-up of the secret just made). */
@@ -282,9 +343,14 @@ export class LiveEngine {
   }
 
   async resume(connection: ConnectionId, code: string, playerSecret: string): Promise<PlayerView> {
-    const rt = this.runtime(code, { ended: true });
+    const running = this.rooms.get(code);
     const saved = await this.store.playerBySecret(hashSecret(playerSecret));
-    if (!saved || saved.gameId !== rt.room.id) throw new LiveError("not_found", "you are not in this game: join it again");
+    // In memory, or else a finished game's podium read back from the store (a restart, or a late reload).
+    const rt = saved && (saved.gameId === running?.room.id ? running : await this.finishedRuntime(saved.gameId, code));
+    if (!saved || !rt) {
+      if (running) throw new LiveError("not_found", "you are not in this game: join it again");
+      throw new LiveError("not_found", "no game with that code is running");
+    }
     if (saved.kicked || rt.room.players[saved.id]?.kicked) throw new LiveError("kicked", "you were removed from this game");
     this.bindPlayer(rt, connection, saved.id);
     rt.scheduleHostView();
@@ -336,7 +402,7 @@ export class LiveEngine {
 
   /** What a transition needs to know beyond the room: the time, and who is connected. */
   private context(rt: RoomRuntime) {
-    return { now: this.clock.now(), isConnected: (playerId: string) => (rt.players.get(playerId)?.size ?? 0) > 0 };
+    return { now: this.clock.now(), isConnected: (playerId: string) => (rt.players.get(playerId)?.size ?? 0) > 0, recordAnswer: applyAnswerInPlace };
   }
 
   // ── In-game commands (core/live/commands.ts) ─────────────────────────────────────────
@@ -445,7 +511,7 @@ export class LiveEngine {
         return rt.persist(() => this.store.savePlayer(gameId, player));
       }
       case "answer":
-        return rt.persist(() => this.store.insertAnswer(gameId, save.playerId, save.roundIndex, save.answer));
+        return rt.persistAnswer({ playerId: save.playerId, roundIndex: save.roundIndex, answer: save.answer });
     }
   }
 
@@ -479,6 +545,7 @@ export class LiveEngine {
   stop(): void {
     this.stopHeartbeat?.();
     this.stopSweep?.();
+    this.stopRetention?.();
     for (const rt of this.rooms.values()) rt.stop();
   }
 

@@ -102,6 +102,10 @@ export class FencedStore implements LiveStore {
     return this.fenced(args[0], () => this.inner.insertAnswer(...args));
   }
 
+  insertAnswers(...args: Parameters<LiveStore["insertAnswers"]>): Promise<void> {
+    return this.fenced(args[0], () => this.inner.insertAnswers(...args));
+  }
+
   async saveControl(room: Room, expectedVersion: number): Promise<void> {
     await this.fenced(room.id, () => this.inner.saveControl(room, expectedVersion));
     if (room.phase === "podium") this.hooks.onEnded(room);
@@ -139,6 +143,20 @@ export class FencedStore implements LiveStore {
 
   controlVersion(gameId: string): ReturnType<LiveStore["controlVersion"]> {
     return this.inner.controlVersion(gameId);
+  }
+
+  // Reads of finished games, and the retention cleanup (any process may run it: it deletes only
+  // ended games, which no process owns any more).
+  loadFinishedGame(...args: Parameters<LiveStore["loadFinishedGame"]>): ReturnType<LiveStore["loadFinishedGame"]> {
+    return this.inner.loadFinishedGame(...args);
+  }
+
+  finishedGameOfHost(...args: Parameters<LiveStore["finishedGameOfHost"]>): ReturnType<LiveStore["finishedGameOfHost"]> {
+    return this.inner.finishedGameOfHost(...args);
+  }
+
+  deleteExpiredGames(endedBefore: number): Promise<number> {
+    return this.inner.deleteExpiredGames(endedBefore);
   }
 
   /**

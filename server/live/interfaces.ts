@@ -22,6 +22,13 @@ export interface LiveBroadcast {
   kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void;
 }
 
+/** An answer to store: who gave it, in which round, and how the server scored it. */
+export interface AnswerRow {
+  playerId: string;
+  roundIndex: number;
+  answer: RoundBest;
+}
+
 /** A stored game, with the version its control state was last saved at. */
 export interface StoredGame {
   record: GameRecord;
@@ -62,6 +69,11 @@ export interface LiveStore {
   savePlayer(gameId: string, player: LivePlayer): Promise<void>;
   insertAnswer(gameId: string, playerId: string, roundIndex: number, answer: RoundBest): Promise<void>;
   /**
+   * Stores answers of one game together, all or none (one transaction): the engine's group
+   * commit of the answers that arrive while the game's previous write is being stored.
+   */
+  insertAnswers(gameId: string, answers: readonly AnswerRow[]): Promise<void>;
+  /**
    * Saves a room's control state (core/live/control.ts), conditionally: only if the stored
    * version is `expectedVersion`, which it then increments; otherwise throws StaleWriteError.
    * A new game is stored at version 0.
@@ -92,6 +104,18 @@ export interface LiveStore {
    * (any process's heartbeat); null if there is no such game.
    */
   controlVersion(gameId: string): Promise<{ version: number; ended: boolean; aliveAt: number } | null>;
+  /**
+   * A game that has ended (at or after `endedSince`, epoch ms), as stored: what a podium reload
+   * shows once the game has left this process's memory (a restart). Null otherwise.
+   */
+  loadFinishedGame(gameId: string, endedSince: number): Promise<StoredGame | null>;
+  /** The id of the newest game with this code and host secret that ended at or after `endedSince`, or null (the (code, endedAt) index). */
+  finishedGameOfHost(code: string, hostSecretHash: string, endedSince: number): Promise<string | null>;
+  /**
+   * Deletes, with their players and answers, the games retention lets go (retention.ts,
+   * isExpired): ended before `endedBefore` and hosted by no teacher. Returns how many.
+   */
+  deleteExpiredGames(endedBefore: number): Promise<number>;
 }
 
 /** Cancels a timer. */

@@ -1,7 +1,8 @@
 import { storedControlOf } from "../../core/live/control";
 import type { AnswerRecord, GameRecord, PlayerRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
-import { type AbandonedBefore, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
+import { type AbandonedBefore, type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
+import { isExpired } from "./retention";
 
 interface MemoryGame {
   record: Omit<GameRecord, "players" | "answers">;
@@ -86,6 +87,13 @@ export class MemoryLiveStore implements LiveStore {
     game.answers.push({ playerId, roundIndex, score, stars, points, answer, submittedAt: new Date(best.submittedAt) });
   }
 
+  async insertAnswers(gameId: string, answers: readonly AnswerRow[]): Promise<void> {
+    const game = this.game(gameId);
+    // All or none, as the database's transaction.
+    for (const { playerId } of answers) if (!game.players.has(playerId)) throw new Error(`no stored player ${playerId}`);
+    for (const { playerId, roundIndex, answer } of answers) await this.insertAnswer(gameId, playerId, roundIndex, answer);
+  }
+
   async saveControl(room: Room, expectedVersion: number): Promise<void> {
     this.log.push(`saveControl ${room.phase} v${expectedVersion}`);
     const game = this.game(room.id);
@@ -161,6 +169,28 @@ export class MemoryLiveStore implements LiveStore {
     this.reads.controlVersion++;
     const game = this.games.get(gameId);
     return game ? { version: game.version, ended: game.endedAt !== null, aliveAt: game.aliveAt } : null;
+  }
+
+  async loadFinishedGame(gameId: string, endedSince: number): Promise<StoredGame | null> {
+    this.reads.loadGame++;
+    const game = this.games.get(gameId);
+    return game && game.endedAt !== null && game.endedAt >= endedSince ? this.storedGame(game) : null;
+  }
+
+  async finishedGameOfHost(code: string, hostSecretHash: string, endedSince: number): Promise<string | null> {
+    let newest: { id: string; endedAt: number } | null = null;
+    for (const [id, g] of this.games) {
+      if (g.record.code !== code || g.hostSecretHash !== hostSecretHash || g.endedAt === null || g.endedAt < endedSince) continue;
+      if (!newest || g.endedAt > newest.endedAt) newest = { id, endedAt: g.endedAt };
+    }
+    return newest?.id ?? null;
+  }
+
+  async deleteExpiredGames(endedBefore: number): Promise<number> {
+    let deleted = 0;
+    for (const [id, g] of this.games) if (isExpired(g, endedBefore) && this.games.delete(id)) deleted++;
+    this.log.push(`deleteExpiredGames ${deleted}`);
+    return deleted;
   }
 
   /** What is stored of a game (for tests), or null. */

@@ -1,7 +1,7 @@
 import { storedControlOf } from "../../core/live/control";
 import type { Room } from "../../core/live/room";
 import { db } from "../db/client";
-import { type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
+import { type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
 
 /**
  * The live engine's store in the database: every join, answer and control change is written as
@@ -17,6 +17,9 @@ function controlColumns(room: Room, now: Date) {
     endedAt: room.phase === "podium" ? now : null,
   };
 }
+
+/** How many expired games one cleanup statement deletes at most (short transactions, however many are due). */
+const CLEANUP_BATCH = 200;
 
 export const prismaLiveStore: LiveStore = {
   async insertGame(room, hostSecretHash, teacherId) {
@@ -49,18 +52,14 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async insertAnswer(gameId, playerId, roundIndex, best) {
-    await db().liveAnswer.create({
-      data: {
-        gameId,
-        playerId,
-        roundIndex,
-        answer: best.answer as object,
-        score: best.score,
-        stars: best.stars,
-        points: best.points,
-        submittedAt: new Date(best.submittedAt),
-      },
-    });
+    await db().liveAnswer.create({ data: answerRow(gameId, { playerId, roundIndex, answer: best }) });
+  },
+
+  async insertAnswers(gameId, answers) {
+    // One statement for the batch (a statement is atomic): the per-row cost of a write (Prisma's
+    // query, SQLite's commit) is paid once per batch, not once per answer.
+    if (answers.length === 1) await db().liveAnswer.create({ data: answerRow(gameId, answers[0]) });
+    else if (answers.length) await db().liveAnswer.createMany({ data: answers.map((row) => answerRow(gameId, row)) });
   },
 
   async saveControl(room, expectedVersion) {
@@ -122,7 +121,61 @@ export const prismaLiveStore: LiveStore = {
     const game = await db().liveGame.findUnique({ where: { id: gameId }, select: { version: true, endedAt: true, aliveAt: true } });
     return game && { version: game.version, ended: game.endedAt !== null, aliveAt: game.aliveAt.getTime() };
   },
+
+  async loadFinishedGame(gameId, endedSince) {
+    const game = await db().liveGame.findFirst({
+      where: { id: gameId, endedAt: { gte: new Date(endedSince) } },
+      include: { players: true, answers: { orderBy: { submittedAt: "asc" } } },
+    });
+    return game && storedGame(game);
+  },
+
+  async finishedGameOfHost(code, hostSecretHash, endedSince) {
+    // The (code, endedAt) index: the few games that ever had this code and ended lately.
+    const game = await db().liveGame.findFirst({
+      where: { code, hostSecretHash, endedAt: { gte: new Date(endedSince) } },
+      orderBy: { endedAt: "desc" },
+      select: { id: true },
+    });
+    return game?.id ?? null;
+  },
+
+  async deleteExpiredGames(endedBefore) {
+    // retention.ts's isExpired as a query, on the (endedAt, createdAt) index; in batches, so a
+    // backlog never holds the database in one long transaction. Rows are deleted children first
+    // (no reliance on the database's cascades).
+    let deleted = 0;
+    for (;;) {
+      const due = await db().liveGame.findMany({
+        where: { teacherId: null, endedAt: { lt: new Date(endedBefore) } },
+        select: { id: true },
+        take: CLEANUP_BATCH,
+      });
+      if (!due.length) return deleted;
+      const gameId = { in: due.map((g) => g.id) };
+      await db().$transaction([
+        db().liveAnswer.deleteMany({ where: { gameId } }),
+        db().liveGamePlayer.deleteMany({ where: { gameId } }),
+        db().liveGame.deleteMany({ where: { id: gameId } }),
+      ]);
+      deleted += due.length;
+      if (due.length < CLEANUP_BATCH) return deleted;
+    }
+  },
 };
+
+function answerRow(gameId: string, { playerId, roundIndex, answer: best }: AnswerRow) {
+  return {
+    gameId,
+    playerId,
+    roundIndex,
+    answer: best.answer as object,
+    score: best.score,
+    stars: best.stars,
+    points: best.points,
+    submittedAt: new Date(best.submittedAt),
+  };
+}
 
 function storedGame(record: StoredGame["record"] & { version: number; aliveAt: Date }): StoredGame {
   return { record, version: record.version, aliveAt: record.aliveAt.getTime() };

@@ -3,7 +3,16 @@ import type { CommonView, HostView, PlayerView } from "../../core/live/protocol"
 import { type Room, remainingMs, roundWinner } from "../../core/live/room";
 import { commonView, hostView, playerView, type RoundContent, showsRoundLevel } from "../../core/live/views";
 import type { PublicLevel } from "../../core/play/public-level";
-import { type Cancel, type ConnectionId, type LiveBroadcast, type LiveClock, type LiveRounds, type LiveStore, StaleWriteError } from "./interfaces";
+import {
+  type AnswerRow,
+  type Cancel,
+  type ConnectionId,
+  type LiveBroadcast,
+  type LiveClock,
+  type LiveRounds,
+  type LiveStore,
+  StaleWriteError,
+} from "./interfaces";
 
 const HOST_VIEW_THROTTLE_MS = 200;
 
@@ -38,6 +47,12 @@ export class RoomRuntime {
   private readonly reveals = new Map<number, { review: unknown; explanation: string }>();
   /** Writes queued and not yet stored. */
   private pending = 0;
+  /**
+   * The answers waiting at the end of the write queue, stored together when their turn comes
+   * (group commit): every answer that arrives while the game's previous write is being stored
+   * joins it. Null once it has started, or when another write was queued after it (order kept).
+   */
+  private answerBatch: { rows: AnswerRow[]; stored: Promise<void> } | null = null;
   /** The last time someone was connected (or the game was made or restored): see LiveEngine's idle sweep. */
   lastActiveAt: number;
   /**
@@ -81,6 +96,31 @@ export class RoomRuntime {
 
   /** Queues a write after this room's earlier ones; resolves once it is stored. */
   persist(write: () => Promise<void>): Promise<void> {
+    this.answerBatch = null; // answers that come later are stored after this write
+    return this.enqueue(write);
+  }
+
+  /**
+   * Queues an answer: with the others waiting at the end of the queue, in one batch (one
+   * transaction). Resolves once its batch is stored (an acknowledgement means stored), rejects
+   * if the batch could not be.
+   */
+  persistAnswer(row: AnswerRow): Promise<void> {
+    let batch = this.answerBatch;
+    if (!batch) {
+      const rows: AnswerRow[] = [];
+      const gameId = this.room.id;
+      const stored = this.enqueue(() => {
+        if (this.answerBatch?.rows === rows) this.answerBatch = null; // closed: later answers make the next batch
+        return this.deps.store.insertAnswers(gameId, rows);
+      });
+      batch = this.answerBatch = { rows, stored };
+    }
+    batch.rows.push(row);
+    return batch.stored;
+  }
+
+  private enqueue(write: () => Promise<void>): Promise<void> {
     this.pending++;
     const done = this.writes.then(write).finally(() => this.pending--);
     this.writes = done.catch((error) => {
