@@ -190,7 +190,7 @@ function HostPhase({
           <p data-testid="done-count">
             {view.doneCount} of {view.playerCount} done
           </p>
-          <StarSpread spread={view.spread} />
+          {view.spread ? <StarSpread spread={view.spread} /> : <p className="muted">A quiz round: the results come at the reveal.</p>}
         </div>
       </section>
     );

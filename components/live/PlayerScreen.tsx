@@ -193,7 +193,8 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
   const [message, setMessage] = useState<string | null>(null);
   const best = view.me.roundBest;
   const quiz = level.attempts === "quiz";
-  const lockedIn = quiz && best !== null;
+  // A quiz answer is final and its result sealed until the reveal: the server marks the player done.
+  const lockedIn = quiz && (best !== null || view.me.done);
   const done = view.me.done;
   // While the host has paused the game the server refuses answers: the challenge and its buttons wait too.
   const paused = view.paused;
@@ -252,6 +253,8 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
             <>
               {quiz ? "Your answer:" : "Best so far:"} <Stars count={best.stars} /> {best.points} points
             </>
+          ) : lockedIn ? (
+            "Your answer is in: how it scored comes at the reveal"
           ) : (
             "No answer yet"
           )}

@@ -212,14 +212,18 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
       const recorded = (context.recordAnswer ?? withAnswer)(room, change);
       return {
         room: oneShot ? endRoundIfAllDone(recorded, context) : recorded,
-        reply: {
-          score: candidate.score,
-          stars: candidate.stars,
-          points: candidate.points,
-          improved,
-          best: { score: best.score, stars: best.stars, points: best.points },
-          lockedIn: oneShot,
-        },
+        // A quiz answer's result stays sealed until the reveal: a phone that showed "right" or
+        // "wrong" at once would tell the neighbours which option to pick.
+        reply: oneShot
+          ? { lockedIn: true as const }
+          : {
+              score: candidate.score,
+              stars: candidate.stars,
+              points: candidate.points,
+              improved,
+              best: { score: best.score, stars: best.stars, points: best.points },
+              lockedIn: false as const,
+            },
         // Every answer is kept, not only the best: the best is derived again on a rebuild.
         saves: [{ kind: "answer", playerId, roundIndex, answer: candidate }],
       };

@@ -79,16 +79,21 @@ export type CommandName = Exclude<LiveEventName, SessionEventName>;
 /** An acknowledgement with nothing more to say than { ok: true }. */
 export type NoReply = Record<never, never>;
 
-export interface AnswerReply {
-  score: number;
-  stars: number;
-  points: number;
-  /** Whether this answer became the player's best of the round. */
-  improved: boolean;
-  best: { score: number; stars: number; points: number };
-  /** A quiz round's answer is final: the phone shows "Locked in". */
-  lockedIn: boolean;
-}
+/**
+ * An interactive round's answer: its score at once. A quiz round's answer is final and its result
+ * sealed until the reveal (the phone shows "Locked in"), so the reply says only that.
+ */
+export type AnswerReply =
+  | {
+      score: number;
+      stars: number;
+      points: number;
+      /** Whether this answer became the player's best of the round. */
+      improved: boolean;
+      best: { score: number; stars: number; points: number };
+      lockedIn: false;
+    }
+  | { lockedIn: true };
 
 /** What each event's acknowledgement carries besides ok: true (events not listed: nothing). */
 export interface LiveReplies {
@@ -197,7 +202,10 @@ export interface PlayerView extends CommonView {
     rank: number | null;
     rankChange: number | null;
     streak: number;
-    /** My best answer this round, with the server's score. */
+    /**
+     * My best answer this round, with the server's score. Null until I answer, and during a quiz
+     * round until its reveal (the answer is locked in: `done`), whose result stays sealed till then.
+     */
     roundBest: { score: number; stars: number; points: number } | null;
     /** I said "I'm done" with this round (or locked in a quiz answer). */
     done: boolean;
@@ -207,8 +215,11 @@ export interface PlayerView extends CommonView {
 export interface HostView extends CommonView {
   role: "host";
   players: { playerId: string; nickname: string; points: number; submitted: boolean; done: boolean; connected: boolean }[];
-  /** Live progress during a round: how many players are at 0–3 stars, without their answers. */
-  spread: { stars: [number, number, number, number]; notSubmitted: number };
+  /**
+   * Live progress during a round: how many players are at 0–3 stars, without their answers. Null
+   * during a quiz round, whose results stay sealed until the reveal (the projector is in the room).
+   */
+  spread: { stars: [number, number, number, number]; notSubmitted: number } | null;
   /** At the reveal: what the class answered, as counts (no names), once the review is ready (core/live/class-answers.ts). */
   classAnswers: ClassAnswers | null;
 }

@@ -77,9 +77,15 @@ export function commonView(room: Room, now: number, content: RoundContent = { le
   };
 }
 
+/**
+ * A quiz round before its reveal: each answer is locked in, and its result is sealed until the
+ * reveal, so that neither a phone nor the projector tells the room which option is right.
+ */
+const sealed = (room: Room, common: CommonView) => room.phase === "playing" && common.round?.level?.attempts === "quiz";
+
 export function playerView(room: Room, common: CommonView, playerId: string): PlayerView {
   const p = room.players[playerId];
-  const best = room.roundIndex >= 0 ? room.rounds[room.roundIndex]?.[playerId] : undefined;
+  const best = room.roundIndex >= 0 && !sealed(room, common) ? room.rounds[room.roundIndex]?.[playerId] : undefined;
   return {
     ...common,
     role: "player",
@@ -110,7 +116,7 @@ export function hostView(room: Room, common: CommonView, connected: (playerId: s
       done: done.has(p.id),
       connected: connected(p.id),
     })),
-    spread: starSpread(room, Math.max(0, room.roundIndex)),
+    spread: sealed(room, common) ? null : starSpread(room, Math.max(0, room.roundIndex)),
     classAnswers: room.phase === "reveal" ? revealedClassAnswers(room, common) : null,
   };
 }
