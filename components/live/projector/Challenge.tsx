@@ -57,9 +57,13 @@ function Scatter({
   );
 }
 
+/**
+ * Options as tiles. Four make two rows of two: three across and one below left the first row's
+ * long options six lines tall, and a 1024×768 projector cut the fourth off.
+ */
 function Tiles({ items, lettered = true }: { items: string[]; lettered?: boolean }) {
   return (
-    <ol className="projector-options">
+    <ol className="projector-options" style={items.length === 4 ? { gridTemplateColumns: "repeat(2, minmax(0, 1fr))" } : undefined}>
       {items.map((label, i) => (
         <li key={label}>
           {lettered && <span className="option-letter">{LETTERS[i]}</span>}
