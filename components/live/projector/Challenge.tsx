@@ -156,6 +156,17 @@ function ProjectorGraph({ view }: { view: BackwardPassView }) {
   );
 }
 
+/**
+ * The training loop's cards, at most four at a time: eight long cards (the steps and the ones to
+ * set aside) at the back row's size do not fit a 1024×768 projector at once. Six or fewer stay on
+ * one page.
+ */
+const CARDS_PER_PAGE = 4;
+function pagesOf<T>(items: T[], size: number): T[][] {
+  if (items.length <= 6) return [items];
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
 const DOWNHILL_TASKS: Record<DownhillView["play"]["mode"], string> = {
   steps: "Take gradient steps by hand: choose each step's size, and reach the bottom of the bowl in as few steps as you can.",
   run: "Choose the learning rate and the momentum of a run of gradient descent that ends near the bottom of the bowl.",
@@ -185,8 +196,15 @@ const challengeViews: ChallengeViews = {
   ),
   "training-loop": ({ view }) => (
     <div className="projector-question">
-      <p className="projector-prompt">Put the steps of training in order:</p>
-      <Tiles items={view.steps.map((s) => s.label)} lettered={false} />
+      <p className="projector-prompt">Put the steps of training in order, and set aside the cards that are not steps:</p>
+      <Paged
+        items={pagesOf(
+          view.steps.map((s) => s.label),
+          CARDS_PER_PAGE,
+        )}
+        tab={(page, i) => `Cards ${i * CARDS_PER_PAGE + 1}–${i * CARDS_PER_PAGE + page.length}`}
+        render={(page) => <Tiles items={page} lettered={false} />}
+      />
     </div>
   ),
   "output-head": ({ view }) => (
