@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { type BackwardPassAnswer, type BackwardPassView, fieldsOf, show } from "../../core/kinds/backward-pass/public";
-import type { DownhillAnswer } from "../../core/kinds/downhill/public";
+import { type DownhillAnswer, type DownhillView, preview } from "../../core/kinds/downhill/public";
 import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
 import { type Bot, joinBot, strategies } from "./live-bots";
@@ -110,8 +110,11 @@ test("Downhill and Backward pass live: the challenge on the projector during the
     await expect(picture).toBeVisible({ timeout: 30_000 });
     await expect(picture).toContainText(/Score: how the class's answers spread\. The bottom of the bowl: loss \d/);
     const bars = picture.getByRole("list", { name: "Score of the answers" });
-    // Ada and Bao at the bottom (the top range, marked), Dana one step down, Chidi never moved.
-    await expect(bars.locator(".class-bar.right .class-bar-count")).toHaveText("2");
+    // Ada and Bao at the bottom (the top range, marked), Chidi never moved; Dana's one step may or
+    // may not reach the bottom, as this round's bowl has it (the kind's own score says which).
+    const level = await rounds.level(0);
+    const danaThere = preview(level.view as DownhillView, slip(level) as DownhillAnswer).score >= 1;
+    await expect(bars.locator(".class-bar.right .class-bar-count")).toHaveText(danaThere ? "3" : "2");
     const counts = (await bars.locator(".class-bar-count").allTextContents()).map(Number);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(4);
     await expect(host.getByTestId("reveal-stars")).toContainText("no answer: 0");
