@@ -131,7 +131,9 @@ test.describe("on a phone", () => {
   });
 });
 
-test("live: a quiz round takes one answer (locked in, no marks); the projector reveals the best answer read-only, reviewed", async ({ device }) => {
+test("live: a quiz round takes one answer (locked in, no marks); the projector reveals the class's answers, the phones the best answer read-only, reviewed", async ({
+  device,
+}) => {
   test.slow(); // a projector and two phones share the machine's two cores with the server
   // A second player who does not answer keeps the round open after Grace's answer is locked in.
   const {
@@ -149,6 +151,8 @@ test("live: a quiz round takes one answer (locked in, no marks); the projector r
 
   // One question answered wrong on purpose.
   const slip = await aSlip(phone, "rules-or-examples");
+  const questions = await conceptQuestions(phone);
+  const radios = await phone.getByTestId("kind-view").getByRole("radio").count();
   await answerConcept(phone, "rules-or-examples", { instead: { [slip.questionId]: { single: slip.wrong } } });
   await phone.getByTestId("live-submit").click();
   await expect(phone.getByTestId("live-message")).toHaveText("Your answer is final: the right answers come at the reveal.");
@@ -163,9 +167,21 @@ test("live: a quiz round takes one answer (locked in, no marks); the projector r
   await expect(host.getByTestId("host-next")).toHaveText("End the round now");
 
   await host.getByTestId("host-next").click(); // end the round now
-  const reveal = host.getByTestId("kind-view");
+  // The projector: per question, how many got it right (one tab each), the options with their counts, the right one marked.
+  const picture = host.getByTestId("class-answers");
+  await expect(picture).toBeVisible();
+  const tabs = picture.locator(".paged-tabs button");
+  await expect(tabs).toHaveCount(questions.length);
+  for (const [i, id] of questions.entries()) await expect(tabs.nth(i)).toHaveText(`Q${i + 1} · ${id === slip.questionId ? 0 : 1}/1 right`);
+  await tabs.nth(questions.indexOf(slip.questionId)).click();
+  const bar = (label: string) => picture.getByRole("listitem").filter({ hasText: label });
+  await expect(bar(slip.right).getByRole("img", { name: "right answer" })).toBeVisible();
+  await expect(bar(slip.right).locator(".class-bar-count")).toHaveText("0");
+  await expect(bar(slip.wrong).locator(".class-bar-count")).toHaveText("1");
+  await expect(host.getByRole("main")).not.toContainText("Grace Hopper");
+  // The phones: the class's best answer (Grace's, the only one) read-only, reviewed.
+  const reveal = phone.getByTestId("kind-view");
   await expect(reveal).toBeVisible();
-  const radios = await phone.getByTestId("kind-view").getByRole("radio").count();
   await expect(reveal.getByRole("radio")).toHaveCount(radios);
   for (const input of await reveal.getByRole("radio").all()) await expect(input).toBeDisabled();
   await expect(reveal.getByTestId(`verdict-${slip.questionId}`)).toHaveText("✗ Not right");

@@ -5,17 +5,16 @@ import {
   levelCard,
   openLevel,
   screenshot,
-  servedLevel,
   setNumber,
   submitAndExpectStars,
   test,
   TRAINING_WAIT_MS,
+  typeAnswer,
+  typedAnswer,
   unlockUpTo,
   waitForLevelReady,
 } from "./helpers";
 import { levels } from "../../core/levels/catalog";
-import { type CoordinateChangeAnswer, type CoordinateChangeView, preview } from "../../core/kinds/coordinate-change/public";
-import { solve } from "../reference";
 
 // The coordinate-change kind (chapter 2): turn, shift and change the axes until "black iff x > 0"
 // classifies the points, by typed values and by a real mouse drag. Every attempt draws its own hidden
@@ -26,33 +25,6 @@ const radio = (page: Page, name: string) => page.getByRole("radio", { name, exac
 
 async function expectPerfectLive(page: Page) {
   await expect(page.getByTestId("live-accuracy")).toHaveText("Accuracy 100.0%");
-}
-
-/**
- * The served attempt's answer in the precision the number fields show (whole degrees; the origin
- * to 3 decimals, or on admissions a grade to 1 and a test score to whole points), checked with the
- * kind's own live feedback so that what is typed earns three stars.
- */
-async function typedAnswer(page: Page, levelId: string): Promise<CoordinateChangeAnswer> {
-  const served = await servedLevel(page, levelId);
-  const view = served.view as CoordinateChangeView;
-  const exact = solve(served) as CoordinateChangeAnswer;
-  const digits = exact.rule === "x>0 and y>0" ? [1, 0] : [3, 3];
-  const shift = exact.shift.map((v, i) => Number(v.toFixed(digits[i]))) as [number, number];
-  for (const angleDeg of [Math.round(exact.angleDeg), Math.round(exact.angleDeg) + 1, Math.round(exact.angleDeg) - 1]) {
-    const answer = { ...exact, angleDeg: ((angleDeg + 540) % 360) - 180, shift };
-    if (preview(view, answer).score >= served.stars[2]) return answer;
-  }
-  throw new Error(`${levelId}: no rounded answer earns three stars`);
-}
-
-/** Types an answer into the view's controls (representation and rule first: changing them resets the origin). */
-async function typeAnswer(page: Page, answer: CoordinateChangeAnswer, { rotate = true, shift = true } = {}) {
-  if (rotate) await setNumber(page, "angle", answer.angleDeg);
-  if (shift) {
-    await setNumber(page, "shift-x", answer.shift[0]);
-    await setNumber(page, "shift-y", answer.shift[1]);
-  }
 }
 
 // Levels open in order, so one player (one browser context) plays the whole chapter, after

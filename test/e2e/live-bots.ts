@@ -1,4 +1,6 @@
 import { io, type Socket } from "socket.io-client";
+import { type BackwardPassView, initialAnswer as backwardPassStart } from "../../core/kinds/backward-pass/public";
+import { type DownhillView, initialAnswer as downhillStart } from "../../core/kinds/downhill/public";
 import type { LiveAck, PlayerView, ServerToClientEvents } from "../../core/live/protocol";
 import { LIVE_PROTOCOL_VERSION } from "../../core/live/version";
 import type { PublicLevel } from "../../core/play/public-level";
@@ -38,7 +40,11 @@ export async function joinBot(baseURL: string, code: string, nickname: string, s
     if (v.phase !== "playing" || !v.round?.level || answered.has(v.round.index)) return;
     answered.add(v.round.index);
     const answer = strategy(v.round.level);
-    if (answer !== undefined) void send("player:answer", { roundIndex: v.round.index, answer });
+    // A refused answer is said on the test's output: the projector's counts would wait for it in vain.
+    if (answer !== undefined)
+      void send("player:answer", { roundIndex: v.round.index, answer }).then((reply) => {
+        if (!reply.ok) console.warn(`${nickname}'s answer to round ${v.round!.index + 1} was refused: ${reply.error.message}`);
+      });
   });
   return { nickname, close: () => socket.disconnect() };
 }
@@ -50,20 +56,24 @@ export const strategies = {
   none: () => undefined,
 };
 
-/** What a player who changes nothing would send (the view's starting position), per kind's public data. */
+/**
+ * What a player who changes nothing would send (the view's starting position), per kind's public
+ * data. Training kinds are committed with a prediction (predict, then run): the first one offered.
+ */
 function startingAnswer(level: PublicLevel): unknown {
   const view = level.view as unknown as Record<string, unknown>;
+  const prediction = () => (view.prediction as { options: { id: string }[] }).options[0].id;
   switch (level.kind) {
     case "coordinate-change":
       return { representation: (view.representations as string[])[0], rule: (view.rules as string[])[0], angleDeg: 0, shift: [0, 0], scale: [1, 1] };
     case "tune-weights":
       return { weights: view.start };
     case "learning-rate":
-      return { learningRate: view.start };
+      return { learningRate: view.start, prediction: prediction() };
     case "deep-training":
-      return view.start;
+      return { ...(view.start as object), prediction: prediction() };
     case "digits":
-      return { depth: (view.depths as number[])[0], width: (view.widths as number[])[0], examples: (view.examples as number[])[0] };
+      return { depth: (view.depths as number[])[0], width: (view.widths as number[])[0], examples: (view.examples as number[])[0], prediction: prediction() };
     case "training-loop":
       return { order: (view.steps as { id: string }[]).map((s) => s.id) };
     case "chain-rule":
@@ -79,5 +89,9 @@ function startingAnswer(level: PublicLevel): unknown {
       };
     case "output-head":
       return { heads: Object.fromEntries((view.cards as { id: string }[]).map((c) => [c.id, { units: 1, activation: "sigmoid", loss: "mse" }])) };
+    case "downhill":
+      return downhillStart(view as unknown as DownhillView);
+    case "backward-pass":
+      return backwardPassStart(view as unknown as BackwardPassView);
   }
 }

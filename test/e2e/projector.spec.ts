@@ -1,16 +1,12 @@
 import type { Page } from "@playwright/test";
 import { type Bot, joinBot, strategies } from "./live-bots";
-import { expect, screenshot, test, waitForHydration } from "./helpers";
+import { expect, test, waitForHydration } from "./helpers";
+import { checkPhase } from "./projector-fit";
 
 // The projector teaches (issue 12): every host phase, for a round of every kind, fits a 1920×1080
 // and a 1024×768 projector without scrolling, and no visible text is under 32 px at 1920 wide
 // (28 px at 1024). During a round the challenge itself is on screen; at the reveal the class's
 // answers as a picture, with no student's name. Students are socket bots (test/e2e/live-bots.ts).
-
-const SIZES = [
-  { width: 1920, height: 1080, floor: 32 },
-  { width: 1024, height: 768, floor: 28 },
-] as const;
 
 /** One level of every kind, by title as the host's setup lists it. */
 const ROUNDS = [
@@ -24,53 +20,6 @@ const ROUNDS = [
   "Heads for classification", // output-head
   "More data or a bigger network?", // digits
 ];
-
-interface Fit {
-  tooSmall: string[];
-  scrolls: boolean;
-  /** Boxes whose content is cut off (taller or wider than the box): hidden is not fitting. */
-  clipped: string[];
-}
-
-/** Walks every visible text node: its effective font size (SVG text scaled by its drawing), and whether the page scrolls. */
-function measure(page: Page, floor: number): Promise<Fit> {
-  return page.evaluate((floor) => {
-    const tooSmall: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.textContent?.trim();
-      const el = node.parentElement;
-      if (!text || !el?.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
-      if (rects.length === 0) continue; // screen-reader-only text, clipped to a pixel
-      let size = Number.parseFloat(getComputedStyle(el).fontSize);
-      if (el instanceof SVGGraphicsElement) {
-        const m = el.getScreenCTM();
-        if (m) size *= Math.hypot(m.a, m.b);
-      }
-      if (size < floor - 0.5) tooSmall.push(`"${text.slice(0, 40)}" ${size.toFixed(1)}px`);
-    }
-    const root = document.documentElement;
-    const clipped = [...document.querySelectorAll<HTMLElement>("main *")]
-      .filter((el) => el.checkVisibility() && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && el.clientHeight > 0)
-      .filter((el) => getComputedStyle(el).overflow !== "visible" && !(el instanceof SVGElement) && !el.classList.contains("sr-only"))
-      .map((el) => `${el.tagName.toLowerCase()}.${el.className} (${el.scrollHeight} > ${el.clientHeight})`);
-    return { tooSmall, scrolls: root.scrollHeight > window.innerHeight || root.scrollWidth > window.innerWidth, clipped };
-  }, floor);
-}
-
-/** Checks the phase at both projector sizes, and screenshots it. */
-async function checkPhase(host: Page, name: string) {
-  for (const size of SIZES) {
-    await host.setViewportSize({ width: size.width, height: size.height });
-    await expect
-      .poll(async () => measure(host, size.floor), { message: `${name} at ${size.width}×${size.height}`, timeout: 5_000 })
-      .toEqual({ tooSmall: [], scrolls: false, clipped: [] });
-    await screenshot(host, `projector-${name}-${size.width}`, { fullPage: false });
-  }
-}
 
 const next = (host: Page) => host.getByTestId("host-next");
 

@@ -87,7 +87,7 @@ export default function DownhillView({ level, onAnswerChange, initialAnswer, rea
           Loss {formatLoss(loss)}
         </span>
         <span className={within ? styles.good : "muted"} data-testid="live-gap">
-          {diverged ? "diverged: the loss blew up" : `${formatGap(gap)} from the bottom`} · target {formatGap(view.tolerance)} (lowest loss{" "}
+          {diverged ? "diverged: the loss blew up" : `${formatGap(gap, view.tolerance)} from the bottom`} · target {formatGap(view.tolerance)} (lowest loss{" "}
           {formatLoss(min.loss)})
         </span>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
-import { type ComponentType, useLayoutEffect, useRef } from "react";
-import { fieldDepths, fieldsOf } from "@/core/kinds/backward-pass/public";
+import { type ComponentType, type RefObject, useLayoutEffect, useRef } from "react";
+import { type BackwardPassView, fieldDepths, fieldsOf } from "@/core/kinds/backward-pass/public";
 import { type ChainNetwork, symbol } from "@/core/kinds/chain-rule/public";
 import { controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
 import { type DownhillView, minimumOfView, momentsOfView } from "@/core/kinds/downhill/public";
@@ -11,6 +11,7 @@ import type { PublicLevel } from "@/core/play/public-level";
 import { Graph } from "../../kinds/backward-pass/Graph";
 import { NetworkDiagram } from "../../kinds/chain-rule/NetworkDiagram";
 import { Surface } from "../../kinds/downhill/Surface";
+import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
 
 /**
@@ -56,11 +57,16 @@ function Scatter({
   );
 }
 
+/**
+ * Options as tiles. Four make two rows of two: three across and one below left the first row's
+ * long options six lines tall, and a 1024×768 projector cut the fourth off.
+ */
 function Tiles({ items, lettered = true }: { items: string[]; lettered?: boolean }) {
   return (
-    <ol className="projector-options">
+    <ol className="projector-options" style={items.length === 4 ? { gridTemplateColumns: "repeat(2, minmax(0, 1fr))" } : undefined}>
       {items.map((label, i) => (
-        <li key={label}>
+        // Lines a little closer than a paragraph's: a question with six long cards fits a 1024×768 projector.
+        <li key={label} style={{ lineHeight: 1.1 }}>
           {lettered && <span className="option-letter">{LETTERS[i]}</span>}
           {label}
         </li>
@@ -70,14 +76,13 @@ function Tiles({ items, lettered = true }: { items: string[]; lettered?: boolean
 }
 
 /**
- * The chain rule's diagram, filling the stage. Its labels are sized in the drawing's units, which
- * scale with it: each label keeps its own size while that reads from the back row, and grows to
- * the projector's floor (the stage's font size) only when the drawing is small. Growing every
- * label would overrun the gaps the diagram leaves for them between close columns.
+ * A drawing's labels, read from the back row. They are sized in the drawing's units, which scale
+ * with it: each label keeps its own size while that reads, and grows to the projector's floor (the
+ * stage's font size) only when the drawing is small. Growing every label would overrun the gaps a
+ * drawing leaves for them. `drawn` changes when the drawing draws new labels.
  */
-function ProjectorDiagram({ net }: { net: ChainNetwork }) {
-  const box = useRef<HTMLDivElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new network draws new labels, which need sizing again
+function useLabelFloor(box: RefObject<HTMLElement | null>, drawn: unknown) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new drawing draws new labels, which need sizing again
   useLayoutEffect(() => {
     const stage = box.current;
     if (!stage) return;
@@ -97,12 +102,69 @@ function ProjectorDiagram({ net }: { net: ChainNetwork }) {
     const observer = new ResizeObserver(sizeLabels);
     observer.observe(stage);
     return () => observer.disconnect();
-  }, [net]);
+  }, [box, drawn]);
+}
+
+/** The chain rule's diagram, filling the stage, its labels sized for the back row. */
+function ProjectorDiagram({ net }: { net: ChainNetwork }) {
+  const box = useRef<HTMLDivElement>(null);
+  useLabelFloor(box, net);
   return (
     <div className="projector-diagram" ref={box}>
       <NetworkDiagram net={net} highlight={net.ask} />
     </div>
   );
+}
+
+/** The bowl's contours with the start, as tall as the stage allows (the phone's view caps its width), its labels for the back row. */
+function ProjectorBowl({ view }: { view: DownhillView }) {
+  const box = useRef<HTMLElement>(null);
+  useLabelFloor(box, view);
+  return (
+    <div className="projector-split">
+      <figure className={`projector-plot ${styles.bowl}`} ref={box}>
+        <Surface
+          view={view}
+          m={momentsOfView(view)}
+          min={minimumOfView(view)}
+          path={[view.start]}
+          label="The loss over the two parameters w and b, as contour lines, with the starting point"
+        />
+      </figure>
+      <div>
+        <p className="projector-prompt">{DOWNHILL_TASKS[view.play.mode]}</p>
+        <p className="projector-note">Each line joins the points of equal loss; downhill is across the lines.</p>
+        <p className="projector-note">
+          w from {view.window.wMin} to {view.window.wMax} across, b from {view.window.bMin} to {view.window.bMax} up.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** The graph with its forward values and no gradient yet, its labels for the back row. */
+function ProjectorGraph({ view }: { view: BackwardPassView }) {
+  const box = useRef<HTMLDivElement>(null);
+  useLabelFloor(box, view);
+  return (
+    <div className="projector-question">
+      <p className="projector-prompt">Send the gradient back through the graph: fill in ∂L/∂ of every node, from the loss back to the weights.</p>
+      <div className="projector-diagram" ref={box}>
+        <Graph view={view} typed={{}} depth={fieldDepths(fieldsOf(view.examples.length))} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The training loop's cards, at most four at a time: eight long cards (the steps and the ones to
+ * set aside) at the back row's size do not fit a 1024×768 projector at once. Six or fewer stay on
+ * one page.
+ */
+const CARDS_PER_PAGE = 4;
+function pagesOf<T>(items: T[], size: number): T[][] {
+  if (items.length <= 6) return [items];
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
 const DOWNHILL_TASKS: Record<DownhillView["play"]["mode"], string> = {
@@ -134,8 +196,15 @@ const challengeViews: ChallengeViews = {
   ),
   "training-loop": ({ view }) => (
     <div className="projector-question">
-      <p className="projector-prompt">Put the steps of training in order:</p>
-      <Tiles items={view.steps.map((s) => s.label)} lettered={false} />
+      <p className="projector-prompt">Put the steps of training in order, and set aside the cards that are not steps:</p>
+      <Paged
+        items={pagesOf(
+          view.steps.map((s) => s.label),
+          CARDS_PER_PAGE,
+        )}
+        tab={(page, i) => `Cards ${i * CARDS_PER_PAGE + 1}–${i * CARDS_PER_PAGE + page.length}`}
+        render={(page) => <Tiles items={page} lettered={false} />}
+      />
     </div>
   ),
   "output-head": ({ view }) => (
@@ -210,31 +279,8 @@ const challengeViews: ChallengeViews = {
       <Tiles items={view.rates.map((r) => `rate ${r}`)} />
     </div>
   ),
-  downhill: ({ view }) => (
-    <div className="projector-split">
-      <figure className="projector-plot">
-        <Surface
-          view={view}
-          m={momentsOfView(view)}
-          min={minimumOfView(view)}
-          path={[view.start]}
-          label="The loss over the two parameters w and b, as contour lines, with the starting point"
-        />
-      </figure>
-      <div>
-        <p className="projector-prompt">{DOWNHILL_TASKS[view.play.mode]}</p>
-        <p className="projector-note">Each line joins the points of equal loss; downhill is across the lines.</p>
-      </div>
-    </div>
-  ),
-  "backward-pass": ({ view }) => (
-    <div className="projector-question">
-      <p className="projector-prompt">Send the gradient back through the graph: fill in ∂L/∂ of every node, from the loss back to the weights.</p>
-      <div className="projector-diagram">
-        <Graph view={view} typed={{}} depth={fieldDepths(fieldsOf(view.examples.length))} />
-      </div>
-    </div>
-  ),
+  downhill: ({ view }) => <ProjectorBowl view={view} />,
+  "backward-pass": ({ view }) => <ProjectorGraph view={view} />,
   digits: ({ view }) => (
     <div className="projector-question">
       <p className="projector-prompt">

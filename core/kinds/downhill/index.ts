@@ -212,7 +212,7 @@ function review(_level: Level, _config: DownhillConfig, { view }: DownhillInstan
 
 function describe(_level: Level, config: DownhillConfig, { metrics }: Evaluation): string {
   if (metrics.diverged) return "The descent left the bowl: each step overshot further up the other side, and the loss grew without bound.";
-  const gap = formatGap(metrics.relativeGap);
+  const gap = formatGap(metrics.relativeGap, config.tolerance);
   const target = formatGap(config.tolerance);
   const steps = `${metrics.steps} step${metrics.steps === 1 ? "" : "s"}`;
   return metrics.relativeGap <= config.tolerance

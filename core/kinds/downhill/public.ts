@@ -202,5 +202,14 @@ export const epochSteps = (view: DownhillView, batchSize: number) => stepsPerEpo
 /** Losses as players read them: 4 significant digits. */
 export const formatLoss = (loss: number) => (Math.abs(loss) >= 1e5 ? loss.toExponential(2) : String(Number(loss.toPrecision(4))));
 
-/** A gap as players read it: "0.83%". */
-export const formatGap = (gap: number) => (Number.isFinite(gap) ? `${Number((gap * 100).toPrecision(2))}%` : "diverged");
+/**
+ * A gap as players read it: "0.83%". Beside the target it is compared with, it gets the digits it
+ * needs to differ from it ("2.02%" against a 2% target, never "2%"): the numbers agree with the stars.
+ */
+export function formatGap(gap: number, target?: number): string {
+  if (!Number.isFinite(gap)) return "diverged";
+  const shown = (v: number, digits: number) => Number((v * 100).toPrecision(digits));
+  let digits = 2;
+  while (target !== undefined && gap > target && digits < 10 && shown(gap, digits) <= shown(target, digits)) digits++;
+  return `${shown(gap, digits)}%`;
+}
