@@ -162,8 +162,11 @@ function ProjectorGraph({ view }: { view: BackwardPassView }) {
  * one page.
  */
 const CARDS_PER_PAGE = 4;
-function pagesOf<T>(items: T[], size: number): T[][] {
-  if (items.length <= 6) return [items];
+/** A sort question's cards are long sentences: three at a time when there are more than four. */
+const SORT_CARDS_PER_PAGE = 3;
+/** Items in pages of `size`, or all on one page when there are at most `onePage` of them. */
+function pagesOf<T>(items: T[], size: number, onePage = 6): T[][] {
+  if (items.length <= onePage) return [items];
   return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 }
 
@@ -183,8 +186,17 @@ const challengeViews: ChallengeViews = {
           <p className="projector-prompt">{q.prompt}</p>
           {q.type === "sort" && q.bins ? (
             <>
-              <Tiles items={q.options.map((o) => o.label)} lettered={false} />
               <p>Sort into: {q.bins.map((b) => b.label).join(" · ")}</p>
+              <Paged
+                key={q.id}
+                items={pagesOf(
+                  q.options.map((o) => o.label),
+                  SORT_CARDS_PER_PAGE,
+                  SORT_CARDS_PER_PAGE + 1,
+                )}
+                tab={(page, i) => `Cards ${i * SORT_CARDS_PER_PAGE + 1}–${i * SORT_CARDS_PER_PAGE + page.length}`}
+                render={(page) => <Tiles items={page} lettered={false} />}
+              />
             </>
           ) : (
             <Tiles items={q.options.map((o) => o.label)} lettered={q.type !== "order"} />
