@@ -42,7 +42,7 @@ async function slowPage() {
 async function createGame() {
   const { LIVE_PROTOCOL_VERSION } = await tsImport("../core/live/version.ts", import.meta.url);
   const socket = io(base, { transports: ["websocket"], forceNew: true });
-  await new Promise((resolve) => socket.once("connect", resolve));
+  await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
   const ack = await socket.timeout(30_000).emitWithAck("host:create", {
     protocolVersion: LIVE_PROTOCOL_VERSION,
     playlist: ["turn-the-axes"],
@@ -75,7 +75,9 @@ async function joinRun(i) {
   // The nickname step comes once the page has checked the code (hydrated, one socket round trip).
   const nickname = page.getByLabel("Your nickname");
   await nickname.waitFor({ timeout: 120_000 });
-  await page.waitForFunction(() => (document.querySelector("#nickname")?.value ?? "") !== "", null, { timeout: 120_000 });
+  await page.waitForFunction(() => /** @type {HTMLInputElement | null} */ ((document.querySelector("#nickname"))?.value ?? "") !== "", null, {
+    timeout: 120_000,
+  });
   await nickname.fill(`Slow Student ${i}`);
   await page.getByRole("button", { name: "Join", exact: true }).click();
   await page.getByRole("heading", { name: "You're in!" }).waitFor({ timeout: 120_000 });

@@ -95,6 +95,9 @@ export type AnswerReply =
     }
   | { lockedIn: true };
 
+/** The reply to an interactive round's answer, with its score. */
+export type ScoredAnswerReply = Extract<AnswerReply, { lockedIn: false }>;
+
 /** What each event's acknowledgement carries besides ok: true (events not listed: nothing). */
 export interface LiveReplies {
   "host:create": { code: string; hostSecret: string; view: HostView };

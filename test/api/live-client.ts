@@ -364,3 +364,12 @@ export function pointsFromAnswers(answers: Record<string, any>[]): Record<string
   }
   return totals;
 }
+
+/**
+ * An interactive round's acknowledgement, with its score (a quiz round's answer is sealed until
+ * the reveal: its acknowledgement says only "locked in", and this throws).
+ */
+export function scored<T extends { lockedIn: boolean }>(ack: T): Extract<T, { lockedIn: false }> {
+  if (ack.lockedIn) throw new Error("a quiz round's answer is sealed until the reveal: its acknowledgement has no score");
+  return ack as Extract<T, { lockedIn: false }>;
+}

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
-import { advance, answers, createGame, joinGame, liveClient, liveTestServer, PROTOCOL, solvedAnswer, startRound } from "./live-client";
+import { advance, createGame, joinGame, liveClient, liveTestServer, PROTOCOL, roundAnswers, solvedAnswer, startRound } from "./live-client";
 
 const server = liveTestServer();
 
@@ -16,7 +16,7 @@ describe("a finished game after a restart", () => {
     const bob = await joinGame(server.baseUrl, game.code, "Bob");
     await startRound(game);
     await ada.client.ok("player:answer", { roundIndex: 0, answer: await solvedAnswer(ada.client) });
-    await bob.client.ok("player:answer", { roundIndex: 0, answer: answers.naive });
+    await bob.client.ok("player:answer", { roundIndex: 0, answer: (await roundAnswers(bob.client, 0)).withStars(0).answer });
     await advance(game, "playing", "reveal");
     await advance(game, "reveal", "leaderboard");
     const podium = await advance(game, "leaderboard", "podium");

@@ -18,6 +18,7 @@ import {
   pointsFromAnswers,
   PROTOCOL,
   roundAnswers,
+  scored,
   roundLevel,
   sleep,
   startRound,
@@ -135,11 +136,13 @@ describe("a full two-round game", () => {
     });
 
     // The best answer, with junk inside: scored on what matters, the junk dropped.
-    const best = await ada.client.ok("player:answer", { roundIndex: 0, answer: { ...round1.right.answer, score: 0, stars: 0, hacked: { deep: [1, 2, 3] } } });
+    const best = scored(
+      await ada.client.ok("player:answer", { roundIndex: 0, answer: { ...round1.right.answer, score: 0, stars: 0, hacked: { deep: [1, 2, 3] } } }),
+    );
     expect(best).toEqual({ ok: true, score: 1, stars: 3, points: 1000, improved: true, best: { score: 1, stars: 3, points: 1000 }, lockedIn: false });
 
     // A worse answer afterwards does not replace the best one.
-    const worse = await ada.client.ok("player:answer", { roundIndex: 0, answer: miss.answer });
+    const worse = scored(await ada.client.ok("player:answer", { roundIndex: 0, answer: miss.answer }));
     expect(worse).toEqual({ ok: true, score: miss.score, stars: 0, points: 0, improved: false, best: { score: 1, stars: 3, points: 1000 }, lockedIn: false });
     const adaNow = await ada.client.waitLast<PlayerView>((v) => v.me.points === 1000 && v.me.roundBest?.points === 1000, "Ada's own view with her best");
     expect(adaNow.me.roundBest).toEqual({ score: 1, stars: 3, points: 1000 });
@@ -155,7 +158,7 @@ describe("a full two-round game", () => {
     expect(hostMid.spread).toEqual({ stars: [0, 0, 0, 1], notSubmitted: 2 });
 
     const twoStars = round1.withStars(2);
-    const bobAck = await bob.client.ok("player:answer", { roundIndex: 0, answer: twoStars.answer });
+    const bobAck = scored(await bob.client.ok("player:answer", { roundIndex: 0, answer: twoStars.answer }));
     expect(bobAck).toMatchObject({ score: twoStars.score, stars: 2, points: 667, improved: true });
     await game.host.waitLast<HostView>((v) => v.submittedCount === 2, "host sees two submissions");
 
@@ -172,7 +175,7 @@ describe("a full two-round game", () => {
     for (const view of game.host.states) expectNoAnswers(view, `the host's ${view.phase} view`);
 
     // Everyone has answered: that alone ends nothing (an answer can still be improved)…
-    const cyAck = await cy.client.ok("player:answer", { roundIndex: 0, answer: round1.right.answer });
+    const cyAck = scored(await cy.client.ok("player:answer", { roundIndex: 0, answer: round1.right.answer }));
     expect(cyAck).toMatchObject({ score: 1, stars: 3, points: 1000, improved: true });
     await game.host.waitLast<HostView>((v) => v.submittedCount === 3, "host sees three submissions");
     expect(cy.client.last?.phase).toBe("playing");
@@ -367,7 +370,7 @@ describe("the speed bonus and the round clock", () => {
 
     await sleep(3_000 - (Date.now() - startedAt));
     let sent = Date.now();
-    const first = await fast.client.ok("player:answer", { roundIndex: 0, answer: round.right.answer });
+    const first = scored(await fast.client.ok("player:answer", { roundIndex: 0, answer: round.right.answer }));
     let acked = Date.now();
     expect(first.stars).toBe(3);
     expect(first.points).toBeGreaterThan(500);
@@ -378,7 +381,7 @@ describe("the speed bonus and the round clock", () => {
     // The same stars later are worth fewer points: the first answer stays the best.
     await sleep(1_500);
     sent = Date.now();
-    const second = await fast.client.ok("player:answer", { roundIndex: 0, answer: alsoRight!.answer });
+    const second = scored(await fast.client.ok("player:answer", { roundIndex: 0, answer: alsoRight!.answer }));
     acked = Date.now();
     expect(second.stars).toBe(3);
     expect(second.points).toBeLessThan(first.points);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
-import { advance, createGame, gameInDb, joinGame, liveClient, liveTestServer, PROTOCOL, solvedAnswer, startRound } from "./live-client";
+import { advance, createGame, gameInDb, joinGame, liveClient, liveTestServer, PROTOCOL, scored, solvedAnswer, startRound } from "./live-client";
 
 const server = liveTestServer();
 
@@ -40,8 +40,8 @@ describe("pause, +30 s and skip", () => {
     expect(running.remainingMs).toBeGreaterThan(80_000);
     expect(running.remainingMs).toBeLessThanOrEqual((paused.remainingMs ?? 0) + 30_000);
 
-    const scored = await ada.client.ok("player:answer", { roundIndex: 0, answer });
-    expect(scored.points).toBeGreaterThan(0);
+    const reply = scored(await ada.client.ok("player:answer", { roundIndex: 0, answer }));
+    expect(reply.points).toBeGreaterThan(0);
     await game.host.ok("host:skip", {});
     const next = await ada.client.waitLast<PlayerView>((v) => v.phase === "intro" && v.round?.index === 1, "round 2's intro");
     expect(next.me.points).toBe(0); // the skipped round's answer earns nothing

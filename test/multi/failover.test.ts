@@ -11,7 +11,7 @@
  * and runs this in its PostgreSQL pass); skipped without them.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AnswerReply, HostView, PlayerView } from "@/core/live/protocol";
+import type { HostView, PlayerView, ScoredAnswerReply } from "@/core/live/protocol";
 import { addPlayer, advance as advanceRoom, createRoom, recordAnswer, standings } from "@/core/live/room";
 import { findHaproxy, startProxy } from "../../scripts/multi.mjs";
 import {
@@ -41,7 +41,7 @@ interface Acked {
   roundIndex: number;
   score: number;
   stars: number;
-  reply: AnswerReply;
+  reply: ScoredAnswerReply;
 }
 
 /**
@@ -123,7 +123,7 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     const answer = async (p: JoinedPlayer, roundIndex: number, given: unknown) => {
       const ack = await p.client.emit("player:answer", { roundIndex, answer: given });
       if (ack.ok) {
-        const reply = ack as unknown as AnswerReply;
+        const reply = ack as unknown as ScoredAnswerReply;
         acked.push({ player: p.nickname, roundIndex, score: reply.score, stars: reply.stars, reply });
       }
       return ack;
@@ -194,7 +194,7 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     for (const { p, client } of returned) {
       const ack = await client.emit("player:answer", { roundIndex: 1, answer: solved.get(p.nickname) });
       expect(ack.ok, JSON.stringify(ack)).toBe(true);
-      const reply = ack as unknown as AnswerReply;
+      const reply = ack as unknown as ScoredAnswerReply;
       acked.push({ player: p.nickname, roundIndex: 1, score: reply.score, stars: reply.stars, reply });
     }
     expect((await answer(survivors.at(-1)!, 1, poor.get(survivors.at(-1)!.nickname))).ok).toBe(true);
