@@ -75,9 +75,14 @@ async function joinRun(i) {
   // The nickname step comes once the page has checked the code (hydrated, one socket round trip).
   const nickname = page.getByLabel("Your nickname");
   await nickname.waitFor({ timeout: 120_000 });
-  await page.waitForFunction(() => /** @type {HTMLInputElement | null} */ ((document.querySelector("#nickname"))?.value ?? "") !== "", null, {
-    timeout: 120_000,
-  });
+  await page.waitForFunction(
+    () => {
+      const field = document.querySelector("#nickname");
+      return field instanceof HTMLInputElement && field.value !== "";
+    },
+    null,
+    { timeout: 120_000 },
+  );
   await nickname.fill(`Slow Student ${i}`);
   await page.getByRole("button", { name: "Join", exact: true }).click();
   await page.getByRole("heading", { name: "You're in!" }).waitFor({ timeout: 120_000 });
