@@ -187,7 +187,8 @@ function lineSearchSizes(m: Moments, start: Point, count: number): number[] {
 /** The best gap any one step size, repeated `count` times, reaches (a log grid up to `upTo`). */
 export function bestFixedStepGap(m: Moments, start: Point, count: number, upTo: number): number {
   let best = Infinity;
-  for (let i = 0; i <= 2000; i++) best = Math.min(best, stepsGap(m, start, Array(count).fill(upTo * 10 ** (-4 + (4 * i) / 2000))));
+  // A fixed step is a run without momentum.
+  for (let i = 0; i <= 1000; i++) best = Math.min(best, runGap(m, start, upTo * 10 ** (-4 + (4 * i) / 1000), 0, count));
   return best;
 }
 
@@ -215,7 +216,9 @@ export function runGap(m: Moments, start: Point, rate: number, momentum: number,
   let [ew, eb] = [start[0] - min[0], start[1] - min[1]];
   const start2 = ew * (hww * ew + hwb * eb) + eb * (hwb * ew + hbb * eb);
   let [vw, vb] = [0, 0];
+  const far = 1e8 * (ew * ew + eb * eb);
   for (let k = 0; k < steps; k++) {
+    if (ew * ew + eb * eb > far) return Infinity; // left the bowl: no need to follow it further
     vw = momentum * vw + hww * ew + hwb * eb;
     vb = momentum * vb + hwb * ew + hbb * eb;
     ew -= rate * vw;
@@ -225,11 +228,25 @@ export function runGap(m: Moments, start: Point, rate: number, momentum: number,
   return Number.isFinite(end2) ? end2 / start2 : Infinity;
 }
 
-/** The best gap over the sliders' positions (rate notches × momentum hundredths) in a run of `steps`. */
-export function bestRunGap(m: Moments, start: Point, rateMin: number, rateMax: number, momentumMax: number, steps: number, momentumFrom = 0): number {
+/**
+ * The best gap over the sliders' positions (rate notches × momentum hundredths) in a run of
+ * `steps`, for rates up to `rateUpTo` (beyond 4 ÷ (steepest curvature) even momentum diverges).
+ */
+export function bestRunGap(
+  m: Moments,
+  start: Point,
+  rateMin: number,
+  rateMax: number,
+  momentumMax: number,
+  steps: number,
+  momentumFrom = 0,
+  rateFrom = 0,
+  rateUpTo = Infinity,
+): number {
   let best = Infinity;
   for (let i = 0; i <= RATE_POSITIONS; i++) {
     const rate = rateAt(rateMin, rateMax, i);
+    if (rate < rateFrom || rate > rateUpTo) continue;
     for (let j = Math.round(momentumFrom * 100); j <= Math.round(momentumMax * 100); j++) best = Math.min(best, runGap(m, start, rate, j / 100, steps));
   }
   return best;
@@ -247,7 +264,8 @@ function drawRun(config: DownhillConfig, play: RunConfig, rng: Rng): { bowl: Bow
     const rateMax = sig3(logUniform(rng, play.rateFactor) / steepest);
     const rateMin = sig3(rateMax / 1000);
     const [lo, hi] = play.steps;
-    const best = (steps: number) => bestRunGap(bowl.m, bowl.start, rateMin, rateMax, play.momentumMax, steps, 0.3);
+    // The calibration looks where good settings are (rates about 1 to 4 ÷ steepest curvature, momentum from 0.5); the sliders offer more.
+    const best = (steps: number) => bestRunGap(bowl.m, bowl.start, rateMin, rateMax, play.momentumMax, steps, 0.5, 0.5 / steepest, 4.2 / steepest);
     if (best(hi) <= config.tolerance / 3) {
       // The fewest steps (a multiple of 5) that still get there.
       let [fail, ok] = [lo - 5, hi];
