@@ -180,7 +180,7 @@ describe("A narrow valley: its claims", () => {
     }
   });
 
-  it("without momentum no learning rate gets within 1% (nor 5%) in 40 steps; above 2 ÷ (steepest curvature) the run diverges", () => {
+  it("without momentum no learning rate gets within 1% (nor 5%) in the run's steps; above 2 ÷ (steepest curvature) each step overshoots further", () => {
     for (const seed of SEEDS) {
       const view = viewOf(valley, seed);
       if (view.play.mode !== "run") throw new Error("run level");
@@ -189,21 +189,24 @@ describe("A narrow valley: its claims", () => {
       for (let i = 0; i <= 1000; i++) {
         const learningRate = view.play.rateMin * (view.play.rateMax / view.play.rateMin) ** (i / 1000);
         const path = pathOf(view, { mode: "run", learningRate, momentum: 0 });
-        if (learningRate > (2 / steep) * 1.05) expect(path.diverged || relativeGapOf(view, path) > 1, `diverges at ${learningRate}`).toBe(true);
+        if (learningRate > (2 / steep) * 1.05) expect(path.diverged || relativeGapOf(view, path) > 0.05, `overshoots at ${learningRate}`).toBe(true);
         best = Math.min(best, relativeGapOf(view, path));
       }
       expect(best, seed).toBeGreaterThan(0.05);
     }
   });
 
-  it("hint 3: momentum 0.85 and the slider's rate nearest 1.2 × the largest plain rate (2 ÷ steepest curvature) get within 1%", () => {
+  it("hint 3: a setting with momentum between 0.85 and 0.99 and a rate between half and twice 2 ÷ (steepest curvature) gets within 1%", () => {
     for (const seed of SEEDS) {
       const view = viewOf(valley, seed);
       if (view.play.mode !== "run") throw new Error("run level");
       const [steep] = curvaturesOfView(view);
       const { rateMin, rateMax } = view.play;
-      const learningRate = rateAt(rateMin, rateMax, ratePosition(rateMin, rateMax, (1.2 * 2) / steep));
-      expect(gapOf(view, { mode: "run", learningRate, momentum: 0.85 }), seed).toBeLessThanOrEqual(0.01);
+      let best = Infinity;
+      for (let i = ratePosition(rateMin, rateMax, 1 / steep); i <= Math.min(RATE_POSITIONS, ratePosition(rateMin, rateMax, 4 / steep)); i++)
+        for (let momentum = 0.85; momentum <= 0.99 + 1e-9; momentum += 0.01)
+          best = Math.min(best, gapOf(view, { mode: "run", learningRate: rateAt(rateMin, rateMax, i), momentum: Number(momentum.toFixed(2)) }));
+      expect(best, seed).toBeLessThanOrEqual(0.01);
     }
   });
 
@@ -229,7 +232,7 @@ describe("Mini-batches and epochs: its claims", () => {
     for (const order of view.play.orders) expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 32 }, (_, i) => i));
   });
 
-  it("in 2 epochs the full batch never gets within 2%, whatever the rate; a batch of 8, 4, 2 or 1 does at a position of the rate slider (hint 3)", () => {
+  it("in 2 epochs the full batch never gets within the target, whatever the rate; a batch of 16, 8, 4, 2 or 1 does at a notch of the rate slider (hint 3)", () => {
     for (const seed of SEEDS) {
       const view = viewOf(batches, seed);
       if (view.play.mode !== "batches") throw new Error("batches level");
@@ -240,12 +243,13 @@ describe("Mini-batches and epochs: its claims", () => {
           best = Math.min(best, gapOf(view, { mode: "batches", batchSize, learningRate: rateMin * (rateMax / rateMin) ** (i / 400) }));
         return best;
       };
-      expect(bestAt(32), seed).toBeGreaterThan(0.02);
+      expect(view.tolerance).toBeLessThanOrEqual(0.02);
+      expect(bestAt(32), seed).toBeGreaterThan(view.tolerance);
       const onSlider = (batchSize: number) =>
         Math.min(
           ...Array.from({ length: RATE_POSITIONS + 1 }, (_, i) => gapOf(view, { mode: "batches", batchSize, learningRate: rateAt(rateMin, rateMax, i) })),
         );
-      expect(Math.min(...[8, 4, 2, 1].map(onSlider)), seed).toBeLessThanOrEqual(0.02);
+      expect(Math.min(...[16, 8, 4, 2, 1].map(onSlider)), seed).toBeLessThanOrEqual(view.tolerance);
     }
   });
 
