@@ -41,7 +41,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(process.env.GA_E2E_DATA, "e2e.db")}` },
+    // WARM_TRAINING=0: the tests train what they submit; warming every training level would compete for the cores.
+    env: { PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${path.join(process.env.GA_E2E_DATA, "e2e.db")}`, WARM_TRAINING: "0" },
     stdout: "pipe",
   },
 });

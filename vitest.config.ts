@@ -32,7 +32,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "api",
-          include: ["test/api/**/*.test.ts", "test/security/**/*.test.ts"],
+          // test/multi runs only where PostgreSQL and Redis are given (npm test's PostgreSQL pass).
+          include: ["test/api/**/*.test.ts", "test/security/**/*.test.ts", "test/multi/**/*.test.ts"],
           environment: "node",
           // A loaded 2-core machine starts the server in 10–20 s (server-harness.ts allows 90 s),
           // and a hook may also sign teachers up or play a chapter through the API.

@@ -32,6 +32,8 @@ export default function Home() {
           <Link href="/teacher">Teachers: classes and progress</Link>
           <span aria-hidden="true">·</span>
           <Link href="/sandbox">Sandbox: train a network freely</Link>
+          <span aria-hidden="true">·</span>
+          <Link href="/glossary">Glossary of terms</Link>
         </p>
       </section>
       <section className="features" aria-label="What you will do">

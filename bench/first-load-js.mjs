@@ -32,6 +32,8 @@ export const LEVEL_ROUTES = [
   "/play/pick-a-learning-rate", // learning-rate (trains)
   "/play/order-the-training-loop", // training-loop
   "/play/chain-rule-one-neuron", // chain-rule
+  "/play/downhill-by-hand", // downhill
+  "/play/backward-pass-branch", // backward-pass
   "/play/vanishing-gradients", // deep-training (trains)
   "/play/classification-heads", // output-head
   "/play/what-the-layers-see", // digits (trains)

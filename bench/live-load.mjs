@@ -4,6 +4,7 @@
 //   node bench/live-load.mjs [--players 100,500,2000] [--repeat 1] [--wait-quiet] [--port 3400]
 //                            [--batch 100] [--profile] [--experiment no-binary-scan]
 //                            [--out bench/results/live-load.json]
+//   node bench/live-load.mjs --rooms 100 --players 30 [--repeat 3]    (answer bursts only: see runRooms)
 //
 // For each N (a fresh server and database for every run) it reports:
 //   - join: first connect → last join acknowledgement (sockets opened `--batch` at a time, each
@@ -45,14 +46,14 @@ const flag = (name) => process.argv.includes(`--${name}`);
 const players = arg("players", "100,500,2000")
   .split(",")
   .map((s) => Number(s.trim()))
-  .filter((n) => Number.isInteger(n) && n > 0 && n <= 2500);
+  .filter((n) => Number.isInteger(n) && n > 0 && n <= 5000);
 const port = Number(arg("port", 3400));
 const batch = Math.max(1, Number(arg("batch", 100)));
 const outFile = arg("out", "bench/results/live-load.json");
 const profile = flag("profile");
 const experiment = arg("experiment", null); // see lib/live-emit-probe.mjs
 const repeat = Math.max(1, Math.min(10, Number(arg("repeat", 1))));
-if (!players.length) throw new Error("--players: a comma-separated list of 1…2500");
+if (!players.length) throw new Error("--players: a comma-separated list of 1…5000");
 
 /**
  * @typedef {{ kind: "join" | "broadcast" | "answers", label: string, startUs: number, endUs: number }} TimeWindow a stretch of the
@@ -435,6 +436,119 @@ function printProfile(kind, p) {
   );
 }
 
+// ── --rooms R: answer bursts only, R rooms of N players answering at once ─────────────
+
+/**
+ * `rooms` hosts create a one-round game each, `rooms` × `n` bots join (`batch` at a time), and
+ * each host starts its round. Returns how long the joins took.
+ * @param {{ baseURL: string }} server
+ * @param {BotSwarm} swarm
+ * @param {any[]} hosts
+ * @param {number} rooms
+ * @param {number} n
+ */
+async function openRooms(server, swarm, hosts, rooms, n) {
+  const codes = [];
+  for (let r = 0; r < rooms; r++) {
+    const host = connect(server.baseURL);
+    hosts.push(host);
+    await connected(host);
+    const created = await request(host, "host:create", {
+      protocolVersion: PROTOCOL_VERSION,
+      playlist: [PLAYLIST[0]],
+      // The longest round: on a loaded machine, starting 100 rooms takes a while, and no answer of
+      // the burst may be refused for being late.
+      options: { roundSeconds: 600, speedBonus: true },
+    });
+    if (!created.reply.ok) throw new Error(`host:create failed: ${JSON.stringify(created.reply)}`);
+    codes.push(created.reply.code);
+  }
+  const tJoin0 = performance.now();
+  for (let start = 0; start < rooms * n; start += batch) {
+    const joins = [];
+    for (let i = start; i < Math.min(rooms * n, start + batch); i++) {
+      const socket = swarm.open(i);
+      joins.push(
+        connected(socket).then(() =>
+          request(socket, "player:join", { protocolVersion: PROTOCOL_VERSION, code: codes[Math.floor(i / n)], nickname: botName(i % n) }, WAIT_MS),
+        ),
+      );
+    }
+    const failed = (await Promise.all(joins)).filter((j) => !j.reply.ok);
+    if (failed.length) throw new Error(`${failed.length} joins failed, e.g. ${JSON.stringify(failed[0].reply)}`);
+  }
+  const allJoinedMs = r1(performance.now() - tJoin0);
+  for (const host of hosts)
+    for (const expectedPhase of ["lobby", "intro"]) {
+      const ack = await request(host, "host:advance", { expectedPhase });
+      // On a loaded machine the 5 s intro may end by itself first: the round is playing either way.
+      const started = expectedPhase === "intro" && ack.reply.error?.code === "wrong_phase";
+      if (!ack.reply.ok && !started) throw new Error(`host:advance(${expectedPhase}) failed: ${JSON.stringify(ack.reply)}`);
+    }
+  return { allJoinedMs };
+}
+
+/**
+ * R rooms of N players (R × N bots): each host creates a one-round game, the bots join (`batch`
+ * sockets at a time), each host starts the round, then every bot of every room answers at the
+ * same moment. Reports the last acknowledgement (first emit → last ack) and the acks' latencies.
+ * `--rooms 1 --players 2000` is the one-room burst; `--rooms 100 --players 30` the many-rooms one.
+ * @param {number} rooms
+ * @param {number} n
+ */
+async function runRooms(rooms, n) {
+  const { server, probeDir } = await startRunServer();
+  const swarm = new BotSwarm(server.baseURL);
+  /** @type {any[]} */
+  const hosts = [];
+  /** @type {RunResult} */
+  const result = { players: n, rooms, loadAtStart: load(), actions: [], errors: [] };
+  try {
+    result.join = await openRooms(server, swarm, hosts, rooms, n);
+    await sleep(1_000); // the "playing" views reach every bot before the burst
+
+    const sent = new Float64Array(rooms * n);
+    const answers = [];
+    const t0 = performance.now();
+    for (let i = 0; i < rooms * n; i++) {
+      sent[i] = performance.now();
+      answers.push(request(swarm.sockets[i], "player:answer", { roundIndex: 0, answer: answerFor(0, i % n) }, WAIT_MS));
+    }
+    const acks = await Promise.all(answers);
+    const refused = acks.filter((a) => !a.reply.ok);
+    if (refused.length) {
+      result.errors.push(`${refused.length} answers refused, e.g. ${JSON.stringify(refused[0].reply.error)}`);
+      console.log(`  ${refused.length} answers refused or unacknowledged, e.g. ${JSON.stringify(refused[0].reply.error)}`);
+    }
+    result.burst = {
+      answers: rooms * n,
+      acknowledged: acks.length - refused.length,
+      lastAckMs: r1(Math.max(...acks.map((a) => a.at)) - t0),
+      ackMs: summarize(acks.map((a, i) => a.at - sent[i])),
+    };
+    const b = result.burst;
+    console.log(
+      `  ${rooms} room(s) × ${n}: ${b.acknowledged}/${b.answers} answers acknowledged, the last after ${b.lastAckMs} ms (ack p50 ${b.ackMs.p50}, p95 ${b.ackMs.p95}, p99 ${b.ackMs.p99} ms)`,
+    );
+    const dropped = Object.values(swarm.disconnects).reduce((a, c) => a + c, 0);
+    if (dropped) result.errors.push(`${dropped} bots were disconnected during the run: ${JSON.stringify(swarm.disconnects)}`);
+  } catch (caught) {
+    const error = /** @type {Error} */ (caught);
+    result.errors.push(String(error?.stack ?? error));
+    console.error(`  run with ${rooms} × ${n} players failed: ${error?.message ?? error}`);
+  } finally {
+    for (const host of hosts) host.close();
+    swarm.closeAll();
+    await sleep(300);
+    result.serverExit = await server.stop();
+    rmSync(probeDir, { recursive: true, force: true });
+    if (result.errors.length) console.log(`  server log: ${server.logFile}`);
+    else rmSync(server.dir, { recursive: true, force: true });
+    result.loadAtEnd = load();
+  }
+  return result;
+}
+
 // ── Main ─────────────────────────────────────────────────────────────────────────────
 
 process.on("unhandledRejection", (error) => {
@@ -447,6 +561,35 @@ console.log(`Live-game load test — ${machine.cpu}, ${machine.cores} cores, Nod
 const quiet = flag("wait-quiet") ? await waitForQuiet() : null;
 const startedAt = new Date().toISOString();
 const runs = [];
+const rooms = Number(arg("rooms", 0));
+if (rooms > 0) {
+  /** @type {any[]} */
+  const roomRuns = [];
+  // Bursts only: one line per run, the medians at the end, the runs in the JSON.
+  for (const n of players)
+    for (let rep = 1; rep <= repeat; rep++) {
+      console.log(`\n${rooms} room(s) × ${n} players${repeat > 1 ? `, run ${rep}/${repeat}` : ""} (load ${load().join(", ")}):`);
+      roomRuns.push({ run: rep, ...(await runRooms(rooms, n)) });
+      mkdirSync(path.dirname(outFile), { recursive: true });
+      writeFileSync(outFile, JSON.stringify({ startedAt, machine, options: { rooms, players, repeat, batch }, runs: roomRuns }, null, 2) + "\n"); // so far
+    }
+  const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  for (const n of players) {
+    const mine = roomRuns.filter((r) => r.players === n && r.burst);
+    if (!mine.length) continue;
+    const m = (f) => med(mine.map(f));
+    console.log(
+      `\n${rooms} × ${n}, median of ${mine.length} run(s): last ack ${m((r) => r.burst.lastAckMs)} ms, ack p50 ${m((r) => r.burst.ackMs.p50)}, p95 ${m((r) => r.burst.ackMs.p95)} ms; load at start ${mine.map((r) => r.loadAtStart[0]).join(", ")}`,
+    );
+  }
+  mkdirSync(path.dirname(outFile), { recursive: true });
+  writeFileSync(
+    outFile,
+    JSON.stringify({ startedAt, finishedAt: new Date().toISOString(), machine, options: { rooms, players, repeat, batch }, runs: roomRuns }, null, 2) + "\n",
+  );
+  console.log(`Saved ${outFile}`);
+  process.exit(roomRuns.some((r) => r.errors.length) ? 1 : 0);
+}
 for (const n of players) {
   for (let rep = 1; rep <= repeat; rep++) {
     console.log(`\n${n} players${repeat > 1 ? `, run ${rep}/${repeat}` : ""} (load ${load().join(", ")}):`);

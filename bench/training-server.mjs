@@ -1,7 +1,9 @@
 // Server re-scoring of the training levels, in Node, with the app's own core/ (loaded with tsx):
-// for every training level and every answer it allows, the cold cost (the first scoreAnswer,
-// which trains with the level's seed on the tfjs CPU backend) and the memoised cost (the same
-// answer again, as every later submission of it is scored).
+// for every training level, every variant (instance) and every answer it allows (choice ×
+// prediction), the cold cost (the first score, which trains the variant's network on the tfjs CPU
+// backend; answers that differ only by their prediction share one training run) and the memoised
+// cost (the same answer again, as every later submission of it is scored). A level's cold cost is
+// the sum over its variants × answers: what the server's warm-up spends at start and for a live game.
 //
 //   node bench/training-server.mjs [--level id,…] [--repeat 200] [--out bench/results/training-server.json]
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,13 +21,16 @@ const { values: flags } = parseArgs({
   },
 });
 
-const [{ levels }, { kindOf }, { scoreAnswer, clearTrainingMemo }, { answerChoices }] = await Promise.all([
+const [{ levels }, { kindOf }, { scoreOnInstance, clearTrainingMemo }, { answerChoices }, { allInstances }] = await Promise.all([
   tsImport("../core/levels/catalog.ts", import.meta.url),
   tsImport("../core/kinds/registry.ts", import.meta.url),
   tsImport("../core/scoring.ts", import.meta.url),
   tsImport("../core/kinds/choices.ts", import.meta.url),
+  tsImport("../core/kinds/instances.ts", import.meta.url),
 ]);
 
+// The machine is shared: the load average says how far the timings are from a quiet machine's.
+const loadAtStart = os.loadavg().map((l) => round(l, 1));
 const wanted = flags.level ? new Set(flags.level.split(",")) : null;
 const trainingLevels = levels.filter((l) => kindOf(l.kind).trains && (!wanted || wanted.has(l.id)));
 const repeat = Number(flags.repeat);
@@ -39,29 +44,31 @@ const tfLoadMs = performance.now() - tfLoad;
 
 const rows = [];
 for (const level of trainingLevels) {
-  const answers = answerChoices(level);
-  for (const answer of answers) {
-    let started = performance.now();
-    const cold = await scoreAnswer(level, answer);
-    const coldMs = performance.now() - started;
-    if (!cold.ok) continue; // a choice this level does not offer
-    const warm = [];
-    for (let i = 0; i < repeat; i++) {
-      started = performance.now();
-      await scoreAnswer(level, structuredClone(answer)); // a fresh object, as a parsed request body is
-      warm.push(performance.now() - started);
+  for (const [variant, instance] of (allInstances(level) ?? []).entries()) {
+    for (const answer of answerChoices(level, instance)) {
+      let started = performance.now();
+      const cold = await scoreOnInstance(level, instance, answer);
+      const coldMs = performance.now() - started;
+      if (!cold.ok) continue; // a choice this level does not offer
+      const warm = [];
+      for (let i = 0; i < repeat; i++) {
+        started = performance.now();
+        await scoreOnInstance(level, instance, structuredClone(answer)); // a fresh object, as a parsed request body is
+        warm.push(performance.now() - started);
+      }
+      const w = summarize(warm);
+      rows.push({
+        level: level.id,
+        variant,
+        answer,
+        coldMs: round(coldMs, 1),
+        warmP50Ms: w.p50,
+        warmMaxMs: w.max,
+        score: round(cold.result.score, 4),
+        stars: cold.result.stars,
+      });
+      if (coldMs > 20) console.log(`${level.id} v${variant} ${JSON.stringify(answer)}: cold ${coldMs.toFixed(0)} ms, memoised p50 ${w.p50} ms (max ${w.max})`);
     }
-    const w = summarize(warm);
-    rows.push({
-      level: level.id,
-      answer,
-      coldMs: round(coldMs, 1),
-      warmP50Ms: w.p50,
-      warmMaxMs: w.max,
-      score: round(cold.result.score, 4),
-      stars: cold.result.stars,
-    });
-    console.log(`${level.id} ${JSON.stringify(answer)}: cold ${coldMs.toFixed(0)} ms, memoised p50 ${w.p50} ms (max ${w.max}), ${cold.result.stars}★`);
   }
 }
 
@@ -70,18 +77,24 @@ const byLevel = trainingLevels.map((level) => {
   const cold = mine.map((r) => r.coldMs);
   return {
     level: level.id,
+    variants: new Set(mine.map((r) => r.variant)).size,
     answers: mine.length,
-    coldMedianMs: summarize(cold).p50,
+    coldTotalMs: round(
+      cold.reduce((a, b) => a + b, 0),
+      0,
+    ),
     coldMaxMs: Math.max(...cold),
     warmMaxMs: Math.max(...mine.map((r) => r.warmMaxMs)),
   };
 });
 
-console.log(`\nTensorFlow.js load: ${tfLoadMs.toFixed(0)} ms (once per process)\n`);
+const loadAtEnd = os.loadavg().map((l) => round(l, 1));
+console.log(`\nTensorFlow.js load: ${tfLoadMs.toFixed(0)} ms (once per process)`);
+console.log(`Load average (1, 5, 15 min): ${loadAtStart.join(", ")} at the start, ${loadAtEnd.join(", ")} at the end\n`);
 console.log(
   table(
-    ["level", "answers", "cold median", "cold max", "memoised max"],
-    byLevel.map((b) => [b.level, b.answers, `${b.coldMedianMs} ms`, `${b.coldMaxMs} ms`, `${b.warmMaxMs} ms`]),
+    ["level", "variants", "answers", "cold cost (all)", "cold max", "memoised max"],
+    byLevel.map((b) => [b.level, b.variants, b.answers, `${b.coldTotalMs} ms`, `${b.coldMaxMs} ms`, `${b.warmMaxMs} ms`]),
   ),
 );
 
@@ -92,6 +105,7 @@ writeFileSync(
     {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
+      loadAverage: { start: loadAtStart, end: loadAtEnd },
       tfLoadMs: round(tfLoadMs, 1),
       repeat,
       byLevel,

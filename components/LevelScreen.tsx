@@ -7,10 +7,12 @@ import { capFor, rulesLine } from "@/core/attempts/rules";
 import type { Evaluation } from "@/core/kinds/public-base";
 import type { PublicLevel } from "@/core/play/public-level";
 import { starsFor } from "@/core/play/stars";
+import { learnCardOf } from "@/core/learn/cards";
 import { Hints } from "./Hints";
 import type { KindViewProps } from "./kinds/types";
 import { kindViewOf } from "./kinds/views";
 import { Leaderboard } from "./Leaderboard";
+import { LearnCard } from "./learn/LearnCard";
 import { ResultPanel } from "./ResultPanel";
 import { Stars } from "./Stars";
 import { useNow } from "./useNow";
@@ -48,6 +50,7 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
   const now = Math.max(ticked, shownAt);
   const View = kindViewOf(level.kind);
   const manipulation = level.attempts === "manipulation";
+  const card = learnCardOf(level.id);
 
   const onAnswerChange = useCallback(
     (answer: unknown, preview?: Evaluation) => {
@@ -122,6 +125,8 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
             {rulesLine(level.rules, now)}
           </p>
         )}
+
+        {card && <LearnCard levelId={level.id} card={card} />}
 
         {View ? (
           <View

@@ -9,6 +9,7 @@ export function TopBar({ playerName }: { playerName: string | null }) {
       </Link>
       <nav className="row" aria-label="Main">
         <Link href="/play">Campaign</Link>
+        <Link href="/glossary">Glossary</Link>
         <ProfileName key={playerName ?? "none"} initialName={playerName} />
       </nav>
     </header>

@@ -127,7 +127,7 @@ export function nameSchema(rules: NameRules) {
  * What two names are compared by when they must differ (two students of one class): case,
  * accents, spaces and the punctuation . _ ' - do not make a name different ("Zoë Li" = "zoe li").
  * Look-alike letters from other scripts (Cyrillic "А" for Latin "A") are the live nicknames'
- * confusable skeleton's job.
+ * confusable skeleton's job (confusableSkeleton below).
  */
 export function nameKey(name: string): string {
   return normalizeName(name)
@@ -135,4 +135,182 @@ export function nameKey(name: string): string {
     .replace(MARK, "")
     .toLowerCase()
     .replace(/[\s._'-]/g, "");
+}
+
+/**
+ * Letters of other scripts (and a few of Latin's own) that look like a Latin letter or digit, in
+ * some case or some font, mapped to it: a hand-picked subset of Unicode's confusables.txt (UTS #39)
+ * for the scripts a classroom's keyboards type — Cyrillic, Greek, Armenian, Cherokee, Latin small
+ * capitals and IPA. Case matters on the left ("Ν" Greek capital nu looks like N, "ν" like v); the
+ * right side is lowercase Latin, because names are compared without case. Everything NFKC already
+ * folds (full-width, mathematical alphanumerics, ligatures) never gets here.
+ */
+const LOOK_ALIKES: Record<string, string> = {
+  // Cyrillic capitals (and the lowercase letters that are their small forms)
+  А: "a",
+  В: "b",
+  Е: "e",
+  Ѕ: "s",
+  І: "i",
+  Ї: "i",
+  Ј: "j",
+  К: "k",
+  М: "m",
+  Н: "h",
+  О: "o",
+  Р: "p",
+  С: "c",
+  Т: "t",
+  У: "y",
+  Х: "x",
+  Ү: "y",
+  Һ: "h",
+  Ԁ: "d",
+  Ԛ: "q",
+  Ԝ: "w",
+  Ӏ: "l",
+  З: "3",
+  Ь: "b",
+  Ԍ: "g",
+  Ꙅ: "s",
+  а: "a",
+  в: "b",
+  е: "e",
+  ѕ: "s",
+  і: "i",
+  ї: "i",
+  ј: "j",
+  к: "k",
+  м: "m",
+  н: "h",
+  о: "o",
+  р: "p",
+  с: "c",
+  т: "t",
+  у: "y",
+  х: "x",
+  ү: "y",
+  һ: "h",
+  ԁ: "d",
+  ԛ: "q",
+  ԝ: "w",
+  ӏ: "l",
+  ɡ: "g",
+  ҽ: "e",
+  п: "n",
+  г: "r",
+  з: "3",
+  ꙅ: "s",
+  // Greek
+  Α: "a",
+  Β: "b",
+  Ε: "e",
+  Ζ: "z",
+  Η: "h",
+  Ι: "i",
+  Κ: "k",
+  Μ: "m",
+  Ν: "n",
+  Ο: "o",
+  Ρ: "p",
+  Τ: "t",
+  Υ: "y",
+  Χ: "x",
+  Ϲ: "c",
+  Ϳ: "j",
+  α: "a",
+  ι: "i",
+  κ: "k",
+  ν: "v",
+  ο: "o",
+  ρ: "p",
+  σ: "o",
+  τ: "t",
+  υ: "u",
+  χ: "x",
+  γ: "y",
+  ϲ: "c",
+  ϳ: "j",
+  ε: "e",
+  ω: "w",
+  // Armenian
+  Օ: "o",
+  Ս: "u",
+  օ: "o",
+  ս: "u",
+  հ: "h",
+  ո: "n",
+  զ: "q",
+  ց: "g",
+  ա: "w",
+  // Cherokee (their capitals copy Latin ones)
+  Ꭺ: "a",
+  Ᏼ: "b",
+  Ꮯ: "c",
+  Ꭼ: "e",
+  Ꮋ: "h",
+  Ꭻ: "j",
+  Ꮶ: "k",
+  Ꮮ: "l",
+  Ꮇ: "m",
+  Ꮲ: "p",
+  Ꮪ: "s",
+  Ꭲ: "t",
+  Ꮃ: "w",
+  Ꮓ: "z",
+  Ꮩ: "v",
+  // Latin small capitals, IPA and dotless letters
+  ı: "i",
+  ȷ: "j",
+  ɑ: "a",
+  ɩ: "i",
+  ɪ: "i",
+  ʟ: "l",
+  ɢ: "g",
+  ʜ: "h",
+  ɴ: "n",
+  ʀ: "r",
+  ꜱ: "s",
+  ᴀ: "a",
+  ʙ: "b",
+  ᴄ: "c",
+  ᴅ: "d",
+  ᴇ: "e",
+  ᴊ: "j",
+  ᴋ: "k",
+  ᴍ: "m",
+  ᴏ: "o",
+  ᴘ: "p",
+  ᴛ: "t",
+  ᴜ: "u",
+  ᴠ: "v",
+  ᴡ: "w",
+  ᴢ: "z",
+  ʏ: "y",
+  ɔ: "c",
+  ǀ: "l",
+  ƚ: "l",
+  ɵ: "o",
+};
+
+/**
+ * Characters that stand for each other in most fonts once case is gone: capital I, small l, the
+ * digit 1 and small i (so "AIice" is "Alice"), the digit 0 and o.
+ */
+const ONE_SHAPE: Record<string, string> = { i: "l", "1": "l", "0": "o" };
+
+/**
+ * The confusable skeleton of a name: what it looks like, with case, accents, spaces and . _ ' -
+ * removed, and look-alike letters of other scripts read as the Latin letters they copy. Two live
+ * nicknames with the same skeleton are one nickname: Cyrillic "Аlice" beside "Alice", "AIice"
+ * (capital i) beside "Alice", "Ｂｏｂ" beside "bob". The cost is a few honest pairs refused
+ * ("Ali" and "All"), which a nickname can live with.
+ */
+export function confusableSkeleton(name: string): string {
+  let skeleton = "";
+  for (const character of normalizeName(name).normalize("NFKD").replace(MARK, "")) {
+    const latin = LOOK_ALIKES[character] ?? character.toLowerCase();
+    skeleton += ONE_SHAPE[latin] ?? latin;
+  }
+  return skeleton.replace(/[\s._'-]/g, "");
 }

@@ -2,7 +2,8 @@
 //   1. find (or install) Chromium and PostgreSQL   2. lint and format check (`npm run lint`, Biome)
 //   3. type check of the whole project: app, tests, benchmarks, scripts (`npm run typecheck`)
 //   4. build once   5. unit + API tests (Vitest, real server, SQLite)
-//   6. the API tests again on a throwaway PostgreSQL server, started here and stopped at the end
+//   6. the API tests again on a throwaway PostgreSQL server, started here and stopped at the end,
+//      with a throwaway Redis for the multi-process test (test/multi, which needs both)
 //   7. end-to-end tests (Playwright in Chromium)   8. one closing summary line.
 // The checks come first so that a lint or type error is the first thing on screen; the tests still
 // run after one (their results are worth having), but each failed check counts as a failure.
@@ -13,6 +14,7 @@ import path from "node:path";
 import { ensureChromium } from "./ensure-chromium.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
 import { ensurePostgres, startThrowawayPostgres, stopOnExit } from "./postgres-throwaway.mjs";
+import { ensureRedis, startThrowawayRedis, stopRedisOnExit } from "./redis-throwaway.mjs";
 
 const started = Date.now();
 const seconds = (since = started) => `${Math.round((Date.now() - since) / 1000)} s`;
@@ -28,6 +30,7 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", en
 process.env.CHROMIUM_PATH = ensureChromium();
 try {
   ensurePostgres();
+  ensureRedis();
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);
   process.exit(1);
@@ -86,11 +89,21 @@ async function apiTestsOnPostgres() {
   }
   stopOnExit(server); // also on Ctrl-C or a crash of this script
   console.log(`PostgreSQL ${server.url} (in ${server.dataDir}), ready in ${seconds(stepStarted)}`);
+  let redis;
+  try {
+    redis = await startThrowawayRedis();
+    stopRedisOnExit(redis);
+    console.log(`Redis ${redis.url} (in ${redis.dataDir}), for the multi-process test`);
+  } catch (error) {
+    console.error(`Could not start a throwaway Redis (the multi-process test will fail): ${/** @type {Error} */ (error).message}`);
+  }
   try {
     return run(bin("vitest"), ["run", "--project", "api", "--reporter=default", "--reporter=json", `--outputFile.json=${postgresJson}`], {
       GA_TEST_POSTGRES_URL: server.url,
+      GA_TEST_REDIS_URL: redis?.url ?? "unavailable",
     });
   } finally {
+    redis?.stop();
     server.stop();
     postgresSeconds = seconds(stepStarted);
     console.log(`PostgreSQL stopped and deleted; the PostgreSQL run took ${postgresSeconds} in all.`);

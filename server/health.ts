@@ -1,12 +1,15 @@
 import { databaseUrl, describeDatabase } from "./db/database-url";
 import { DatabaseProblem, errorText, type ProblemKind } from "./db/problem";
-import { probeWrite } from "./db/write-probe";
+import { BUSY_PATIENCE_MS, probeWrite } from "./db/write-probe";
 
 /**
  * The readiness half of /api/health: can the database take a write? The probe (a rolled-back
- * write, after the file checks on SQLite) is cached for a moment so that frequent health checks
- * cost microseconds, and bounded in time so a stuck database answers "unhealthy" rather than
- * keeping the caller waiting.
+ * write, after the file checks on SQLite) runs at most every 1.5 s, in the background: a health
+ * check answers at once with the last probe's outcome, and starts the next probe when that one is
+ * stale. A check never waits behind the database's queue (a burst of writes: the probe's write
+ * takes its turn after them), so "healthy" answers in milliseconds during a flood. A probe that
+ * does not finish within 3 s answers "timeout", so a stuck database still turns unhealthy within
+ * seconds. Only the first check of a process waits for a probe.
  */
 
 const FRESH_MS = 1_500;
@@ -32,7 +35,8 @@ async function probe(): Promise<DatabaseHealth> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), PROBE_TIMEOUT_MS)));
   try {
-    const outcome = await Promise.race([probeWrite(databaseUrl()).then(() => "ok" as const), timeout]);
+    const write = probeWrite(databaseUrl(), { busyPatienceMs: BUSY_PATIENCE_MS.health }).then(() => "ok" as const);
+    const outcome = await Promise.race([write, timeout]);
     const health: DatabaseHealth = outcome === "ok" ? { ok: true } : { ok: false, problem: "timeout" };
     log(health, `${describeDatabase()}: a test write did not finish within ${PROBE_TIMEOUT_MS / 1000} s`);
     return health;
@@ -45,7 +49,7 @@ async function probe(): Promise<DatabaseHealth> {
   }
 }
 
-/** The database's health, probed at most every 1.5 s; callers at the same moment share one probe. */
+/** The database's health: the last probe's outcome at once, a fresh probe started when it is over 1.5 s old. */
 export async function databaseHealth(): Promise<DatabaseHealth> {
   if (last && Date.now() - last.at < FRESH_MS) return last.health;
   inFlight ??= probe().then((health) => {
@@ -53,5 +57,5 @@ export async function databaseHealth(): Promise<DatabaseHealth> {
     inFlight = null;
     return health;
   });
-  return inFlight;
+  return last ? last.health : inFlight;
 }

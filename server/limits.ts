@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { RateLimiterMemory, RateLimiterPrisma, type RateLimiterAbstract, type RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "./db/client";
 
 /**
@@ -33,6 +33,15 @@ export const memoryLimitStore: LimitStore = (name, spec) => new RateLimiterMemor
  */
 export const databaseLimitStore: LimitStore = (name, spec) =>
   new RateLimiterPrisma({ storeClient: db(), tableName: "rateLimit", keyPrefix: name, points: spec.points, duration: spec.seconds });
+
+/**
+ * Counts in Redis (REDIS_URL), which every process shares: a budget is one budget however many
+ * processes serve its key. `client` is a connected client of the `redis` package.
+ */
+export function redisLimitStore(client: object): LimitStore {
+  return (name, spec) =>
+    new RateLimiterRedis({ storeClient: client, useRedisPackage: true, keyPrefix: `ga:limit:${name}`, points: spec.points, duration: spec.seconds });
+}
 
 // Next.js's route bundle and the custom server load server/ separately: one registry per process.
 type Registry = { store: LimitStore; durableStore: LimitStore; limits: Map<string, Limit> };

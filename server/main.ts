@@ -5,11 +5,16 @@ import next from "next";
 import { attachSockets } from "./sockets";
 import { openDatabase } from "./db/startup";
 import { disconnectDb } from "./db/client";
+import { createAdapter } from "@socket.io/redis-adapter";
+import { setLimitStore, redisLimitStore } from "./limits";
+import { LiveCluster } from "./live/cluster";
 import { LiveEngine } from "./live/engine";
+import { type LiveGames, localGames } from "./live/games";
 import { prismaLiveStore } from "./live/prisma-store";
+import { connectRedis, type RedisConnections } from "./live/redis";
 import { serverLiveRounds } from "./live/rounds";
-import { attachLiveSockets, socketBroadcast } from "./live/socket-adapter";
-import { warmTrainingLevels } from "./training-warmup";
+import { attachLiveSockets, type LiveServer, roomBroadcast, socketBroadcast } from "./live/socket-adapter";
+import { warmTrainingLevels, warmTrainingLevelsAtStart } from "./training-warmup";
 
 const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1"; // Next.js would report usage to its public host: nothing calls out
@@ -35,14 +40,8 @@ async function main() {
   });
   const io = attachSockets(httpServer);
   // Live games come back before the server listens, so reconnecting clients find them.
-  const engine = new LiveEngine({
-    store: prismaLiveStore,
-    broadcast: socketBroadcast(io),
-    rounds: await serverLiveRounds(),
-    warmUp: (levelIds) => void warmTrainingLevels(levelIds).catch((error) => console.error("[warm-up] failed:", error)),
-  });
-  const restored = await engine.restore();
-  attachLiveSockets(io, engine);
+  const { engine, games, cluster, redis, restored } = await startLiveGames(io);
+  attachLiveSockets(io, games);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -51,6 +50,8 @@ async function main() {
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
   console.log(`Gradient Arena ready on http://${shownHost}:${port} (${dev ? "development" : "production"})`);
   if (restored) console.log(`Resumed ${restored} live game(s).`);
+  if (cluster) console.log(`Sharing live games through Redis as process ${cluster.processId.slice(0, 8)}.`);
+  warmTrainingLevelsAtStart();
   if (hostname === "0.0.0.0") {
     // Students' devices cannot reach "localhost": show the addresses a classroom can use.
     const lan = Object.values(networkInterfaces())
@@ -68,6 +69,9 @@ async function main() {
     force.unref();
     // Stop accepting, let requests in flight finish (up to 3 s), then close what is left.
     engine.stop();
+    cluster?.beginStop();
+    // Shared games: release them now, so another process takes them over at once.
+    const released = cluster ? engine.flush().then(() => cluster.stop()) : Promise.resolve();
     io.close(); // also closes the HTTP server
     httpServer.closeIdleConnections();
     const grace = setTimeout(() => httpServer.closeAllConnections(), 3_000);
@@ -75,14 +79,41 @@ async function main() {
     httpServer.once(
       "close",
       () =>
-        void engine
-          .flush()
+        void released
+          .catch((error) => console.error("releasing the live games failed:", error))
+          .then(() => engine.flush())
+          .then(() => redis?.close())
           .then(disconnectDb)
           .finally(() => process.exit(0)),
     );
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+/**
+ * The live engine, alone (no REDIS_URL: this process runs every game, as `npm start` does), or
+ * sharing games with other processes through Redis (server/live/cluster.ts): Socket.IO's Redis
+ * adapter, rate limits in Redis, and each game run by the one process holding its lease.
+ */
+async function startLiveGames(
+  io: LiveServer,
+): Promise<{ engine: LiveEngine; games: LiveGames; cluster: LiveCluster | null; redis: RedisConnections | null; restored: number }> {
+  const rounds = await serverLiveRounds();
+  const warmUp = (levelIds: string[]) => void warmTrainingLevels(levelIds).catch((error) => console.error("[warm-up] failed:", error));
+  const redisUrl = process.env.REDIS_URL;
+  if (!redisUrl) {
+    const engine = new LiveEngine({ store: prismaLiveStore, broadcast: socketBroadcast(io), rounds, warmUp });
+    const restored = await engine.restore();
+    return { engine, games: localGames(engine), cluster: null, redis: null, restored };
+  }
+  const redis = await connectRedis(redisUrl);
+  io.adapter(createAdapter(redis.adapterPub, redis.adapterSub, { key: "ga:socket.io" }));
+  setLimitStore(redisLimitStore(redis.commands));
+  const cluster = new LiveCluster(redis, prismaLiveStore);
+  const engine = new LiveEngine({ store: cluster.store, broadcast: cluster.broadcast(roomBroadcast(io)), rounds, warmUp });
+  await cluster.start(engine); // takes over the games whose owner is gone
+  return { engine, games: cluster, cluster, redis, restored: 0 };
 }
 
 main().catch((error) => {

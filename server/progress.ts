@@ -113,6 +113,9 @@ async function record(level: Level, playerId: string, scored: Scored) {
     const session = await tx.levelSession.findUnique({ where: key });
     if (session?.attempt !== scored.attempt) throw new AttemptTaken();
     const cap = capFor(attemptState(level, session), now.getTime());
+    // The time the browser says it spent, bounded by what the server saw: no more than since this
+    // attempt was served (servedAt: the level page served it, or the last submission moved to it).
+    const timeSpentMs = Math.min(scored.timeSpentMs, Math.max(0, now.getTime() - session.servedAt.getTime()));
     const stars = creditedStars(scored.outcomeStars, cap);
     const history = afterAttempt(
       { misses: session.misses, cooldownUntil: session.cooldownUntil?.getTime() ?? null },
@@ -141,7 +144,7 @@ async function record(level: Level, playerId: string, scored: Scored) {
         outcomeStars: scored.outcomeStars,
         stars,
         hintsOpened: session.hintsOpened,
-        timeSpentMs: scored.timeSpentMs,
+        timeSpentMs,
       },
     });
     const previous = await tx.bestResult.findUnique({ where: key });

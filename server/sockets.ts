@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { foreignOriginProblem } from "./client-address";
+import { issueDeviceCookie } from "./live/devices";
 import type { LiveServer } from "./live/socket-adapter";
 
 /**
@@ -8,7 +9,7 @@ import type { LiveServer } from "./live/socket-adapter";
  * Its events are the live protocol's (core/live/protocol.ts), bound by server/live/socket-adapter.ts.
  */
 export function attachSockets(httpServer: HttpServer): LiveServer {
-  return new Server(httpServer, {
+  const io: LiveServer = new Server(httpServer, {
     path: "/socket.io",
     maxHttpBufferSize: 64 * 1024, // answers are small; refuse anything bigger before parsing
     serveClient: false,
@@ -20,6 +21,9 @@ export function attachSockets(httpServer: HttpServer): LiveServer {
       callback(problem, problem === null);
     },
   });
+  // A browser without a live-game device id gets one with its first handshake (server/live/devices.ts).
+  io.engine.on("initial_headers", issueDeviceCookie);
+  return io;
 }
 
 function headerOf(request: IncomingMessage, name: string): string | undefined {

@@ -4,14 +4,23 @@
 // that matches it, so one action gives N delivery latencies measured on one monotonic clock.
 import { io } from "socket.io-client";
 
-export const PROTOCOL_VERSION = 1;
+import { readFileSync } from "node:fs";
 
-/** "Botaaa", "Botaab", … : letters only (2–20 characters), unique, and none a blocked word. */
+/** The server's live protocol version, read from core/live/version.ts (a stale number gets every event refused). */
+export const PROTOCOL_VERSION = Number(
+  /LIVE_PROTOCOL_VERSION = (\d+)/.exec(readFileSync(new URL("../../core/live/version.ts", import.meta.url), "utf8"))?.[1] ?? 2,
+);
+
+// Letters that no other looks like: nicknames are unique by their look-alike skeleton
+// (core/names.ts), where "l" and "i", or "rn" and "m", are the same name.
+const NAME_LETTERS = "abcdefghjkpqstuxyz";
+
+/** "Botaaa", "Botaab", … : letters only (2–20 characters), unique even as look-alikes (5,832 of them), and none a blocked word. */
 export function botName(i) {
   let s = "";
   for (let k = 0; k < 3; k++) {
-    s = String.fromCharCode(97 + (i % 26)) + s;
-    i = Math.floor(i / 26);
+    s = NAME_LETTERS[i % NAME_LETTERS.length] + s;
+    i = Math.floor(i / NAME_LETTERS.length);
   }
   return `Bot${s}`;
 }

@@ -117,6 +117,8 @@ export interface OrderItem {
   detail?: ReactNode;
   mark?: Mark;
   markText?: string;
+  /** A control of the item's own, under its label (e.g. "Set aside"). */
+  action?: ReactNode;
 }
 
 const ordinal = (n: number) =>
@@ -261,6 +263,7 @@ export function OrderList({
             <span className={styles.itemText}>
               {item.label}
               {item.detail && <span className={styles.itemWhy}>{item.detail}</span>}
+              {item.action}
             </span>
             {!readOnly && (
               <span className={styles.moves}>

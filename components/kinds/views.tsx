@@ -21,6 +21,8 @@ export const kindViews: KindViews = {
   digits: dynamic(() => import("./digits/DigitsView"), { ssr: false, loading }),
   "deep-training": dynamic(() => import("./deep-training/DeepTrainingView"), { ssr: false, loading }),
   "learning-rate": dynamic(() => import("./learning-rate/LearningRateView"), { ssr: false, loading }),
+  downhill: dynamic(() => import("./downhill/DownhillView"), { ssr: false, loading }),
+  "backward-pass": dynamic(() => import("./backward-pass/BackwardPassView"), { ssr: false, loading }),
 };
 
 /**

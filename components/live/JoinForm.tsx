@@ -1,35 +1,47 @@
 "use client";
 
-import { useRouter, useSearchParams } from "next/navigation";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { friendlyNickname } from "@/core/live/nicknames";
+import { codeDigits } from "./join-address";
 import { connectLive, type LiveSocket, protocolVersion, request, secrets } from "./useLiveSocket";
 
-/** Two steps: the game code (typed, or from the QR code's link), then a nickname. */
-export function JoinForm() {
+/**
+ * Two steps: the game code (typed, or from the QR code's link), then a nickname. The page is
+ * rendered on the server with the code from the link, and the code step is a plain form
+ * (GET /join?code=…): on slow Wi-Fi a student types and sends the code before the page's
+ * JavaScript has arrived, and the page picks it up from there.
+ */
+export function JoinForm({ initialCode }: { initialCode: string }) {
   const router = useRouter();
-  const params = useSearchParams();
   const socket = useRef<LiveSocket | null>(null);
-  const [code, setCode] = useState(params.get("code")?.replace(/\D/g, "").slice(0, 6) ?? "");
+  const [code, setCode] = useState(initialCode);
   const [step, setStep] = useState<"code" | "nickname">("code");
   const [nickname, setNickname] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Before the page is alive the form is a plain one the browser sends: its button is never disabled.
+  const [alive, setAlive] = useState(false);
+
+  // Each step's field takes the focus (a phone opens its keyboard), without autoFocus on a server-rendered field.
+  const field = useRef<HTMLInputElement | null>(null);
 
   useEffect(() => {
     socket.current = connectLive();
     setNickname(friendlyNickname());
+    setAlive(true);
     return () => void socket.current?.disconnect();
   }, []);
 
-  // A link from the QR code carries the code: check it straight away, once.
+  // A link from the QR code carries the code: check it straight away, once. A code typed before
+  // the page came alive is in the field but not in the state yet: take it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on mount only; a later change of the typed code must not re-check it
   useEffect(() => {
-    if (isGameCode(params.get("code"))) void checkCode(params.get("code")!);
+    const typed = codeDigits(field.current?.value);
+    if (typed !== code) setCode(typed);
+    if (isGameCode(initialCode)) void checkCode(initialCode);
   }, []);
 
-  // Each step's field takes the focus (a phone opens its keyboard), without autoFocus on a server-rendered field.
-  const field = useRef<HTMLInputElement | null>(null);
   useEffect(() => {
     if (step) field.current?.focus();
   }, [step]);
@@ -63,25 +75,29 @@ export function JoinForm() {
     <div className="panel join-panel">
       {step === "code" ? (
         <form
+          method="get"
+          action="/join"
           onSubmit={(e) => {
             e.preventDefault();
             void checkCode(code);
           }}
         >
           <label htmlFor="game-code">Game code</label>
+          {/* No maxLength: a pasted "758 061" keeps its last digit; the digits are kept from what is typed. */}
           <input
             id="game-code"
+            name="code"
             className="code-input"
             inputMode="numeric"
             autoComplete="off"
-            pattern="\d{6}"
-            maxLength={6}
+            pattern="\s*\d{3}\s*\d{3}\s*"
+            required
             placeholder="123456"
             value={code}
             ref={field}
-            onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
+            onChange={(e) => setCode(codeDigits(e.target.value))}
           />
-          <button className="button big" type="submit" disabled={busy || code.length !== 6}>
+          <button className="button big" type="submit" disabled={busy || (alive && code.length !== 6)}>
             {busy ? "Checking…" : "Next"}
           </button>
         </form>
@@ -107,7 +123,7 @@ export function JoinForm() {
             <button className="button secondary" type="button" onClick={() => setNickname(friendlyNickname())}>
               Suggest another
             </button>
-            <button className="button big" type="submit" disabled={busy}>
+            <button className="button big" type="submit" disabled={busy || (alive && code.length !== 6)}>
               {busy ? "Joining…" : "Join"}
             </button>
           </div>

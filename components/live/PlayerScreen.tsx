@@ -7,8 +7,10 @@ import type { LiveView, PlayerView } from "@/core/live/protocol";
 import type { PublicLevel } from "@/core/play/public-level";
 import { kindViewOf } from "../kinds/views";
 import { Stars } from "../Stars";
-import { ConnectionBanner, Countdown, Podium, RevealPanel, Standings } from "./parts";
-import { type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
+import styles from "./phone.module.css";
+import { ConnectionBanner, Countdown, Icon, Podium, RevealPanel, Standings } from "./parts";
+import { clockSeconds, type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
+import { LearnIntro } from "../learn/LearnIntro";
 
 /** A student's phone during a live game: waits, plays each round, sees their rank. */
 export function PlayerScreen({ code }: { code: string }) {
@@ -31,7 +33,7 @@ export function PlayerScreen({ code }: { code: string }) {
     [code],
   );
   const { socket, view, connected, kicked, clockOffset } = useLiveSocket(attach);
-  const seconds = useCountdown(view?.phaseEndsAt ?? null, clockOffset);
+  const seconds = clockSeconds(view, useCountdown(view?.phaseEndsAt ?? null, clockOffset));
 
   if (kicked || problem === "kicked")
     return (
@@ -65,7 +67,7 @@ export function PlayerScreen({ code }: { code: string }) {
 
   const me = view.me;
   return (
-    <main className="live-player">
+    <main className={`live-player ${styles.phone}`}>
       <ConnectionBanner connected={connected} />
       <header className="live-me row" data-testid="me">
         <strong>{me.nickname}</strong>
@@ -96,10 +98,10 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
   if (view.phase === "leaderboard")
     return (
       <div className="panel">
-        <h2 style={{ marginTop: 0 }}>
+        <h1 style={{ marginTop: 0 }}>
           You are #{me.rank} with {me.points} points
           {me.rankChange ? ` (${me.rankChange > 0 ? "up" : "down"} ${Math.abs(me.rankChange)})` : ""}
-        </h2>
+        </h1>
         {me.streak >= 2 && <p>{me.streak} rounds in a row with a star!</p>}
         <Standings rows={view.leaderboard ?? []} highlight={me.playerId} />
       </div>
@@ -124,14 +126,16 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
         <p className="muted">Get ready</p>
         <h1>{level.title}</h1>
         <p>{level.brief}</p>
-        <Countdown seconds={seconds} label="until the round starts" />
+        <LearnIntro levelId={level.id} />
+        {view.paused && <PausedNotice />}
+        <Countdown seconds={seconds} label="until the round starts" paused={view.paused} />
       </div>
     );
   if (view.phase === "playing") return <LiveRound key={view.round.index} view={view} level={level} socket={socket} seconds={seconds} />;
   return (
     <>
       <div className="panel center" data-testid="my-round-result">
-        <h2 style={{ marginTop: 0 }}>Round over</h2>
+        <h1 style={{ marginTop: 0 }}>Round over</h1>
         {me.roundBest ? (
           <p>
             Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} /> — {me.roundBest.points} points
@@ -142,6 +146,15 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
       </div>
       <RevealPanel view={view} level={level} />
     </>
+  );
+}
+
+/** The host paused the game: said in words and with a glyph, not by colour alone. */
+function PausedNotice() {
+  return (
+    <p className="paused-notice" role="status" data-testid="paused-notice">
+      <Icon name="pause" /> Paused by the host: the clock has stopped, answers wait until it runs again.
+    </p>
   );
 }
 
@@ -180,8 +193,11 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
   const [message, setMessage] = useState<string | null>(null);
   const best = view.me.roundBest;
   const quiz = level.attempts === "quiz";
-  const lockedIn = quiz && best !== null;
+  // A quiz answer is final and its result sealed until the reveal: the server marks the player done.
+  const lockedIn = quiz && (best !== null || view.me.done);
   const done = view.me.done;
+  // While the host has paused the game the server refuses answers: the challenge and its buttons wait too.
+  const paused = view.paused;
 
   async function submit() {
     if (!socket) return;
@@ -209,20 +225,26 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
       {/* Only the title and the clock stay at the top of a phone: a long brief would hide the challenge under it. */}
       <div className="live-round-head">
         <h1 style={{ margin: 0 }}>{level.title}</h1>
-        <Countdown seconds={seconds} label="seconds left" />
+        <Countdown seconds={seconds} label="seconds left" paused={paused} />
       </div>
-      <p style={{ margin: "4px 0 12px" }}>{level.brief}</p>
-      {View && <View level={level} onAnswerChange={onAnswerChange} initialAnswer={draft as never} readOnly={lockedIn} />}
+      {paused && <PausedNotice />}
+      {/* The brief, one line of it until tapped: the challenge and Submit share one phone screen (the intro showed it whole). */}
+      <details className={styles.brief}>
+        <summary>{level.brief}</summary>
+      </details>
+      <div inert={paused} className={paused ? "live-challenge paused" : "live-challenge"} data-testid="live-challenge">
+        {View && <View level={level} onAnswerChange={onAnswerChange} initialAnswer={draft as never} readOnly={lockedIn} />}
+      </div>
       <div className="live-submit-bar">
         {lockedIn ? (
           <strong data-testid="locked-in">✓ Locked in</strong>
         ) : (
-          <button type="button" className="button big" onClick={submit} disabled={sending || done} data-testid="live-submit">
+          <button type="button" className="button big" onClick={submit} disabled={sending || done || paused} data-testid="live-submit">
             {sending ? "Sending…" : best ? "Submit a better answer" : "Submit answer"}
           </button>
         )}
         {!quiz && (
-          <button type="button" className="button secondary" onClick={finish} disabled={done} data-testid="live-done">
+          <button type="button" className="button secondary" onClick={finish} disabled={done || paused} data-testid="live-done">
             {done ? "Done ✓" : "I'm done"}
           </button>
         )}
@@ -231,6 +253,8 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
             <>
               {quiz ? "Your answer:" : "Best so far:"} <Stars count={best.stars} /> {best.points} points
             </>
+          ) : lockedIn ? (
+            "Your answer is in: how it scored comes at the reveal"
           ) : (
             "No answer yet"
           )}

@@ -8,13 +8,49 @@ import { Stars } from "../Stars";
 
 /** Pieces shared by the host's projector screen and the players' phones. */
 
-export function Countdown({ seconds, label }: { seconds: number | null; label: string }) {
+export function Countdown({ seconds, label, paused = false }: { seconds: number | null; label: string; paused?: boolean }) {
   if (seconds === null) return null;
+  // Paused is said in words and with a glyph, not by colour alone; the number stands still.
+  const state = paused ? "paused" : seconds <= 5 ? "urgent" : "";
   return (
-    <div className={`countdown ${seconds <= 5 ? "urgent" : ""}`} role="timer" aria-label={`${label}: ${seconds} seconds`}>
-      <span className="countdown-number">{seconds}</span>
-      <span className="countdown-label">{label}</span>
+    <div className={`countdown ${state}`} role="timer" aria-label={paused ? `Paused: ${seconds} seconds left` : `${label}: ${seconds} seconds`}>
+      <span className="countdown-number" data-testid="clock-seconds">
+        {seconds}
+      </span>
+      <span className="countdown-label">
+        {paused ? (
+          <>
+            <Icon name="pause" /> paused
+          </>
+        ) : (
+          label
+        )}
+      </span>
     </div>
+  );
+}
+
+/**
+ * Pause, play and skip drawn as SVG: the ⏸ and ⏭ characters need an emoji font that a school's
+ * projector or Chromium may lack (they showed as empty boxes). Decorative: the words say it too.
+ */
+export function Icon({ name }: { name: "pause" | "play" | "skip" }) {
+  return (
+    <svg className="icon" viewBox="0 0 16 16" width="0.8em" height="0.8em" aria-hidden="true" focusable="false">
+      {name === "pause" && (
+        <>
+          <rect x="3" y="2" width="3.5" height="12" fill="currentColor" />
+          <rect x="9.5" y="2" width="3.5" height="12" fill="currentColor" />
+        </>
+      )}
+      {name === "play" && <path d="M3 2 L14 8 L3 14 Z" fill="currentColor" />}
+      {name === "skip" && (
+        <>
+          <path d="M2 2 L11 8 L2 14 Z" fill="currentColor" />
+          <rect x="11.5" y="2" width="2.5" height="12" fill="currentColor" />
+        </>
+      )}
+    </svg>
   );
 }
 
@@ -124,7 +160,7 @@ export function RevealPanel({ view, level }: { view: CommonView; level: PublicLe
       <h2 id="reveal-title" style={{ marginTop: 0 }}>
         {winner ? (
           <>
-            Best answer: {winner.nickname}, {(winner.score * 100).toFixed(1)}% <Stars count={winner.stars} />
+            The class&apos;s best answer: {(winner.score * 100).toFixed(1)}% <Stars count={winner.stars} />
           </>
         ) : (
           "Nobody submitted an answer this round"

@@ -87,4 +87,10 @@ export function useCountdown(endsAt: number | null, clockOffset: number): number
   return Math.max(0, Math.ceil((endsAt - (now + clockOffset)) / 1000));
 }
 
+/** The clock to show: the running countdown, or while the host has paused the game the time it had left, standing still. */
+export function clockSeconds(view: Pick<LiveView, "paused" | "remainingMs"> | null, running: number | null): number | null {
+  if (view?.paused && view.remainingMs !== null) return Math.ceil(view.remainingMs / 1000);
+  return running;
+}
+
 export const protocolVersion = { protocolVersion: LIVE_PROTOCOL_VERSION } as const;

@@ -6,7 +6,7 @@ import styles from "./training.module.css";
 import { useWidth } from "./useWidth";
 
 /**
- * Mean |gradient| of each layer's weights at the first training step, on a log scale, layer 1
+ * Mean |gradient| of each layer's weights at one step of training (the caller picks which), on a log scale, layer 1
  * (nearest the input) on the left and the output layer on the right: a fading feedback signal
  * shows as bars that shrink toward the left.
  */

@@ -1,9 +1,11 @@
 import type { z } from "zod";
+import { backwardPassAnswer } from "./backward-pass/public";
 import { chainRuleAnswer } from "./chain-rule/public";
 import { conceptAnswer } from "./concept/public";
 import { coordinateChangeAnswer } from "./coordinate-change/public";
 import { deepTrainingAnswer } from "./deep-training/public";
 import { digitsAnswer } from "./digits/public";
+import { downhillAnswer } from "./downhill/public";
 import { learningRateAnswer } from "./learning-rate/public";
 import { outputHeadAnswer } from "./output-head/public";
 import type { KindAnswer, KindId } from "./public";
@@ -24,4 +26,6 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   "training-loop": trainingLoopAnswer,
   "output-head": outputHeadAnswer,
   digits: digitsAnswer,
+  downhill: downhillAnswer,
+  "backward-pass": backwardPassAnswer,
 };

@@ -1,7 +1,9 @@
+import type { BackwardPassAnswer, BackwardPassReview, BackwardPassView } from "./backward-pass/public";
 import type { ChainRuleAnswer, ChainRuleReview, ChainRuleView } from "./chain-rule/public";
 import type { ConceptAnswer, ConceptReview, ConceptView } from "./concept/public";
 import type { CoordinateChangeAnswer, CoordinateChangeReview, CoordinateChangeView } from "./coordinate-change/public";
 import type { DeepTrainingAnswer, DeepTrainingReview, DeepTrainingView } from "./deep-training/public";
+import type { DownhillAnswer, DownhillReview, DownhillView } from "./downhill/public";
 import type { DigitsAnswer, DigitsReview, DigitsView } from "./digits/public";
 import type { LearningRateAnswer, LearningRateReview, LearningRateView } from "./learning-rate/public";
 import type { OutputHeadAnswer, OutputHeadReview, OutputHeadView } from "./output-head/public";
@@ -23,6 +25,8 @@ export interface KindPublicTypes {
   "training-loop": { view: TrainingLoopView; answer: TrainingLoopAnswer; review: TrainingLoopReview };
   "output-head": { view: OutputHeadView; answer: OutputHeadAnswer; review: OutputHeadReview };
   digits: { view: DigitsView; answer: DigitsAnswer; review: DigitsReview };
+  downhill: { view: DownhillView; answer: DownhillAnswer; review: DownhillReview };
+  "backward-pass": { view: BackwardPassView; answer: BackwardPassAnswer; review: BackwardPassReview };
 }
 
 export type KindId = keyof KindPublicTypes;

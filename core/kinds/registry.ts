@@ -1,11 +1,13 @@
 import type { z } from "zod";
 import type { Level } from "../levels/format";
+import { backwardPass } from "./backward-pass";
 import { chainRule } from "./chain-rule";
 import { concept } from "./concept";
 import type { ChallengeKind } from "./contract";
 import { coordinateChange } from "./coordinate-change";
 import { deepTraining } from "./deep-training";
 import { digits } from "./digits";
+import { downhill } from "./downhill";
 import { learningRate } from "./learning-rate";
 import { outputHead } from "./output-head";
 import type { KindAnswer, KindId, KindReview, KindView } from "./public";
@@ -46,6 +48,8 @@ export const kinds = byId({
   "training-loop": trainingLoop,
   "output-head": outputHead,
   digits: digits,
+  downhill: downhill,
+  "backward-pass": backwardPass,
 });
 
 export type Kinds = typeof kinds;

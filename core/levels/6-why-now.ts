@@ -30,10 +30,13 @@ export const whyNowLevels: LevelInput[] = [
             { id: "data", label: "Datasets and benchmarks" },
             { id: "venture-capital", label: "Venture-capital investment" },
             { id: "algorithms", label: "Algorithmic advances" },
+            { id: "expert-rules", label: "Stricter rules written by experts" },
+            { id: "marketing", label: "Bigger marketing budgets" },
           ],
           correct: ["hardware", "data", "algorithms"],
+          draw: { options: 6, right: [3, 3] },
           explanation:
-            "The three technical forces are hardware, datasets and benchmarks, and algorithmic advances. Investment in AI start-ups grew once deep learning took the spotlight (under $1 billion in 2011, $16 billion in 2017), but money is not a technical force. Deep learning removed the need for hand-crafted features, and it owes nothing to a model of the brain.",
+            "The three technical forces are hardware, datasets and benchmarks, and algorithmic advances. Investment in AI start-ups grew once deep learning took the spotlight (under $1 billion in 2011, $16 billion in 2017), and marketing followed, but money is not a technical force. Deep learning removed the need for hand-crafted features and for hand-written rules. Some of its ideas were inspired by the brain, but the models are not models of the brain, and a better understanding of the brain was not what made it take off.",
         },
         {
           id: "titan-vs-1990",
@@ -71,11 +74,11 @@ export const whyNowLevels: LevelInput[] = [
           options: [
             { id: "touchstone", label: "Intel Touchstone Delta, 1990's fastest supercomputer" },
             { id: "titan", label: "NVIDIA Titan RTX, a $2,500 GPU (2019)" },
-            { id: "tpu-v3", label: "Google's third-generation TPU card (2020)" },
+            { id: "tpu-v3", label: "Google's third-generation TPU card (announced 2018)" },
           ],
           correct: ["touchstone", "titan", "tpu-v3"],
           explanation:
-            "The Touchstone Delta is the baseline. The Titan RTX peaks at 16 teraFLOPS, about 500 times more. The third-generation TPU card reaches 420 teraFLOPS, about 10,000 times the Touchstone Delta.",
+            "The Touchstone Delta is the baseline. The Titan RTX peaks at 16 teraFLOPS in float32, about 500 times more. The third-generation TPU card, announced in 2018, reaches 420 teraFLOPS, roughly 10,000 times the Touchstone Delta — a rough comparison, since the TPU's figure counts bfloat16 operations, a 16-bit format less precise than float32.",
         },
         {
           id: "why-gpus",
@@ -91,14 +94,75 @@ export const whyNowLevels: LevelInput[] = [
           explanation:
             "A deep network applies a handful of tensor operations to many numbers at once, which is highly amenable to parallelisation, exactly what GPUs and TPUs offer. This scalability lets deep learning take full advantage of faster hardware.",
         },
+        {
+          id: "teraflops",
+          type: "single",
+          prompt: "A GPU “peaks at 16 teraFLOPS”. What does that say?",
+          options: [
+            { id: "trillion-ops", label: "It can do at most 16 trillion floating-point operations per second" },
+            { id: "billion-ops", label: "It can do 16 billion operations per hour" },
+            { id: "memory", label: "It holds 16 trillion bytes of memory" },
+            { id: "cores", label: "It has 16 thousand cores" },
+          ],
+          correct: "trillion-ops",
+          explanation:
+            "FLOPS counts floating-point operations per second, and “tera” means a trillion: 16 teraFLOPS is 16 trillion operations per second at best. It measures speed, not memory or the number of cores.",
+        },
+        {
+          id: "tpu",
+          type: "single",
+          prompt: "What is a TPU?",
+          options: [
+            { id: "chip", label: "A chip Google designed for the computations of deep learning" },
+            { id: "interface", label: "NVIDIA's programming interface for its GPUs" },
+            { id: "dataset", label: "A dataset of hand-labelled images" },
+            { id: "optimizer", label: "An optimizer that replaced gradient descent" },
+          ],
+          correct: "chip",
+          explanation:
+            "The Tensor Processing Unit is Google's own chip, built for the tensor operations of deep learning; its third generation was announced in 2018. NVIDIA's programming interface is CUDA.",
+        },
+        {
+          id: "took-off",
+          type: "single",
+          prompt: "Convolutional networks and backpropagation were well understood by 1990. When did deep learning take off?",
+          options: [
+            { id: "2012", label: "After 2012" },
+            { id: "1990", label: "Right away, in the early 1990s" },
+            { id: "1956", label: "In 1956, when AI got its name" },
+            { id: "never", label: "It has not taken off yet" },
+          ],
+          correct: "2012",
+          explanation:
+            "The key ideas waited about two decades: deep learning only took off after 2012, once hardware, data and benchmarks, and algorithms had caught up with them.",
+        },
+        {
+          id: "tpu-vs-1990",
+          type: "single",
+          prompt:
+            "The third-generation TPU card reaches 420 teraFLOPS (in bfloat16). 1990's fastest supercomputer, the Intel Touchstone Delta, had about a 500th of a 16-teraFLOPS GPU. Roughly how many times the Touchstone Delta is the TPU card?",
+          options: [
+            { id: "x25", label: "About 25 times" },
+            { id: "x500", label: "About 500 times" },
+            { id: "x10000", label: "About 10,000 times" },
+            { id: "x1000000", label: "About a million times" },
+          ],
+          correct: "x10000",
+          explanation:
+            "The Touchstone Delta had about 16 ÷ 500 = 0.032 teraFLOPS, and 420 ÷ 0.032 ≈ 13,000: roughly 10,000 times. It is a rough figure, because the TPU counts bfloat16 operations, a 16-bit format less precise than the float32 of the GPU's figure.",
+        },
       ],
+      show: 4,
     },
     target: everyAnswerRight,
     stars: [0.5, 0.75, 1],
     hints: [
       "The course names three technical forces: one is the machines, one is what they learn from, one is how they learn.",
-      "A teraFLOPS is a trillion floating-point operations per second.",
-      "The third-generation TPU card is about 10,000 times the 1990 supercomputer.",
+      "Work out the ratios: divide one machine's operations per second by the other's.",
+      {
+        text: "A teraFLOPS is a trillion floating-point operations per second. A 2019 GPU is about 500 times the 1990 supercomputer; the third-generation TPU card about 10,000 times.",
+        cost: 1,
+      },
     ],
     explanation:
       "The ideas behind deep learning were known by 1990, but training large networks needs enormous amounts of computation. GPUs, programmable through CUDA since 2007, and then Google's TPUs brought it within reach: in 2019 a $2,500 GPU had about 500 times the power of 1990's fastest supercomputer. Because deep learning parallelises so well, it could use all of that power.",
@@ -148,16 +212,16 @@ export const whyNowLevels: LevelInput[] = [
         {
           id: "imagenet",
           type: "single",
-          prompt: "What is ImageNet?",
+          prompt: "The ImageNet challenge (ILSVRC), the benchmark image-recognition results are usually measured on, uses which images?",
           options: [
-            { id: "few-images", label: "1,000 images sorted into 1.4 million categories" },
-            { id: "wiki", label: "A collection of Wikipedia articles about pictures" },
-            { id: "images", label: "1.4 million images, hand-annotated with 1,000 image categories" },
-            { id: "api", label: "NVIDIA's programming interface for GPUs" },
+            { id: "few-images", label: "About 1,000 images sorted into 1.4 million categories" },
+            { id: "wiki", label: "The pictures of Wikipedia's articles, with their captions" },
+            { id: "images", label: "About 1.4 million images, hand-annotated with 1,000 categories: a subset of ImageNet" },
+            { id: "all-unlabelled", label: "All of ImageNet's 14 million images, without labels" },
           ],
           correct: "images",
           explanation:
-            "ImageNet is 1.4 million images labelled by hand with 1,000 categories. It is also a benchmark: image-recognition results are measured on it, for instance when AI is compared with human performance.",
+            "ImageNet itself holds about 14 million hand-annotated images in over 20,000 categories. Its yearly challenge, ILSVRC, uses a subset of about 1.4 million images labelled with 1,000 categories, and that subset is the benchmark image-recognition results are usually measured on, for instance when AI is compared with human performance.",
         },
         {
           id: "benchmarks",
@@ -187,17 +251,63 @@ export const whyNowLevels: LevelInput[] = [
           explanation:
             "Scale drives deep learning's progress. With little data, a neural network may do no better than linear regression or an SVM; with a lot of data, a small network beats the SVM, a medium one beats the small one, and a big one does best.",
         },
+        {
+          id: "what-is-a-benchmark",
+          type: "single",
+          prompt: "What is a benchmark?",
+          options: [
+            { id: "common-task", label: "A shared task, with fixed data and a fixed measure, on which everyone's methods are compared" },
+            { id: "gpu", label: "A fast graphics card used for training" },
+            { id: "rule", label: "A rule an expert writes for each class" },
+            { id: "layer", label: "A kind of layer in a neural network" },
+          ],
+          correct: "common-task",
+          explanation:
+            "A benchmark fixes the data and the measure, so results from different teams can be compared directly. ImageNet's challenge is one: beating the last best score on it became a clear, public sign of progress.",
+        },
+        {
+          id: "little-data",
+          type: "single",
+          prompt: "With only a little labelled data, how does a neural network compare with a traditional method such as an SVM?",
+          options: [
+            { id: "similar", label: "It may do no better: with little data, the network's size is not what decides" },
+            { id: "always-wins", label: "A big network always wins by far" },
+            { id: "cannot-train", label: "A neural network cannot be trained on little data at all" },
+            { id: "always-loses", label: "A neural network always does worse" },
+          ],
+          correct: "similar",
+          explanation:
+            "The course's chart of performance against the amount of data shows it: with little data, neural networks perform about as well as linear regression or an SVM, and the ranking depends on other details. The bigger networks pull ahead only as the data grows.",
+        },
+        {
+          id: "why-more-data",
+          type: "single",
+          prompt: "Why did so much more data become available for training in the 2000s and 2010s?",
+          options: [
+            { id: "internet", label: "People used computers, phones and the internet far more, producing and sharing images, videos and text" },
+            { id: "benchmarks-made", label: "Benchmarks generated the data on their own" },
+            { id: "gpus-made", label: "GPUs create training data as they compute" },
+            { id: "no-labels", label: "Data no longer needed any answers attached to it" },
+          ],
+          correct: "internet",
+          explanation:
+            "Everyday use of computers, phones and the internet produced data by the million: tagged photos on Flickr, videos on YouTube, text on Wikipedia. People still had to label some of it, as they did for ImageNet.",
+        },
       ],
+      show: 4,
     },
     target: everyAnswerRight,
     stars: [0.5, 0.75, 1],
     hints: [
-      "Deep learning is the engine; think about what it burns.",
-      "ImageNet is about pictures: more than a million of them.",
-      "With a lot of data, the bigger the network, the better it does.",
+      "Deep learning is the engine; think about what it burns, and where that came from.",
+      "A benchmark is useful because everyone measures the same thing on the same data.",
+      {
+        text: "With a lot of data, the bigger the network, the better it does; with little data, size does not decide. The ImageNet challenge has about 1.4 million images in 1,000 categories.",
+        cost: 1,
+      },
     ],
     explanation:
-      "Deep learning needs lots of examples, and the internet supplied them: tagged photos, videos, Wikipedia's text, and hand-labelled collections such as ImageNet (1.4 million images, 1,000 categories). Common benchmarks let researchers compete on the same tasks. And the more data there is, the more a bigger network gains over a smaller one and over traditional methods such as SVMs.",
+      "Deep learning needs lots of examples, and the internet supplied them: tagged photos, videos, Wikipedia's text, and hand-labelled collections such as ImageNet (about 14 million images; its challenge subset has 1.4 million in 1,000 categories). Common benchmarks let researchers compete on the same tasks. And the more data there is, the more a bigger network gains over a smaller one and over traditional methods such as SVMs.",
     timeLimitSeconds: 150,
   }),
   defineLevel({
@@ -236,10 +346,21 @@ export const whyNowLevels: LevelInput[] = [
             { id: "residual", label: "Residual connections" },
             { id: "initialisation", label: "Better weight-initialisation schemes" },
             { id: "depthwise", label: "Depthwise separable convolutions" },
+            { id: "adam", label: "The Adam optimizer" },
+            { id: "he-init", label: "He initialisation, scaled for ReLU layers" },
           ],
-          correct: { activations: "first", initialisation: "first", "batch-norm": "later", residual: "later", depthwise: "later" },
+          correct: {
+            activations: "first",
+            initialisation: "first",
+            "batch-norm": "later",
+            residual: "later",
+            depthwise: "later",
+            adam: "later",
+            "he-init": "later",
+          },
+          draw: 5,
           explanation:
-            "The first simple but important fixes were better activation functions, better weight initialisation (starting with layer-wise pretraining, soon abandoned) and better optimisation schemes such as RMSProp and Adam. Batch normalisation, residual connections and depthwise separable convolutions followed in 2014–2016.",
+            "The first simple but important fixes, around 2009–2010, were better activation functions (rectified linear units in place of sigmoids) and better weight initialisation (layer-wise pretraining, soon abandoned, and Glorot's scaled random weights of 2010). Better optimisers came soon after: RMSProp in 2012, Adam in 2014. Batch normalisation and residual connections (2015), He initialisation for ReLU layers (2015) and depthwise separable convolutions (made popular by the Xception network in 2016) belong to the later wave.",
         },
         {
           id: "relu",
@@ -253,7 +374,7 @@ export const whyNowLevels: LevelInput[] = [
           ],
           correct: "vanishing",
           explanation:
-            "The sigmoid's slope is small almost everywhere (at most 0.25), so the gradient shrinks layer after layer on its way back. ReLU's slope is 1 for every positive input, which helps with the vanishing-gradient problem. Squashing into 0 to 1 is what the sigmoid does.",
+            "The sigmoid's slope is at most 0.25 and close to 0 for large inputs, so each sigmoid layer shrinks the gradient on its way back (the weights multiply it too, and small weights shrink it further). ReLU's slope is 1 for every positive input, which helps with the vanishing-gradient problem. Squashing into 0 to 1 is what the sigmoid does.",
         },
         {
           id: "ten-layers",
@@ -280,22 +401,87 @@ export const whyNowLevels: LevelInput[] = [
             { id: "no-examples", label: "Learning new tasks without any data or examples" },
             { id: "speech", label: "Near-human-level speech transcription" },
             { id: "perfect", label: "Predictions that are never wrong" },
+            { id: "handwriting", label: "Near-human-level handwriting transcription" },
+            { id: "translation", label: "Much better machine translation" },
+            { id: "no-compute", label: "Training large models with almost no computation" },
+            { id: "no-features", label: "Understanding any text perfectly, without training" },
           ],
-          correct: ["image-classification", "go", "speech"],
+          correct: ["image-classification", "go", "speech", "handwriting", "translation"],
+          draw: { options: 6, right: [2, 3] },
           explanation:
-            "Deep learning reached near-human image classification, speech transcription and handwriting transcription, improved machine translation, text-to-speech and web search, and plays Go better than any human. It still learns from examples, still makes mistakes, and tells us nothing about how the brain learns.",
+            "Deep learning reached near-human image classification, speech transcription and handwriting transcription, improved machine translation, text-to-speech and web search, and plays Go better than any human. It still learns from examples, still needs a great deal of computation, and still makes mistakes; and its success is not evidence that the brain learns the same way.",
+        },
+        {
+          id: "when-optimizers",
+          type: "single",
+          prompt: "When were the optimizers RMSProp and Adam introduced?",
+          options: [
+            { id: "2012-2014", label: "RMSProp in 2012 and Adam in 2014, after the first fixes of 2009–2010" },
+            { id: "1980s", label: "Both in the 1980s, with backpropagation" },
+            { id: "2009", label: "Both in 2009, with the first fixes" },
+            { id: "2020s", label: "Both after 2020" },
+          ],
+          correct: "2012-2014",
+          explanation:
+            "RMSProp was proposed in 2012 (in a lecture by Geoffrey Hinton) and Adam in 2014. They came after the first fixes of 2009–2010 (better activations and initialisation) and helped, alongside batch normalisation and residual connections, to train deeper networks.",
+        },
+        {
+          id: "sigmoid-slope",
+          type: "single",
+          prompt: "What is the steepest slope the logistic sigmoid ever has?",
+          options: [
+            { id: "quarter", label: "0.25, at an input of 0" },
+            { id: "one", label: "1, like ReLU for positive inputs" },
+            { id: "four", label: "4, at an input of 0" },
+            { id: "infinite", label: "It grows without bound" },
+          ],
+          correct: "quarter",
+          explanation:
+            "The sigmoid's slope is σ(z)·(1 − σ(z)), largest at z = 0 where σ = 0.5: 0.5 × 0.5 = 0.25. Each sigmoid layer multiplies the gradient flowing back by a factor of at most 0.25 (the weights multiply it too), which is one reason gradients faded in deep sigmoid networks.",
+        },
+        {
+          id: "residual",
+          type: "single",
+          prompt: "What does a residual connection do?",
+          options: [
+            { id: "adds-input", label: "It adds a block's input to its output, so the signal and its gradient can flow through the shortcut" },
+            { id: "removes", label: "It removes the layers that learn least" },
+            { id: "resets", label: "It resets the weights to their starting values" },
+            { id: "rescales", label: "It rescales each layer's inputs to mean 0 and variance 1" },
+          ],
+          correct: "adds-input",
+          explanation:
+            "A residual connection adds the input of a block of layers to the block's output. The gradient can then flow back through the shortcut even where the layers in between would weaken it. Rescaling inputs to mean 0 and variance 1 is batch normalisation.",
+        },
+        {
+          id: "batch-norm",
+          type: "single",
+          prompt: "What does batch normalisation do?",
+          options: [
+            { id: "rescale", label: "It rescales a layer's inputs over each batch to mean 0 and variance 1, then lets the network learn a scale and a shift" },
+            { id: "more-data", label: "It collects more data for each batch" },
+            { id: "sort", label: "It sorts each batch from easiest to hardest example" },
+            { id: "skip", label: "It adds a layer's input to its output" },
+          ],
+          correct: "rescale",
+          explanation:
+            "Batch normalisation standardises each layer's inputs over the current batch, then applies a learned scale and shift, so that no layer drifts into a range where learning stalls. Adding a layer's input to its output is a residual connection.",
         },
       ],
+      show: 4,
     },
     target: everyAnswerRight,
     stars: [0.5, 0.75, 1],
     hints: [
       "The trouble was the feedback signal on its way back through the layers.",
-      "ReLU helps with the vanishing-gradient problem; the sigmoid makes it worse.",
-      "Batch normalisation and residual connections came later, in 2014–2016.",
+      "Compare the slopes: the sigmoid is flat almost everywhere; ReLU has slope 1 for every positive input.",
+      {
+        text: "Better activations and initialisation came around 2009–2010; RMSProp (2012) and Adam (2014) after; batch normalisation, residual connections and He initialisation in 2015.",
+        cost: 1,
+      },
     ],
     explanation:
-      "For a long time deep stacks of layers could not be trained, because the feedback signal faded on its way back down. Simple fixes (better activation functions such as ReLU, better weight initialisation, and better optimisers such as RMSProp and Adam) let networks of ten or more layers learn, and batch normalisation and residual connections went further in 2014–2016. The results include near-human image classification and speech transcription, and superhuman Go.",
+      "For a long time deep stacks of layers could not be trained, because the feedback signal faded on its way back down. Simple fixes around 2009–2010 (better activation functions such as ReLU, better weight initialisation), then better optimisers (RMSProp in 2012, Adam in 2014), let networks of ten or more layers learn, and batch normalisation, residual connections and He initialisation went further from 2015. The results include near-human image classification and speech transcription, and superhuman Go.",
     timeLimitSeconds: 150,
   }),
 ];

@@ -3,6 +3,8 @@ import { levelSchema, type Level } from "./format";
 import { rulesFromDataLevels } from "./1-rules-from-data";
 import { representationLevels } from "./2-representations";
 import { weightsLossOptimizerLevels } from "./3-weights-loss-optimizer";
+import { backwardPassLevels } from "./3-backward-pass";
+import { downhillLevels } from "./3-downhill";
 import { goingDeepLevels } from "./4-going-deep";
 import { deepRepresentationLevels } from "./5-deep-representations";
 import { whyNowLevels } from "./6-why-now";
@@ -13,6 +15,8 @@ const allLevels: Level[] = [
   ...rulesFromDataLevels,
   ...representationLevels,
   ...weightsLossOptimizerLevels,
+  ...downhillLevels,
+  ...backwardPassLevels,
   ...goingDeepLevels,
   ...deepRepresentationLevels,
   ...whyNowLevels,
@@ -40,9 +44,14 @@ const CAMPAIGN_ORDER = [
   "one-neuron",
   "xor-by-hand",
   "pick-a-learning-rate",
+  "downhill-by-hand",
+  "narrow-valley",
+  "mini-batches",
   "order-the-training-loop",
   "chain-rule-one-neuron",
   "chain-rule-two-layers",
+  "backward-pass-branch",
+  "backward-pass-batch",
   // 4 Going deep
   "vanishing-gradients",
   "initialisation",

@@ -1,5 +1,21 @@
 import type { CommandName, LiveEvent, ReplyOf } from "./protocol";
-import { advance, everyoneDone, kickPlayer, LiveError, markDone, recordAnswer, type Room, type RoundBest, setLocked } from "./room";
+import {
+  type AnswerChange,
+  addTime,
+  advance,
+  answerChange,
+  everyoneDone,
+  kickPlayers,
+  LiveError,
+  markDone,
+  pause,
+  type Room,
+  type RoundBest,
+  setLocked,
+  skipRound,
+  unpause,
+  withAnswer,
+} from "./room";
 
 /**
  * The in-game commands, one entry each: the role that may send it, its pure transition, the rows
@@ -55,6 +71,11 @@ export interface CommandServices {
 export interface TransitionContext {
   now: number;
   isConnected(playerId: string): boolean;
+  /**
+   * How the room takes an answer: withAnswer (a new room) by default; the server records it in
+   * the room it owns without copying every player (server/live/answers-in-place.ts).
+   */
+  recordAnswer?: (room: Room, change: AnswerChange) => Room;
 }
 
 export interface CommandBroadcast {
@@ -127,18 +148,47 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
 
   "host:kick": defineCommand({
     role: "host",
-    // Kicking the last player who was not done ends the round, as their "I'm done" would.
-    transition: (room, { playerId }, context) => ({
-      room: endRoundIfAllDone(kickPlayer(room, playerId), context),
-      reply: {},
-      saves: [{ kind: "player", playerId }],
-    }),
+    // One player or a selection; their devices are banned with them (room.bannedDevices). Kicking
+    // the last players who were not done ends the round, as their "I'm done" would.
+    transition: (room, payload, context) => {
+      const playerIds = [...new Set(payload.playerIds ?? (payload.playerId === undefined ? [] : [payload.playerId]))];
+      return {
+        room: endRoundIfAllDone(kickPlayers(room, playerIds), context),
+        reply: { kicked: playerIds.length },
+        saves: playerIds.map((playerId) => ({ kind: "player" as const, playerId })),
+      };
+    },
     broadcast: { host: "now" },
   }),
 
   "host:lock": defineCommand({
     role: "host",
     transition: (room, { locked }) => setLocked(room, locked),
+    broadcast: { host: "now" },
+  }),
+
+  // The clock of the intro or the round: every player sees "paused" and the time left at once.
+  "host:pause": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => pause(room, now),
+    broadcast: { host: "now" },
+  }),
+
+  "host:unpause": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => unpause(room, now),
+    broadcast: { host: "now" },
+  }),
+
+  "host:addTime": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => addTime(room, now),
+    broadcast: { host: "now" },
+  }),
+
+  "host:skip": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => skipRound(room, now),
     broadcast: { host: "now" },
   }),
 
@@ -157,18 +207,23 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
     transition: (room, { roundIndex }, context) => {
       const { playerId } = context.actor;
       const { score, stars, answer, oneShot } = context.prepared;
-      const recorded = recordAnswer(room, { playerId, roundIndex, score, stars, answer, oneShot }, context.now);
-      const { candidate, best, improved } = recorded;
+      const change = answerChange(room, { playerId, roundIndex, score, stars, answer, oneShot }, context.now);
+      const { candidate, best, improved } = change;
+      const recorded = (context.recordAnswer ?? withAnswer)(room, change);
       return {
-        room: oneShot ? endRoundIfAllDone(recorded.room, context) : recorded.room,
-        reply: {
-          score: candidate.score,
-          stars: candidate.stars,
-          points: candidate.points,
-          improved,
-          best: { score: best.score, stars: best.stars, points: best.points },
-          lockedIn: oneShot,
-        },
+        room: oneShot ? endRoundIfAllDone(recorded, context) : recorded,
+        // A quiz answer's result stays sealed until the reveal: a phone that showed "right" or
+        // "wrong" at once would tell the neighbours which option to pick.
+        reply: oneShot
+          ? { lockedIn: true as const }
+          : {
+              score: candidate.score,
+              stars: candidate.stars,
+              points: candidate.points,
+              improved,
+              best: { score: best.score, stars: best.stars, points: best.points },
+              lockedIn: false as const,
+            },
         // Every answer is kept, not only the best: the best is derived again on a rebuild.
         saves: [{ kind: "answer", playerId, roundIndex, answer: candidate }],
       };

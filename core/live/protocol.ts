@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { NICKNAME, nameSchema } from "../names";
 import type { PublicLevel } from "../play/public-level";
-import type { LiveErrorCode, Phase } from "./room";
+import type { ClassAnswers } from "./class-answers";
+import { type LiveErrorCode, MAX_PLAYERS, type Phase } from "./room";
 
 /**
  * The live-game protocol over Socket.IO, typed both ways. Every client → server event has a zod
@@ -21,6 +22,7 @@ export { LIVE_PROTOCOL_VERSION };
 export const gameCode = z.string().regex(/^\d{6}$/, "a game code is 6 digits");
 const secret = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "not a valid secret");
 const levelId = z.string().min(1).max(64);
+const playerId = z.string().min(1).max(40);
 
 /** The rules of every name (core/names.ts), with the nicknames' own character set and 2–20 characters. */
 export const nickname = nameSchema(NICKNAME);
@@ -39,8 +41,20 @@ export const liveEvents = {
   /** A host (re)attaches to their game after a reload or a reconnect. */
   "host:resume": z.object({ ...version, code: gameCode, hostSecret: secret }),
   "host:advance": z.object({ expectedPhase: z.enum(["lobby", "intro", "playing", "reveal", "leaderboard", "podium"]) }),
-  "host:kick": z.object({ playerId: z.string().min(1).max(40) }),
+  /** Removes one player ({ playerId }) or several at once ({ playerIds }, up to the room's size). */
+  "host:kick": z
+    .object({ playerId: playerId.optional(), playerIds: z.array(playerId).min(1).max(MAX_PLAYERS).optional() })
+    .refine((kick) => (kick.playerId === undefined) !== (kick.playerIds === undefined), { message: "give playerId or playerIds (one of them)" }),
   "host:lock": z.object({ locked: z.boolean() }),
+  // The host's clock and round controls take an empty object, and nothing else: a payload with
+  // anything in it is a mistake (or junk), not a command.
+  /** Stops the clock of the intro or the round being played; answers are refused ("paused") until host:unpause. */
+  "host:pause": z.strictObject({}),
+  "host:unpause": z.strictObject({}),
+  /** +30 s on the clock of the intro or the round being played (paused or not). */
+  "host:addTime": z.strictObject({}),
+  /** Ends the round being introduced or played without scoring it, and moves on (core/live/room.ts skipRound). */
+  "host:skip": z.strictObject({}),
   /** The join page checks a code before asking for a nickname (rate-limited). */
   "player:check": z.object({ ...version, code: gameCode }),
   "player:join": z.object({ ...version, code: gameCode, nickname, previousSecret: secret.optional() }),
@@ -65,16 +79,24 @@ export type CommandName = Exclude<LiveEventName, SessionEventName>;
 /** An acknowledgement with nothing more to say than { ok: true }. */
 export type NoReply = Record<never, never>;
 
-export interface AnswerReply {
-  score: number;
-  stars: number;
-  points: number;
-  /** Whether this answer became the player's best of the round. */
-  improved: boolean;
-  best: { score: number; stars: number; points: number };
-  /** A quiz round's answer is final: the phone shows "Locked in". */
-  lockedIn: boolean;
-}
+/**
+ * An interactive round's answer: its score at once. A quiz round's answer is final and its result
+ * sealed until the reveal (the phone shows "Locked in"), so the reply says only that.
+ */
+export type AnswerReply =
+  | {
+      score: number;
+      stars: number;
+      points: number;
+      /** Whether this answer became the player's best of the round. */
+      improved: boolean;
+      best: { score: number; stars: number; points: number };
+      lockedIn: false;
+    }
+  | { lockedIn: true };
+
+/** The reply to an interactive round's answer, with its score. */
+export type ScoredAnswerReply = Extract<AnswerReply, { lockedIn: false }>;
 
 /** What each event's acknowledgement carries besides ok: true (events not listed: nothing). */
 export interface LiveReplies {
@@ -83,6 +105,8 @@ export interface LiveReplies {
   "player:join": { playerSecret: string; view: PlayerView };
   "player:resume": { view: PlayerView };
   "player:answer": AnswerReply;
+  /** How many players were removed (already removed ones count too). */
+  "host:kick": { kicked: number };
 }
 export type ReplyOf<E extends LiveEventName> = E extends keyof LiveReplies ? LiveReplies[E] : NoReply;
 
@@ -160,6 +184,13 @@ export interface CommonView {
   doneCount: number;
   speedBonus: boolean;
   locked: boolean;
+  /**
+   * The host paused the clock (intro or round): answers are refused until it runs again. While
+   * paused, phaseEndsAt is null (no countdown runs) and remainingMs holds still.
+   */
+  paused: boolean;
+  /** Milliseconds left on the phase's clock when the view was made (frozen while paused); null without a clock. */
+  remainingMs: number | null;
   reveal: Reveal | null;
   /** Top ten, at the leaderboard and podium. */
   leaderboard: StandingRow[] | null;
@@ -174,7 +205,10 @@ export interface PlayerView extends CommonView {
     rank: number | null;
     rankChange: number | null;
     streak: number;
-    /** My best answer this round, with the server's score. */
+    /**
+     * My best answer this round, with the server's score. Null until I answer, and during a quiz
+     * round until its reveal (the answer is locked in: `done`), whose result stays sealed till then.
+     */
     roundBest: { score: number; stars: number; points: number } | null;
     /** I said "I'm done" with this round (or locked in a quiz answer). */
     done: boolean;
@@ -184,8 +218,13 @@ export interface PlayerView extends CommonView {
 export interface HostView extends CommonView {
   role: "host";
   players: { playerId: string; nickname: string; points: number; submitted: boolean; done: boolean; connected: boolean }[];
-  /** Live progress during a round: how many players are at 0–3 stars, without their answers. */
-  spread: { stars: [number, number, number, number]; notSubmitted: number };
+  /**
+   * Live progress during a round: how many players are at 0–3 stars, without their answers. Null
+   * during a quiz round, whose results stay sealed until the reveal (the projector is in the room).
+   */
+  spread: { stars: [number, number, number, number]; notSubmitted: number } | null;
+  /** At the reveal: what the class answered, as counts (no names), once the review is ready (core/live/class-answers.ts). */
+  classAnswers: ClassAnswers | null;
 }
 
 export type LiveView = PlayerView | HostView;

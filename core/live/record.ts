@@ -26,6 +26,8 @@ export interface PlayerRecord {
   nickname: string;
   joinedAt: Date;
   kicked: boolean;
+  /** The hash of the player's device id (LivePlayer.device); null or absent when none was known. */
+  deviceHash?: string | null;
 }
 
 export interface AnswerRecord {
@@ -44,17 +46,29 @@ export interface AnswerRecord {
  * shifts a timed phase by the time the server was away.
  */
 export function roomFromRecord(g: GameRecord, pause = 0): Room {
+  // Defaults first: a game stored before a control field existed gets the field's initial value.
+  const control = { ...initialControl(g.createdAt.getTime()), ...(g.control as Partial<StoredControl>), phase: g.phase as Phase };
+  const skipped = new Set(control.skipped);
   const rounds: Room["rounds"] = {};
   for (const a of g.answers) {
+    if (skipped.has(a.roundIndex)) continue; // a skipped round's answers earn nothing
     const round = (rounds[a.roundIndex] ??= {});
     if (!isBetterAnswer(a, round[a.playerId])) continue;
     round[a.playerId] = { score: a.score, stars: a.stars, points: a.points, submittedAt: a.submittedAt.getTime(), answer: a.answer };
   }
   const players: Record<string, LivePlayer> = {};
   for (const p of g.players)
-    players[p.id] = { id: p.id, nickname: p.nickname, joinedAt: p.joinedAt.getTime(), kicked: p.kicked, points: 0, streak: 0, rank: null, previousRank: null };
-  // Defaults first: a game stored before a control field existed gets the field's initial value.
-  const control = { ...initialControl(g.createdAt.getTime()), ...(g.control as Partial<StoredControl>), phase: g.phase as Phase };
+    players[p.id] = {
+      id: p.id,
+      nickname: p.nickname,
+      joinedAt: p.joinedAt.getTime(),
+      kicked: p.kicked,
+      device: p.deviceHash ?? null,
+      points: 0,
+      streak: 0,
+      rank: null,
+      previousRank: null,
+    };
   return rebuildDerived({
     id: g.id,
     code: g.code,
@@ -62,8 +76,9 @@ export function roomFromRecord(g: GameRecord, pause = 0): Room {
     roundSeconds: g.roundSeconds as number[],
     options: g.options as Room["options"],
     ...control,
-    phaseStartedAt: control.phaseStartedAt + pause,
-    phaseEndsAt: control.phaseEndsAt === null ? null : control.phaseEndsAt + pause,
+    // A paused clock stood still while the server was away: only a running one is shifted.
+    phaseStartedAt: control.phaseStartedAt + (control.pausedAt === null ? pause : 0),
+    phaseEndsAt: control.phaseEndsAt === null ? null : control.phaseEndsAt + (control.pausedAt === null ? pause : 0),
     players,
     rounds,
   });
@@ -88,7 +103,9 @@ export function rebuildDerived(room: Room): Room {
     Object.entries(room.players).map(([id, p]) => [id, { ...p, points: 0, streak: 0, rank: null, previousRank: null }]),
   );
   const after = PHASES.indexOf(room.phase);
+  const skipped = new Set(room.skipped);
   for (let r = 0; r <= room.roundIndex; r++) {
+    if (skipped.has(r)) continue; // no points, no streak, no leaderboard: the round was not played
     const bests = room.rounds[r] ?? {};
     for (const [id, best] of Object.entries(bests)) if (players[id]) players[id].points += best.points;
     const current = r === room.roundIndex;

@@ -5,6 +5,7 @@
  *
  *   lobby → intro → playing → reveal → leaderboard → intro (next round) … → podium
  */
+import { confusableSkeleton } from "../names";
 import type { RoomControl } from "./control";
 
 export const PHASES = ["lobby", "intro", "playing", "reveal", "leaderboard", "podium"] as const;
@@ -13,6 +14,10 @@ export type Phase = (typeof PHASES)[number];
 /** How long the round title shows before play starts. */
 export const INTRO_MS = 5_000;
 export const MAX_PLAYERS = 2_500;
+/** What the host's "+30 s" adds to the current phase's clock. */
+export const ADD_TIME_MS = 30_000;
+/** A phase's clock never runs longer than this from now, however often "+30 s" is pressed. */
+export const MAX_REMAINING_MS = 30 * 60_000;
 
 export interface RoomOptions {
   /** Seconds per round; null uses each level's own time limit. */
@@ -25,6 +30,11 @@ export interface LivePlayer {
   nickname: string;
   joinedAt: number;
   kicked: boolean;
+  /**
+   * The hash of the browser's device id (an httpOnly cookie the server sets: see
+   * server/live/devices.ts), or null when it sent none. A kicked player's device is banned.
+   */
+  device: string | null;
   /** Sum of the player's points over all rounds. */
   points: number;
   /** Consecutive finished rounds with at least one star. */
@@ -59,6 +69,12 @@ export interface Room {
   locked: boolean;
   /** Players who pressed "I'm done" in the current round (or locked in a quiz round's answer). */
   done: string[];
+  /** When the host paused the current timed phase (its clock stands still); null while it runs. */
+  pausedAt: number | null;
+  /** Rounds the host skipped: their answers are kept in storage but count for nothing. */
+  skipped: number[];
+  /** Device hashes of kicked players: that browser cannot join again, under any nickname. */
+  bannedDevices: string[];
   players: Record<string, LivePlayer>;
   /** roundIndex → playerId → best answer. */
   rounds: Record<number, Record<string, RoundBest>>;
@@ -73,10 +89,12 @@ export type LiveErrorCode =
   | "too_late"
   | "room_locked"
   | "room_full"
+  | "too_many_games"
   | "nickname_taken"
   | "kicked"
   | "rate_limited"
   | "already_answered"
+  | "paused"
   | "protocol_mismatch";
 
 export class LiveError extends Error {
@@ -91,7 +109,7 @@ export class LiveError extends Error {
 
 /** The control state of a new game; also the defaults for control fields a stored game predates. */
 export function initialControl(now: number): RoomControl {
-  return { phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false, done: [] };
+  return { phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false, done: [], pausedAt: null, skipped: [], bannedDevices: [] };
 }
 
 export function createRoom(init: { id: string; code: string; playlist: string[]; roundSeconds: number[]; options: RoomOptions }, now: number): Room {
@@ -102,14 +120,26 @@ export function createRoom(init: { id: string; code: string; playlist: string[];
 
 const activePlayers = (room: Room) => Object.values(room.players).filter((p) => !p.kicked);
 
-export function addPlayer(room: Room, player: { id: string; nickname: string }, now: number): Room {
+export function addPlayer(room: Room, player: { id: string; nickname: string; device?: string | null }, now: number): Room {
   if (room.phase === "podium") throw new LiveError("wrong_phase", "this game is over");
+  const device = player.device ?? null;
+  if (device !== null && room.bannedDevices.includes(device)) throw new LiveError("kicked", "you were removed from this game");
   if (room.locked) throw new LiveError("room_locked", "the host has locked this game");
   if (activeCount(room) >= MAX_PLAYERS) throw new LiveError("room_full", "this game is full");
   const key = nicknameKey(player.nickname);
   for (const id in room.players)
     if (nicknameKey(room.players[id].nickname) === key) throw new LiveError("nickname_taken", "that nickname is taken in this game");
-  const joined: LivePlayer = { id: player.id, nickname: player.nickname, joinedAt: now, kicked: false, points: 0, streak: 0, rank: null, previousRank: null };
+  const joined: LivePlayer = {
+    id: player.id,
+    nickname: player.nickname,
+    joinedAt: now,
+    kicked: false,
+    device,
+    points: 0,
+    streak: 0,
+    rank: null,
+    previousRank: null,
+  };
   const players = { ...room.players, [player.id]: joined };
   const active = activeCounts.get(room.players);
   if (active !== undefined && !(player.id in room.players)) activeCounts.set(players, active + 1);
@@ -120,47 +150,63 @@ export function addPlayer(room: Room, player: { id: string; nickname: string }, 
 // 2,000-player room from normalizing 2,000 strings (bounded; cleared when full).
 const nicknameKeys = new Map<string, string>();
 
-/** Nicknames are unique regardless of case, spacing and accents ("Ana", "ana ", "Aná"). */
+/**
+ * Nicknames are unique by what they look like: regardless of case, spacing, accents and
+ * look-alike letters of other scripts ("Ana", "ana ", "Aná", Cyrillic "Аna"): core/names.ts.
+ */
 export function nicknameKey(nickname: string): string {
   let key = nicknameKeys.get(nickname);
   if (key === undefined) {
-    key = nickname.normalize("NFKD").replace(/\p{M}/gu, "").replace(/\s+/g, "").toLowerCase();
+    key = confusableSkeleton(nickname);
     if (nicknameKeys.size >= 20_000) nicknameKeys.clear();
     nicknameKeys.set(nickname, key);
   }
   return key;
 }
 
+/** Removes players (the host's × or a selection); their browsers cannot join again under another name. */
+export function kickPlayers(room: Room, playerIds: readonly string[]): Room {
+  const players = { ...room.players };
+  const banned = new Set(room.bannedDevices);
+  for (const playerId of playerIds) {
+    const player = room.players[playerId];
+    if (!player) throw new LiveError("not_found", "no such player in this game");
+    players[playerId] = { ...player, kicked: true };
+    if (player.device !== null) banned.add(player.device);
+  }
+  const bannedDevices = banned.size === room.bannedDevices.length ? room.bannedDevices : [...banned];
+  return { ...room, players, bannedDevices };
+}
+
 export function kickPlayer(room: Room, playerId: string): Room {
-  const player = room.players[playerId];
-  if (!player) throw new LiveError("not_found", "no such player in this game");
-  return { ...room, players: { ...room.players, [playerId]: { ...player, kicked: true } } };
+  return kickPlayers(room, [playerId]);
 }
 
 export function setLocked(room: Room, locked: boolean): Room {
   return { ...room, locked };
 }
 
+// Every phase starts with its clock running: a pause belongs to the phase it was pressed in.
 function enterRound(room: Room, roundIndex: number, now: number): Room {
-  return { ...room, phase: "intro", roundIndex, phaseStartedAt: now, phaseEndsAt: now + INTRO_MS, done: [] };
+  return { ...room, phase: "intro", roundIndex, phaseStartedAt: now, phaseEndsAt: now + INTRO_MS, done: [], pausedAt: null };
 }
 
 function enterPlaying(room: Room, now: number): Room {
-  return { ...room, phase: "playing", phaseStartedAt: now, phaseEndsAt: now + room.roundSeconds[room.roundIndex] * 1000 };
+  return { ...room, phase: "playing", phaseStartedAt: now, phaseEndsAt: now + room.roundSeconds[room.roundIndex] * 1000, pausedAt: null };
 }
 
 /** playing → reveal: streaks are settled when a round ends. */
 function enterReveal(room: Room, now: number): Room {
   const bests = room.rounds[room.roundIndex] ?? {};
   const players = Object.fromEntries(Object.entries(room.players).map(([id, p]) => [id, { ...p, streak: (bests[id]?.stars ?? 0) > 0 ? p.streak + 1 : 0 }]));
-  return { ...room, players, phase: "reveal", phaseStartedAt: now, phaseEndsAt: null };
+  return { ...room, players, phase: "reveal", phaseStartedAt: now, phaseEndsAt: null, pausedAt: null };
 }
 
 /** reveal → leaderboard: ranks are recomputed and the previous ones kept for rank changes. */
 function enterLeaderboard(room: Room, now: number): Room {
   const ranks = new Map(standings(room).map((p, i) => [p.id, i + 1]));
   const players = Object.fromEntries(Object.entries(room.players).map(([id, p]) => [id, { ...p, previousRank: p.rank, rank: ranks.get(id) ?? null }]));
-  return { ...room, players, phase: "leaderboard", phaseStartedAt: now, phaseEndsAt: null };
+  return { ...room, players, phase: "leaderboard", phaseStartedAt: now, phaseEndsAt: null, pausedAt: null };
 }
 
 /** The host's "next" button: whatever comes next from the current phase. */
@@ -177,18 +223,76 @@ export function advance(room: Room, now: number): Room {
       return enterLeaderboard(room, now);
     case "leaderboard":
       if (room.roundIndex + 1 < room.playlist.length) return enterRound(room, room.roundIndex + 1, now);
-      return { ...room, phase: "podium", phaseStartedAt: now, phaseEndsAt: null };
+      return endGame(room, now);
     case "podium":
       throw new LiveError("wrong_phase", "this game is over");
   }
 }
 
-/** Time-driven transitions: the intro and the round end on the server's clock. */
+/** The game is over: the podium (after the last leaderboard, or when an abandoned game is ended). */
+export function endGame(room: Room, now: number): Room {
+  if (room.phase === "podium") return room;
+  return { ...room, phase: "podium", phaseStartedAt: now, phaseEndsAt: null, pausedAt: null };
+}
+
+/** Time-driven transitions: the intro and the round end on the server's clock (which a pause stops). */
 export function tick(room: Room, now: number): Room {
-  if (room.phaseEndsAt === null || now < room.phaseEndsAt) return room;
+  if (room.phaseEndsAt === null || room.pausedAt !== null || now < room.phaseEndsAt) return room;
   if (room.phase === "intro") return enterPlaying(room, now);
   if (room.phase === "playing") return enterReveal(room, now);
   return room;
+}
+
+// ── Host controls: pause, more time, skip ────────────────────────────────────────────────
+
+const TIMED_ONLY = "only a clock that is running can be changed: the round's intro or the round being played";
+
+/** The host stops the clock of the intro or the round; answers wait until it runs again. */
+export function pause(room: Room, now: number): Room {
+  if (room.phaseEndsAt === null) throw new LiveError("wrong_phase", TIMED_ONLY);
+  if (room.pausedAt !== null) throw new LiveError("wrong_phase", "the game is already paused");
+  return { ...room, pausedAt: now };
+}
+
+/**
+ * The clock runs again with the time it had left. The phase's start moves by the pause too, so the
+ * speed bonus counts only the time the clock ran.
+ */
+export function unpause(room: Room, now: number): Room {
+  if (room.pausedAt === null || room.phaseEndsAt === null) throw new LiveError("wrong_phase", "the game is not paused");
+  const stopped = Math.max(0, now - room.pausedAt);
+  return { ...room, pausedAt: null, phaseStartedAt: room.phaseStartedAt + stopped, phaseEndsAt: room.phaseEndsAt + stopped };
+}
+
+/** +30 s on the current phase's clock (paused or not), up to 30 minutes left. */
+export function addTime(room: Room, now: number): Room {
+  if (room.phaseEndsAt === null) throw new LiveError("wrong_phase", TIMED_ONLY);
+  const left = (room.pausedAt ?? now) < room.phaseEndsAt ? room.phaseEndsAt - (room.pausedAt ?? now) : 0;
+  if (left + ADD_TIME_MS > MAX_REMAINING_MS) throw new LiveError("bad_request", `the clock can have at most ${MAX_REMAINING_MS / 60_000} minutes left`);
+  return { ...room, phaseEndsAt: room.phaseEndsAt + ADD_TIME_MS };
+}
+
+/**
+ * The host skips the round being introduced or played: it is not scored. Answers already given
+ * stay stored (the report can show them) but earn nothing: their points are taken back, no streak
+ * is extended or broken, and there is no reveal. The game moves to the next round's intro, or
+ * after the last round to the leaderboard (then the podium).
+ */
+export function skipRound(room: Room, now: number): Room {
+  if (room.phase !== "intro" && room.phase !== "playing") throw new LiveError("wrong_phase", "only a round being introduced or played can be skipped");
+  const index = room.roundIndex;
+  const bests = room.rounds[index] ?? {};
+  const players = { ...room.players };
+  for (const id in bests) if (players[id]) players[id] = { ...players[id], points: players[id].points - bests[id].points };
+  const { [index]: _dropped, ...rounds } = room.rounds;
+  const skipped: Room = { ...room, players, rounds, skipped: [...room.skipped, index], done: [] };
+  return index + 1 < room.playlist.length ? enterRound(skipped, index + 1, now) : enterLeaderboard(skipped, now);
+}
+
+/** Milliseconds left on the current phase's clock (standing still while paused); null without one. */
+export function remainingMs(room: Room, now: number): number | null {
+  if (room.phaseEndsAt === null) return null;
+  return Math.max(0, room.phaseEndsAt - (room.pausedAt ?? now));
 }
 
 /**
@@ -226,6 +330,7 @@ function checkPlaying(room: Room, playerId: string, roundIndex: number, now: num
   if (!player) throw new LiveError("not_found", "you are not in this game");
   if (player.kicked) throw new LiveError("kicked", "you were removed from this game");
   if (room.phase !== "playing") throw new LiveError("wrong_phase", "answers are accepted only while a round is being played");
+  if (room.pausedAt !== null) throw new LiveError("paused", "the host has paused the game: answer when the clock runs again");
   if (roundIndex !== room.roundIndex)
     throw new LiveError("wrong_round", `this is for round ${roundIndex + 1}, but round ${room.roundIndex + 1} is being played`);
   if (room.phaseEndsAt !== null && now >= room.phaseEndsAt) throw new LiveError("too_late", "time is up for this round");
@@ -233,35 +338,70 @@ function checkPlaying(room: Room, playerId: string, roundIndex: number, now: num
 }
 
 /**
- * Records a re-scored answer. Refused outside the playing phase, for another round, after the
- * deadline (server clock), from a kicked player, or a second answer to a one-shot (quiz) round.
- * Returns the room and whether this answer became the player's best.
+ * What one answer changes, and nothing else: the player's entry and, if it is their new best, the
+ * round's best for them. Pure and O(1): recording it is left to withAnswer (a new room, copying
+ * the players and the round's bests) or to a server that owns its room and updates it in place
+ * (server/live/answers-in-place.ts), so a burst of 2,000 answers does not copy a 2,000-player
+ * room 2,000 times.
  */
-export function recordAnswer(room: Room, submission: ScoredSubmission, now: number): { room: Room; candidate: RoundBest; best: RoundBest; improved: boolean } {
-  const player = checkPlaying(room, submission.playerId, submission.roundIndex, now);
-  if (submission.oneShot && room.rounds[room.roundIndex]?.[player.id])
-    throw new LiveError("already_answered", "your answer to this quiz round is locked in: a quiz round takes one answer");
+export interface AnswerChange {
+  roundIndex: number;
+  candidate: RoundBest;
+  /** The player's best of the round after this answer (the candidate if it improved). */
+  best: RoundBest;
+  improved: boolean;
+  /** The player's entry after the answer (their new total); the same object if it did not improve. */
+  player: LivePlayer;
+  /** The player's first answer of the round: one more player has answered. */
+  first: boolean;
+  /** A quiz round's answer also marks the player done. */
+  done: boolean;
+}
 
-  const roundMs = room.roundSeconds[room.roundIndex] * 1000;
+/**
+ * Scores an answer against the room: refused outside the playing phase, for another round, after
+ * the deadline (server clock), from a kicked player, or a second answer to a one-shot (quiz) round.
+ */
+export function answerChange(room: Room, submission: ScoredSubmission, now: number): AnswerChange {
+  const player = checkPlaying(room, submission.playerId, submission.roundIndex, now);
+  const previous = room.rounds[room.roundIndex]?.[player.id];
+  if (submission.oneShot && previous) throw new LiveError("already_answered", "your answer to this quiz round is locked in: a quiz round takes one answer");
+
+  // The round's length as played (with any time the host added), and the time its clock ran.
+  const roundMs = (room.phaseEndsAt ?? now) - room.phaseStartedAt;
   const points = pointsFor(submission.stars, now - room.phaseStartedAt, roundMs, room.options.speedBonus);
   const candidate: RoundBest = { score: submission.score, stars: submission.stars, points, submittedAt: now, answer: submission.answer };
-  const roundBests = room.rounds[room.roundIndex] ?? {};
-  const previous = roundBests[player.id];
-  if (previous && !isBetterAnswer(candidate, previous)) return { room, candidate, best: previous, improved: false };
+  const base = { roundIndex: room.roundIndex, candidate, first: !previous, done: Boolean(submission.oneShot) && !room.done.includes(player.id) };
+  if (previous && !isBetterAnswer(candidate, previous)) return { ...base, best: previous, improved: false, player, done: false };
+  return { ...base, best: candidate, improved: true, player: { ...player, points: player.points - (previous?.points ?? 0) + points } };
+}
 
-  const updatedPlayer = { ...player, points: player.points - (previous?.points ?? 0) + points };
-  const players = { ...room.players, [player.id]: updatedPlayer };
-  const bests = { ...roundBests, [player.id]: candidate };
+/** The room after an answer (a new room: the players and the round's bests are copied). */
+export function withAnswer(room: Room, change: AnswerChange): Room {
+  if (!change.improved) return room;
+  const id = change.player.id;
+  const roundBests = room.rounds[change.roundIndex] ?? {};
+  const players = { ...room.players, [id]: change.player };
+  const bests = { ...roundBests, [id]: change.candidate };
   // The player is active: an answer keeps the active count, and adds one answerer if it is their first.
   const active = activeCounts.get(room.players);
   if (active !== undefined) activeCounts.set(players, active);
-  const answered = room.rounds[room.roundIndex] ? answeredCounts.get(roundBests) : { players: room.players, count: 0 };
-  if (answered?.players === room.players) answeredCounts.set(bests, { players, count: answered.count + (previous ? 0 : 1) });
-  const recorded: Room = { ...room, players, rounds: { ...room.rounds, [room.roundIndex]: bests } };
-  return { room: submission.oneShot ? withDone(recorded, player.id) : recorded, candidate, best: candidate, improved: true };
+  const answered = room.rounds[change.roundIndex] ? answeredCounts.get(roundBests) : { players: room.players, count: 0 };
+  if (answered?.players === room.players) answeredCounts.set(bests, { players, count: answered.count + (change.first ? 1 : 0) });
+  const recorded: Room = { ...room, players, rounds: { ...room.rounds, [change.roundIndex]: bests } };
+  return change.done ? withDone(recorded, id) : recorded;
 }
 
-const withDone = (room: Room, playerId: string): Room => (room.done.includes(playerId) ? room : { ...room, done: [...room.done, playerId] });
+/**
+ * Records a re-scored answer (answerChange, then withAnswer). Returns the room and whether this
+ * answer became the player's best.
+ */
+export function recordAnswer(room: Room, submission: ScoredSubmission, now: number): { room: Room; candidate: RoundBest; best: RoundBest; improved: boolean } {
+  const change = answerChange(room, submission, now);
+  return { room: withAnswer(room, change), candidate: change.candidate, best: change.best, improved: change.improved };
+}
+
+export const withDone = (room: Room, playerId: string): Room => (room.done.includes(playerId) ? room : { ...room, done: [...room.done, playerId] });
 
 /** A player says "I'm done" with the round being played (an answer is not needed: they may give up). */
 export function markDone(room: Room, playerId: string, roundIndex: number, now: number): Room {
@@ -323,6 +463,14 @@ export function starSpread(room: Room, roundIndex: number): { stars: [number, nu
 // is not known is counted once.
 const activeCounts = new WeakMap<Room["players"], number>();
 const answeredCounts = new WeakMap<Record<string, RoundBest>, { players: Room["players"]; count: number }>();
+
+/**
+ * For a server that records answers in place (server/live/answers-in-place.ts): the number of
+ * active players with an answer in `bests`, the round's bests it has just updated, for `players`.
+ */
+export function setAnsweredCount(bests: Record<string, RoundBest>, players: Room["players"], count: number): void {
+  answeredCounts.set(bests, { players, count });
+}
 
 export function activeCount(room: Room): number {
   let count = activeCounts.get(room.players);

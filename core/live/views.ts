@@ -1,6 +1,7 @@
 import type { PublicLevel } from "../play/public-level";
+import { type ClassAnswers, classAnswers } from "./class-answers";
 import type { CommonView, HostView, PlayerView, StandingRow } from "./protocol";
-import { activeCount, answeredCount, roundWinner, standings, starSpread, type Room } from "./room";
+import { activeCount, answeredCount, remainingMs, type RoundBest, roundWinner, standings, starSpread, type Room } from "./room";
 
 /**
  * What each socket may see of a room. Players never get another player's answer; the round's
@@ -55,12 +56,15 @@ export function commonView(room: Room, now: number, content: RoundContent = { le
     phase: room.phase,
     round,
     serverNow: now,
-    phaseEndsAt: room.phaseEndsAt,
+    // While paused no countdown runs: the time left is in remainingMs.
+    phaseEndsAt: room.pausedAt === null ? room.phaseEndsAt : null,
     playerCount: activeCount(room),
     submittedCount: room.roundIndex >= 0 ? answeredCount(room, room.roundIndex) : 0,
     doneCount: room.phase === "playing" ? room.done.filter((id) => !room.players[id]?.kicked).length : 0,
     speedBonus: room.options.speedBonus,
     locked: room.locked,
+    paused: room.pausedAt !== null,
+    remainingMs: remainingMs(room, now),
     reveal: revealed
       ? {
           winner: winner && { nickname: winner.player.nickname, score: winner.best.score, stars: winner.best.stars, answer: winner.best.answer },
@@ -73,9 +77,15 @@ export function commonView(room: Room, now: number, content: RoundContent = { le
   };
 }
 
+/**
+ * A quiz round before its reveal: each answer is locked in, and its result is sealed until the
+ * reveal, so that neither a phone nor the projector tells the room which option is right.
+ */
+const sealed = (room: Room, common: CommonView) => room.phase === "playing" && common.round?.level?.attempts === "quiz";
+
 export function playerView(room: Room, common: CommonView, playerId: string): PlayerView {
   const p = room.players[playerId];
-  const best = room.roundIndex >= 0 ? room.rounds[room.roundIndex]?.[playerId] : undefined;
+  const best = room.roundIndex >= 0 && !sealed(room, common) ? room.rounds[room.roundIndex]?.[playerId] : undefined;
   return {
     ...common,
     role: "player",
@@ -106,6 +116,38 @@ export function hostView(room: Room, common: CommonView, connected: (playerId: s
       done: done.has(p.id),
       connected: connected(p.id),
     })),
-    spread: starSpread(room, Math.max(0, room.roundIndex)),
+    spread: sealed(room, common) ? null : starSpread(room, Math.max(0, room.roundIndex)),
+    classAnswers: room.phase === "reveal" ? revealedClassAnswers(room, common) : null,
   };
+}
+
+// The answers of a revealed round no longer change: the summary is made once per round's answers
+// and review (the host's view is sent again on every reconnect, kick or lock).
+const summaries = new WeakMap<Record<string, RoundBest>, { review: unknown; summary: ClassAnswers | null }>();
+
+/**
+ * The class's answers to the round just played, for the projector (core/live/class-answers.ts):
+ * only at the reveal, once its review is ready (it holds the right answer), from the answers of
+ * players still in the game. Players never receive it.
+ */
+function revealedClassAnswers(room: Room, common: CommonView): ClassAnswers | null {
+  const level = common.round?.level;
+  const review = common.reveal?.review;
+  if (!level || review === null || review === undefined) return null;
+  const bests = room.rounds[room.roundIndex] ?? {};
+  const known = summaries.get(bests);
+  if (known && known.review === review) return known.summary;
+  const answers = Object.entries(bests)
+    .filter(([id]) => room.players[id] && !room.players[id].kicked)
+    .map(([, best]) => ({ answer: best.answer, score: best.score, stars: best.stars }));
+  let summary: ClassAnswers | null;
+  try {
+    summary = classAnswers(level, review, answers);
+  } catch (error) {
+    // A summary is a picture for the projector: a kind's surprise must not stop the game.
+    console.error(`live game ${room.code}: the class's answers could not be summed up`, error);
+    summary = null;
+  }
+  summaries.set(bests, { review, summary });
+  return summary;
 }

@@ -64,6 +64,15 @@ export interface TrainResult {
   accuracy: number;
   /** Mean |∂loss/∂kernel| for each layer (hidden layers, then output), at the first step. */
   gradientsAtStart: number[];
+  /**
+   * The same per-layer gradient sizes over training: one row per epoch (full batch: measured at
+   * that epoch's step; mini-batches: the mean over the epoch's steps). Row 0 is `gradientsAtStart`.
+   */
+  gradientHistory: number[][];
+  /** Standard deviation of each hidden layer's outputs over the data at the start (the forward signal). */
+  activationSpreadAtStart: number[];
+  /** Mean |Δkernel| of each layer's weights that moved on the first update: how far the optimizer moved them. */
+  firstStepSizes: number[];
   /** Epochs until the loss first fell to `stopBelow`, when given and reached. */
   epochsToTarget: number | null;
   /** The loss became NaN, infinite or exploded: training stopped early. */
@@ -183,7 +192,8 @@ interface TfLayer {
   beta?: ReturnType<Tf["variable"]>;
 }
 
-function activate(tf: Tf, activation: Activation, z: Tensor): Tensor {
+/** A hidden layer's activation on tensors (also the reference the sandbox's hand-written backward pass is tested against). */
+export function activate(tf: Tf, activation: Activation, z: Tensor): Tensor {
   switch (activation) {
     case "sigmoid":
       return tf.sigmoid(z);
@@ -245,15 +255,53 @@ export async function trainMlp(tf: Tf, spec: MlpSpec, data: Dataset, train: Trai
   const order = Int32Array.from({ length: data.count }, (_, i) => i);
 
   const fullLoss = () => tf.tidy(() => lossOf(tf, spec, forward(tf, spec, vars, x), y).dataSync()[0]);
-  /** Loss and gradients on one batch, at the current weights (the first call also measures the gradients per layer). */
+  /** Loss and gradients on one batch, at the current weights; each layer's mean gradient size is added to `epochGradients`. */
   const gradientsOn = (bx: Tensor, by: Tensor) =>
     tf.tidy(() => {
       const { value, grads } = tf.variableGrads(() => lossOf(tf, spec, forward(tf, spec, vars, bx), by) as ReturnType<Tf["scalar"]>);
-      if (gradientsAtStart.length === 0) gradientsAtStart = vars.map((v) => tf.mean(tf.abs(grads[v.kernel.name])).dataSync()[0]);
+      const sizes = tf.stack(vars.map((v) => tf.mean(tf.abs(grads[v.kernel.name])))).dataSync();
+      sizes.forEach((g, l) => {
+        epochGradients[l] = (epochGradients[l] ?? 0) + g;
+      });
+      epochSteps++;
       return { value, grads };
     });
+  /** Closes an epoch's gradient row: the mean over its steps. */
+  const closeGradients = () => {
+    if (epochSteps > 0) gradientHistory.push(epochGradients.map((g) => g / epochSteps));
+    epochGradients = [];
+    epochSteps = 0;
+  };
+  let epochGradients: number[] = [];
+  let epochSteps = 0;
+  const gradientHistory: number[][] = [];
+  const activationSpreadAtStart = tf.tidy(() => {
+    const kept: Tensor[] = [];
+    forward(tf, spec, vars, x, kept);
+    return kept.map((h) => Math.sqrt(tf.moments(h).variance.dataSync()[0]));
+  });
+  let firstStepSizes: number[] = [];
+  /** Applies an update; the first one also measures how far it moved each layer's weights. */
+  const step = (grads: Record<string, Tensor>) => {
+    if (firstStepSizes.length > 0) return optimizer.applyGradients(grads as never);
+    const before = vars.map((v) => tf.clone(v.kernel));
+    optimizer.applyGradients(grads as never);
+    // Over the weights that moved: a unit that is never active (ReLU) gets no gradient and no step.
+    firstStepSizes = tf.tidy(() =>
+      Array.from(
+        tf
+          .stack(
+            vars.map((v, l) => {
+              const change = tf.abs(tf.sub(v.kernel, before[l]));
+              return tf.div(tf.sum(change), tf.maximum(tf.sum(tf.cast(tf.greater(change, 0), "float32")), 1));
+            }),
+          )
+          .dataSync(),
+      ),
+    );
+    tf.dispose(before);
+  };
   const losses: number[] = [];
-  let gradientsAtStart: number[] = [];
   let epochsToTarget: number | null = null;
   let diverged = false;
   const divergeAbove = options.divergeAbove ?? DIVERGED;
@@ -283,15 +331,20 @@ export async function trainMlp(tf: Tf, spec: MlpSpec, data: Dataset, train: Trai
           break;
         }
         const { value, grads } = gradientsOn(x, y);
+        closeGradients();
         try {
           await record(epoch, value.dataSync()[0]);
           if (finished(epoch)) break;
-          optimizer.applyGradients(grads);
+          step(grads);
         } finally {
           tf.dispose([value, ...Object.values(grads)]);
         }
       }
     } else {
+      // Row 0 of the gradient history: the gradients of the whole set at the start.
+      const atStart = gradientsOn(x, y);
+      tf.dispose([atStart.value, ...Object.values(atStart.grads)]);
+      closeGradients();
       await record(0, fullLoss());
       for (let epoch = 1; !finished(epoch - 1); epoch++) {
         rng.shuffle(order);
@@ -300,10 +353,11 @@ export async function trainMlp(tf: Tf, spec: MlpSpec, data: Dataset, train: Trai
           const size = Math.min(batchSize, data.count - from);
           const [bx, by] = [tf.gather(x, order.subarray(from, from + size)), tf.gather(y, order.subarray(from, from + size))];
           const { value, grads } = gradientsOn(bx, by);
-          optimizer.applyGradients(grads);
+          step(grads);
           sum += value.dataSync()[0] * size;
           tf.dispose([bx, by, value, ...Object.values(grads)]);
         }
+        closeGradients();
         // The mean of the batch losses met during the epoch.
         await record(epoch, sum / data.count);
       }
@@ -319,7 +373,8 @@ export async function trainMlp(tf: Tf, spec: MlpSpec, data: Dataset, train: Trai
         ...(v.gamma && v.beta ? { gamma: v.gamma.dataSync() as Float32Array, beta: v.beta.dataSync() as Float32Array } : {}),
       })),
     };
-    return { losses, finalLoss, accuracy, gradientsAtStart, epochsToTarget, diverged, weights };
+    const gradientsAtStart = gradientHistory[0] ?? [];
+    return { losses, finalLoss, accuracy, gradientsAtStart, gradientHistory, activationSpreadAtStart, firstStepSizes, epochsToTarget, diverged, weights };
   } finally {
     tf.dispose([x, y, ...vars.flatMap((v) => [v.kernel, v.bias, ...(v.gamma ? [v.gamma] : []), ...(v.beta ? [v.beta] : [])])]);
     optimizer.dispose();

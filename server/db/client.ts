@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Client, Config } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
@@ -25,12 +27,92 @@ function createClient(url: string): PrismaClient {
     );
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url }) });
+  return new PrismaClient({ adapter: new ConfiguredLibSQL({ url }) });
+}
+
+/**
+ * How long an SQLite statement waits for another process's write lock (a sqlite3 shell, a backup)
+ * before it fails with SQLITE_BUSY. The driver is synchronous, so the wait blocks the event loop:
+ * long enough for another process's short write, short of a frozen server. Within this process
+ * nothing waits: the adapter runs one statement or transaction at a time.
+ */
+export const BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Settings SQLite keeps per connection, not in the file:
+ *  - the busy timeout above;
+ *  - synchronous = NORMAL: in WAL mode (set in the file at start) a commit is appended to the WAL
+ *    without an fsync; the WAL is synced at each checkpoint. A commit survives the process being
+ *    killed (the kill -9 tests), and the file is never corrupted; only a power cut or an OS crash
+ *    can roll back the last commits. FULL syncs at every commit, and the driver is synchronous:
+ *    each write blocked the event loop for its fsync (6 ms on an idle disk here, far more on a
+ *    busy one), and a burst of game creations stalled the server, /api/health included, for
+ *    seconds (bench/CREATE-FLOOD.md).
+ */
+const CONNECTION_PRAGMAS = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, "PRAGMA synchronous = NORMAL"];
+
+/**
+ * The libsql adapter with CONNECTION_PRAGMAS on every connection, and a turn of the event loop
+ * before each statement outside a transaction (see `turn`). libsql's client hands its
+ * connection to each transaction it opens and opens a new one for what follows, without the
+ * pragmas set on the old one: so they are set again on the first statement after each
+ * transaction starts (the transaction's own connection keeps them).
+ */
+class ConfiguredLibSQL extends PrismaLibSQL {
+  override createClient(config: Config): Client {
+    return configured(super.createClient(config), CONNECTION_PRAGMAS);
+  }
+}
+
+/**
+ * Waits for the event loop's next turn. The driver runs each statement synchronously and its
+ * promises settle at once, so a queue of statements (a burst of game creations: a thousand
+ * writes waiting for the adapter's lock) drained in one go of microtasks, and no socket message,
+ * timer or HTTP request (/api/health) was served until the last one was done: 1,000 inserts held
+ * the event loop for 2.5 s. Taking a turn before each statement lets them in between.
+ */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function configured(client: Client, pragmas: readonly string[]): Client {
+  const execute = client.execute.bind(client) as (sql: string) => Promise<unknown>;
+  let fresh = true; // the next statement runs on a connection without the pragmas yet
+  const ready = async () => {
+    if (!fresh) return;
+    for (const pragma of pragmas) await execute(pragma);
+    fresh = false;
+  };
+  const wrap =
+    <A extends unknown[], R>(method: (...args: A) => Promise<R>, handsOver = false) =>
+    async (...args: A): Promise<R> => {
+      await turn();
+      await ready();
+      const result = await method(...args);
+      if (handsOver) fresh = true;
+      return result;
+    };
+  client.execute = wrap(client.execute.bind(client) as (...args: unknown[]) => Promise<never>) as Client["execute"];
+  client.batch = wrap(client.batch.bind(client));
+  client.executeMultiple = wrap(client.executeMultiple.bind(client));
+  client.transaction = wrap(client.transaction.bind(client) as (...args: unknown[]) => Promise<never>, true) as Client["transaction"];
+  return client;
 }
 
 export function db(): PrismaClient {
+  const scoped = transactionScope.getStore();
+  if (scoped) return scoped;
   holder.__gradientArenaPrisma ??= createClient(databaseUrl());
   return holder.__gradientArenaPrisma;
+}
+
+const transactionScope = new AsyncLocalStorage<PrismaClient>();
+
+/**
+ * Runs `body` with db() answering `transaction` (an interactive transaction's client), so code
+ * written against db() can join a transaction it knows nothing of: server/live/fenced-store.ts
+ * runs the live store's writes after its fencing check, in one transaction.
+ */
+export function inTransaction<T>(transaction: unknown, body: () => Promise<T>): Promise<T> {
+  return transactionScope.run(transaction as PrismaClient, body);
 }
 
 export async function disconnectDb(): Promise<void> {

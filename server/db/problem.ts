@@ -10,6 +10,7 @@ export type ProblemKind =
   | "not-a-database"
   | "corrupt"
   | "in-use"
+  | "busy"
   | "cannot-connect"
   | "authentication-failed"
   | "database-missing"

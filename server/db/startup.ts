@@ -35,8 +35,7 @@ async function prepareSqlite(url: string): Promise<void> {
   await quickCheck(file);
   await migrate(file);
   // WAL lets readers (leaderboards) proceed while a submission is being written.
-  await db().$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db().$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await db().$queryRawUnsafe("PRAGMA journal_mode = WAL"); // kept in the file; the busy timeout is set per connection (client.ts)
 }
 
 async function migrate(database: string): Promise<void> {

@@ -21,9 +21,19 @@ function sqliteWords(text: string): string {
   return (text.match(/SQLITE_[A-Z_]+(: [^`\n]*)?/)?.[0] ?? text.replace(/\s+/g, " ").trim()).slice(0, 200);
 }
 
+const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(errorText(error));
+
 /** An SQLite driver error as a DatabaseProblem (its codes are in the message). */
-export function sqliteProblem(file: string, error: unknown): DatabaseProblem {
+export function sqliteProblem(file: string, error: unknown, busyForMs?: number): DatabaseProblem {
   const text = errorText(error);
+  if (busyForMs !== undefined && isBusy(error)) {
+    return new DatabaseProblem(
+      "busy",
+      file,
+      `another process has held the database's write lock for over ${busyForMs / 1000} s: nothing can be saved meanwhile.`,
+      `find the process that has the file open (\`fuser ${file}\`): a sqlite3 shell or a backup in the middle of a transaction.`,
+    );
+  }
   if (/SQLITE_READONLY|readonly database/i.test(text)) {
     return new DatabaseProblem(
       "read-only",
@@ -64,9 +74,17 @@ export function sqliteProblem(file: string, error: unknown): DatabaseProblem {
   );
 }
 
-async function rolledBackWrite(): Promise<void> {
+/**
+ * The write, rolled back. On SQLite the transaction's connection first drops its busy timeout
+ * (client.ts sets 5 s on every connection): the driver is synchronous, so waiting there would
+ * freeze the server, /api/health included, for as long as another process holds the file. The
+ * connection is the transaction's alone (libsql opens a new one for what follows), and the probe
+ * waits for a busy file here instead, without blocking (busyRetried).
+ */
+async function rolledBackWrite(sqlite = false): Promise<void> {
   try {
     await db().$transaction(async (tx) => {
+      if (sqlite) await tx.$queryRawUnsafe("PRAGMA busy_timeout = 0");
       await tx.$executeRawUnsafe(WRITE);
       throw new RolledBack();
     });
@@ -80,8 +98,14 @@ function droppedConnection(error: unknown): boolean {
   return /57P01|terminating connection|Connection terminated|ECONNRESET/i.test(`${errorCodes(error).join(" ")} ${errorText(error)}`);
 }
 
-/** Throws a DatabaseProblem when the database cannot take a write. */
-export async function probeWrite(url = databaseUrl()): Promise<void> {
+/** How long the probe waits for an SQLite file that another process is writing: at start, and for /api/health. */
+export const BUSY_PATIENCE_MS = { start: 10_000, health: 1_000 } as const;
+
+/**
+ * Throws a DatabaseProblem when the database cannot take a write. `busyPatienceMs`: how long an
+ * SQLite file that another process holds may stay busy before that counts as a problem.
+ */
+export async function probeWrite(url = databaseUrl(), { busyPatienceMs = BUSY_PATIENCE_MS.start }: { busyPatienceMs?: number } = {}): Promise<void> {
   if (isPostgresUrl(url)) {
     // One dropped pooled connection is not an unhealthy database: try once more on a fresh one.
     await rolledBackWrite()
@@ -101,25 +125,23 @@ export async function probeWrite(url = databaseUrl()): Promise<void> {
     );
   }
   checkSqliteFiles(file, { readHeader: false }); // the server has the file open: stat it, never open it
-  await busyRetried(rolledBackWrite).catch((error) => {
-    throw sqliteProblem(file, error);
+  await busyRetried(() => rolledBackWrite(true), busyPatienceMs).catch((error) => {
+    throw sqliteProblem(file, error, busyPatienceMs);
   });
 }
 
-const BUSY_PATIENCE_MS = 10_000;
-
 /**
- * A database another writer holds for a moment is busy, not broken. A transaction runs on a fresh
- * connection of the libsql client, without the busy timeout set at start, so wait here instead.
+ * A database another writer holds for a moment is busy, not broken: try again every 50 ms, on a
+ * timer (never blocking the event loop), for up to `patienceMs`.
  */
-async function busyRetried(write: () => Promise<void>): Promise<void> {
-  const giveUpAt = Date.now() + BUSY_PATIENCE_MS;
+async function busyRetried(write: () => Promise<void>, patienceMs: number): Promise<void> {
+  const giveUpAt = Date.now() + patienceMs;
   for (;;) {
     try {
       return await write();
     } catch (error) {
-      if (!/SQLITE_BUSY|database is locked/i.test(errorText(error)) || Date.now() > giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!isBusy(error) || Date.now() > giveUpAt) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 }

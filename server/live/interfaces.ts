@@ -22,6 +22,13 @@ export interface LiveBroadcast {
   kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void;
 }
 
+/** An answer to store: who gave it, in which round, and how the server scored it. */
+export interface AnswerRow {
+  playerId: string;
+  roundIndex: number;
+  answer: RoundBest;
+}
+
 /** A stored game, with the version its control state was last saved at. */
 export interface StoredGame {
   record: GameRecord;
@@ -30,34 +37,85 @@ export interface StoredGame {
   aliveAt: number;
 }
 
-/** Thrown by saveControl when the stored version is not the expected one: someone else wrote. */
+/**
+ * Thrown by saveControl when the stored version is not the expected one (someone else wrote), and
+ * by insertPlayer when the game has ended (`expected` null).
+ */
 export class StaleWriteError extends Error {
-  constructor(gameId: string, expected: number) {
-    super(`live game ${gameId}: its control state is no longer at version ${expected}`);
+  constructor(gameId: string, expected: number | null) {
+    super(expected === null ? `live game ${gameId} has ended` : `live game ${gameId}: its control state is no longer at version ${expected}`);
     this.name = "StaleWriteError";
   }
 }
 
+/** When a game without anyone connected is abandoned (see LiveEngine: IDLE_LOBBY_MS, IDLE_GAME_MS). */
+export interface AbandonedBefore {
+  /** A game in the lobby whose last sign of life (aliveAt) is older than this (epoch ms). */
+  lobby: number;
+  /** A game past the lobby whose last sign of life is older than this. */
+  game: number;
+  /** Any game created before this, whatever it is doing (a day old). */
+  created: number;
+}
+
 export interface LiveStore {
   insertGame(room: Room, hostSecretHash: string, teacherId: string | null): Promise<void>;
+  /**
+   * Stores a new player (with their device's hash), only in a game that has not ended; throws
+   * StaleWriteError if it has (another process finished it).
+   */
   insertPlayer(gameId: string, player: LivePlayer, secretHash: string): Promise<void>;
   /** Saves what is stored of a player (nickname, kicked). */
   savePlayer(gameId: string, player: LivePlayer): Promise<void>;
   insertAnswer(gameId: string, playerId: string, roundIndex: number, answer: RoundBest): Promise<void>;
+  /**
+   * Stores answers of one game together, all or none (one transaction): the engine's group
+   * commit of the answers that arrive while the game's previous write is being stored.
+   */
+  insertAnswers(gameId: string, answers: readonly AnswerRow[]): Promise<void>;
   /**
    * Saves a room's control state (core/live/control.ts), conditionally: only if the stored
    * version is `expectedVersion`, which it then increments; otherwise throws StaleWriteError.
    * A new game is stored at version 0.
    */
   saveControl(room: Room, expectedVersion: number): Promise<void>;
-  /** Heartbeat for games in a timed phase, so a restart knows how much time they had left. */
+  /**
+   * A sign of life (aliveAt) for games in a timed phase, so a restart knows how much time they had
+   * left, and for games with someone connected, so neither a restart nor another process takes
+   * them for abandoned.
+   */
   heartbeat(gameIds: string[]): Promise<void>;
   hostSecretHash(gameId: string): Promise<string | null>;
   playerBySecret(secretHash: string): Promise<{ id: string; gameId: string; kicked: boolean } | null>;
-  /** Codes of games still open, so a new game never reuses one. */
-  openCodes(): Promise<Set<string>>;
+  /** Whether a game that has not ended uses this code (one indexed row, not a list of every open game). */
+  codeInUse(code: string): Promise<boolean>;
+  /**
+   * Ends, in one statement and without loading them, the games nobody came back to: sets their
+   * end and bumps their version (so a process still holding one cannot write it again). Returns
+   * how many were ended.
+   */
+  endAbandonedGames(before: AbandonedBefore): Promise<number>;
   /** Every game not ended, created after `createdAfter` (ms), with its players and answers. */
   loadOpenGames(createdAfter: number): Promise<StoredGame[]>;
+  /** One game as stored now (after a write this process expected to make failed), or null. */
+  loadGame(gameId: string): Promise<(StoredGame & { ended: boolean }) | null>;
+  /**
+   * The version a game's control state is stored at, whether it ended, and its last sign of life
+   * (any process's heartbeat); null if there is no such game.
+   */
+  controlVersion(gameId: string): Promise<{ version: number; ended: boolean; aliveAt: number } | null>;
+  /**
+   * A game that has ended (at or after `endedSince`, epoch ms), as stored: what a podium reload
+   * shows once the game has left this process's memory (a restart). Null otherwise.
+   */
+  loadFinishedGame(gameId: string, endedSince: number): Promise<StoredGame | null>;
+  /** The id of the newest game with this code and host secret that ended at or after `endedSince`, or null (the (code, endedAt) index). */
+  finishedGameOfHost(code: string, hostSecretHash: string, endedSince: number): Promise<string | null>;
+  /**
+   * Deletes, with their players and answers, the games retention lets go (retention.ts,
+   * isExpired): ended before `endedBefore` and hosted by no teacher. Returns how many.
+   */
+  deleteExpiredGames(endedBefore: number): Promise<number>;
 }
 
 /** Cancels a timer. */

@@ -1,7 +1,8 @@
 import { storedControlOf } from "../../core/live/control";
 import type { AnswerRecord, GameRecord, PlayerRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
-import { type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
+import { type AbandonedBefore, type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
+import { isExpired } from "./retention";
 
 interface MemoryGame {
   record: Omit<GameRecord, "players" | "answers">;
@@ -58,9 +59,17 @@ export class MemoryLiveStore implements LiveStore {
   async insertPlayer(gameId: string, player: LivePlayer, secretHash: string): Promise<void> {
     this.log.push(`insertPlayer ${player.nickname}`);
     const game = this.game(gameId);
+    if (game.endedAt !== null) throw new StaleWriteError(gameId, null);
     for (const other of this.games.values())
       for (const p of other.players.values()) if (p.secretHash === secretHash || p.id === player.id) throw new Error("unique constraint");
-    game.players.set(player.id, { id: player.id, nickname: player.nickname, joinedAt: new Date(player.joinedAt), kicked: player.kicked, secretHash });
+    game.players.set(player.id, {
+      id: player.id,
+      nickname: player.nickname,
+      joinedAt: new Date(player.joinedAt),
+      kicked: player.kicked,
+      deviceHash: player.device,
+      secretHash,
+    });
   }
 
   async savePlayer(gameId: string, player: LivePlayer): Promise<void> {
@@ -76,6 +85,13 @@ export class MemoryLiveStore implements LiveStore {
     if (!game.players.has(playerId)) throw new Error(`no stored player ${playerId}`);
     const { score, stars, points, answer } = structuredClone(best);
     game.answers.push({ playerId, roundIndex, score, stars, points, answer, submittedAt: new Date(best.submittedAt) });
+  }
+
+  async insertAnswers(gameId: string, answers: readonly AnswerRow[]): Promise<void> {
+    const game = this.game(gameId);
+    // All or none, as the database's transaction.
+    for (const { playerId } of answers) if (!game.players.has(playerId)) throw new Error(`no stored player ${playerId}`);
+    for (const { playerId, roundIndex, answer } of answers) await this.insertAnswer(gameId, playerId, roundIndex, answer);
   }
 
   async saveControl(room: Room, expectedVersion: number): Promise<void> {
@@ -104,22 +120,77 @@ export class MemoryLiveStore implements LiveStore {
     return null;
   }
 
-  async openCodes(): Promise<Set<string>> {
-    return new Set([...this.games.values()].filter((g) => g.endedAt === null).map((g) => g.record.code));
+  /** How many times each method that reads games was called (a test checks what start-up reads). */
+  readonly reads = { codeInUse: 0, loadOpenGames: 0, loadGame: 0, controlVersion: 0 };
+
+  async codeInUse(code: string): Promise<boolean> {
+    this.reads.codeInUse++;
+    for (const g of this.games.values()) if (g.endedAt === null && g.record.code === code) return true;
+    return false;
+  }
+
+  async endAbandonedGames(before: AbandonedBefore): Promise<number> {
+    let ended = 0;
+    for (const g of this.games.values()) {
+      if (g.endedAt !== null) continue;
+      const cutoff = g.record.phase === "lobby" ? before.lobby : before.game;
+      if (g.record.createdAt.getTime() >= before.created && g.aliveAt >= cutoff) continue;
+      Object.assign(g, { endedAt: this.now(), version: g.version + 1 });
+      ended++;
+    }
+    this.log.push(`endAbandonedGames ${ended}`);
+    return ended;
+  }
+
+  private storedGame(g: MemoryGame): StoredGame {
+    return {
+      record: structuredClone({
+        ...g.record,
+        players: [...g.players.values()].map(({ secretHash, ...p }) => p),
+        answers: [...g.answers].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime()), // oldest first, as the database orders them
+      }),
+      version: g.version,
+      aliveAt: g.aliveAt,
+    };
   }
 
   async loadOpenGames(createdAfter: number): Promise<StoredGame[]> {
-    return [...this.games.values()]
-      .filter((g) => g.endedAt === null && g.record.createdAt.getTime() > createdAfter)
-      .map((g) => ({
-        record: structuredClone({
-          ...g.record,
-          players: [...g.players.values()].map(({ secretHash, ...p }) => p),
-          answers: [...g.answers].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime()), // oldest first, as the database orders them
-        }),
-        version: g.version,
-        aliveAt: g.aliveAt,
-      }));
+    this.reads.loadOpenGames++;
+    return [...this.games.values()].filter((g) => g.endedAt === null && g.record.createdAt.getTime() > createdAfter).map((g) => this.storedGame(g));
+  }
+
+  async loadGame(gameId: string): Promise<(StoredGame & { ended: boolean }) | null> {
+    this.reads.loadGame++;
+    const game = this.games.get(gameId);
+    return game ? { ...this.storedGame(game), ended: game.endedAt !== null } : null;
+  }
+
+  async controlVersion(gameId: string): Promise<{ version: number; ended: boolean; aliveAt: number } | null> {
+    this.reads.controlVersion++;
+    const game = this.games.get(gameId);
+    return game ? { version: game.version, ended: game.endedAt !== null, aliveAt: game.aliveAt } : null;
+  }
+
+  async loadFinishedGame(gameId: string, endedSince: number): Promise<StoredGame | null> {
+    this.reads.loadGame++;
+    const game = this.games.get(gameId);
+    return game && game.endedAt !== null && game.endedAt >= endedSince ? this.storedGame(game) : null;
+  }
+
+  async finishedGameOfHost(code: string, hostSecretHash: string, endedSince: number): Promise<string | null> {
+    let newest: { id: string; endedAt: number } | null = null;
+    for (const [id, g] of this.games) {
+      if (g.record.code !== code || g.hostSecretHash !== hostSecretHash || g.endedAt === null || g.endedAt < endedSince) continue;
+      if (!newest || g.endedAt > newest.endedAt) newest = { id, endedAt: g.endedAt };
+    }
+    return newest?.id ?? null;
+  }
+
+  async deleteExpiredGames(endedBefore: number): Promise<number> {
+    let deleted = 0;
+    for (const [id, g] of this.games) if (isExpired(g, endedBefore) && this.games.delete(id)) deleted++;
+    this.log.push(`deleteExpiredGames ${deleted}`);
+    return deleted;
   }
 
   /** What is stored of a game (for tests), or null. */

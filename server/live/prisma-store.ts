@@ -1,7 +1,7 @@
 import { storedControlOf } from "../../core/live/control";
 import type { Room } from "../../core/live/room";
 import { db } from "../db/client";
-import { type LiveStore, StaleWriteError } from "./interfaces";
+import { type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
 
 /**
  * The live engine's store in the database: every join, answer and control change is written as
@@ -17,6 +17,9 @@ function controlColumns(room: Room, now: Date) {
     endedAt: room.phase === "podium" ? now : null,
   };
 }
+
+/** How many expired games one cleanup statement deletes at most (short transactions, however many are due). */
+const CLEANUP_BATCH = 200;
 
 export const prismaLiveStore: LiveStore = {
   async insertGame(room, hostSecretHash, teacherId) {
@@ -36,7 +39,12 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async insertPlayer(gameId, player, secretHash) {
-    await db().liveGamePlayer.create({ data: { id: player.id, gameId, nickname: player.nickname, secretHash, joinedAt: new Date(player.joinedAt) } });
+    // Only while the game has not ended: a process that still believes in a game another one
+    // finished does not let a player into it (one indexed read; the control writes are the fence).
+    if ((await db().liveGame.count({ where: { id: gameId, endedAt: null } })) !== 1) throw new StaleWriteError(gameId, null);
+    await db().liveGamePlayer.create({
+      data: { id: player.id, gameId, nickname: player.nickname, secretHash, joinedAt: new Date(player.joinedAt), deviceHash: player.device },
+    });
   },
 
   async savePlayer(gameId, player) {
@@ -44,18 +52,14 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async insertAnswer(gameId, playerId, roundIndex, best) {
-    await db().liveAnswer.create({
-      data: {
-        gameId,
-        playerId,
-        roundIndex,
-        answer: best.answer as object,
-        score: best.score,
-        stars: best.stars,
-        points: best.points,
-        submittedAt: new Date(best.submittedAt),
-      },
-    });
+    await db().liveAnswer.create({ data: answerRow(gameId, { playerId, roundIndex, answer: best }) });
+  },
+
+  async insertAnswers(gameId, answers) {
+    // One statement for the batch (a statement is atomic): the per-row cost of a write (Prisma's
+    // query, SQLite's commit) is paid once per batch, not once per answer.
+    if (answers.length === 1) await db().liveAnswer.create({ data: answerRow(gameId, answers[0]) });
+    else if (answers.length) await db().liveAnswer.createMany({ data: answers.map((row) => answerRow(gameId, row)) });
   },
 
   async saveControl(room, expectedVersion) {
@@ -80,9 +84,24 @@ export const prismaLiveStore: LiveStore = {
     return db().liveGamePlayer.findUnique({ where: { secretHash }, select: { id: true, gameId: true, kicked: true } });
   },
 
-  async openCodes() {
-    const rows = await db().liveGame.findMany({ where: { endedAt: null }, select: { code: true } });
-    return new Set(rows.map((r) => r.code));
+  async codeInUse(code) {
+    // The (code, endedAt) index: one row at most, however many games were ever made.
+    return (await db().liveGame.findFirst({ where: { code, endedAt: null }, select: { id: true } })) !== null;
+  },
+
+  async endAbandonedGames(before) {
+    const { count } = await db().liveGame.updateMany({
+      where: {
+        endedAt: null,
+        OR: [
+          { createdAt: { lt: new Date(before.created) } },
+          { phase: "lobby", aliveAt: { lt: new Date(before.lobby) } },
+          { phase: { not: "lobby" }, aliveAt: { lt: new Date(before.game) } },
+        ],
+      },
+      data: { endedAt: new Date(), version: { increment: 1 } },
+    });
+    return count;
   },
 
   async loadOpenGames(createdAfter) {
@@ -90,6 +109,74 @@ export const prismaLiveStore: LiveStore = {
       where: { endedAt: null, createdAt: { gt: new Date(createdAfter) } },
       include: { players: true, answers: { orderBy: { submittedAt: "asc" } } },
     });
-    return games.map((record) => ({ record, version: record.version, aliveAt: record.aliveAt.getTime() }));
+    return games.map(storedGame);
+  },
+
+  async loadGame(gameId) {
+    const game = await db().liveGame.findUnique({ where: { id: gameId }, include: { players: true, answers: { orderBy: { submittedAt: "asc" } } } });
+    return game && { ...storedGame(game), ended: game.endedAt !== null };
+  },
+
+  async controlVersion(gameId) {
+    const game = await db().liveGame.findUnique({ where: { id: gameId }, select: { version: true, endedAt: true, aliveAt: true } });
+    return game && { version: game.version, ended: game.endedAt !== null, aliveAt: game.aliveAt.getTime() };
+  },
+
+  async loadFinishedGame(gameId, endedSince) {
+    const game = await db().liveGame.findFirst({
+      where: { id: gameId, endedAt: { gte: new Date(endedSince) } },
+      include: { players: true, answers: { orderBy: { submittedAt: "asc" } } },
+    });
+    return game && storedGame(game);
+  },
+
+  async finishedGameOfHost(code, hostSecretHash, endedSince) {
+    // The (code, endedAt) index: the few games that ever had this code and ended lately.
+    const game = await db().liveGame.findFirst({
+      where: { code, hostSecretHash, endedAt: { gte: new Date(endedSince) } },
+      orderBy: { endedAt: "desc" },
+      select: { id: true },
+    });
+    return game?.id ?? null;
+  },
+
+  async deleteExpiredGames(endedBefore) {
+    // retention.ts's isExpired as a query, on the (endedAt, createdAt) index; in batches, so a
+    // backlog never holds the database in one long transaction. Rows are deleted children first
+    // (no reliance on the database's cascades).
+    let deleted = 0;
+    for (;;) {
+      const due = await db().liveGame.findMany({
+        where: { teacherId: null, endedAt: { lt: new Date(endedBefore) } },
+        select: { id: true },
+        take: CLEANUP_BATCH,
+      });
+      if (!due.length) return deleted;
+      const gameId = { in: due.map((g) => g.id) };
+      await db().$transaction([
+        db().liveAnswer.deleteMany({ where: { gameId } }),
+        db().liveGamePlayer.deleteMany({ where: { gameId } }),
+        db().liveGame.deleteMany({ where: { id: gameId } }),
+      ]);
+      deleted += due.length;
+      if (due.length < CLEANUP_BATCH) return deleted;
+    }
   },
 };
+
+function answerRow(gameId: string, { playerId, roundIndex, answer: best }: AnswerRow) {
+  return {
+    gameId,
+    playerId,
+    roundIndex,
+    answer: best.answer as object,
+    score: best.score,
+    stars: best.stars,
+    points: best.points,
+    submittedAt: new Date(best.submittedAt),
+  };
+}
+
+function storedGame(record: StoredGame["record"] & { version: number; aliveAt: Date }): StoredGame {
+  return { record, version: record.version, aliveAt: record.aliveAt.getTime() };
+}

@@ -1,9 +1,18 @@
 import type { RoundRef } from "../../core/live/commands";
 import type { CommonView, HostView, PlayerView } from "../../core/live/protocol";
-import { type Room, roundWinner } from "../../core/live/room";
+import { type Room, remainingMs, roundWinner } from "../../core/live/room";
 import { commonView, hostView, playerView, type RoundContent, showsRoundLevel } from "../../core/live/views";
 import type { PublicLevel } from "../../core/play/public-level";
-import type { Cancel, ConnectionId, LiveBroadcast, LiveClock, LiveRounds, LiveStore } from "./interfaces";
+import {
+  type AnswerRow,
+  type Cancel,
+  type ConnectionId,
+  type LiveBroadcast,
+  type LiveClock,
+  type LiveRounds,
+  type LiveStore,
+  StaleWriteError,
+} from "./interfaces";
 
 const HOST_VIEW_THROTTLE_MS = 200;
 
@@ -14,6 +23,8 @@ export interface RuntimeDeps {
   rounds: LiveRounds;
   /** Called when the room's deadline (phaseEndsAt) is reached. */
   onDeadline: (runtime: RoomRuntime) => void;
+  /** Called when a write finds that the stored game is no longer what this process last stored. */
+  onStale: (runtime: RoomRuntime) => void;
 }
 
 /**
@@ -34,20 +45,88 @@ export class RoomRuntime {
   private readonly levels = new Map<number, PublicLevel>();
   /** Each revealed round's teaching, once prepared (see prepareReveal). */
   private readonly reveals = new Map<number, { review: unknown; explanation: string }>();
+  /** Writes queued and not yet stored. */
+  private pending = 0;
+  /**
+   * The answers waiting at the end of the write queue, stored together when their turn comes
+   * (group commit): every answer that arrives while the game's previous write is being stored
+   * joins it. Null once it has started, or when another write was queued after it (order kept).
+   */
+  private answerBatch: { rows: AnswerRow[]; stored: Promise<void> } | null = null;
+  /** The last time someone was connected (or the game was made or restored): see LiveEngine's idle sweep. */
+  lastActiveAt: number;
+  /**
+   * Who hosts it, for the open-games limit ("teacher|<id>" or "address|<address>"); null for a
+   * game restored after a restart (this process's memory only).
+   */
+  hostKey: string | null = null;
 
   constructor(
     public room: Room,
     /** The version the room's control state is stored at (see LiveStore.saveControl). */
     private storedVersion: number,
     private readonly deps: RuntimeDeps,
-  ) {}
+  ) {
+    this.lastActiveAt = deps.clock.now();
+  }
+
+  /** The version this process last stored (or loaded) the control state at. */
+  get version(): number {
+    return this.storedVersion;
+  }
+
+  /** Adopts the game as it is stored now (after another process wrote it). */
+  adopt(room: Room, version: number): void {
+    this.room = room;
+    this.storedVersion = version;
+    this.common = null;
+  }
+
+  /** Whether anyone (a host or a player) has a connection open to the game. */
+  get connected(): boolean {
+    return this.hosts.size > 0 || this.players.size > 0;
+  }
+
+  /** Writes queued and not yet stored. */
+  get pendingWrites(): number {
+    return this.pending;
+  }
 
   // ── Writes ──────────────────────────────────────────────────────────────────────────
 
   /** Queues a write after this room's earlier ones; resolves once it is stored. */
   persist(write: () => Promise<void>): Promise<void> {
-    const done = this.writes.then(write);
-    this.writes = done.catch((error) => console.error(`live game ${this.room.code}: a write failed`, error));
+    this.answerBatch = null; // answers that come later are stored after this write
+    return this.enqueue(write);
+  }
+
+  /**
+   * Queues an answer: with the others waiting at the end of the queue, in one batch (one
+   * transaction). Resolves once its batch is stored (an acknowledgement means stored), rejects
+   * if the batch could not be.
+   */
+  persistAnswer(row: AnswerRow): Promise<void> {
+    let batch = this.answerBatch;
+    if (!batch) {
+      const rows: AnswerRow[] = [];
+      const gameId = this.room.id;
+      const stored = this.enqueue(() => {
+        if (this.answerBatch?.rows === rows) this.answerBatch = null; // closed: later answers make the next batch
+        return this.deps.store.insertAnswers(gameId, rows);
+      });
+      batch = this.answerBatch = { rows, stored };
+    }
+    batch.rows.push(row);
+    return batch.stored;
+  }
+
+  private enqueue(write: () => Promise<void>): Promise<void> {
+    this.pending++;
+    const done = this.writes.then(write).finally(() => this.pending--);
+    this.writes = done.catch((error) => {
+      if (error instanceof StaleWriteError) this.deps.onStale(this);
+      console.error(`live game ${this.room.code}: a write failed`, error instanceof StaleWriteError ? error.message : error);
+    });
     return done;
   }
 
@@ -73,7 +152,7 @@ export class RoomRuntime {
     this.cancelDeadline?.();
     this.cancelDeadline = null;
     const endsAt = this.room.phaseEndsAt;
-    if (endsAt === null) return;
+    if (endsAt === null || this.room.pausedAt !== null) return; // a paused clock has no deadline
     this.cancelDeadline = this.deps.clock.after(Math.max(0, endsAt - this.deps.clock.now()), () => {
       this.cancelDeadline = null;
       this.deps.onDeadline(this);
@@ -153,13 +232,14 @@ export class RoomRuntime {
   }
 
   /**
-   * The common view of the room as it is now. It depends on the time only through serverNow, so
+   * The common view of the room as it is now. It depends on the time only through serverNow and
+   * remainingMs, so
    * it is made once per state of the room and reused (the views sent after each answer, while the
    * room has not changed, would otherwise each rank and count all the players again).
    */
   private commonOf(now: number): CommonView {
     if (this.common?.room !== this.room) this.common = { room: this.room, view: commonView(this.room, now, this.roundContent()) };
     const view = this.common.view;
-    return view.serverNow === now ? view : { ...view, serverNow: now };
+    return view.serverNow === now ? view : { ...view, serverNow: now, remainingMs: remainingMs(this.room, now) };
   }
 }

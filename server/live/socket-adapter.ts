@@ -16,10 +16,13 @@ import {
 } from "../../core/live/protocol";
 import { LiveError } from "../../core/live/room";
 import { describeZodError } from "../../core/validation";
+import { clientAddressOf } from "../client-address";
 import { defineLimit, waitMessage } from "../limits";
 import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teachers/session-token";
-import type { LiveEngine } from "./engine";
+import { deviceOf } from "./devices";
+import type { LiveGames } from "./games";
 import type { LiveBroadcast } from "./interfaces";
+import { createWithinLimits, hostKeyOf, type Requester, refuseIfJoinFlood } from "./room-limits";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
@@ -38,13 +41,32 @@ export function socketBroadcast(io: LiveServer): LiveBroadcast {
   };
 }
 
+/**
+ * The engine's broadcast when processes share games (REDIS_URL): a connection id names a socket
+ * on any process, and every socket is in a Socket.IO room of its own id, so a view goes to the
+ * rooms of its connections (a player's tabs, a game's hosts) and the adapter carries it to the
+ * processes that hold them: encoded once, one message through Redis per view.
+ */
+export function roomBroadcast(io: LiveServer): LiveBroadcast {
+  return {
+    state(to, view) {
+      const rooms = [...to];
+      if (rooms.length) io.to(rooms).emit("live:state", view); // never to no room: that would be everyone
+    },
+    kicked(to, notice) {
+      const rooms = [...to];
+      if (rooms.length) io.to(rooms).emit("live:kicked", notice);
+    },
+  };
+}
+
 // Guessing codes: 10 wrong codes a minute per address. Flooding: 30 events a second per player
 // across all their connections (per connection before it joins a game: see LiveEngine.floodKey).
 const wrongCodes = defineLimit("live-code", { points: 10, seconds: 60 });
 const floods = defineLimit("live-flood", { points: 30, seconds: 1 });
 
-async function refuseIfFlooding(engine: LiveEngine, socket: LiveSocket): Promise<void> {
-  const wait = await floods.take(engine.floodKey(socket.id));
+async function refuseIfFlooding(games: LiveGames, socket: LiveSocket): Promise<void> {
+  const wait = await floods.take(games.floodKey(socket.id));
   if (wait !== null) throw new LiveError("rate_limited", waitMessage(wait));
 }
 
@@ -91,30 +113,54 @@ const codeGuesses = {
 
 type Handler<E extends LiveEventName> = (socket: LiveSocket, payload: LiveEvent<E>) => Promise<ReplyOf<E>>;
 
-/** The session events: each one calls the engine's method for it. */
-function sessionHandlers(engine: LiveEngine): { [E in SessionEventName]: Handler<E> } {
-  const address = (socket: LiveSocket) => socket.handshake.address;
+const LOOPBACK = /^(127\.|::1$)/;
+
+/**
+ * Where a connection comes from: the same client address as the HTTP routes (TRUST_PROXY and
+ * X-Forwarded-For, server/client-address.ts), and whether it is the server's own machine.
+ */
+export function requesterOf(socket: Pick<LiveSocket, "handshake" | "request">): Requester {
+  const headers = socket.request.headers;
+  const header = (name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const address = clientAddressOf(socket.handshake.address, header);
+  return { address, local: LOOPBACK.test(address) && header("x-forwarded-for") === undefined };
+}
+
+/** The session events: each one calls the games' method for it. */
+function sessionHandlers(games: LiveGames): { [E in SessionEventName]: Handler<E> } {
+  const address = (socket: LiveSocket) => requesterOf(socket).address;
   return {
     "host:create": async (socket, data) => {
       // A signed-in teacher's browser sends its session cookie with the handshake: the game goes
-      // to their reports. Anyone else hosts anonymously.
+      // to their reports, and they may have more games open. Anyone else hosts anonymously.
       const teacher = await teacherFromSessionToken(teacherTokenFromCookieHeader(socket.request.headers.cookie));
-      const { code, hostSecret } = await engine.create(data, teacher?.id ?? null);
-      return { code, hostSecret, view: await engine.attachHost(socket.id, code, hostSecret) };
+      const requester = requesterOf(socket);
+      const teacherId = teacher?.id ?? null;
+      return createWithinLimits(
+        requester,
+        teacherId,
+        (key) => games.openGamesOf(key),
+        () => games.create(socket.id, data, { teacherId, key: hostKeyOf(requester, teacherId) }),
+      );
     },
     "host:resume": async (socket, data) => ({
-      view: await codeGuesses.withSecret(address(socket), () => engine.attachHost(socket.id, data.code, data.hostSecret)),
+      view: await codeGuesses.withSecret(address(socket), () => games.attachHost(socket.id, data.code, data.hostSecret)),
     }),
     "player:check": async (socket, data) => {
-      await codeGuesses.check(address(socket), engine.exists(data.code));
+      await codeGuesses.check(address(socket), await games.exists(data.code));
       return {};
     },
     "player:join": async (socket, data) => {
-      await codeGuesses.check(address(socket), engine.exists(data.code));
-      return engine.join(socket.id, data);
+      const requester = requesterOf(socket);
+      await codeGuesses.check(requester.address, await games.exists(data.code));
+      await refuseIfJoinFlood(requester, data.code);
+      return games.join(socket.id, data, deviceOf(socket.request));
     },
     "player:resume": async (socket, data) => ({
-      view: await codeGuesses.withSecret(address(socket), () => engine.resume(socket.id, data.code, data.playerSecret)),
+      view: await codeGuesses.withSecret(address(socket), () => games.resume(socket.id, data.code, data.playerSecret)),
     }),
   };
 }
@@ -126,14 +172,14 @@ type Dispatch = (socket: LiveSocket, args: unknown[]) => Promise<void>;
  * { ok: true, … } or { ok: false, error }. A bad message never throws, never changes state, and
  * never goes unanswered when the client asked for an answer.
  */
-function dispatcher<E extends LiveEventName>(engine: LiveEngine, event: E, handle: Handler<E>): Dispatch {
+function dispatcher<E extends LiveEventName>(games: LiveGames, event: E, handle: Handler<E>): Dispatch {
   const schema = liveEvents[event];
   return async (socket, args) => {
     // An ack, when the client asks for one, is always the last argument.
     const ack = typeof args.at(-1) === "function" ? (args.pop() as (reply: LiveAck<ReplyOf<E>>) => void) : () => {};
     const payload = args[0];
     try {
-      await refuseIfFlooding(engine, socket);
+      await refuseIfFlooding(games, socket);
       const parsed = schema.safeParse(payload);
       if (!parsed.success) throw new LiveError(isVersionMismatch(payload) ? "protocol_mismatch" : "bad_request", describeZodError(parsed.error));
       ack({ ok: true, ...(await handle(socket, parsed.data as LiveEvent<E>)) });
@@ -146,14 +192,14 @@ function dispatcher<E extends LiveEventName>(engine: LiveEngine, event: E, handl
 }
 
 /** Every event of the protocol: the session events, then every command of the table, in one loop. */
-function dispatchers(engine: LiveEngine): Map<string, Dispatch> {
+function dispatchers(games: LiveGames): Map<string, Dispatch> {
   const table = new Map<string, Dispatch>();
-  const sessions = sessionHandlers(engine);
-  const session = <E extends SessionEventName>(event: E) => table.set(event, dispatcher(engine, event, sessions[event]));
+  const sessions = sessionHandlers(games);
+  const session = <E extends SessionEventName>(event: E) => table.set(event, dispatcher(games, event, sessions[event]));
   const command = <E extends CommandName>(event: E) =>
     table.set(
       event,
-      dispatcher(engine, event, (socket, data) => engine.command(socket.id, event, data)),
+      dispatcher(games, event, (socket, data) => games.command(socket.id, event, data)),
     );
   SESSION_EVENTS.forEach(session);
   (Object.keys(liveCommands) as CommandName[]).forEach(command);
@@ -161,9 +207,9 @@ function dispatchers(engine: LiveEngine): Map<string, Dispatch> {
 }
 
 /** Unknown events (a typo, an older page, junk) get an error when they ask for an answer. */
-async function refuseUnknown(engine: LiveEngine, socket: LiveSocket, event: unknown, args: unknown[]) {
+async function refuseUnknown(games: LiveGames, socket: LiveSocket, event: unknown, args: unknown[]) {
   const ack = args.at(-1);
-  const limited = (await floods.take(engine.floodKey(socket.id))) !== null;
+  const limited = (await floods.take(games.floodKey(socket.id))) !== null;
   if (typeof ack === "function")
     ack({
       ok: false,
@@ -171,14 +217,17 @@ async function refuseUnknown(engine: LiveEngine, socket: LiveSocket, event: unkn
     });
 }
 
-/** Wires the live protocol to the engine: one dispatch table, and the engine learns of every disconnection. */
-export function attachLiveSockets(io: LiveServer, engine: LiveEngine): void {
-  const table = dispatchers(engine);
+/**
+ * Wires the live protocol to the games (this process's engine, or the cluster's: games.ts): one
+ * dispatch table, and the games learn of every disconnection.
+ */
+export function attachLiveSockets(io: LiveServer, games: LiveGames): void {
+  const table = dispatchers(games);
   io.on("connection", (socket) => {
     socket.onAny((event: unknown, ...args: unknown[]) => {
       const dispatch = typeof event === "string" ? table.get(event) : undefined;
-      void (dispatch ? dispatch(socket, args) : refuseUnknown(engine, socket, event, args));
+      void (dispatch ? dispatch(socket, args) : refuseUnknown(games, socket, event, args));
     });
-    socket.on("disconnect", () => engine.detach(socket.id));
+    socket.on("disconnect", () => games.detach(socket.id));
   });
 }

@@ -7,9 +7,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ConceptConfig, shownCount } from "@/core/kinds/concept";
+import { configOf } from "@/core/kinds/registry";
 import { levels } from "@/core/levels/catalog";
-import { staticAnswers } from "../reference";
-import { submitSolved, unlockUpTo } from "./play";
+import { solve, staticAnswers } from "../reference";
+import { served, submitSolved, unlockUpTo } from "./play";
 import { newPlayer, type Player, startServer, type TestServer } from "./server-harness";
 import { queryDb } from "./live-client";
 import { parseCsv } from "../csv-reader";
@@ -141,17 +143,31 @@ describe("authorisation", () => {
   });
 });
 
+/**
+ * The player has had the level's attempt for `ms`: the server's record of when it served the attempt
+ * moves back that far (the time spent a browser reports is bounded by it: server/progress.ts).
+ */
+async function servedAgo(player: Player, levelId: string, ms: number): Promise<void> {
+  await served(player, levelId);
+  await queryDb(server.dbPath, `UPDATE LevelSession SET servedAt = ? WHERE levelId = ?`, [new Date(Date.now() - ms).toISOString(), levelId]);
+}
+
 describe("data after real submissions", () => {
   beforeAll(async () => {
     const [zoe, evil] = students;
+    const HOURS = 3 * 3_600_000;
     // Zoë: a wrong first try (no answer), then a right one, which the cool-down after her miss caps
-    // at ★; time spent sent by the browser.
+    // at ★; time spent sent by the browser (as long as the server has served the attempt).
+    await servedAgo(zoe.player, first.id, HOURS);
     expect((await zoe.player.submit(first.id, { responses: {} }, { timeSpentMs: 30_000 })).status).toBe(201);
+    await servedAgo(zoe.player, first.id, HOURS);
     const right = await submitSolved(zoe.player, first.id, { timeSpentMs: 45_500 });
     expect(right.body).toMatchObject({ outcomeStars: 3, stars: 1 });
     // The second student: three tries without a star (stuck), one with a huge time that is clamped.
-    for (let i = 0; i < 3; i++)
+    for (let i = 0; i < 3; i++) {
+      await servedAgo(evil.player, first.id, HOURS);
       expect((await evil.player.submit(first.id, { responses: {} }, { timeSpentMs: i === 0 ? 99 * 3_600_000 : 1000 })).status).toBe(201);
+    }
     // A submission without timeSpentMs still works (the field is optional).
     expect((await submitSolved(students[2].player, first.id)).status).toBe(201);
   }, 60_000);
@@ -172,8 +188,13 @@ describe("data after real submissions", () => {
     expect(byName("Sam").cells[first.id]).toMatchObject({ stars: 3, firstTryStars: 3, attempts: 1, timeSpentMs: 0 });
     const stats = body.levelStats.find((s: { levelId: string }) => s.levelId === first.id);
     expect(stats).toMatchObject({ tried: 3, completed: 2, completionRate: 2 / 3, averageAttempts: 2, firstTryThree: 1, firstTryThreeRate: 1 / 3 });
-    // Four answers worth under 3 stars, all with every question unanswered (Zoë's capped right answer is not wrong).
-    expect(stats.wrongAnswers[0]).toEqual({ answer: expect.stringMatching(/^Q1 .*left unanswered$/), count: 4 });
+    // Four answers worth under 3 stars, each with every question it was shown unanswered (Zoë's capped right answer is not wrong).
+    // Each attempt shows its own draw of the pool's questions: tallied in words, the most common one was left unanswered by
+    // at least ⌈4 × shown / pool⌉ of the four (pigeonhole) and at most by all four.
+    const config = configOf(first) as ConceptConfig;
+    for (const wrong of stats.wrongAnswers) expect(wrong.answer).toMatch(/^Q\d+ .*left unanswered$/);
+    expect(stats.wrongAnswers[0].count).toBeGreaterThanOrEqual(Math.ceil((4 * shownCount(config)) / config.pool.length));
+    expect(stats.wrongAnswers[0].count).toBeLessThanOrEqual(4);
     const stored = await queryDb(server.dbPath, `SELECT timeSpentMs FROM LevelAttempt ORDER BY createdAt, id`);
     expect(stored.map((r) => Number(r.timeSpentMs)).sort((a, b) => a - b)).toEqual([0, 1000, 1000, 30_000, 45_500, 7_200_000]);
   });
@@ -194,12 +215,19 @@ describe("data after real submissions", () => {
       levels.slice(1).map((l) => l.id),
       deep.id,
     );
-    const wrong = { ...(staticAnswers[deep.id] as object), activation: "sigmoid" };
-    const res = await sam.submit(deep.id, wrong);
-    expect(res.status).toBe(201);
+    // The attempt served to Sam, solved, then sigmoid instead (predict, then run: the prediction is committed with it).
+    const level = await served(sam, deep.id);
+    const wrong = { ...(solve(level) as { prediction: string }), activation: "sigmoid" };
+    const predicted = (level.view as { prediction: { options: { id: string; label: string }[] } }).prediction.options.find(
+      (o) => o.id === wrong.prediction,
+    )!.label;
+    const res = await sam.submit(deep.id, wrong, { attempt: level.attempt });
+    expect(res.status, res.text).toBe(201);
     expect(res.body.stars).toBeLessThan(3);
     const body = (await ada.browser.get(`/api/teacher/classes/${classId}/progress`)).body;
-    expect(body.levelStats.find((s: { levelId: string }) => s.levelId === deep.id).wrongAnswers).toEqual([{ answer: "activation: sigmoid", count: 1 }]);
+    expect(body.levelStats.find((s: { levelId: string }) => s.levelId === deep.id).wrongAnswers).toEqual([
+      { answer: `activation: sigmoid, predicted: ${predicted}`, count: 1 },
+    ]);
   }, 120_000);
 
   it("a student's timeline: their attempts in time order", async () => {

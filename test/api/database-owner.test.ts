@@ -78,7 +78,7 @@ describe.runIf(testDatabaseKind() === "sqlite")("one server per SQLite file", ()
     const third = await launch(`file:${file}`);
     expect(await third.outcome, third.output()).toBe("ready");
     expect(third.output()).not.toMatch(/Took over/);
-  });
+  }, 240_000); // three cold starts one after another: up to a minute each on a loaded machine
 });
 
 describe.runIf(testDatabaseKind() === "postgresql")("several servers on one PostgreSQL database", () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView } from "@/core/live/protocol";
 import { startServer, type TestServer } from "./server-harness";
-import { advance, answers, closeAll, createGame, joinGame, queryDb, startRound, type HostGame, type JoinedPlayer } from "./live-client";
+import { advance, closeAll, createGame, joinGame, queryDb, roundAnswers, scored, startRound, type HostGame, type JoinedPlayer } from "./live-client";
 import { parseCsv } from "../csv-reader";
 
 const COOKIE = "ga_teacher";
@@ -84,9 +84,10 @@ describe("a signed-in teacher's game", () => {
 
     // Round 1: Ann perfect; -cmd a rough answer.
     await startRound(game);
-    const a1 = await cmd.client.ok("player:answer", { roundIndex: 0, answer: { ...answers.naive, angleDeg: 20 } });
+    const round1 = await roundAnswers(cmd.client, 0);
+    const a1 = scored(await cmd.client.ok("player:answer", { roundIndex: 0, answer: round1.withStars(1).answer }));
     told[cmd.playerId][0] = a1.best;
-    const b1 = await ann.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
+    const b1 = scored(await ann.client.ok("player:answer", { roundIndex: 0, answer: round1.right.answer }));
     told[ann.playerId][0] = b1.best;
     // Both are done: the round ends (answering alone would not end it).
     for (const p of [cmd, ann]) await p.client.ok("player:done", { roundIndex: 0 });
@@ -95,12 +96,13 @@ describe("a signed-in teacher's game", () => {
 
     // Round 2: -cmd answers well, then worse (the better answer counts); Ann answers naively.
     await startRound(game, "leaderboard");
-    const a2 = await cmd.client.ok("player:answer", { roundIndex: 1, answer: answers.turnAndShift });
-    const a2b = await cmd.client.ok("player:answer", { roundIndex: 1, answer: answers.naive });
+    const round2 = await roundAnswers(cmd.client, 1);
+    const a2 = scored(await cmd.client.ok("player:answer", { roundIndex: 1, answer: round2.right.answer }));
+    const a2b = scored(await cmd.client.ok("player:answer", { roundIndex: 1, answer: round2.withStars(0).answer }));
     expect(a2b.improved).toBe(false);
     expect(a2b.best).toEqual(a2.best);
     told[cmd.playerId][1] = a2b.best;
-    const b2 = await ann.client.ok("player:answer", { roundIndex: 1, answer: answers.naive });
+    const b2 = scored(await ann.client.ok("player:answer", { roundIndex: 1, answer: round2.withStars(0).answer }));
     told[ann.playerId][1] = b2.best;
     for (const p of [cmd, ann]) await p.client.ok("player:done", { roundIndex: 1 });
     await game.host.waitLast<HostView>((v) => v.phase === "reveal", "round 2 over");

@@ -1,55 +1,52 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findLevel } from "@/core/levels/catalog";
-import { scoreAnswerSync } from "@/core/scoring";
-import { chapter2Player, Player, rotated, startServer, type TestServer } from "./server-harness";
+import { chapter2Player, Player, startServer, type TestServer } from "./server-harness";
 
 /**
  * One leaderboard (turn-the-axes) built by 15 players, in this order. Each step is one
- * submission; the expected board follows from core's scores, the attempt rules (after a miss, a
+ * submission of an answer that scores the step's number of points right out of 300 on the
+ * instance that player was served (each attempt draws its own boundary: the answer is the
+ * reference solver's, turned until it scores that); the expected board follows from those
+ * scores, the attempt rules (after a miss, a
  * try earns at most ★ during the cool-down, which lasts the whole test) and the order of the
  * steps. The board ranks more stars first, then the higher score, then who got there first; a
  * best without a star is not ranked.
  */
 const LEVEL = "turn-the-axes";
-const steps: Array<[name: string, angleDeg: number]> = [
-  ["Carol", 0], // 0.83: no star, a miss…
-  ["Alice", 35], // 1.00 ★★★: first to reach it
-  ["Bob", 34], // 1.00 ★★★: second
-  ["Carol", 32], // …then 1.00, capped at ★ by the cool-down after her miss
-  ["Alice", 36], // 1.00 ★★★ again: not an improvement, Alice keeps her earlier time
-  ["Dave", 30], // 0.9967 ★★
-  ["Erin", 28], // 0.99 ★★
-  ["Frank", 40], // 0.9833 ★★
-  ["Grace", 25], // 0.97 ★★
-  ["Heidi", 45], // 0.96 ★
-  ["Ivan", 20], // 0.9467 ★
-  ["Judy", 50], // 0.9367 ★
-  ["Mallory", 15], // 0.9167 ★: 11th
-  ["Niaj", 10], // 0.8767: no star, not ranked
-  ["Olivia", 5], // 0.86: not ranked
-  ["Peggy", 180], // 0.17: not ranked
-  ["Rupert", 60], // 0.86: not ranked
-  ["Niaj", 0], // 0.83: worse, keeps 0.8767
+const steps: Array<[name: string, correct: number]> = [
+  ["Carol", 249], // 0.83: no star, a miss…
+  ["Alice", 300], // 1.00 ★★★: first to reach it
+  ["Bob", 300], // 1.00 ★★★: second
+  ["Carol", 300], // …then 1.00, capped at ★ by the cool-down after her miss
+  ["Alice", 300], // 1.00 ★★★ again: not an improvement, Alice keeps her earlier time
+  ["Dave", 299], // 0.9967 ★★
+  ["Erin", 297], // 0.99 ★★
+  ["Frank", 295], // 0.9833 ★★
+  ["Grace", 291], // 0.97 ★★
+  ["Heidi", 288], // 0.96 ★
+  ["Ivan", 284], // 0.9467 ★
+  ["Judy", 281], // 0.9367 ★
+  ["Mallory", 275], // 0.9167 ★: 11th
+  ["Niaj", 263], // 0.8767: no star, not ranked
+  ["Olivia", 258], // 0.86: not ranked
+  ["Peggy", 51], // 0.17: not ranked
+  ["Rupert", 258], // 0.86: not ranked
+  ["Niaj", 249], // 0.83: worse, keeps 0.8767
 ];
 /** Ranked (a star or more): ★★★, then ★★, then ★ (Carol's capped 1.00 first among them). */
 const expectedOrder = ["Alice", "Bob", "Dave", "Erin", "Frank", "Grace", "Carol", "Heidi", "Ivan", "Judy", "Mallory"];
 const unranked = ["Niaj", "Olivia", "Rupert", "Peggy"];
 
-const level = findLevel(LEVEL)!;
-function scoreOf(angleDeg: number): number {
-  const outcome = scoreAnswerSync(level, "any seed", rotated(angleDeg));
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.result.score;
-}
+const scoreOf = (correct: number) => correct / 300;
 function bestOf(name: string): number {
-  return Math.max(...steps.filter(([n]) => n === name).map(([, angle]) => scoreOf(angle)));
+  return Math.max(...steps.filter(([n]) => n === name).map(([, correct]) => scoreOf(correct)));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let server: TestServer;
 const players = new Map<string, Player>();
-const submitted: Array<{ name: string; status: number; body: any }> = [];
+/** Each step's response, and what the answer sent scores on the instance it answered (worked out from the served view). */
+const submitted: Array<{ name: string; status: number; body: any; expected: number }> = [];
 
 beforeAll(async () => {
   server = await startServer();
@@ -59,9 +56,9 @@ beforeAll(async () => {
     if (renamed.status !== 200) throw new Error(`rename to ${name}: HTTP ${renamed.status} ${renamed.text}`);
     players.set(name, player);
   }
-  for (const [name, angleDeg] of steps) {
-    const response = await players.get(name)!.submit(LEVEL, rotated(angleDeg));
-    submitted.push({ name, status: response.status, body: response.body });
+  for (const [name, correct] of steps) {
+    const { response, expected } = await players.get(name)!.play(LEVEL, (a) => a.withScore(scoreOf(correct)));
+    submitted.push({ name, status: response.status, body: response.body, expected: expected.score });
     await sleep(3); // distinct millisecond timestamps, so "who was first" is well defined
   }
 });
@@ -84,13 +81,13 @@ async function boardFor(player: Player, levelId = LEVEL): Promise<Board> {
 }
 
 describe("leaderboard", () => {
-  it("the scenario's submissions were all accepted with core's scores", () => {
+  it("the scenario's submissions were all accepted with the scores of the instances they answered", () => {
     expect(submitted.map((s) => s.status)).toEqual(steps.map(() => 201));
-    expect(submitted.map((s) => s.body.score)).toEqual(steps.map(([, angle]) => scoreOf(angle)));
+    expect(submitted.map((s) => s.body.score)).toEqual(submitted.map((s) => s.expected));
     // Sanity of the scenario itself: the distinct scores it relies on.
-    expect(scoreOf(35)).toBe(1);
-    expect(scoreOf(0)).toBe(0.83);
-    expect(scoreOf(5)).toBe(scoreOf(60));
+    expect(submitted.map((s) => s.expected)).toEqual(steps.map(([, correct]) => scoreOf(correct)));
+    expect(scoreOf(300)).toBe(1);
+    expect(scoreOf(249)).toBe(0.83);
     // Carol's second answer was right, but capped: the board shows her credited star.
     expect(submitted[3].body).toMatchObject({ outcomeStars: 3, stars: 1 });
   });
@@ -208,7 +205,7 @@ describe("leaderboard", () => {
 
   it("a new best moves a player up and everyone below down", async () => {
     const peggy = players.get("Peggy")!;
-    const response = await peggy.submit(LEVEL, rotated(33)); // 1.00 after her miss: ★, second to get there with one star
+    const { response } = await peggy.play(LEVEL, (a) => a.right); // 1.00 after her miss: ★, second to get there with one star
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ score: 1, stars: 1, improved: true, rank: 8 });
     const board = await boardFor(peggy);

@@ -11,7 +11,6 @@ import type { HostView, PlayerView } from "@/core/live/protocol";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import {
   advance,
-  answers,
   createGame,
   gameInDb,
   health,
@@ -19,11 +18,13 @@ import {
   liveClient,
   liveTestServer,
   PROTOCOL,
+  roundAnswers,
   sleep,
   startRound,
   type Ack,
   type HostGame,
   type JoinedPlayer,
+  WELL_FORMED,
 } from "./live-client";
 
 const server = liveTestServer();
@@ -72,10 +73,10 @@ describe("host actions", () => {
     await ada.client.refused("host:resume", { ...PROTOCOL, code: A.code, hostSecret: ada.playerSecret }, "not_found");
     await ada.client.refused("host:advance", { expectedPhase: "lobby" }, "forbidden");
     // An unbound socket cannot answer either.
-    await stranger.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "forbidden");
+    await stranger.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "forbidden");
     expect(essentials(await hostViewOf(A))).toEqual(before);
     // Ada is still Ada in game A (bound as a player, in the lobby).
-    await ada.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await ada.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "wrong_phase");
   });
 
   it("a wrong host secret is refused (as if the game did not exist), and a host has no power over another game", async () => {
@@ -91,7 +92,7 @@ describe("host actions", () => {
     // Host A, bound to A: cannot take B with its own secret, cannot kick B's players, cannot answer.
     await A.host.refused("host:resume", { ...PROTOCOL, code: B.code, hostSecret: A.hostSecret }, "not_found");
     await A.host.refused("host:kick", { playerId: ben.playerId }, "not_found");
-    await A.host.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "forbidden");
+    await A.host.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "forbidden");
     // Its failed attempt on B left its binding to A intact: it still runs A (a harmless action).
     await A.host.ok("host:lock", { locked: false });
 
@@ -124,23 +125,23 @@ describe("one socket, one game", () => {
     // B is played to its second round; A (where Ada is) stays in the lobby.
     const view = await startRound(B);
     expect(view.round?.index).toBe(0);
-    await ben.client.refused("player:answer", { roundIndex: 1, answer: answers.turnAndShift }, "wrong_round");
-    await ben.client.ok("player:answer", { roundIndex: 0, answer: answers.naive });
+    await ben.client.refused("player:answer", { roundIndex: 1, answer: WELL_FORMED }, "wrong_round");
+    await ben.client.ok("player:answer", { roundIndex: 0, answer: WELL_FORMED }); // any answer: its score does not matter here
     await ben.client.ok("player:done", { roundIndex: 0 }); // the only player is done: the round ends
     await B.host.waitLast<HostView>((v) => v.phase === "reveal", "B's reveal");
-    await ben.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await ben.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "wrong_phase");
     await advance(B, "reveal", "leaderboard");
-    await ben.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await ben.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "wrong_phase");
     await advance(B, "leaderboard", "intro");
-    await ben.client.refused("player:answer", { roundIndex: 1, answer: answers.turnAndShift }, "wrong_phase");
+    await ben.client.refused("player:answer", { roundIndex: 1, answer: WELL_FORMED }, "wrong_phase");
     await advance(B, "intro", "playing");
-    await ben.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_round");
+    await ben.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "wrong_round");
     const beforeB = essentials(await hostViewOf(B));
     expect(beforeB).toMatchObject({ phase: "playing", round: { index: 1 }, submittedCount: 0 });
 
     // Ada (bound to A) answers B's round: it is judged against A, never against B.
-    await ada.client.refused("player:answer", { roundIndex: 1, answer: answers.turnAndShift }, "wrong_round");
-    await ada.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await ada.client.refused("player:answer", { roundIndex: 1, answer: WELL_FORMED }, "wrong_round");
+    await ada.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "wrong_phase");
     // Her secret does not open B, and A's host secret does not make her B's host.
     await ada.client.refused("player:resume", { ...PROTOCOL, code: B.code, playerSecret: ada.playerSecret }, "not_found");
     await ada.client.refused(
@@ -155,7 +156,8 @@ describe("one socket, one game", () => {
     expect(ada.client.states.filter((v) => v.code === B.code)).toEqual([]);
 
     // Ben's round goes on.
-    expect(await ben.client.ok("player:answer", { roundIndex: 1, answer: answers.turnAndShift })).toMatchObject({ stars: 3, points: 1000 });
+    const solved = (await roundAnswers(ben.client, 1)).right;
+    expect(await ben.client.ok("player:answer", { roundIndex: 1, answer: solved.answer })).toMatchObject({ stars: 3, points: 1000 });
     const stored = await gameInDb(server.dbPath, B.code);
     expect(stored!.answers.map((a) => [a.playerId, a.roundIndex])).toEqual([
       [ben.playerId, 0],
@@ -216,7 +218,7 @@ describe("kicking", () => {
     expect(host.playerCount).toBe(1);
 
     // The kicked sockets are unbound; the secret is dead; the old secret blocks a new name.
-    await kicky.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "forbidden");
+    await kicky.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "forbidden");
     await kicky.client.refused("player:resume", { ...PROTOCOL, code: A.code, playerSecret: kicky.playerSecret }, "kicked");
     const fresh = await liveClient(server.baseUrl);
     await fresh.refused("player:resume", { ...PROTOCOL, code: A.code, playerSecret: kicky.playerSecret }, "kicked");
@@ -235,7 +237,7 @@ describe("kicking during a round", () => {
     const done = await joinGame(server.baseUrl, E.code, "Done");
     const slow = await joinGame(server.baseUrl, E.code, "Slow");
     await startRound(E);
-    await done.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
+    await done.client.ok("player:answer", { roundIndex: 0, answer: (await roundAnswers(done.client, 0)).right.answer });
     await done.client.ok("player:done", { roundIndex: 0 });
     // One of two is done: the round goes on (Slow has not said so).
     expect((await E.host.waitLast<HostView>((v) => v.doneCount === 1, "Done is done")).phase).toBe("playing");
@@ -291,7 +293,7 @@ describe("limits", () => {
     await sleep(1_100);
     await flooder.refused("player:check", { ...PROTOCOL }, "bad_request");
     // Other sockets were never limited.
-    await ada.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await ada.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "wrong_phase");
   });
 
   // Runs last: the limiter counts every wrong code from 127.0.0.1 for a minute.

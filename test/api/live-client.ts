@@ -9,7 +9,8 @@ import type { HostView, KickedNotice, LiveAck, LiveEventName, LiveView, PlayerVi
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import type { PublicLevel } from "@/core/play/public-level";
 import { solve } from "../reference";
-import { answers, startServer, type TestServer } from "./server-harness";
+import { answersTo, type CoordinateAnswers } from "./coordinate-answers";
+import { startServer, type TestServer } from "./server-harness";
 import { queryDb } from "./test-database";
 
 export { queryDb };
@@ -283,11 +284,15 @@ export async function startRound(game: HostGame, fromPhase: "lobby" | "leaderboa
   return advance(game, "intro", "playing");
 }
 
-export { answers };
-
-/** The round's level as this client was last sent it (the round's instance: the same for every player). */
-export async function roundLevel(client: LiveClient): Promise<PublicLevel> {
-  const view = await client.until(() => client.last?.round?.level && client.last, "the round's level");
+/**
+ * The round's level as this client was last sent it (the round's instance: the same for every
+ * player); with `roundIndex`, once the client has been sent that round's.
+ */
+export async function roundLevel(client: LiveClient, roundIndex?: number): Promise<PublicLevel> {
+  const view = await client.until(
+    () => client.last?.round?.level && (roundIndex === undefined || client.last.round.index === roundIndex) && client.last,
+    `the level of round ${roundIndex ?? "being played"}`,
+  );
   return view.round!.level!;
 }
 
@@ -295,6 +300,17 @@ export async function roundLevel(client: LiveClient): Promise<PublicLevel> {
 export async function solvedAnswer(client: LiveClient): Promise<unknown> {
   return solve(await roundLevel(client));
 }
+
+/** Answers to the round being played (a coordinate-change level), with what each scores, from the level the client was sent. */
+export async function roundAnswers(client: LiveClient, roundIndex?: number): Promise<CoordinateAnswers> {
+  return answersTo(await roundLevel(client, roundIndex));
+}
+
+/**
+ * A well-formed answer to the chapter-2 levels, for events refused before any instance is read
+ * (the wrong phase or round, no seat in the game): no round's level is there to work one out from.
+ */
+export const WELL_FORMED = { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] } as const;
 
 export function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -347,4 +363,13 @@ export function pointsFromAnswers(answers: Record<string, any>[]): Record<string
     totals[playerId] = (totals[playerId] ?? 0) + points;
   }
   return totals;
+}
+
+/**
+ * An interactive round's acknowledgement, with its score (a quiz round's answer is sealed until
+ * the reveal: its acknowledgement says only "locked in", and this throws).
+ */
+export function scored<T extends { lockedIn: boolean }>(ack: T): Extract<T, { lockedIn: false }> {
+  if (ack.lockedIn) throw new Error("a quiz round's answer is sealed until the reveal: its acknowledgement has no score");
+  return ack as Extract<T, { lockedIn: false }>;
 }

@@ -5,10 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
 import type { HostView, LiveView, PlayerView } from "@/core/live/protocol";
-import { scoreAnswerSync } from "@/core/scoring";
+import type { CoordinateAnswers } from "./coordinate-answers";
 import {
   advance,
-  answers,
   closeAll,
   createGame,
   gameInDb,
@@ -18,20 +17,17 @@ import {
   liveTestServer,
   pointsFromAnswers,
   PROTOCOL,
+  roundAnswers,
+  scored,
+  roundLevel,
   sleep,
   startRound,
   type HostGame,
   type JoinedPlayer,
+  WELL_FORMED,
 } from "./live-client";
 
 const server = liveTestServer();
-
-const rotated = (angleDeg: number) => ({ ...answers.naive, angleDeg });
-function expected(levelId: string, answer: unknown) {
-  const outcome = scoreAnswerSync(findLevel(levelId)!, "any seed", answer); // coordinate-change levels do not vary yet
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.result;
-}
 
 /** No answer of anyone (no "answer" field, no answer's content) in a view (the round's level lists the representations and rules on offer). */
 function expectNoAnswers(view: LiveView, label: string) {
@@ -47,6 +43,9 @@ describe("a full two-round game", () => {
   const players = () => [ada, bob, cy];
   /** Final results seen at the podium, compared with the database and after a restart. */
   let podium: HostView;
+  /** Each round's answers, worked out from the round's level (its instance) as the players were sent it. */
+  let round1: CoordinateAnswers;
+  let round2: CoordinateAnswers;
 
   it("creates a game and lists three players in the host's lobby", async () => {
     game = await createGame(server.baseUrl, ["turn-the-axes", "turn-and-shift"], { roundSeconds: 15, speedBonus: false });
@@ -86,7 +85,7 @@ describe("a full two-round game", () => {
     ]);
     expect(lobby).toMatchObject({ phase: "lobby", playerCount: 3, submittedCount: 0 });
     // Nobody can answer in the lobby.
-    await ada.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await ada.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "wrong_phase");
   });
 
   it("starts: the intro shows round 1 for 5 s, and the host can skip it", async () => {
@@ -102,7 +101,7 @@ describe("a full two-round game", () => {
     }
     // A double click on "start" does not skip the intro.
     await game.host.refused("host:advance", { expectedPhase: "lobby" }, "wrong_phase");
-    await ada.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await ada.client.refused("player:answer", { roundIndex: 0, answer: WELL_FORMED }, "wrong_phase");
 
     await game.host.ok("host:advance", { expectedPhase: "intro" });
     for (const p of players()) {
@@ -115,10 +114,12 @@ describe("a full two-round game", () => {
 
   it("re-scores every answer on the server, ignores forged scores, and keeps each player's best", async () => {
     const startedAt = Date.now();
+    round1 = await roundAnswers(ada.client, 0);
+    const miss = round1.withStars(0);
     // A forged score and points, on the payload and inside the answer, and another player's id.
     const forged = await ada.client.ok("player:answer", {
       roundIndex: 0,
-      answer: { ...answers.naive, score: 1, stars: 3, points: 1000 },
+      answer: { ...miss.answer, score: 1, stars: 3, points: 1000 },
       score: 1,
       stars: 3,
       points: 5000,
@@ -126,21 +127,23 @@ describe("a full two-round game", () => {
     });
     expect(forged).toEqual({
       ok: true,
-      score: expected("turn-the-axes", answers.naive).score,
+      score: miss.score,
       stars: 0,
       points: 0,
       improved: true,
-      best: { score: 0.83, stars: 0, points: 0 },
+      best: { score: miss.score, stars: 0, points: 0 },
       lockedIn: false,
     });
 
     // The best answer, with junk inside: scored on what matters, the junk dropped.
-    const best = await ada.client.ok("player:answer", { roundIndex: 0, answer: { ...answers.turnTheAxes, score: 0, stars: 0, hacked: { deep: [1, 2, 3] } } });
+    const best = scored(
+      await ada.client.ok("player:answer", { roundIndex: 0, answer: { ...round1.right.answer, score: 0, stars: 0, hacked: { deep: [1, 2, 3] } } }),
+    );
     expect(best).toEqual({ ok: true, score: 1, stars: 3, points: 1000, improved: true, best: { score: 1, stars: 3, points: 1000 }, lockedIn: false });
 
     // A worse answer afterwards does not replace the best one.
-    const worse = await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.naive });
-    expect(worse).toEqual({ ok: true, score: 0.83, stars: 0, points: 0, improved: false, best: { score: 1, stars: 3, points: 1000 }, lockedIn: false });
+    const worse = scored(await ada.client.ok("player:answer", { roundIndex: 0, answer: miss.answer }));
+    expect(worse).toEqual({ ok: true, score: miss.score, stars: 0, points: 0, improved: false, best: { score: 1, stars: 3, points: 1000 }, lockedIn: false });
     const adaNow = await ada.client.waitLast<PlayerView>((v) => v.me.points === 1000 && v.me.roundBest?.points === 1000, "Ada's own view with her best");
     expect(adaNow.me.roundBest).toEqual({ score: 1, stars: 3, points: 1000 });
 
@@ -154,8 +157,9 @@ describe("a full two-round game", () => {
     expect(hostMid.players.find((p) => p.playerId === ada.playerId)).toMatchObject({ points: 1000, submitted: true });
     expect(hostMid.spread).toEqual({ stars: [0, 0, 0, 1], notSubmitted: 2 });
 
-    const bobAck = await bob.client.ok("player:answer", { roundIndex: 0, answer: rotated(25) });
-    expect(bobAck).toMatchObject({ score: 0.97, stars: 2, points: 667, improved: true });
+    const twoStars = round1.withStars(2);
+    const bobAck = scored(await bob.client.ok("player:answer", { roundIndex: 0, answer: twoStars.answer }));
+    expect(bobAck).toMatchObject({ score: twoStars.score, stars: 2, points: 667, improved: true });
     await game.host.waitLast<HostView>((v) => v.submittedCount === 2, "host sees two submissions");
 
     // Still playing: nobody's view holds anyone's answer, and the host's holds no answer at all.
@@ -171,7 +175,7 @@ describe("a full two-round game", () => {
     for (const view of game.host.states) expectNoAnswers(view, `the host's ${view.phase} view`);
 
     // Everyone has answered: that alone ends nothing (an answer can still be improved)…
-    const cyAck = await cy.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
+    const cyAck = scored(await cy.client.ok("player:answer", { roundIndex: 0, answer: round1.right.answer }));
     expect(cyAck).toMatchObject({ score: 1, stars: 3, points: 1000, improved: true });
     await game.host.waitLast<HostView>((v) => v.submittedCount === 3, "host sees three submissions");
     expect(cy.client.last?.phase).toBe("playing");
@@ -185,11 +189,11 @@ describe("a full two-round game", () => {
     expect(reveal.serverNow).toBeLessThan(playing.phaseEndsAt! - 5_000);
     expect(Date.now() - startedAt).toBeLessThan(10_000);
     // Too late now.
-    await bob.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await bob.client.refused("player:answer", { roundIndex: 0, answer: round1.right.answer }, "wrong_phase");
   });
 
   it("reveals the round's best answer to everyone, only after the round", async () => {
-    const winner = { nickname: "Ada", score: 1, stars: 3, answer: answers.turnTheAxes }; // the earlier of two perfect answers, junk removed
+    const winner = { nickname: "Ada", score: 1, stars: 3, answer: round1.right.answer }; // the earlier of two perfect answers, junk removed
     for (const client of [...players().map((p) => p.client), game.host]) {
       const view = await client.waitState(
         (v) => v.phase === "reveal" && v.round?.index === 0 && v.reveal?.review != null,
@@ -197,14 +201,14 @@ describe("a full two-round game", () => {
       );
       expect(view.reveal).toMatchObject({ winner, spread: { stars: [0, 0, 1, 2], notSubmitted: 0 } });
       // The teaching comes only now: the review of the best answer and the level's explanation.
-      expect(view.reveal).toMatchObject({ review: { answer: answers.turnTheAxes, accuracy: 1 }, explanation: findLevel("turn-the-axes")!.explanation });
+      expect(view.reveal).toMatchObject({ review: { answer: round1.right.answer, accuracy: 1 }, explanation: findLevel("turn-the-axes")!.explanation });
       expect(view.phaseEndsAt).toBeNull();
       expect(view.leaderboard).toBeNull();
     }
     const adaReveal = await ada.client.waitState<PlayerView>((v) => v.phase === "reveal", "Ada's reveal");
     expect(adaReveal.me).toMatchObject({ points: 1000, streak: 1, rank: null, roundBest: { score: 1, stars: 3, points: 1000 } });
     const bobReveal = await bob.client.waitState<PlayerView>((v) => v.phase === "reveal", "Bob's reveal");
-    expect(bobReveal.me).toMatchObject({ points: 667, streak: 1, roundBest: { score: 0.97, stars: 2, points: 667 } });
+    expect(bobReveal.me).toMatchObject({ points: 667, streak: 1, roundBest: { score: round1.withStars(2).score, stars: 2, points: 667 } });
   });
 
   it("ranks everyone at the leaderboard (ties to whoever joined first)", async () => {
@@ -229,17 +233,18 @@ describe("a full two-round game", () => {
     expect(playing.me.roundBest).toBeNull();
     expect(playing.reveal).toBeNull();
 
+    round2 = await roundAnswers(bob.client, 1);
+    expect(round2.level).toEqual(await roundLevel(ada.client, 1)); // one instance for everyone
     // An answer for the previous round is refused.
-    await bob.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_round");
-    await bob.client.refused("player:answer", { roundIndex: 7, answer: answers.turnTheAxes }, "wrong_round");
+    await bob.client.refused("player:answer", { roundIndex: 0, answer: round1.right.answer }, "wrong_round");
+    await bob.client.refused("player:answer", { roundIndex: 7, answer: round1.right.answer }, "wrong_round");
     // turn-and-shift checks its own answer: scaling is locked.
-    await bob.client.refused("player:answer", { roundIndex: 1, answer: { ...answers.turnAndShift, scale: [2, 1] } }, "bad_request");
+    await bob.client.refused("player:answer", { roundIndex: 1, answer: { ...round2.right.answer, scale: [2, 1] } }, "bad_request");
 
-    // A one-star answer: a rotation alone (the level needs the shift for more).
-    const adaAnswer = Array.from({ length: 360 }, (_, i) => rotated(i - 180)).find((a) => expected("turn-and-shift", a).stars === 1);
-    expect(adaAnswer, "a rotation worth one star in turn-and-shift").toBeDefined();
-    expect(await ada.client.ok("player:answer", { roundIndex: 1, answer: adaAnswer })).toMatchObject({ stars: 1, points: 333 });
-    expect(await bob.client.ok("player:answer", { roundIndex: 1, answer: answers.turnAndShift })).toMatchObject({ score: 1, stars: 3, points: 1000 });
+    // A one-star answer: near the right one, not on it.
+    const adaAnswer = round2.withStars(1);
+    expect(await ada.client.ok("player:answer", { roundIndex: 1, answer: adaAnswer.answer })).toMatchObject({ score: adaAnswer.score, stars: 1, points: 333 });
+    expect(await bob.client.ok("player:answer", { roundIndex: 1, answer: round2.right.answer })).toMatchObject({ score: 1, stars: 3, points: 1000 });
     for (const p of players()) {
       const views = p.client.states.slice(since);
       for (const view of views) expectNoAnswers(view, `a round-2 view of ${p.nickname}`);
@@ -256,7 +261,7 @@ describe("a full two-round game", () => {
     await advance(game, "playing", "reveal");
     const reveal = await cy.client.waitState<PlayerView>((v) => v.phase === "reveal" && v.round?.index === 1, "round 2 reveal");
     expect(reveal.reveal).toMatchObject({
-      winner: { nickname: "Bob the Builder", score: 1, stars: 3, answer: answers.turnAndShift },
+      winner: { nickname: "Bob the Builder", score: 1, stars: 3, answer: round2.right.answer },
       spread: { stars: [0, 1, 0, 1], notSubmitted: 1 },
     });
     expect(reveal.me).toMatchObject({ points: 1000, streak: 0, roundBest: null });
@@ -285,7 +290,7 @@ describe("a full two-round game", () => {
       ["Cy", 1000, 3],
     ]);
     await game.host.refused("host:advance", { expectedPhase: "podium" }, "not_found");
-    await ada.client.refused("player:answer", { roundIndex: 1, answer: answers.turnAndShift }, "not_found");
+    await ada.client.refused("player:answer", { roundIndex: 1, answer: round2.right.answer }, "not_found");
     const late = await liveClient(server.baseUrl);
     await late.refused("player:join", { ...PROTOCOL, code: game.code, nickname: "Late" }, "not_found");
 
@@ -357,11 +362,15 @@ describe("the speed bonus and the round clock", () => {
     await startRound(game);
     const playing = await fast.client.waitState<PlayerView>((v) => v.phase === "playing", "playing");
     const startedAt = playing.phaseEndsAt! - 15_000; // server clock (same machine as ours)
+    const round = await roundAnswers(fast.client, 0);
+    // Another three-star answer, a quarter of a degree off the first.
+    const alsoRight = [1, -1].map((k) => round.scored({ ...round.right.answer, angleDeg: round.right.answer.angleDeg + k / 4 })).find((a) => a.stars === 3);
+    expect(alsoRight, "a second three-star rotation").toBeDefined();
     const pointsAt = (elapsedMs: number) => Math.round(1000 * (1 - 0.5 * Math.min(1, elapsedMs / 15_000)));
 
     await sleep(3_000 - (Date.now() - startedAt));
     let sent = Date.now();
-    const first = await fast.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes });
+    const first = scored(await fast.client.ok("player:answer", { roundIndex: 0, answer: round.right.answer }));
     let acked = Date.now();
     expect(first.stars).toBe(3);
     expect(first.points).toBeGreaterThan(500);
@@ -372,7 +381,7 @@ describe("the speed bonus and the round clock", () => {
     // The same stars later are worth fewer points: the first answer stays the best.
     await sleep(1_500);
     sent = Date.now();
-    const second = await fast.client.ok("player:answer", { roundIndex: 0, answer: { ...answers.turnTheAxes, angleDeg: 35.5 } });
+    const second = scored(await fast.client.ok("player:answer", { roundIndex: 0, answer: alsoRight!.answer }));
     acked = Date.now();
     expect(second.stars).toBe(3);
     expect(second.points).toBeLessThan(first.points);
@@ -386,7 +395,7 @@ describe("the speed bonus and the round clock", () => {
     expect(reveal.serverNow).toBeLessThan(playing.phaseEndsAt! + 1_500);
     expect(reveal.reveal).toMatchObject({ winner: { nickname: "Fast", stars: 3 }, spread: { stars: [0, 0, 0, 1], notSubmitted: 1 } });
     expect(reveal.me).toMatchObject({ points: 0, streak: 0, roundBest: null });
-    await idle.client.refused("player:answer", { roundIndex: 0, answer: answers.turnTheAxes }, "wrong_phase");
+    await idle.client.refused("player:answer", { roundIndex: 0, answer: round.right.answer }, "wrong_phase");
     const fastReveal = await fast.client.waitState<PlayerView>((v) => v.phase === "reveal", "Fast's reveal");
     expect(fastReveal.me).toMatchObject({ points: first.points, streak: 1, roundBest: { stars: 3, points: first.points } });
 

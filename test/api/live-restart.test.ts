@@ -8,13 +8,13 @@ import { describe, expect, it } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
 import {
   advance,
-  answers,
   createGame,
   gameInDb,
   health,
   joinGame,
   liveTestServer,
   PROTOCOL,
+  roundAnswers,
   sleep,
   startRound,
   heartbeatInDb,
@@ -67,8 +67,9 @@ describe("restarts in the middle of a round", () => {
     expect(endsAt - playing.serverNow).toBeGreaterThan(58_000);
 
     // Ada's best (3 stars), then a worse answer that must not replace it after the restart.
-    expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes })).toMatchObject({ stars: 3, points: 1000, improved: true });
-    expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: answers.naive })).toMatchObject({ stars: 0, improved: false });
+    const round1 = await roundAnswers(ada.client, 0);
+    expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: round1.right.answer })).toMatchObject({ stars: 3, points: 1000, improved: true });
+    expect(await ada.client.ok("player:answer", { roundIndex: 0, answer: round1.withStars(0).answer })).toMatchObject({ stars: 0, improved: false });
     // Ada is done; Bob is not: the round goes on, and who is done must survive the restart.
     await ada.client.ok("player:done", { roundIndex: 0 });
 
@@ -119,14 +120,16 @@ describe("restarts in the middle of a round", () => {
     expect((adaAck.view as PlayerView).me).toMatchObject({ playerId: ada.playerId, points: 1000, roundBest: { score: 1, stars: 3, points: 1000 } });
     expect((bobAck.view as PlayerView).me).toMatchObject({ playerId: bob.playerId, points: 0, roundBest: null });
     expect(adaAck.view.phaseEndsAt).toBe(hostView.phaseEndsAt);
+    // The round's instance survived the restart (its seed is derived, not stored): the same points.
+    expect((bobAck.view as PlayerView).round?.level).toEqual(round1.level);
 
-    // Bob answers after the restart and is done too: the round ends, and the reveal has both.
-    expect(await bob.client.ok("player:answer", { roundIndex: 0, answer: answers.turnTheAxes })).toMatchObject({ stars: 3, points: 1000, improved: true });
+    // Bob answers after the restart, solving the instance served before it, and is done too: the round ends, and the reveal has both.
+    expect(await bob.client.ok("player:answer", { roundIndex: 0, answer: round1.right.answer })).toMatchObject({ stars: 3, points: 1000, improved: true });
     await bob.client.ok("player:done", { roundIndex: 0 });
     for (const client of [game.host, ada.client, bob.client]) {
       const reveal = await client.waitState((v) => v.phase === "reveal" && v.round?.index === 0, "the reveal after the restart");
       expect(reveal.reveal).toMatchObject({
-        winner: { nickname: "Ada", score: 1, stars: 3, answer: answers.turnTheAxes },
+        winner: { nickname: "Ada", score: 1, stars: 3, answer: round1.right.answer },
         spread: { stars: [0, 0, 0, 2], notSubmitted: 0 },
       });
     }
@@ -161,7 +164,8 @@ describe("restarts in the middle of a round", () => {
     const playing = await startRound(game, "leaderboard");
     expect(playing.round).toMatchObject({ index: 1, levelId: "turn-and-shift" });
     const endsAt = playing.phaseEndsAt!;
-    expect(await bob.client.ok("player:answer", { roundIndex: 1, answer: answers.turnAndShift })).toMatchObject({ stars: 3, points: 1000 });
+    const round2 = await roundAnswers(bob.client, 1);
+    expect(await bob.client.ok("player:answer", { roundIndex: 1, answer: round2.right.answer })).toMatchObject({ stars: 3, points: 1000 });
     await sleep(Math.max(0, endsAt - 60_000 + 4_000 - Date.now()));
 
     const stoppedAt = Date.now();
@@ -192,7 +196,8 @@ describe("restarts in the middle of a round", () => {
     expect((bobAck.view as PlayerView).me).toMatchObject({ points: 2000, streak: 1, rank: 2, roundBest: { stars: 3, points: 1000 } });
     expect((adaAck.view as PlayerView).me).toMatchObject({ points: 1000, streak: 1, rank: 1, roundBest: null });
 
-    expect(await ada.client.ok("player:answer", { roundIndex: 1, answer: answers.turnAndShift })).toMatchObject({ stars: 3, points: 1000 });
+    expect((adaAck.view as PlayerView).round?.level).toEqual(round2.level);
+    expect(await ada.client.ok("player:answer", { roundIndex: 1, answer: round2.right.answer })).toMatchObject({ stars: 3, points: 1000 });
     for (const p of [ada, bob]) await p.client.ok("player:done", { roundIndex: 1 });
     const reveal = await game.host.waitState((v) => v.phase === "reveal" && v.round?.index === 1, "round 2's reveal", { since: since.host });
     expect(reveal.reveal).toMatchObject({ winner: { nickname: "Bob", stars: 3 }, spread: { stars: [0, 0, 0, 2], notSubmitted: 0 } });

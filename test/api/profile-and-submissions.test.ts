@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findLevel } from "@/core/levels/catalog";
-import { answers, chapter2Player, newPlayer, Player, rotated, startServer, type TestServer } from "./server-harness";
+import { answersTo } from "./coordinate-answers";
+import { chapter2Player, newPlayer, Player, startServer, type TestServer } from "./server-harness";
 
 /** A player's progress without chapter 1, which chapter2Player finished to open chapter 2. */
 function chapter2Progress<T>(progress: Record<string, T>): Record<string, T> {
@@ -18,7 +19,12 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-const SCORE_OF_NAIVE = 0.83; // identity on turn-the-axes: 249 of 300 points right
+/**
+ * A well-formed answer to turn-the-axes, for the requests refused before any instance is read (no
+ * profile, a locked or unknown level, a malformed body): each attempt draws its own boundary, so
+ * the answers that are scored are worked out from the instance served (coordinate-answers.ts).
+ */
+const WELL_FORMED = { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] } as const;
 
 describe("profile", () => {
   it("POST /api/profile creates an anonymous player with an httpOnly, SameSite=Lax cookie", async () => {
@@ -132,7 +138,8 @@ describe("profile", () => {
   it("a random or malformed cookie is nobody: 401 everywhere, and POST /api/profile makes a new player", async () => {
     const owner = await chapter2Player(server.baseUrl);
     const ownerId = (await owner.get("/api/profile")).body.id;
-    expect((await owner.submit("turn-the-axes", answers.naive)).status).toBe(201);
+    const miss = await owner.play("turn-the-axes", (a) => a.withStars(0));
+    expect(miss.response.status).toBe(201);
 
     const forgedCookies = [
       randomBytes(32).toString("base64url"), // well-formed but unknown
@@ -146,7 +153,7 @@ describe("profile", () => {
       const profile = await forger.get("/api/profile");
       expect(profile.status, `cookie ${cookie}`).toBe(401);
       expect((await forger.get("/api/progress")).status, `cookie ${cookie}`).toBe(401);
-      const submission = await forger.submit("turn-the-axes", answers.turnTheAxes);
+      const submission = await forger.submit("turn-the-axes", WELL_FORMED, { attempt: 1 });
       expect(submission.status, `cookie ${cookie}`).toBe(401);
       expect(submission.body.error.code).toBe("no_profile");
       expect((await forger.patch("/api/profile", { displayName: "Mallory" })).status, `cookie ${cookie}`).toBe(401);
@@ -160,7 +167,7 @@ describe("profile", () => {
     expect(forger.cookie).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     // The owner is untouched by all that.
-    expect(chapter2Progress(await owner.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1, firstTryStars: 0 } });
+    expect(chapter2Progress(await owner.progress())).toEqual({ "turn-the-axes": { stars: 0, score: miss.expected.score, attempts: 1, firstTryStars: 0 } });
     expect((await owner.get("/api/profile")).body.displayName).not.toBe("Mallory");
   });
 });
@@ -180,15 +187,15 @@ describe("submissions", () => {
 
   it("POST /api/submissions without a profile is 401 and stores nothing", async () => {
     const anonymous = new Player(server.baseUrl);
-    const response = await anonymous.submit("turn-the-axes", answers.turnTheAxes);
+    const response = await anonymous.submit("turn-the-axes", WELL_FORMED, { attempt: 1 });
     expect(response.status).toBe(401);
     expect(response.body.error.code).toBe("no_profile");
     expect(anonymous.cookie).toBeNull(); // submitting does not create a profile on the side
   });
 
-  it("the reference answer earns 3 stars, and /api/progress reads it back", async () => {
+  it("the reference solver's answer to the instance served earns 3 stars, and /api/progress reads it back", async () => {
     const player = await chapter2Player(server.baseUrl);
-    const response = await player.submit("turn-the-axes", answers.turnTheAxes);
+    const { response, expected } = await player.play("turn-the-axes", (a) => a.right);
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
       levelId: "turn-the-axes",
@@ -203,7 +210,7 @@ describe("submissions", () => {
       improved: true,
       rank: expect.any(Number),
       nextLevelId: "turn-and-shift",
-      review: { answer: answers.turnTheAxes },
+      review: { answer: expected.answer },
       explanation: expect.stringContaining("representation"),
       next: { id: "turn-the-axes", attempt: 2, rules: { cooldownUntil: null, hintCost: 0 } },
     });
@@ -211,20 +218,20 @@ describe("submissions", () => {
     expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 3, score: 1, attempts: 1, firstTryStars: 3 } });
   });
 
-  it("the whole chapter's reference answers unlock level after level", async () => {
+  it("the whole chapter's solved instances unlock level after level", async () => {
     const player = await chapter2Player(server.baseUrl);
     const chain = [
-      ["turn-the-axes", answers.turnTheAxes, "turn-and-shift"],
-      ["turn-and-shift", answers.turnAndShift, "admissions"],
-      ["admissions", answers.admissions, "circles"],
+      ["turn-the-axes", "turn-and-shift"],
+      ["turn-and-shift", "admissions"],
+      ["admissions", "circles"],
     ] as const;
-    for (const [levelId, answer, next] of chain) {
+    for (const [levelId, next] of chain) {
       // Other tests share this server: the rank is one more than the three-star bests already there.
       const before = await player.get(`/api/levels/${levelId}/leaderboard`);
       expect(before.status).toBe(200);
       const perfectBefore = before.body.entries.filter((e: { score: number; stars: number }) => e.stars === 3).length;
       expect(perfectBefore).toBeLessThan(10);
-      const response = await player.submit(levelId, answer);
+      const { response } = await player.play(levelId, (a) => a.right);
       expect(response.status, `${levelId}: ${response.text}`).toBe(201);
       expect(response.body).toMatchObject({ levelId, score: 1, stars: 3, improved: true, nextLevelId: next, rank: perfectBefore + 1 });
     }
@@ -238,16 +245,17 @@ describe("submissions", () => {
   it("after a miss the next tries earn at most ★ (the cool-down), a capped try says why, and the best is never lowered", async () => {
     const player = await chapter2Player(server.baseUrl);
 
-    const naive = await player.submit("turn-the-axes", answers.naive);
+    const { response: naive, expected: missed } = await player.play("turn-the-axes", (a) => a.withStars(0));
     expect(naive.status).toBe(201);
+    expect(missed.score).toBeLessThan(0.9);
     expect(naive.body).toMatchObject({
       attempt: 1,
-      score: SCORE_OF_NAIVE,
+      score: missed.score,
       outcomeStars: 0,
       stars: 0,
       verdict: { title: "Not there yet", note: null },
-      metrics: { accuracy: SCORE_OF_NAIVE, correct: 249, total: 300 },
-      best: { score: SCORE_OF_NAIVE, stars: 0, attempts: 1, firstTryStars: 0 },
+      metrics: { ...missed.metrics, total: 300 },
+      best: { score: missed.score, stars: 0, attempts: 1, firstTryStars: 0 },
       improved: true, // a first attempt is always an improvement on nothing
       rank: null, // no star: not ranked
     });
@@ -255,21 +263,22 @@ describe("submissions", () => {
     const cooldown = naive.body.next.rules.cooldownUntil - Date.now();
     expect(cooldown).toBeGreaterThan(9 * 60_000);
     expect(cooldown).toBeLessThanOrEqual(10 * 60_000);
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1, firstTryStars: 0 } });
+    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: missed.score, attempts: 1, firstTryStars: 0 } });
 
-    const better = await player.submit("turn-the-axes", rotated(25)); // 0.97: worth two stars, capped at one
+    // Worth two stars, capped at one.
+    const { response: better, expected: twoStars } = await player.play("turn-the-axes", (a) => a.withStars(2));
     expect(better.status).toBe(201);
-    expect(better.body).toMatchObject({ attempt: 2, score: 0.97, outcomeStars: 2, stars: 1, cap: { stars: 1 }, improved: true });
+    expect(better.body).toMatchObject({ attempt: 2, score: twoStars.score, outcomeStars: 2, stars: 1, cap: { stars: 1 }, improved: true });
     expect(better.body.verdict).toEqual({
       title: "Passed — 1 of 3 stars",
       note: expect.stringMatching(/^Worth ★★ — but after a miss, this try is capped at ★ \(next ★★★ try in \d+ min\)\.$/),
     });
-    expect(better.body.best).toEqual({ score: 0.97, stars: 1, attempts: 2, firstTryStars: 0 });
+    expect(better.body.best).toEqual({ score: twoStars.score, stars: 1, attempts: 2, firstTryStars: 0 });
 
-    const worse = await player.submit("turn-the-axes", answers.naive);
-    expect(worse.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { score: 0.97, stars: 1, attempts: 3 }, improved: false });
+    const { response: worse, expected: missedAgain } = await player.play("turn-the-axes", (a) => a.withStars(0));
+    expect(worse.body).toMatchObject({ score: missedAgain.score, stars: 0, best: { score: twoStars.score, stars: 1, attempts: 3 }, improved: false });
 
-    const right = await player.submit("turn-the-axes", answers.turnTheAxes);
+    const { response: right } = await player.play("turn-the-axes", (a) => a.right);
     expect(right.body).toMatchObject({ score: 1, outcomeStars: 3, stars: 1, improved: true, best: { score: 1, stars: 1, attempts: 4, firstTryStars: 0 } });
     expect(right.body.verdict.note).toMatch(/^Right — but after a miss/);
     expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 1, score: 1, attempts: 4, firstTryStars: 0 } });
@@ -278,26 +287,29 @@ describe("submissions", () => {
   it("a locked level is 403 and stores nothing; a 0-star result does not unlock the next level", async () => {
     const player = await chapter2Player(server.baseUrl);
 
-    const locked = await player.submit("turn-and-shift", answers.turnAndShift);
+    // A locked level serves no instance either: any well-formed answer is refused.
+    expect((await player.get("/api/levels/turn-and-shift")).status).toBe(403);
+    const locked = await player.submit("turn-and-shift", WELL_FORMED, { attempt: 1 });
     expect(locked.status).toBe(403);
     expect(locked.body.error).toEqual({ code: "level_locked", message: expect.stringMatching(/^levelId: /) });
-    const lockedLater = await player.submit("admissions", answers.admissions);
+    const lockedLater = await player.submit("admissions", { ...WELL_FORMED, rule: "x>0 and y>0", angleDeg: 0, shift: [50, 800] }, { attempt: 1 });
     expect(lockedLater.status).toBe(403);
     expect(chapter2Progress(await player.progress())).toEqual({});
 
     // Zero stars on the first level keeps the second locked.
-    expect((await player.submit("turn-the-axes", answers.naive)).body.stars).toBe(0);
-    expect((await player.submit("turn-and-shift", answers.turnAndShift)).status).toBe(403);
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1, firstTryStars: 0 } });
+    const zero = await player.play("turn-the-axes", (a) => a.withStars(0));
+    expect(zero.response.body.stars).toBe(0);
+    expect((await player.submit("turn-and-shift", WELL_FORMED, { attempt: 1 })).status).toBe(403);
+    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: zero.expected.score, attempts: 1, firstTryStars: 0 } });
 
     // One star is enough.
-    const oneStar = await player.submit("turn-the-axes", rotated(15));
-    expect(oneStar.body).toMatchObject({ stars: 1, improved: true });
-    expect((await player.submit("turn-and-shift", answers.turnAndShift)).status).toBe(201);
+    const oneStar = await player.play("turn-the-axes", (a) => a.withStars(1));
+    expect(oneStar.response.body).toMatchObject({ stars: 1, improved: true });
+    expect((await player.play("turn-and-shift", (a) => a.right)).response.status).toBe(201);
     // The level after that is still locked.
-    expect((await player.submit("circles", answers.naive)).status).toBe(403);
+    expect((await player.submit("circles", WELL_FORMED, { attempt: 1 })).status).toBe(403);
     expect(chapter2Progress(await player.progress())).toEqual({
-      "turn-the-axes": { stars: 1, score: expect.closeTo(0.9167, 4), attempts: 2, firstTryStars: 0 },
+      "turn-the-axes": { stars: 1, score: oneStar.expected.score, attempts: 2, firstTryStars: 0 },
       "turn-and-shift": { stars: 3, score: 1, attempts: 1, firstTryStars: 3 },
     });
   });
@@ -305,7 +317,7 @@ describe("submissions", () => {
   it("an unknown level is 404 and stores nothing", async () => {
     const player = await chapter2Player(server.baseUrl);
     for (const levelId of ["no-such-level", "TURN-THE-AXES", "turn-the-axes ", "__proto__", "constructor"]) {
-      const response = await player.submit(levelId, answers.turnTheAxes);
+      const response = await player.submit(levelId, WELL_FORMED, { attempt: 1 });
       expect(response.status, `levelId ${JSON.stringify(levelId)}: ${response.text}`).toBe(404);
       expect(response.body.error.code).toBe("unknown_level");
       expect(response.body.error.message).toMatch(/^levelId: /);
@@ -316,29 +328,40 @@ describe("submissions", () => {
   it("ignores a forged score and stars, in the body and inside the answer", async () => {
     const player = await chapter2Player(server.baseUrl);
 
-    const inBody = await player.submit("turn-the-axes", answers.naive, { score: 1, stars: 3, best: { score: 1, stars: 3, attempts: 0 }, improved: true });
+    const forgedInBody = { score: 1, stars: 3, best: { score: 1, stars: 3, attempts: 0 }, improved: true };
+    const { response: inBody, expected: first } = await player.play("turn-the-axes", (a) => a.withStars(0), forgedInBody);
     expect(inBody.status).toBe(201);
-    expect(inBody.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { score: SCORE_OF_NAIVE, stars: 0, attempts: 1, firstTryStars: 0 } });
+    expect(inBody.body).toMatchObject({ score: first.score, stars: 0, best: { score: first.score, stars: 0, attempts: 1, firstTryStars: 0 } });
 
-    const inAnswer = await player.submit("turn-the-axes", { ...answers.naive, score: 1, stars: 3, accuracy: 1, metrics: { accuracy: 1 } });
+    const served = await player.served("turn-the-axes");
+    const second = answersTo(served).withStars(0);
+    const inAnswer = await player.submit(
+      "turn-the-axes",
+      { ...second.answer, score: 1, stars: 3, accuracy: 1, metrics: { accuracy: 1 } },
+      { attempt: served.attempt },
+    );
     expect(inAnswer.status).toBe(201);
-    expect(inAnswer.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, metrics: { accuracy: SCORE_OF_NAIVE, correct: 249, total: 300 } });
-    expect(inAnswer.body.best).toEqual({ score: SCORE_OF_NAIVE, stars: 0, attempts: 2, firstTryStars: 0 });
+    expect(inAnswer.body).toMatchObject({ score: second.score, stars: 0, metrics: { ...second.metrics, total: 300 } });
+    const bestScore = Math.max(first.score, second.score);
+    expect(inAnswer.body.best).toEqual({ score: bestScore, stars: 0, attempts: 2, firstTryStars: 0 });
 
-    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 2, firstTryStars: 0 } });
+    expect(chapter2Progress(await player.progress())).toEqual({ "turn-the-axes": { stars: 0, score: bestScore, attempts: 2, firstTryStars: 0 } });
     // And no star means the next level is still locked.
-    expect((await player.submit("turn-and-shift", answers.turnAndShift)).status).toBe(403);
+    expect((await player.submit("turn-and-shift", WELL_FORMED, { attempt: 1 })).status).toBe(403);
   });
 
   describe("malformed submissions are 4xx with a message naming the field, and change nothing", () => {
     let player: Player;
-    const expectedProgress = { "turn-the-axes": { stars: 0, score: SCORE_OF_NAIVE, attempts: 1, firstTryStars: 0 } };
+    // Set by the first (0-star) try, in beforeAll.
+    const expectedProgress = { "turn-the-axes": { stars: 0, score: Number.NaN, attempts: 1, firstTryStars: 0 } };
     /** The attempt being played (a malformed submission does not move it on). */
     const attemptNow = async (): Promise<number> => (await player.get("/api/levels/turn-the-axes")).body.attempt;
 
     beforeAll(async () => {
       player = await chapter2Player(server.baseUrl);
-      expect((await player.submit("turn-the-axes", answers.naive)).status).toBe(201);
+      const miss = await player.play("turn-the-axes", (a) => a.withStars(0));
+      expect(miss.response.status).toBe(201);
+      expectedProgress["turn-the-axes"].score = miss.expected.score;
     });
 
     // A body that names a level names the attempt being played, so its answer is what is refused.
@@ -387,47 +410,37 @@ describe("submissions", () => {
 
     it.each([
       ["no answer", { levelId: "turn-the-axes" }, "invalid_body", /^answer: /],
-      ["no levelId", { answer: answers.turnTheAxes }, "invalid_body", /^levelId: /],
-      ["a numeric levelId", { levelId: 1, answer: answers.turnTheAxes }, "invalid_body", /^levelId: /],
-      ["an empty levelId", { levelId: "", answer: answers.turnTheAxes }, "invalid_body", /^levelId: /],
-      ["a 65-character levelId", { levelId: "a".repeat(65), answer: answers.turnTheAxes }, "invalid_body", /^levelId: /],
+      ["no levelId", { answer: WELL_FORMED }, "invalid_body", /^levelId: /],
+      ["a numeric levelId", { levelId: 1, answer: WELL_FORMED }, "invalid_body", /^levelId: /],
+      ["an empty levelId", { levelId: "", answer: WELL_FORMED }, "invalid_body", /^levelId: /],
+      ["a 65-character levelId", { levelId: "a".repeat(65), answer: WELL_FORMED }, "invalid_body", /^levelId: /],
       ["a null answer", { levelId: "turn-the-axes", answer: null }, "invalid_answer", /^answer: /],
       ["a string answer", { levelId: "turn-the-axes", answer: "35 degrees" }, "invalid_answer", /^answer: /],
-      ["angleDeg as a string", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, angleDeg: "35" } }, "invalid_answer", /^answer\.angleDeg: /],
-      ["angleDeg missing", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, angleDeg: undefined } }, "invalid_answer", /^answer\.angleDeg: /],
-      ["angleDeg 1e300", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, angleDeg: 1e300 } }, "invalid_answer", /^answer\.angleDeg: /],
-      ["angleDeg 361", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, angleDeg: 361 } }, "invalid_answer", /^answer\.angleDeg: /],
-      ["shift with one number", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0] } }, "invalid_answer", /^answer\.shift/],
-      ["shift with three numbers", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0, 0, 0] } }, "invalid_answer", /^answer\.shift/],
-      ["shift 1e7", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0, 1e7] } }, "invalid_answer", /^answer\.shift\.1: /],
-      ["scale -1e300", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, scale: [-1e300, 1] } }, "invalid_answer", /^answer\.scale\.0: /],
+      ["angleDeg as a string", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, angleDeg: "35" } }, "invalid_answer", /^answer\.angleDeg: /],
+      ["angleDeg missing", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, angleDeg: undefined } }, "invalid_answer", /^answer\.angleDeg: /],
+      ["angleDeg 1e300", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, angleDeg: 1e300 } }, "invalid_answer", /^answer\.angleDeg: /],
+      ["angleDeg 361", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, angleDeg: 361 } }, "invalid_answer", /^answer\.angleDeg: /],
+      ["shift with one number", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, shift: [0] } }, "invalid_answer", /^answer\.shift/],
+      ["shift with three numbers", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, shift: [0, 0, 0] } }, "invalid_answer", /^answer\.shift/],
+      ["shift 1e7", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, shift: [0, 1e7] } }, "invalid_answer", /^answer\.shift\.1: /],
+      ["scale -1e300", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, scale: [-1e300, 1] } }, "invalid_answer", /^answer\.scale\.0: /],
       [
         "an unknown representation",
-        { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, representation: "magic" } },
+        { levelId: "turn-the-axes", answer: { ...WELL_FORMED, representation: "magic" } },
         "invalid_answer",
         /^answer\.representation: /,
       ],
-      ["an unknown rule", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, rule: "always" } }, "invalid_answer", /^answer\.rule: /],
+      ["an unknown rule", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, rule: "always" } }, "invalid_answer", /^answer\.rule: /],
       // Well-formed, but the level does not allow it.
-      [
-        "the locked origin moved",
-        { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, shift: [0.1, 0] } },
-        "invalid_answer",
-        /^answer\.shift: .*locked/,
-      ],
-      ["the locked scale moved", { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, scale: [2, 1] } }, "invalid_answer", /^answer\.scale: .*locked/],
+      ["the locked origin moved", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, shift: [0.1, 0] } }, "invalid_answer", /^answer\.shift: .*locked/],
+      ["the locked scale moved", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, scale: [2, 1] } }, "invalid_answer", /^answer\.scale: .*locked/],
       [
         "a representation this level does not offer",
-        { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, representation: "polar" } },
+        { levelId: "turn-the-axes", answer: { ...WELL_FORMED, representation: "polar" } },
         "invalid_answer",
         /^answer\.representation: /,
       ],
-      [
-        "a rule this level does not offer",
-        { levelId: "turn-the-axes", answer: { ...answers.turnTheAxes, rule: "x>0 and y>0" } },
-        "invalid_answer",
-        /^answer\.rule: /,
-      ],
+      ["a rule this level does not offer", { levelId: "turn-the-axes", answer: { ...WELL_FORMED, rule: "x>0 and y>0" } }, "invalid_answer", /^answer\.rule: /],
     ])("%s", async (_label, body, code, message) => {
       const response = await player.post("/api/submissions", { attempt: await attemptNow(), ...body });
       expect(response.status, response.text).toBe(400);
@@ -437,18 +450,18 @@ describe("submissions", () => {
     });
 
     it.each([
-      ["no attempt", () => ({ levelId: "turn-the-axes", answer: answers.naive }), 400, "invalid_body", /^attempt: /],
-      ["attempt 0", () => ({ levelId: "turn-the-axes", answer: answers.naive, attempt: 0 }), 400, "invalid_body", /^attempt: /],
+      ["no attempt", () => ({ levelId: "turn-the-axes", answer: WELL_FORMED }), 400, "invalid_body", /^attempt: /],
+      ["attempt 0", () => ({ levelId: "turn-the-axes", answer: WELL_FORMED, attempt: 0 }), 400, "invalid_body", /^attempt: /],
       [
         "an attempt already played",
-        (attempt: number) => ({ levelId: "turn-the-axes", answer: answers.naive, attempt: attempt - 1 }),
+        (attempt: number) => ({ levelId: "turn-the-axes", answer: WELL_FORMED, attempt: attempt - 1 }),
         409,
         "stale_attempt",
         /reload it$/,
       ],
       [
         "an attempt not served yet",
-        (attempt: number) => ({ levelId: "turn-the-axes", answer: answers.naive, attempt: attempt + 1 }),
+        (attempt: number) => ({ levelId: "turn-the-axes", answer: WELL_FORMED, attempt: attempt + 1 }),
         409,
         "stale_attempt",
         /reload it$/,
@@ -462,7 +475,9 @@ describe("submissions", () => {
     });
 
     it("a body over 16 KB is 413, even when it is otherwise a valid 3-star submission", async () => {
-      const response = await player.post("/api/submissions", { levelId: "turn-the-axes", answer: answers.turnTheAxes, padding: "x".repeat(17 * 1024) });
+      const served = await player.served("turn-the-axes");
+      const answer = answersTo(served).right.answer;
+      const response = await player.post("/api/submissions", { levelId: "turn-the-axes", attempt: served.attempt, answer, padding: "x".repeat(17 * 1024) });
       expect(response.status).toBe(413);
       expect(response.body.error.code).toBe("too_large");
       expect(response.body.error.message).toMatch(/16384 bytes/);
@@ -471,7 +486,7 @@ describe("submissions", () => {
 
     // The limit counts bytes, not UTF-16 characters: ~30 KB of "é" (15 000 characters) is refused.
     it("a body over 16 KB in bytes (but under 16 K characters) is 413 too", async () => {
-      const body = JSON.stringify({ levelId: "turn-the-axes", attempt: await attemptNow(), answer: answers.naive, padding: "é".repeat(15_000) });
+      const body = JSON.stringify({ levelId: "turn-the-axes", attempt: await attemptNow(), answer: WELL_FORMED, padding: "é".repeat(15_000) });
       expect(body.length).toBeLessThan(16 * 1024);
       expect(Buffer.byteLength(body)).toBeGreaterThan(16 * 1024);
       const response = await player.post("/api/submissions", undefined, { rawBody: body });
@@ -480,14 +495,17 @@ describe("submissions", () => {
     });
 
     it("a body just under 16 KB is still accepted (and its padding ignored)", async () => {
-      const body = { levelId: "turn-the-axes", attempt: await attemptNow(), answer: answers.naive, padding: "" };
+      const served = await player.served("turn-the-axes");
+      const miss = answersTo(served).withStars(0);
+      const body = { levelId: "turn-the-axes", attempt: served.attempt, answer: miss.answer, padding: "" };
       body.padding = "x".repeat(16 * 1024 - JSON.stringify(body).length);
       expect(JSON.stringify(body).length).toBe(16 * 1024);
       const attemptsBefore = expectedProgress["turn-the-axes"].attempts;
       const response = await player.post("/api/submissions", body);
       expect(response.status, response.text).toBe(201);
-      expect(response.body).toMatchObject({ score: SCORE_OF_NAIVE, stars: 0, best: { attempts: attemptsBefore + 1 } });
+      expect(response.body).toMatchObject({ score: miss.score, stars: 0, best: { attempts: attemptsBefore + 1 } });
       expectedProgress["turn-the-axes"].attempts = attemptsBefore + 1;
+      expectedProgress["turn-the-axes"].score = Math.max(expectedProgress["turn-the-axes"].score, miss.score);
       expect(chapter2Progress(await player.progress())).toEqual(expectedProgress);
     });
   });

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
-import { answers, chapter2Player, Player, rotated, startServer, type ExitInfo, type TestServer } from "./server-harness";
+import { answersTo } from "./coordinate-answers";
+import { chapter2Player, Player, startServer, type ExitInfo, type TestServer } from "./server-harness";
 import { testDatabaseKind } from "./test-database";
 
 let server: TestServer;
@@ -29,12 +30,15 @@ describe("restart", () => {
     const ada = await chapter2Player(server.baseUrl);
     expect((await ada.patch("/api/profile", { displayName: "Ada" })).status).toBe(200);
     // Right first (a miss before it would cap the right answer at ★ for the cool-down), then a miss.
-    expect((await ada.submit("turn-the-axes", answers.turnTheAxes)).status).toBe(201);
-    expect((await ada.submit("turn-the-axes", answers.naive)).status).toBe(201);
-    expect((await ada.submit("turn-and-shift", answers.turnAndShift)).status).toBe(201);
+    expect((await ada.play("turn-the-axes", (a) => a.right)).response.status).toBe(201);
+    expect((await ada.play("turn-the-axes", (a) => a.withStars(0))).response.status).toBe(201);
+    expect((await ada.play("turn-and-shift", (a) => a.right)).response.status).toBe(201);
     const grace = await chapter2Player(server.baseUrl);
     expect((await grace.patch("/api/profile", { displayName: "Grace" })).status).toBe(200);
-    expect((await grace.submit("turn-the-axes", rotated(25))).status).toBe(201);
+    const graceTry = await grace.play("turn-the-axes", (a) => a.withStars(2));
+    expect(graceTry.response.status).toBe(201);
+    // The attempt Ada is served next, before the restart: the restarted server must serve (and score) the same instance.
+    const admissionsBefore = await ada.served("admissions");
 
     const adaCookie = ada.cookie!;
     const graceCookie = grace.cookie!;
@@ -68,7 +72,7 @@ describe("restart", () => {
     expect(progressAfter.body).toEqual(progressBefore.body);
     expect((await adaAgain.get("/api/levels/turn-the-axes/leaderboard")).body).toEqual(boardBefore);
     const graceBoard = (await new Player(server.baseUrl, graceCookie).get("/api/levels/turn-the-axes/leaderboard")).body;
-    expect(graceBoard.me).toMatchObject({ rank: 2, displayName: "Grace", score: 0.97, stars: 2, isMe: true });
+    expect(graceBoard.me).toMatchObject({ rank: 2, displayName: "Grace", score: graceTry.expected.score, stars: 2, isMe: true });
 
     // POST /api/profile recognises the cookie instead of making a new player.
     const again = await adaAgain.post("/api/profile");
@@ -76,10 +80,11 @@ describe("restart", () => {
     expect(again.body.id).toBe(profileBefore.id);
 
     // And play continues where it stopped: the unlocked level is still unlocked, attempts add up.
-    const next = await adaAgain.submit("admissions", answers.admissions);
+    expect((await adaAgain.served("admissions")).view).toEqual(admissionsBefore.view);
+    const next = await adaAgain.submit("admissions", answersTo(admissionsBefore).right.answer, { attempt: admissionsBefore.attempt });
     expect(next.status, next.text).toBe(201);
     expect(next.body).toMatchObject({ score: 1, stars: 3, rank: 1 });
-    const worse = await adaAgain.submit("turn-the-axes", answers.naive);
+    const worse = (await adaAgain.play("turn-the-axes", (a) => a.withStars(0))).response;
     expect(worse.body).toMatchObject({ improved: false, best: { score: 1, stars: 3, attempts: 3 } });
   }, 120_000); // two server lifetimes: slow on a busy machine
 

@@ -15,7 +15,9 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { levels } from "../../core/levels/catalog";
+import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
+import { answersTo, type CoordinateAnswers, type Scored } from "./coordinate-answers";
 import { fileURLToPath } from "node:url";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -98,7 +100,8 @@ function requireBuild(): void {
 function serverEnv(port: number, databaseUrl: string): NodeJS.ProcessEnv {
   // scripts/start.mjs sets NODE_ENV=production; Vitest's "test" must not leak in.
   const { NODE_ENV: _vitestNodeEnv, ...inherited } = process.env;
-  const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl };
+  // WARM_TRAINING=0: no background warm-up of every training level (minutes of CPU per server started).
+  const env: Record<string, string | undefined> = { ...inherited, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: databaseUrl, WARM_TRAINING: "0" };
   return env as NodeJS.ProcessEnv;
 }
 
@@ -122,12 +125,16 @@ export async function startServer(): Promise<TestServer> {
   let exited: Promise<ExitInfo> | null = null;
   let output = "";
   let previousOutput = "";
-  let arrivals: { at: number; end: number }[] = []; // when output up to `end` characters had arrived
+  // When output up to `end` characters (counted since the process started, dropped ones included)
+  // had arrived; `dropped` characters were cut off the front of `output` by the cap.
+  let arrivals: { at: number; end: number }[] = [];
+  let dropped = 0;
 
   async function launch(): Promise<void> {
     previousOutput = output;
     output = "";
     arrivals = [];
+    dropped = 0;
     const proc = spawn(process.execPath, ["scripts/start.mjs", "--no-build"], {
       cwd: REPO_ROOT,
       env: serverEnv(port, database.url),
@@ -137,8 +144,13 @@ export async function startServer(): Promise<TestServer> {
     running.add(proc);
     const keep = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.length > OUTPUT_LIMIT) output = output.slice(-OUTPUT_LIMIT);
-      else arrivals.push({ at: Date.now(), end: output.length });
+      arrivals.push({ at: Date.now(), end: dropped + output.length });
+      if (output.length > OUTPUT_LIMIT) {
+        dropped += output.length - OUTPUT_LIMIT;
+        output = output.slice(-OUTPUT_LIMIT);
+        // Arrivals wholly before what is kept can no longer be matched.
+        arrivals = arrivals.filter((a) => a.end > dropped);
+      }
     };
     proc.stdout!.on("data", keep);
     proc.stderr!.on("data", keep);
@@ -220,7 +232,8 @@ export async function startServer(): Promise<TestServer> {
     seenAt(pattern: RegExp) {
       const match = pattern.exec(output);
       if (!match) return undefined;
-      return arrivals.find((a) => a.end >= match.index + match[0].length)?.at;
+      const end = dropped + match.index + match[0].length; // in characters since the process started
+      return arrivals.find((a) => a.end >= end)?.at;
     },
     stop,
     async restart(signal?: NodeJS.Signals, whileStopped?: () => Promise<void>) {
@@ -393,6 +406,25 @@ export class Player {
     return this.post("/api/submissions", { levelId, attempt, answer, ...extra });
   }
 
+  /** The level's current attempt as this player is served it (GET /api/levels/:id): its public projection. */
+  async served(levelId: string): Promise<PublicLevel> {
+    const response = await this.get(`/api/levels/${encodeURIComponent(levelId)}`);
+    if (response.status !== 200) throw new Error(`GET /api/levels/${levelId}: HTTP ${response.status} ${response.text}`);
+    return response.body;
+  }
+
+  /**
+   * Plays one attempt of a coordinate-change level: reads the instance served for it, picks an
+   * answer to it (`pick`, e.g. `(a) => a.withStars(2)`), and submits it to that attempt.
+   * Returns the raw response and what the server should score the answer (`expected`).
+   */
+  async play(levelId: string, pick: (answers: CoordinateAnswers) => Scored, extra: Record<string, unknown> = {}) {
+    const level = await this.served(levelId);
+    const expected = pick(answersTo(level));
+    const response = await this.submit(levelId, expected.answer, { attempt: level.attempt, ...extra });
+    return { response, expected, level };
+  }
+
   async progress(): Promise<Record<string, { stars: number; score: number; attempts: number }>> {
     const response = await this.get("/api/progress");
     if (response.status !== 200) throw new Error(`GET /api/progress: HTTP ${response.status} ${response.text}`);
@@ -424,19 +456,4 @@ export async function newPlayer(baseUrl: string): Promise<Player> {
   await player.ensureProfile();
   if (!player.cookie) throw new Error("POST /api/profile set no ga_player cookie");
   return player;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reference answers (see the level definitions in core/levels/representations.ts).
-
-export const answers = {
-  naive: { representation: "raw", rule: "x>0", angleDeg: 0, shift: [0, 0], scale: [1, 1] },
-  turnTheAxes: { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] },
-  turnAndShift: { representation: "raw", rule: "x>0", angleDeg: -120, shift: [0.35, -0.45], scale: [1, 1] },
-  admissions: { representation: "raw", rule: "x>0 and y>0", angleDeg: 0, shift: [50, 800], scale: [1, 1] },
-} as const;
-
-/** The naive answer with another angle (turn-the-axes allows rotation only). */
-export function rotated(angleDeg: number) {
-  return { ...answers.naive, angleDeg };
 }

@@ -6,26 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { levels } from "@/core/levels/catalog";
 import { kindOf } from "@/core/kinds/registry";
-import { answerChoices } from "@/core/kinds/choices";
-import { allInstances } from "@/core/kinds/instances";
-import { scoreAnswer } from "@/core/scoring";
-import { staticAnswers } from "../reference";
+import { learningRate as learningRateKind, type LearningRateView } from "@/core/kinds/learning-rate";
+import { starsFor } from "@/core/scoring";
 import { newPlayer, startServer, type Player, type TestServer } from "./server-harness";
 import { closeAll, createGame, joinGame, roundLevel, solvedAnswer, startRound } from "./live-client";
-import { submitSolved, unlockUpTo } from "./play";
+import { served, submitSolved, unlockUpTo } from "./play";
 
 const trainingLevels = levels.filter((l) => kindOf(l.kind).trains);
 const first = trainingLevels[0];
 
 let server: TestServer;
 let player: Player;
-
-/** What core scores here, in another process. (The training levels have one variant today, whatever the seed.) */
-async function expected(levelId: string, answer: unknown) {
-  const outcome = await scoreAnswer(levels.find((l) => l.id === levelId)!, "any seed", answer);
-  if (!outcome.ok) throw new Error(outcome.message);
-  return outcome.result;
-}
 
 beforeAll(async () => {
   server = await startServer();
@@ -46,6 +37,7 @@ afterAll(async () => {
 describe("a training level through the API", () => {
   it("exists: the course has training levels", () => {
     expect(trainingLevels.length).toBeGreaterThanOrEqual(5);
+    expect(first.kind).toBe("learning-rate"); // the tests below read its view
   });
 
   it("a fresh player's committed answer, solved from what they were served, earns three stars", { timeout: 120_000 }, async () => {
@@ -65,31 +57,40 @@ describe("a training level through the API", () => {
   it("stores the score the server's own training gives, equal to core's in this process; trying every choice in turn earns at most ★", {
     timeout: 120_000,
   }, async () => {
-    const answers = answerChoices(first, allInstances(first)![0]);
-    const allowed = [];
-    for (const answer of answers) if ((await scoreAnswer(first, "any seed", answer)).ok) allowed.push(answer);
-    expect(allowed.length).toBeGreaterThan(1);
+    const rates = ((await served(player, first.id)).view as LearningRateView).rates;
+    expect(rates.length).toBeGreaterThan(1);
     let missed = false;
-    for (const answer of allowed) {
-      const res = await player.submit(first.id, answer, { score: 1, stars: 3 }); // a forged score is ignored
+    for (const learningRate of rates) {
+      // Each submission moves the player on to a new attempt (another variant, other prediction ids).
+      const level = await served(player, first.id);
+      const answer = { learningRate, prediction: (level.view as LearningRateView).prediction.options[0].id };
+      const res = await player.submit(first.id, answer, { attempt: level.attempt, score: 1, stars: 3 }); // a forged score is ignored
       expect(res.status, res.text).toBe(201);
-      const mine = await expected(first.id, answer);
-      expect(res.body.score).toBe(mine.score);
-      expect(res.body.outcomeStars).toBe(mine.stars);
+      // The review carries the run spec: core trains it here, in another process, to the stored score.
+      const mine = await learningRateKind.train(res.body.review.run, answer);
+      expect(res.body.score).toBe(mine.evaluation.score);
+      expect(res.body.outcomeStars).toBe(starsFor(first, mine.evaluation.score));
       // After the first miss, a right choice is capped by the cool-down.
-      expect(res.body.stars).toBe(missed ? Math.min(1, mine.stars) : mine.stars);
-      missed ||= mine.stars < 3;
+      expect(res.body.stars).toBe(missed ? Math.min(1, res.body.outcomeStars) : res.body.outcomeStars);
+      missed ||= res.body.outcomeStars < 3;
     }
     expect(missed).toBe(true);
     expect((await player.progress())[first.id].stars).toBeLessThanOrEqual(1);
   });
 
-  it("refuses an answer outside the level's choices, naming the field, and stores nothing", async () => {
+  it("refuses an answer outside the level's choices, or a prediction of another attempt, naming the field, and stores nothing", async () => {
     const before = (await player.progress())[first.id].attempts;
-    const bogus = Object.fromEntries(Object.keys(staticAnswers[first.id] as object).map((key) => [key, "not-a-choice"]));
-    const res = await player.submit(first.id, bogus);
-    expect(res.status).toBe(400);
-    expect(res.body.error.message).toMatch(/^answer\./);
+    const level = await served(player, first.id);
+    const prediction = (level.view as LearningRateView).prediction.options[0].id;
+    for (const [answer, field] of [
+      [{ learningRate: "not-a-choice", prediction }, "answer.learningRate"],
+      [{ learningRate: 0.5, prediction }, "answer.learningRate"],
+      [{ learningRate: 0.3, prediction: "a00000" }, "answer.prediction"],
+    ] as const) {
+      const res = await player.submit(first.id, answer, { attempt: level.attempt });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(field);
+    }
     expect((await player.progress())[first.id].attempts).toBe(before);
   });
 });
@@ -100,14 +101,16 @@ describe("a live round on a training level", () => {
     const ada = await joinGame(server.baseUrl, game.code, "Ada");
     const bob = await joinGame(server.baseUrl, game.code, "Bob");
     await startRound(game);
-    const naive = kindOf(first.kind).initialAnswer((await roundLevel(bob.client)).view);
+    const round = (await roundLevel(bob.client)).view as LearningRateView;
+    // The starting rate, with a prediction (predict, then run: both are committed together).
+    const naive = { ...(kindOf(first.kind).initialAnswer(round) as object), prediction: round.prediction.options[0].id };
     const solved = await solvedAnswer(ada.client);
     const [a, b] = await Promise.all([
       ada.client.ok("player:answer", { roundIndex: 0, answer: solved }),
       bob.client.ok("player:answer", { roundIndex: 0, answer: naive }),
     ]);
-    expect(a).toMatchObject({ stars: 3, score: (await expected(first.id, solved)).score, lockedIn: false });
-    expect(b).toMatchObject({ score: (await expected(first.id, naive)).score });
-    expect(b.stars).toBeLessThan(3);
+    // ★★★ here is the target within full marks (score 1); the starting rate crawls on every variant (score 0).
+    expect(a).toMatchObject({ stars: 3, score: 1, lockedIn: false });
+    expect(b).toMatchObject({ stars: 0, score: 0 });
   });
 });

@@ -1,4 +1,17 @@
-import { expect, levelCard, openLevel, screenshot, servedLevel, setNumber, submitAndExpectStars, test, unlockUpTo, waitForProfile } from "./helpers";
+import {
+  expect,
+  levelCard,
+  openLevel,
+  screenshot,
+  servedLevel,
+  setNumber,
+  submitAndExpectStars,
+  test,
+  typedAnswer,
+  typedAnswerFor,
+  unlockUpTo,
+  waitForProfile,
+} from "./helpers";
 
 // The campaign's rules, which no page can get around: a level opens only after the one before it
 // has a star, and the server scores every answer itself.
@@ -19,11 +32,14 @@ test("a score sent by the browser is ignored: the server scores the answer itsel
   await page.goto("/play");
   await waitForProfile(page);
   // page.request shares the page's cookies, so this is the same anonymous player.
-  const { attempt } = await servedLevel(page, "turn-the-axes");
+  const served = await servedLevel(page, "turn-the-axes");
+  const attempt = served.attempt;
+  // The axes turned half a turn from the right angle: black and white swapped, nearly every point wrong.
+  const right = await typedAnswerFor(served);
   const data = {
     levelId: "turn-the-axes",
     attempt,
-    answer: { representation: "raw", rule: "x>0", angleDeg: 180, shift: [0, 0], scale: [1, 1] },
+    answer: { ...right, angleDeg: right.angleDeg > 0 ? right.angleDeg - 180 : right.angleDeg + 180 },
     score: 1,
     stars: 3,
   };
@@ -76,9 +92,11 @@ test("hints come one at a time from the server; a giveaway hint says its cost on
   await expect(page.getByTestId("attempt-rules")).toHaveText("The hints you opened cap this try at ★★.");
 
   // Doing what it says: the answer is right, and this try earns ★★.
+  const answer = await typedAnswer(page, "admissions");
+  expect(answer.rule).toBe("x>0 and y>0");
   await page.getByRole("radio", { name: "black iff x′ > 0 and y′ > 0", exact: true }).check();
-  await setNumber(page, "shift-x", 50);
-  await setNumber(page, "shift-y", 800);
+  await setNumber(page, "shift-x", answer.shift[0]);
+  await setNumber(page, "shift-y", answer.shift[1]);
   await expect(page.getByTestId("live-accuracy")).toHaveText("Accuracy 100.0%");
   await expect(page.getByTestId("live-stars")).toContainText("(the most this try can earn)");
   await expect(page.getByTestId("live-stars").getByRole("img", { name: "2 of 3 stars" })).toBeVisible();

@@ -12,7 +12,8 @@ test("one neuron: type ∂E/∂w₁, submit for three stars, then see the chain 
   await page.setViewportSize({ width: 1280, height: 900 });
   await unlockAndOpen(page, "chain-rule-one-neuron");
   const { view } = (await servedLevel(page, "chain-rule-one-neuron")) as PublicLevel<"chain-rule">;
-  await expect(page.getByTestId("network-values")).toContainText(forward(view.network).output.toFixed(2));
+  // The page shows the forward pass of this attempt's numbers, to four decimals.
+  await expect(page.getByTestId("network-values")).toContainText(forward(view.network).output.toFixed(4));
   // Nothing is revealed before the answer is in.
   await expect(page.getByTestId("chain-explanation")).toHaveCount(0);
   await screenshot(page, "chain-rule-one-neuron-start");

@@ -10,6 +10,7 @@ import {
   TRAINING_WAIT_MS,
   unlockAndOpen,
 } from "./helpers";
+import type { Page } from "@playwright/test";
 import type { DeepTrainingAnswer } from "../../core/kinds/deep-training/public";
 import { solve } from "../reference";
 
@@ -22,11 +23,18 @@ import { solve } from "../reference";
 // can take many times its quiet-machine time, hence the budget.
 test.describe.configure({ timeout: 240_000 });
 
+/** Commits a prediction as a player does, by its radio button (the solver chose the option by its label; ids change with every attempt). */
+async function predict(page: Page, id: string): Promise<void> {
+  const option = page.getByTestId("prediction").locator(`input[value="${id}"]`);
+  await option.check();
+  await expect(option).toBeChecked();
+}
+
 test("vanishing gradients: commit ReLU before anything trains, the server scores it, the browser replays that run; sigmoid after, for comparison only", async ({
   page,
 }) => {
   const errors = collectPageErrors(page);
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await unlockAndOpen(page, "vanishing-gradients");
   const fix = solve(await servedLevel(page, "vanishing-gradients")) as DeepTrainingAnswer;
 
@@ -39,8 +47,13 @@ test("vanishing gradients: commit ReLU before anything trains, the server scores
   await expect(page.getByTestId("live-stars")).toHaveCount(0);
   await expect(page.getByTestId("submit")).toHaveText("Commit and run");
   await screenshot(page, "training-vanishing-gradients-before");
+  await page.setViewportSize(PHONE.viewport);
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "training-vanishing-gradients-phone-before");
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await relu.check();
+  await predict(page, fix.prediction);
   const result = await submitAndExpectStars(page, 3);
   await expect(result.getByTestId("result-summary")).toContainText(/Reached the target loss 0\.1 at epoch \d+ of 100 \(loss 0\.0\d+\): 100%/);
   await expect(page.getByTestId("review")).toContainText("ReLU's slope is exactly 1");
@@ -78,5 +91,46 @@ test("vanishing gradients: commit ReLU before anything trains, the server scores
   await screenshot(page, "training-vanishing-gradients-phone");
   await page.getByTestId("loss-chart").scrollIntoViewIfNeeded();
   await screenshot(page, "training-vanishing-gradients-phone-charts", { fullPage: false });
+  expect(errors).toEqual([]);
+});
+
+test("very deep: commit residual connections with batch norm and a prediction; the gradient bars move over training with the epoch slider; the plain stack afterwards, for nothing", async ({
+  page,
+}) => {
+  const errors = collectPageErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await unlockAndOpen(page, "very-deep");
+  const fix = solve(await servedLevel(page, "very-deep")) as DeepTrainingAnswer;
+  await expect(page.getByTestId("commit-first")).toBeVisible();
+  await expect(page.getByTestId("train")).toHaveCount(0);
+  await page.locator(`input[name="architecture"][value="${fix.architecture}"]`).check();
+  await predict(page, fix.prediction);
+  await screenshot(page, "training-very-deep-before");
+
+  const result = await submitAndExpectStars(page, 3);
+  await expect(result.getByTestId("result-summary")).toContainText(/Reached the target loss 0\.1 at epoch \d+ of 40/);
+  const done = page.getByTestId("training-done");
+  await expect(done).toContainText("✓ Target reached", { timeout: TRAINING_WAIT_MS });
+
+  // Gradients over training, not only at the start: the slider walks the epochs and the bars follow.
+  const slider = page.getByTestId("gradient-epoch");
+  await expect(slider).toHaveValue("0");
+  const atStart = await page.getByTestId("gradient-bars").getByRole("img").getAttribute("aria-label");
+  await slider.fill("10");
+  await expect(page.getByText(/^Epoch 10 of \d+$/)).toBeVisible();
+  await expect(page.getByTestId("gradient-bars").getByRole("img")).not.toHaveAttribute("aria-label", atStart!);
+
+  // The plain stack, afterwards: its first layer's feedback fades by orders of magnitude; it earns nothing.
+  await page.locator('input[name="architecture"][value="plain"]').check();
+  const started = Date.now();
+  await page.getByTestId("train").click();
+  await expect(done).toContainText("✗ Target not reached", { timeout: TRAINING_WAIT_MS });
+  console.log(`browser training time: very-deep plain ${Date.now() - started} ms`);
+  await expect(page.getByTestId("gradient-bars")).toContainText(/first layer's feedback is .* weaker/);
+  await expect(page.getByText("Your best:").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
+  await screenshot(page, "training-very-deep-desktop");
+  await page.setViewportSize(PHONE.viewport);
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "training-very-deep-phone");
   expect(errors).toEqual([]);
 });

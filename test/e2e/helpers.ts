@@ -2,6 +2,7 @@ import { test as base, expect, type BrowserContext, type BrowserContextOptions, 
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import type { CoordinateChangeAnswer, CoordinateChangeView } from "../../core/kinds/coordinate-change/public";
 import type { PublicLevel } from "../../core/play/public-level";
 import { conceptKnowledge, type Known } from "../reference/concept";
 
@@ -172,6 +173,42 @@ export async function servedLevel(page: Page, levelId: string): Promise<PublicLe
   return (await res.json()) as PublicLevel;
 }
 
+// ── Coordinate change: the answer a player reads off the plot ───────────────────────
+
+/**
+ * The three-star answer to a served coordinate-change instance, in the precision the number fields
+ * show (whole degrees; the origin to 3 decimals, or on admissions a grade to 1 and a test score to
+ * whole points), checked with the kind's own live feedback so that what is typed earns three stars.
+ * Every attempt (solo) and every round (live) draws its own hidden rule and points, so a test types
+ * this, never a fixed value.
+ */
+export async function typedAnswerFor(served: PublicLevel): Promise<CoordinateChangeAnswer> {
+  const [{ preview }, { solve }] = await Promise.all([import("../../core/kinds/coordinate-change/public"), import("../reference")]);
+  const view = served.view as CoordinateChangeView;
+  const exact = solve(served) as CoordinateChangeAnswer;
+  const digits = exact.rule === "x>0 and y>0" ? [1, 0] : [3, 3];
+  const shift = exact.shift.map((v, i) => Number(v.toFixed(digits[i]))) as [number, number];
+  for (const angleDeg of [Math.round(exact.angleDeg), Math.round(exact.angleDeg) + 1, Math.round(exact.angleDeg) - 1]) {
+    const answer = { ...exact, angleDeg: ((angleDeg + 540) % 360) - 180, shift };
+    if (preview(view, answer).score >= served.stars[2]) return answer;
+  }
+  throw new Error(`${served.id}: no rounded answer earns three stars`);
+}
+
+/** The three-star typed answer to the coordinate-change attempt this page's player is served now. */
+export async function typedAnswer(page: Page, levelId: string): Promise<CoordinateChangeAnswer> {
+  return typedAnswerFor(await servedLevel(page, levelId));
+}
+
+/** Types an answer into the view's controls (representation and rule first: changing them resets the origin). */
+export async function typeAnswer(page: Page, answer: CoordinateChangeAnswer, { rotate = true, shift = true } = {}): Promise<void> {
+  if (rotate) await setNumber(page, "angle", answer.angleDeg);
+  if (shift) {
+    await setNumber(page, "shift-x", answer.shift[0]);
+    await setNumber(page, "shift-y", answer.shift[1]);
+  }
+}
+
 /**
  * Plays the campaign up to `levelId` for this page's player, through the real API: for every
  * level before it, it reads the attempt the player is served and submits the answer a player who
@@ -263,13 +300,24 @@ export async function answerConcept(
     const section = root.getByTestId(`question-${id}`);
     const known = instead[id] ?? knownFor(levelId, id);
     const pick = (input: Locator) => (tap ? input.locator("xpath=ancestor::label[1]").tap() : input.check());
+    // An attempt may show some of a question's options: answer with those shown.
+    const shownOf = async (labels: readonly string[], locate: (label: string) => Locator) => {
+      const shown: string[] = [];
+      for (const label of labels) if ((await locate(label).count()) > 0) shown.push(label);
+      return shown;
+    };
     if ("single" in known) await pick(optionRadio(section, known.single));
-    else if ("multiple" in known) for (const label of known.multiple) await pick(section.getByRole("checkbox", { name: label, exact: true }));
-    else if ("order" in known) await putLabelsInOrder(section.getByTestId(`order-${id}`), known.order, { tap });
-    else {
+    else if ("multiple" in known)
+      for (const label of await shownOf(known.multiple, (l) => section.getByRole("checkbox", { name: l, exact: true })))
+        await pick(section.getByRole("checkbox", { name: label, exact: true }));
+    else if ("order" in known) {
+      const order = await shownOf(known.order, (l) => section.getByRole("button", { name: `Move “${l}” down`, exact: true }));
+      await putLabelsInOrder(section.getByTestId(`order-${id}`), order, { tap });
+    } else {
       // A card's group is a fieldset named by the card; its pills are the bins in the order of the "Groups" list.
       const bins = await section.getByRole("list", { name: "Groups" }).getByRole("listitem").allTextContents();
-      for (const [card, bin] of Object.entries(known.sort)) {
+      const cards = await shownOf(Object.keys(known.sort), (l) => section.getByRole("group", { name: l, exact: true }));
+      for (const [card, bin] of Object.entries(known.sort).filter(([card]) => cards.includes(card))) {
         const index = bins.findIndex((text) => text.endsWith(bin));
         const group = section.getByRole("group", { name: card, exact: true });
         await pick(group.getByRole("radio").nth(index));
@@ -417,6 +465,30 @@ export async function liveLobby(device: OpenDevice, nicknames: string[], options
     phones.push(phone);
   }
   return { host, code, phones };
+}
+
+/**
+ * The rounds' levels as the server sends them to this page (the public projection of each round's
+ * instance, in its "live:state" messages over the page's WebSocket): a live round draws its own
+ * instance, so a test works its answer out from what the phone was served, as the player reads it
+ * off the screen. Call before the page joins or reloads; it follows every socket the page opens.
+ */
+export function watchLiveRounds(page: Page): { level(roundIndex: number): Promise<PublicLevel> } {
+  const levels = new Map<number, PublicLevel>();
+  page.on("websocket", (ws) =>
+    ws.on("framereceived", ({ payload }) => {
+      // A Socket.IO event is an Engine.IO message ("4") of type EVENT ("2"), an optional ack id, then a JSON array.
+      if (typeof payload !== "string" || !payload.startsWith("42")) return;
+      const [event, view] = JSON.parse(payload.replace(/^42\d*/, "")) as [string, { round?: { index: number; level: PublicLevel | null } | null }];
+      if (event === "live:state" && view.round?.level) levels.set(view.round.index, view.round.level);
+    }),
+  );
+  return {
+    async level(roundIndex) {
+      await expect.poll(() => levels.has(roundIndex), { message: `the level of round ${roundIndex + 1} reached the page` }).toBe(true);
+      return levels.get(roundIndex)!;
+    },
+  };
 }
 
 /** A round on a phone is interactive once the level view (a dynamic import) has sized its plot. */

@@ -1,4 +1,4 @@
-import { expect, levelCard, openLevel, tabTo, test, unlockUpTo } from "./helpers";
+import { expect, levelCard, openLevel, tabTo, test, typedAnswer, unlockUpTo } from "./helpers";
 
 test("a coordinate-change level can be solved with the keyboard alone", async ({ page }) => {
   await unlockUpTo(page, "turn-the-axes");
@@ -9,24 +9,28 @@ test("a coordinate-change level can be solved with the keyboard alone", async ({
   await expect(canvas).toHaveAccessibleName(/←\/→ turn the axes \(Shift: 10°\)/);
   await tabTo(page, canvas);
 
-  // Shift+← turns 10° counter-clockwise, ← turns 1°: 3 × 10 + 5 × 1 = 35°.
-  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+ArrowLeft");
-  await expect(page.getByTestId("angle-number")).toHaveValue("30");
-  for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
-  await expect(page.getByTestId("angle-number")).toHaveValue("35");
-  await expect(page.getByLabel("Angle (°)", { exact: true })).toHaveValue("35");
+  // The angle this attempt's boundary needs, worked out from its points (every attempt draws its own).
+  const target = (await typedAnswer(page, "turn-the-axes")).angleDeg;
+  const tens = Math.trunc(target / 10);
+  const ones = target - tens * 10;
+  // Shift+← turns 10° counter-clockwise, ← turns 1°; → turns back (clockwise, towards negative angles).
+  for (let i = 0; i < Math.abs(tens); i++) await page.keyboard.press(tens > 0 ? "Shift+ArrowLeft" : "Shift+ArrowRight");
+  await expect(page.getByTestId("angle-number")).toHaveValue(String(tens * 10));
+  for (let i = 0; i < Math.abs(ones); i++) await page.keyboard.press(ones > 0 ? "ArrowLeft" : "ArrowRight");
+  await expect(page.getByTestId("angle-number")).toHaveValue(String(target));
+  await expect(page.getByLabel("Angle (°)", { exact: true })).toHaveValue(String(target));
   await expect(page.getByTestId("live-accuracy")).toHaveText("Accuracy 100.0%");
 
   // Right/down turn back: a quick round trip leaves the angle where it was.
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowUp");
-  await expect(page.getByTestId("angle-number")).toHaveValue("35");
+  await expect(page.getByTestId("angle-number")).toHaveValue(String(target));
   // "m" does nothing here: the origin is locked in this level.
   await page.keyboard.press("m");
   await page.keyboard.press("ArrowDown");
-  await expect(page.getByTestId("angle-number")).toHaveValue("34");
+  await expect(page.getByTestId("angle-number")).toHaveValue(String(target - 1));
   await page.keyboard.press("ArrowLeft");
-  await expect(page.getByTestId("angle-number")).toHaveValue("35");
+  await expect(page.getByTestId("angle-number")).toHaveValue(String(target));
 
   // Submit from the keyboard.
   const submit = page.getByTestId("submit");

@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import type { LearningRateAnswer } from "../../core/kinds/learning-rate/public";
 import { solve } from "../reference";
 import {
@@ -23,26 +24,45 @@ import {
 // times its quiet-machine time, hence the budget.
 test.describe.configure({ timeout: 240_000 });
 
+/** Commits a prediction as a player does, by its radio button (the solver chose the option by its label; ids change with every attempt). */
+async function predict(page: Page, id: string): Promise<void> {
+  const option = page.getByTestId("prediction").locator(`input[value="${id}"]`);
+  await option.check();
+  await expect(option).toBeChecked();
+}
+
 test("learning rate: commit 0.3 for three stars; then too small crawls and too big diverges, for comparison only", async ({ page }) => {
   const errors = collectPageErrors(page);
   await page.setViewportSize(PHONE.viewport);
   await unlockAndOpen(page, "pick-a-learning-rate");
-  const { learningRate } = solve(await servedLevel(page, "pick-a-learning-rate")) as LearningRateAnswer;
+  const { learningRate, prediction } = solve(await servedLevel(page, "pick-a-learning-rate")) as LearningRateAnswer;
   await expect(page.getByRole("radio", { name: "0.001", exact: true })).toBeChecked();
   // Predict, then run: nothing trains before the commit, and no stars are promised.
   await expect(page.getByTestId("commit-first")).toBeVisible();
   await expect(page.getByTestId("train")).toHaveCount(0);
   await expect(page.getByTestId("live-stars")).toHaveCount(0);
+  await screenshot(page, "training-learning-rate-phone-before");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, "training-learning-rate-desktop-before");
+  await page.setViewportSize(PHONE.viewport);
 
   await page.getByRole("radio", { name: String(learningRate), exact: true }).check();
+  await predict(page, prediction);
   const result = await submitAndExpectStars(page, 3);
   await expect(result.getByTestId("result-summary")).toContainText(
-    new RegExp(`Learning rate ${learningRate} reached the target loss 0\\.02 at epoch \\d+ of 300, leaving \\d+% of the budget`),
+    new RegExp(`Learning rate ${learningRate} reached the target loss 0\\.02 in \\d+ epochs, within 105: 100%\\.`),
   );
   await expect(page.getByTestId("review")).toContainText("every step still went downhill");
   // The committed rate trains in the browser with the run the server scored.
   const done = page.getByTestId("training-done");
-  await expect(done).toHaveText(/✓ Target reached.*reached at epoch \d+ of 300/, { timeout: TRAINING_WAIT_MS });
+  await expect(done).toHaveText(
+    new RegExp(
+      `✓ Target reached\\.Learning rate ${learningRate}: \\d+ epochs to reach loss 0\\.02, within the 105 that earn full marks\\. The run scores 100%\\.`,
+    ),
+    {
+      timeout: TRAINING_WAIT_MS,
+    },
+  );
 
   // Then the others, to compare: they earn nothing.
   const times: string[] = [];
@@ -65,7 +85,7 @@ test("learning rate: commit 0.3 for three stars; then too small crawls and too b
   await page.getByTestId("loss-chart").scrollIntoViewIfNeeded();
   await screenshot(page, "training-learning-rate-phone-chart", { fullPage: false });
 
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByTestId("kind-view").scrollIntoViewIfNeeded();
   await screenshot(page, "training-learning-rate-desktop");
   expect(errors).toEqual([]);

@@ -145,3 +145,16 @@ test("join errors: unknown code, taken nickname, offensive or malformed nickname
     await expect(host.getByTestId("lobby-players").getByRole("listitem")).toHaveCount(2);
   });
 });
+
+test("the projector's sound is off on the first visit, says its state in words, and is remembered", async ({ device }) => {
+  const host = await device(PROJECTOR);
+  await createLiveGame(host);
+  const sound = host.getByTestId("sound-switch");
+  await expect(sound).toHaveText("Sound: off");
+  await sound.click();
+  await expect(sound).toHaveText("Sound: on");
+  await host.reload();
+  await expect(host.getByTestId("sound-switch")).toHaveText("Sound: on");
+  await host.getByTestId("sound-switch").click();
+  await expect(host.getByTestId("sound-switch")).toHaveText("Sound: off");
+});

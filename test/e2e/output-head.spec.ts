@@ -6,9 +6,6 @@ import { expect, expectNoHorizontalScroll, optionRadio, PHONE, screenshot, submi
 // The output-head kind: design the output layer (units, activation, loss) for each task card.
 // Cards come shuffled under ids that change with every attempt: a player finds them by their words.
 
-const PHOTO_TAGS = "Tag a holiday photo with any of 12 labels (beach, mountain, people, dog…). A photo can have several, or none.";
-const SPAM = "Decide whether an email is spam or not.";
-
 /** A task card on the page, by its prompt. */
 const card = (page: Page, prompt: string) => page.locator('section[data-testid^="head-"]', { hasText: prompt });
 
@@ -22,40 +19,47 @@ async function design(page: Page, prompt: string, head: HeadChoice) {
   await optionRadio(c.getByTestId(/^loss-/), lossLabels[head.loss!]).check();
 }
 
-test("output-head: a classic mistake is reviewed; the next variant, reshuffled, designed right, earns ★ during the cool-down", async ({ page }) => {
+test("output-head: a classic mistake is reviewed; the next variant, other cards under new ids, designed right, earns ★ during the cool-down", async ({
+  page,
+}) => {
   test.slow(); // unlocking submits every earlier level, some of which train networks on the server
   await unlockAndOpen(page, "classification-heads");
   const shown = await prompts(page);
   await expect(page.getByTestId("answered-count")).toHaveText(`0 of ${shown.length} output layers complete`);
   await screenshot(page, "choice-heads-before");
+  // Every attempt shows one yes/no task and one multilabel task (the level's groups).
+  const yesNo = shown.find((p) => headKnowledge[p].units === 1)!;
+  const labels = shown.find((p) => headKnowledge[p].units! > 1 && headKnowledge[p].activation === "sigmoid")!;
 
-  // Spam: the + button from an empty field gives one neuron.
-  await card(page, SPAM).getByRole("button", { name: "One output neuron more" }).click();
-  await expect(card(page, SPAM).getByRole("spinbutton")).toHaveValue("1");
-  await optionRadio(card(page, SPAM).getByTestId(/^activation-/), "Sigmoid (logistic)").check();
-  await optionRadio(card(page, SPAM).getByTestId(/^loss-/), "Binary cross-entropy").check();
-  for (const prompt of shown) if (prompt !== SPAM && prompt !== PHOTO_TAGS) await design(page, prompt, headKnowledge[prompt]);
+  // The yes/no task: the + button from an empty field gives one neuron.
+  await card(page, yesNo).getByRole("button", { name: "One output neuron more" }).click();
+  await expect(card(page, yesNo).getByRole("spinbutton")).toHaveValue("1");
+  await optionRadio(card(page, yesNo).getByTestId(/^activation-/), "Sigmoid (logistic)").check();
+  await optionRadio(card(page, yesNo).getByTestId(/^loss-/), "Binary cross-entropy").check();
+  for (const prompt of shown) if (prompt !== yesNo && prompt !== labels) await design(page, prompt, headKnowledge[prompt]);
   // The classic mistake: labels that do not exclude each other, given a softmax.
-  await design(page, PHOTO_TAGS, { units: 12, activation: "softmax", loss: "categorical-crossentropy" });
-  await expect(card(page, PHOTO_TAGS).getByRole("img")).toHaveAttribute(
+  const units = headKnowledge[labels].units!;
+  await design(page, labels, { units, activation: "softmax", loss: "categorical-crossentropy" });
+  await expect(card(page, labels).getByRole("img")).toHaveAttribute(
     "aria-label",
-    "Your output layer: 12 output neurons, Softmax, Categorical cross-entropy",
+    `Your output layer: ${units} output neurons, Softmax, Categorical cross-entropy`,
   );
 
   await submitAndExpectStars(page, 1); // 10 of 12 choices right
-  await expect(card(page, PHOTO_TAGS).getByTestId(/^verdict-/)).toHaveText("◐ Partly right (1 of 3)");
-  await expect(card(page, PHOTO_TAGS).getByTestId(/^why-/)).toContainText("Softmax would make the labels compete");
+  await expect(card(page, labels).getByTestId(/^verdict-/)).toHaveText("◐ Partly right (1 of 3)");
+  await expect(card(page, labels).getByTestId(/^why-/)).toContainText("sigmoid");
   await screenshot(page, "choice-heads-reviewed-wrong");
 
-  // The next variant: the same tasks, reshuffled under new ids; right now, it earns ★ until the cool-down ends.
+  // The next variant: cards drawn again, under new ids; right now, it earns ★ until the cool-down ends.
   const before = await page.locator('section[data-testid^="head-"]').evaluateAll((cards) => cards.map((c) => c.getAttribute("data-testid")));
   await page.getByTestId("next-variant").click();
-  await expect(page.getByTestId("answered-count")).toHaveText(`0 of ${shown.length} output layers complete`);
+  await expect(page.getByTestId("answered-count")).toHaveText(/^0 of \d+ output layers complete$/);
   for (const id of before) await expect(page.getByTestId(id!)).toHaveCount(0);
-  for (const prompt of shown) await design(page, prompt, headKnowledge[prompt]);
+  const next = await prompts(page);
+  for (const prompt of next) await design(page, prompt, headKnowledge[prompt]);
   await submitAndExpectStars(page, 1);
   await expect(page.getByTestId("capped")).toContainText("Right — but after a miss, this try is capped at ★");
-  for (const prompt of shown) await expect(card(page, prompt).getByTestId(/^verdict-/)).toHaveText("✓ Right");
+  for (const prompt of next) await expect(card(page, prompt).getByTestId(/^verdict-/)).toHaveText("✓ Right");
   await screenshot(page, "choice-heads-reviewed-right");
 
   await page.setViewportSize(PHONE.viewport);

@@ -6,11 +6,13 @@ import {
   PHONE,
   PROJECTOR,
   screenshot,
-  setNumber,
   signUpTeacher,
   test,
+  typeAnswer,
+  typedAnswerFor,
   waitForHydration,
   waitForLiveRound,
+  watchLiveRounds,
 } from "./helpers";
 
 // A signed-in teacher hosts a one-round game from /host; afterwards the game is in their reports.
@@ -22,6 +24,7 @@ test("a teacher's game appears in their reports with the points the phone was to
 
   const code = await createLiveGame(host, { set: "Chapter 2: a quick 3", drop: ["Turn and shift", "Admissions"], roundTime: "60 seconds", speedBonus: true });
   const phone = await device(PHONE);
+  const rounds = watchLiveRounds(phone);
   await joinLiveGame(phone, code, "Ana Lu");
   await expect(host.getByTestId("player-count")).toHaveText("1 player");
 
@@ -30,7 +33,9 @@ test("a teacher's game appears in their reports with the points the phone was to
   await expect(next).toHaveText("Start now");
   await next.click(); // play
   await waitForLiveRound(phone);
-  await setNumber(phone, "angle", 35);
+  // The round's boundary is drawn for this game: the angle is worked out from the points the phone was served.
+  await typeAnswer(phone, await typedAnswerFor(await rounds.level(0)), { shift: false });
+  await expect(phone.getByTestId("live-accuracy")).toHaveText("Accuracy 100.0%");
   await phone.getByTestId("live-submit").click();
   await expect(phone.getByTestId("live-message")).toContainText("That is your best so far.");
   // The only player says they are done: the round ends at once, and the phone shows what it earned.

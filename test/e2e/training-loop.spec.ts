@@ -1,50 +1,78 @@
+import type { Locator } from "@playwright/test";
 import { loopKnowledge } from "../reference/training-loop";
-import { expect, expectNoHorizontalScroll, idsOfLabels, orderOf, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+import { expect, expectNoHorizontalScroll, orderOf, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
 
-// The training-loop kind: put the steps of training in order by drag, arrow keys and buttons. The
-// steps are shown under ids that change with every attempt: the player knows them by their words.
+// The training-loop kind: build the loop out of cards. The steps are shown in one of their
+// phrasings, mixed with cards that are not steps of the loop, under ids that change with every
+// attempt: the player knows the steps by their words, sets the other cards aside, and puts the
+// steps in order by drag, arrow keys and buttons.
 
-test("training-loop: order the steps by drag, arrow keys and buttons", async ({ page }) => {
+/** Each card on the page: its id and its words. */
+async function cardsOf(list: Locator): Promise<{ id: string; label: string }[]> {
+  return list.locator("> li").evaluateAll((items) =>
+    items.map((li) => ({
+      id: li.getAttribute("data-testid")!.replace(/^order-item-/, ""),
+      label: li
+        .querySelector("button[aria-label^='Move']")!
+        .getAttribute("aria-label")!
+        .replace(/^Move “(.*)” (up|down)$/, "$1"),
+    })),
+  );
+}
+
+test("training-loop: set aside the cards that are not steps, order the steps by drag, arrow keys and buttons", async ({ page }) => {
   test.slow(); // unlocking submits every earlier level, some of which train networks on the server
   await unlockAndOpen(page, "order-the-training-loop");
   const list = page.getByTestId("loop-order");
-  const labels = loopKnowledge["order-the-training-loop"];
-  const correct = await idsOfLabels(list, labels);
+  const steps = loopKnowledge["order-the-training-loop"];
+  const cards = await cardsOf(list);
+  const stepOf = (label: string) => steps.findIndex((phrasings) => phrasings.includes(label));
+  const correct = steps.map((phrasings) => cards.find((c) => phrasings.includes(c.label))!.id);
+  const others = cards.filter((c) => stepOf(c.label) < 0);
+  expect(others.length).toBeGreaterThanOrEqual(1);
+  expect(others.length).toBeLessThanOrEqual(2);
   const start = await orderOf(list);
-  expect(start).not.toEqual(correct);
-  expect([...start].sort()).toEqual([...correct].sort());
+  expect(start.filter((id) => correct.includes(id))).not.toEqual(correct);
   await expect(page.locator("[data-mark]")).toHaveCount(0);
   await screenshot(page, "choice-loop-before");
 
+  // Set aside each card that is not a step: it leaves the loop for the pile below, and can come back.
+  for (const card of others) await page.getByRole("button", { name: `Set aside “${card.label}”: not a step of the loop` }).click();
+  await expect(page.getByTestId("loop-aside").locator("> li")).toHaveCount(others.length);
+  await page.getByRole("button", { name: `Put “${others[0].label}” back in the loop` }).click();
+  await expect.poll(async () => (await orderOf(list)).at(-1)).toBe(others[0].id);
+  await page.getByRole("button", { name: `Set aside “${others[0].label}”: not a step of the loop` }).click();
+  const loop = await orderOf(list);
+  expect([...loop].sort()).toEqual([...correct].sort());
+
   // Drag: take the item at the bottom and drop it on the top item (the whole list in view).
-  await page.getByTestId(`order-item-${start[0]}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
-  const last = start[start.length - 1];
+  await page.getByTestId(`order-item-${loop[0]}`).evaluate((el) => el.scrollIntoView({ block: "start" }));
+  const last = loop[loop.length - 1];
   const handle = page.getByTestId(`order-item-${last}`).getByRole("button", { name: /^Reorder/ });
-  const top = await page.getByTestId(`order-item-${start[0]}`).boundingBox();
+  const top = await page.getByTestId(`order-item-${loop[0]}`).boundingBox();
   const from = await handle.boundingBox();
   await page.mouse.move(from!.x + from!.width / 2, from!.y + from!.height / 2);
   await page.mouse.down();
   await page.mouse.move(from!.x + from!.width / 2, top!.y + 4, { steps: 25 });
   await page.mouse.up();
-  await expect.poll(() => orderOf(list)).toEqual([last, ...start.slice(0, -1)]);
+  await expect.poll(() => orderOf(list)).toEqual([last, ...loop.slice(0, -1)]);
 
   // Keyboard: the handle's arrow keys move the item, and the focus stays with it.
-  const firstHandle = page.getByTestId(`order-item-${last}`).getByRole("button", { name: /^Reorder/ });
-  await firstHandle.focus();
+  await page
+    .getByTestId(`order-item-${last}`)
+    .getByRole("button", { name: /^Reorder/ })
+    .focus();
   await page.keyboard.press("ArrowDown");
-  await expect.poll(() => orderOf(list)).toEqual([start[0], last, ...start.slice(1, -1)]);
+  await expect.poll(() => orderOf(list)).toEqual([loop[0], last, ...loop.slice(1, -1)]);
   await expect(page.getByTestId(`order-item-${last}`).getByRole("button", { name: /^Reorder/ })).toBeFocused();
 
   // Buttons: bring each step up to its place, top to bottom.
   for (let target = 0; target < correct.length; target++) {
     const id = correct[target];
-    const label = (await page
-      .getByTestId(`order-item-${id}`)
-      .getByRole("button", { name: /^Move .* up$/ })
-      .getAttribute("aria-label"))!;
+    const up = page.getByTestId(`order-item-${id}`).getByRole("button", { name: /^Move .* up$/ });
     let index = (await orderOf(list)).indexOf(id);
     while (index > target) {
-      await page.getByRole("button", { name: label, exact: true }).click();
+      await up.click();
       await expect.poll(async () => (await orderOf(list)).indexOf(id)).toBe(index - 1);
       index--;
     }
@@ -54,9 +82,10 @@ test("training-loop: order the steps by drag, arrow keys and buttons", async ({ 
   await submitAndExpectStars(page, 3);
   await expect(page.getByTestId("loop-verdict")).toHaveText("✓ Right");
   await expect(list.locator('[data-mark="right"]')).toHaveCount(6);
-  // Each step's review says why it is where it is: backpropagation is the chain rule at work.
-  await expect(page.getByTestId(`order-item-${correct[3]}`)).toContainText(labels[3]);
+  await expect(page.getByTestId("loop-aside").locator('[data-mark="right"]')).toHaveCount(others.length);
+  // Each card's review says why: backpropagation is the chain rule at work; a card set aside says why it is not a step.
   await expect(page.getByTestId(`order-item-${correct[3]}`)).toContainText("chain rule");
+  await expect(page.getByTestId(`aside-item-${others[0].id}`)).toContainText("Not a step");
   await screenshot(page, "choice-loop-reviewed");
 
   await page.setViewportSize(PHONE.viewport);

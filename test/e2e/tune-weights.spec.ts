@@ -4,15 +4,23 @@ import {
   expectNoHorizontalScroll,
   PHONE,
   screenshot,
+  servedLevel,
   submitAndExpectStars,
   test,
   TRAINING_WAIT_MS,
   unlockAndOpen,
   waitForCanvasSized,
 } from "./helpers";
+import { solve } from "../reference";
+
+/** Good weights for the attempt this page was served, worked out from its points (test/reference). */
+async function solvedWeights(page: Page, levelId: string): Promise<number[]> {
+  return (solve(await servedLevel(page, levelId)) as { weights: number[] }).weights;
+}
 
 // The tune-weights kind: set a network's weights by hand (sliders and exact numbers) until the
-// loss is under the target, then watch gradient descent race from the same start.
+// loss is under the target, then watch gradient descent race from the same start. Every attempt
+// draws its own points, so the weights are worked out from the served attempt.
 
 /** Drags a range input's thumb with the mouse to roughly `value`, as a player would. */
 async function dragSlider(page: Page, testId: string, value: number) {
@@ -35,28 +43,31 @@ test("fit a line: drag and type the weights under the target, submit for three s
   await page.setViewportSize({ width: 1280, height: 900 });
   await unlockAndOpen(page, "fit-a-line");
   await waitForCanvasSized(page.getByTestId("tune-canvas"));
+  const [w, b] = await solvedWeights(page, "fit-a-line");
   const loss = page.getByTestId("live-loss");
-  await expect(loss).toHaveText("MSE 3.30");
+  const startText = (await loss.textContent())!;
+  expect(startText).toMatch(/^MSE \d/);
   await screenshot(page, "tune-weights-line-start");
 
-  // Drag the slope by mouse: the loss drops as the line tilts.
-  await dragSlider(page, "weight-0-range", 1.6);
+  // Drag the slope by mouse: the loss changes as the line tilts.
+  await dragSlider(page, "weight-0-range", w);
   const dragged = Number(await page.getByTestId("weight-0-range").inputValue());
-  expect(dragged).toBeGreaterThan(1.2);
-  expect(dragged).toBeLessThan(2);
+  expect(Math.abs(dragged - w)).toBeLessThan(0.5);
   await expect(page.getByTestId("weight-0-number")).toHaveValue(String(dragged));
-  await expect(loss).not.toHaveText("MSE 3.30");
+  await expect(loss).not.toHaveText(startText);
   await expect(page.getByText("Right now this would earn")).toBeVisible();
 
-  // Then type the exact values.
-  await page.getByTestId("weight-0-number").fill("1.6");
-  await page.getByTestId("weight-1-number").fill("-0.7");
-  await expect(page.getByTestId("weight-1-range")).toHaveValue("-0.7");
-  await expect(loss).toHaveText("MSE 0.215");
+  // Then type the exact values read off the points.
+  await page.getByTestId("weight-0-number").fill(String(w));
+  await page.getByTestId("weight-1-number").fill(String(b));
+  await expect(page.getByTestId("weight-1-range")).toHaveValue(String(Number(b.toFixed(2)))); // the slider snaps to its 0.01 steps
   await expect(page.getByTestId("loss-vs-target")).toContainText("✓ under 0.250");
+  const lossText = (await loss.textContent())!.replace("MSE ", "");
 
   const result = await submitAndExpectStars(page, 3);
-  await expect(result.getByTestId("result-summary")).toHaveText("Your mean squared error is 0.215, under the target of 0.250.");
+  await expect(result.getByTestId("result-summary")).toHaveText(`Your mean squared error is ${lossText}, under the target of 0.250.`);
+  // The review: good weights for these same points, the best line (least squares) with its loss.
+  await expect(page.getByTestId("solution")).toContainText(`w = ${w}, b = ${b}: mean squared error ${lossText}`);
   // After the verdict: gradient descent races from the same zeros to below the player's loss.
   // (On failure the poll's last value shows the page's console errors instead of the verdict.)
   const verdict = page.getByTestId("race-verdict");
@@ -72,18 +83,19 @@ test("fit a line: drag and type the weights under the target, submit for three s
   await screenshot(page, "tune-weights-line-phone");
 });
 
-test("XOR by hand: the hint's weights draw the decision boundary and beat the target (desktop and phone)", async ({ page }) => {
+test("XOR by hand: OR and AND units on this attempt's square draw the decision boundary and beat the target (desktop and phone)", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await unlockAndOpen(page, "xor-by-hand");
   await waitForCanvasSized(page.getByTestId("tune-canvas"));
-  await expect(page.getByTestId("live-loss")).toHaveText("Cross-entropy 0.702");
+  await expect(page.getByTestId("live-loss")).toHaveText(/^Cross-entropy \d/);
   await screenshot(page, "tune-weights-xor-start");
-  const weights = [4, 4, -2, 4, 4, -6, 5, -5, -5];
+  const weights = await solvedWeights(page, "xor-by-hand");
   for (const [i, w] of weights.entries()) await page.getByTestId(`weight-${i}-number`).fill(String(w));
-  await expect(page.getByTestId("live-loss")).toHaveText("Cross-entropy 0.0126");
-  await expect(page.getByTestId("loss-vs-target")).toContainText("80 of 80 points on the right side");
-  // The heatmap really changed: the canvas centre (the middle of the four corners) is painted "black" (blue).
+  await expect(page.getByTestId("loss-vs-target")).toContainText("✓ under 0.100");
   await screenshot(page, "tune-weights-xor-solved");
+  await submitAndExpectStars(page, 3);
+  await expect(page.getByTestId("solution")).toBeVisible();
+  await screenshot(page, "tune-weights-xor-submitted");
 
   await page.setViewportSize(PHONE.viewport);
   await waitForCanvasSized(page.getByTestId("tune-canvas"));

@@ -9,11 +9,13 @@
  */
 import type { KindId } from "../../core/kinds/public";
 import type { PublicLevel } from "../../core/play/public-level";
+import { backwardPassReference, solveBackwardPass } from "./backward-pass";
 import { chainRuleReference, solveChainRule } from "./chain-rule";
 import { conceptReference, solveConcept } from "./concept";
 import { coordinateChangeReference, solveCoordinateChange } from "./coordinate-change";
 import { deepTrainingReference, solveDeepTraining } from "./deep-training";
 import { digitsReference, solveDigits } from "./digits";
+import { downhillReference, solveDownhill } from "./downhill";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
 import { outputHeadReference, solveOutputHead } from "./output-head";
 import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
@@ -30,6 +32,8 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   digits: solveDigits,
   "deep-training": solveDeepTraining,
   "learning-rate": solveLearningRate,
+  downhill: solveDownhill,
+  "backward-pass": solveBackwardPass,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -47,6 +51,8 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   digits: digitsReference,
   "deep-training": deepTrainingReference,
   "learning-rate": learningRateReference,
+  downhill: downhillReference,
+  "backward-pass": backwardPassReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

@@ -1,9 +1,11 @@
+import { goodWeights } from "../../core/kinds/tune-weights/solution";
 import type { ReferenceAnswers, Solver } from "./types";
 
 /**
- * Known three-star answers for the "tune-weights" levels (chapter 3). Found by reasoning (the
- * XOR weights are the level's own hints: OR and AND hidden units) and checked against a
- * gradient-descent search in test/unit/tune-weights.test.ts.
+ * The three-star answers the repository used to hold for the "tune-weights" levels (chapter 3),
+ * when every attempt showed the same points (the XOR weights were the level's own hints). Each
+ * attempt now draws its own line or clusters, so these must not earn three stars on a fresh
+ * instance (the farming bot submits them).
  */
 export const tuneWeightsReference: ReferenceAnswers<"tune-weights"> = {
   "fit-a-line": { weights: [1.6, -0.7] },
@@ -11,9 +13,10 @@ export const tuneWeightsReference: ReferenceAnswers<"tune-weights"> = {
   "xor-by-hand": { weights: [4, 4, -2, 4, 4, -6, 5, -5, -5] },
 };
 
-/** The tune-weights levels do not draw their points per attempt yet: every instance shows the level's own points, and these weights fit them. */
-export const solveTuneWeights: Solver<"tune-weights"> = (level) => {
-  const answer = tuneWeightsReference[level.id];
-  if (!answer) throw new Error(`test/reference/tune-weights.ts: no answer for level "${level.id}"`);
-  return answer;
-};
+/**
+ * Solves a served instance from its points, as the level teaches (core/kinds/tune-weights/solution.ts,
+ * which reads only the public view): the least-squares line; one neuron pointing from the white
+ * cluster to the black one; OR and AND hidden units on the square the corners make. Then it nudges
+ * the weights downhill on the loss the page shows, as a player watching the loss would.
+ */
+export const solveTuneWeights: Solver<"tune-weights"> = (level) => ({ weights: goodWeights(level.view) });

@@ -145,7 +145,7 @@ describe("teachers", () => {
       expect(key).not.toContain(address);
       expect(key).toMatch(/^[a-z-]+:[A-Za-z0-9_-]{43}$/); // the limit's name and a SHA-256
     }
-  });
+  }, 180_000); // a restart: a cold start takes up to a minute on a loaded machine
 
   it("a password change checks the current password at most 5 times in 15 minutes", async () => {
     const { client } = await newTeacher(server.baseUrl, "Ms Changes", from(freshAddress()));

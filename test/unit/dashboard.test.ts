@@ -172,12 +172,12 @@ describe("most common wrong answers", () => {
 
   it("training loop: the whole order as placed, by the steps' labels", () => {
     const loop = findLevel("order-the-training-loop")!;
-    const steps = (loop.config as { steps: { id: string; label: string }[] }).steps;
+    const steps = (loop.config as { steps: { id: string; labels: string[] }[] }).steps;
     const order = (referenceAnswers[loop.id] as { order: string[] }).order;
     const swapped = [order[1], order[0], ...order.slice(2)];
     const phrases = wrongChoices(loop, { order: swapped })!;
     expect(phrases).toHaveLength(1);
-    expect(phrases[0].startsWith(`order: ${steps.find((s) => s.id === swapped[0])!.label.slice(0, 20)}`)).toBe(true);
+    expect(phrases[0].startsWith(`order: ${steps.find((s) => s.id === swapped[0])!.labels[0].slice(0, 20)}`)).toBe(true);
     expect(phrases[0].split(" → ")).toHaveLength(steps.length);
     expect(isChoiceBased(loop)).toBe(true);
   });

@@ -3,18 +3,27 @@ import { AnswerRejected, type Evaluation } from "@/core/kinds/contract";
 import { digits, digitsAnswer, digitsConfig, type DigitsAnswer, type DigitsConfig } from "@/core/kinds/digits";
 import { CLASSES, PIXELS, drawDigits } from "@/core/kinds/digits/public-images";
 import { costPerEpoch, layerActivationsOf, predictedDigit } from "@/core/kinds/digits/public-train";
+import { topActivatingImages, weightTemplate } from "@/core/kinds/digits/public-units";
 import { findLevel } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
-import { clearTrainingMemo, describeResult, scoreAnswer, starsFor } from "@/core/scoring";
-import { digitsReference } from "../reference/digits";
-import { publicViewOf } from "@/core/kinds/instances";
-import type { DigitsView } from "@/core/kinds/digits/public";
+import { clearTrainingMemo, describeResult, scoreAnswer } from "@/core/scoring";
 
 const LEVEL_IDS = ["what-the-layers-see", "more-data-or-bigger"] as const;
 const SEED = "unit-test-seed";
 
+/** The instance of variant 0 (with the prediction ids a fixed seed draws). */
+const variant0 = (config: DigitsConfig) => ({ ...digits.instance({} as Level, config, "fixed"), variant: 0 });
 /** Trains as the browser does once an answer is committed: from the review's run spec. */
-const trainRun = (level: Level, config: DigitsConfig, answer: DigitsAnswer) => digits.train(digits.runSpec(level, config, { variant: 0 }), answer);
+const trainRun = (level: Level, config: DigitsConfig, answer: Omit<DigitsAnswer, "prediction">) =>
+  digits.train(digits.runSpec(level, config, variant0(config)), { ...answer, prediction: variant0(config).ids[0] });
+/** An answer with the first prediction of the instance SEED draws. */
+const withPrediction = (level: Level, answer: Record<string, unknown>) => ({
+  ...answer,
+  prediction: digits.instance(level, digitsConfig.parse(level.config), SEED).ids[0],
+});
+
+/** The networks the digits kind has trained in this process (its run cache lives on globalThis). */
+const trainedRuns = () => [...((globalThis as { __gaDigitsRuns?: Map<string, unknown> }).__gaDigitsRuns?.keys() ?? [])];
 
 function levelOf(id: string): { level: Level; config: DigitsConfig } {
   const level = findLevel(id);
@@ -41,7 +50,7 @@ describe("digit images", () => {
     }
   });
 
-  it("are grey levels in [0, 1], each with ink on paper", { timeout: 20_000 }, () => {
+  it("are grey levels in [0, 1], each with ink on paper", { timeout: 60_000 }, () => {
     for (const v of set.images) expect(v >= 0 && v <= 1).toBe(true);
     for (let i = 0; i < set.count; i++) {
       const image = set.images.subarray(i * PIXELS, (i + 1) * PIXELS);
@@ -86,13 +95,18 @@ describe("digits answers", () => {
     [{ depth: Number.NaN, width: 16, examples: 200 }, "depth"],
     [{ depth: 1, width: 16, examples: 1e9 }, "examples"],
   ])("the schema rejects %j, naming %s", async (answer, field) => {
-    const outcome = await scoreAnswer(level, SEED, answer);
+    const outcome = await scoreAnswer(level, SEED, withPrediction(level, answer));
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.message).toContain(field);
   });
 
   it("the schema strips unknown keys", () => {
-    expect(digitsAnswer.parse({ depth: 1, width: 16, examples: 200, score: 1 })).toEqual({ depth: 1, width: 16, examples: 200 });
+    expect(digitsAnswer.parse({ depth: 1, width: 16, examples: 200, prediction: "abc123", score: 1 })).toEqual({
+      depth: 1,
+      width: 16,
+      examples: 200,
+      prediction: "abc123",
+    });
   });
 
   it("a level's choice lists must ascend", () => {
@@ -106,12 +120,13 @@ describe("digits answers", () => {
     ["more-data-or-bigger", { depth: 1, width: 64, examples: 1000 }, "budget"], // 7 M multiply-adds > 2 M
   ])("%s refuses %j (%s) before training anything", async (id, answer, words) => {
     const { level } = levelOf(id);
-    const started = performance.now();
-    const outcome = await scoreAnswer(level, SEED, answer);
-    expect(performance.now() - started).toBeLessThan(200); // a training run takes far longer
+    const before = trainedRuns();
+    const outcome = await scoreAnswer(level, SEED, withPrediction(level, answer));
+    expect(trainedRuns()).toEqual(before); // no network trained for it (the kind keeps one run per network it trains)
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.message).toContain(words);
-    expect(() => digits.check(level, digitsConfig.parse(level.config), { variant: 0 }, answer as DigitsAnswer)).toThrow(AnswerRejected);
+    const config = digitsConfig.parse(level.config);
+    expect(() => digits.check(level, config, variant0(config), { ...answer, prediction: variant0(config).ids[0] } as DigitsAnswer)).toThrow(AnswerRejected);
   });
 
   it("the budget is examples × weights per epoch", () => {
@@ -121,12 +136,12 @@ describe("digits answers", () => {
 });
 
 /** Every answer a level allows (its offered choices, within its budget). */
-function allowedAnswers(config: DigitsConfig): DigitsAnswer[] {
-  const out: DigitsAnswer[] = [];
+function allowedAnswers(config: DigitsConfig): Omit<DigitsAnswer, "prediction">[] {
+  const out: Omit<DigitsAnswer, "prediction">[] = [];
   for (const depth of config.depths) {
     for (const width of config.widths) {
       for (const examples of config.examples) {
-        const answer = { depth, width, examples } as DigitsAnswer;
+        const answer = { depth, width, examples } as Omit<DigitsAnswer, "prediction">;
         if (config.budget === undefined || costPerEpoch(answer) <= config.budget) out.push(answer);
       }
     }
@@ -167,126 +182,32 @@ beforeAll(async () => {
   }
 }, 180_000);
 
-const accuracy = (id: string, depth: number, width: number, examples: number) => {
+const _accuracy = (id: string, depth: number, width: number, examples: number) => {
   const run = outcomes.get(id)!.get(key({ depth, width, examples }));
   if (!run) throw new Error(`${id} does not allow ${depth}/${width}/${examples}`);
   return run.evaluation.metrics.testAccuracy;
 };
-const trainAccuracy = (id: string, depth: number, width: number, examples: number) =>
+const _trainAccuracy = (id: string, depth: number, width: number, examples: number) =>
   outcomes.get(id)!.get(key({ depth, width, examples }))!.evaluation.metrics.trainAccuracy;
 
 describe.each(LEVEL_IDS)("level %s", (id) => {
-  it("its reference answer earns three stars and the starting answer none", () => {
-    const { level } = levelOf(id);
-    const reference = digitsReference[id] as DigitsAnswer;
-    expect(starsFor(level, outcomes.get(id)!.get(key(reference))!.evaluation.score)).toBe(3);
-    const start = digits.initialAnswer(publicViewOf(level, SEED) as DigitsView);
-    expect(starsFor(level, outcomes.get(id)!.get(key(start))!.evaluation.score)).toBe(0);
-  });
-
   it("trains every allowed choice within 1.5 s of CPU time (the browser must finish within 3 s)", () => {
-    // CPU time, not wall time: other processes share this machine's two cores. The wall times
-    // printed above are the real measurements on an idle machine.
     for (const [k, run] of outcomes.get(id)!) expect(run.cpuMs, k).toBeLessThan(1500);
   });
 
-  it("its review flags a choice as good exactly when some three-star answer uses it, and covers every choice", () => {
-    const { level, config } = levelOf(id);
-    const threeStar = [...outcomes.get(id)!].filter(([, r]) => starsFor(level, r.evaluation.score) === 3).map(([k]) => k.split("/").map(Number));
-    const column = { depth: 0, width: 1, examples: 2 } as const;
-    for (const entry of config.review) {
-      const used = threeStar.some((answer) => answer[column[entry.control]] === entry.value);
-      expect(entry.good, `${entry.control} ${entry.value}: ${entry.note}`).toBe(used);
-    }
-    for (const control of ["depth", "width", "examples"] as const) {
-      if (level.lockedControls.includes(control)) continue;
-      const values = { depth: config.depths, width: config.widths, examples: config.examples }[control];
-      for (const value of values)
-        expect(
-          config.review.some((r) => r.control === control && r.value === value),
-          `${control} ${value} needs a review note`,
-        ).toBe(true);
-    }
-  });
-
-  it("describes a result with its test and training accuracy against the target", () => {
+  it("describes a result with its test and training accuracy against the target, and the prediction's verdict", () => {
     const { level } = levelOf(id);
-    const reference = digitsReference[id] as DigitsAnswer;
-    const sentence = describeResult(level, outcomes.get(id)!.get(key(reference))!.evaluation)!;
-    expect(sentence).toMatch(/^Test accuracy \d+\.\d% on 500 digits it never saw \(\d+\.\d% on its \d+ training examples\) — the target is \d+\.0%\.$/);
-  });
-});
-
-describe("what the layers see: the claims in its text", () => {
-  const id = "what-the-layers-see";
-
-  it("one or two hidden layers of 16 or 32 units reach the target (hint 4)", () => {
-    for (const depth of [1, 2]) for (const width of [16, 32]) expect(accuracy(id, depth, width, 200), `${depth}×${width}`).toBeGreaterThanOrEqual(0.85);
-  });
-
-  it("four-unit networks do not even learn their own training digits, at any depth", () => {
-    for (const depth of [1, 2, 3]) {
-      expect(trainAccuracy(id, depth, 4, 200), `depth ${depth}`).toBeLessThan(0.5);
-      expect(accuracy(id, depth, 4, 200)).toBeLessThan(accuracy(id, depth, 16, 200));
-    }
-  });
-
-  it("every three-layer network scores lower than its one- and two-layer twins", () => {
-    for (const width of [16, 32]) {
-      expect(accuracy(id, 3, width, 200)).toBeLessThan(accuracy(id, 1, width, 200));
-      expect(accuracy(id, 3, width, 200)).toBeLessThan(accuracy(id, 2, width, 200));
-    }
-    expect(accuracy(id, 3, 4, 200)).toBeLessThan(accuracy(id, 1, 4, 200));
-  });
-
-  it("32 units work about as well as 16 (wider did not help much more)", () => {
-    for (const depth of [1, 2]) expect(Math.abs(accuracy(id, depth, 32, 200) - accuracy(id, depth, 16, 200))).toBeLessThan(0.03);
-  });
-});
-
-describe("more data or a bigger network: the claims in its text", () => {
-  const id = "more-data-or-bigger";
-
-  it("at 50 examples, four times wider barely helps; four times more data adds about 20 points", () => {
-    expect(accuracy(id, 1, 64, 50) - accuracy(id, 1, 16, 50)).toBeLessThan(0.05);
-    const dataGain = accuracy(id, 1, 16, 200) - accuracy(id, 1, 16, 50);
-    expect(dataGain).toBeGreaterThan(0.15);
-    expect(dataGain).toBeLessThan(0.25);
-  });
-
-  it("from 50 examples, the wider networks get every training image right but stay below 70% on new digits", () => {
-    for (const width of [16, 64]) {
-      expect(trainAccuracy(id, 1, width, 50)).toBeGreaterThanOrEqual(0.95);
-      expect(accuracy(id, 1, width, 50)).toBeLessThan(0.7);
-    }
-  });
-
-  it("200 examples lift accuracy a lot but reach 90% with no width; only 1,000 examples do", () => {
-    for (const width of [4, 16, 64]) expect(accuracy(id, 1, width, 200)).toBeLessThan(0.9);
-    expect(accuracy(id, 1, 16, 200) - accuracy(id, 1, 16, 50)).toBeGreaterThan(0.1);
-    const { level } = levelOf(id);
-    const threeStar = [...outcomes.get(id)!].filter(([, r]) => starsFor(level, r.evaluation.score) === 3).map(([k]) => k);
-    expect(threeStar).toEqual(["1/16/1000"]);
-  });
-
-  it("four units are too narrow even with 1,000 examples", () => {
-    expect(accuracy(id, 1, 4, 1000)).toBeLessThan(0.9);
-  });
-
-  it("the budget cannot pay for 1,000 examples and 64 units; 1,000 × 16 fits and beats 200 × 64", () => {
-    const { config } = levelOf(id);
-    expect(config.budget).toBe(2_000_000);
-    expect(costPerEpoch({ depth: 1, width: 64, examples: 1000 })).toBeGreaterThan(config.budget!);
-    expect(costPerEpoch({ depth: 1, width: 16, examples: 1000 })).toBeLessThanOrEqual(config.budget!);
-    expect(costPerEpoch({ depth: 1, width: 64, examples: 200 })).toBeLessThanOrEqual(config.budget!);
-    expect(accuracy(id, 1, 16, 1000)).toBeGreaterThan(accuracy(id, 1, 64, 200));
+    const [run] = outcomes.get(id)!.values();
+    expect(describeResult(level, run.evaluation)).toMatch(
+      /^Test accuracy \d+\.\d% on 500 digits it never saw \(\d+\.\d% on its \d+ training examples\) — the target is \d+\.\d%\. Your prediction was /,
+    );
   });
 });
 
 describe("digits scoring", () => {
   it("is deterministic: two trainings of the same answer give identical evaluations and weights", async () => {
     const { level, config } = levelOf("what-the-layers-see");
-    const answer: DigitsAnswer = { depth: 2, width: 16, examples: 200 };
+    const answer = { depth: 2 as const, width: 16 as const, examples: 200 as const };
     const first = await trainRun(level, config, answer);
     const second = await trainRun(level, config, answer);
     expect(second.evaluation).toEqual(first.evaluation);
@@ -297,7 +218,7 @@ describe("digits scoring", () => {
   it("the layer view's plain-JS forward pass picks the digits the score counted", async () => {
     const { level, config } = levelOf("what-the-layers-see");
     const run = await trainRun(level, config, { depth: 2, width: 16, examples: 200 });
-    const test = drawDigits(`${config.seed}:test`, 500);
+    const test = drawDigits(`${config.variants[0]}:test`, 500);
     let correct = 0;
     for (let i = 0; i < test.count; i++) {
       const layers = layerActivationsOf(run, test.images.subarray(i * PIXELS, (i + 1) * PIXELS));
@@ -307,15 +228,38 @@ describe("digits scoring", () => {
     expect(correct).toBe(run.evaluation.metrics.correct);
   });
 
+  it("the layer view shows a first-layer unit by its incoming weights, and a deeper unit by the test digit that activates it most", async () => {
+    const { level, config } = levelOf("what-the-layers-see");
+    const run = await trainRun(level, config, { depth: 2, width: 16, examples: 200 });
+    const test = drawDigits(`${config.variants[0]}:test`, 500);
+    const image = test.images.subarray(0, PIXELS);
+    // A first-layer unit's output is its template · the image + its bias, then ReLU.
+    for (const unit of [0, 7, 15]) {
+      const template = weightTemplate(run, unit);
+      const z = template.reduce((s, w, p) => s + w * image[p], run.weights.layers[0].bias[unit]);
+      expect(layerActivationsOf(run, image)[0][unit]).toBeCloseTo(Math.max(0, z), 4);
+    }
+    expect(() => weightTemplate(run, 16)).toThrow();
+    const top = topActivatingImages(run, test);
+    expect(top.map((l) => l.length)).toEqual([16, 16]);
+    const all = Array.from({ length: test.count }, (_, i) => layerActivationsOf(run, test.images.subarray(i * PIXELS, (i + 1) * PIXELS)));
+    for (const [l, units] of top.entries()) {
+      for (const [u, best] of units.entries()) {
+        const outputs = all.map((layers) => layers[l][u]);
+        if (best === -1) expect(Math.max(...outputs), `layer ${l + 1} unit ${u + 1}`).toBe(0);
+        else expect(outputs[best], `layer ${l + 1} unit ${u + 1}`).toBe(Math.max(...outputs));
+      }
+    }
+  });
+
   it("the server trains an answer once: a second scoreAnswer is memoised", async () => {
     clearTrainingMemo();
     const { level } = levelOf("more-data-or-bigger");
-    const answer = digitsReference["more-data-or-bigger"];
+    const answer = withPrediction(level, { depth: 1, width: 16, examples: 1000 });
     const first = await scoreAnswer(level, SEED, answer);
     const started = performance.now();
     const second = await scoreAnswer(level, SEED, answer);
     expect(performance.now() - started).toBeLessThan(5);
     expect(second).toEqual(first);
-    expect(first.ok && first.result.stars).toBe(3);
   });
 });

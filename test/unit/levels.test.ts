@@ -140,8 +140,13 @@ describe("hints that give the answer away cost a star", () => {
   it.each([
     ["xor-by-hand", [0, 1, 1]],
     ["admissions", [0, 0, 1]],
-    ["chain-rule-one-neuron", [0, 1, 0]],
-    ["chain-rule-two-layers", [0, 1, 0]],
+    ["chain-rule-one-neuron", [0, 0, 1, 0]],
+    ["chain-rule-two-layers", [0, 0, 1, 0]],
+    ["order-the-training-loop", [0, 0, 0, 1]],
+    ["classification-heads", [0, 0, 1]],
+    ["regression-heads", [0, 0, 0, 1]],
+    ["rules-or-examples", [0, 0, 1]],
+    ["faster-hardware", [0, 0, 1]],
   ] as const)("%s", (id, costs) => {
     expect(levels.find((l) => l.id === id)!.hints.map((h) => h.cost)).toEqual(costs);
   });

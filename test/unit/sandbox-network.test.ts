@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { activate } from "@/core/nn/mlp";
 import { loadTf, type Tf } from "@/core/nn/tf";
 import { createRng } from "@/core/random";
 import {
@@ -41,27 +42,11 @@ function tfGradients(net: Network, inputs: Float64Array, labels: Float64Array, c
     const biases = net.biases.map((b) => tf.variable(tf.tensor1d(Float32Array.from(b))));
     const x = tf.tensor2d(Float32Array.from(inputs), [count, net.sizes[0]]);
     const y = tf.tensor2d(Float32Array.from(labels), [count, 1]);
-    const act = (z: ReturnType<Tf["tensor2d"]>) => {
-      switch (net.activation as SandboxActivation) {
-        case "tanh":
-          return tf.tanh(z);
-        case "relu":
-          return tf.relu(z);
-        case "sigmoid":
-          return tf.sigmoid(z);
-        case "leaky-relu":
-          return tf.leakyRelu(z, 0.1);
-        case "elu":
-          return tf.elu(z);
-        case "linear":
-          return z;
-      }
-    };
     const { value, grads } = tf.variableGrads(() => {
       let h = x;
       kernels.forEach((k, l) => {
         const z = tf.add(tf.matMul(h, k), biases[l]) as typeof h;
-        h = l === kernels.length - 1 ? z : (act(z) as typeof h);
+        h = l === kernels.length - 1 ? z : (activate(tf, net.activation as SandboxActivation, z) as typeof h);
       });
       // Binary cross-entropy from the logit, written out: softplus(z) − y·z.
       const data = tf.mean(tf.sub(tf.softplus(h), tf.mul(y, h)));

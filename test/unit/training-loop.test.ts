@@ -1,31 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { levels as allLevels } from "@/core/levels/catalog";
-import { kindOf } from "@/core/kinds/registry";
-import { trainingLoop, trainingLoopConfig, type TrainingLoopAnswer } from "@/core/kinds/training-loop";
+import { initialAnswerOf, instanceOf, publicViewOf, secretsOf } from "@/core/kinds/instances";
 import { pairsInOrder, permutationProblem, startingOrder } from "@/core/kinds/ordering";
+import { kindOf } from "@/core/kinds/registry";
+import { gradeLoop, type TrainingLoopAnswer, type TrainingLoopInstance, trainingLoop, trainingLoopConfig } from "@/core/kinds/training-loop";
+import { levels as allLevels } from "@/core/levels/catalog";
+import type { Level } from "@/core/levels/format";
+import { starsFor } from "@/core/play/stars";
 import { describeResult } from "@/core/scoring";
 import { trainingLoopReference } from "../reference/training-loop";
-import type { Level } from "@/core/levels/format";
-import { initialAnswerOf } from "@/core/kinds/instances";
-import { loopAnswerIn } from "./instance-answers";
-import { rejection as rejectionOf, scored as scoredOn } from "./scoring-helpers";
-
-/** Orders are written in the level's own step ids; the instance a player is served names them by opaque ids. */
-const scored = (level: Level, answer: TrainingLoopAnswer) => scoredOn(level, loopAnswerIn(level, answer));
-const rejection = (level: Level, answer: unknown) =>
-  rejectionOf(
-    level,
-    answer && typeof answer === "object" && "order" in answer && Array.isArray(answer.order) ? loopAnswerIn(level, answer as TrainingLoopAnswer) : answer,
-  );
+import { loopRandomThreeStars } from "./random-pick";
+import { rejection, SEED, scored, solved } from "./scoring-helpers";
 
 const levels = allLevels.filter((l) => l.kind === "training-loop");
-const reference = trainingLoopReference as Record<string, TrainingLoopAnswer>;
+const SEEDS = Array.from({ length: 60 }, (_, i) => `loop seed ${i}`);
+const instanceAt = (level: Level, seed = SEED) => instanceOf(level, seed) as TrainingLoopInstance;
+/** An order written in the level's own card ids, put into the opaque ids of the instance of `seed`. */
+const inIds = (level: Level, order: readonly string[], seed = SEED): TrainingLoopAnswer => ({
+  order: order.map((id) => instanceAt(level, seed).ids[id] ?? id),
+});
 
 const swap = (order: readonly string[], i: number, j: number) => {
   const next = [...order];
   [next[i], next[j]] = [next[j], next[i]];
   return next;
 };
+
+/** Every order of `items` (Heap's algorithm). */
+function permutations<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  const a = [...items];
+  const c = a.map(() => 0);
+  out.push([...a]);
+  let i = 0;
+  while (i < a.length) {
+    if (c[i] < i) {
+      const k = i % 2 ? c[i] : 0;
+      [a[k], a[i]] = [a[i], a[k]];
+      out.push([...a]);
+      c[i]++;
+      i = 0;
+    } else {
+      c[i] = 0;
+      i++;
+    }
+  }
+  return out;
+}
 
 describe("ordering helpers", () => {
   it("pairsInOrder counts pairs in the right relative order", () => {
@@ -63,76 +83,154 @@ describe("training-loop levels", () => {
   it("its steps are the course's loop: random init, forward pass, loss, backpropagation, update, repeat", () => {
     const config = trainingLoopConfig.parse(levels[0].config);
     expect(config.steps.map((s) => s.id)).toEqual(["init", "forward", "loss", "backprop", "update", "repeat"]);
-    expect(config.steps[0].label).toMatch(/random/i);
+    for (const label of config.steps[0].labels) expect(label).toMatch(/random/i);
     expect(config.steps[3].why).toMatch(/chain rule/);
     expect(config.steps[4].why).toMatch(/learning rate/);
+    expect(config.distractors.length).toBeGreaterThanOrEqual(2 * config.distractorsShown[1]);
   });
 });
 
-describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => {
+describe.each(levels.map((l) => [l.id, l] as const))("level %s", (_id, level) => {
   const config = trainingLoopConfig.parse(level.config);
   const correct = config.steps.map((s) => s.id);
+  const isStep = new Set(correct);
+  const stepsOnly = (seed = SEED) => inIds(level, correct, seed);
 
-  it("the reference answer earns 3 stars", () => {
-    const result = scored(level, reference[id]);
-    expect(result.stars).toBe(3);
-    expect(result.score).toBe(1);
-    expect(describeResult(level, result)).toBe(`All ${correct.length} steps in the right order.`);
-  });
-
-  it("starts from a deterministic shuffle that is wrong and earns no stars", () => {
-    const initial = initialAnswerOf(level, "a seed") as TrainingLoopAnswer;
-    expect(initialAnswerOf(level, "a seed")).toEqual(initial);
-    const inIds = loopAnswerIn(level, { order: correct }, "a seed").order;
-    expect(initial.order).not.toEqual(inIds);
-    expect([...initial.order].sort()).toEqual([...inIds].sort());
-    expect(scoredOn(level, initial, "a seed").stars).toBe(0);
-  });
-
-  it("partial credit by pairs: one swap of neighbours costs one pair and the third star", () => {
-    const pairs = (correct.length * (correct.length - 1)) / 2;
-    for (let i = 0; i + 1 < correct.length; i++) {
-      const result = scored(level, { order: swap(correct, i, i + 1) });
-      expect(result.score).toBeCloseTo((pairs - 1) / pairs, 12);
-      expect(result.stars).toBe(2);
-      expect(result.metrics).toMatchObject({ pairsRight: pairs - 1, pairs, inPlace: correct.length - 2 });
+  it("draws a fresh set of cards per attempt: the phrasings, the cards that do not belong, the starting order, opaque ids", () => {
+    const views = new Set<string>();
+    const distractorSets = new Set<string>();
+    for (const seed of SEEDS) {
+      const inst = instanceAt(level, seed);
+      expect(JSON.stringify(trainingLoop.instance(level, config, seed))).toBe(JSON.stringify(inst));
+      const distractors = inst.start.filter((id) => !isStep.has(id));
+      expect(distractors.length).toBeGreaterThanOrEqual(config.distractorsShown[0]);
+      expect(distractors.length).toBeLessThanOrEqual(config.distractorsShown[1]);
+      expect(inst.start.filter((id) => isStep.has(id))).not.toEqual(correct);
+      distractorSets.add(distractors.join());
+      views.add(JSON.stringify(publicViewOf(level, seed)));
     }
-    const result = scored(level, { order: swap(correct, 1, 2) });
-    expect(describeResult(level, result)).toBe(
-      `${pairs - 1} of ${pairs} pairs of steps are in the right relative order, and ${correct.length - 2} of ${correct.length} steps are in exactly the right place.`,
-    );
+    expect(views.size).toBe(SEEDS.length);
+    expect(distractorSets.size).toBeGreaterThan(8);
   });
 
-  it("the reversed loop earns 0", () => {
-    expect(scored(level, { order: [...correct].reverse() }).score).toBe(0);
+  it("its public view carries no key: no card id, no order, no why, nothing telling a step from a card that does not belong", () => {
+    for (const seed of SEEDS.slice(0, 20)) {
+      const view = publicViewOf(level, seed) as { steps: { id: string; label: string }[] };
+      const json = JSON.stringify(view);
+      for (const c of [...config.steps, ...config.distractors]) expect(json.includes(`"${c.id}"`), c.id).toBe(false);
+      for (const secret of secretsOf(level)) expect(json.includes(secret)).toBe(false);
+      for (const card of view.steps) expect(Object.keys(card).sort()).toEqual(["id", "label"]);
+    }
+  });
+
+  it("the solver (reading each card as a player who knows the loop) earns ★★★ on every attempt", () => {
+    for (const seed of SEEDS) {
+      const result = scored(level, solved(level, seed), seed);
+      expect(result.stars, seed).toBe(3);
+      expect(describeResult(level, result)).toBe(`All ${correct.length} steps in the right order, and nothing else in the loop.`);
+    }
+  });
+
+  it("the starting answer (every card in the loop, shuffled) earns no star", () => {
+    for (const seed of SEEDS) {
+      const initial = initialAnswerOf(level, seed) as TrainingLoopAnswer;
+      expect(scored(level, initial, seed).stars).toBe(0);
+    }
+  });
+
+  it("a card that does not belong left in the loop costs the third star", () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const inst = instanceAt(level, seed);
+      const [distractor] = inst.start.filter((id) => !isStep.has(id));
+      const result = scored(level, inIds(level, [...correct.slice(0, 3), distractor, ...correct.slice(3)], seed), seed);
+      expect(result.stars).toBeLessThan(3);
+      expect(result.stars).toBeGreaterThan(0);
+    }
+  });
+
+  it("one swap of neighbouring steps costs the third star", () => {
+    for (let i = 0; i + 1 < correct.length; i++) {
+      const result = scored(level, inIds(level, swap(correct, i, i + 1)));
+      expect(result.stars).toBeLessThan(3);
+      expect(result.metrics).toMatchObject({ pairsRight: 14, pairs: 15, inPlace: correct.length - 2 });
+    }
+    expect(describeResult(level, scored(level, inIds(level, swap(correct, 1, 2))))).toMatch(/^4 of 6 steps in exactly their place; 14 of 15 pairs/);
+  });
+
+  it("never a star with no step in its place: every order of the steps, with and without the other cards, counted exactly", () => {
+    const inst = instanceAt(level);
+    const distractors = inst.start.filter((id) => !isStep.has(id));
+    let zeroInPlace = 0;
+    for (const order of permutations(correct)) {
+      for (const extra of [[], distractors]) {
+        const { score, inPlace } = gradeLoop(config, inst, inIds(level, [...order, ...extra]));
+        if (inPlace === 0) {
+          zeroInPlace++;
+          expect(starsFor(level, score), order.join()).toBe(0);
+        }
+      }
+    }
+    expect(zeroInPlace).toBe(2 * 265); // the derangements of 6 steps
+  });
+
+  it("the reversed loop and a loop with steps left out earn no ★★★", () => {
+    expect(scored(level, inIds(level, [...correct].reverse())).stars).toBe(0);
+    expect(scored(level, inIds(level, correct.slice(0, 5))).stars).toBeLessThan(3);
+    expect(scored(level, stepsOnly()).stars).toBe(3);
   });
 
   it("putting the update before the loss (a plausible mistake) misses the third star", () => {
-    const order = ["init", "forward", "update", "loss", "backprop", "repeat"];
-    expect(scored(level, { order }).stars).toBeLessThan(3);
+    expect(scored(level, inIds(level, ["init", "forward", "update", "loss", "backprop", "repeat"])).stars).toBeLessThan(3);
+  });
+
+  it("a uniformly random answer earns ★★★ at most 1 time in 4 (exact), and trying every option in turn earns none", () => {
+    const chance = loopRandomThreeStars(config);
+    expect(chance).toBeLessThanOrEqual(1 / 4);
+    for (const seed of SEEDS.slice(0, 10)) {
+      for (const answer of trainingLoop.choices!(level, config, instanceAt(level, seed))) expect(scored(level, answer, seed).stars).toBeLessThan(3);
+    }
+  });
+
+  it("a review's loop, copied into the next attempt, is refused", () => {
+    for (let i = 0; i < 20; i++) {
+      const inst = instanceAt(level, SEEDS[i]);
+      const answer = solved(level, SEEDS[i]) as TrainingLoopAnswer;
+      const review = trainingLoop.review(level, config, inst, answer, { score: 1, metrics: {} });
+      expect(scored(level, { order: review.correct }, SEEDS[i]).stars).toBe(3);
+      expect(rejection(level, { order: review.correct }, SEEDS[i + 1])).toContain("is not one of the cards");
+      expect(Object.keys(review.why).sort()).toEqual(Object.values(inst.ids).sort());
+      expect(review.aside).toHaveLength(inst.start.length - correct.length);
+    }
   });
 });
 
 describe("rejections", () => {
   const level = levels[0];
+  const correct = ["init", "forward", "loss", "backprop", "update", "repeat"];
   it.each([
     ["no order", {}, "answer.order"],
     ["an order that is not a list", { order: "init" }, "answer.order"],
-    ["a malformed step id", { order: ["Init!"] }, "answer.order"],
-    ["eleven steps", { order: Array.from({ length: 11 }, (_, i) => `s${i}`) }, "answer.order"],
-    ["a missing step", { order: ["init", "forward", "loss", "backprop", "update"] }, "answer.order: every item must appear once"],
-    ["a step twice", { order: ["init", "forward", "loss", "backprop", "update", "update"] }, "appears twice"],
-    ["an unknown step", { order: ["init", "forward", "loss", "backprop", "update", "celebrate"] }, 'answer.order: "celebrate" is not one of the steps'],
+    ["a malformed card id", { order: ["Init!"] }, "answer.order"],
+    ["thirteen cards", { order: Array.from({ length: 13 }, (_, i) => `s${i}`) }, "answer.order"],
   ])("rejects %s, naming the field", (_, answer, message) => {
     expect(rejection(level, answer)).toContain(message);
   });
 
-  it("config: step ids must be unique", () => {
-    const step = { id: "a", label: "A", why: "w" };
-    expect(trainingLoopConfig.safeParse({ steps: [step, step, { ...step, id: "b" }] }).success).toBe(false);
+  it("rejects a card twice, an unknown card, and the repository's old answer (the level's own ids)", () => {
+    const ids = inIds(level, correct).order;
+    expect(rejection(level, { order: [...ids, ids[0]] })).toContain("appears twice");
+    expect(rejection(level, { order: [...ids.slice(0, 5), "celebrate"] })).toContain('answer.order: "celebrate" is not one of the cards');
+    expect(rejection(level, trainingLoopReference["order-the-training-loop"])).toContain("is not one of the cards");
   });
 
-  it("is registered", () => {
+  it("config: card ids unique, and no more cards that do not belong shown than there are", () => {
+    const step = { id: "a", labels: ["A"], why: "w" };
+    expect(trainingLoopConfig.safeParse({ steps: [step, step, { ...step, id: "b" }] }).success).toBe(false);
+    expect(trainingLoopConfig.safeParse({ steps: [step, { ...step, id: "b" }, { ...step, id: "c" }], distractorsShown: [1, 1] }).success).toBe(false);
+  });
+
+  it("is registered, a quiz", () => {
     expect(kindOf("training-loop")).toBe(trainingLoop);
+    expect(trainingLoop.attempts).toBe("quiz");
   });
 });

@@ -12,20 +12,47 @@ import {
   type TuneWeightsView,
   problemOf as problemOfView,
 } from "@/core/kinds/tune-weights";
-import { publicViewOf } from "@/core/kinds/instances";
+import { instanceOf, publicViewOf } from "@/core/kinds/instances";
+import { configOf as configOfLevel, kindOf } from "@/core/kinds/registry";
 import { generateTuneData } from "@/core/kinds/tune-weights/data";
+import { drawTuneData } from "@/core/kinds/tune-weights/space";
+import { bestNeuron, goodWeights } from "@/core/kinds/tune-weights/solution";
+import type { TuneWeightsReview } from "@/core/kinds/tune-weights/public";
+import { createRng } from "@/core/random";
 import { accuracyOf, lossOf, outputOf, probabilityGrid, sigmoid, type Problem } from "@/core/kinds/tune-weights/public-network";
 import { inputTensor, lossTensor, raceGradientDescent } from "@/core/kinds/tune-weights/public-race";
 import { tuneWeightsReference } from "../reference/tune-weights";
-import { rejection, SEED, scored } from "./scoring-helpers";
+import { rejection, SEED, scored, solved } from "./scoring-helpers";
 
 const levels = weightsLossOptimizerLevels.map((l) => levelSchema.parse(l)).filter((l) => l.kind === "tune-weights");
 const byId = (id: string) => levels.find((l) => l.id === id)!;
 const configOf = (level: Level) => tuneWeightsConfig.parse(level.config);
 /** The points a player is served (and scored on): the level's data, rounded to 4 decimals. */
-const viewOf = (level: Level) => publicViewOf(level, SEED) as TuneWeightsView;
-const problemOf = (level: Level) => problemOfView(viewOf(level));
-const reference = tuneWeightsReference as Record<string, { weights: number[] }>;
+const viewOf = (level: Level, seed = SEED) => publicViewOf(level, seed) as TuneWeightsView;
+const problemOf = (level: Level, seed = SEED) => problemOfView(viewOf(level, seed));
+/** The repository's old static answers: what a player copying it would send. */
+const oldReference = tuneWeightsReference as Record<string, { weights: number[] }>;
+/** The solver's answer to the instance of `seed` (it reads the served points). */
+const solution = (level: Level, seed = SEED) => solved(level, seed) as { weights: number[] };
+const reference: Record<string, { weights: number[] }> = new Proxy({}, { get: (_, id: string) => solution(byId(id)) });
+const seeds = (n: number, prefix = "seed") => Array.from({ length: n }, (_, i) => `${prefix} ${i}`);
+const reviewOf = (level: Level, seed: string, answer: { weights: number[] }) => {
+  const kind = kindOf(level.kind);
+  const instance = instanceOf(level, seed);
+  return kind.review(level, configOfLevel(level), instance, answer, kind.evaluate(level, configOfLevel(level), instance, answer) as never) as TuneWeightsReview;
+};
+
+/** A uniformly random setting of every slider within the level's range. */
+function randomPickRate(level: Level, samples: number): number {
+  const rng = createRng(`random pick ${level.id}`);
+  const { limit, start } = configOf(level);
+  let three = 0;
+  for (let i = 0; i < samples; i++) {
+    const weights = start.map(() => rng.uniform(-limit, limit));
+    if (scored(level, { weights }, `random pick ${i}`).stars === 3) three++;
+  }
+  return three / samples;
+}
 
 /** Least-squares line through the points: the best possible w and b, in closed form. */
 function leastSquares(problem: Problem): [number, number] {
@@ -155,8 +182,62 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
     expect(Array.from(a.ys)).toEqual(Array.from(b.ys));
   });
 
-  it("every point lies inside the plotted bounds", () => {
-    const problem = problemOf(level);
+  it("each attempt draws its own points; the same seed draws the same ones", () => {
+    expect(JSON.stringify(kindOf(level.kind).instance(level, configOfLevel(level), "seed A"))).toBe(JSON.stringify(instanceOf(level, "seed A")));
+    const drawn = new Set(seeds(20).map((seed) => JSON.stringify(viewOf(level, seed).data)));
+    expect(drawn.size).toBe(20);
+  });
+
+  it("its public view holds the points, never the line or clusters they were drawn around", () => {
+    for (const seed of seeds(5)) {
+      const json = JSON.stringify(viewOf(level, seed));
+      for (const key of ["slope", "intercept", "clusters", "center", "spread", "seed", "vary", "solution", "generator"])
+        expect(json).not.toContain(`"${key}":`);
+    }
+  });
+
+  it("the solver (reading the served points) earns three stars on every instance tried", { timeout: 60_000 }, () => {
+    for (const seed of seeds(40)) expect(scored(level, solution(level, seed), seed).stars, seed).toBe(3);
+  });
+
+  it("the review's right answer (good weights for the same points) earns three stars", { timeout: 60_000 }, () => {
+    for (const seed of seeds(20)) {
+      const review = reviewOf(level, seed, { weights: config.start });
+      expect(review.solution.weights).toEqual(goodWeights(viewOf(level, seed)));
+      expect(review.solution.loss).toBeLessThanOrEqual(config.targetLoss);
+      expect(scored(level, { weights: review.solution.weights }, seed).stars).toBe(3);
+    }
+  });
+
+  it("an answer copied from another attempt, or the repository's old answer, rarely earns three stars (at most 1 time in 10)", { timeout: 60_000 }, () => {
+    const tries = seeds(200, "copy");
+    let copied = 0;
+    let old = 0;
+    for (let i = 0; i < tries.length; i++) {
+      if (scored(level, solution(level, tries[i]), tries[(i + 1) % tries.length]).stars === 3) copied++;
+      if (scored(level, oldReference[id], tries[i]).stars === 3) old++;
+    }
+    console.log(`copied ★★★ rate, ${id}: ${copied / tries.length}; old answer: ${old / tries.length}`);
+    expect(copied / tries.length).toBeLessThanOrEqual(0.1);
+    expect(old / tries.length).toBeLessThanOrEqual(0.1);
+  });
+
+  it("a uniformly random setting of the sliders earns three stars at most 1 time in 4 (2,000 seeded samples)", { timeout: 120_000 }, () => {
+    const rate = randomPickRate(level, 2000);
+    console.log(`random pick ★★★ rate, ${id}: ${rate} (2,000 samples)`);
+    expect(rate).toBeLessThanOrEqual(0.25);
+  });
+
+  it("its starting weights earn no stars on any instance tried", () => {
+    for (const seed of seeds(50)) expect(scored(level, { weights: config.start }, seed).stars, seed).toBe(0);
+  });
+
+  it("every point lies inside the plotted bounds, on every instance tried", () => {
+    for (const seed of seeds(50)) expectInside(level, seed);
+  });
+
+  function expectInside(level: Level, seed: string) {
+    const problem = problemOf(level, seed);
     const { bounds } = config;
     for (let i = 0; i < problem.count; i++) {
       const [x, y] = problem.model === "line" ? [problem.xs[i], problem.ys[i]] : [problem.xs[2 * i], problem.xs[2 * i + 1]];
@@ -165,9 +246,9 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
       expect(y).toBeGreaterThan(bounds.yMin);
       expect(y).toBeLessThan(bounds.yMax);
     }
-  });
+  }
 
-  it("the TensorFlow.js loss the optimizer minimises equals core's loss", async () => {
+  it("the TensorFlow.js loss the optimizer minimises equals core's loss", { timeout: 60_000 }, async () => {
     const tf = await loadTf();
     const problem = problemOf(level);
     for (const weights of [config.start, reference[id].weights]) {
@@ -178,21 +259,27 @@ describe.each(levels.map((l) => [l.id, l] as const))("level %s", (id, level) => 
     }
   });
 
-  it("racing the optimizer: gradient descent from the start beats the reference loss in a finite number of steps", async () => {
-    const problem = problemOf(level);
-    const beat = lossOf(problem, reference[id].weights);
-    const progress: number[] = [];
-    const race = await raceGradientDescent(problem, config.start, { ...config.race, beat, onProgress: (step) => progress.push(step) });
-    expect(race.stepsToBeat).not.toBeNull();
-    expect(race.stepsToBeat!).toBeGreaterThan(0);
-    expect(race.stepsToBeat!).toBeLessThanOrEqual(config.race.maxSteps);
-    expect(race.losses).toHaveLength(race.stepsToBeat! + 1);
-    expect(race.losses[0]).toBeCloseTo(lossOf(problem, config.start), 12);
-    expect(race.losses.at(-1)!).toBeLessThan(beat);
-    expect(race.losses.slice(0, -1).every((l) => l >= beat)).toBe(true);
-    expect(lossOf(problem, race.weights)).toBe(race.losses.at(-1));
-    expect(progress.at(-1)).toBe(race.stepsToBeat);
-  });
+  // On XOR, plain gradient descent from the level's fixed start often settles in a poor valley of a
+  // shifted square's loss: the race then says it did not beat the player (see "the race itself").
+  it.skipIf(id === "xor-by-hand")(
+    "racing the optimizer: gradient descent from the start beats a three-star loss (the target) in a finite number of steps",
+    { timeout: 120_000 },
+    async () => {
+      const problem = problemOf(level);
+      const beat = config.targetLoss;
+      const progress: number[] = [];
+      const race = await raceGradientDescent(problem, config.start, { ...config.race, beat, onProgress: (step) => progress.push(step) });
+      expect(race.stepsToBeat).not.toBeNull();
+      expect(race.stepsToBeat!).toBeGreaterThan(0);
+      expect(race.stepsToBeat!).toBeLessThanOrEqual(config.race.maxSteps);
+      expect(race.losses).toHaveLength(race.stepsToBeat! + 1);
+      expect(race.losses[0]).toBeCloseTo(lossOf(problem, config.start), 12);
+      expect(race.losses.at(-1)!).toBeLessThan(beat);
+      expect(race.losses.slice(0, -1).every((l) => l >= beat)).toBe(true);
+      expect(lossOf(problem, race.weights)).toBe(race.losses.at(-1));
+      expect(progress.at(-1)).toBe(race.stepsToBeat);
+    },
+  );
 });
 
 describe("the race itself", () => {
@@ -220,45 +307,49 @@ describe("the race itself", () => {
   });
 });
 
-describe("what the levels say holds in their numbers", () => {
-  it("fit-a-line: the best line keeps a loss of about 0.21; it climbs about 1.6 per unit and crosses x = 0 a little below zero", () => {
+describe("what the levels say holds in their numbers, on every instance tried", () => {
+  it("fit-a-line: even the best line keeps a loss above zero (the points scatter), under the target; the race starts from zeros", () => {
     const level = byId("fit-a-line");
-    const problem = problemOf(level);
-    const [w, b] = leastSquares(problem);
-    const best = lossOf(problem, [w, b]);
-    expect(best).toBeGreaterThan(0.2);
-    expect(best).toBeLessThan(0.22);
-    expect(w).toBeGreaterThan(1.5);
-    expect(w).toBeLessThan(1.7);
-    expect(b).toBeLessThan(0);
-    expect(b).toBeGreaterThan(-1);
+    for (const seed of seeds(300)) {
+      const problem = problemOf(level, seed);
+      const best = lossOf(problem, leastSquares(problem));
+      expect(best).toBeGreaterThan(0.02);
+      expect(best, seed).toBeLessThan(configOf(level).targetLoss * 0.8);
+    }
     expect(configOf(level).start).toEqual([0, 0]); // "gradient descent starts from the same zeros"
-    expect(best).toBeLessThan(configOf(level).targetLoss);
   });
 
-  it("one-neuron: the best neuron beats the target; w₁ is about twice w₂, between 4 and 6; doubling the best weights raises the loss", () => {
+  it("one-neuron: the best neuron beats the target; doubling its weights raises the loss; the clusters overlap; it points from the white cluster to the black one", {
+    timeout: 120_000,
+  }, () => {
     const level = byId("one-neuron");
-    const problem = problemOf(level);
-    const best = descend(problem, [0, 0, 0], 1, 3000);
-    const bestLoss = lossOf(problem, best);
-    expect(bestLoss).toBeLessThan(configOf(level).targetLoss);
-    expect(best[0] / best[1]).toBeGreaterThan(1.7);
-    expect(best[0] / best[1]).toBeLessThan(2.5);
-    expect(best[0]).toBeGreaterThan(4);
-    expect(best[0]).toBeLessThan(6);
-    expect(
-      lossOf(
-        problem,
-        best.map((w) => 2 * w),
-      ),
-    ).toBeGreaterThan(bestLoss * 1.2);
-    // The clusters overlap: even the best neuron gets some points wrong, so the loss cannot reach 0.
-    expect(accuracyOf(problem, best)).toBeLessThan(1);
-    // The hint's recipe (w₁ = 2·w₂, w₁ from 4 to 6, b = 0) earns three stars.
-    for (const w1 of [4, 5, 6]) expect(scored(level, { weights: [w1, w1 / 2, 0] }).stars).toBe(3);
+    for (const seed of seeds(100)) {
+      const problem = problemOf(level, seed);
+      const best = descend(problem, bestNeuron(problem, 10), 0.5, 200);
+      const bestLoss = lossOf(problem, best);
+      expect(bestLoss, seed).toBeLessThan(configOf(level).targetLoss);
+      expect(
+        lossOf(
+          problem,
+          best.map((w) => 2 * w),
+        ),
+      ).toBeGreaterThan(bestLoss);
+      // The clusters overlap: even the best neuron gets some points wrong, so the loss cannot reach 0.
+      expect(accuracyOf(problem, best)).toBeLessThan(1);
+      // The hint: (w₁, w₂) points from the white cluster's centre towards the black one's (within 30°).
+      const centre = (label: number) => {
+        let [x, y, n] = [0, 0, 0];
+        for (let i = 0; i < problem.count; i++) if (problem.ys[i] === label) [x, y, n] = [x + problem.xs[2 * i], y + problem.xs[2 * i + 1], n + 1];
+        return [x / n, y / n];
+      };
+      const [black, white] = [centre(1), centre(0)];
+      const d = [black[0] - white[0], black[1] - white[1]];
+      const cos = (best[0] * d[0] + best[1] * d[1]) / Math.hypot(best[0], best[1]) / Math.hypot(d[0], d[1]);
+      expect(cos, seed).toBeGreaterThan(Math.cos(Math.PI / 6));
+    }
   });
 
-  it("xor-by-hand: no straight line separates the corners; the best single neuron stays at about 0.69", { timeout: 20_000 }, async () => {
+  it("xor-by-hand: no straight line separates the corners; the best single neuron stays at about 0.69", { timeout: 30_000 }, async () => {
     const level = byId("xor-by-hand");
     const xor = problemOf(level);
     const oneNeuron: Problem = { ...xor, model: "neuron" };
@@ -281,29 +372,37 @@ describe("what the levels say holds in their numbers", () => {
     let bestAccuracy = 0;
     for (let deg = 0; deg < 360; deg += 2) {
       const [c, s] = [Math.cos((deg * Math.PI) / 180), Math.sin((deg * Math.PI) / 180)];
-      for (let offset = -1.5; offset <= 1.5; offset += 0.05) bestAccuracy = Math.max(bestAccuracy, accuracyOf(oneNeuron, [c, s, offset]));
+      for (let offset = -3; offset <= 3; offset += 0.05) bestAccuracy = Math.max(bestAccuracy, accuracyOf(oneNeuron, [c, s, offset]));
     }
     expect(bestAccuracy).toBeLessThan(0.8);
   });
 
-  it("xor-by-hand: the hint's weights make hidden unit 1 an OR and hidden unit 2 an AND, each about ±1, and earn three stars", () => {
+  it("xor-by-hand: hints 2 and 3, applied to the instance's own square, make an OR and an AND unit (each about ±1) and earn three stars; both cost a star", () => {
     const level = byId("xor-by-hand");
-    const [w11, w12, b1, w21, w22, b2] = reference[level.id].weights;
-    expect([w11, w12, b1, w21, w22, b2]).toEqual([4, 4, -2, 4, 4, -6]);
-    for (const [x1, x2] of [
-      [0, 0],
-      [0, 1],
-      [1, 0],
-      [1, 1],
-    ]) {
-      const h1 = Math.tanh(w11 * x1 + w12 * x2 + b1);
-      const h2 = Math.tanh(w21 * x1 + w22 * x2 + b2);
-      expect(Math.abs(h1)).toBeGreaterThan(0.95);
-      expect(Math.abs(h2)).toBeGreaterThan(0.95);
-      expect(h1 > 0).toBe(x1 === 1 || x2 === 1);
-      expect(h2 > 0).toBe(x1 === 1 && x2 === 1);
+    const config = configOf(level);
+    expect(level.hints.slice(1).map((h) => (typeof h === "string" ? 0 : h.cost))).toEqual([1, 1]);
+    const swaps = new Set<boolean>();
+    for (const seed of seeds(50)) {
+      const { spec, scale: s, swapped } = drawTuneData(config.data, config.vary, seed);
+      swaps.add(swapped);
+      if (spec.generator !== "clusters") throw new Error("clusters expected");
+      const [L1, L2] = [Math.min(...spec.clusters.map((c) => c.center[0])), Math.min(...spec.clusters.map((c) => c.center[1]))];
+      const w = 4 / s;
+      const sign = swapped ? -1 : 1;
+      const weights = [w, w, -2 - (4 * (L1 + L2)) / s, w, w, -6 - (4 * (L1 + L2)) / s, 5 * sign, -5 * sign, -5 * sign];
+      for (const { center } of spec.clusters) {
+        const high = [center[0] > L1 + s / 2, center[1] > L2 + s / 2];
+        const h1 = Math.tanh(weights[0] * center[0] + weights[1] * center[1] + weights[2]);
+        const h2 = Math.tanh(weights[3] * center[0] + weights[4] * center[1] + weights[5]);
+        expect(Math.abs(h1)).toBeGreaterThan(0.95);
+        expect(Math.abs(h2)).toBeGreaterThan(0.95);
+        expect(h1 > 0).toBe(high[0] || high[1]);
+        expect(h2 > 0).toBe(high[0] && high[1]);
+      }
+      const result = scored(level, { weights }, seed);
+      expect(result.stars, seed).toBe(3);
     }
-    expect(scored(level, reference[level.id]).metrics.accuracy).toBe(1);
+    expect(swaps).toEqual(new Set([true, false])); // both colourings occur
   });
 });
 
@@ -326,6 +425,6 @@ describe("drawing helpers", () => {
     const level = byId("fit-a-line");
     const config = configOf(level) as TuneWeightsConfig;
     const result = scored(level, reference[level.id]);
-    expect(tuneWeights.describe!(level, config, result)).toMatch(/^Your mean squared error is 0\.215, under the target of 0\.250\.$/);
+    expect(tuneWeights.describe!(level, config, result)).toBe(`Your mean squared error is ${formatLoss(result.metrics.loss)}, under the target of 0.250.`);
   });
 });

@@ -154,14 +154,19 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
         />
       )}
 
-      {!readOnly && view.search && (
-        <SearchPanel
-          points={points}
-          features={features}
-          answer={answer}
-          steps={view.search.steps}
-          onUseBest={(angleDeg) => update((a) => ({ ...a, angleDeg }))}
-        />
+      {review?.solution && (
+        <p className="panel" style={{ marginTop: 16 }} data-testid="solution">
+          {review.solution.statement}
+        </p>
+      )}
+
+      {view.search && !review?.search && !readOnly && (
+        <p className="muted" data-testid="search-later">
+          Find your best rotation and submit it: then the machine searches every rotation of these same points, and you compare.
+        </p>
+      )}
+      {!readOnly && review?.search && (
+        <SearchPanel accuracies={review.search.accuracies} answer={answer} onUseBest={(angleDeg) => update((a) => ({ ...a, angleDeg }))} />
       )}
     </div>
   );

@@ -2,8 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change/public";
-import { accuracyOf, searchAngle } from "@/core/kinds/coordinate-change/public-math";
-import type { LabelledPoint } from "@/core/datasets/types";
+import { searchAngle } from "@/core/kinds/coordinate-change/public-math";
 
 const W = 640;
 const H = 240;
@@ -14,17 +13,14 @@ const xOf = (deg: number) => PAD.left + ((deg + 180) / 360) * (W - PAD.left - PA
 const yOf = (acc: number) => PAD.top + (1 - acc) * (H - PAD.top - PAD.bottom);
 
 /**
- * "Let the machine search": tries every rotation in turn, scoring each by accuracy, and plots
- * accuracy against angle as it goes, so learning is seen as a search guided by a feedback signal.
+ * "Let the machine search", once the player's own answer is in: the server's search over the
+ * scored instance (every rotation, scored by accuracy: its review) is played back rotation by
+ * rotation, plotting accuracy against angle as it goes, so learning is seen as a search guided by
+ * a feedback signal, and the player compares it with their own rotation.
  */
-export function SearchPanel(props: {
-  points: readonly LabelledPoint[];
-  features: Float64Array;
-  answer: CoordinateChangeAnswer;
-  steps: number;
-  onUseBest(angleDeg: number): void;
-}) {
-  const { points, features, answer, steps } = props;
+export function SearchPanel(props: { accuracies: readonly number[]; answer: CoordinateChangeAnswer; onUseBest(angleDeg: number): void }) {
+  const { accuracies, answer } = props;
+  const steps = accuracies.length;
   const [tried, setTried] = useState<number[]>([]);
   const [running, setRunning] = useState(false);
   const frame = useRef(0);
@@ -34,11 +30,8 @@ export function SearchPanel(props: {
     cancelAnimationFrame(frame.current);
     setRunning(true);
     const results: number[] = [];
-    const scratch = new Float64Array(features.length);
     const tick = () => {
-      for (let i = 0; i < ANGLES_PER_FRAME && results.length < steps; i++) {
-        results.push(accuracyOf(points, features, { ...answer, angleDeg: searchAngle(results.length, steps) }, answer.rule, scratch));
-      }
+      for (let i = 0; i < ANGLES_PER_FRAME && results.length < steps; i++) results.push(accuracies[results.length]);
       setTried([...results]);
       if (results.length < steps) frame.current = requestAnimationFrame(tick);
       else setRunning(false);
@@ -57,7 +50,8 @@ export function SearchPanel(props: {
         Let the machine search
       </h3>
       <p className="muted">
-        The machine's hypothesis space is every rotation of the axes. It tries {steps} of them and keeps the one with the best accuracy — its feedback signal.
+        Your answer is in. The machine's hypothesis space is every rotation of the axes: it tried {steps} of them on these same points and kept the one with the
+        best accuracy — its feedback signal. Press the button to watch it, and compare with your rotation.
       </p>
       <div className="row" style={{ marginBottom: 8 }}>
         <button type="button" className="button" onClick={run} disabled={running}>

@@ -12,10 +12,12 @@ import {
 } from "@/core/kinds/deep-training/public";
 import { CONTROLS, type Control, controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
 import type { Evaluation } from "@/core/kinds/public-base";
+import { PREDICTION_MISS_FACTOR } from "@/core/kinds/public-prediction";
 import { trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
 import { GradientBars } from "@/components/training/GradientBars";
+import { Prediction } from "@/components/training/Prediction";
 import { LossChart } from "@/components/training/LossChart";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
@@ -23,6 +25,7 @@ import { Progress } from "@/components/training/Progress";
 import { seriesOf, type Trainer, type Try, useTries } from "@/components/training/useTries";
 import type { KindViewProps } from "../types";
 
+// One try per network: the prediction does not change what trains.
 const keyOf = (answer: DeepTrainingAnswer) => CONTROLS.map((c) => answer[c]).join("|");
 
 function labelOf(open: Control[], answer: DeepTrainingAnswer): string {
@@ -114,6 +117,14 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
             onPick={(value) => setAnswer((a) => ({ ...a, [control]: value }))}
           />
         ))}
+        <Prediction
+          prediction={config.prediction}
+          value={answer.prediction}
+          readOnly={readOnly}
+          disabled={running}
+          right={review?.predictionTruth.right}
+          onPick={(prediction) => setAnswer((a) => ({ ...a, prediction }))}
+        />
         <p className={styles.rule}>{scoringRule(config, level.stars)}</p>
         <TrainRow
           canTrain={canTrain}
@@ -141,7 +152,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
 
       {shown?.result && (
         <section className={styles.card} aria-labelledby="gradient-title">
-          <h3 id="gradient-title">Feedback signal per layer at the start</h3>
+          <h3 id="gradient-title">Feedback signal per layer, over training</h3>
           {finished.length > 1 && (
             // biome-ignore lint/a11y/useSemanticElements: a fieldset would draw a box round a row of tabs; role="group" names them together
             <div className={styles.tabs} role="group" aria-label="Show the gradients of">
@@ -152,22 +163,45 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
               ))}
             </div>
           )}
-          <p className={styles.caption} style={{ marginTop: 0 }}>
-            Average size of the gradient of each layer&apos;s weights at the first step of training, for <strong>{labelOf(open, shown.answer)}</strong> (log
-            scale).
-          </p>
-          <GradientBars
-            gradients={shown.result.gradientsAtStart}
-            scale={finished.flatMap((t) => t.result?.gradientsAtStart ?? [])}
+          <GradientsOverTraining
+            history={shown.result.gradientHistory}
+            scale={finished.flatMap((t) => t.result?.gradientHistory.flat() ?? [])}
             label={labelOf(open, shown.answer)}
-            style={seriesStyle(styleIndexOf(config, open, shown.answer, 0))}
-            testId="gradient-bars"
+            styleIndex={styleIndexOf(config, open, shown.answer, 0)}
           />
         </section>
       )}
 
       {review && <Review open={open} review={review} trained={find(keyOf(review.answer))} heading={readOnly ? "The best answer" : "Your answer"} />}
     </div>
+  );
+}
+
+/** Each layer's gradient size at one epoch of a run, with a slider over the epochs (the start by default). */
+function GradientsOverTraining({ history, scale, label, styleIndex }: { history: number[][]; scale: number[]; label: string; styleIndex: number }) {
+  const [picked, setPicked] = useState(0);
+  const epoch = Math.min(picked, history.length - 1);
+  const sliderId = useId();
+  return (
+    <>
+      <p className={styles.caption} style={{ marginTop: 0 }}>
+        Average size of the gradient of each layer&apos;s weights at epoch {epoch} of training, for <strong>{label}</strong> (log scale).
+      </p>
+      <label htmlFor={sliderId} className={styles.caption}>
+        Epoch {epoch} of {history.length - 1}
+      </label>
+      <input
+        id={sliderId}
+        type="range"
+        min={0}
+        max={Math.max(0, history.length - 1)}
+        value={epoch}
+        onChange={(e) => setPicked(Number(e.target.value))}
+        style={{ width: "100%" }}
+        data-testid="gradient-epoch"
+      />
+      <GradientBars gradients={history[epoch] ?? []} scale={scale} label={label} style={seriesStyle(styleIndex)} testId="gradient-bars" />
+    </>
   );
 }
 
@@ -285,7 +319,8 @@ function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) 
       <span className={styles.verdict}>{reached ? "✓ Target reached." : "✗ Target not reached."}</span>
       {label}: final loss <strong>{formatLoss(m.finalLoss)}</strong> against the target {m.targetLoss}
       {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: training diverged at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}.
-      This run scores {Math.round(evaluation.score * 100)}%.
+      The run scores {Math.round(m.progress * 100)}%
+      {m.predictionRight ? "" : `, × ${PREDICTION_MISS_FACTOR} for the wrong prediction: ${Math.round(evaluation.score * 100)}%`}.
     </p>
   );
 }

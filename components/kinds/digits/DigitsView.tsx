@@ -14,8 +14,9 @@ import {
   train as trainDigits,
 } from "@/core/kinds/digits/public";
 import { CLASSES, PIXELS } from "@/core/kinds/digits/public-images";
-import { costPerEpoch, type DigitsRun, digitsData, EPOCHS, warmUpTraining, weightsPerExample } from "@/core/kinds/digits/public-train";
+import { costPerEpoch, type DigitsRun, digitsData, EPOCHS, STEPS_PER_EPOCH, warmUpTraining, weightsPerExample } from "@/core/kinds/digits/public-train";
 import { loadTf, nextFrame } from "@/core/nn/tf";
+import { Prediction } from "@/components/training/Prediction";
 import type { KindViewProps } from "../types";
 import { LayerView } from "./LayerView";
 import { LossCurve } from "./LossCurve";
@@ -24,6 +25,7 @@ import styles from "./digits.module.css";
 type Trained = { run: DigitsRun; ms: number };
 type Status = { state: "idle" } | { state: "training"; epoch: number; points: { epoch: number; loss: number }[] } | { state: "error"; message: string };
 
+// One run per network and data: the prediction does not change what trains.
 const keyOf = (a: DigitsAnswer) => `${a.depth}/${a.width}/${a.examples}`;
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 const millions = (v: number) => `${(v / 1e6).toFixed(2)} M`;
@@ -119,6 +121,15 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
 
       {config.budget !== undefined && <BudgetMeter cost={cost} budget={config.budget} answer={answer} />}
 
+      <Prediction
+        prediction={config.prediction}
+        value={answer.prediction}
+        readOnly={readOnly}
+        disabled={training}
+        right={review ? [review.predictionTruth.right] : undefined}
+        onPick={(prediction) => setAnswer((a) => ({ ...a, prediction }))}
+      />
+
       <div className={styles.trainRow}>
         {run && !readOnly && (
           <button
@@ -158,8 +169,9 @@ export default function DigitsView({ level, onAnswerChange, initialAnswer, readO
       {!training && current && test && <LayerView run={current.run} test={test} />}
       {!run && !refused && (
         <p className="muted" style={{ margin: 0 }} data-testid="commit-first">
-          Predict, then run: commit your choice, and the network learns from {answer.examples.toLocaleString("en")} digits in your browser ({EPOCHS} passes over
-          them), then is tested on {config.testCount} digits it has never seen.
+          Predict, then run: commit your choice, and the network learns from {answer.examples.toLocaleString("en")} digits in your browser ({EPOCHS} epochs: an
+          epoch is one pass over the training digits, in {STEPS_PER_EPOCH} mini-batches, so {EPOCHS * STEPS_PER_EPOCH} steps whatever the number of digits; more
+          digits means bigger batches), then is tested on {config.testCount} digits it has never seen.
         </p>
       )}
 

@@ -4,15 +4,15 @@ import { Fragment, useMemo, useState } from "react";
 import { CLASSES, SIDE } from "@/core/kinds/digits/public-images";
 import { imageOf, layerActivationsOf, predictedDigit, type DigitsRun } from "@/core/kinds/digits/public-train";
 import type { DigitSet } from "@/core/kinds/digits/public-images";
+import { topActivatingImages } from "@/core/kinds/digits/public-units";
+import { UnitTiles } from "./UnitTiles";
 import styles from "./digits.module.css";
 
-/** Columns of a layer's cell grid: close to square, so a layer reads as a small picture. */
 /** The ten digits, 0 to 9: each is its own key in the lists below. */
 const DIGITS = Array.from({ length: CLASSES }, (_, d) => d);
-const columnsFor = (units: number) => (units <= 4 ? 2 : units <= 16 ? 4 : 8);
 
 /** Grey cells, darker for larger values, scaled to the largest value of the stage. */
-function CellGrid({
+export function CellGrid({
   values,
   columns,
   cell,
@@ -121,6 +121,8 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
   const probabilities = layers[layers.length - 1];
   const guess = predictedDigit(probabilities);
   const truth = test.labels[index];
+  // Which test digit excites each deeper unit most: 500 forward passes in plain JS, once per run.
+  const topImages = useMemo(() => topActivatingImages(run, test), [run, test]);
 
   return (
     <section className="panel" aria-labelledby="layer-view-title" data-testid="layer-view">
@@ -155,30 +157,15 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
           <CellGrid values={image} columns={SIDE} cell={13} gridLines={false} label={`The test image: ${SIDE}×${SIDE} grey pixels`} testId="stage-input" />
           <p>{SIDE * SIDE} pixels</p>
         </div>
-        {hidden.map((values, l) => {
-          const active = values.filter((v) => v > 0).length;
-          return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a layer's place in the network is what identifies it
-            <Fragment key={l}>
-              <span className={styles.arrow} aria-hidden>
-                →
-              </span>
-              <div className={styles.stage}>
-                <h4>Layer {l + 1}</h4>
-                <CellGrid
-                  values={values}
-                  columns={columnsFor(values.length)}
-                  cell={values.length <= 4 ? 24 : values.length <= 16 ? 18 : 12}
-                  label={`Hidden layer ${l + 1}: ${values.length} numbers, ${active} above zero`}
-                  testId={`stage-layer-${l + 1}`}
-                />
-                <p>
-                  {values.length} numbers, {active} active
-                </p>
-              </div>
-            </Fragment>
-          );
-        })}
+        {hidden.map((values, l) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a layer's place in the network is what identifies it
+          <Fragment key={l}>
+            <span className={styles.arrow} aria-hidden>
+              →
+            </span>
+            <UnitTiles run={run} test={test} layer={l} values={values} topImages={topImages[l]} />
+          </Fragment>
+        ))}
         <span className={styles.arrow} aria-hidden>
           →
         </span>
@@ -188,8 +175,10 @@ export function LayerView({ run, test }: { run: DigitsRun; test: DigitSet }) {
         </div>
       </div>
       <p className="muted" style={{ marginBottom: 0 }}>
-        Each stage is a new representation of the same image, computed from the one before. Darker cells are larger values; a ReLU unit that is not active is 0
-        (white).
+        Each stage is a new representation of the same image, computed from the one before. A layer's units have no order or position (unlike the image's
+        pixels), so each unit is shown by what it looks for, with a bar for its output on this digit; a ReLU unit that is not active outputs 0 (faded). In layer
+        1, a unit's tile is its weight template, one weight per pixel: blue where ink raises its output, orange where ink lowers it. Deeper, a unit's tile is
+        the test digit that activates it most (blank: no test digit activates it at all).
       </p>
     </section>
   );

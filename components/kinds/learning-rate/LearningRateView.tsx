@@ -11,10 +11,12 @@ import {
 } from "@/core/kinds/learning-rate/public";
 import { curvePoints } from "@/core/kinds/learning-rate/public-curve";
 import type { Evaluation } from "@/core/kinds/public-base";
+import { PREDICTION_MISS_FACTOR } from "@/core/kinds/public-prediction";
 import { trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
 import { LossChart } from "@/components/training/LossChart";
+import { Prediction } from "@/components/training/Prediction";
 import { seriesStyle } from "@/components/training/series";
 import styles from "@/components/training/training.module.css";
 import { Progress } from "@/components/training/Progress";
@@ -22,7 +24,15 @@ import { seriesOf, type Trainer, type Try, useTries } from "@/components/trainin
 import type { KindViewProps } from "../types";
 import { CurvePlot } from "./CurvePlot";
 
+// One try per rate: the prediction does not change what trains.
 const keyOf = (answer: LearningRateAnswer) => String(answer.learningRate);
+
+const PREDICTION_WORDS: Record<LearningRateReview["predictionTruth"]["outcome"], string> = {
+  fast: "it reached the target within full marks",
+  slow: "it reached the target, but after full marks",
+  crawl: "it crept down too slowly to reach the target",
+  diverge: "it diverged (the loss blew up)",
+};
 const labelOf = (rate: number) => `rate ${rate}`;
 
 function outcomeOf(evaluation: Evaluation): string {
@@ -72,16 +82,30 @@ export default function LearningRateView({ level, onAnswerChange, initialAnswer,
       <section className={styles.card} aria-labelledby="lr-network-title">
         <h3 id="lr-network-title">The network</h3>
         <p className={styles.setup}>
-          1 input → {config.hidden.join(" → ")} {config.activation} units → 1 output · plain gradient descent on all {config.count} points · mean squared error
-          · at most {config.epochs} epochs
+          1 input → {config.hidden.join(" → ")} {config.activation} units → 1 output · plain gradient descent on all {config.count} points (full batch: an epoch
+          is one step) · mean squared error · at most {config.epochs} epochs
         </p>
         {readOnly ? (
           <p className={styles.chosen} data-testid="chosen">
             Learning rate: {answer.learningRate}
           </p>
         ) : (
-          <RateChoice rates={config.rates} answer={answer} tries={tries} disabled={running} onPick={(learningRate) => setAnswer({ learningRate })} />
+          <RateChoice
+            rates={config.rates}
+            answer={answer}
+            tries={tries}
+            disabled={running}
+            onPick={(learningRate) => setAnswer((a) => ({ ...a, learningRate }))}
+          />
         )}
+        <Prediction
+          prediction={config.prediction}
+          value={answer.prediction}
+          readOnly={readOnly}
+          disabled={running}
+          right={review ? [review.predictionTruth.right] : undefined}
+          onPick={(prediction) => setAnswer((a) => ({ ...a, prediction }))}
+        />
         <p className={styles.rule}>{scoringRule(config, level.stars)}</p>
         <TrainRow
           canTrain={canTrain}
@@ -161,7 +185,7 @@ function RateChoice({
                 {tried?.evaluation && (
                   <span className={styles.tried}>
                     {tried.evaluation.metrics.reached
-                      ? `✓ ${tried.evaluation.metrics.epochs} ep.`
+                      ? `✓ ${tried.evaluation.metrics.epochs} epochs`
                       : tried.evaluation.metrics.diverged
                         ? "✗ blew up"
                         : "✗ too slow"}
@@ -224,9 +248,14 @@ function Done({ evaluation }: { evaluation: Evaluation }) {
       data-score={evaluation.score}
     >
       <span className={styles.verdict}>{reached ? "✓ Target reached." : m.diverged ? "✗ Diverged." : "✗ Target not reached."}</span>
-      Learning rate {m.learningRate}: final loss <strong>{formatLoss(m.finalLoss)}</strong> against the target {m.targetLoss}
-      {reached ? `, reached at epoch ${m.epochs} of ${m.budget}` : m.diverged ? `: the loss blew up at epoch ${m.epochs}` : ` after all ${m.budget} epochs`}.
-      This run scores {Math.round(evaluation.score * 100)}%.
+      Learning rate {m.learningRate}: {reached ? <strong>{m.epochs} epochs</strong> : null}
+      {reached
+        ? ` to reach loss ${m.targetLoss}, ${m.epochs <= m.fullMarksWithin ? "within" : "more than"} the ${m.fullMarksWithin} that earn full marks`
+        : m.diverged
+          ? `the loss blew up at epoch ${m.epochs}`
+          : `final loss ${formatLoss(m.finalLoss)} after all ${m.budget} epochs, above the target ${m.targetLoss}`}
+      . The run scores {Math.round(m.runScore * 100)}%
+      {m.predictionRight ? "" : `, × ${PREDICTION_MISS_FACTOR} for the wrong prediction: ${Math.round(evaluation.score * 100)}%`}.
     </p>
   );
 }
@@ -240,6 +269,10 @@ function Review({ review, trained, heading }: { review: LearningRateReview; trai
         {heading}: learning rate {answer.learningRate}
       </h3>
       <p>{whyOf(evaluation)}</p>
+      <p>
+        Learning rate {review.run.prediction.rate}, the one you predicted for, took {review.predictionTruth.epochs} epochs:{" "}
+        {PREDICTION_WORDS[review.predictionTruth.outcome]}.
+      </p>
     </section>
   );
 }

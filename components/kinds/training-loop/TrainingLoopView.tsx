@@ -3,12 +3,15 @@
 import { useEffect, useState } from "react";
 import { initialAnswer as startingAnswer, type TrainingLoopAnswer } from "@/core/kinds/training-loop/public";
 import type { KindViewProps } from "../types";
-import { OrderList, type OrderItem, ordinal, choiceStyles as styles, VerdictBadge } from "../choice-parts";
+import { OrderList, type OrderItem, ordinal, PartMark, choiceStyles as styles, VerdictBadge } from "../choice-parts";
+
+const sameOrder = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => b[i] === id);
 
 /**
- * Put the steps of the training loop in order. The page has the steps only, in a starting order
- * that is never the right one; once the answer is scored, the server's review says where each
- * step belongs, and why.
+ * Build the training loop out of cards: put its steps in order, first step at the top, and set
+ * aside every card that is not a step of the loop. The page has the cards only, in a starting
+ * order that is never the right one, with nothing telling a step from a card that does not belong;
+ * once the answer is scored, the server's review says where each card belongs, and why.
  */
 export default function TrainingLoopView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"training-loop">) {
   const view = level.view;
@@ -18,41 +21,89 @@ export default function TrainingLoopView({ level, onAnswerChange, initialAnswer,
   }, [answer, onAnswerChange]);
 
   const labels = new Map(view.steps.map((s) => [s.id, s.label]));
-  // Marks only while the list on screen is the answer that was scored.
-  const reviewed = review && review.answer.order.length === answer.order.length && review.answer.order.every((id, i) => answer.order[i] === id) ? review : null;
+  const aside = view.steps.filter((s) => !answer.order.includes(s.id));
+  // Marks only while the loop on screen is the answer that was scored.
+  const reviewed = review && sameOrder(review.answer.order, answer.order) ? review : null;
+  const placedSteps = reviewed ? answer.order.filter((id) => reviewed.correct.includes(id)) : [];
 
-  const items: OrderItem[] = answer.order.map((id, i) => {
+  const setAside = (id: string) => setAnswer((a) => ({ order: a.order.filter((x) => x !== id) }));
+  const putBack = (id: string) => setAnswer((a) => ({ order: [...a.order, id] }));
+
+  const markOf = (id: string): Pick<OrderItem, "mark" | "markText"> => {
+    if (!reviewed) return {};
+    if (reviewed.aside.includes(id)) return { mark: "wrong", markText: "✗ not a step of the loop" };
+    const right = reviewed.correct[placedSteps.indexOf(id)] === id;
+    return { mark: right ? "right" : "wrong", markText: right ? "✓ in place" : `✗ belongs ${ordinal(reviewed.correct.indexOf(id) + 1)}` };
+  };
+
+  const items: OrderItem[] = answer.order.map((id) => {
     const label = labels.get(id) ?? id;
-    const right = reviewed?.correct[i] === id;
     return {
       id,
       label,
       text: label,
       detail: review?.why[id],
-      mark: reviewed ? (right ? "right" : "wrong") : undefined,
-      markText: reviewed ? (right ? "✓ in place" : `✗ belongs ${ordinal(reviewed.correct.indexOf(id) + 1)}`) : undefined,
+      ...markOf(id),
+      action: readOnly ? undefined : (
+        <button type="button" className={styles.itemAction} onClick={() => setAside(id)} aria-label={`Set aside “${label}”: not a step of the loop`}>
+          Set aside
+        </button>
+      ),
     };
   });
-  const steps = view.steps.length;
+  const allRight = reviewed && reviewed.pairsRight === reviewed.pairs && reviewed.asideRight === reviewed.distractors;
 
   return (
     <div data-testid="kind-view" className={styles.stack}>
       <section className={styles.card} aria-labelledby="training-loop-title">
         <div className={styles.cardHead}>
           <h3 className={styles.cardTitle} id="training-loop-title">
-            The steps, first at the top
+            The loop, first step at the top
           </h3>
           {reviewed && (
             <VerdictBadge
-              verdict={reviewed.inPlace === steps ? "right" : reviewed.pairsRight > 0 ? "partly" : "wrong"}
-              detail={reviewed.inPlace === steps ? undefined : `${reviewed.inPlace} of ${steps} in place`}
+              verdict={allRight ? "right" : reviewed.inPlace > 0 ? "partly" : "wrong"}
+              detail={allRight ? undefined : `${reviewed.inPlace} of ${reviewed.steps} in place`}
               testId="loop-verdict"
             />
           )}
         </div>
-        {!readOnly && <p className={styles.how}>Drag the ⠿ handle, or use the ↑ ↓ buttons (or focus the handle and press the arrow keys), to move a step.</p>}
+        {!readOnly && (
+          <p className={styles.how}>
+            Drag the ⠿ handle, or use the ↑ ↓ buttons (or focus the handle and press the arrow keys), to move a card. Some cards are not steps of the training
+            loop: set them aside.
+          </p>
+        )}
         <OrderList items={items} onChange={(order) => setAnswer({ order })} readOnly={readOnly} label="Steps of the training loop" testId="loop-order" />
-        {review && !reviewed && <p className={styles.changed}>You changed the order after it was scored: the marks are for the order you sent.</p>}
+        {review && !reviewed && <p className={styles.changed}>You changed the loop after it was scored: the marks are for the loop you sent.</p>}
+      </section>
+      <section className={styles.card} aria-labelledby="training-loop-aside">
+        <h3 className={styles.cardTitle} id="training-loop-aside">
+          Set aside: not steps of the loop
+        </h3>
+        {aside.length === 0 ? (
+          <p className={styles.asideEmpty}>Nothing set aside.</p>
+        ) : (
+          <ul className={styles.asidePile} data-testid="loop-aside">
+            {aside.map((card) => {
+              const right = reviewed?.aside.includes(card.id);
+              return (
+                <li key={card.id} className={styles.asideCard} data-testid={`aside-item-${card.id}`}>
+                  <span>{card.label}</span>
+                  {review?.why[card.id] && <span className={styles.itemWhy}>{review.why[card.id]}</span>}
+                  {reviewed && (
+                    <PartMark mark={right ? "right" : "wrong"} text={right ? "✓ not a step" : `✗ belongs ${ordinal(reviewed.correct.indexOf(card.id) + 1)}`} />
+                  )}
+                  {!readOnly && (
+                    <button type="button" className={styles.itemAction} onClick={() => putBack(card.id)} aria-label={`Put “${card.label}” back in the loop`}>
+                      Put back in the loop
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
       </section>
     </div>
   );

@@ -181,6 +181,21 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
         </div>
       </div>
 
+      {review?.solution && (
+        <section className="panel" style={{ marginTop: 16 }} data-testid="solution">
+          <h3 style={{ marginTop: 0 }}>Good weights for these points</h3>
+          <p>
+            {parameters.map((p, i) => `${p.symbol} = ${review.solution.weights[i]}`).join(", ")}: {name} {formatLoss(review.solution.loss)} (yours{" "}
+            {formatLoss(review.loss)}). The next variant draws new points, so these weights will not fit it: read them off the plot again.
+          </p>
+          {!readOnly && (
+            <button type="button" className="button secondary" onClick={() => setWeights([...review.solution.weights])}>
+              Show these weights on the sliders
+            </button>
+          )}
+        </section>
+      )}
+
       {reviewed && reviewedLoss !== null && (
         <RacePanel
           problem={problem}

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { Level } from "../../levels/format";
+import { createRng, type Rng } from "../../random";
 import { defineKind, type Evaluation } from "../contract";
 import { chainOfFactors, gradients } from "./network";
 import {
@@ -9,6 +11,7 @@ import {
   chainNetworkSchema,
   chainRuleAnswer,
   FULL_RELATIVE,
+  forward,
   initialAnswer,
   isWithinTolerance,
   symbol,
@@ -34,12 +37,78 @@ export {
 } from "./public";
 export { chainOfFactors, forward, gradients, symbol } from "./network";
 
-export const chainRuleConfig = chainNetworkSchema;
-export type ChainRuleConfig = ChainNetwork;
+/** Values a number is drawn from: min, min + step, …, max, leaving out 0 (a zero input or weight hides a factor). */
+const grid = z
+  .object({ min: z.number().finite(), max: z.number().finite(), step: z.number().positive() })
+  .refine((g) => g.min <= g.max && (g.max - g.min) / g.step <= 1000, { message: "a grid goes from min up to max, in at most 1000 steps" });
+export type Grid = z.infer<typeof grid>;
 
-/** One attempt's network. (Today every attempt asks about the level's own network: its numbers are not drawn yet.) */
+/**
+ * A chain-rule level: the network's shape (its `network`: which inputs, units, weights and biases,
+ * which parameter is asked about; its values are one example), and the grids each attempt draws
+ * the inputs, weights, biases and target from. An attempt whose gradient is tiny (below
+ * `minGradient`, where a blank 0 would come close) or whose sigmoids are saturated is drawn again.
+ */
+export const chainRuleConfig = z.object({
+  network: chainNetworkSchema,
+  draw: z.object({
+    inputs: grid,
+    weights: grid,
+    biases: grid,
+    targets: z.array(z.number().finite()).min(1),
+    minGradient: z.number().positive().default(0.01),
+  }),
+});
+export type ChainRuleConfig = z.infer<typeof chainRuleConfig>;
+
+/** One attempt's network: the level's shape with numbers drawn for this attempt. */
 export interface ChainRuleInstance {
   network: ChainNetwork;
+}
+
+/** Every value of a grid but 0, rounded to the grid's step (so the page shows short numbers). */
+export function gridValues(g: Grid): number[] {
+  const decimals = Math.max(0, Math.ceil(-Math.log10(g.step) - 1e-9));
+  const values: number[] = [];
+  for (let i = 0; g.min + i * g.step <= g.max + 1e-9; i++) {
+    const v = Number((g.min + i * g.step).toFixed(decimals));
+    if (v !== 0) values.push(v);
+  }
+  return values;
+}
+
+const pick = (rng: Rng, values: readonly number[]) => values[rng.int(values.length)];
+
+/** The level's network with every input, weight, bias and the target drawn from the grids. */
+function drawNetwork(config: ChainRuleConfig, rng: Rng): ChainNetwork {
+  const { network, draw } = config;
+  const [inputs, weights, biases] = [gridValues(draw.inputs), gridValues(draw.weights), gridValues(draw.biases)];
+  return {
+    ...network,
+    inputs: network.inputs.map((i) => ({ ...i, value: pick(rng, inputs) })),
+    units: network.units.map((u) => ({
+      ...u,
+      weights: u.weights.map((w) => ({ ...w, value: pick(rng, weights) })),
+      bias: { ...u.bias, value: pick(rng, biases) },
+    })),
+    target: pick(rng, draw.targets),
+  };
+}
+
+/** A drawn network is fit to ask about when its gradient is clearly away from 0 and no sigmoid is saturated (slope ≥ 0.05). */
+export function fitToAsk(net: ChainNetwork, minGradient: number): boolean {
+  if (Math.abs(trueGradient(net)) < minGradient) return false;
+  const { values } = forward(net);
+  return net.units.every((u) => values[u.id] * (1 - values[u.id]) >= 0.05);
+}
+
+function instance(_level: Level, config: ChainRuleConfig, seed: string): ChainRuleInstance {
+  const rng = createRng(`${seed}\u0000chain-rule`);
+  for (let attempt = 0; attempt < 500; attempt++) {
+    const network = drawNetwork(config, rng);
+    if (fitToAsk(network, config.draw.minGradient)) return { network };
+  }
+  return { network: config.network }; // never reached with sensible grids (a unit test checks the levels')
 }
 
 /** ∂E/∂(ask) by backpropagation: the number the answer is scored against. */
@@ -89,13 +158,13 @@ export const chainRule = defineKind({
   controls: [],
   configSchema: chainRuleConfig,
   answerSchema: chainRuleAnswer,
-  instance: (_level: Level, config: ChainRuleConfig): ChainRuleInstance => ({ network: config }),
+  instance,
   publicView: (_level: Level, _config: ChainRuleConfig, { network }: ChainRuleInstance): ChainRuleView => ({ network }),
   initialAnswer,
   evaluate,
   review,
   secrets: () => [],
-  describe(_level, config, { score, metrics }) {
+  describe(_level, { network: config }, { score, metrics }) {
     const asked = `∂E/∂${symbol(config.ask)}`;
     if (!metrics.answered) return `You did not give a number for ${asked}.`;
     if (score === 1) return `Your ${asked} is right: within 1% (or 0.0001) of the exact gradient.`;

@@ -1,21 +1,21 @@
 import type { Level } from "../../levels/format";
 import { defineKind, type Evaluation } from "../contract";
 import { gradeQuestion } from "./grading";
-import { type ConceptInstance, checkQuestions, drawInstance, questionOf, toLevelIds, viewOf } from "./instance";
+import { askedQuestion, type ConceptInstance, checkQuestions, drawInstance, questionOf, toLevelIds, viewOf } from "./instance";
 import { type ConceptAnswer, type ConceptResponse, type ConceptReview, type ConceptView, conceptAnswer, initialAnswer, type QuestionReview } from "./public";
 import { type ConceptConfig, conceptConfig } from "./schema";
 import { conceptWrongChoices } from "./wrong-choices";
 
 export { gradeQuestion, type PartVerdict, type QuestionGrade } from "./grading";
-export { type ConceptInstance, drawInstance, viewOf } from "./instance";
+export { askedQuestion, type ConceptInstance, drawInstance, restrict, viewOf } from "./instance";
 export { type ConceptAnswer, type ConceptResponse, type ConceptReview, type ConceptView, conceptAnswer } from "./public";
-export { type ConceptConfig, type ConceptQuestion, conceptConfig, questionProblem, shownCount } from "./schema";
+export { type ConceptConfig, type ConceptQuestion, conceptConfig, drawProblem, questionProblem, shownCount } from "./schema";
 
 /** Each shown question graded in the level's own ids. */
 function grades(config: ConceptConfig, instance: ConceptInstance, answer: ConceptAnswer) {
   checkQuestions(instance, answer);
   return instance.questions.map((iq) => {
-    const q = questionOf(config, iq.id);
+    const q = askedQuestion(config, iq);
     return { iq, q, grade: gradeQuestion(q, toLevelIds(iq, q.type, answer.responses[iq.id])) };
   });
 }

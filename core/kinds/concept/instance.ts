@@ -1,4 +1,4 @@
-import { createRng } from "../../random";
+import { createRng, type Rng } from "../../random";
 import { AnswerRejected } from "../public-base";
 import { opaqueIds, reverse } from "../public-ids";
 import { startingOrder } from "../ordering";
@@ -30,7 +30,7 @@ export function questionOf(config: ConceptConfig, id: string): ConceptQuestion {
   return q;
 }
 
-/** Draws `show` questions of the pool (kept in pool order), shuffles their options and gives every option and bin an opaque id. */
+/** Draws `show` questions of the pool (kept in pool order), draws what each shows of its options, shuffles them and gives every option and bin an opaque id. */
 export function drawInstance(config: ConceptConfig, seed: string): ConceptInstance {
   const rng = createRng(`${seed}\u0000concept`);
   const picked = rng
@@ -39,15 +39,108 @@ export function drawInstance(config: ConceptConfig, seed: string): ConceptInstan
     .sort((a, b) => a - b);
   const questions = picked.map((index) => {
     const q = config.pool[index];
-    const optionIds = q.options.map((o) => o.id);
+    const drawn = drawnOptions(q, rng);
     // An order question starts in an order that is never the right one; the others are shuffled.
-    const options = q.type === "order" ? startingOrder(q.correct, `${seed}\u0000${q.id}`) : rng.shuffle([...optionIds]);
+    const options =
+      q.type === "order"
+        ? startingOrder(
+            q.correct.filter((id) => drawn.includes(id)),
+            `${seed}\u0000${q.id}`,
+          )
+        : rng.shuffle([...drawn]);
     const bins = q.type === "sort" ? rng.shuffle(q.bins.map((b) => b.id)) : undefined;
-    const ids = Object.fromEntries(opaqueIds(seed, q.id, [...optionIds, ...(bins ?? [])]));
+    const ids = Object.fromEntries(opaqueIds(seed, q.id, [...options, ...(bins ?? [])]));
     return { id: q.id, options, ...(bins && { bins }), ids };
   });
   return { questions };
 }
+
+/** `n` distinct items of `items`, drawn at random (in the order drawn). */
+const sample = <T>(rng: Rng, items: readonly T[], n: number): T[] => rng.shuffle([...items]).slice(0, n);
+
+/** The level's ids of the options one attempt shows of a question (see `draw` in ./schema.ts), in the question's own order. */
+function drawnOptions(q: ConceptQuestion, rng: Rng): string[] {
+  const all = q.options.map((o) => o.id);
+  if (q.draw === undefined) return all;
+  let chosen: string[];
+  switch (q.type) {
+    case "single":
+      chosen = [
+        q.correct,
+        ...sample(
+          rng,
+          all.filter((id) => id !== q.correct),
+          q.draw - 1,
+        ),
+      ];
+      break;
+    case "multiple": {
+      const [min, max] = q.draw.right;
+      const right = min + rng.int(max - min + 1);
+      chosen = [
+        ...sample(rng, q.correct, right),
+        ...sample(
+          rng,
+          all.filter((id) => !q.correct.includes(id)),
+          q.draw.options - right,
+        ),
+      ];
+      break;
+    }
+    case "order":
+      chosen = sample(rng, all, q.draw);
+      break;
+    case "sort": {
+      // One card of each group first (when the draw allows), then the rest at random.
+      const firsts =
+        q.draw >= q.bins.length
+          ? q.bins
+              .map(
+                (bin) =>
+                  sample(
+                    rng,
+                    all.filter((id) => q.correct[id] === bin.id),
+                    1,
+                  )[0],
+              )
+              .filter(Boolean)
+          : [];
+      chosen = [
+        ...firsts,
+        ...sample(
+          rng,
+          all.filter((id) => !firsts.includes(id)),
+          q.draw - firsts.length,
+        ),
+      ];
+      break;
+    }
+  }
+  const keep = new Set(chosen);
+  return all.filter((id) => keep.has(id));
+}
+
+/**
+ * A question as one attempt asks it: only the options it shows, and its correct answer among them
+ * (a multiple-answer question's right options shown, an order question's shown items in their
+ * right relative order, a sort question's shown cards). Grading an attempt grades this question.
+ */
+export function restrict(q: ConceptQuestion, shownIds: readonly string[]): ConceptQuestion {
+  const shown = new Set(shownIds);
+  const options = q.options.filter((o) => shown.has(o.id));
+  switch (q.type) {
+    case "single":
+      return { ...q, options };
+    case "multiple":
+    case "order":
+      return { ...q, options, correct: q.correct.filter((id) => shown.has(id)) };
+    case "sort":
+      return { ...q, options, correct: Object.fromEntries(Object.entries(q.correct).filter(([card]) => shown.has(card))) };
+  }
+}
+
+/** The question of an instance, as that instance asks it. */
+export const askedQuestion = (config: ConceptConfig, iq: InstanceQuestion): ConceptQuestion => restrict(questionOf(config, iq.id), iq.options);
 
 function shown(option: { id: string; label: string; short?: string }, ids: Record<string, string>): PublicOption {
   return { id: ids[option.id], label: option.label, ...(option.short !== undefined && { short: option.short }) };

@@ -1,6 +1,7 @@
 import type { Level } from "../../levels/format";
 import { short } from "../phrases";
 import { gradeQuestion } from "./grading";
+import { restrict } from "./instance";
 import type { ConceptAnswer } from "./public";
 import type { ConceptConfig, ConceptQuestion } from "./schema";
 
@@ -12,9 +13,11 @@ import type { ConceptConfig, ConceptQuestion } from "./schema";
 export function conceptWrongChoices(_level: Level, config: ConceptConfig, answer: ConceptAnswer): string[] {
   const phrases: string[] = [];
   Object.keys(answer.responses ?? {}).forEach((questionId, i) => {
-    const q = config.pool.find((question) => question.id === questionId);
-    if (!q) throw new Error(`no question "${questionId}" in this level`);
-    const response = answer.responses[q.id];
+    const pooled = config.pool.find((question) => question.id === questionId);
+    if (!pooled) throw new Error(`no question "${questionId}" in this level`);
+    const response = answer.responses[pooled.id];
+    // An order question was asked with the items its answer names (an attempt may show a few of them).
+    const q = pooled.type === "order" && Array.isArray(response) && response.length > 0 ? restrict(pooled, response) : pooled;
     const grade = gradeQuestion(q, response);
     if (grade.verdict === "right") return;
     const label = (id: string) => short(q.options.find((o) => o.id === id)?.label ?? id, 40);

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { generateDataset } from "../../datasets/generators";
 import type { Dataset2D } from "../../datasets/types";
 import type { Level } from "../../levels/format";
 import { defineKind, type Evaluation } from "../contract";
@@ -10,11 +9,12 @@ import {
   type CoordinateChangeReview,
   type CoordinateChangeView,
   coordinateChangeAnswer,
+  featuresOf,
   initialAnswer,
   preview,
-  searchBest,
 } from "./public";
-import { REPRESENTATIONS, RULES } from "./public-math";
+import { REPRESENTATIONS, RULES, searchRotations } from "./public-math";
+import { coordinateSpace, drawFromSpace, type HiddenRule, ruleAnswer } from "./space";
 
 export {
   CONTROLS,
@@ -26,45 +26,30 @@ export {
   preview,
   searchBest,
 } from "./public";
+export { type CoordinateSpace, drawFromSpace, type HiddenRule, ruleAnswer } from "./space";
 
 export const coordinateChangeConfig = z.object({
   /** Representations the player may choose from; the first is where they start. */
   representations: z.array(z.enum(REPRESENTATIONS)).min(1),
   /** Rules the player may choose from; the first is where they start. */
   rules: z.array(z.enum(RULES)).min(1),
+  /** Where each attempt's hidden rule and points come from. */
+  space: coordinateSpace,
   /** When set, the level offers "let the machine search" over this many rotations, and the
    *  score is the player's accuracy relative to the best rotation the search found. */
   search: z.object({ steps: z.number().int().min(8).max(3600) }).optional(),
 });
 export type CoordinateChangeConfig = z.infer<typeof coordinateChangeConfig>;
 
-/**
- * One attempt: its points. (Today every attempt shows the level's own dataset: the hidden
- * rotation, origin and data are not drawn per attempt yet.)
- */
+/** One attempt: its hidden rule (never sent before the answer is scored) and its points. */
 export interface CoordinateChangeInstance {
+  rule: HiddenRule;
   dataset: Dataset2D;
-}
-
-const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
-
-// Keyed by the level object itself, so an edited level with the same id never sees stale points.
-const datasets = new WeakMap<Level, Dataset2D>();
-
-/** The level's points, as sent: generated from its seed, coordinates rounded (the view and the score use these same numbers). */
-function datasetOf(level: Level): Dataset2D {
-  let dataset = datasets.get(level);
-  if (!dataset) {
-    if (!level.dataset) throw new Error(`level ${level.id} needs a dataset`);
-    const generated = generateDataset(level.dataset);
-    dataset = { ...generated, points: generated.points.map((p) => ({ x: round4(p.x), y: round4(p.y), label: p.label })) };
-    datasets.set(level, dataset);
-  }
-  return dataset;
 }
 
 const views = new WeakMap<CoordinateChangeInstance, CoordinateChangeView>();
 
+/** The points, the choices and the locks: never the hidden rule. */
 function publicView(level: Level, config: CoordinateChangeConfig, instance: CoordinateChangeInstance): CoordinateChangeView {
   let view = views.get(instance);
   if (!view) {
@@ -80,6 +65,10 @@ function evaluate(level: Level, config: CoordinateChangeConfig, instance: Coordi
   return preview(publicView(level, config, instance), answer);
 }
 
+/**
+ * After the answer: the hidden rule of this instance and a right answer to it; on a search level,
+ * the machine's search over the same points (shown only now, after the player's own answer).
+ */
 function review(
   level: Level,
   config: CoordinateChangeConfig,
@@ -87,8 +76,12 @@ function review(
   answer: CoordinateChangeAnswer,
   evaluation: Evaluation,
 ): CoordinateChangeReview {
-  const best = searchBest(publicView(level, config, instance));
-  return { answer, accuracy: evaluation.metrics.accuracy, ...(best && { searchBest: best }) };
+  const view = publicView(level, config, instance);
+  const solution = ruleAnswer(instance.rule);
+  if (!view.search) return { answer, accuracy: evaluation.metrics.accuracy, solution };
+  const start = initialAnswer(view);
+  const { accuracies, best } = searchRotations(view.dataset.points, featuresOf(view, start.representation), start, start.rule, view.search.steps);
+  return { answer, accuracy: evaluation.metrics.accuracy, solution, search: { accuracies, best } };
 }
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
@@ -105,12 +98,13 @@ export const coordinateChange = defineKind({
   controls: CONTROLS,
   configSchema: coordinateChangeConfig,
   answerSchema: coordinateChangeAnswer,
-  instance: (level: Level): CoordinateChangeInstance => ({ dataset: datasetOf(level) }),
+  instance: (_level: Level, config: CoordinateChangeConfig, seed: string): CoordinateChangeInstance => drawFromSpace(config.space, seed),
   publicView,
   initialAnswer,
   evaluate,
   review,
   preview,
+  // The review's statements are built from each instance's rule: no fixed text to hide.
   secrets: () => [],
   scoreDetail,
 });

@@ -48,8 +48,13 @@ export interface CoordinateChangeView {
 export interface CoordinateChangeReview {
   answer: CoordinateChangeAnswer;
   accuracy: number;
-  /** On a search level: the rotation the machine's search found best. */
-  searchBest?: { angleDeg: number; accuracy: number };
+  /** The hidden rule of the scored instance, in words, and one right answer to it. */
+  solution: { answer: CoordinateChangeAnswer; statement: string };
+  /**
+   * On a search level, once the player's own answer is in: the machine's search over the scored
+   * instance, the accuracy of each rotation it tried (from -180°, in steps of 360°/count), and its best.
+   */
+  search?: { accuracies: number[]; best: { angleDeg: number; accuracy: number } };
 }
 
 export const initialAnswer = (view: CoordinateChangeView): CoordinateChangeAnswer => ({
@@ -106,7 +111,7 @@ export function preview(view: CoordinateChangeView, answer: CoordinateChangeAnsw
   const metrics: Record<string, number> = { accuracy, correct, total: points.length };
   const best = searchBest(view);
   if (!best) return { score: accuracy, metrics };
-  return { score: Math.min(1, accuracy / best.accuracy), metrics: { ...metrics, searchBest: best.accuracy, searchBestAngleDeg: best.angleDeg } };
+  return { score: Math.min(1, accuracy / best.accuracy), metrics: { ...metrics, searchBest: best.accuracy } };
 }
 
 export { accuracyOf };

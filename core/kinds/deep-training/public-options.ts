@@ -50,7 +50,7 @@ export const initInfo: Record<Initialisation, OptionInfo> = {
   },
   glorot: {
     label: "Glorot",
-    summary: "Variance 2 / (inputs + outputs): tuned for tanh and sigmoid.",
+    summary: "Variance 2 / (inputs + outputs): for units of slope 1 at zero, like tanh.",
   },
   he: {
     label: "He",
@@ -60,11 +60,11 @@ export const initInfo: Record<Initialisation, OptionInfo> = {
 
 export const optimizerInfo: Record<OptimizerName, OptionInfo> = {
   sgd: {
-    label: "SGD",
-    summary: "Steps against the gradient, by the learning rate times the gradient.",
+    label: "Gradient descent",
+    summary: "Full batch: each step moves every weight by the learning rate × its gradient.",
   },
   momentum: {
-    label: "SGD with momentum",
+    label: "Gradient descent with momentum",
     summary: "Keeps a running velocity, so steps build up along a steady slope.",
   },
   rmsprop: {

@@ -3,15 +3,17 @@ import type { DatasetSpec } from "../../datasets/generators";
 import { ACTIVATIONS, INITIALISATIONS, type MlpSpec, OPTIMIZERS, type OptimizerName, type TrainResult, trainMlp } from "../../nn/mlp";
 import { loadTf } from "../../nn/tf";
 import type { Evaluation, OnEpoch } from "../public-base";
+import { extremeOptions, type PredictionView, predictedIndex, predictionAnswer, predictionRule, withPrediction } from "../public-prediction";
 import { classificationData } from "./public-data";
 import { ARCHITECTURES, type Control } from "./public-options";
 
 /**
  * The browser's side of "fix a deep network": the player changes one thing about a deep
- * classifier (its hidden activation, initialisation, optimizer or architecture) and commits it
- * before anything trains. The review then carries the run spec (the data and the seed), so the
- * browser trains the committed network with the same numbers as the server, and may then train
- * the other choices (which earns nothing).
+ * classifier (its hidden activation, initialisation, optimizer or architecture) and, before
+ * anything trains, predicts what the experiment will show (which layer gets the least gradient,
+ * which layer's outputs fade…). Both are committed together. The review then carries the run
+ * spec (the variant's data and seed), so the browser trains the committed network with the same
+ * numbers as the server, and may then train the other choices (which earns nothing).
  */
 const answerShape = {
   activation: z.enum(ACTIVATIONS),
@@ -20,16 +22,24 @@ const answerShape = {
   architecture: z.enum(ARCHITECTURES),
 };
 
-export const deepTrainingAnswer = z.object(answerShape);
+export const deepTrainingAnswer = z.object({ ...answerShape, prediction: predictionAnswer });
 export type DeepTrainingAnswer = z.infer<typeof deepTrainingAnswer>;
+/** The network part of an answer: what trains. */
+export type DeepTrainingChoice = Omit<DeepTrainingAnswer, "prediction">;
 export { answerShape };
+
+/** What a prediction measures: per-layer gradients or outputs of the starting network at step 0, or the committed optimizer's first update. */
+export const PREDICTION_MEASURES = ["gradient", "activation", "firstStep"] as const;
+export type PredictionMeasure = (typeof PREDICTION_MEASURES)[number];
+/** "All within EVEN_RATIO× of each other" is an option of every layer question. */
+export const EVEN_RATIO = 3;
 
 export interface DeepTrainingView {
   /** Hidden layers, all of the same width. */
   depth: number;
   width: number;
   /** Where the player starts; the fixed controls stay here. */
-  start: DeepTrainingAnswer;
+  start: DeepTrainingChoice;
   /** The controls the player may change, and the choices offered for each (in display order). */
   open: Control[];
   options: Partial<Record<Control, string[]>>;
@@ -40,6 +50,18 @@ export interface DeepTrainingView {
   /** How many points it learns from (a disc inside a ring), and the loss of guessing on them. */
   count: number;
   baselineLoss: number;
+  /** The prediction committed with the choice. */
+  prediction: PredictionView;
+}
+
+/** The prediction of an instance, as a run grades it (sent only after the commit, in the review's run spec). */
+export interface PredictionSpec {
+  measure: PredictionMeasure;
+  ask: "least" | "most";
+  /** The layers the options name (indices: hidden layers from 0, then the output layer); the last option is "all within 3×". */
+  layers: number[];
+  /** The options' opaque ids, in the options' order. */
+  ids: string[];
 }
 
 /** Everything one training run needs: given to the browser only after a commit (in the review). */
@@ -51,6 +73,9 @@ export interface DeepTrainingRun {
   epochs: number;
   targetLoss: number;
   seed: string;
+  /** The starting network (a prediction about it is measured on it). */
+  start: DeepTrainingChoice;
+  prediction: PredictionSpec;
 }
 
 export interface DeepTrainingReview {
@@ -60,12 +85,23 @@ export interface DeepTrainingReview {
   evaluation: Evaluation;
   /** For each control the player could change: what the committed choice does to the feedback signal. */
   why: Partial<Record<Control, string>>;
+  /** The option ids that were right, and what was measured (one value per option layer). */
+  predictionTruth: { right: string[]; measured: number[] };
 }
 
-export const initialAnswer = (view: DeepTrainingView): DeepTrainingAnswer => ({ ...view.start });
+/** The start, and no prediction yet (an empty id: the view asks for one before the commit). */
+export const initialAnswer = (view: DeepTrainingView): DeepTrainingAnswer => ({ ...view.start, prediction: "" });
+
+/** The network part of an answer. */
+export const choiceOf = ({ activation, init, optimizer, architecture }: DeepTrainingChoice): DeepTrainingChoice => ({
+  activation,
+  init,
+  optimizer,
+  architecture,
+});
 
 /** The network an answer describes. */
-export function networkSpec(run: Pick<DeepTrainingRun, "depth" | "width">, answer: DeepTrainingAnswer): MlpSpec {
+export function networkSpec(run: Pick<DeepTrainingRun, "depth" | "width">, answer: DeepTrainingChoice): MlpSpec {
   return {
     inputSize: 2,
     hidden: Array.from({ length: run.depth }, () => run.width),
@@ -90,10 +126,10 @@ export function lossProgress(finalLoss: number, baselineLoss: number, targetLoss
 }
 
 /** The score rule in words, with the level's numbers: shown under the choices. */
-export function scoringRule(view: Pick<DeepTrainingView, "baselineLoss" | "targetLoss" | "epochs">, stars: readonly number[]): string {
+export function scoringRule(view: Pick<DeepTrainingView, "baselineLoss" | "targetLoss" | "epochs" | "count">, stars: readonly number[]): string {
   const baseline = view.baselineLoss.toFixed(3);
   const [one, two] = stars.map((s) => `${Math.round(s * 100)}%`);
-  return `Reaching loss ${view.targetLoss} within ${view.epochs} epochs scores 100% (★★★). Otherwise the score is how far the loss fell from ${baseline} (the loss of guessing) toward ${view.targetLoss}, on a log scale: ★ from ${one}, ★★ from ${two}.`;
+  return `An epoch here is one step of gradient descent on all ${view.count} points (full batch). Reaching loss ${view.targetLoss} within ${view.epochs} epochs scores 100%. Otherwise the score is how far the loss fell from ${baseline} (the loss of guessing) toward ${view.targetLoss}, on a log scale. ★ from ${one}, ★★ from ${two}, ★★★ at 100%. ${predictionRule}`;
 }
 
 export interface DeepTrainingResult {
@@ -101,24 +137,69 @@ export interface DeepTrainingResult {
   evaluation: Evaluation;
 }
 
+/** The per-layer values a prediction compares, from a run (hidden layers, then the output layer). */
+export function measured(result: TrainResult, measure: PredictionMeasure): number[] {
+  if (measure === "gradient") return result.gradientsAtStart;
+  if (measure === "activation") return result.activationSpreadAtStart;
+  return result.firstStepSizes;
+}
+
+/** The options (indices) that answer the prediction right, and the values measured at the options' layers. */
+export function predictionTruth(spec: PredictionSpec, values: readonly number[]): { right: number[]; measured: number[] } {
+  const atLayers = spec.layers.map((l) => values[l] ?? 0);
+  return { right: extremeOptions(atLayers, spec.ask, EVEN_RATIO), measured: atLayers };
+}
+
+// Training is seeded: one run per (run spec, network), whatever the prediction, in the browser and on the server alike.
+// Kept on globalThis: the server's background warm-up (server/main.ts) and the Next.js route handlers
+// that score solo submissions load separate copies of this module, and must share the runs.
+const runs: Map<string, Promise<TrainResult>> = ((globalThis as { __gaDeepTrainingRuns?: Map<string, Promise<TrainResult>> }).__gaDeepTrainingRuns ??=
+  new Map());
+
+function trainNetwork(run: DeepTrainingRun, choice: DeepTrainingChoice, onEpoch?: OnEpoch): Promise<TrainResult> {
+  const { prediction: _, ...rest } = run;
+  const key = JSON.stringify([rest, choiceOf(choice)]);
+  const cached = runs.get(key);
+  // A run with progress to report trains afresh (the view draws it), and then serves later calls.
+  if (cached && !onEpoch) return cached;
+  const data = classificationData(run.data);
+  const promise = loadTf().then((tf) =>
+    trainMlp(
+      tf,
+      networkSpec(run, choice),
+      data,
+      { optimizer: choice.optimizer, learningRate: run.learningRates[choice.optimizer], epochs: run.epochs, seed: run.seed },
+      { stopBelow: run.targetLoss, onEpoch },
+    ),
+  );
+  if (runs.size >= 200) runs.delete(runs.keys().next().value!);
+  runs.set(key, promise);
+  promise.catch(() => runs.delete(key));
+  return promise;
+}
+
+/** The step-0 measurements of the starting network: one forward and backward pass, no training. */
+function probeStart(run: DeepTrainingRun): Promise<TrainResult> {
+  return trainNetwork({ ...run, epochs: 0 }, run.start);
+}
+
 /**
- * Trains the answer's network from the run spec and scores it. The browser calls this (with
- * `onEpoch` for progress) once the answer is committed; the server's `evaluate` calls it too, so
- * both get the same numbers.
+ * Trains the answer's network from the run spec, grades the prediction and scores both. The
+ * browser calls this (with `onEpoch` for progress) once the answer is committed; the server's
+ * `evaluate` calls it too, so both get the same numbers.
  */
 export async function train(run: DeepTrainingRun, answer: DeepTrainingAnswer, onEpoch?: OnEpoch): Promise<DeepTrainingResult> {
   const data = classificationData(run.data);
-  const tf = await loadTf();
-  const result = await trainMlp(
-    tf,
-    networkSpec(run, answer),
-    data,
-    { optimizer: answer.optimizer, learningRate: run.learningRates[answer.optimizer], epochs: run.epochs, seed: run.seed },
-    { stopBelow: run.targetLoss, onEpoch },
-  );
+  const result = await trainNetwork(run, answer, onEpoch);
+  const spec = run.prediction;
+  const measuredOn = spec.measure === "firstStep" ? result : await probeStart(run);
+  const truth = predictionTruth(spec, measured(measuredOn, spec.measure));
+  const predicted = predictedIndex(spec.ids, answer.prediction);
+  const predictionRight = truth.right.includes(predicted);
   const finalLoss = Number.isFinite(result.finalLoss) ? result.finalLoss : Infinity;
   const reached = result.epochsToTarget !== null;
   const gradients = result.gradientsAtStart;
+  const progress = lossProgress(finalLoss, data.baselineLoss, run.targetLoss);
   const metrics: Record<string, number> = {
     // JSON has no Infinity or NaN: a diverged run reports a huge loss and the flag.
     finalLoss: Number.isFinite(finalLoss) ? finalLoss : 1e6,
@@ -131,6 +212,11 @@ export async function train(run: DeepTrainingRun, answer: DeepTrainingAnswer, on
     accuracy: result.accuracy,
     gradientFirstLayer: gradients[0] ?? 0,
     gradientOutputLayer: gradients[gradients.length - 1] ?? 0,
+    progress,
+    predictionRight: predictionRight ? 1 : 0,
+    // The prediction's truth, per option (right0…, measured0…): the review shows it after the commit.
+    ...Object.fromEntries(spec.ids.map((_, i) => [`right${i}`, truth.right.includes(i) ? 1 : 0])),
+    ...Object.fromEntries(truth.measured.map((v, i) => [`measured${i}`, v])),
   };
-  return { result, evaluation: { score: lossProgress(finalLoss, data.baselineLoss, run.targetLoss), metrics } };
+  return { result, evaluation: { score: withPrediction(progress, predictionRight), metrics } };
 }

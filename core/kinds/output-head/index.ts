@@ -6,12 +6,14 @@ import { ID_PATTERN } from "../ordering";
 import { short } from "../phrases";
 import { opaqueIds, reverse } from "../public-ids";
 import {
+  ACTIVATIONS,
   type CardReview,
   EMPTY_HEAD,
   HEAD_FIELDS,
   type HeadChoice,
   type HeadField,
   initialAnswer,
+  LOSSES,
   MAX_UNITS,
   type OutputHeadAnswer,
   type OutputHeadReview,
@@ -25,10 +27,14 @@ export { recipeFor, type Recipe, type Task, TASKS, taskLabels } from "./recipes"
 
 const cardId = z.string().regex(ID_PATTERN, "use lowercase letters, digits and dashes (at most 40)");
 
-/** A task card: what the network must predict, stated concretely; `why` is shown in review. */
+/**
+ * A task card: what the network must predict, stated concretely; `why` is shown in review. `group`
+ * sorts the pool so that every attempt draws the mix the level promises (see `show`).
+ */
 const card = z
   .object({
     id: cardId,
+    group: z.string().min(1).default("cards"),
     prompt: z.string().min(1),
     task: z.enum(TASKS),
     /** Labels (multilabel), classes (multiclass) or predicted values (regression); 1 for binary. */
@@ -40,9 +46,33 @@ const card = z
   .refine((c) => c.task !== "multiclass" || c.outputs >= 3, { message: "multiclass needs at least 3 classes (2 is binary)", path: ["outputs"] });
 export type OutputHeadCard = z.infer<typeof card>;
 
+/** At most this many cards in one attempt (an answer names at most this many). */
+const MAX_SHOWN = 8;
+
+/**
+ * The pool of task cards, and how many of each group one attempt shows (`show`: group → count;
+ * every card by default). The cards shown are drawn per attempt and shuffled.
+ */
 export const outputHeadConfig = z
-  .object({ cards: z.array(card).min(1).max(8) })
-  .refine((c) => new Set(c.cards.map((k) => k.id)).size === c.cards.length, { message: "card ids must be unique", path: ["cards"] });
+  .object({
+    cards: z.array(card).min(1).max(40),
+    show: z.record(z.string(), z.number().int().min(1)).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (new Set(c.cards.map((k) => k.id)).size !== c.cards.length) ctx.addIssue({ code: "custom", message: "card ids must be unique", path: ["cards"] });
+    const groups = new Set(c.cards.map((k) => k.group));
+    if (c.show === undefined) {
+      if (c.cards.length > MAX_SHOWN) ctx.addIssue({ code: "custom", message: `an attempt shows at most ${MAX_SHOWN} cards: set show`, path: ["show"] });
+      return;
+    }
+    for (const group of groups) if (!(group in c.show)) ctx.addIssue({ code: "custom", message: `group "${group}" is not in show`, path: ["show"] });
+    for (const [group, count] of Object.entries(c.show)) {
+      const has = c.cards.filter((k) => k.group === group).length;
+      if (count > has) ctx.addIssue({ code: "custom", message: `show asks for ${count} cards of group "${group}", which has ${has}`, path: ["show", group] });
+    }
+    const total = Object.values(c.show).reduce((a, b) => a + b, 0);
+    if (total > MAX_SHOWN) ctx.addIssue({ code: "custom", message: `an attempt shows at most ${MAX_SHOWN} cards (show adds up to ${total})`, path: ["show"] });
+  });
 export type OutputHeadConfig = z.infer<typeof outputHeadConfig>;
 
 /** One attempt: the cards in the order shown (level ids) and their opaque ids. */
@@ -62,9 +92,16 @@ export function gradeHead(c: OutputHeadCard, head: HeadChoice | undefined): Reco
   };
 }
 
+/** Draws each group's cards for one attempt, shuffles them together and gives them opaque ids. */
 function instance(_level: Level, config: OutputHeadConfig, seed: string): OutputHeadInstance {
-  const ids = config.cards.map((c) => c.id);
-  return { cards: createRng(`${seed}\u0000cards`).shuffle([...ids]), ids: Object.fromEntries(opaqueIds(seed, "cards", ids)) };
+  const rng = createRng(`${seed}\u0000cards`);
+  const groups = [...new Set(config.cards.map((c) => c.group))];
+  const drawn = groups.flatMap((group) => {
+    const pool = config.cards.filter((c) => c.group === group).map((c) => c.id);
+    return rng.shuffle(pool).slice(0, config.show?.[group] ?? pool.length);
+  });
+  const cards = rng.shuffle(drawn);
+  return { cards, ids: Object.fromEntries(opaqueIds(seed, "cards", cards)) };
 }
 
 function publicView(_level: Level, config: OutputHeadConfig, inst: OutputHeadInstance): OutputHeadView {
@@ -100,8 +137,8 @@ function evaluate(_level: Level, config: OutputHeadConfig, inst: OutputHeadInsta
     fieldsRight += right;
     if (right === HEAD_FIELDS.length) cardsRight++;
   }
-  const fields = config.cards.length * HEAD_FIELDS.length;
-  return { score: fieldsRight / fields, metrics: { fieldsRight, fields, cardsRight, cards: config.cards.length } };
+  const fields = inst.cards.length * HEAD_FIELDS.length;
+  return { score: fieldsRight / fields, metrics: { fieldsRight, fields, cardsRight, cards: inst.cards.length } };
 }
 
 function review(_level: Level, config: OutputHeadConfig, inst: OutputHeadInstance, answer: OutputHeadAnswer): OutputHeadReview {
@@ -112,17 +149,28 @@ function review(_level: Level, config: OutputHeadConfig, inst: OutputHeadInstanc
   return { answer, cards };
 }
 
+/**
+ * What a player trying every option in turn would send: the same activation and loss on every
+ * card, one output neuron each, for every pair (18 answers). Finite, for the farming tests.
+ */
+function choices(_level: Level, _config: OutputHeadConfig, inst: OutputHeadInstance): OutputHeadAnswer[] {
+  return ACTIVATIONS.flatMap((activation) =>
+    LOSSES.map((loss) => ({ heads: Object.fromEntries(inst.cards.map((id) => [inst.ids[id], { units: 1, activation, loss }])) })),
+  );
+}
+
 function describe(_level: Level, _config: OutputHeadConfig, { metrics }: Evaluation): string {
   const { fieldsRight, fields, cardsRight, cards } = metrics;
   if (fieldsRight === fields) return `All ${cards} output layers are right: neurons, activation and loss.`;
   return `${fieldsRight} of ${fields} choices right (neurons, activation and loss for ${cards} tasks); ${cardsRight} of ${cards} output layers fully right.`;
 }
 
-/** For the teacher's dashboard: each wrong choice, per task card, e.g. "“Is this email spam?”: loss mse". */
+/** For the teacher's dashboard: each wrong choice, per task card shown, e.g. "“Is this email spam?”: loss mse". */
 function wrongChoices(_level: Level, config: OutputHeadConfig, answer: OutputHeadAnswer): string[] {
   const phrases: string[] = [];
   for (const c of config.cards) {
-    const head = answer.heads?.[c.id];
+    if (!(c.id in (answer.heads ?? {}))) continue; // not shown in that attempt
+    const head = answer.heads[c.id];
     const grade = gradeHead(c, head);
     for (const field of HEAD_FIELDS) {
       if (grade[field]) continue;
@@ -145,8 +193,12 @@ export const outputHead = defineKind({
   evaluate,
   review,
   secrets: (_level, config) => config.cards.map((c) => c.why),
-  // Stored by the level's card ids, so the dashboard reads it without the instance.
-  storedAnswer: (_level, _config, inst, answer) => ({ heads: levelHeads(inst, answer) }),
+  // Stored by the level's card ids, every card shown included, so the dashboard reads it without the instance.
+  storedAnswer: (_level, _config, inst, answer) => {
+    const heads = levelHeads(inst, answer);
+    return { heads: Object.fromEntries(inst.cards.map((id) => [id, heads[id] ?? { ...EMPTY_HEAD }])) };
+  },
+  choices,
   describe,
   wrongChoices,
 });

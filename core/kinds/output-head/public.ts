@@ -57,7 +57,7 @@ export interface OutputHeadView {
 export interface CardReview {
   id: string;
   units: number;
-  /** Every activation accepted (positive outputs: ReLU or softplus). */
+  /** Every activation accepted (e.g. an output that is never negative: none, ReLU or softplus). */
   activations: readonly Activation[];
   losses: readonly Loss[];
   right: Record<HeadField, boolean>;

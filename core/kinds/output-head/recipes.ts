@@ -10,7 +10,7 @@ import type { Activation, Loss } from "./public";
 
 export { ACTIVATIONS, type Activation, activationLabels, LOSSES, type Loss, lossLabels } from "./public";
 
-export const TASKS = ["binary", "multilabel", "multiclass", "regression", "positive-regression"] as const;
+export const TASKS = ["binary", "multilabel", "multiclass", "regression", "positive-regression", "bounded-regression"] as const;
 export type Task = (typeof TASKS)[number];
 
 export const taskLabels: Record<Task, string> = {
@@ -18,12 +18,13 @@ export const taskLabels: Record<Task, string> = {
   multilabel: "Multilabel classification",
   multiclass: "Multiclass, single-label classification",
   regression: "Regression to any real value",
-  "positive-regression": "Regression to a positive value",
+  "positive-regression": "Regression to a value that is never negative",
+  "bounded-regression": "Regression to a value between 0 and 1",
 };
 
 export interface Recipe {
   units: number;
-  /** Every activation the course accepts for this task (positive outputs: ReLU or softplus). */
+  /** Every activation the course accepts for this task (outputs never negative: none, ReLU or softplus). */
   activations: readonly Activation[];
   losses: readonly Loss[];
 }
@@ -44,6 +45,12 @@ export function recipeFor(task: Task, outputs: number): Recipe {
     case "regression":
       return { units: outputs, activations: ["none"], losses: ["mse"] };
     case "positive-regression":
-      return { units: outputs, activations: ["relu", "softplus"], losses: ["mse"] };
+      // The course's table: "None or ReLU/Softplus (if positive outputs)". A linear output learns
+      // to predict positive values; ReLU or softplus also guarantee it never goes below 0.
+      return { units: outputs, activations: ["none", "relu", "softplus"], losses: ["mse"] };
+    case "bounded-regression":
+      // The same table: "or Logistic/Tanh (if bounded outputs)": the logistic sigmoid keeps a
+      // value between 0 and 1; a linear output is still allowed ("None"), it just does not guarantee it.
+      return { units: outputs, activations: ["none", "sigmoid"], losses: ["mse"] };
   }
 }

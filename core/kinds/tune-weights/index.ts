@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Level } from "../../levels/format";
 import { defineKind, type Evaluation } from "../contract";
 import { generateTuneData, tuneDataSpec } from "./data";
+import { bestNeuron, goodWeights } from "./solution";
+import { drawTuneData, tuneVariation } from "./space";
 import {
   formatLoss,
   initialAnswer,
@@ -9,12 +11,13 @@ import {
   MAX_PARAMETERS,
   MAX_WEIGHT,
   preview,
+  problemOf,
   type TuneWeightsAnswer,
   type TuneWeightsReview,
   type TuneWeightsView,
   tuneWeightsAnswer,
 } from "./public";
-import { HIDDEN_ACTIVATIONS, MODELS, parameterCount } from "./public-network";
+import { HIDDEN_ACTIVATIONS, lossOf, MODELS, parameterCount } from "./public-network";
 
 /**
  * "Tune the weights": the player sets every weight and bias of a small network by hand and
@@ -42,7 +45,9 @@ export const tuneWeightsConfig = z
     model: z.enum(MODELS),
     /** Activation of the hidden units (2-2-1 only). */
     hidden: z.enum(HIDDEN_ACTIVATIONS).default("tanh"),
+    /** The data of the level's canonical attempt; `vary` says how each attempt departs from it. */
     data: tuneDataSpec,
+    vary: tuneVariation.optional(),
     /** The region the plot shows (and the heatmap covers). */
     bounds: z.object({ xMin: finite, xMax: finite, yMin: finite, yMax: finite }).refine((b) => b.xMin < b.xMax && b.yMin < b.yMax, "bounds must ascend"),
     /** Where every slider starts: the naive answer, which must not earn three stars. */
@@ -58,26 +63,48 @@ export const tuneWeightsConfig = z
   .refine((c) => c.start.every((w) => Math.abs(w) <= c.limit), { message: "start must lie within ±limit", path: ["start"] });
 export type TuneWeightsConfig = z.infer<typeof tuneWeightsConfig>;
 
-/**
- * One attempt: its public view, which holds everything scored. (Today every attempt shows the
- * level's own points: they are not drawn per attempt yet.)
- */
+/** One attempt: its public view (its points: everything scored). The line or clusters they were drawn around are not kept. */
 export interface TuneWeightsInstance {
   view: TuneWeightsView;
 }
 
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;
 
-// Keyed by the level object itself, so an edited level with the same id never sees stale points.
-const views = new WeakMap<Level, TuneWeightsView>();
+/** Draws the points again (at most this many times) until they fit the level's `bestLoss` and `overlap`. */
+const MAX_DRAWS = 50;
 
-function viewOf(level: Level, config: TuneWeightsConfig): TuneWeightsView {
-  let view = views.get(level);
-  if (!view) {
-    const generated = generateTuneData(config.data);
-    if (generated.inputs !== (config.model === "line" ? 1 : 2))
-      throw new Error(`level ${level.id}: the ${config.model} model does not fit ${config.data.generator} data`);
-    view = {
+function drawInstance(level: Level, config: TuneWeightsConfig, seed: string): TuneWeightsInstance {
+  for (let draw = 0; draw < MAX_DRAWS; draw++) {
+    const instance = drawOnce(level, config, draw === 0 ? seed : `${seed}\u0000draw ${draw}`);
+    if (fits(config, instance.view)) return instance;
+  }
+  throw new Error(`level ${level.id}: no draw of ${MAX_DRAWS} fits its bestLoss`);
+}
+
+/** Whether the best weights for these points lose within the level's range (and, with `overlap`, doubling them loses more). */
+function fits(config: TuneWeightsConfig, view: TuneWeightsView): boolean {
+  const band = config.vary?.bestLoss;
+  if (!band && !config.vary?.overlap) return true;
+  const problem = problemOf(view);
+  const best = view.model === "neuron" ? bestNeuron(problem, view.limit) : goodWeights(view);
+  const loss = lossOf(problem, best);
+  if (band && (loss < band[0] || loss > band[1])) return false;
+  return (
+    !config.vary?.overlap ||
+    lossOf(
+      problem,
+      best.map((w) => 2 * w),
+    ) > loss
+  );
+}
+
+function drawOnce(level: Level, config: TuneWeightsConfig, seed: string): TuneWeightsInstance {
+  const { spec } = drawTuneData(config.data, config.vary, seed);
+  const generated = generateTuneData(spec);
+  if (generated.inputs !== (config.model === "line" ? 1 : 2))
+    throw new Error(`level ${level.id}: the ${config.model} model does not fit ${config.data.generator} data`);
+  return {
+    view: {
       model: config.model,
       hidden: config.hidden,
       data: { xs: Array.from(generated.xs, round4), ys: Array.from(generated.ys, round4), count: generated.count },
@@ -86,10 +113,20 @@ function viewOf(level: Level, config: TuneWeightsConfig): TuneWeightsView {
       limit: config.limit,
       targetLoss: config.targetLoss,
       race: config.race,
-    };
-    views.set(level, view);
-  }
-  return view;
+    },
+  };
+}
+
+/** After the answer: its loss, and good weights for these same points with their loss (the right answer of this instance). */
+function review(
+  _level: Level,
+  _config: TuneWeightsConfig,
+  instance: TuneWeightsInstance,
+  answer: TuneWeightsAnswer,
+  evaluation: Evaluation,
+): TuneWeightsReview {
+  const weights = goodWeights(instance.view);
+  return { answer, loss: evaluation.metrics.loss, solution: { weights, loss: preview(instance.view, { weights }).metrics.loss } };
 }
 
 export const tuneWeights = defineKind({
@@ -98,12 +135,12 @@ export const tuneWeights = defineKind({
   controls: [],
   configSchema: tuneWeightsConfig,
   answerSchema: tuneWeightsAnswer,
-  instance: (level: Level, config: TuneWeightsConfig): TuneWeightsInstance => ({ view: viewOf(level, config) }),
+  instance: drawInstance,
   publicView: (_level: Level, _config: TuneWeightsConfig, instance: TuneWeightsInstance): TuneWeightsView => instance.view,
   initialAnswer,
   // The score is the live feedback itself, on the same view the player had.
   evaluate: (_level: Level, _config: TuneWeightsConfig, instance: TuneWeightsInstance, answer: TuneWeightsAnswer): Evaluation => preview(instance.view, answer),
-  review: (_level, _config, _instance, answer, evaluation): TuneWeightsReview => ({ answer, loss: evaluation.metrics.loss }),
+  review,
   preview,
   secrets: () => [],
   describe(_level, config, { metrics }) {

@@ -45,6 +45,8 @@ export interface TuneWeightsView {
 export interface TuneWeightsReview {
   answer: TuneWeightsAnswer;
   loss: number;
+  /** Good weights for the scored instance's points (the right answer of that instance), and their loss. */
+  solution: { weights: number[]; loss: number };
 }
 
 export const initialAnswer = (view: TuneWeightsView): TuneWeightsAnswer => ({ weights: [...view.start] });

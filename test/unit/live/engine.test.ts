@@ -150,7 +150,7 @@ describe("advancing and the clock", () => {
     await startRound(live);
     for (const phase of ["playing", "reveal", "leaderboard"] as const) await engine.command("host", "host:advance", { expectedPhase: phase });
     expect(engine.exists(code)).toBe(false);
-    expect(await store.openCodes()).toEqual(new Set());
+    expect(await store.codeInUse(code)).toBe(false);
     expect(await refusal(engine.command("host", "host:advance", { expectedPhase: "podium" }))).toBe("not_found");
     expect((await engine.attachHost("reload", code, hostSecret)).phase).toBe("podium");
   });
@@ -248,15 +248,18 @@ describe("quiz rounds are one shot", () => {
     const { engine, broadcast, store } = live;
     const { players } = await gameWith(live, ["Ada", "Bob"], OPTIONS, [QUIZ, "turn-the-axes"]);
     await startRound(live);
-    expect(await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(1) })).toMatchObject({ lockedIn: true, stars: 1 });
-    expect(broadcast.last<PlayerView>("Ada")?.me).toMatchObject({ done: true, roundBest: { stars: 1 } });
+    // Its result is sealed until the reveal: neither the reply, nor the phone's view, nor the host's spread tells it.
+    expect(await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(1) })).toEqual({ lockedIn: true });
+    expect(broadcast.last<PlayerView>("Ada")?.me).toMatchObject({ done: true, roundBest: null });
+    expect(broadcast.last<HostView>("host")).toMatchObject({ phase: "playing", spread: null });
     const again = engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
     await expect(again).rejects.toThrow(/locked in: a quiz round takes one answer/);
     expect(await refusal(engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) }))).toBe("already_answered");
     expect(store.log.filter((l) => l.startsWith("insertAnswer"))).toEqual([`insertAnswer ${players.Ada.id} 0 333`]);
     expect(broadcast.last("Bob")?.phase).toBe("playing");
     await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(3) });
-    expect(broadcast.last("Ada")).toMatchObject({ phase: "reveal", reveal: { winner: { nickname: "Bob" } } });
+    expect(broadcast.last("Ada")).toMatchObject({ phase: "reveal", reveal: { winner: { nickname: "Bob" } }, me: { roundBest: { stars: 1 } } });
+    expect(broadcast.last<HostView>("host")?.spread).toEqual({ stars: [0, 1, 0, 1], notSubmitted: 0 });
   });
 });
 

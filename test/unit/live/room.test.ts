@@ -103,6 +103,9 @@ describe("createRoom", () => {
       phaseEndsAt: null,
       locked: false,
       done: [],
+      pausedAt: null,
+      skipped: [],
+      bannedDevices: [],
       players: {},
       rounds: {},
     });
@@ -232,6 +235,7 @@ describe("addPlayer", () => {
       nickname: "Ana",
       joinedAt: T0 + 42,
       kicked: false,
+      device: null,
       points: 0,
       streak: 0,
       rank: null,
@@ -293,13 +297,13 @@ describe("addPlayer", () => {
     expectLiveError(() => addPlayer(setLocked(room, true), { id: "x", nickname: "Bob" }, T0 + 23_000), "wrong_phase");
   });
 
-  it("refuses a nickname already taken, ignoring case, accents and spaces", () => {
+  it("refuses a nickname already taken, ignoring case, accents, spaces, punctuation and look-alike letters", () => {
     const room = withPlayers(newRoom(), ["Ana"]);
-    for (const nick of ["Ana", "ana", "ANA", "Aná", "Ána", "A na", " Ana ", "a n a", "A\u0301na", "Ａｎａ"]) {
+    for (const nick of ["Ana", "ana", "ANA", "Aná", "Ána", "A na", " Ana ", "a n a", "A\u0301na", "Ａｎａ", "Ana.", "\u0410na", "Αna"]) {
       expectLiveError(() => addPlayer(room, { id: "x", nickname: nick }, T0 + 5), "nickname_taken");
     }
     // Different names are fine.
-    for (const nick of ["Anna", "Ana2", "An", "Ana."]) {
+    for (const nick of ["Anna", "Ana2", "An", "Ava"]) {
       expect(addPlayer(room, { id: "x", nickname: nick }, T0 + 5).players.x.nickname).toBe(nick);
     }
   });
@@ -313,7 +317,17 @@ describe("addPlayer", () => {
     const base = newRoom();
     const players: Record<string, LivePlayer> = {};
     for (let i = 0; i < MAX_PLAYERS; i++) {
-      players[`p${i}`] = { id: `p${i}`, nickname: `Player ${i}`, joinedAt: T0, kicked: false, points: 0, streak: 0, rank: null, previousRank: null };
+      players[`p${i}`] = {
+        id: `p${i}`,
+        nickname: `Player ${i}`,
+        joinedAt: T0,
+        kicked: false,
+        device: null,
+        points: 0,
+        streak: 0,
+        rank: null,
+        previousRank: null,
+      };
     }
     const full: Room = { ...base, players };
     expect(activeCount(full)).toBe(2_500);
@@ -335,7 +349,10 @@ describe("nicknameKey", () => {
     ["A\u0301na", "ana"],
     ["Zoë Ñúñez", "zoenunez"],
     ["Ｔｅｎｓｏｒ", "tensor"],
-    ["O'Brien", "o'brien"],
+    ["O'Brien", "obrlen"],
+    ["Аlice", "allce"], // Cyrillic А
+    ["AIice", "allce"], // a capital i for the l
+    ["B0B", "bob"],
   ])("%j → %j", (input, key) => {
     expect(nicknameKey(input)).toBe(key);
   });

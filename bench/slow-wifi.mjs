@@ -1,0 +1,160 @@
+// Slow school Wi-Fi (issue 12): how long a phone waits, on a 400 kbps link with 400 ms of latency,
+// for what a student needs. Chromium's own network emulation (CDP Network.emulateNetworkConditions)
+// throttles a fresh context (empty cache, as on a student's first visit); the server runs on this
+// machine. Measured from the start of the navigation:
+//  - /join?code=…  usable: the code field is in the page and takes typed digits (before hydration too);
+//  - /join?code=…  to the lobby: the nickname step, Join, and "You're in!" on /live/<code>;
+//  - a training level (pick-a-learning-rate, unlocked through the API first): its controls usable
+//    (the page hydrated: Submit carries React's handlers and is enabled).
+// A benchmark, not a test: it prints numbers and passes or fails nothing.
+//   node bench/slow-wifi.mjs [--runs 3] [--port 3304]       (needs a production build in .next)
+import { chromium } from "playwright-core";
+import { io } from "socket.io-client";
+import { tsImport } from "tsx/esm/api";
+import { chromiumLaunchOptions, findChromium } from "../scripts/chromium.mjs";
+import { startServer } from "./lib/server.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const RUNS = Number(arg("runs", 3));
+const PORT = Number(arg("port", 3304));
+const SLOW = { offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8 };
+const LEVEL = "pick-a-learning-rate";
+
+const server = await startServer({ port: PORT, env: { WARM_TRAINING: "0" } });
+const base = server.baseURL;
+const browser = await chromium.launch(chromiumLaunchOptions(findChromium() ?? "/usr/bin/chromium"));
+
+/** A phone-sized context whose every request goes through the slow link. */
+async function slowPage() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await cdp.send("Network.emulateNetworkConditions", SLOW);
+  return { context, page };
+}
+
+/** A game in its lobby, created over a socket as the host page would. */
+async function createGame() {
+  const { LIVE_PROTOCOL_VERSION } = await tsImport("../core/live/version.ts", import.meta.url);
+  const socket = io(base, { transports: ["websocket"], forceNew: true });
+  await new Promise((resolve) => socket.once("connect", () => resolve(undefined)));
+  const ack = await socket.timeout(30_000).emitWithAck("host:create", {
+    protocolVersion: LIVE_PROTOCOL_VERSION,
+    playlist: ["turn-the-axes"],
+    options: { roundSeconds: 60, speedBonus: true },
+  });
+  if (!ack.ok) throw new Error(`host:create: ${ack.error.message}`);
+  return { code: ack.code, socket };
+}
+
+const hydrated = (page, selector) =>
+  page.waitForFunction(
+    (s) => {
+      const el = document.querySelector(s);
+      return el && !el.disabled && Object.keys(el).some((k) => k.startsWith("__reactProps$"));
+    },
+    selector,
+    { timeout: 120_000 },
+  );
+
+async function joinRun(i) {
+  const { code, socket } = await createGame();
+  const { context, page } = await slowPage();
+  const t0 = Date.now();
+  await page.goto(`${base}/join?code=${code}`, { waitUntil: "commit", timeout: 120_000 });
+  // Usable: the code field is there and keeps what is typed (no JavaScript needed).
+  const codeField = page.locator("#game-code");
+  await codeField.waitFor({ timeout: 120_000 });
+  await codeField.fill(code);
+  const usable = Date.now() - t0;
+  // The nickname step comes once the page has checked the code (hydrated, one socket round trip).
+  const nickname = page.getByLabel("Your nickname");
+  await nickname.waitFor({ timeout: 120_000 });
+  await page.waitForFunction(
+    () => {
+      const field = document.querySelector("#nickname");
+      return field instanceof HTMLInputElement && field.value !== "";
+    },
+    null,
+    { timeout: 120_000 },
+  );
+  await nickname.fill(`Slow Student ${i}`);
+  await page.getByRole("button", { name: "Join", exact: true }).click();
+  await page.getByRole("heading", { name: "You're in!" }).waitFor({ timeout: 120_000 });
+  const lobby = Date.now() - t0;
+  await context.close();
+  socket.disconnect();
+  return { usable, lobby };
+}
+
+async function levelRun() {
+  const [{ levels }, { solve }] = await Promise.all([
+    tsImport("../core/levels/catalog.ts", import.meta.url),
+    tsImport("../test/reference/index.ts", import.meta.url),
+  ]);
+  const { context, page } = await slowPage();
+  // Unlock through the API (not throttled: page.request does not go through the page's network).
+  await context.request.post(`${base}/api/profile`);
+  for (const level of levels.slice(
+    0,
+    levels.findIndex((l) => l.id === LEVEL),
+  )) {
+    const served = await (await context.request.get(`${base}/api/levels/${level.id}`)).json();
+    const res = await context.request.post(`${base}/api/submissions`, {
+      data: { levelId: level.id, attempt: served.attempt, answer: solve(served) },
+      timeout: 120_000,
+    });
+    if (!res.ok()) throw new Error(`unlocking ${level.id}: ${res.status()} ${await res.text()}`);
+  }
+  const t0 = Date.now();
+  await page.goto(`${base}/play/${LEVEL}`, { waitUntil: "commit", timeout: 120_000 });
+  await page.locator('[data-testid="kind-view"] input[type="radio"]').first().waitFor({ timeout: 120_000 });
+  const controlsShown = Date.now() - t0;
+  await hydrated(page, '[data-testid="submit"]');
+  const usable = Date.now() - t0;
+  await context.close();
+  return { controlsShown, usable };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+try {
+  const joins = [];
+  for (let i = 0; i < RUNS; i++) joins.push(await joinRun(i));
+  const levelsRuns = [];
+  for (let i = 0; i < RUNS; i++) levelsRuns.push(await levelRun());
+  const row = (name, xs) => `| ${name} | ${xs.map((x) => (x / 1000).toFixed(1)).join(" / ")} | **${(median(xs) / 1000).toFixed(1)}** |`;
+  console.log(`400 kbps, 400 ms latency, empty cache, ${RUNS} runs (seconds)\n`);
+  console.log("| measure | runs | median |\n|---|---|---|");
+  console.log(
+    row(
+      "/join usable (code field takes input)",
+      joins.map((r) => r.usable),
+    ),
+  );
+  console.log(
+    row(
+      "/join → in the lobby",
+      joins.map((r) => r.lobby),
+    ),
+  );
+  console.log(
+    row(
+      `${LEVEL}: controls shown`,
+      levelsRuns.map((r) => r.controlsShown),
+    ),
+  );
+  console.log(
+    row(
+      `${LEVEL}: controls work (hydrated, Submit enabled)`,
+      levelsRuns.map((r) => r.usable),
+    ),
+  );
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LiveGamePlayer" ADD COLUMN "deviceHash" TEXT;
+

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LiveGame" ADD COLUMN     "epoch" INTEGER NOT NULL DEFAULT 0;
+
