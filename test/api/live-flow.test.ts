@@ -303,7 +303,7 @@ describe("a full two-round game", () => {
     expect(bobAgain.view).toMatchObject({ phase: "podium", me: { playerId: bob.playerId, points: 1667, rank: 1 } });
   });
 
-  it("keeps the results in the database; after a restart, only games still open come back", async () => {
+  it("keeps the results in the database; after a restart, games still open come back, and a finished one's podium stays readable", async () => {
     const stored = await gameInDb(server.dbPath, game.code);
     expect(stored).not.toBeNull();
     expect(stored!.game).toMatchObject({ phase: "podium", roundIndex: 1 });
@@ -344,11 +344,15 @@ describe("a full two-round game", () => {
       me: { playerId: dee.playerId },
     });
 
-    // The finished game is not restored: its results stay in the database, but a reload of the
-    // podium after a restart gets not_found (reported: the podium is readable only until a restart).
+    // The finished game is not run again, but its podium stays readable (read from the database,
+    // read-only) for the host and the players who reload it after the restart.
     const oldHost = await liveClient(server.baseUrl);
-    await oldHost.refused("host:resume", { ...PROTOCOL, code: game.code, hostSecret: game.hostSecret }, "not_found");
-    await oldHost.refused("player:resume", { ...PROTOCOL, code: game.code, playerSecret: ada.playerSecret }, "not_found");
+    const hostPodium = (await oldHost.ok("host:resume", { ...PROTOCOL, code: game.code, hostSecret: game.hostSecret })).view as HostView;
+    expect(hostPodium).toMatchObject({ phase: "podium", code: game.code });
+    expect(hostPodium.leaderboard).toEqual(podium.leaderboard);
+    const adaPodium = (await oldHost.ok("player:resume", { ...PROTOCOL, code: game.code, playerSecret: ada.playerSecret })).view as PlayerView;
+    expect(adaPodium).toMatchObject({ phase: "podium", me: { playerId: ada.playerId, points: 1333, rank: 2 } });
+    await oldHost.refused("host:resume", { ...PROTOCOL, code: game.code, hostSecret: "x".repeat(43) }, "not_found");
     const after = await gameInDb(server.dbPath, game.code);
     expect(after).toEqual(stored);
   });
