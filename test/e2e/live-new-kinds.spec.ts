@@ -130,7 +130,7 @@ test("Downhill and Backward pass live: the challenge on the projector during the
   await test.step("round 2, Backward pass: the graph to fill on the projector; the phone fills every gradient", async () => {
     await expect(host.getByRole("heading", { level: 1, name: ROUNDS[1] })).toBeVisible();
     await next.click(); // play
-    await expect(challenge).toContainText("Send the gradient back through the graph");
+    await expect(challenge).toContainText("Fill in ∂L/∂ of every node, from the loss back.");
     await expect(challenge.locator("svg")).toBeVisible();
     await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
     await checkPhase(host, "new-kinds-backward-playing");

@@ -148,8 +148,8 @@ function ProjectorGraph({ view }: { view: BackwardPassView }) {
   useLabelFloor(box, view);
   return (
     <div className="projector-question">
-      <p className="projector-prompt">Send the gradient back through the graph: fill in ∂L/∂ of every node, from the loss back to the weights.</p>
-      <div className="projector-diagram" ref={box}>
+      <p className="projector-prompt">Fill in ∂L/∂ of every node, from the loss back.</p>
+      <div className={`projector-diagram ${styles.graph}`} ref={box}>
         <Graph view={view} typed={{}} depth={fieldDepths(fieldsOf(view.examples.length))} />
       </div>
     </div>
