@@ -85,7 +85,9 @@ export async function answerKeyOf(level: Level, seed: string): Promise<string[]>
     const evaluation = await kind.evaluate(level, config, instance, answer);
     keys.push(...reviewKeys[level.kind](kind.review(level, config, instance, answer, evaluation)));
   }
-  return [...new Set(keys.filter(meaningful))];
+  // A variant's training seed may be the level's own id (more-data-or-bigger's first variant):
+  // the id is in every URL and says nothing about which variant this visitor drew.
+  return [...new Set(keys.filter(meaningful).filter((key) => key !== level.id))];
 }
 
 const ENTITIES: Record<string, string> = { quot: '"', amp: "&", lt: "<", gt: ">", apos: "'", nbsp: "\u00a0" };
