@@ -89,8 +89,9 @@ describe("end the game", () => {
       ["Ada", reply.points],
       ["Bob", 0],
     ]);
-    await game.host.refused("host:end", {}, "wrong_phase");
-    await ada.client.refused("player:answer", { roundIndex: 0, answer }, "wrong_phase");
+    // A finished game no longer runs: it takes no command, only reads of its podium.
+    await game.host.refused("host:end", {}, "not_found");
+    await ada.client.refused("player:answer", { roundIndex: 0, answer }, "not_found");
 
     await server.restart();
     const host = await liveClient(server.baseUrl);
