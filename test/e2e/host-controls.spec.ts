@@ -136,6 +136,8 @@ test("the host pauses and resumes, adds 30 s, skips a round, removes selected pl
   });
 
   await test.step("end the game from round 3: a confirmation, then the podium on the projector and the phone", async () => {
+    await host.keyboard.press("Escape"); // closes the Players list
+    await expect(host.getByTestId("players-dialog")).toBeHidden();
     await host.getByTestId("host-next").click(); // Next round
     await expect(host.getByTestId("host-next")).toHaveText("Start now");
     await host.getByTestId("host-next").click();
