@@ -84,7 +84,7 @@ export function Assignments({ classId, chapters, initial }: { classId: string; c
   const toggleLevel = (id: string, on: boolean) => setLevelIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
   return (
-    <section className="panel" aria-labelledby="homework-heading" data-testid="homework">
+    <section className={`panel ${styles.section}`} aria-labelledby="homework-heading" data-testid="homework">
       <h2 id="homework-heading">Homework</h2>
       <p className="muted">
         Assign a chapter or some levels with a due date. A level counts as done once a student has at least one star on it; done on time means every level had
