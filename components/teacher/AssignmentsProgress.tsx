@@ -31,7 +31,7 @@ function StatusCell({ status }: { status: StudentHomework | undefined }) {
 export function AssignmentsProgress({ progress, local }: { progress: ClassProgress; local: boolean }) {
   if (progress.homework.length === 0) return null;
   return (
-    <section className="panel" aria-labelledby="homework-progress-heading" data-testid="homework-progress">
+    <section className="panel" style={{ marginBottom: 16 }} aria-labelledby="homework-progress-heading" data-testid="homework-progress">
       <h2 id="homework-progress-heading" style={{ marginTop: 0 }}>
         Homework
       </h2>
@@ -43,7 +43,7 @@ export function AssignmentsProgress({ progress, local }: { progress: ClassProgre
         <table className={styles.list} data-testid="homework-table">
           <thead>
             <tr>
-              <th scope="col">Homework</th>
+              <th scope="col">Student</th>
               {progress.homework.map((h) => (
                 <th key={h.assignment.id} scope="col" data-testid="homework-column">
                   {h.assignment.title}

@@ -204,6 +204,15 @@ describe("homework as students, the dashboard and the CSV see it", () => {
       `INSERT INTO "Assignment" (id, "classId", title, "levelIds", "chapterId", "dueAt", "createdAt") SELECT ?, "classId", 'Overdue one', "levelIds", NULL, ?, "createdAt" FROM "Assignment" WHERE id = ?`,
       [lateId, createdAt as string, levelHomework],
     );
+    // And chapter 1 due at that time too, not done: overdue for the student.
+    const overdueId = randomUUID();
+    await queryDb(
+      server.dbPath,
+      `INSERT INTO "Assignment" (id, "classId", title, "levelIds", "chapterId", "dueAt", "createdAt") SELECT ?, "classId", NULL, NULL, "chapterId", ?, "createdAt" FROM "Assignment" WHERE id = ?`,
+      [overdueId, createdAt as string, chapterHomework],
+    );
+    const overdue = (await student.get("/api/assignments")).body.assignments.find((a: { id: string }) => a.id === overdueId);
+    expect(overdue).toMatchObject({ title: "Chapter 1: Rules from data", status: "not-yet", done: 1, overdue: true });
     const progress = await ada.request("GET", `/api/teacher/classes/${classId}/progress`);
     expect(progress.status).toBe(200);
     const byId = new Map(progress.body.homework.map((h: { assignment: { id: string } }) => [h.assignment.id, h]));
@@ -212,6 +221,7 @@ describe("homework as students, the dashboard and the CSV see it", () => {
     expect((byId.get(chapterHomework) as any).students[memberId]).toMatchObject({ status: "not-yet", done: 1, total: chapter1.length });
     expect(byId.get(levelHomework)).toMatchObject({ counts: { "on-time": 1, late: 0, "not-yet": 0 } });
     expect(byId.get(lateId)).toMatchObject({ counts: { "on-time": 0, late: 1, "not-yet": 0 } });
+    expect(byId.get(overdueId)).toMatchObject({ counts: { "on-time": 0, late: 0, "not-yet": 1 } });
     // A finished homework whose due time has passed leaves the student's list.
     expect((await student.get("/api/assignments")).body.assignments.map((a: { id: string }) => a.id)).not.toContain(lateId);
 
