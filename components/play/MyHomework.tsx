@@ -35,7 +35,8 @@ export function MyHomework({ assignments }: { assignments: MyAssignment[] }) {
             {a.next &&
               (a.next.locked ? (
                 <p className="row muted" style={{ gap: 6 }}>
-                  <LockIcon /> Next: level {a.next.number} {a.next.title} opens once the level before it has a star.
+                  <LockIcon /> Next: level {a.next.number} {a.next.title}, not open yet: it opens once the level before it has a star (and its chapter is not
+                  locked by your teacher).
                 </p>
               ) : (
                 <Link className="button" href={`/play/${a.next.levelId}`} data-testid="assignment-next">
