@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { HintResult } from "@/core/api";
 import type { PublicLevel } from "@/core/play/public-level";
+import { GlossaryText } from "./learn/LinkedText";
 
 /**
  * The level's hints, opened one at a time from the server (the page holds no unopened hint). A
@@ -43,7 +44,7 @@ export function Hints({ level, onOpened, disabled }: { level: PublicLevel; onOpe
         {opened.map((hint, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: hints are opened in order and never move
           <li key={i}>
-            {hint.text}
+            <GlossaryText text={hint.text ?? ""} />
             {hint.cost > 0 && <span className="muted"> (this hint cost a star)</span>}
           </li>
         ))}

@@ -17,6 +17,7 @@ import { ResultPanel } from "./ResultPanel";
 import { Stars } from "./Stars";
 import { useNow } from "./useNow";
 import { useVisibleTime } from "./useVisibleTime";
+import { GlossaryText } from "./learn/LinkedText";
 
 /** Reads an API error's message (and the wait of a rate limit) from a refused response. */
 async function refusal(res: Response): Promise<string> {
@@ -121,7 +122,9 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
         <h1 ref={titleRef} tabIndex={-1}>
           {level.title}
         </h1>
-        <p style={{ fontSize: "1.1rem" }}>{level.brief}</p>
+        <p style={{ fontSize: "1.1rem" }}>
+          <GlossaryText text={level.brief} />
+        </p>
         <p className="muted" style={{ marginBottom: 4 }}>
           Goal: {level.target}. Your best: <Stars count={best?.stars ?? 0} />
         </p>

@@ -27,6 +27,8 @@ test("a level's learn card comes before the challenge, folds away once read, and
   const viewBox = (await page.getByTestId("kind-view").boundingBox())!;
   expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(viewBox.y + 1);
   await shot(page, "desktop-one-neuron");
+  // The brief explains its terms in place too.
+  await expect(page.locator("h1 + p").getByTestId("glossary-term").first()).toBeVisible();
   await shot(page, "desktop-one-neuron-full", true);
 
   // "Got it" folds it; the fold is remembered on this device.
@@ -42,8 +44,19 @@ test("a level's learn card comes before the challenge, folds away once read, and
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("learn")).toHaveAttribute("open", "");
 
-  // A term links to its glossary entry.
-  const link = page.getByTestId("learn").getByRole("link", { name: "Cross-entropy", exact: true });
+  // A term opens its definition in place (Esc closes it), with a link to its glossary entry.
+  const term = page.getByTestId("learn").getByRole("button", { name: "Cross-entropy: what it means" });
+  await term.click();
+  const popover = page.getByTestId("learn").getByTestId("glossary-popover").filter({ hasText: "Cross-entropy" });
+  await expect(popover).toBeVisible();
+  await expect(popover).toContainText("probability");
+  await shot(page, "glossary-popover");
+  await page.keyboard.press("Escape");
+  await expect(popover).toBeHidden();
+  await term.focus();
+  await page.keyboard.press("Enter");
+  await expect(popover).toBeVisible();
+  const link = popover.getByRole("link", { name: "More in the glossary" });
   await expect(link).toHaveAttribute("href", "/glossary#cross-entropy");
   await link.click();
   await expect(page).toHaveURL(/\/glossary#cross-entropy$/);
