@@ -3,7 +3,7 @@
  * connection was sent, the in-memory store, and rounds whose scorer believes the answer's own
  * { score, stars } (so no level is trained or scored). Time is vitest's fake clock.
  */
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import {
   LIVE_PROTOCOL_VERSION,
   type LiveEvent,
@@ -13,6 +13,7 @@ import {
   type PlayerView,
   type ServerEventName,
 } from "@/core/live/protocol";
+import { LiveError } from "@/core/live/room";
 import type { PublicLevel } from "@/core/play/public-level";
 import { LiveEngine } from "@/server/live/engine";
 import type { ConnectionId, LiveBroadcast, LiveRounds } from "@/server/live/interfaces";
@@ -100,4 +101,28 @@ export async function gameWith({ engine }: Engine, nicknames: string[], options 
 export async function startRound({ engine }: Engine, from: "lobby" | "leaderboard" = "lobby") {
   await engine.command("host", "host:advance", { expectedPhase: from });
   await engine.command("host", "host:advance", { expectedPhase: "intro" });
+}
+
+/** The morning every engine test starts at (vitest's fake clock). */
+export const START = new Date("2026-03-02T09:00:00Z");
+
+/** Runs each test of the calling file on vitest's fake clock, from START. */
+export function runOnFakeClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: START });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** The LiveError code a promise rejects with (and a failure when it does not reject). */
+export async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof LiveError) return error.code;
+    throw error;
+  }
+  throw new Error("expected a refusal");
 }

@@ -5,30 +5,14 @@
  * drawn without reading every open game, kicked devices stay out, several players kicked at once,
  * and pause / +30 s / skip through the command table.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { HostView, PlayerView } from "@/core/live/protocol";
-import { INTRO_MS, LiveError } from "@/core/live/room";
+import { INTRO_MS } from "@/core/live/room";
 import { IDLE_GAME_MS, IDLE_LOBBY_MS } from "@/server/live/engine";
 import { MemoryLiveStore } from "@/server/live/memory-store";
-import { FakeBroadcast, gameWith, liveEngine, OPTIONS, scored, startRound, VERSION } from "./engine-harness";
+import { FakeBroadcast, gameWith, liveEngine, OPTIONS, scored, startRound, VERSION, refusal, runOnFakeClock } from "./engine-harness";
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date("2026-03-02T09:00:00Z") });
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LiveError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+runOnFakeClock();
 
 const MINUTE = 60_000;
 

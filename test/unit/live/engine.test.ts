@@ -2,33 +2,14 @@
  * The live engine on its own: sessions, every command of the table, the clock, best answers,
  * what is stored, who is sent what, and a restart (a new engine on the same store).
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { type LiveCommand, liveCommands } from "@/core/live/commands";
 import { type CommandName, type HostView, type LiveEventName, liveEvents, type PlayerView, SESSION_EVENTS } from "@/core/live/protocol";
-import { INTRO_MS, LiveError } from "@/core/live/room";
+import { INTRO_MS } from "@/core/live/room";
 import { StaleWriteError } from "@/server/live/interfaces";
-import { FakeBroadcast, gameWith, liveEngine, OPTIONS, QUIZ, scored, startRound, VERSION } from "./engine-harness";
+import { FakeBroadcast, gameWith, liveEngine, OPTIONS, QUIZ, scored, startRound, VERSION, refusal, runOnFakeClock } from "./engine-harness";
 
-const START = new Date("2026-03-02T09:00:00Z");
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: START });
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-/** The LiveError code a promise rejects with. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LiveError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+runOnFakeClock();
 
 describe("the command table", () => {
   it("has one entry for every protocol event that is not a session event, and nothing else", () => {

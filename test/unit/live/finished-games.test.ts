@@ -3,32 +3,15 @@
  * the store (for the host and the players, by code and secret) for as long as retention keeps it
  * readable; then the cleanup deletes what no teacher's report needs.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { HostView } from "@/core/live/protocol";
-import { LiveError } from "@/core/live/room";
 import { hashSecret } from "@/server/secrets";
 import { DEFAULT_RETENTION_DAYS, isExpired, retentionMs } from "@/server/live/retention";
-import { FakeBroadcast, gameWith, liveEngine, scored, startRound, VERSION } from "./engine-harness";
+import { FakeBroadcast, gameWith, liveEngine, scored, startRound, VERSION, refusal, runOnFakeClock } from "./engine-harness";
 
 const DAY = 24 * 60 * 60 * 1000;
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date("2026-03-02T09:00:00Z") });
-});
-
-afterEach(() => {
-  vi.useRealTimers();
-});
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof LiveError) return error.code;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+runOnFakeClock();
 
 /** A one-round game played to its podium: Ada 3 stars, Bob 1 star. */
 async function finishedGame(live: ReturnType<typeof liveEngine>) {
