@@ -79,7 +79,7 @@ describe("instances", () => {
     }
   });
 
-  it("stacked lines: small integers, an invertible first layer, both hidden units used, a collapse that is not zero", () => {
+  it("stacked lines: small integers, an invertible first layer, both hidden units used, a collapse that reads both inputs", () => {
     for (const seed of SEEDS) {
       const view = instance(stacked, seed).view;
       if (view.mode !== "collapse") throw new Error("a collapse level");
@@ -88,7 +88,7 @@ describe("instances", () => {
       expect(w1[0][0] * w1[1][1] - w1[0][1] * w1[1][0]).not.toBe(0);
       expect(w2[0] * w2[1]).not.toBe(0);
       const single = collapse(view.stack);
-      expect(single.w[0] !== 0 || single.w[1] !== 0).toBe(true);
+      expect(single.w[0] !== 0 && single.w[1] !== 0).toBe(true);
       // The view holds the stack, not its collapse.
       expect(JSON.stringify(view)).not.toContain(JSON.stringify(single));
     }

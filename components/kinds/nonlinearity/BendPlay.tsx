@@ -9,11 +9,11 @@ type BendView = Extract<NonlinearityView, { mode: "bend" }>;
 type BendReview = Extract<NonlinearityReview, { mode: "bend" }>;
 
 const GROUPS = [
-  { legend: "Hidden unit 1: h₁ = g(w₁₁·x₁ + w₁₂·x₂ + b₁)", from: 0 },
-  { legend: "Hidden unit 2: h₂ = g(w₂₁·x₁ + w₂₂·x₂ + b₂)", from: 3 },
+  { legend: "Unit 1: h₁ = g(w₁₁·x₁ + w₁₂·x₂ + b₁)", from: 0 },
+  { legend: "Unit 2: h₂ = g(w₂₁·x₁ + w₂₂·x₂ + b₂)", from: 3 },
   { legend: "Output: z = v₁·h₁ + v₂·h₂ + c", from: 6 },
 ];
-const HIDDEN_LABELS: Record<Hidden, string> = { identity: "g = identity (no bend)", relu: "g = ReLU, max(0, ·)" };
+const HIDDEN_LABELS: Record<Hidden, string> = { identity: "identity", relu: "ReLU, max(0, ·)" };
 const STEP = 0.05;
 
 /**
@@ -58,14 +58,14 @@ export function BendPlay({
             label={`The points and the plane shaded by the sign of z with ${answer.hidden === "relu" ? "ReLU" : "the identity"} in the hidden layer.`}
           />
           <div className={styles.legend} aria-hidden="true">
-            <span>● class 1 (blue)</span>
-            <span>○ class 0 (orange)</span>
-            <span>shade: what z says</span>
-            {answer.hidden === "relu" && <span>dashed: where a unit switches on</span>}
+            <span>● class 1</span>
+            <span>○ class 0</span>
+            <span>blue shade: z &gt; 0</span>
+            {answer.hidden === "relu" && <span>dashed: a unit switches on</span>}
           </div>
         </div>
         <div>
-          <fieldset className={styles.fieldset}>
+          <fieldset className={`${styles.fieldset} ${styles.activation}`}>
             <legend>Hidden activation g</legend>
             <div className={styles.toggle}>
               {HIDDEN.map((h) => (

@@ -63,8 +63,8 @@ function BendView({
   return (
     <div data-testid="kind-view" className={styles.view}>
       <div className={`scoreline ${styles.scoreline}`} aria-live="polite">
-        <span className="accuracy" data-testid="live-accuracy">
-          {formatPercent(accuracy)} on their own side
+        <span data-testid="live-accuracy">
+          <strong className="accuracy">{formatPercent(accuracy)}</strong> on their own side
         </span>{" "}
         <span className={accuracy >= view.targetAccuracy ? styles.good : "muted"}>· target {formatPercent(view.targetAccuracy)}</span>
       </div>

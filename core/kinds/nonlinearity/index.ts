@@ -67,7 +67,8 @@ const drawNonZero = (rng: Rng, r: number) => {
 
 /**
  * A stack whose hidden layer really is two-dimensional (W₁ invertible), whose output reads both
- * hidden units, and whose collapse is not zero: a real stack, not one layer in disguise.
+ * hidden units, and whose collapse reads both inputs (a tilted line): a real stack, not one layer
+ * in disguise.
  */
 export function drawStack(r: number, rng: Rng): Stack {
   for (;;) {
@@ -78,7 +79,7 @@ export function drawStack(r: number, rng: Rng): Stack {
     if (w1[0][0] * w1[1][1] - w1[0][1] * w1[1][0] === 0) continue;
     const stack: Stack = { w1, b1: [draw(rng, r), draw(rng, r)], w2: [drawNonZero(rng, r), drawNonZero(rng, r)], b2: draw(rng, r) };
     const single = collapse(stack);
-    if (single.w[0] !== 0 || single.w[1] !== 0) return stack;
+    if (single.w[0] !== 0 && single.w[1] !== 0) return stack;
   }
 }
 
