@@ -19,7 +19,8 @@ export const nonlinearityLevels: LevelInput[] = [
     kind: "nonlinearity",
     config: { play: { mode: "collapse", range: 3 } },
     target: { label: "w₁, w₂ and b all exact", score: 1 },
-    stars: [0.33, 0.66, 1],
+    // All three numbers or nothing (core/kinds/nonlinearity/public.ts): one slip is a miss.
+    stars: [1, 1, 1],
     hints: [
       "Replace h₁ and h₂ in the formula of y by their own formulas, then gather what multiplies x₁, what multiplies x₂, and what is left over.",
       "Each input reaches y along two paths, one through each hidden unit: along a path, its contribution is the hidden unit's weight on that input times the output's weight on that unit.",

@@ -138,6 +138,19 @@ describe("Stacked lines: its claims", () => {
   it("the starting answer (0, 0, 0) earns no ★★★", () => {
     for (const seed of SEEDS.slice(0, 10)) expect(scored(stacked, { mode: "collapse", w: [0, 0], b: 0 }, seed).stars).toBeLessThan(3);
   });
+
+  it("two right numbers of three earn nothing, and the score does not say which one is wrong", () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const view = instance(stacked, seed).view as Extract<NonlinearityView, { mode: "collapse" }>;
+      const single = collapse(view.stack);
+      const slips = [
+        { w: [single.w[0] + 1, single.w[1]], b: single.b },
+        { w: [single.w[0], single.w[1] - 1], b: single.b },
+        { w: single.w, b: single.b + 1 },
+      ];
+      for (const slip of slips) expect(preview(view, { mode: "collapse", ...slip } as NonlinearityAnswer).score).toBe(0);
+    }
+  });
 });
 
 describe("One bend: its claims", () => {

@@ -7,8 +7,8 @@ import { accuracyOf, collapse, HIDDEN, type Hidden, NETWORK_PARAMETERS, type Poi
  * and `preview`, the server's score computed from the public view alone.
  *
  *  - "collapse": two stacked linear layers with small integer weights drawn per attempt; the answer
- *    is the single layer (two weights and a bias) they equal. Each exact number is a third of the
- *    score: nothing is shown live (the view passes no preview), and typing cannot hit three exact
+ *    is the single layer (two weights and a bias) they equal: all three exact scores 1, anything
+ *    else 0. Nothing is shown live (the view passes no preview), and typing cannot hit three exact
  *    integers by chance.
  *  - "bend": points drawn per attempt that no straight line separates; the answer is a 2→2→1
  *    network's nine numbers and its hidden activation (identity or ReLU). score = min(1,
@@ -92,7 +92,9 @@ export function preview(view: NonlinearityView, answer: NonlinearityAnswer): Eva
   if (view.mode === "collapse") {
     if (answer.mode !== "collapse") throw new AnswerRejected("answer.mode", "this level asks for the single layer the stack equals");
     const right = collapseParts(view.stack, answer).filter(Boolean).length;
-    return { score: right / 3, metrics: { right } };
+    // All or nothing: in a live round a player submits again and again on one instance, and a
+    // score per number would let them find each number in turn.
+    return { score: right === 3 ? 1 : 0, metrics: { right } };
   }
   if (answer.mode !== "bend") throw new AnswerRejected("answer.mode", "this level asks for a network's weights and its hidden activation");
   const index = answer.weights.findIndex((w) => Math.abs(w) > view.limit);
