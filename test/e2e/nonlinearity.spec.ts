@@ -1,7 +1,22 @@
 import type { Page } from "@playwright/test";
-import type { NonlinearityAnswer } from "../../core/kinds/nonlinearity/public";
+import { initialAnswer, type NonlinearityAnswer, type NonlinearityView } from "../../core/kinds/nonlinearity/public";
+import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
-import { expect, expectNoHorizontalScroll, PHONE, screenshot, servedLevel, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+import {
+  expect,
+  expectNoHorizontalScroll,
+  joinLiveGame,
+  PHONE,
+  screenshot,
+  servedLevel,
+  submitAndExpectStars,
+  test,
+  unlockAndOpen,
+  waitForHydration,
+  watchLiveRounds,
+} from "./helpers";
+import { type Bot, joinBot, strategies } from "./live-bots";
+import { checkPhase } from "./projector-fit";
 
 // Why a non-linearity, played through the UI: the single layer a stack equals, worked out from the
 // formulas on the page; then a stripe of points, first with the identity (stuck on a line), then
@@ -20,6 +35,14 @@ async function stackFromPage(page: Page) {
   const [h1, h2] = [numbersOf(lines[0], ["x₁", "x₂"]), numbersOf(lines[1], ["x₁", "x₂"])];
   const y = numbersOf(lines[2], ["h₁", "h₂"]);
   return { h1, h2, y };
+}
+
+const LIVE_ROUNDS = ["Stacked lines", "One bend"] as const;
+
+/** A student who slips: b off by one (Stacked lines); the right numbers with the identity (One bend). */
+function slip(level: PublicLevel): unknown {
+  const right = solve(level) as NonlinearityAnswer;
+  return right.mode === "collapse" ? { ...right, b: right.b + 1 } : { ...right, hidden: "identity" };
 }
 
 test("stacked lines: read the stack, multiply it out, and type the single layer for three stars", async ({ page }) => {
@@ -79,4 +102,89 @@ test("one bend on a laptop: the plane and the controls side by side", async ({ p
   await page.getByTestId("hidden-relu").check();
   await expect(page.getByTestId("live-accuracy")).toBeVisible();
   await screenshot(page, "nonlinearity-bend-laptop");
+});
+
+test("live: the stack and the stripe on the projector during the rounds, the spread of scores at the reveal, a phone playing each", async ({
+  device,
+  baseURL,
+}) => {
+  test.slow(); // a projector measured at two sizes per phase, a phone, three socket students
+  const host = await device({ viewport: { width: 1920, height: 1080 } });
+  await host.goto("/host");
+  const create = host.getByRole("button", { name: /^Create a game with \d+ rounds?$/ });
+  await waitForHydration(create);
+  await host.getByRole("radio", { name: "Chapter 2: a quick 3" }).check();
+  for (const title of ["Turn the axes", "Turn and shift", "Admissions"]) await host.getByRole("checkbox", { name: title, exact: true }).uncheck();
+  for (const title of LIVE_ROUNDS) await host.getByRole("checkbox", { name: title, exact: true }).check();
+  await expect(create).toHaveText(`Create a game with ${LIVE_ROUNDS.length} rounds`);
+  await create.click();
+  await expect(host).toHaveURL(/\/host\/\d{6}$/);
+  const code = /\/host\/(\d{6})$/.exec(host.url())![1];
+
+  const phone = await device(PHONE);
+  const rounds = watchLiveRounds(phone);
+  await joinLiveGame(phone, code, "Ada Lovelace");
+  const bots: Bot[] = [
+    await joinBot(baseURL!, code, "Bao Nguyen", strategies.solve),
+    await joinBot(baseURL!, code, "Chidi Okafor", (level) => initialAnswer(level.view as NonlinearityView)),
+    await joinBot(baseURL!, code, "Dana Scully", slip),
+  ];
+  await expect(host.getByTestId("player-count")).toHaveText("4 players");
+  const next = host.getByTestId("host-next");
+  const challenge = host.getByTestId("projector-challenge");
+  const picture = host.getByTestId("class-answers");
+
+  await next.click(); // round 1's intro
+  await test.step("round 1, Stacked lines: the stack's formulas and its boundary on the projector; the phone types the single layer", async () => {
+    await expect(host.getByRole("heading", { level: 1, name: LIVE_ROUNDS[0] })).toBeVisible();
+    await next.click(); // play
+    await expect(challenge).toContainText("Which single layer y = w₁·x₁ + w₂·x₂ + b equals this stack?");
+    await expect(challenge.getByRole("img", { name: "The plane shaded by the sign of the stack's output y" })).toBeVisible();
+    await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
+    await checkPhase(host, "nonlinearity-live-stacked-playing");
+    const level = await rounds.level(0);
+    expect(level.kind).toBe("nonlinearity");
+    const { h1, h2, y } = await stackFromPage(phone);
+    const single = [y[0] * h1[0] + y[1] * h2[0], y[0] * h1[1] + y[1] * h2[1], y[0] * h1[2] + y[1] * h2[2] + y[2]];
+    for (const [i, v] of single.entries()) await phone.getByTestId(`single-${i}`).fill(String(v));
+    await expectNoHorizontalScroll(phone);
+    await screenshot(phone, "nonlinearity-live-stacked-phone");
+    await phone.getByTestId("live-submit").click();
+    await expect(phone.getByTestId("live-message")).toHaveText(/^Scored 100\.0%: \d+ points\. That is your best so far\.$/);
+    await expect(host.getByTestId("submitted-count")).toHaveText("4 of 4 submitted");
+  });
+
+  await test.step("round 1's reveal: the spread of the class's scores", async () => {
+    await next.click(); // the host ends the round
+    await expect(picture).toBeVisible({ timeout: 30_000 });
+    const bars = picture.getByRole("list", { name: "Score of the answers" });
+    // Ada and Bao got all three numbers; Chidi left (0, 0, 0); Dana slipped on b.
+    await expect(bars.locator(".class-bar.right .class-bar-count")).toHaveText("2");
+    await checkPhase(host, "nonlinearity-live-stacked-reveal");
+    await next.click(); // leaderboard
+    await expect(host.getByRole("heading", { level: 1, name: "Leaderboard" })).toBeVisible();
+    await next.click(); // round 2's intro
+  });
+
+  await test.step("round 2, One bend: the stripe of points on the projector; the phone bends the boundary with ReLU", async () => {
+    await expect(host.getByRole("heading", { level: 1, name: LIVE_ROUNDS[1] })).toBeVisible();
+    await next.click(); // play
+    await expect(challenge).toContainText("Try the identity first, then ReLU.");
+    await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
+    await checkPhase(host, "nonlinearity-live-bend-playing");
+    const level = await rounds.level(1);
+    const answer = solve(level) as Extract<NonlinearityAnswer, { mode: "bend" }>;
+    for (const [i, v] of answer.weights.entries()) await phone.getByTestId(`weight-${i}`).fill(String(v));
+    await phone.getByTestId("hidden-relu").check();
+    await expectNoHorizontalScroll(phone);
+    await screenshot(phone, "nonlinearity-live-bend-phone");
+    await phone.getByTestId("live-submit").click();
+    await expect(phone.getByTestId("live-message")).toHaveText(/^Scored 100\.0%: \d+ points\. That is your best so far\.$/);
+    await next.click(); // the host ends the round
+    await expect(picture).toBeVisible({ timeout: 30_000 });
+    await checkPhase(host, "nonlinearity-live-bend-reveal");
+    await expect(phone.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
+  });
+
+  for (const bot of bots) bot.close();
 });

@@ -89,6 +89,8 @@ describe("instances", () => {
       expect(w2[0] * w2[1]).not.toBe(0);
       const single = collapse(view.stack);
       expect(single.w[0] !== 0 && single.w[1] !== 0).toBe(true);
+      // Its boundary passes within 2.5 of the origin: inside the plot of ±3.5.
+      expect(Math.abs(single.b) / Math.hypot(single.w[0], single.w[1])).toBeLessThanOrEqual(2.5);
       // The view holds the stack, not its collapse.
       expect(JSON.stringify(view)).not.toContain(JSON.stringify(single));
     }

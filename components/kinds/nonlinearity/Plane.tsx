@@ -43,6 +43,7 @@ export function Plane({
   points,
   lines = [],
   label,
+  axisNames = true,
 }: {
   bounds: Bounds;
   /** Without it, the plane is plain (the projector's points before anyone answers). */
@@ -50,6 +51,8 @@ export function Plane({
   points?: Points;
   lines?: PlaneLine[];
   label: string;
+  /** The projector says the axes beside the plot: its labels must be read from the back row. */
+  axisNames?: boolean;
 }) {
   const span = bounds.max - bounds.min;
   const sx = (x: number) => ((x - bounds.min) / span) * SIDE;
@@ -79,12 +82,16 @@ export function Plane({
       <g className={styles.axes}>
         <line x1={sx(0)} y1={0} x2={sx(0)} y2={SIDE} />
         <line x1={0} y1={sy(0)} x2={SIDE} y2={sy(0)} />
-        <text x={SIDE - 4} y={sy(0) - 4} textAnchor="end">
-          x₁
-        </text>
-        <text x={sx(0) + 4} y={12}>
-          x₂
-        </text>
+        {axisNames && (
+          <>
+            <text x={SIDE - 4} y={sy(0) - 4} textAnchor="end">
+              x₁
+            </text>
+            <text x={sx(0) + 4} y={12}>
+              x₂
+            </text>
+          </>
+        )}
       </g>
       {lines.map((line) => {
         const seg = segmentOf(line, bounds);

@@ -67,8 +67,8 @@ const drawNonZero = (rng: Rng, r: number) => {
 
 /**
  * A stack whose hidden layer really is two-dimensional (W₁ invertible), whose output reads both
- * hidden units, and whose collapse reads both inputs (a tilted line): a real stack, not one layer
- * in disguise.
+ * hidden units, and whose collapse reads both inputs (a tilted line, through the plot's middle):
+ * a real stack, not one layer in disguise.
  */
 export function drawStack(r: number, rng: Rng): Stack {
   for (;;) {
@@ -79,7 +79,8 @@ export function drawStack(r: number, rng: Rng): Stack {
     if (w1[0][0] * w1[1][1] - w1[0][1] * w1[1][0] === 0) continue;
     const stack: Stack = { w1, b1: [draw(rng, r), draw(rng, r)], w2: [drawNonZero(rng, r), drawNonZero(rng, r)], b2: draw(rng, r) };
     const single = collapse(stack);
-    if (single.w[0] !== 0 && single.w[1] !== 0) return stack;
+    // The boundary crosses the middle of the plot (within 2.5 of the origin), where it can be seen.
+    if (single.w[0] !== 0 && single.w[1] !== 0 && Math.abs(single.b) <= 2.5 * Math.hypot(single.w[0], single.w[1])) return stack;
   }
 }
 
