@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { initialAnswer, type NonlinearityAnswer, type NonlinearityView } from "../../core/kinds/nonlinearity/public";
 import type { PublicLevel } from "../../core/play/public-level";
@@ -37,6 +38,15 @@ async function stackFromPage(page: Page) {
   return { h1, h2, y };
 }
 
+/** No serious or critical axe-core violation on the page as it is now (as test/e2e/a11y.spec.ts checks its pages). */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(serious, `axe on ${where}`).toEqual([]);
+}
+
 const LIVE_ROUNDS = ["Stacked lines", "One bend"] as const;
 
 /** A student who slips: b off by one (Stacked lines); the right numbers with the identity (One bend). */
@@ -56,6 +66,7 @@ test("stacked lines: read the stack, multiply it out, and type the single layer 
   for (const [i, v] of single.entries()) await page.getByTestId(`single-${i}`).fill(String(v));
   await expect(page.getByText("Right now this would earn")).toHaveCount(0);
   await screenshot(page, "nonlinearity-stacked-filled");
+  await expectAccessible(page, "Stacked lines, filled in");
   // A look with a ReLU between the layers bends the boundary (the shading changes); it scores nothing.
   const before = await page.locator("svg[role=img]").first().innerHTML();
   await page.getByTestId("peek-relu").check();
@@ -65,8 +76,9 @@ test("stacked lines: read the stack, multiply it out, and type the single layer 
   await submitAndExpectStars(page, 3);
   const review = page.getByTestId("nonlinearity-review");
   await expect(review).toContainText("The stack equals the single layer");
-  await expect(review.getByText("right", { exact: true })).toHaveCount(3);
+  await expect(review.getByText("✓ right", { exact: true })).toHaveCount(3);
   await screenshot(page, "nonlinearity-stacked-review");
+  await expectAccessible(page, "Stacked lines, reviewed");
 });
 
 test("one bend on a phone: the identity stays a line, ReLU bends around the stripe for three stars", async ({ page }) => {
@@ -94,6 +106,7 @@ test("one bend on a phone: the identity stays a line, ReLU bends around the stri
   await expect(review).toContainText("with the identity put");
   await expectNoHorizontalScroll(page);
   await screenshot(page, "nonlinearity-bend-phone-review");
+  await expectAccessible(page, "One bend on a phone, reviewed");
 });
 
 test("one bend on a laptop: the plane and the controls side by side", async ({ page }) => {
@@ -102,6 +115,7 @@ test("one bend on a laptop: the plane and the controls side by side", async ({ p
   await page.getByTestId("hidden-relu").check();
   await expect(page.getByTestId("live-accuracy")).toBeVisible();
   await screenshot(page, "nonlinearity-bend-laptop");
+  await expectAccessible(page, "One bend");
 });
 
 test("live: the stack and the stripe on the projector during the rounds, the spread of scores at the reveal, a phone playing each", async ({

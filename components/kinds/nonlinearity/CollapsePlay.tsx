@@ -132,7 +132,7 @@ function CollapseReviewPanel({ review }: { review: CollapseReview }) {
               <th scope="row">{name}</th>
               <td>yours {given[i]}</td>
               <td>the stack's {truth[i]}</td>
-              <td className={review.parts[i] ? styles.right : styles.wrong}>{review.parts[i] ? "right" : "wrong"}</td>
+              <td className={review.parts[i] ? styles.right : styles.wrong}>{review.parts[i] ? "✓ right" : "✗ wrong"}</td>
             </tr>
           ))}
         </tbody>
