@@ -44,7 +44,7 @@ export const nonlinearityLevels: LevelInput[] = [
       "With the identity in the hidden layer, move any slider: the boundary stays one straight line. A line can keep the stripe together with one side, never the stripe alone.",
       "Switch to ReLU. A ReLU unit is 0 on one side of its own line and grows on the other: let each hidden unit switch on just beyond one edge of the stripe.",
       {
-        text: "Point unit 1 across the stripe (its two weights the stripe's direction, its bias minus where the far edge lies) and unit 2 the opposite way at the near edge; then v₁ = v₂ = −1 and a small positive c: z > 0 only where both units are off.",
+        text: "Give unit 1 a direction across the stripe as its two weights (a length-1 arrow), and as its bias minus the far edge's position along that arrow; give unit 2 the opposite arrow, and as its bias the near edge's position. Then v₁ = v₂ = −1 and a small positive c: z > 0 only where both units are off.",
         cost: 1,
       },
     ],
