@@ -83,6 +83,26 @@ export const glossary: GlossaryTerm[] = [
     match: ["activation", "activations", "activation function", "activation functions", "non-linear", "non-linearity"],
   },
   {
+    id: "linear-layer",
+    term: "Linear layer",
+    definition:
+      "A layer whose units each output a weighted sum of their inputs plus a bias, with no activation (or the identity). Two linear layers in a row equal one: their weights multiply into a single layer's weights.",
+    match: ["linear layer", "linear layers"],
+  },
+  {
+    id: "identity",
+    term: "Identity",
+    definition: "The activation that changes nothing: g(s) = s. A hidden layer with the identity is a linear layer.",
+    match: ["identity"],
+  },
+  {
+    id: "decision-boundary",
+    term: "Decision boundary",
+    definition:
+      "The line or curve that separates the inputs a classifier puts in one class from those it puts in the other: where its output crosses 0 (or ½ for a probability). A single layer's boundary is a straight line.",
+    match: ["decision boundary", "boundary", "boundaries"],
+  },
+  {
     id: "relu",
     term: "ReLU",
     aka: "rectified linear unit",

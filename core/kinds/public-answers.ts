@@ -7,6 +7,7 @@ import { deepTrainingAnswer } from "./deep-training/public";
 import { digitsAnswer } from "./digits/public";
 import { downhillAnswer } from "./downhill/public";
 import { learningRateAnswer } from "./learning-rate/public";
+import { nonlinearityAnswer } from "./nonlinearity/public";
 import { outputHeadAnswer } from "./output-head/public";
 import type { KindAnswer, KindId } from "./public";
 import { trainingLoopAnswer } from "./training-loop/public";
@@ -28,4 +29,5 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   digits: digitsAnswer,
   downhill: downhillAnswer,
   "backward-pass": backwardPassAnswer,
+  nonlinearity: nonlinearityAnswer,
 };

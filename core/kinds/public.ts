@@ -5,6 +5,7 @@ import type { CoordinateChangeAnswer, CoordinateChangeReview, CoordinateChangeVi
 import type { DeepTrainingAnswer, DeepTrainingReview, DeepTrainingView } from "./deep-training/public";
 import type { DownhillAnswer, DownhillReview, DownhillView } from "./downhill/public";
 import type { DigitsAnswer, DigitsReview, DigitsView } from "./digits/public";
+import type { NonlinearityAnswer, NonlinearityReview, NonlinearityView } from "./nonlinearity/public";
 import type { LearningRateAnswer, LearningRateReview, LearningRateView } from "./learning-rate/public";
 import type { OutputHeadAnswer, OutputHeadReview, OutputHeadView } from "./output-head/public";
 import type { TrainingLoopAnswer, TrainingLoopReview, TrainingLoopView } from "./training-loop/public";
@@ -27,6 +28,7 @@ export interface KindPublicTypes {
   digits: { view: DigitsView; answer: DigitsAnswer; review: DigitsReview };
   downhill: { view: DownhillView; answer: DownhillAnswer; review: DownhillReview };
   "backward-pass": { view: BackwardPassView; answer: BackwardPassAnswer; review: BackwardPassReview };
+  nonlinearity: { view: NonlinearityView; answer: NonlinearityAnswer; review: NonlinearityReview };
 }
 
 export type KindId = keyof KindPublicTypes;

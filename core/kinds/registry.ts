@@ -9,6 +9,7 @@ import { deepTraining } from "./deep-training";
 import { digits } from "./digits";
 import { downhill } from "./downhill";
 import { learningRate } from "./learning-rate";
+import { nonlinearity } from "./nonlinearity";
 import { outputHead } from "./output-head";
 import type { KindAnswer, KindId, KindReview, KindView } from "./public";
 import { trainingLoop } from "./training-loop";
@@ -50,6 +51,7 @@ export const kinds = byId({
   digits: digits,
   downhill: downhill,
   "backward-pass": backwardPass,
+  nonlinearity: nonlinearity,
 });
 
 export type Kinds = typeof kinds;

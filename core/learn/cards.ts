@@ -187,6 +187,22 @@ export const learnCards: Record<string, LearnCard> = {
   },
 
   // Chapter 4: going deep
+  "stacked-lines": {
+    text: [
+      "A linear layer multiplies its inputs by weights, adds them up and adds a bias: each unit computes w₁·x₁ + w₂·x₂ + b. Stacking a second layer on top feeds those sums into more sums.",
+      "Here nothing sits between the two layers: no activation. Write each hidden unit's formula in place of its name in the output's formula and multiply out.",
+      "The shading shows where the stack's output is positive; the edge of the shading is its boundary, where the output is 0.",
+    ],
+    formula: "y = v₁·h₁ + v₂·h₂ + c, with h₁ = W₁₁·x₁ + W₁₂·x₂ + b₁",
+  },
+  "one-bend": {
+    text: [
+      "An activation is a function each hidden unit applies to its weighted sum before passing it on. The identity passes the sum on unchanged. ReLU, max(0, s), passes it on where it is positive and gives 0 elsewhere.",
+      "A 2→2→1 network has two inputs, two hidden units and one output: nine numbers in all (two weights and a bias per hidden unit, two weights and a bias for the output).",
+      "Watch the boundary, where the output is 0, as you move the numbers: first with the identity, then with ReLU.",
+    ],
+    formula: "z = v₁·g(w₁₁·x₁ + w₁₂·x₂ + b₁) + v₂·g(w₂₁·x₁ + w₂₂·x₂ + b₂) + c",
+  },
   "vanishing-gradients": {
     text: [
       "Backpropagation multiplies one factor per layer on the way back: each layer's activation slope and its weights.",

@@ -6,6 +6,7 @@ import { weightsLossOptimizerLevels } from "./3-weights-loss-optimizer";
 import { backwardPassLevels } from "./3-backward-pass";
 import { downhillLevels } from "./3-downhill";
 import { goingDeepLevels } from "./4-going-deep";
+import { nonlinearityLevels } from "./4-nonlinearity";
 import { deepRepresentationLevels } from "./5-deep-representations";
 import { whyNowLevels } from "./6-why-now";
 import { configOf, kindOf } from "../kinds/registry";
@@ -18,6 +19,7 @@ const allLevels: Level[] = [
   ...downhillLevels,
   ...backwardPassLevels,
   ...goingDeepLevels,
+  ...nonlinearityLevels,
   ...deepRepresentationLevels,
   ...whyNowLevels,
 ].map((input) => levelSchema.parse(input));
@@ -53,6 +55,8 @@ const CAMPAIGN_ORDER = [
   "backward-pass-branch",
   "backward-pass-batch",
   // 4 Going deep
+  "stacked-lines",
+  "one-bend",
   "vanishing-gradients",
   "initialisation",
   "optimizers",

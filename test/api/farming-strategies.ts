@@ -19,6 +19,7 @@ import { type DigitsReview, type DigitsView, initialAnswer as digitsInitial } fr
 import { type DownhillAnswer, type DownhillView, initialAnswer as downhillInitial } from "../../core/kinds/downhill/public";
 import { type LearningRateReview, type LearningRateView, initialAnswer as learningRateInitial } from "../../core/kinds/learning-rate/public";
 import { ACTIVATIONS, LOSSES, type OutputHeadReview, type OutputHeadView, initialAnswer as outputHeadInitial } from "../../core/kinds/output-head/public";
+import { initialAnswer as nonlinearityInitial, type NonlinearityReview, type NonlinearityView } from "../../core/kinds/nonlinearity/public";
 import type { KindId } from "../../core/kinds/public";
 import { type TrainingLoopReview, type TrainingLoopView, initialAnswer as trainingLoopInitial } from "../../core/kinds/training-loop/public";
 import { type TuneWeightsReview, type TuneWeightsView, initialAnswer as tuneWeightsInitial } from "../../core/kinds/tune-weights/public";
@@ -42,6 +43,7 @@ const blanks: PerKind<(view: Json) => unknown> = {
   "output-head": outputHeadInitial,
   "training-loop": trainingLoopInitial,
   "tune-weights": tuneWeightsInitial,
+  nonlinearity: nonlinearityInitial,
 };
 
 /** The answer the page starts from: a blank submit. */
@@ -68,6 +70,8 @@ const copies: PerKind<(review: Json) => unknown> = {
   }),
   "training-loop": (r: TrainingLoopReview) => ({ order: r.correct }),
   "tune-weights": (r: TuneWeightsReview) => ({ weights: r.solution.weights }),
+  nonlinearity: (r: NonlinearityReview) =>
+    r.mode === "collapse" ? { mode: "collapse", w: r.single.w, b: r.single.b } : { mode: "bend", hidden: "relu", weights: r.solution.weights },
 };
 
 /**
@@ -207,6 +211,13 @@ const sweeps: PerKind<Sweep> = {
         return { answer: { mode: "batches", batchSize: play.sizes[i % play.sizes.length], learningRate: rate(play.rateMin, play.rateMax) }, size: 5 };
     }
   },
+  nonlinearity: (view: NonlinearityView, i) =>
+    view.mode === "collapse"
+      ? { answer: { mode: "collapse", w: [(i % 5) - 2, (Math.floor(i / 5) % 5) - 2], b: (i % 7) - 3 }, size: Number.POSITIVE_INFINITY }
+      : {
+          answer: { mode: "bend", hidden: i % 2 ? "relu" : "identity", weights: view.start.map((w, j) => w + ((i + j) % 5) - 2) },
+          size: Number.POSITIVE_INFINITY,
+        },
   "chain-rule": (_view, i) => ({ answer: { gradient: [-1, -0.5, -0.1, 0, 0.1, 0.5, 1, 2][i % 8] }, size: 8 }),
   "backward-pass": (view: BackwardPassView, i, previousReview: BackwardPassReview | undefined) => {
     // The field ids are the same names on every instance (w, b, v…): the bot learns them from a review.

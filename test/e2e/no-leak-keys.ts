@@ -61,6 +61,7 @@ const reviewKeys: Record<string, (review: Review) => string[]> = {
   ],
   "tune-weights": (r) => [JSON.stringify(r.solution.weights)],
   downhill: (r) => [JSON.stringify(r.minimum.point), ...r.minimum.point.flatMap(longNumber)],
+  nonlinearity: (r) => (r.mode === "collapse" ? [JSON.stringify(r.single)] : [JSON.stringify(r.solution.weights)]),
 };
 
 /**

@@ -17,6 +17,7 @@ import { deepTrainingReference, solveDeepTraining } from "./deep-training";
 import { digitsReference, solveDigits } from "./digits";
 import { downhillReference, solveDownhill } from "./downhill";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
+import { nonlinearityReference, solveNonlinearity } from "./nonlinearity";
 import { outputHeadReference, solveOutputHead } from "./output-head";
 import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
 import { solveTuneWeights, tuneWeightsReference } from "./tune-weights";
@@ -34,6 +35,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   "learning-rate": solveLearningRate,
   downhill: solveDownhill,
   "backward-pass": solveBackwardPass,
+  nonlinearity: solveNonlinearity,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -53,6 +55,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   "learning-rate": learningRateReference,
   downhill: downhillReference,
   "backward-pass": backwardPassReference,
+  nonlinearity: nonlinearityReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

@@ -58,6 +58,7 @@ const keyOf: { [K in KindId]: (level: Level) => string[] } = {
   digits: () => [],
   downhill: (level) => [JSON.stringify((configOf(level) as { data: unknown }).data)],
   "backward-pass": () => [],
+  nonlinearity: () => [],
 };
 
 function keysIn(value: unknown, found = new Set<string>()): Set<string> {

@@ -11,6 +11,7 @@ import type { PublicLevel } from "@/core/play/public-level";
 import { Graph } from "../../kinds/backward-pass/Graph";
 import { NetworkDiagram } from "../../kinds/chain-rule/NetworkDiagram";
 import { Surface } from "../../kinds/downhill/Surface";
+import { NonlinearityProjector } from "../../kinds/nonlinearity/Projector";
 import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
 
@@ -293,6 +294,7 @@ const challengeViews: ChallengeViews = {
   ),
   downhill: ({ view }) => <ProjectorBowl view={view} />,
   "backward-pass": ({ view }) => <ProjectorGraph view={view} />,
+  nonlinearity: NonlinearityProjector,
   digits: ({ view }) => (
     <div className="projector-question">
       <p className="projector-prompt">
