@@ -67,12 +67,18 @@ export function QuestionBars({ question, players }: { question: QuestionReport; 
   );
 }
 
+/** The ranges from the first to the last one with an answer (or the right one): empty ranges far from every answer say nothing. */
+function usedBins<B extends { count: number; right: boolean }>(bins: B[]): B[] {
+  const used = bins.flatMap((b, i) => (b.count > 0 || b.right ? [i] : []));
+  return used.length > 0 ? bins.slice(Math.min(...used), Math.max(...used) + 1) : bins;
+}
+
 /** Kinds without questions: the choices the class tried, or the spread of its answers, as the projector showed them. */
 export function PictureBars({ picture, players, noAnswer }: { picture: Exclude<ClassAnswers, { type: "questions" }>; players: number; noAnswer: number }) {
   const rows =
     picture.type === "choices"
       ? picture.choices.map((c) => ({ label: `${c.label} (scored ${percent(c.score)})`, count: c.count, right: c.best }))
-      : picture.bins.map((b) => ({ label: b.label, count: b.count, right: b.right }));
+      : usedBins(picture.bins).map((b) => ({ label: b.label, count: b.count, right: b.right }));
   const mark = picture.type === "choices" ? "best choice tried" : "right range";
   return (
     <div className={styles.question} data-testid="round-picture">
