@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { GameReport } from "@/core/game-reports";
 import type { ClassAnswers, QuestionTally } from "@/core/live/class-answers";
+import { storedControlOf } from "@/core/live/control";
+import { roomFromRecord } from "@/core/live/record";
 import { addPlayer, advance, createRoom, pause, type Room, unpause } from "@/core/live/room";
 import { formatDuration, hardestQuestion, percent, questionReport, type RoundInput, roundReport } from "@/core/reports/aggregate";
 import { GAME_CSV_HEADER, gameReportCsv } from "@/core/reports/game-csv";
@@ -212,5 +214,30 @@ describe("labels", () => {
     expect(percent(2 / 3)).toBe("67%");
     expect(formatDuration(8_400)).toBe("8.4 s");
     expect(formatDuration(65_000)).toBe("1 min 05 s");
+  });
+});
+
+describe("a round's start after a restart", () => {
+  it("moves on with the round's clock by the time the server was away", () => {
+    let room = createRoom({ id: "r", code: "123456", playlist: ["a"], roundSeconds: [60], options: { roundSeconds: null, speedBonus: true } }, T0);
+    room = addPlayer(room, { id: "p1", nickname: "Ann" }, T0);
+    room = advance(advance(room, T0 + 1_000), T0 + 6_000); // playing from T0 + 6 s
+    const record = {
+      id: room.id,
+      code: room.code,
+      playlist: room.playlist,
+      roundSeconds: room.roundSeconds,
+      options: room.options,
+      phase: room.phase,
+      control: storedControlOf(room),
+      createdAt: new Date(T0),
+      players: [{ id: "p1", nickname: "Ann", joinedAt: new Date(T0), kicked: false }],
+      answers: [],
+    };
+    // The server was away 20 s: the clock (and the round's start) move on by as much.
+    const restored = roomFromRecord(record, 20_000);
+    expect(restored.roundStarts).toEqual([T0 + 26_000]);
+    expect(restored.roundStarts[0]).toBe(restored.phaseStartedAt);
+    expect(roomFromRecord(record).roundStarts).toEqual([T0 + 6_000]);
   });
 });
