@@ -140,14 +140,14 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
                   data-testid={`lock-${c.id}`}
                 />
                 <span>
+                  Lock chapter {c.number}: {c.title} <span className="muted">({c.levels} levels)</span> ·{" "}
                   {detail.lockedChapters.includes(c.id) ? (
-                    <>
-                      <LockIcon /> <strong>Locked</strong>
-                    </>
+                    <strong>
+                      <LockIcon /> locked
+                    </strong>
                   ) : (
-                    "Open"
-                  )}{" "}
-                  — Chapter {c.number}: {c.title} <span className="muted">({c.levels} levels)</span>
+                    <span className="muted">open</span>
+                  )}
                 </span>
               </label>
             </li>
