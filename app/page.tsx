@@ -1,10 +1,18 @@
 import Link from "next/link";
+import { ContinueButton } from "@/components/play/ContinueButton";
+import { MyHomework } from "@/components/play/MyHomework";
+import { currentPlayer } from "@/server/http";
+import { continueFor, myAssignments } from "@/server/homework";
 
 // The home page keeps its descriptive title; the layout's template serves the pages below it.
 export const metadata = { title: { absolute: "Gradient Arena — learn deep learning by playing it" } };
+// A returning player sees where to continue and their homework: read per request.
+export const dynamic = "force-dynamic";
 
-/** Landing page: kept free of client components so phones on school Wi-Fi load it fast. */
-export default function Home() {
+/** Landing page: kept nearly free of client components so phones on school Wi-Fi load it fast. */
+export default async function Home() {
+  const player = await currentPlayer();
+  const [homework, next] = player ? await Promise.all([myAssignments(player.id), continueFor(player.id)]) : [[], null];
   return (
     <main>
       <section className="hero">
@@ -13,8 +21,14 @@ export default function Home() {
           Learn how deep learning works by doing it: change coordinates until the points separate, drag weights until the loss drops, pick the activation that
           lets a deep network learn, and train networks right in your browser. Play alone, or as a class on the projector.
         </p>
+        {/* A returning player's next level comes first; a new visitor starts from "Play solo". */}
+        {next && !next.fresh && (
+          <p className="row" style={{ justifyContent: "center" }}>
+            <ContinueButton target={next} big />
+          </p>
+        )}
         <div className="row" style={{ justifyContent: "center" }}>
-          <Link className="button big" href="/play">
+          <Link className={next && !next.fresh ? "button big secondary" : "button big"} href="/play">
             Play solo
           </Link>
           <Link className="button big secondary" href="/join">
@@ -36,6 +50,7 @@ export default function Home() {
           <Link href="/glossary">Glossary of terms</Link>
         </p>
       </section>
+      <MyHomework assignments={homework} />
       <section className="features" aria-label="What you will do">
         <div className="panel">
           <h2>Find the representation</h2>

@@ -39,6 +39,9 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
   const [boardVersion, setBoardVersion] = useState(0);
   // What the answer being manipulated would be credited now (within this try's cap), and whether the cap took some away.
   const [liveStars, setLiveStars] = useState<{ stars: number; capped: boolean } | null>(null);
+  // Submit waits for the kind's view: it arrives in its own chunk (slow on school Wi-Fi) and reports
+  // its first answer when it works. Until then the button says it is loading instead of looking active.
+  const [viewReady, setViewReady] = useState(false);
   const answerRef = useRef<unknown>(null);
   const verdictRef = useRef<HTMLHeadingElement>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -55,6 +58,7 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
   const onAnswerChange = useCallback(
     (answer: unknown, preview?: Evaluation) => {
       answerRef.current = answer;
+      setViewReady(true);
       // Only hands-on kinds show what an answer would earn: a quiz or an experiment keeps it until the commit.
       if (!manipulation || !preview) return setLiveStars(null);
       const outcome = starsFor(level, preview.score);
@@ -103,6 +107,7 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
     setResult(null);
     setError(null);
     setLiveStars(null);
+    setViewReady(false);
     answerRef.current = null;
     requestAnimationFrame(() => titleRef.current?.focus());
   }
@@ -142,8 +147,8 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
 
         {!result && (
           <div className="row" style={{ marginTop: 16 }}>
-            <button type="button" className="button big" onClick={submit} disabled={submitting} data-testid="submit">
-              {submitting ? "Checking…" : level.attempts === "experiment" ? "Commit and run" : "Submit answer"}
+            <button type="button" className="button big" onClick={submit} disabled={submitting || !viewReady} data-testid="submit">
+              {submitLabel(level.attempts, { submitting, viewReady })}
             </button>
             {liveStars !== null && (
               <span className="muted" data-testid="live-stars">
@@ -168,4 +173,10 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
       </aside>
     </div>
   );
+}
+
+function submitLabel(attempts: PublicLevel["attempts"], state: { submitting: boolean; viewReady: boolean }): string {
+  if (state.submitting) return "Checking…";
+  if (!state.viewReady) return "Loading the challenge…";
+  return attempts === "experiment" ? "Commit and run" : "Submit answer";
 }

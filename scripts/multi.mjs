@@ -12,20 +12,19 @@
 //
 // HAProxy and Redis come from Debian's packages (`apt-get install -y haproxy redis-server`),
 // installed here when missing and run as root.
-import { execSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { buildIfStale } from "./build-if-stale.mjs";
 import { startThrowawayPostgres } from "./postgres-throwaway.mjs";
 import { startThrowawayRedis } from "./redis-throwaway.mjs";
+import { ensureProgram, findProgram } from "./debian-programs.mjs";
 
 /** The haproxy program: $HAPROXY, else one on the PATH (Debian's is /usr/sbin/haproxy); null if none. */
 export function findHaproxy() {
-  if (process.env.HAPROXY && existsSync(process.env.HAPROXY)) return process.env.HAPROXY;
-  const onPath = spawnSync("sh", ["-c", "command -v haproxy || ls /usr/sbin/haproxy 2>/dev/null"], { encoding: "utf8" }).stdout?.trim().split("\n")[0];
-  return onPath || null;
+  return findProgram("HAPROXY", ["haproxy", "/usr/sbin/haproxy"]);
 }
 
 /**
@@ -34,17 +33,12 @@ export function findHaproxy() {
  * @returns {string}
  */
 export function ensureHaproxy() {
-  const found = findHaproxy();
-  if (found) return found;
-  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
-    console.log("HAProxy not found: installing Debian's haproxy package…");
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy", { stdio: "inherit" });
-    const installed = findHaproxy();
-    if (installed) return installed;
-  }
-  throw new Error(
-    "The proxy in front of the processes is HAProxy, and it was not found.\n  On Debian/Ubuntu: sudo apt-get install -y haproxy\n  Elsewhere: set HAPROXY=/path/to/haproxy",
-  );
+  return ensureProgram({
+    name: "HAProxy",
+    apt: "haproxy",
+    find: findHaproxy,
+    help: "The proxy in front of the processes is HAProxy, and it was not found.\n  On Debian/Ubuntu: sudo apt-get install -y haproxy\n  Elsewhere: set HAPROXY=/path/to/haproxy",
+  });
 }
 
 /**

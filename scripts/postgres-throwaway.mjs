@@ -6,12 +6,13 @@
 //
 // PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user that
 // Debian's package creates. Nothing here starts at boot or outlives stop().
-import { execFileSync, execSync, spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { ensureProgram, freePort, runAsCommand, stopOnExit } from "./debian-programs.mjs";
+
+export { stopOnExit };
 
 const DEBIAN_BIN_ROOT = "/usr/lib/postgresql";
 
@@ -36,31 +37,14 @@ export function findPostgresBin() {
  * @returns {string}
  */
 export function ensurePostgres() {
-  const found = findPostgresBin();
-  if (found) return found;
-  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
-    console.log("PostgreSQL not found: installing Debian's postgresql package (about 25 s)…");
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql", { stdio: "inherit" });
-    const installed = findPostgresBin();
-    if (installed) return installed;
-  }
-  throw new Error(
-    "The PostgreSQL half of the tests needs PostgreSQL's server programs (initdb, pg_ctl) and none were found.\n" +
+  return ensureProgram({
+    name: "PostgreSQL",
+    apt: "postgresql",
+    find: findPostgresBin,
+    help:
+      "The PostgreSQL half of the tests needs PostgreSQL's server programs (initdb, pg_ctl) and none were found.\n" +
       "  On Debian/Ubuntu: sudo apt-get install -y postgresql\n" +
       "  Elsewhere: install PostgreSQL 13 or later and set PG_BIN=/folder/holding/pg_ctl",
-  );
-}
-
-/** A free TCP port on 127.0.0.1 (asked from the OS, then released). @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no port"))));
-    });
   });
 }
 
@@ -129,28 +113,8 @@ export async function startThrowawayPostgres() {
   }
 }
 
-/**
- * Stops `server` when this process ends: normally, on an uncaught error, or on Ctrl-C / SIGTERM
- * (then exits with the signal's usual code).
- * @param {ThrowawayPostgres} server
- */
-export function stopOnExit(server) {
-  process.once("exit", server.stop);
-  for (const [signal, code] of /** @type {const} */ ([
-    ["SIGINT", 130],
-    ["SIGTERM", 143],
-    ["SIGHUP", 129],
-  ])) {
-    process.once(signal, () => {
-      server.stop();
-      process.exit(code);
-    });
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const server = await startThrowawayPostgres();
-  stopOnExit(server);
-  console.log(`PostgreSQL ready: ${server.url}\n(data in ${server.dataDir}; Ctrl-C stops it and deletes it)`);
-  setInterval(() => undefined, 1 << 30);
-}
+await runAsCommand(
+  import.meta.url,
+  startThrowawayPostgres,
+  (server) => `PostgreSQL ready: ${server.url}\n(data in ${server.dataDir}; Ctrl-C stops it and deletes it)`,
+);

@@ -8,4 +8,3 @@ export interface ThrowawayRedis {
 export declare function findRedisServer(): string | null;
 export declare function ensureRedis(): string;
 export declare function startThrowawayRedis(): Promise<ThrowawayRedis>;
-export declare function stopRedisOnExit(server: { stop: () => void }): void;

@@ -4,18 +4,16 @@
 // names a server.
 //
 //   node scripts/redis-throwaway.mjs   starts one, prints its URL, and stops it on Ctrl-C.
-import { execSync, spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { ensureProgram, findProgram, freePort, runAsCommand } from "./debian-programs.mjs";
 
 /** The redis-server program: $REDIS_SERVER, else one on the PATH (Debian's is /usr/bin/redis-server); null if none. */
 export function findRedisServer() {
-  if (process.env.REDIS_SERVER && existsSync(process.env.REDIS_SERVER)) return process.env.REDIS_SERVER;
-  const onPath = spawnSync("sh", ["-c", "command -v redis-server"], { encoding: "utf8" }).stdout?.trim();
-  return onPath || null;
+  return findProgram("REDIS_SERVER", ["redis-server"]);
 }
 
 /**
@@ -24,32 +22,14 @@ export function findRedisServer() {
  * @returns {string}
  */
 export function ensureRedis() {
-  const found = findRedisServer();
-  if (found) return found;
-  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
-    console.log("Redis not found: installing Debian's redis-server package (about 30 s)…");
-    // Nothing apt installs starts by itself here (no systemd); the tests start their own server.
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server", { stdio: "inherit" });
-    const installed = findRedisServer();
-    if (installed) return installed;
-  }
-  throw new Error(
-    "The multi-process test needs a Redis server program (redis-server) and none was found.\n" +
+  return ensureProgram({
+    name: "Redis",
+    apt: "redis-server",
+    find: findRedisServer,
+    help:
+      "The multi-process test needs a Redis server program (redis-server) and none was found.\n" +
       "  On Debian/Ubuntu: sudo apt-get install -y redis-server\n" +
       "  Elsewhere: install Redis 6.2 or later (or Valkey) and set REDIS_SERVER=/path/to/redis-server",
-  );
-}
-
-/** A free TCP port on 127.0.0.1 (asked from the OS, then released). @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error("no port"))));
-    });
   });
 }
 
@@ -113,27 +93,8 @@ export async function startThrowawayRedis() {
   throw new Error(`redis-server did not answer on port ${port} (exit code ${child.exitCode})${tail}`);
 }
 
-/**
- * Stops `server` when this process ends: normally, on an uncaught error, or on Ctrl-C / SIGTERM.
- * @param {{ stop: () => void }} server
- */
-export function stopRedisOnExit(server) {
-  process.once("exit", server.stop);
-  for (const [signal, code] of /** @type {const} */ ([
-    ["SIGINT", 130],
-    ["SIGTERM", 143],
-    ["SIGHUP", 129],
-  ])) {
-    process.once(signal, () => {
-      server.stop();
-      process.exit(code);
-    });
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const server = await startThrowawayRedis();
-  stopRedisOnExit(server);
-  console.log(`Redis ready: ${server.url}\n(working folder ${server.dataDir}; Ctrl-C stops it and deletes it)`);
-  setInterval(() => undefined, 1 << 30);
-}
+await runAsCommand(
+  import.meta.url,
+  startThrowawayRedis,
+  (server) => `Redis ready: ${server.url}\n(working folder ${server.dataDir}; Ctrl-C stops it and deletes it)`,
+);

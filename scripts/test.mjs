@@ -13,8 +13,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./ensure-chromium.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
-import { ensurePostgres, startThrowawayPostgres, stopOnExit } from "./postgres-throwaway.mjs";
-import { ensureRedis, startThrowawayRedis, stopRedisOnExit } from "./redis-throwaway.mjs";
+import { stopOnExit } from "./debian-programs.mjs";
+import { ensureHaproxy } from "./multi.mjs";
+import { ensurePostgres, startThrowawayPostgres } from "./postgres-throwaway.mjs";
+import { ensureRedis, startThrowawayRedis } from "./redis-throwaway.mjs";
 
 const started = Date.now();
 const seconds = (since = started) => `${Math.round((Date.now() - since) / 1000)} s`;
@@ -31,6 +33,7 @@ process.env.CHROMIUM_PATH = ensureChromium();
 try {
   ensurePostgres();
   ensureRedis();
+  ensureHaproxy(); // the multi-process test's sticky proxy, as in a real deployment
 } catch (error) {
   console.error(/** @type {Error} */ (error).message);
   process.exit(1);
@@ -92,7 +95,7 @@ async function apiTestsOnPostgres() {
   let redis;
   try {
     redis = await startThrowawayRedis();
-    stopRedisOnExit(redis);
+    stopOnExit(redis);
     console.log(`Redis ${redis.url} (in ${redis.dataDir}), for the multi-process test`);
   } catch (error) {
     console.error(`Could not start a throwaway Redis (the multi-process test will fail): ${/** @type {Error} */ (error).message}`);

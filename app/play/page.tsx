@@ -7,16 +7,23 @@ import { lockedChaptersOf } from "@/server/class-locks";
 import { EnsureProfile } from "@/components/EnsureProfile";
 import { LockIcon, Stars } from "@/components/Stars";
 import { TopBar } from "@/components/TopBar";
+import { ContinueButton } from "@/components/play/ContinueButton";
+import { MyHomework } from "@/components/play/MyHomework";
+import { continueFor, myAssignments } from "@/server/homework";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Campaign" };
 
-/** The campaign map: chapters, their levels, stars earned and which levels are open. */
+/** The campaign map: "continue where you left off", the player's homework, then chapters, their levels, stars earned and which levels are open. */
 export default async function CampaignPage() {
   const player = await currentPlayer();
   const progress = player ? await progressOf(player.id) : {};
   const stars = new Map(Object.entries(progress).map(([id, p]) => [id, p.stars]));
-  const teacherLocked = await lockedChaptersOf(player?.id);
+  const [teacherLocked, homework, next] = await Promise.all([
+    lockedChaptersOf(player?.id),
+    player ? myAssignments(player.id) : [],
+    continueFor(player?.id ?? null),
+  ]);
   const chapters = campaign();
   const total = chapters.reduce((n, c) => n + c.levels.length * 3, 0);
   const earned = [...stars.values()].reduce((a, b) => a + b, 0);
@@ -27,6 +34,10 @@ export default async function CampaignPage() {
       <TopBar playerName={player?.displayName ?? null} />
       <main>
         <h1>Campaign</h1>
+        <p>
+          <ContinueButton target={next} big />
+        </p>
+        <MyHomework assignments={homework} />
         <p>
           <Link href="/sandbox">Open the sandbox</Link> to train a network freely and share a setup as a link.
         </p>

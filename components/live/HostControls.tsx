@@ -124,6 +124,35 @@ export function RoundControls({ view, act }: { view: HostView; act: Act }) {
 }
 
 /**
+ * Ends the game now, from any phase after the lobby (the lesson is over): after a confirmation, the
+ * round being played counts as it stands and everyone sees the podium.
+ */
+export function EndGameButton({ view, act }: { view: HostView; act: Act }) {
+  const [confirming, setConfirming] = useState(false);
+  if (view.phase === "lobby" || view.phase === "podium") return null;
+  return (
+    <>
+      <button type="button" className="button secondary" data-testid="host-end" aria-label="End the game" onClick={() => setConfirming(true)}>
+        <Icon name="stop" /> <span className="wide-only">End game</span>
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        title="End the game now?"
+        confirmLabel="End the game"
+        testId="end-dialog"
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void act("host:end", {});
+        }}
+      >
+        <p>{view.phase === "playing" ? "This round counts as it stands. " : ""}The rounds not played yet are dropped, and everyone sees the podium.</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/**
  * Every player in the game with a box to tick, and one button that removes the ticked ones at once
  * (after a confirmation: a removed player cannot come back). Used in the lobby and, behind the
  * header's "Players" button, in any phase.

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { CommandName, HostView, LivePayload, LiveView, StandingRow } from "@/core/live/protocol";
 import { QrCode } from "../classes/QrCode";
 import { type JoinAddress, joinAddress } from "./join-address";
-import { type Act, PlayersButton, RemovablePlayers, RoundControls } from "./HostControls";
+import { type Act, EndGameButton, PlayersButton, RemovablePlayers, RoundControls } from "./HostControls";
 import { ConnectionBanner, Countdown, Icon, Podium, Standings, StarSpread } from "./parts";
 import { ProjectorChallenge } from "./projector/Challenge";
 import { ClassPicture } from "./projector/ClassPicture";
@@ -111,6 +111,7 @@ export function HostScreen({ code, lan }: { code: string; lan: LanAddresses }) {
           <SoundSwitch on={sound.on} toggle={sound.toggle} />
           {view.phase !== "lobby" && <PlayersButton view={view} act={act} />}
           <RoundControls view={view} act={act} />
+          <EndGameButton view={view} act={act} />
           {nextLabel && (
             <button
               type="button"

@@ -31,10 +31,10 @@ export function Countdown({ seconds, label, paused = false }: { seconds: number 
 }
 
 /**
- * Pause, play and skip drawn as SVG: the ⏸ and ⏭ characters need an emoji font that a school's
+ * Pause, play, skip and stop drawn as SVG: the ⏸ and ⏭ characters need an emoji font that a school's
  * projector or Chromium may lack (they showed as empty boxes). Decorative: the words say it too.
  */
-export function Icon({ name }: { name: "pause" | "play" | "skip" }) {
+export function Icon({ name }: { name: "pause" | "play" | "skip" | "stop" }) {
   return (
     <svg className="icon" viewBox="0 0 16 16" width="0.8em" height="0.8em" aria-hidden="true" focusable="false">
       {name === "pause" && (
@@ -44,6 +44,7 @@ export function Icon({ name }: { name: "pause" | "play" | "skip" }) {
         </>
       )}
       {name === "play" && <path d="M3 2 L14 8 L3 14 Z" fill="currentColor" />}
+      {name === "stop" && <rect x="3" y="3" width="10" height="10" fill="currentColor" />}
       {name === "skip" && (
         <>
           <path d="M2 2 L11 8 L2 14 Z" fill="currentColor" />

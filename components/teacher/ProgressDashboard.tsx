@@ -4,6 +4,7 @@ import { memo, useEffect, useMemo, useState } from "react";
 import { formatDuration, STUCK_ATTEMPTS } from "@/core/dashboard/format";
 import type { ClassProgress, DashboardLevel, ProgressCell, StudentProgress } from "@/core/dashboard/progress";
 import { StudentTimeline } from "./StudentTimeline";
+import { AssignmentsProgress } from "./AssignmentsProgress";
 import styles from "./dashboard.module.css";
 
 type SortKey = "name" | "stars" | "active";
@@ -100,6 +101,8 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
         </span>
         <span>Hover a cell for score, tries, time and last activity; pick a name for the student&apos;s timeline (every attempt, also from the keyboard).</span>
       </p>
+
+      <AssignmentsProgress progress={progress} local={local} />
 
       {progress.students.length === 0 ? (
         <p className="panel">No student has joined this class yet. Give them the class code; their progress appears here as they play.</p>

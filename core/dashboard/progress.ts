@@ -2,6 +2,7 @@ import { campaign } from "../levels/catalog";
 import type { Level } from "../levels/format";
 import { isChoiceBased, wrongChoices } from "./wrong-answers";
 import { STUCK_ATTEMPTS } from "./format";
+import { type AssignmentProgress, type AssignmentView, buildHomeworkProgress, statusText } from "../homework";
 
 export { formatDuration, STUCK_ATTEMPTS } from "./format";
 
@@ -111,6 +112,8 @@ export interface ClassProgress {
   levels: DashboardLevel[];
   students: StudentProgress[];
   levelStats: LevelStats[];
+  /** Per assignment of the class (homework), soonest due first: who finished on time, late, or not yet. */
+  homework: AssignmentProgress[];
 }
 
 /** Wrong choices listed per level on the dashboard. */
@@ -127,7 +130,15 @@ export function dashboardLevels(): { chapters: DashboardChapter[]; levels: Dashb
 }
 
 export function buildClassProgress(
-  input: { members: MemberRow[]; totals: AttemptTotalsRow[]; bests: BestRow[]; wrongAttempts: WrongAttemptRow[] },
+  input: {
+    members: MemberRow[];
+    totals: AttemptTotalsRow[];
+    bests: BestRow[];
+    wrongAttempts: WrongAttemptRow[];
+    /** The class's assignments, and each player's first-star time per level (for homework). */
+    assignments?: AssignmentView[];
+    firstStars?: ReadonlyMap<string, ReadonlyMap<string, Date>>;
+  },
   levelList: Level[],
 ): ClassProgress {
   const { chapters, levels } = dashboardLevels();
@@ -179,7 +190,8 @@ export function buildClassProgress(
 
   const levelStats = levels.map((level) => statsOf(level, [...students.values()], wrongByLevel.get(level.id), input.members.length));
   const sorted = [...students.values()].sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
-  return { chapters, levels, students: sorted, levelStats };
+  const homework = buildHomeworkProgress(input.assignments ?? [], input.members, input.firstStars ?? new Map());
+  return { chapters, levels, students: sorted, levelStats, homework };
 }
 
 /** One level's statistics over the class; marks the students stuck on it on the way. */
@@ -255,7 +267,8 @@ export function buildTimeline(attempts: TimelineAttemptRow[]): TimelineEntry[] {
 /**
  * The CSV: one row per student × level (the tidy layout a spreadsheet filters and sorts: filter
  * on a level or a student, sort by stars or time), levels in campaign order, untried levels
- * included with 0 attempts so every student has the same rows.
+ * included with 0 attempts so every student has the same rows. Each assignment adds a column
+ * (progressCsvHeader): the student's status on it, the same on each of their rows.
  */
 export const CSV_HEADER = [
   "student",
@@ -273,10 +286,16 @@ export const CSV_HEADER = [
   "stuck",
 ];
 
+/** The header with one column per assignment: "homework: <title> (due <UTC>)". */
+export function progressCsvHeader(progress: ClassProgress): string[] {
+  return [...CSV_HEADER, ...progress.homework.map((h) => `homework: ${h.assignment.title} (due ${h.assignment.dueAt.replace("T", " ").slice(0, 16)} UTC)`)];
+}
+
 export function progressCsvRows(progress: ClassProgress): (string | number | null)[][] {
   const chapterTitle = new Map(progress.chapters.map((c) => [c.id, c.title]));
-  return progress.students.flatMap((s) =>
-    progress.levels.map((level) => {
+  return progress.students.flatMap((s) => {
+    const homework = progress.homework.map((h) => statusText(h.students[s.memberId]));
+    return progress.levels.map((level) => {
       const cell = s.cells[level.id];
       return [
         s.name,
@@ -292,7 +311,8 @@ export function progressCsvRows(progress: ClassProgress): (string | number | nul
         cell ? Math.round(cell.timeSpentMs / 6000) / 10 : 0,
         cell ? cell.lastActive.replace("T", " ").slice(0, 19) : null,
         s.stuckOn.includes(level.id) ? "yes" : "no",
+        ...homework,
       ];
-    }),
-  );
+    });
+  });
 }

@@ -45,7 +45,7 @@ export const learnCards: Record<string, LearnCard> = {
   "turn-the-axes": {
     text: [
       "A representation is a way of writing the same data down. Here each point is written by its coordinates (x, y); if you turn the axes by an angle θ, the same point gets new coordinates (x′, y′), read “x prime, y prime”.",
-      "The rule “black iff x′ > 0” means “black if and only if x′ > 0”: every point on the positive side of the line x′ = 0 (the new y′ axis) must be black, and every point on the other side white.",
+      "The rule “black when x′ > 0” asks two things: every point on the positive side of the line x′ = 0 (the new y′ axis) must be black, and every point on the other side must be white.",
       "Turn until the rule is right for every point.",
     ],
     formula: "x′ = x·cos θ + y·sin θ",
@@ -54,7 +54,7 @@ export const learnCards: Record<string, LearnCard> = {
     text: [
       "Turning the axes only changes the direction of the line x′ = 0, which always passes through the origin.",
       "Moving the origin to a point (a, b) measures every coordinate from there instead: the line x′ = 0 now passes through (a, b).",
-      "Shift and turn together, and that line can be placed anywhere in the plane. It is the boundary of the rule “black iff x′ > 0” (black if and only if x′ > 0).",
+      "Shift and turn together, and that line can be placed anywhere in the plane. It is the boundary of the rule “black when x′ > 0” (and white everywhere else).",
     ],
   },
   admissions: {
@@ -68,7 +68,7 @@ export const learnCards: Record<string, LearnCard> = {
     text: [
       "A coordinate change need not be a rotation: any new way of computing numbers from x and y gives a new representation, and a curved boundary in one can become a straight line in another.",
       "This level offers three. Raw: x and y as they are. Polar: r, the distance from the origin, r = √(x² + y²), and θ, the angle from the x axis. Squared: x² and y².",
-      "In each one the rule is still “black iff x′ > 0” (black if and only if the first new coordinate, after your shift, is positive).",
+      "In each one the rule is still “black when x′ > 0”: a point is black exactly when its first new coordinate, after your shift, is positive, and white otherwise.",
     ],
   },
   xor: {

@@ -12,7 +12,7 @@ export const representationLevels: LevelInput[] = [
     id: "turn-the-axes",
     chapter,
     title: "Turn the axes",
-    brief: "Rotate the axes until the rule “black iff x′ > 0” is right for every point.",
+    brief: "Rotate the axes until the rule “black when x′ > 0” is right for every point.",
     kind: "coordinate-change",
     // Each attempt draws its own boundary through the origin (never within 35° of the starting axes) and its own points.
     config: { representations: ["raw"], rules: ["x>0"], space: { type: "halfPlane", count: 300, awayFromZero: 35, margin: 0.04 } },
@@ -25,7 +25,7 @@ export const representationLevels: LevelInput[] = [
       "The boundary between the colours should end up exactly on the y′ axis.",
     ],
     explanation:
-      "You did not change a single point: you changed the coordinates you look at them in. In the new coordinates a trivial rule — black iff x′ > 0 — is always right. That is what a representation is: another way of encoding the same data, chosen so that the task becomes easy. Learning, in machine learning, is finding such a representation automatically.",
+      "You did not change a single point: you changed the coordinates you look at them in. In the new coordinates a trivial rule — black when x′ > 0 — is always right. That is what a representation is: another way of encoding the same data, chosen so that the task becomes easy. Learning, in machine learning, is finding such a representation automatically.",
     timeLimitSeconds: 60,
   }),
   defineLevel({

@@ -13,6 +13,7 @@ import {
   type RoundBest,
   setLocked,
   skipRound,
+  endGameNow,
   unpause,
   withAnswer,
 } from "./room";
@@ -189,6 +190,12 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
   "host:skip": defineCommand({
     role: "host",
     transition: (room, _payload, { now }) => skipRound(room, now),
+    broadcast: { host: "now" },
+  }),
+
+  "host:end": defineCommand({
+    role: "host",
+    transition: (room, _payload, { now }) => endGameNow(room, now),
     broadcast: { host: "now" },
   }),
 

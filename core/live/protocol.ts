@@ -55,6 +55,8 @@ export const liveEvents = {
   "host:addTime": z.strictObject({}),
   /** Ends the round being introduced or played without scoring it, and moves on (core/live/room.ts skipRound). */
   "host:skip": z.strictObject({}),
+  /** Ends the game now: the round being played counts as it stands, then the podium (core/live/room.ts endGameNow). */
+  "host:end": z.strictObject({}),
   /** The join page checks a code before asking for a nickname (rate-limited). */
   "player:check": z.object({ ...version, code: gameCode }),
   "player:join": z.object({ ...version, code: gameCode, nickname, previousSecret: secret.optional() }),

@@ -314,6 +314,21 @@ export function skipRound(room: Room, now: number): Room {
   return index + 1 < room.playlist.length ? enterRound(skipped, index + 1, now) : enterLeaderboard(skipped, now);
 }
 
+/**
+ * The host ends the game now (the lesson is over): a round being played counts as it stands, as if
+ * its clock had run out; a round only introduced is skipped (nobody could answer it yet); the ranks
+ * are settled and the game goes to the podium. Refused in the lobby (nothing was played: close the
+ * page instead) and once the game is over.
+ */
+export function endGameNow(room: Room, now: number): Room {
+  if (room.phase === "lobby") throw new LiveError("wrong_phase", "no round has been played yet");
+  if (room.phase === "podium") throw new LiveError("wrong_phase", "this game is over");
+  let settled = room;
+  if (room.phase === "intro") settled = { ...room, skipped: [...room.skipped, room.roundIndex], done: [] };
+  if (room.phase === "playing") settled = enterReveal(room, now);
+  return endGame(enterLeaderboard(settled, now), now);
+}
+
 /** Milliseconds left on the current phase's clock (standing still while paused); null without one. */
 export function remainingMs(room: Room, now: number): number | null {
   if (room.phaseEndsAt === null) return null;

@@ -2,6 +2,7 @@ import { db } from "../db/client";
 import { levels } from "../../core/levels/catalog";
 import { buildClassProgress, buildTimeline, type ClassProgress, type TimelineEntry } from "../../core/dashboard/progress";
 import { isChoiceBased } from "../../core/dashboard/wrong-answers";
+import { classAssignments, firstStarTimes } from "../homework";
 
 /**
  * Reads for the class dashboard: a fixed handful of queries whatever the class size (members,
@@ -19,7 +20,7 @@ export async function classProgress(teacherId: string, classId: string): Promise
   const members = await db().classMember.findMany({ where: { classId }, select: { id: true, playerId: true, name: true, joinedAt: true } });
   const playerIds = members.map((m) => m.playerId);
   const choiceLevelIds = levels.filter(isChoiceBased).map((l) => l.id);
-  const [grouped, bests, wrongAttempts] = await Promise.all([
+  const [grouped, bests, wrongAttempts, assignments, firstStars] = await Promise.all([
     db().levelAttempt.groupBy({
       by: ["playerId", "levelId"],
       where: { playerId: { in: playerIds } },
@@ -36,6 +37,9 @@ export async function classProgress(teacherId: string, classId: string): Promise
       where: { playerId: { in: playerIds }, levelId: { in: choiceLevelIds }, outcomeStars: { lt: 3 } },
       select: { playerId: true, levelId: true, answer: true },
     }),
+    // Homework: the class's assignments and when each member first starred each level.
+    classAssignments(classId),
+    firstStarTimes(playerIds),
   ]);
   const totals = grouped.map((g) => ({
     playerId: g.playerId,
@@ -44,7 +48,7 @@ export async function classProgress(teacherId: string, classId: string): Promise
     timeSpentMs: g._sum.timeSpentMs ?? 0,
     lastAttemptAt: g._max.createdAt ?? new Date(0),
   }));
-  return { classroom, progress: buildClassProgress({ members, totals, bests, wrongAttempts }, levels) };
+  return { classroom, progress: buildClassProgress({ members, totals, bests, wrongAttempts, assignments, firstStars }, levels) };
 }
 
 export async function studentTimeline(

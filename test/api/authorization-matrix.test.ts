@@ -82,6 +82,8 @@ const teacherEndpoints = () =>
     ["PATCH", `/api/teacher/classes/${classId}`, { name: "7B (renamed)" }],
     ["GET", `/api/teacher/classes/${classId}/progress`, undefined],
     ["GET", `/api/teacher/classes/${classId}/progress.csv`, undefined],
+    ["GET", `/api/teacher/classes/${classId}/assignments`, undefined],
+    ["POST", `/api/teacher/classes/${classId}/assignments`, { chapterId: "representations", dueAt: new Date(Date.now() + 86_400_000).toISOString() }],
     ["GET", `/api/teacher/classes/${classId}/students/${memberId}/timeline`, undefined],
     ["POST", `/api/teacher/classes/${classId}/members/${memberId}/resume-code`, undefined],
     ["GET", "/api/teacher/games", undefined],

@@ -15,7 +15,7 @@ describe("pause, +30 s and skip", () => {
     const game = await createGame(server.baseUrl, ["turn-the-axes", "turn-and-shift"], { roundSeconds: 60, speedBonus: false });
     const ada = await joinGame(server.baseUrl, game.code, "Ada");
     const bob = await joinGame(server.baseUrl, game.code, "Bob");
-    for (const command of ["host:pause", "host:unpause", "host:addTime", "host:skip"]) await ada.client.refused(command, {}, "forbidden");
+    for (const command of ["host:pause", "host:unpause", "host:addTime", "host:skip", "host:end"]) await ada.client.refused(command, {}, "forbidden");
     await game.host.refused("host:pause", {}, "wrong_phase"); // the lobby has no clock
 
     await startRound(game);
@@ -69,6 +69,35 @@ describe("pause, +30 s and skip", () => {
     await game.host.refused("host:skip", {}, "wrong_phase");
     await game.host.refused("host:addTime", {}, "wrong_phase");
     await advance(game, "leaderboard", "podium");
+  });
+});
+
+describe("end the game", () => {
+  it("mid-round: the answers given count, everyone sees the podium, and it stays over after a restart", async () => {
+    const game = await createGame(server.baseUrl, ["turn-the-axes", "turn-and-shift", "admissions"], { roundSeconds: 60, speedBonus: false });
+    const ada = await joinGame(server.baseUrl, game.code, "Ada");
+    const bob = await joinGame(server.baseUrl, game.code, "Bob");
+    await game.host.refused("host:end", {}, "wrong_phase"); // nothing played yet
+    await startRound(game);
+    const answer = await solvedAnswer(ada.client);
+    const reply = scored(await ada.client.ok("player:answer", { roundIndex: 0, answer }));
+    await game.host.ok("host:end", {});
+    const over = await bob.client.waitLast<PlayerView>((v) => v.phase === "podium", "Bob sees the podium");
+    expect(over.round).toMatchObject({ index: 0 });
+    const podium = await game.host.waitLast<HostView>((v) => v.phase === "podium", "the host sees the podium");
+    expect(podium.players.map((p) => [p.nickname, p.points])).toEqual([
+      ["Ada", reply.points],
+      ["Bob", 0],
+    ]);
+    // A finished game no longer runs: it takes no command, only reads of its podium.
+    await game.host.refused("host:end", {}, "not_found");
+    await ada.client.refused("player:answer", { roundIndex: 0, answer }, "not_found");
+
+    await server.restart();
+    const host = await liveClient(server.baseUrl);
+    const resumed = await host.ok("host:resume", { ...PROTOCOL, code: game.code, hostSecret: game.hostSecret });
+    expect(resumed.view).toMatchObject({ phase: "podium" });
+    expect(resumed.view.players.map((p) => p.points)).toEqual([reply.points, 0]);
   });
 });
 

@@ -94,7 +94,7 @@ test("hints come one at a time from the server; a giveaway hint says its cost on
   // Doing what it says: the answer is right, and this try earns ★★.
   const answer = await typedAnswer(page, "admissions");
   expect(answer.rule).toBe("x>0 and y>0");
-  await page.getByRole("radio", { name: "black iff x′ > 0 and y′ > 0", exact: true }).check();
+  await page.getByRole("radio", { name: "black when x′ > 0 and y′ > 0", exact: true }).check();
   await setNumber(page, "shift-x", answer.shift[0]);
   await setNumber(page, "shift-y", answer.shift[1]);
   await expect(page.getByTestId("live-accuracy")).toHaveText("Accuracy 100.0%");

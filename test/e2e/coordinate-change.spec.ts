@@ -16,7 +16,7 @@ import {
 } from "./helpers";
 import { levels } from "../../core/levels/catalog";
 
-// The coordinate-change kind (chapter 2): turn, shift and change the axes until "black iff x > 0"
+// The coordinate-change kind (chapter 2): turn, shift and change the axes until "black when x > 0"
 // classifies the points, by typed values and by a real mouse drag. Every attempt draws its own hidden
 // rule and points, so the values typed are worked out from the attempt the page was served (as a
 // player reads them off the plot). (Keyboard only: keyboard.spec.ts; on a phone: phone-layout.spec.ts.)
@@ -68,13 +68,13 @@ test("chapter 2 can be played through the controls, in order", async ({ page }) 
     await openLevel(page, "admissions");
     // Rotation is locked: no angle control at all.
     await expect(page.getByTestId("angle-number")).toHaveCount(0);
-    await expect(radio(page, "black iff x′ > 0")).toBeChecked();
-    await radio(page, "black iff x′ > 0 and y′ > 0").check();
-    await expect(page.getByTestId("live-accuracy").locator("..")).toContainText("with the rule “black iff x′ > 0 and y′ > 0”");
+    await expect(radio(page, "black when x′ > 0")).toBeChecked();
+    await radio(page, "black when x′ > 0 and y′ > 0").check();
+    await expect(page.getByTestId("live-accuracy").locator("..")).toContainText("with the rule “black when x′ > 0 and y′ > 0”");
     await typeAnswer(page, await typedAnswer(page, "admissions"), { rotate: false });
     await expectPerfectLive(page);
     await submitAndExpectStars(page, 3);
-    await expect(page.getByTestId("solution")).toContainText(/admitted a student iff their grade was above \d+ and their test score above \d+/);
+    await expect(page.getByTestId("solution")).toContainText(/admitted a student exactly when their grade was above \d+ and their test score above \d+/);
     await screenshot(page, "05-level-admissions-solved");
   });
 

@@ -4,8 +4,8 @@ import { expect, liveLobby, test, waitForLiveRound } from "./helpers";
 
 // The host's controls during a game (issue 12): pause and resume (the projector and the phone show
 // "Paused" and a clock that stands still; the phone refuses input), 30 more seconds, skip a round
-// (after a confirmation saying its answers earn nothing), and remove several players at once, in the
-// lobby and from the leaderboard. One phone is a real page; the players to remove are socket bots.
+// (after a confirmation saying its answers earn nothing), remove several players at once, in the
+// lobby and from the leaderboard, and end the game early. One phone is a real page; the players to remove are socket bots.
 
 const SHOTS = "/tmp/shots-room3";
 const clock = (page: Page) => page.getByTestId("clock-seconds");
@@ -25,7 +25,7 @@ async function expectProjectorFits(host: Page, name: string) {
   }
 }
 
-test("the host pauses and resumes, adds 30 s, skips a round and removes selected players", async ({ device, baseURL }) => {
+test("the host pauses and resumes, adds 30 s, skips a round, removes selected players and ends the game", async ({ device, baseURL }) => {
   test.slow();
   const {
     host,
@@ -133,6 +133,26 @@ test("the host pauses and resumes, adds 30 s, skips a round and removes selected
     await expect(host.getByTestId("player-count")).toHaveText("1 player");
     await expect(players.getByTestId("lobby-players")).not.toContainText("Quiet Bot");
     await expect(ada.getByTestId("me")).toBeVisible(); // the one who stayed plays on
+  });
+
+  await test.step("end the game from round 3: a confirmation, then the podium on the projector and the phone", async () => {
+    await host.keyboard.press("Escape"); // closes the Players list
+    await expect(host.getByTestId("players-dialog")).toBeHidden();
+    await host.getByTestId("host-next").click(); // Next round
+    await expect(host.getByTestId("host-next")).toHaveText("Start now");
+    await host.getByTestId("host-next").click();
+    await expect(host.getByTestId("host-next")).toHaveText("End the round now");
+    await host.getByTestId("host-end").click();
+    const dialog = host.getByTestId("end-dialog");
+    await expect(dialog).toContainText("End the game now?");
+    await expect(dialog).toContainText("This round counts as it stands");
+    await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+    await host.screenshot({ path: `${SHOTS}/host-end-confirm.png` });
+    await dialog.getByRole("button", { name: "End the game" }).click();
+    await expect(host.getByRole("heading", { name: "The podium" })).toBeVisible();
+    await expect(host.getByTestId("host-next")).toHaveCount(0);
+    await expect(host.getByTestId("host-end")).toHaveCount(0);
+    await expect(ada.getByTestId("final-rank")).toHaveText("You finished #1 of 1");
   });
 
   for (const bot of bots) bot.close();

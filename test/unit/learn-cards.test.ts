@@ -156,7 +156,7 @@ describe("glossary", () => {
   });
 
   it("keeps a comparison on one line", () => {
-    expect(keepComparisonsTogether("black iff x′ > 0 and y ≤ 1")).toBe("black iff x′\u00a0>\u00a00 and y\u00a0≤\u00a01");
+    expect(keepComparisonsTogether("black when x′ > 0 and y ≤ 1")).toBe("black when x′\u00a0>\u00a00 and y\u00a0≤\u00a01");
   });
 
   it("matches capitalised spellings as written (SGD, ReLU), plain words in any case", () => {

@@ -3,8 +3,8 @@ import type { LabelledPoint } from "../../datasets/types";
 /**
  * The coordinate change: pick a representation of each point (its features), then move the
  * axes in that feature space: shift the origin, turn the axes, stretch them. A rule then reads
- * the class off the new coordinates: "black iff x′ > 0" (or, for the admissions level,
- * "admitted iff x′ > 0 and y′ > 0").
+ * the class off the new coordinates: "black when x′ > 0" (or, for the admissions level,
+ * "admitted when x′ > 0 and y′ > 0").
  */
 export const REPRESENTATIONS = ["raw", "polar", "squared", "product"] as const;
 export type Representation = (typeof REPRESENTATIONS)[number];
@@ -20,8 +20,8 @@ export const representationInfo: Record<Representation, { label: string; axes: [
 };
 
 export const ruleInfo: Record<Rule, string> = {
-  "x>0": "black iff x′ > 0",
-  "x>0 and y>0": "black iff x′ > 0 and y′ > 0",
+  "x>0": "black when x′ > 0",
+  "x>0 and y>0": "black when x′ > 0 and y′ > 0",
 };
 
 export interface Transform {

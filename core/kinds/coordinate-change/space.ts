@@ -182,7 +182,7 @@ export function ruleAnswer(rule: HiddenRule): { answer: CoordinateChangeAnswer; 
     case "admissions":
       return {
         answer: { ...base, representation: "raw", rule: "x>0 and y>0", angleDeg: 0, shift: [rule.grade, rule.test] },
-        statement: `The hidden rule admitted a student iff their grade was above ${rule.grade} and their test score above ${rule.test}: the origin at (${rule.grade}, ${rule.test}) with “x′ > 0 and y′ > 0” is that rule.`,
+        statement: `The hidden rule admitted a student exactly when their grade was above ${rule.grade} and their test score above ${rule.test}: the origin at (${rule.grade}, ${rule.test}) with “x′ > 0 and y′ > 0” is that rule.`,
       };
     case "circles": {
       const angleDeg = rule.black === "ring" ? 0 : 180;

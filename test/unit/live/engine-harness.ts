@@ -58,7 +58,9 @@ export const fakeRounds: LiveRounds = {
   level: (round) =>
     ({
       id: round.levelId,
-      kind: "concept",
+      // No real kind: the reveal's picture of the class's answers (core/live/class-answers.ts) is
+      // for real levels' views, which this stand-in does not have.
+      kind: "stand-in",
       title: `${round.levelId} (${round.gameId}/${round.roundIndex})`,
       attempts: round.levelId === QUIZ ? "quiz" : "manipulation",
     }) as unknown as PublicLevel,

@@ -293,7 +293,7 @@ describe("host controls through the engine", () => {
     const { engine } = live;
     await gameWith(live, ["Ada"]);
     await startRound(live);
-    for (const command of ["host:pause", "host:unpause", "host:addTime", "host:skip"] as const)
+    for (const command of ["host:pause", "host:unpause", "host:addTime", "host:skip", "host:end"] as const)
       expect(await refusal(engine.command("Ada", command, {}))).toBe("forbidden");
   });
 });

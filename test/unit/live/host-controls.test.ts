@@ -12,6 +12,7 @@ import {
   addTime,
   advance,
   createRoom,
+  endGameNow,
   INTRO_MS,
   kickPlayers,
   LiveError,
@@ -263,10 +264,40 @@ describe("confusable skeleton", () => {
 describe("the host controls' payloads", () => {
   it("are exactly {}: anything in them (junk, a buffer, an array) is refused", async () => {
     const { liveEvents } = await import("@/core/live/protocol");
-    for (const event of ["host:pause", "host:unpause", "host:addTime", "host:skip"] as const) {
+    for (const event of ["host:pause", "host:unpause", "host:addTime", "host:skip", "host:end"] as const) {
       expect(liveEvents[event].safeParse({}).success, event).toBe(true);
       for (const junk of [{ x: 1 }, { seconds: 30 }, Buffer.from("{}"), [], null, undefined, "x", 0])
         expect(liveEvents[event].safeParse(junk).success, `${event} ${JSON.stringify(junk)}`).toBe(false);
     }
+  });
+});
+
+describe("end the game now", () => {
+  it("mid-round: the answers given so far count, streaks and ranks are settled, and the podium shows", () => {
+    let room = playing(join(join(newRoom(), "p1", "Ana"), "p2", "Bob"));
+    room = answer(room, "p2", 3, room.phaseStartedAt + 1_000);
+    room = answer(room, "p1", 1, room.phaseStartedAt + 2_000);
+    const ended = endGameNow(room, room.phaseStartedAt + 3_000);
+    expect(ended).toMatchObject({ phase: "podium", phaseEndsAt: null, pausedAt: null, skipped: [] });
+    expect(ended.players.p2).toMatchObject({ points: 1000, rank: 1, streak: 1 });
+    expect(ended.players.p1).toMatchObject({ points: 333, rank: 2, streak: 1 });
+    expect(ended.rounds[0]).toEqual(room.rounds[0]);
+  });
+
+  it("during an intro, the round nobody could answer yet is skipped; a paused round ends too", () => {
+    const intro = advance(join(newRoom(), "p1", "Ana"), T0 + 1_000);
+    expect(endGameNow(intro, T0 + 2_000)).toMatchObject({ phase: "podium", skipped: [0] });
+    const paused = pause(playing(join(newRoom(), "p1", "Ana")), T0 + 20_000);
+    expect(endGameNow(paused, T0 + 21_000)).toMatchObject({ phase: "podium", pausedAt: null });
+  });
+
+  it("from the reveal or the leaderboard it goes straight to the podium; refused in the lobby and once over", () => {
+    const lobby = join(newRoom(), "p1", "Ana");
+    expect(refused(() => endGameNow(lobby, T0 + 5))).toBe("wrong_phase");
+    const reveal = advance(playing(lobby), T0 + 30_000);
+    expect(endGameNow(reveal, T0 + 31_000).phase).toBe("podium");
+    const podium = endGameNow(advance(reveal, T0 + 32_000), T0 + 33_000);
+    expect(podium.phase).toBe("podium");
+    expect(refused(() => endGameNow(podium, T0 + 34_000))).toBe("wrong_phase");
   });
 });

@@ -18,6 +18,7 @@ const valid: Record<LiveEventName, Record<string, unknown>> = {
   "host:unpause": {},
   "host:addTime": {},
   "host:skip": {},
+  "host:end": {},
   "player:check": { protocolVersion: V, code: "012345" },
   "player:join": { protocolVersion: V, code: "123456", nickname: "Ana" },
   "player:resume": { protocolVersion: V, code: "123456", playerSecret: SECRET },
@@ -47,7 +48,7 @@ describe("liveEvents", () => {
   });
 
   // The host's payload-less commands take exactly {} (see host-controls.test.ts): the others strip.
-  const strict = ["host:pause", "host:unpause", "host:addTime", "host:skip"];
+  const strict = ["host:pause", "host:unpause", "host:addTime", "host:skip", "host:end"];
   it.each((Object.keys(valid) as LiveEventName[]).filter((name) => !strict.includes(name)))("%s silently strips unknown keys, even huge ones", (name) => {
     const result = schema(name).safeParse({ ...valid[name], junk: HUGE, __proto__x: 1 });
     expect(result.success).toBe(true);

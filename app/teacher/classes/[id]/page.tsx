@@ -6,19 +6,28 @@ import { classDetail, originOf } from "@/server/classes/teacher-classes";
 import { requireTeacherPage } from "@/server/pages";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { ClassManager } from "@/components/teacher/ClassManager";
+import { Assignments } from "@/components/teacher/Assignments";
+import { assignmentsOf, homeworkLevels } from "@/server/homework";
 import { QrCode } from "@/components/classes/QrCode";
 import styles from "@/components/classes/classes.module.css";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Class" };
 
-/** One class: its join code (large, for the projector), link and QR code, chapter locks and roster. */
+/** One class: its join code (large, for the projector), link and QR code, homework, chapter locks and roster. */
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
   const teacher = await requireTeacherPage();
   const { id } = await params;
   const detail = await classDetail(teacher.id, id, originOf(await headers()));
   if (!detail) notFound(); // another teacher's class looks exactly like no class
   const chapterList = campaign().map((c) => ({ id: c.id, number: c.number, title: c.title, levels: c.levels.length }));
+  // What homework can cover: every chapter with its levels, numbered as on the campaign map (no level content).
+  const numbered = homeworkLevels();
+  const assignable = chapterList.map((c) => ({
+    ...c,
+    levels: numbered.filter((l) => l.chapterId === c.id).map((l) => ({ id: l.id, number: l.number, title: l.title })),
+  }));
+  const assignments = (await assignmentsOf(teacher.id, detail.id)) ?? [];
 
   return (
     <>
@@ -58,6 +67,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
               Game reports
             </Link>
           </nav>
+          <Assignments classId={detail.id} chapters={assignable} initial={assignments} />
         </ClassManager>
       </main>
     </>
