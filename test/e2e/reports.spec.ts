@@ -104,6 +104,8 @@ test("a quiz game's report: the hardest question, each question's answers, 'no a
     await expect(host.getByTestId("report-table").locator("tr", { hasText: "Cy" })).toContainText("no answer");
   });
 
+  // The podium rises (a CSS animation): its colours are measured once it stands.
+  await host.waitForFunction(() => document.getAnimations().every((a) => a.playState === "finished"));
   await expectAccessible(host, "the game report");
   await screenshot(host, "reports-01-game-report");
 
