@@ -1,10 +1,44 @@
 "use client";
 
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { ClassDetail } from "@/core/classes";
 import { postJson } from "@/components/classes/api";
 import styles from "@/components/classes/classes.module.css";
 import { LockIcon } from "@/components/Stars";
+
+/** How often the roster asks for new students while the page is visible. */
+const ROSTER_POLL_MS = 4_000;
+
+/**
+ * Keeps the roster live: while the page is visible, asks the class's endpoint every few seconds
+ * and hands its members on (the name and locks are left alone, so a save in flight is not undone).
+ * A hidden tab asks nothing, and asks at once when it is shown again.
+ */
+function useLiveRoster(classId: string, onMembers: (members: ClassDetail["members"]) => void) {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    const poll = async () => {
+      timer = null;
+      if (document.visibilityState !== "visible") return;
+      const res = await fetch(`/api/teacher/classes/${classId}`, { cache: "no-store" }).catch(() => null);
+      const detail = res?.ok ? ((await res.json().catch(() => null)) as ClassDetail | null) : null;
+      if (stopped) return;
+      if (detail?.members) onMembers(detail.members);
+      timer = setTimeout(poll, ROSTER_POLL_MS);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "visible" && timer === null) void poll();
+    };
+    timer = setTimeout(poll, ROSTER_POLL_MS);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      stopped = true;
+      if (timer !== null) clearTimeout(timer);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [classId, onMembers]);
+}
 
 interface ChapterRow {
   id: string;
@@ -21,6 +55,11 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [issued, setIssued] = useState<Record<string, string>>({});
+  // Stable (setDetail is), so the roster's polling is not restarted by every render.
+  const setMembers = useCallback((members: ClassDetail["members"]) => {
+    setDetail((d) => (sameMembers(d.members, members) ? d : { ...d, members }));
+  }, []);
+  useLiveRoster(initial.id, setMembers);
 
   async function save(change: { name?: string; lockedChapters?: string[] }, done: string) {
     const before = detail;
@@ -101,14 +140,14 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
                   data-testid={`lock-${c.id}`}
                 />
                 <span>
+                  Lock chapter {c.number}: {c.title} <span className="muted">({c.levels} levels)</span> ·{" "}
                   {detail.lockedChapters.includes(c.id) ? (
-                    <>
-                      <LockIcon /> <strong>Locked</strong>
-                    </>
+                    <strong>
+                      <LockIcon /> locked
+                    </strong>
                   ) : (
-                    "Open"
-                  )}{" "}
-                  — Chapter {c.number}: {c.title} <span className="muted">({c.levels} levels)</span>
+                    <span className="muted">open</span>
+                  )}
                 </span>
               </label>
             </li>
@@ -129,7 +168,7 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
           Students <span className="muted">({detail.members.length})</span>
         </h2>
         {detail.members.length === 0 ? (
-          <p className="muted">Nobody has joined yet. Reload this page after students join.</p>
+          <p className="muted">Nobody has joined yet. Students appear here as they join.</p>
         ) : (
           <table className={styles.roster} data-testid="roster">
             <thead>
@@ -165,3 +204,6 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
     </>
   );
 }
+
+const sameMembers = (a: ClassDetail["members"], b: ClassDetail["members"]) =>
+  a.length === b.length && a.every((m, i) => m.id === b[i].id && m.name === b[i].name);

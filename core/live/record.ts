@@ -79,6 +79,11 @@ export function roomFromRecord(g: GameRecord, pause = 0): Room {
     // A paused clock stood still while the server was away: only a running one is shifted.
     phaseStartedAt: control.phaseStartedAt + (control.pausedAt === null ? pause : 0),
     phaseEndsAt: control.phaseEndsAt === null ? null : control.phaseEndsAt + (control.pausedAt === null ? pause : 0),
+    // The round being played keeps its start in step with its clock (the reports' time taken).
+    roundStarts:
+      control.phase === "playing" && control.pausedAt === null && pause > 0
+        ? control.roundStarts.map((start, i) => (i === control.roundIndex && start !== null ? start + pause : start))
+        : control.roundStarts,
     players,
     rounds,
   });

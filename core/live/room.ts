@@ -75,6 +75,11 @@ export interface Room {
   skipped: number[];
   /** Device hashes of kicked players: that browser cannot join again, under any nickname. */
   bannedDevices: string[];
+  /**
+   * When each round's clock started (epoch ms, moved on by pauses as the speed bonus is; null for a
+   * round never played): the teachers' reports give each answer's time taken from it.
+   */
+  roundStarts: (number | null)[];
   players: Record<string, LivePlayer>;
   /** roundIndex → playerId → best answer. */
   rounds: Record<number, Record<string, RoundBest>>;
@@ -109,7 +114,18 @@ export class LiveError extends Error {
 
 /** The control state of a new game; also the defaults for control fields a stored game predates. */
 export function initialControl(now: number): RoomControl {
-  return { phase: "lobby", roundIndex: -1, phaseStartedAt: now, phaseEndsAt: null, locked: false, done: [], pausedAt: null, skipped: [], bannedDevices: [] };
+  return {
+    phase: "lobby",
+    roundIndex: -1,
+    phaseStartedAt: now,
+    phaseEndsAt: null,
+    locked: false,
+    done: [],
+    pausedAt: null,
+    skipped: [],
+    bannedDevices: [],
+    roundStarts: [],
+  };
 }
 
 export function createRoom(init: { id: string; code: string; playlist: string[]; roundSeconds: number[]; options: RoomOptions }, now: number): Room {
@@ -192,7 +208,15 @@ function enterRound(room: Room, roundIndex: number, now: number): Room {
 }
 
 function enterPlaying(room: Room, now: number): Room {
-  return { ...room, phase: "playing", phaseStartedAt: now, phaseEndsAt: now + room.roundSeconds[room.roundIndex] * 1000, pausedAt: null };
+  const roundStarts = withRoundStart(room, now);
+  return { ...room, phase: "playing", phaseStartedAt: now, phaseEndsAt: now + room.roundSeconds[room.roundIndex] * 1000, pausedAt: null, roundStarts };
+}
+
+/** The round's start set to `start` (the rounds before it that never started stay null). */
+function withRoundStart(room: Room, start: number): (number | null)[] {
+  const starts = Array.from({ length: Math.max(room.roundStarts.length, room.roundIndex + 1) }, (_, i) => room.roundStarts[i] ?? null);
+  starts[room.roundIndex] = start;
+  return starts;
 }
 
 /** playing → reveal: streaks are settled when a round ends. */
@@ -261,7 +285,8 @@ export function pause(room: Room, now: number): Room {
 export function unpause(room: Room, now: number): Room {
   if (room.pausedAt === null || room.phaseEndsAt === null) throw new LiveError("wrong_phase", "the game is not paused");
   const stopped = Math.max(0, now - room.pausedAt);
-  return { ...room, pausedAt: null, phaseStartedAt: room.phaseStartedAt + stopped, phaseEndsAt: room.phaseEndsAt + stopped };
+  const roundStarts = room.phase === "playing" ? withRoundStart(room, room.phaseStartedAt + stopped) : room.roundStarts;
+  return { ...room, pausedAt: null, phaseStartedAt: room.phaseStartedAt + stopped, phaseEndsAt: room.phaseEndsAt + stopped, roundStarts };
 }
 
 /** +30 s on the current phase's clock (paused or not), up to 30 minutes left. */

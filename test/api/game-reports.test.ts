@@ -6,7 +6,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HostView } from "@/core/live/protocol";
 import { startServer, type TestServer } from "./server-harness";
-import { advance, closeAll, createGame, joinGame, queryDb, roundAnswers, scored, startRound, type HostGame, type JoinedPlayer } from "./live-client";
+import type { ConceptView, PublicQuestion } from "@/core/kinds/concept/public";
+import type { GameReport, GameReportRound } from "@/core/game-reports";
+import {
+  advance,
+  closeAll,
+  createGame,
+  joinGame,
+  queryDb,
+  roundAnswers,
+  roundLevel,
+  scored,
+  startRound,
+  type HostGame,
+  type JoinedPlayer,
+} from "./live-client";
 import { parseCsv } from "../csv-reader";
 
 const COOKIE = "ga_teacher";
@@ -144,7 +158,7 @@ describe("a signed-in teacher's game", () => {
     expect(report.players.map((p: { nickname: string }) => p.nickname).sort()).toEqual(["-cmd", "Ann"]);
   });
 
-  it("downloads as CSV: one header row, one row per player, formula starts neutralised", async () => {
+  it("downloads as CSV: one header row, one row per player per round with score, stars, points, time; formula starts neutralised", async () => {
     const res = await ada.get(`/api/teacher/games/${gameId}/report.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -155,13 +169,20 @@ describe("a signed-in teacher's game", () => {
     );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const rows = parseCsv(res.text.replace(/^\uFEFF/, ""));
-    expect(rows[0].slice(0, 3)).toEqual(["Rank", "Nickname", "Total points"]);
-    expect(rows[0]).toHaveLength(5);
-    expect(rows).toHaveLength(3);
+    expect(rows[0]).toEqual(["Rank", "Nickname", "Total points", "Round", "Level", "Status", "Score (%)", "Stars", "Points", "Time (s)"]);
+    expect(rows).toHaveLength(1 + 2 * 2);
     const report = (await ada.get(`/api/teacher/games/${gameId}`)).body;
     report.players.forEach((p: { playerId: string; nickname: string; points: number; rank: number }, i: number) => {
       const nickname = p.nickname.startsWith("-") ? `'${p.nickname}` : p.nickname;
-      expect(rows[i + 1]).toEqual([String(p.rank), nickname, String(p.points), ...told[p.playerId].map((r) => String(r.points))]);
+      for (const r of [0, 1]) {
+        const row = rows[1 + i * 2 + r];
+        expect(row.slice(0, 6)).toEqual([String(p.rank), nickname, String(p.points), String(r + 1), report.rounds[r].title, "answered"]);
+        expect(row[7]).toBe(String(told[p.playerId][r].stars));
+        expect(row[8]).toBe(String(told[p.playerId][r].points));
+        // Time taken: from the round's start to the answer that counted, in seconds.
+        expect(Number(row[9])).toBeGreaterThanOrEqual(0);
+        expect(Number(row[9])).toBeLessThan(30);
+      }
     });
     expect(res.text).toContain("'-cmd");
   });
@@ -227,5 +248,133 @@ describe("an anonymous host's game", () => {
     );
     const [row] = await queryDb(server.dbPath, "SELECT teacherId FROM LiveGame WHERE code = ?", [game.code]);
     expect(row.teacherId).toBeNull();
+  });
+});
+
+/** An answer to a concept round: for every question, its option number `pick` (sort: every card in that bin). */
+function conceptAnswer(view: ConceptView, pick: number) {
+  const response = (q: PublicQuestion) => {
+    if (q.type === "sort") return Object.fromEntries(q.options.map((o) => [o.id, q.bins![pick % q.bins!.length].id]));
+    if (q.type === "order") return q.options.map((o) => o.id);
+    return [q.options[pick % q.options.length].id];
+  };
+  return { responses: Object.fromEntries(view.questions.map((q) => [q.id, response(q)])) };
+}
+
+describe("a quiz game's report, per question", () => {
+  let game: HostGame;
+  let gameId: string;
+  let players: JoinedPlayer[];
+  let reveal: HostView;
+
+  it("is played by three players, one of whom does not answer", async () => {
+    game = await createGame(server.baseUrl, ["what-learning-needs"], { roundSeconds: 60, speedBonus: true }, { extraHeaders: ada.headers });
+    gameId = (await queryDb(server.dbPath, "SELECT id FROM LiveGame WHERE code = ?", [game.code]))[0].id;
+    players = [
+      await joinGame(server.baseUrl, game.code, "Ann"),
+      await joinGame(server.baseUrl, game.code, "Bo"),
+      await joinGame(server.baseUrl, game.code, "Cy"),
+    ];
+    await game.host.waitLast<HostView>((v) => v.players.length === 3, "three players in the lobby");
+    await startRound(game);
+    const level = await roundLevel(players[0].client, 0);
+    expect(level.kind).toBe("concept");
+    const view = level.view as ConceptView;
+    // Ann and Bo answer differently; Cy never answers.
+    for (const [i, p] of players.slice(0, 2).entries()) await p.client.ok("player:answer", { roundIndex: 0, answer: conceptAnswer(view, i) });
+    await game.host.ok("host:advance", { expectedPhase: "playing" });
+    reveal = await game.host.waitLast<HostView>((v) => v.phase === "reveal" && v.classAnswers !== null, "the reveal with the class's answers");
+    await advance(game, "reveal", "leaderboard");
+    await advance(game, "leaderboard", "podium");
+  });
+
+  it("gives per question the distribution the projector showed, the accuracy among those who answered, and 'no answer'", async () => {
+    const res = await ada.get(`/api/teacher/games/${gameId}`);
+    expect(res.status).toBe(200);
+    const report = res.body as GameReport;
+    const [round] = report.rounds as GameReportRound[];
+    expect(round).toMatchObject({ status: "played", answered: 2, noAnswer: 1 });
+    const shown = reveal.classAnswers;
+    if (shown?.type !== "questions") throw new Error("a concept round's reveal shows questions");
+    expect(round.questions).toHaveLength(shown.questions.length);
+    round.questions.forEach((q, i) => {
+      expect(q.options).toEqual(shown.questions[i].options);
+      expect(q.right).toBe(shown.questions[i].right);
+      expect(q.answered).toBe(2);
+      expect(q.noAnswer).toBe(1);
+      expect(q.accuracy).toBeCloseTo(q.right / 2);
+    });
+    // The hardest question is one with the lowest accuracy.
+    const lowest = Math.min(...round.questions.map((q) => q.accuracy!));
+    expect(report.hardest).toMatchObject({ roundIndex: 0, accuracy: lowest });
+    expect(round.questions.find((q) => q.number === report.hardest!.number)!.accuracy).toBe(lowest);
+
+    const [ann, bo, cy] = players.map((p) => round.results[p.playerId]);
+    expect(cy).toEqual({ status: "no answer" });
+    for (const r of [ann, bo]) {
+      if (r.status !== "answered") throw new Error("Ann and Bo answered");
+      expect(r.timeMs).toBeGreaterThanOrEqual(0);
+      expect(r.timeMs).toBeLessThan(60_000);
+    }
+  });
+
+  it("exports 'no answer' as such in the CSV, with empty cells rather than 0", async () => {
+    const rows = parseCsv((await ada.get(`/api/teacher/games/${gameId}/report.csv`)).text.replace(/^\uFEFF/, ""));
+    expect(rows).toHaveLength(4);
+    const cy = rows.find((r) => r[1] === "Cy")!;
+    expect(cy.slice(2)).toEqual(["0", "1", "What learning needs", "no answer", "", "", "", ""]);
+    for (const name of ["Ann", "Bo"]) expect(rows.find((r) => r[1] === name)![5]).toBe("answered");
+  });
+});
+
+describe("claiming a game hosted before signing in", () => {
+  let game: HostGame;
+  let gameId: string;
+  const credential = () => ({ code: game.code, hostSecret: game.hostSecret });
+
+  it("the hosting browser's secret lists the game as claimable; other secrets list nothing", async () => {
+    game = await createGame(server.baseUrl, ["turn-the-axes"], { roundSeconds: null, speedBonus: false });
+    gameId = (await queryDb(server.dbPath, "SELECT id FROM LiveGame WHERE code = ?", [game.code]))[0].id;
+    const listed = await ada.request("POST", "/api/teacher/games/claimable", { hosted: [credential()] });
+    expect(listed.status).toBe(200);
+    expect(listed.body.games).toEqual([
+      { code: game.code, createdAt: expect.any(String), ended: false, levels: [{ id: "turn-the-axes", title: expect.any(String) }], playerCount: 0 },
+    ]);
+    expect(JSON.stringify(listed.body)).not.toContain(gameId);
+    const forged = await grace.request("POST", "/api/teacher/games/claimable", { hosted: [{ code: game.code, hostSecret: "A".repeat(43) }] });
+    expect(forged.body.games).toEqual([]);
+    expect((await grace.request("POST", "/api/teacher/games/claimable", { hosted: [{ code: game.code, hostSecret: "short" }] })).status).toBe(400);
+  });
+
+  it("another browser, without the host's secret, cannot claim it", async () => {
+    for (const body of [
+      { code: game.code, hostSecret: "A".repeat(43) },
+      { code: "000000", hostSecret: game.hostSecret },
+    ]) {
+      const res = await grace.request("POST", "/api/teacher/games/claim", body);
+      expect(res.status).toBe(404);
+    }
+    expect((await grace.request("POST", "/api/teacher/games/claim", { code: game.code })).status).toBe(400);
+    expect((await new Teacher(server.baseUrl).request("POST", "/api/teacher/games/claim", credential())).status).toBe(401);
+    expect((await queryDb(server.dbPath, "SELECT teacherId FROM LiveGame WHERE id = ?", [gameId]))[0].teacherId).toBeNull();
+  });
+
+  it("the hosting browser, signed in, claims it: it joins the teacher's reports", async () => {
+    const claimed = await ada.request("POST", "/api/teacher/games/claim", credential());
+    expect(claimed.status).toBe(200);
+    expect(claimed.body).toEqual({ id: gameId });
+    expect((await ada.get("/api/teacher/games")).body.games.map((g: { id: string }) => g.id)).toContain(gameId);
+    expect((await ada.get(`/api/teacher/games/${gameId}`)).status).toBe(200);
+    // Claiming again is harmless; it is no longer listed as claimable.
+    expect((await ada.request("POST", "/api/teacher/games/claim", credential())).body).toEqual({ id: gameId });
+    expect((await ada.request("POST", "/api/teacher/games/claimable", { hosted: [credential()] })).body.games).toEqual([]);
+  });
+
+  it("a claimed game cannot be claimed by someone else, even with the secret", async () => {
+    expect((await grace.request("POST", "/api/teacher/games/claim", credential())).status).toBe(404);
+    expect((await grace.request("POST", "/api/teacher/games/claimable", { hosted: [credential()] })).body.games).toEqual([]);
+    const [ada1] = await queryDb(server.dbPath, "SELECT id FROM Teacher WHERE email = ?", ["ada@school.example"]);
+    expect((await queryDb(server.dbPath, "SELECT teacherId FROM LiveGame WHERE id = ?", [gameId]))[0].teacherId).toBe(ada1.id);
+    expect((await grace.get(`/api/teacher/games/${gameId}`)).status).toBe(404);
   });
 });

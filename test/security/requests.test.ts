@@ -92,6 +92,8 @@ function stateChangingRoutes(): [method: string, path: string, body: unknown][] 
     ["PATCH", `/api/teacher/classes/${classId}`, { name: "Pwned", lockedChapters: [] }],
     ["POST", `/api/teacher/classes/${classId}/members/${memberId}/resume-code`, undefined],
     ["PATCH", "/api/teacher/games/some-game", { classId: null }],
+    ["POST", "/api/teacher/games/claimable", { hosted: [] }],
+    ["POST", "/api/teacher/games/claim", { code: "123456", hostSecret: "A".repeat(43) }],
   ];
 }
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ClaimGames } from "@/components/teacher/reports/ClaimGames";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { listTeacherGames } from "@/server/teachers/game-reports";
 import { requireTeacherPage } from "@/server/pages";
@@ -24,9 +25,10 @@ export default async function TeacherGames() {
       <TeacherNav name={teacher.name} />
       <main>
         <h1>Game reports</h1>
+        <ClaimGames />
         {games.length === 0 ? (
           <p className="muted">
-            No game yet. Games you host while signed in are saved here with every player&apos;s points. <Link href="/host">Host a game</Link>.
+            No game yet. Games you host while signed in, or claim from the browser that hosted them, are saved here with every player&apos;s answers. <Link href="/host">Host a game</Link>.
           </p>
         ) : (
           <div style={{ overflowX: "auto" }}>

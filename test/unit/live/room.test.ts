@@ -106,6 +106,7 @@ describe("createRoom", () => {
       pausedAt: null,
       skipped: [],
       bannedDevices: [],
+      roundStarts: [],
       players: {},
       rounds: {},
     });

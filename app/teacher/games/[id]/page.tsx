@@ -2,7 +2,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Podium } from "@/components/live/parts";
 import { GameClassLink } from "@/components/teacher/GameClassLink";
+import { HardestQuestion, RoundReport } from "@/components/teacher/reports/RoundReport";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
+import type { PlayerRoundResult } from "@/core/game-reports";
 import { teacherClassOptions, teacherGameReport } from "@/server/teachers/game-reports";
 import { requireTeacherPage } from "@/server/pages";
 
@@ -11,7 +13,23 @@ export const metadata = { title: "Game report" };
 
 const starText = (stars: number) => "★".repeat(stars) + "☆".repeat(3 - stars);
 
-/** One game's report: the podium, the ranking, points per round, the class it belongs to, CSV. */
+/** A cell of the points table: points and stars, or why there are none ("no answer" is not 0). */
+function PointsCell({ result = { status: "no answer" } }: { result: PlayerRoundResult | undefined }) {
+  if (result.status !== "answered") return <span className="muted">{result.status === "skipped" ? "skipped" : result.status}</span>;
+  return (
+    <>
+      {result.points}{" "}
+      <span role="img" aria-label={`${result.stars} of 3 stars`}>
+        {starText(result.stars)}
+      </span>
+    </>
+  );
+}
+
+/**
+ * One game's report: the hardest question, the podium, points per round, then each round with its
+ * answer distribution and every player's answer; the class it belongs to, CSV.
+ */
 export default async function GameReportPage({ params }: { params: Promise<{ id: string }> }) {
   const teacher = await requireTeacherPage();
   const { id } = await params;
@@ -42,6 +60,7 @@ export default async function GameReportPage({ params }: { params: Promise<{ id:
           <p className="muted">Nobody played in this game.</p>
         ) : (
           <>
+            <HardestQuestion report={report} />
             {report.ended && <Podium rows={podiumRows} />}
             <h2>Points per round</h2>
             <div style={{ overflowX: "auto" }}>
@@ -67,28 +86,20 @@ export default async function GameReportPage({ params }: { params: Promise<{ id:
                       <td>
                         <strong>{p.points}</strong>
                       </td>
-                      {report.rounds.map((r) => {
-                        const result = r.results[p.playerId];
-                        return (
-                          <td key={r.index}>
-                            {result ? (
-                              <>
-                                {result.points}{" "}
-                                <span role="img" aria-label={`${result.stars} of 3 stars`}>
-                                  {starText(result.stars)}
-                                </span>
-                              </>
-                            ) : (
-                              <span className="muted">no answer</span>
-                            )}
-                          </td>
-                        );
-                      })}
+                      {report.rounds.map((r) => (
+                        <td key={r.index}>
+                          <PointsCell result={r.results[p.playerId]} />
+                        </td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+            <h2>Round by round</h2>
+            {report.rounds.map((r) => (
+              <RoundReport key={r.index} round={r} report={report} />
+            ))}
           </>
         )}
       </main>
