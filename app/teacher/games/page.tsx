@@ -28,7 +28,8 @@ export default async function TeacherGames() {
         <ClaimGames />
         {games.length === 0 ? (
           <p className="muted">
-            No game yet. Games you host while signed in, or claim from the browser that hosted them, are saved here with every player&apos;s answers. <Link href="/host">Host a game</Link>.
+            No game yet. Games you host while signed in, or claim from the browser that hosted them, are saved here with every player&apos;s answers.{" "}
+            <Link href="/host">Host a game</Link>.
           </p>
         ) : (
           <div style={{ overflowX: "auto" }}>
