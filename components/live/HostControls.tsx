@@ -131,7 +131,7 @@ export function EndGameButton({ view, act }: { view: HostView; act: Act }) {
   const [confirming, setConfirming] = useState(false);
   if (view.phase === "lobby" || view.phase === "podium") return null;
   return (
-    <>
+    <div className="host-controls">
       <button type="button" className="button secondary" data-testid="host-end" aria-label="End the game" onClick={() => setConfirming(true)}>
         <Icon name="stop" /> <span className="wide-only">End game</span>
       </button>
@@ -148,7 +148,7 @@ export function EndGameButton({ view, act }: { view: HostView; act: Act }) {
       >
         <p>{view.phase === "playing" ? "This round counts as it stands. " : ""}The rounds not played yet are dropped, and everyone sees the podium.</p>
       </ConfirmDialog>
-    </>
+    </div>
   );
 }
 
