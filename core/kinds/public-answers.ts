@@ -11,6 +11,7 @@ import { outputHeadAnswer } from "./output-head/public";
 import type { KindAnswer, KindId } from "./public";
 import { trainingLoopAnswer } from "./training-loop/public";
 import { tuneWeightsAnswer } from "./tune-weights/public";
+import { whichNetworkAnswer } from "./which-network/public";
 
 /**
  * Every kind's answer schema, for browser code that holds answers of any kind (a live round's
@@ -28,4 +29,5 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   digits: digitsAnswer,
   downhill: downhillAnswer,
   "backward-pass": backwardPassAnswer,
+  "which-network": whichNetworkAnswer,
 };

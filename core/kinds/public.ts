@@ -8,6 +8,7 @@ import type { DigitsAnswer, DigitsReview, DigitsView } from "./digits/public";
 import type { LearningRateAnswer, LearningRateReview, LearningRateView } from "./learning-rate/public";
 import type { OutputHeadAnswer, OutputHeadReview, OutputHeadView } from "./output-head/public";
 import type { TrainingLoopAnswer, TrainingLoopReview, TrainingLoopView } from "./training-loop/public";
+import type { WhichNetworkAnswer, WhichNetworkReview, WhichNetworkView } from "./which-network/public";
 import type { TuneWeightsAnswer, TuneWeightsReview, TuneWeightsView } from "./tune-weights/public";
 
 /**
@@ -27,6 +28,7 @@ export interface KindPublicTypes {
   digits: { view: DigitsView; answer: DigitsAnswer; review: DigitsReview };
   downhill: { view: DownhillView; answer: DownhillAnswer; review: DownhillReview };
   "backward-pass": { view: BackwardPassView; answer: BackwardPassAnswer; review: BackwardPassReview };
+  "which-network": { view: WhichNetworkView; answer: WhichNetworkAnswer; review: WhichNetworkReview };
 }
 
 export type KindId = keyof KindPublicTypes;

@@ -13,6 +13,7 @@ import { outputHead } from "./output-head";
 import type { KindAnswer, KindId, KindReview, KindView } from "./public";
 import { trainingLoop } from "./training-loop";
 import { tuneWeights } from "./tune-weights";
+import { whichNetwork } from "./which-network";
 
 export type { KindAnswer, KindId, KindReview, KindView } from "./public";
 
@@ -50,6 +51,7 @@ export const kinds = byId({
   digits: digits,
   downhill: downhill,
   "backward-pass": backwardPass,
+  "which-network": whichNetwork,
 });
 
 export type Kinds = typeof kinds;

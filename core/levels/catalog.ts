@@ -8,6 +8,7 @@ import { downhillLevels } from "./3-downhill";
 import { goingDeepLevels } from "./4-going-deep";
 import { deepRepresentationLevels } from "./5-deep-representations";
 import { whyNowLevels } from "./6-why-now";
+import { whichNetworkLevels } from "./5-which-network";
 import { configOf, kindOf } from "../kinds/registry";
 
 // One file per chapter; the order of the campaign is CAMPAIGN_ORDER's.
@@ -19,6 +20,7 @@ const allLevels: Level[] = [
   ...backwardPassLevels,
   ...goingDeepLevels,
   ...deepRepresentationLevels,
+  ...whichNetworkLevels,
   ...whyNowLevels,
 ].map((input) => levelSchema.parse(input));
 
@@ -62,6 +64,8 @@ const CAMPAIGN_ORDER = [
   // 5 Deep representations
   "what-the-layers-see",
   "more-data-or-bigger",
+  "match-the-network",
+  "slide-a-filter",
   // 6 Why now
   "faster-hardware",
   "data-and-benchmarks",

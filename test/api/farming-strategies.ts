@@ -23,6 +23,7 @@ import type { KindId } from "../../core/kinds/public";
 import { type TrainingLoopReview, type TrainingLoopView, initialAnswer as trainingLoopInitial } from "../../core/kinds/training-loop/public";
 import { type TuneWeightsReview, type TuneWeightsView, initialAnswer as tuneWeightsInitial } from "../../core/kinds/tune-weights/public";
 import type { PublicLevel } from "../../core/play/public-level";
+import { initialAnswer as whichNetworkInitial, type WhichNetworkReview, type WhichNetworkView } from "../../core/kinds/which-network/public";
 
 // The bot handles every kind: a new kind makes this table (and so the type check) incomplete.
 type PerKind<T> = { [K in KindId]: T };
@@ -42,6 +43,7 @@ const blanks: PerKind<(view: Json) => unknown> = {
   "output-head": outputHeadInitial,
   "training-loop": trainingLoopInitial,
   "tune-weights": tuneWeightsInitial,
+  "which-network": whichNetworkInitial,
 };
 
 /** The answer the page starts from: a blank submit. */
@@ -68,6 +70,9 @@ const copies: PerKind<(review: Json) => unknown> = {
   }),
   "training-loop": (r: TrainingLoopReview) => ({ order: r.correct }),
   "tune-weights": (r: TuneWeightsReview) => ({ weights: r.solution.weights }),
+  // Match: the right picks the review marks; filter: the review shows no model filter, so the answer it was about.
+  "which-network": (r: WhichNetworkReview) =>
+    r.part === "match" ? { picks: Object.fromEntries(r.questions.map((q) => [q.id, { structure: q.structure, family: q.family }])) } : r.answer,
 };
 
 /**
@@ -100,6 +105,15 @@ function fitTo(kind: string, answer: unknown, level: PublicLevel): unknown {
       responses: keep(
         responses,
         (level.view as ConceptView).questions.map((q) => q.id),
+      ),
+    };
+  }
+  if (kind === "which-network" && (level.view as WhichNetworkView).part === "match") {
+    const { picks } = answer as { picks: Record<string, unknown> };
+    return {
+      picks: keep(
+        picks,
+        (level.view as Extract<WhichNetworkView, { part: "match" }>).questions.map((q) => q.id),
       ),
     };
   }
@@ -212,6 +226,15 @@ const sweeps: PerKind<Sweep> = {
     // The field ids are the same names on every instance (w, b, v…): the bot learns them from a review.
     const fields = Object.keys(previousReview?.gradients ?? backwardPassInitial(view).gradients);
     return { answer: { gradients: Object.fromEntries(fields.map((f, j) => [f, [-1, -0.5, 0, 0.5, 1][(i + j) % 5]])) }, size: 5 };
+  },
+  "which-network": (view: WhichNetworkView, i) => {
+    if (view.part === "filter")
+      // A grid of guesses: every cell cycles through −2…2 at its own pace.
+      return { answer: { filter: Array.from({ length: 9 }, (_, j) => (((i + 1) * (j + 3) + j * j) % 5) - 2) }, size: Number.POSITIVE_INFINITY };
+    const picks = Object.fromEntries(
+      view.questions.map((q, j) => [q.id, { structure: q.structures[(i + j) % 3].id, family: q.families[(Math.floor(i / 3) + j) % 3].id }]),
+    );
+    return { answer: { picks }, size: 9 };
   },
 };
 

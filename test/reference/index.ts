@@ -21,6 +21,7 @@ import { outputHeadReference, solveOutputHead } from "./output-head";
 import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
 import { solveTuneWeights, tuneWeightsReference } from "./tune-weights";
 import type { ReferenceAnswers, Solver } from "./types";
+import { solveWhichNetwork, whichNetworkReference } from "./which-network";
 
 export const solvers: { [K in KindId]: Solver<K> } = {
   "coordinate-change": solveCoordinateChange,
@@ -34,6 +35,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   "learning-rate": solveLearningRate,
   downhill: solveDownhill,
   "backward-pass": solveBackwardPass,
+  "which-network": solveWhichNetwork,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -53,6 +55,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   "learning-rate": learningRateReference,
   downhill: downhillReference,
   "backward-pass": backwardPassReference,
+  "which-network": whichNetworkReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

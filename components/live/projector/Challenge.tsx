@@ -13,6 +13,7 @@ import { NetworkDiagram } from "../../kinds/chain-rule/NetworkDiagram";
 import { Surface } from "../../kinds/downhill/Surface";
 import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
+import { ProjectorWhichNetwork } from "../../kinds/which-network/Projector";
 
 /**
  * The challenge itself on the projector, read-only and large, from the round's public level (the
@@ -293,6 +294,13 @@ const challengeViews: ChallengeViews = {
   ),
   downhill: ({ view }) => <ProjectorBowl view={view} />,
   "backward-pass": ({ view }) => <ProjectorGraph view={view} />,
+  "which-network": ({ view }) => (
+    <ProjectorWhichNetwork
+      view={view}
+      paged={(questions, render) => <Paged items={questions} tab={(_, i) => `Dataset ${i + 1}`} render={render} />}
+      tiles={(items) => <Tiles items={items} />}
+    />
+  ),
   digits: ({ view }) => (
     <div className="projector-question">
       <p className="projector-prompt">
