@@ -84,6 +84,7 @@ const copies: PerKind<(review: Json) => unknown> = {
 export function fromReview(kind: string, review: unknown, before?: PublicLevel, after?: PublicLevel): unknown {
   const answer = copies[kind as KindId](review);
   if (!before || !after) return answer;
+  if (kind === "which-network" && (after.view as WhichNetworkView).part === "match") return matchByWords(review as WhichNetworkReview, before, after);
   const labels = labelsById(before.view);
   const ids = new Map([...labelsById(after.view)].map(([id, label]) => [label, id]));
   const rename = (id: string) => ids.get(labels.get(id) ?? "") ?? id;
@@ -94,6 +95,30 @@ export function fromReview(kind: string, review: unknown, before?: PublicLevel, 
     return value;
   };
   return fitTo(kind, remap(answer), after);
+}
+
+/**
+ * Which network, match: every question offers the same three labels, so the words of the right
+ * options are copied per dataset (by its prompt), onto the datasets the new instance shows again.
+ */
+function matchByWords(review: WhichNetworkReview, before: PublicLevel, after: PublicLevel): unknown {
+  if (review.part !== "match") return review.answer;
+  type MatchView = Extract<WhichNetworkView, { part: "match" }>;
+  const seen = new Map(
+    (before.view as MatchView).questions.map((q) => {
+      const right = review.questions.find((r) => r.id === q.id);
+      const label = (options: { id: string; label: string }[], id?: string) => options.find((o) => o.id === id)?.label;
+      return [q.prompt, { structure: label(q.structures, right?.structure), family: label(q.families, right?.family) }];
+    }),
+  );
+  const picks = Object.fromEntries(
+    (after.view as MatchView).questions.map((q) => {
+      const words = seen.get(q.prompt);
+      const id = (options: { id: string; label: string }[], label?: string) => options.find((o) => o.label === label)?.id ?? null;
+      return [q.id, { structure: id(q.structures, words?.structure), family: id(q.families, words?.family) }];
+    }),
+  );
+  return { picks };
 }
 
 /** Keeps the parts of a copied answer that the served instance shows (a quiz draws some questions or cards of a pool). */
