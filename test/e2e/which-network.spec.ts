@@ -18,6 +18,7 @@ function taskFrom(text: string): FilterTask {
 }
 
 test("match the network: each dataset's shape and layers, picked by reading it, earn three stars and the reasons", async ({ page }) => {
+  test.setTimeout(300_000); // unlocking plays every level before chapter 5's end, training ones included, through the API
   await page.setViewportSize({ width: 1280, height: 800 });
   await unlockAndOpen(page, "match-the-network");
   await expect(page.getByTestId("learn")).toContainText("Structured data");
@@ -40,6 +41,7 @@ test("match the network: each dataset's shape and layers, picked by reading it, 
 });
 
 test("slide a filter on a phone: the feature map follows the weights, and the edges asked for earn three stars", async ({ page }) => {
+  test.setTimeout(300_000);
   await page.setViewportSize(PHONE.viewport);
   await unlockAndOpen(page, "slide-a-filter");
   const taskText = (await page.getByTestId("filter-task").textContent()) ?? "";
@@ -62,7 +64,7 @@ test("slide a filter on a phone: the feature map follows the weights, and the ed
   expect(lit).toBeLessThan(litByOne);
   // The task, the filter, its feature map and Submit share the phone's screen.
   await page.getByTestId("filter-task").evaluate((el) => el.scrollIntoView({ block: "start" }));
-  for (const id of ["filter-task", "cell-3-3", "feature-map", "submit"]) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+  for (const id of ["filter-task", "cell-3-3", "feature-map", "submit"]) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 0.99 });
   await expectNoHorizontalScroll(page);
   await screenshot(page, "which-network-filter-phone", { fullPage: false });
 
