@@ -4,6 +4,7 @@ import { kindOf } from "@/core/kinds/registry";
 import { DATASETS, filterScore, probeResponses, riseOf, type WhichNetworkInstance } from "@/core/kinds/which-network";
 import { FAMILY_OF } from "@/core/kinds/which-network/datasets";
 import { featureMap, type WhichNetworkView } from "@/core/kinds/which-network/public";
+import { classAnswers } from "@/core/live/class-answers";
 import { createRng } from "@/core/random";
 import { edgeFilter, shapeOf } from "../reference/which-network";
 import { levelById, rejection, SEED, scored, served, solved } from "./scoring-helpers";
@@ -195,5 +196,53 @@ describe("slide a filter", () => {
     expect(rejection(slide, { picks: {} })).toMatch(/nine cells/);
     expect(rejection(slide, { filter: [3, 0, 0, 0, 0, 0, 0, 0, 0] })).toMatch(/filter/);
     expect(rejection(slide, { filter: [0, 0, 0] })).toMatch(/filter/);
+  });
+});
+
+describe("which-network for the teacher and the projector", () => {
+  const kind = kindOf("which-network");
+
+  it("stores a match answer in the level's words, and the dashboard names each wrong pick", () => {
+    const instance = instanceOf(match, SEED) as Extract<WhichNetworkInstance, { part: "match" }>;
+    const right = solved(match) as { picks: Record<string, { structure: string; family: string }> };
+    const first = instance.items[0];
+    const wrongFamily = first.question.families.find((o) => o.id !== right.picks[first.question.id].family)!.id;
+    const answer = { picks: { ...right.picks, [first.question.id]: { structure: null, family: wrongFamily } } };
+    const stored = kind.storedAnswer!(match, match.config, instance, answer) as Record<string, { structure: string | null; family: string }>;
+    expect(Object.keys(stored).sort()).toEqual(instance.items.map((i) => i.dataset.id).sort());
+    expect(stored[first.dataset.id].structure).toBeNull();
+    const phrases = kind.wrongChoices!(match, match.config, stored);
+    expect(phrases).toEqual([expect.stringMatching(/: data not chosen$/), expect.stringMatching(new RegExp(`: layers ${stored[first.dataset.id].family}$`))]);
+    expect(kind.wrongChoices!(match, match.config, kind.storedAnswer!(match, match.config, instance, right))).toEqual([]);
+  });
+
+  it("stores a filter answer with its task, and the dashboard says what a wrong filter did", () => {
+    const instance = instanceOf(slide, SEED) as Extract<WhichNetworkInstance, { part: "filter" }>;
+    const store = (filter: number[]) => kind.storedAnswer!(slide, slide.config, instance, { filter });
+    expect(kind.wrongChoices!(slide, slide.config, store((solved(slide) as { filter: number[] }).filter))).toEqual([]);
+    expect(kind.wrongChoices!(slide, slide.config, store([0, 0, 0, 0, 1, 0, 0, 0, 0]))).toEqual(["a filter that also answers to other edges or flat areas"]);
+    expect(kind.wrongChoices!(slide, slide.config, store(Array(9).fill(0)))).toEqual(["a filter silent on the edges asked for"]);
+  });
+
+  it("the projector's reveal counts, per dataset, who picked each family, the right one marked from the review", () => {
+    const level = served(match);
+    const instance = instanceOf(match, SEED);
+    const right = solved(match) as { picks: Record<string, { structure: string; family: string }> };
+    const view = level.view as MatchView;
+    const review = kind.review(match, match.config, instance, right, { score: 1, metrics: {} });
+    const blank = kind.initialAnswer(view);
+    const tally = classAnswers(level, review, [
+      { answer: right, score: 1, stars: 3 },
+      { answer: blank, score: 0, stars: 0 },
+    ]);
+    expect(tally?.type).toBe("questions");
+    if (tally?.type !== "questions") return;
+    expect(tally.questions).toHaveLength(4);
+    for (const [i, q] of tally.questions.entries()) {
+      expect(q.prompt).toBe(view.questions[i].prompt);
+      expect(q.answered).toBe(1);
+      expect(q.right).toBe(1);
+      expect(q.options.filter((o) => o.correct)).toHaveLength(1);
+    }
   });
 });

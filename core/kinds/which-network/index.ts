@@ -167,8 +167,7 @@ function review(_level: Level, _config: WhichNetworkConfig, instance: WhichNetwo
 
 /** The dashboard sees the level's own words (structure and family names), not the instance's opaque ids. */
 function storedAnswer(_level: Level, _config: WhichNetworkConfig, instance: WhichNetworkInstance, answer: WhichNetworkAnswer): unknown {
-  if (instance.part === "filter")
-    return { task: `${instance.task.edges} edges, ${instance.task.ink} ink (brightness rises ${riseOf(instance.task)})`, filter: answer.filter };
+  if (instance.part === "filter") return { task: instance.task, filter: answer.filter };
   return Object.fromEntries(
     instance.items.map((item) => {
       const pick = answer.picks?.[item.question.id];
@@ -178,6 +177,31 @@ function storedAnswer(_level: Level, _config: WhichNetworkConfig, instance: Whic
       ];
     }),
   );
+}
+
+/** A stored answer (see `storedAnswer`): per dataset id, the structure and family picked; or the task and the filter. */
+type StoredAnswer = Record<string, { structure: Structure | null; family: Family | null }> | { task: FilterTask; filter: number[] };
+
+/**
+ * For the teacher's dashboard, each wrong pick in the level's own words ("“A bank's customer
+ * table…”: layers convolutional"), or what a filter also answered to.
+ */
+function wrongChoices(config: WhichNetworkConfig, stored: StoredAnswer): string[] {
+  if (config.part === "filter") {
+    const { task, filter } = stored as { task: FilterTask; filter: number[] };
+    const { score, wanted } = filterScore(task, filter);
+    if (score >= 1) return [];
+    return [wanted <= 0 ? "a filter silent on the edges asked for" : "a filter that also answers to other edges or flat areas"];
+  }
+  const phrases: string[] = [];
+  for (const [id, pick] of Object.entries(stored as Record<string, { structure: Structure | null; family: Family | null }>)) {
+    const dataset = DATASETS.find((d) => d.id === id);
+    if (!dataset) continue;
+    const name = `“${dataset.prompt.length > 40 ? `${dataset.prompt.slice(0, 39)}…` : dataset.prompt}”`;
+    if (pick.structure !== dataset.structure) phrases.push(`${name}: data ${pick.structure ?? "not chosen"}`);
+    if (pick.family !== FAMILY_OF[dataset.structure]) phrases.push(`${name}: layers ${pick.family ?? "not chosen"}`);
+  }
+  return phrases;
 }
 
 export const whichNetwork = defineKind({
@@ -193,6 +217,7 @@ export const whichNetwork = defineKind({
   evaluate,
   review,
   storedAnswer,
+  wrongChoices: (_level, config, stored) => wrongChoices(config, stored as unknown as StoredAnswer),
   secrets: (_level, config) => (config.part === "match" ? DATASETS.map((d) => d.reason) : []),
   describe(_level, config, { score, metrics }) {
     if (config.part === "match") return `${metrics.right} of the ${metrics.picks} picks are right.`;
