@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { type FilterTask, initialAnswer, type WhichNetworkView } from "../../core/kinds/which-network/public";
 import type { PublicLevel } from "../../core/play/public-level";
@@ -33,6 +34,15 @@ function taskFrom(text: string): FilterTask {
   return { edges, ink };
 }
 
+/** axe-core: no serious or critical violation on the page as it is now. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(serious, `axe on ${where}`).toEqual([]);
+}
+
 const LIVE_ROUNDS = ["Match the network", "Slide a filter"] as const;
 
 /** Each dataset's shape and layers, picked by reading its words on the page. */
@@ -63,12 +73,14 @@ test("match the network: each dataset's shape and layers, picked by reading it, 
   await expect(page.getByText("Right now this would earn")).toHaveCount(0);
   await pickByReading(page);
   await screenshot(page, "which-network-match-filled");
+  await expectAccessible(page, "match-the-network, filled in");
   await submitAndExpectStars(page, 3);
   for (let i = 1; i <= 4; i++) {
     await expect(page.getByTestId(`verdict-${i}`)).toHaveAttribute("data-verdict", "right");
     await expect(page.getByTestId(`reason-${i}`)).not.toBeEmpty();
   }
   await screenshot(page, "which-network-match-review");
+  await expectAccessible(page, "match-the-network's review");
 });
 
 test("slide a filter on a phone: the feature map follows the weights, and the edges asked for earn three stars", async ({ page }) => {
@@ -97,6 +109,7 @@ test("slide a filter on a phone: the feature map follows the weights, and the ed
   for (const id of ["filter-task", "cell-3-3", "feature-map", "submit"]) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 0.99 });
   await expectNoHorizontalScroll(page);
   await screenshot(page, "which-network-filter-phone", { fullPage: false });
+  await expectAccessible(page, "slide-a-filter on a phone");
 
   await submitAndExpectStars(page, 3);
   const review = page.getByTestId("filter-review");
@@ -105,6 +118,7 @@ test("slide a filter on a phone: the feature map follows the weights, and the ed
   await expect(page.getByTestId("probe-0")).toContainText("(asked for)");
   await expectNoHorizontalScroll(page);
   await screenshot(page, "which-network-filter-phone-review");
+  await expectAccessible(page, "slide-a-filter's review");
 });
 
 /** A student who slips: one dataset's layers wrong (match); a lone positive weight, which lights every bright patch (filter). */
