@@ -34,7 +34,7 @@ export const whichNetworkLevels: LevelInput[] = [
     chapter,
     title: "Slide a filter",
     brief:
-      "Set the nine weights of a 3×3 filter. It slides over the digit, and the feature map shows its response at every position. Make it light up on the edges the task names, and nowhere else.",
+      "Set the nine weights of a 3×3 filter. It slides over the digit, and the feature map shows its response at every position. Make it light up on the edges the task names (one kind, or two at once), and nowhere else.",
     kind: "which-network",
     config: { part: "filter" },
     target: { label: "only the edges asked for light up", score: 1 },
@@ -44,12 +44,12 @@ export const whichNetworkLevels: LevelInput[] = [
       "On a flat area every pixel under the filter has the same brightness, so the response is that brightness times the sum of the weights.",
       "Across a vertical edge the brightness changes from the left column to the right one, but not from row to row; across a horizontal edge, the other way round.",
       {
-        text: "Put +1 down the side of the filter where the brightness is higher across the wanted edge, −1 down the opposite side, and 0 in between.",
+        text: "Put +1 down the side of the filter where the brightness is higher across the wanted edge, −1 down the opposite side, and 0 in between. For two kinds of edge at once, add their two filters cell by cell.",
         cost: 1,
       },
     ],
     explanation:
-      "A convolutional layer is a set of such filters. One filter is only nine weights, yet it found the same edge everywhere in the digit, because the same weights are used at every position: that sharing is why convolution suits images. A filter whose weights sum to zero ignores flat areas; one that changes from side to side but not from top to bottom answers to vertical edges only; ReLU keeps one direction of change, so the sign of the weights chooses which side of the strokes lights up. A network learns its filters by gradient descent instead of by hand, and its first layers typically end up with edge detectors much like yours; later layers combine them into strokes, loops and whole digits.",
+      "A convolutional layer is a set of such filters. One filter is only nine weights, yet it found the same edge everywhere in the digit, because the same weights are used at every position: that sharing is why convolution suits images. A filter whose weights sum to zero ignores flat areas; one that changes from side to side but not from top to bottom answers to vertical edges only; ReLU keeps one direction of change, so the sign of the weights chooses which side of the strokes lights up; and two such filters added together answer to both their edges, a diagonal filter. A network learns its filters by gradient descent instead of by hand, and its first layers typically end up with edge detectors much like yours; later layers combine them into strokes, loops and whole digits.",
     timeLimitSeconds: 180,
   }),
 ];

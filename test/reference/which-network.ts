@@ -1,4 +1,4 @@
-import { riseOf } from "../../core/kinds/which-network/filter";
+import { risesOf } from "../../core/kinds/which-network/filter";
 import type { WhichNetworkView } from "../../core/kinds/which-network/public";
 import type { ReferenceAnswers, Solver } from "./types";
 
@@ -22,16 +22,19 @@ export function shapeOf(prompt: string): "table" | "grid" | "sequence" {
   return found[1];
 }
 
-/** The filter a player who understands sets: +1 on the bright side of the wanted edge, −1 on its dark side. */
+/**
+ * The filter a player who understands sets: +1 on the bright side of the wanted edge, −1 on its
+ * dark side; for two kinds of edge, the two such filters added cell by cell.
+ */
 export function edgeFilter(view: Extract<WhichNetworkView, { part: "filter" }>): number[] {
-  const rise = riseOf(view.goal);
-  const cells: number[] = [];
-  for (let r = 0; r < 3; r++)
-    for (let c = 0; c < 3; c++) {
-      // Where brightness is higher after the edge: the right column for a rise to the right, and so on.
-      const along = rise === "right" ? c : rise === "left" ? 2 - c : rise === "down" ? r : 2 - r;
-      cells.push(along - 1);
-    }
+  const cells = Array(9).fill(0);
+  for (const rise of risesOf(view.goal))
+    for (let r = 0; r < 3; r++)
+      for (let c = 0; c < 3; c++) {
+        // Where brightness is higher after the edge: the right column for a rise to the right, and so on.
+        const along = rise === "right" ? c : rise === "left" ? 2 - c : rise === "down" ? r : 2 - r;
+        cells[r * 3 + c] += along - 1;
+      }
   return cells;
 }
 

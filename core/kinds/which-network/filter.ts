@@ -1,25 +1,24 @@
-import { FILTER_SIZE, type FilterTask, type ProbeResponse, responseAt } from "./public";
+import { type Edge, FILTER_SIZE, type FilterTask, type ProbeResponse, responseAt } from "./public";
 
 /**
  * The filter part's scoring (server side; the browser only draws the feature map). The filter is
  * tried on clean 3×3 test patches: a step in brightness in each of the four directions, at both
  * places a step can sit in a 3×3 window, and a flat bright patch (the inside of a light stroke,
- * or dark-ink paper). The edges the task asks for are the steps in one direction; every other
- * patch must give no response after ReLU.
+ * or dark-ink paper). The edges the task asks for are the steps in one direction (or two, a side
+ * and a top or bottom); every other patch must give no response after ReLU.
  */
 
-/** The direction in which brightness rises across the edges the task names. */
+/** A direction in which brightness rises across edges the task names. */
 export type Rise = "right" | "left" | "down" | "up";
 
 /**
  * Across a stroke's left edge, going right, one passes from paper to ink: brightness rises if
  * the ink is light, falls if it is dark. Likewise for the other edges.
  */
-export function riseOf(task: FilterTask): Rise {
-  const intoInk: Record<FilterTask["edges"], Rise> = { left: "right", right: "left", top: "down", bottom: "up" };
+export function risesOf(task: FilterTask): Rise[] {
+  const intoInk: Record<Edge, Rise> = { left: "right", right: "left", top: "down", bottom: "up" };
   const opposite: Record<Rise, Rise> = { right: "left", left: "right", down: "up", up: "down" };
-  const rise = intoInk[task.edges];
-  return task.ink === "light" ? rise : opposite[rise];
+  return task.edges.map((edge) => (task.ink === "light" ? intoInk[edge] : opposite[intoInk[edge]]));
 }
 
 const RISE_WORDS: Record<Rise, string> = {
@@ -40,21 +39,25 @@ export function stepPatch(rise: Rise, at: 1 | 2): number[] {
   return patch;
 }
 
-/** A clean detector of edges where brightness rises towards `rise`: +1 down the bright side, −1 down the dark side. */
-export function detectorOf(rise: Rise): number[] {
-  return stepPatch(rise, 2).map((bright, i) => (bright ? 1 : stepPatch(rise, 1)[i] ? 0 : -1));
+/**
+ * A clean detector of edges where brightness rises towards each of `rises`: +1 down the bright
+ * side, −1 down the dark side; for two directions, the two added cell by cell.
+ */
+export function detectorOf(rises: Rise[]): number[] {
+  const one = (rise: Rise): number[] => stepPatch(rise, 2).map((bright, i) => (bright ? 1 : stepPatch(rise, 1)[i] ? 0 : -1));
+  return rises.map(one).reduce((sum, d) => sum.map((v, i) => v + d[i]));
 }
 
 const respond = (filter: readonly number[], patch: number[]) => Math.max(0, responseAt(patch, FILTER_SIZE, filter, 0, 0));
 
 /** The filter's response (after ReLU) to every test patch, the wanted ones first. */
 export function probeResponses(task: FilterTask, filter: readonly number[]): ProbeResponse[] {
-  const wanted = riseOf(task);
-  const rises: Rise[] = [wanted, ...(["right", "left", "down", "up"] as const).filter((r) => r !== wanted)];
+  const wanted = risesOf(task);
+  const rises: Rise[] = [...wanted, ...(["right", "left", "down", "up"] as const).filter((r) => !wanted.includes(r))];
   const probes: ProbeResponse[] = rises.flatMap((rise) =>
     ([1, 2] as const).map((at) => {
       const patch = stepPatch(rise, at);
-      return { label: RISE_WORDS[rise], patch, value: respond(filter, patch), wanted: rise === wanted };
+      return { label: RISE_WORDS[rise], patch, value: respond(filter, patch), wanted: wanted.includes(rise) };
     }),
   );
   const flat = Array(FILTER_SIZE * FILTER_SIZE).fill(1);
@@ -64,12 +67,13 @@ export function probeResponses(task: FilterTask, filter: readonly number[]): Pro
 
 /**
  * The score: how cleanly the filter picks out the wanted edges. With t its strongest response to a
- * wanted edge and o its strongest response to anything else, the score is (t − o) / t, from 0
+ * wanted edge (to the weaker of two kinds, when two are asked for: both must light up) and o its
+ * strongest response to anything else, the score is (t − o) / t, from 0
  * (answers as much to something else, or nothing to the wanted edges) to 1 (only the wanted edges).
  */
 export function filterScore(task: FilterTask, filter: readonly number[]): { score: number; wanted: number; other: number } {
   const probes = probeResponses(task, filter);
-  const wanted = Math.max(...probes.filter((p) => p.wanted).map((p) => p.value));
+  const wanted = Math.min(...risesOf(task).map((rise) => Math.max(...probes.filter((p) => p.wanted && p.label === RISE_WORDS[rise]).map((p) => p.value))));
   const other = Math.max(...probes.filter((p) => !p.wanted).map((p) => p.value));
   const score = wanted <= 0 ? 0 : Math.min(1, Math.max(0, (wanted - other) / wanted));
   return { score, wanted, other };

@@ -5,9 +5,10 @@ import { drawDigits, SIDE } from "../digits/public-images";
 import { AnswerRejected, defineKind, type Evaluation } from "../contract";
 import { opaqueIds, reverse } from "../public-ids";
 import { DATASETS, FAMILY_LABELS, FAMILY_OF, type Family, type NetworkDataset, STRUCTURE_LABELS, type Structure } from "./datasets";
-import { detectorOf, filterScore, probeResponses, riseOf } from "./filter";
+import { detectorOf, filterScore, probeResponses, risesOf } from "./filter";
 import {
   FILTER_VALUES,
+  type Edge,
   type FilterTask,
   featureMap,
   initialAnswer,
@@ -27,7 +28,7 @@ import {
  */
 export { type WhichNetworkAnswer, type WhichNetworkReview, type WhichNetworkView, whichNetworkAnswer } from "./public";
 export { DATASETS } from "./datasets";
-export { filterScore, probeResponses, riseOf } from "./filter";
+export { filterScore, probeResponses, risesOf } from "./filter";
 
 export const whichNetworkConfig = z.discriminatedUnion("part", [
   z.object({
@@ -82,7 +83,10 @@ const CLEAR_EDGE = 1.8;
 
 function drawFilter(seed: string): WhichNetworkInstance {
   const rng = createRng(`${seed}\u0000which-network:filter`);
-  const edges = (["left", "right", "top", "bottom"] as const)[rng.int(4)];
+  // One side of the strokes, or a left or right side with a top or bottom at once (eight filters in all).
+  const across = (["left", "right"] as const)[rng.int(2)];
+  const end = (["top", "bottom"] as const)[rng.int(2)];
+  const edges: Edge[] = [[across], [end], [across, end], [across, end]][rng.int(4)];
   const ink = (["dark", "light"] as const)[rng.int(2)];
   const task: FilterTask = { edges, ink };
   const digits = drawDigits(`${seed}\u0000which-network:digit`, 10);
@@ -92,8 +96,8 @@ function drawFilter(seed: string): WhichNetworkInstance {
     Array.from(digits.images.subarray(which * side * side, (which + 1) * side * side)).map((v) => Number((ink === "dark" ? 1 - v : v).toFixed(2)));
   // A digit with clear edges of the kind asked for (a "1" has hardly any top edges): the first, in
   // a random order, on which a clean detector of them responds strongly somewhere.
-  const detector = detectorOf(riseOf(task));
-  const strongest = (image: number[]) => Math.max(...featureMap(image, side, detector));
+  const detectors = risesOf(task).map((rise) => detectorOf([rise]));
+  const strongest = (image: number[]) => Math.min(...detectors.map((d) => Math.max(...featureMap(image, SIDE, d))));
   const order = rng.shuffle(Array.from({ length: digits.count }, (_, i) => i));
   const which = order.find((i) => strongest(imageOf(i)) >= CLEAR_EDGE) ?? order[0];
   const image = imageOf(which);

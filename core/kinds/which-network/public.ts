@@ -25,9 +25,14 @@ export interface MatchQuestion {
   families: NetworkOption[];
 }
 
-/** Which edges of the strokes the filter must answer to, and how the digit is inked. */
+export type Edge = "left" | "right" | "top" | "bottom";
+
+/**
+ * Which edges of the strokes the filter must answer to (one side, or a side and a top or bottom
+ * at once: a diagonal filter), and how the digit is inked.
+ */
 export interface FilterTask {
-  edges: "left" | "right" | "top" | "bottom";
+  edges: Edge[];
   /** Dark ink on light paper, or light ink on dark paper: brightness falls or rises across a stroke's edge. */
   ink: "dark" | "light";
 }
@@ -111,6 +116,6 @@ export function featureMap(image: readonly number[], side: number, filter: reado
 /** How the task reads to the player. */
 export function taskText(task: FilterTask): string {
   const ink = task.ink === "dark" ? "dark ink on light paper" : "light ink on dark paper";
-  const others = (["left", "right", "top", "bottom"] as const).filter((e) => e !== task.edges).join(", ");
-  return `This digit is ${ink}. Make a filter whose feature map lights up on the ${task.edges} edges of the strokes, and stays dark on their ${others} edges and inside them.`;
+  const others = (["left", "right", "top", "bottom"] as const).filter((e) => !task.edges.includes(e)).join(", ");
+  return `This digit is ${ink}. Make a filter whose feature map lights up on the ${task.edges.join(" and ")} edges of the strokes, and stays dark on their ${others} edges and inside them.`;
 }
