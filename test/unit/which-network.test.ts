@@ -182,7 +182,7 @@ describe("slide a filter", () => {
     }
   });
 
-  it("a random filter earns ★★★ rarely (seeded Monte-Carlo over 5⁹ filters: about 1 in 25, far under 1 in 4)", () => {
+  it("a random filter earns ★★★ rarely (seeded Monte-Carlo over 5⁹ filters: about 1 in 22, far under 1 in 4)", () => {
     const rng = createRng("which-network random filters");
     let three = 0;
     let two = 0;
@@ -194,7 +194,8 @@ describe("slide a filter", () => {
       if (stars === 3) three++;
       if (stars >= 2) two++;
     }
-    // About 4%: a filter whose weights happen to sum to zero or less and lean the right way.
+    // About 4.5% (counted over all 5⁹ filters: 4.3% for one kind of edge, 4.6% for two): weights that
+    // happen to give nothing on flat areas and the other edges, and lean the right way.
     expect(three / trials).toBeLessThan(0.06);
     expect(two / trials).toBeLessThan(0.1);
   });
