@@ -119,6 +119,10 @@ test("slide a filter on a phone: the feature map follows the weights, and the ed
   await expectNoHorizontalScroll(page);
   await screenshot(page, "which-network-filter-phone-review");
   await expectAccessible(page, "slide-a-filter's review");
+  // The same review on a laptop: the digit, the filter and its feature map side by side.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "which-network-filter-review");
 });
 
 /** A student who slips: one dataset's layers wrong (match); a lone positive weight, which lights every bright patch (filter). */
@@ -169,6 +173,7 @@ test("both levels live: the datasets and the digit on the projector, a phone pla
     expect((await rounds.level(0)).kind).toBe("which-network");
     await pickByReading(phone);
     await expectNoHorizontalScroll(phone);
+    await screenshot(phone, "which-network-live-match-phone");
     await phone.getByTestId("live-submit").click();
   });
 
