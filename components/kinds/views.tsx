@@ -24,6 +24,7 @@ export const kindViews: KindViews = {
   downhill: dynamic(() => import("./downhill/DownhillView"), { ssr: false, loading }),
   "backward-pass": dynamic(() => import("./backward-pass/BackwardPassView"), { ssr: false, loading }),
   nonlinearity: dynamic(() => import("./nonlinearity/NonlinearityView"), { ssr: false, loading }),
+  "which-network": dynamic(() => import("./which-network/WhichNetworkView"), { ssr: false, loading }),
 };
 
 /**

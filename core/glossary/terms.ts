@@ -344,6 +344,41 @@ export const glossary: GlossaryTerm[] = [
       "The part of machine learning that uses neural networks made of many layers, each layer computing a new representation of the data from the one before; all of them are learned together from examples.",
     match: ["deep learning"],
   },
+  {
+    id: "structured-data",
+    term: "Structured data",
+    aka: "unstructured data",
+    definition:
+      "Structured data is a table: one row per example, one column per named measurement (age, income, price). Unstructured data is images, sound and text, where a single pixel, sample or letter means little on its own.",
+    match: ["structured data", "unstructured data"],
+  },
+  {
+    id: "dense-layer",
+    term: "Dense layer",
+    aka: "fully connected layer",
+    definition: "A layer in which every input is connected to every unit, each connection with its own weight.",
+    match: ["dense layer", "dense layers", "fully connected"],
+  },
+  {
+    id: "convolution",
+    term: "Convolution, filter",
+    definition:
+      "A convolutional layer slides a small grid of weights, a filter, across its input; at each position the response is the sum of each weight times the value under it. The same weights are used at every position.",
+    match: ["convolution", "convolutional", "filter", "filters"],
+  },
+  {
+    id: "feature-map",
+    term: "Feature map",
+    definition:
+      "What a filter gives when slid across an image: its response at every position, itself an image, usually passed through an activation such as ReLU.",
+    match: ["feature map", "feature maps"],
+  },
+  {
+    id: "recurrent-layer",
+    term: "Recurrent layer",
+    definition: "A layer that reads a sequence one step at a time, and carries a state, a memory of the steps so far, from each step to the next.",
+    match: ["recurrent", "recurrence"],
+  },
 ];
 
 const byId = new Map(glossary.map((t) => [t.id, t]));

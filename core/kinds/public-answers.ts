@@ -12,6 +12,7 @@ import { outputHeadAnswer } from "./output-head/public";
 import type { KindAnswer, KindId } from "./public";
 import { trainingLoopAnswer } from "./training-loop/public";
 import { tuneWeightsAnswer } from "./tune-weights/public";
+import { whichNetworkAnswer } from "./which-network/public";
 
 /**
  * Every kind's answer schema, for browser code that holds answers of any kind (a live round's
@@ -30,4 +31,5 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   downhill: downhillAnswer,
   "backward-pass": backwardPassAnswer,
   nonlinearity: nonlinearityAnswer,
+  "which-network": whichNetworkAnswer,
 };

@@ -9,6 +9,7 @@ import type { NonlinearityAnswer, NonlinearityReview, NonlinearityView } from ".
 import type { LearningRateAnswer, LearningRateReview, LearningRateView } from "./learning-rate/public";
 import type { OutputHeadAnswer, OutputHeadReview, OutputHeadView } from "./output-head/public";
 import type { TrainingLoopAnswer, TrainingLoopReview, TrainingLoopView } from "./training-loop/public";
+import type { WhichNetworkAnswer, WhichNetworkReview, WhichNetworkView } from "./which-network/public";
 import type { TuneWeightsAnswer, TuneWeightsReview, TuneWeightsView } from "./tune-weights/public";
 
 /**
@@ -29,6 +30,7 @@ export interface KindPublicTypes {
   downhill: { view: DownhillView; answer: DownhillAnswer; review: DownhillReview };
   "backward-pass": { view: BackwardPassView; answer: BackwardPassAnswer; review: BackwardPassReview };
   nonlinearity: { view: NonlinearityView; answer: NonlinearityAnswer; review: NonlinearityReview };
+  "which-network": { view: WhichNetworkView; answer: WhichNetworkAnswer; review: WhichNetworkReview };
 }
 
 export type KindId = keyof KindPublicTypes;

@@ -14,6 +14,7 @@ import { outputHead } from "./output-head";
 import type { KindAnswer, KindId, KindReview, KindView } from "./public";
 import { trainingLoop } from "./training-loop";
 import { tuneWeights } from "./tune-weights";
+import { whichNetwork } from "./which-network";
 
 export type { KindAnswer, KindId, KindReview, KindView } from "./public";
 
@@ -52,6 +53,7 @@ export const kinds = byId({
   downhill: downhill,
   "backward-pass": backwardPass,
   nonlinearity: nonlinearity,
+  "which-network": whichNetwork,
 });
 
 export type Kinds = typeof kinds;

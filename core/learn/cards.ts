@@ -262,6 +262,21 @@ export const learnCards: Record<string, LearnCard> = {
       "With few examples a network tends to overfit: it learns those images, not the digits. What wins depends on this setup's budget and data.",
     ],
   },
+  "match-the-network": {
+    text: [
+      "Data comes in different shapes. Structured data is a table of named measurements, one row per example; unstructured data is images, sound and text, where no single value means much on its own.",
+      "Networks are built from different layers. In a dense (fully connected) layer every input is connected to every unit; a convolutional layer slides one small set of weights, a filter, across its input; a recurrent layer reads its input one step at a time, keeping a memory (its state) from step to step.",
+      "For each dataset, think about what would be lost if its values were shuffled.",
+    ],
+  },
+  "slide-a-filter": {
+    text: [
+      "A filter is a small grid of weights, here 3×3. Placed over a 3×3 patch of the image, its response is the sum of each weight times the brightness under it (0 black, 1 white).",
+      "Sliding the filter to every position gives a new image, the feature map; a ReLU then keeps the positive responses and sets the negative ones to 0.",
+      "An edge is where brightness changes sharply: the left edge of a stroke is where you cross from paper to ink going right.",
+    ],
+    formula: "response = Σ weight × brightness under it",
+  },
 
   // Chapter 6: why now
   "faster-hardware": {

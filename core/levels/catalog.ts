@@ -9,6 +9,7 @@ import { goingDeepLevels } from "./4-going-deep";
 import { nonlinearityLevels } from "./4-nonlinearity";
 import { deepRepresentationLevels } from "./5-deep-representations";
 import { whyNowLevels } from "./6-why-now";
+import { whichNetworkLevels } from "./5-which-network";
 import { configOf, kindOf } from "../kinds/registry";
 
 // One file per chapter; the order of the campaign is CAMPAIGN_ORDER's.
@@ -21,6 +22,7 @@ const allLevels: Level[] = [
   ...goingDeepLevels,
   ...nonlinearityLevels,
   ...deepRepresentationLevels,
+  ...whichNetworkLevels,
   ...whyNowLevels,
 ].map((input) => levelSchema.parse(input));
 
@@ -66,6 +68,8 @@ const CAMPAIGN_ORDER = [
   // 5 Deep representations
   "what-the-layers-see",
   "more-data-or-bigger",
+  "match-the-network",
+  "slide-a-filter",
   // 6 Why now
   "faster-hardware",
   "data-and-benchmarks",

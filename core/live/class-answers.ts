@@ -15,6 +15,7 @@ import type { LearningRateAnswer } from "../kinds/learning-rate/public";
 import { activationLabels, type HeadChoice, lossLabels, type OutputHeadAnswer, type OutputHeadReview, type OutputHeadView } from "../kinds/output-head/public";
 import type { KindAnswer, KindId, KindReview, KindView } from "../kinds/public";
 import type { TrainingLoopAnswer, TrainingLoopReview, TrainingLoopView } from "../kinds/training-loop/public";
+import type { WhichNetworkAnswer, WhichNetworkReview, WhichNetworkView } from "../kinds/which-network/public";
 import { formatLoss, preview as tuneWeightsPreview, type TuneWeightsAnswer, type TuneWeightsView } from "../kinds/tune-weights/public";
 import type { PublicLevel } from "../play/public-level";
 
@@ -92,6 +93,7 @@ const tallies: { [K in KindId]: Tally<K> } = {
   downhill: (_view, review, answers) => scoreSpread(answers, "Score", review ? `The bottom of the bowl: loss ${review.minimum.loss.toPrecision(3)}` : null),
   "backward-pass": backwardPassTally,
   nonlinearity: (_view, _review, answers) => scoreSpread(answers, "Score", null),
+  "which-network": whichNetworkTally,
 };
 
 /** The class's answers to a round: null for a level this build does not know. */
@@ -306,6 +308,23 @@ function backwardPassTally(view: BackwardPassView, review: BackwardPassReview | 
               { label: `right (${Number(truth.toFixed(4))})`, count: right, correct: true },
               { label: "another number", count: typed.length - right, correct: false },
             ],
+    };
+  });
+  return { type: "questions", answered: answers.length, questions };
+}
+
+/** Match: per dataset, how many picked each family of layers; filter: the scores' spread. */
+function whichNetworkTally(view: WhichNetworkView, review: WhichNetworkReview | null, answers: { answer: WhichNetworkAnswer; score: number }[]): ClassAnswers {
+  if (view.part === "filter") return scoreSpread(answers, "How cleanly the filter picks out the edges", null);
+  const questions = view.questions.map((q) => {
+    const right = review?.part === "match" ? (review.questions.find((r) => r.id === q.id)?.family ?? null) : null;
+    const picks = answers.map((a) => a.answer.picks?.[q.id]?.family ?? null).filter((p): p is string => p !== null);
+    return {
+      prompt: q.prompt,
+      counts: "chose" as const,
+      answered: picks.length,
+      right: right ? picks.filter((p) => p === right).length : 0,
+      options: q.families.map((o) => ({ label: o.label, count: picks.filter((p) => p === o.id).length, correct: right ? o.id === right : null })),
     };
   });
   return { type: "questions", answered: answers.length, questions };

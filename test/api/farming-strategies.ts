@@ -24,6 +24,7 @@ import type { KindId } from "../../core/kinds/public";
 import { type TrainingLoopReview, type TrainingLoopView, initialAnswer as trainingLoopInitial } from "../../core/kinds/training-loop/public";
 import { type TuneWeightsReview, type TuneWeightsView, initialAnswer as tuneWeightsInitial } from "../../core/kinds/tune-weights/public";
 import type { PublicLevel } from "../../core/play/public-level";
+import { initialAnswer as whichNetworkInitial, type WhichNetworkReview, type WhichNetworkView } from "../../core/kinds/which-network/public";
 
 // The bot handles every kind: a new kind makes this table (and so the type check) incomplete.
 type PerKind<T> = { [K in KindId]: T };
@@ -44,6 +45,7 @@ const blanks: PerKind<(view: Json) => unknown> = {
   "training-loop": trainingLoopInitial,
   "tune-weights": tuneWeightsInitial,
   nonlinearity: nonlinearityInitial,
+  "which-network": whichNetworkInitial,
 };
 
 /** The answer the page starts from: a blank submit. */
@@ -72,6 +74,9 @@ const copies: PerKind<(review: Json) => unknown> = {
   "tune-weights": (r: TuneWeightsReview) => ({ weights: r.solution.weights }),
   nonlinearity: (r: NonlinearityReview) =>
     r.mode === "collapse" ? { mode: "collapse", w: r.single.w, b: r.single.b } : { mode: "bend", hidden: "relu", weights: r.solution.weights },
+  // Match: the right picks the review marks; filter: the review shows no model filter, so the answer it was about.
+  "which-network": (r: WhichNetworkReview) =>
+    r.part === "match" ? { picks: Object.fromEntries(r.questions.map((q) => [q.id, { structure: q.structure, family: q.family }])) } : r.answer,
 };
 
 /**
@@ -83,6 +88,7 @@ const copies: PerKind<(review: Json) => unknown> = {
 export function fromReview(kind: string, review: unknown, before?: PublicLevel, after?: PublicLevel): unknown {
   const answer = copies[kind as KindId](review);
   if (!before || !after) return answer;
+  if (kind === "which-network" && (after.view as WhichNetworkView).part === "match") return matchByWords(review as WhichNetworkReview, before, after);
   const labels = labelsById(before.view);
   const ids = new Map([...labelsById(after.view)].map(([id, label]) => [label, id]));
   const rename = (id: string) => ids.get(labels.get(id) ?? "") ?? id;
@@ -95,6 +101,30 @@ export function fromReview(kind: string, review: unknown, before?: PublicLevel, 
   return fitTo(kind, remap(answer), after);
 }
 
+/**
+ * Which network, match: every question offers the same three labels, so the words of the right
+ * options are copied per dataset (by its prompt), onto the datasets the new instance shows again.
+ */
+function matchByWords(review: WhichNetworkReview, before: PublicLevel, after: PublicLevel): unknown {
+  if (review.part !== "match") return review.answer;
+  type MatchView = Extract<WhichNetworkView, { part: "match" }>;
+  const seen = new Map(
+    (before.view as MatchView).questions.map((q) => {
+      const right = review.questions.find((r) => r.id === q.id);
+      const label = (options: { id: string; label: string }[], id?: string) => options.find((o) => o.id === id)?.label;
+      return [q.prompt, { structure: label(q.structures, right?.structure), family: label(q.families, right?.family) }];
+    }),
+  );
+  const picks = Object.fromEntries(
+    (after.view as MatchView).questions.map((q) => {
+      const words = seen.get(q.prompt);
+      const id = (options: { id: string; label: string }[], label?: string) => options.find((o) => o.label === label)?.id ?? null;
+      return [q.id, { structure: id(q.structures, words?.structure), family: id(q.families, words?.family) }];
+    }),
+  );
+  return { picks };
+}
+
 /** Keeps the parts of a copied answer that the served instance shows (a quiz draws some questions or cards of a pool). */
 function fitTo(kind: string, answer: unknown, level: PublicLevel): unknown {
   const keep = (record: Record<string, unknown>, ids: string[]) => Object.fromEntries(Object.entries(record).filter(([id]) => ids.includes(id)));
@@ -104,6 +134,15 @@ function fitTo(kind: string, answer: unknown, level: PublicLevel): unknown {
       responses: keep(
         responses,
         (level.view as ConceptView).questions.map((q) => q.id),
+      ),
+    };
+  }
+  if (kind === "which-network" && (level.view as WhichNetworkView).part === "match") {
+    const { picks } = answer as { picks: Record<string, unknown> };
+    return {
+      picks: keep(
+        picks,
+        (level.view as Extract<WhichNetworkView, { part: "match" }>).questions.map((q) => q.id),
       ),
     };
   }
@@ -223,6 +262,15 @@ const sweeps: PerKind<Sweep> = {
     // The field ids are the same names on every instance (w, b, v…): the bot learns them from a review.
     const fields = Object.keys(previousReview?.gradients ?? backwardPassInitial(view).gradients);
     return { answer: { gradients: Object.fromEntries(fields.map((f, j) => [f, [-1, -0.5, 0, 0.5, 1][(i + j) % 5]])) }, size: 5 };
+  },
+  "which-network": (view: WhichNetworkView, i) => {
+    if (view.part === "filter")
+      // A grid of guesses: every cell cycles through −2…2 at its own pace.
+      return { answer: { filter: Array.from({ length: 9 }, (_, j) => (((i + 1) * (j + 3) + j * j) % 5) - 2) }, size: Number.POSITIVE_INFINITY };
+    const picks = Object.fromEntries(
+      view.questions.map((q, j) => [q.id, { structure: q.structures[(i + j) % 3].id, family: q.families[(Math.floor(i / 3) + j) % 3].id }]),
+    );
+    return { answer: { picks }, size: 9 };
   },
 };
 

@@ -62,6 +62,8 @@ const reviewKeys: Record<string, (review: Review) => string[]> = {
   "tune-weights": (r) => [JSON.stringify(r.solution.weights)],
   downhill: (r) => [JSON.stringify(r.minimum.point), ...r.minimum.point.flatMap(longNumber)],
   nonlinearity: (r) => (r.mode === "collapse" ? [JSON.stringify(r.single)] : [JSON.stringify(r.solution.weights)]),
+  // Match: each dataset's right pair of opaque ids; filter: the review shows no model filter (only responses to test patches).
+  "which-network": (r) => (r.part === "match" ? r.questions.map((q: Review) => JSON.stringify({ structure: q.structure, family: q.family })) : []),
 };
 
 /**

@@ -22,6 +22,7 @@ import { outputHeadReference, solveOutputHead } from "./output-head";
 import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
 import { solveTuneWeights, tuneWeightsReference } from "./tune-weights";
 import type { ReferenceAnswers, Solver } from "./types";
+import { solveWhichNetwork, whichNetworkReference } from "./which-network";
 
 export const solvers: { [K in KindId]: Solver<K> } = {
   "coordinate-change": solveCoordinateChange,
@@ -36,6 +37,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   downhill: solveDownhill,
   "backward-pass": solveBackwardPass,
   nonlinearity: solveNonlinearity,
+  "which-network": solveWhichNetwork,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -56,6 +58,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   downhill: downhillReference,
   "backward-pass": backwardPassReference,
   nonlinearity: nonlinearityReference,
+  "which-network": whichNetworkReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

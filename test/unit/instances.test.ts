@@ -59,6 +59,8 @@ const keyOf: { [K in KindId]: (level: Level) => string[] } = {
   downhill: (level) => [JSON.stringify((configOf(level) as { data: unknown }).data)],
   "backward-pass": () => [],
   nonlinearity: () => [],
+  // The bank's own structure and family names never appear: only opaque ids do.
+  "which-network": () => ['"table"', '"grid"', '"sequence"', '"dense"', '"convolutional"', '"recurrent"'],
 };
 
 function keysIn(value: unknown, found = new Set<string>()): Set<string> {

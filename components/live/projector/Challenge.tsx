@@ -14,6 +14,7 @@ import { Surface } from "../../kinds/downhill/Surface";
 import { NonlinearityProjector } from "../../kinds/nonlinearity/Projector";
 import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
+import { ProjectorWhichNetwork } from "../../kinds/which-network/Projector";
 
 /**
  * The challenge itself on the projector, read-only and large, from the round's public level (the
@@ -295,6 +296,13 @@ const challengeViews: ChallengeViews = {
   downhill: ({ view }) => <ProjectorBowl view={view} />,
   "backward-pass": ({ view }) => <ProjectorGraph view={view} />,
   nonlinearity: NonlinearityProjector,
+  "which-network": ({ view }) => (
+    <ProjectorWhichNetwork
+      view={view}
+      paged={(questions, render) => <Paged items={questions} tab={(_, i) => `Dataset ${i + 1}`} render={render} />}
+      tiles={(items) => <Tiles items={items} />}
+    />
+  ),
   digits: ({ view }) => (
     <div className="projector-question">
       <p className="projector-prompt">
