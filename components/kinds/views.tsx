@@ -23,6 +23,7 @@ export const kindViews: KindViews = {
   "learning-rate": dynamic(() => import("./learning-rate/LearningRateView"), { ssr: false, loading }),
   downhill: dynamic(() => import("./downhill/DownhillView"), { ssr: false, loading }),
   "backward-pass": dynamic(() => import("./backward-pass/BackwardPassView"), { ssr: false, loading }),
+  generalise: dynamic(() => import("./generalise/GeneraliseView"), { ssr: false, loading }),
 };
 
 /**

@@ -6,6 +6,7 @@ import { coordinateChangeAnswer } from "./coordinate-change/public";
 import { deepTrainingAnswer } from "./deep-training/public";
 import { digitsAnswer } from "./digits/public";
 import { downhillAnswer } from "./downhill/public";
+import { generaliseAnswer } from "./generalise/public";
 import { learningRateAnswer } from "./learning-rate/public";
 import { outputHeadAnswer } from "./output-head/public";
 import type { KindAnswer, KindId } from "./public";
@@ -28,4 +29,5 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   digits: digitsAnswer,
   downhill: downhillAnswer,
   "backward-pass": backwardPassAnswer,
+  generalise: generaliseAnswer,
 };

@@ -3,6 +3,7 @@ import type { ChainRuleAnswer, ChainRuleReview, ChainRuleView } from "./chain-ru
 import type { ConceptAnswer, ConceptReview, ConceptView } from "./concept/public";
 import type { CoordinateChangeAnswer, CoordinateChangeReview, CoordinateChangeView } from "./coordinate-change/public";
 import type { DeepTrainingAnswer, DeepTrainingReview, DeepTrainingView } from "./deep-training/public";
+import type { GeneraliseAnswer, GeneraliseReview, GeneraliseView } from "./generalise/public";
 import type { DownhillAnswer, DownhillReview, DownhillView } from "./downhill/public";
 import type { DigitsAnswer, DigitsReview, DigitsView } from "./digits/public";
 import type { LearningRateAnswer, LearningRateReview, LearningRateView } from "./learning-rate/public";
@@ -27,6 +28,7 @@ export interface KindPublicTypes {
   digits: { view: DigitsView; answer: DigitsAnswer; review: DigitsReview };
   downhill: { view: DownhillView; answer: DownhillAnswer; review: DownhillReview };
   "backward-pass": { view: BackwardPassView; answer: BackwardPassAnswer; review: BackwardPassReview };
+  generalise: { view: GeneraliseView; answer: GeneraliseAnswer; review: GeneraliseReview };
 }
 
 export type KindId = keyof KindPublicTypes;

@@ -8,6 +8,7 @@ import { coordinateChange } from "./coordinate-change";
 import { deepTraining } from "./deep-training";
 import { digits } from "./digits";
 import { downhill } from "./downhill";
+import { generalise } from "./generalise";
 import { learningRate } from "./learning-rate";
 import { outputHead } from "./output-head";
 import type { KindAnswer, KindId, KindReview, KindView } from "./public";
@@ -50,6 +51,7 @@ export const kinds = byId({
   digits: digits,
   downhill: downhill,
   "backward-pass": backwardPass,
+  generalise: generalise,
 });
 
 export type Kinds = typeof kinds;

@@ -7,6 +7,7 @@ import { backwardPassLevels } from "./3-backward-pass";
 import { downhillLevels } from "./3-downhill";
 import { goingDeepLevels } from "./4-going-deep";
 import { deepRepresentationLevels } from "./5-deep-representations";
+import { generaliseLevels } from "./5-memorise-or-generalise";
 import { whyNowLevels } from "./6-why-now";
 import { configOf, kindOf } from "../kinds/registry";
 
@@ -19,6 +20,7 @@ const allLevels: Level[] = [
   ...backwardPassLevels,
   ...goingDeepLevels,
   ...deepRepresentationLevels,
+  ...generaliseLevels,
   ...whyNowLevels,
 ].map((input) => levelSchema.parse(input));
 
@@ -62,6 +64,8 @@ const CAMPAIGN_ORDER = [
   // 5 Deep representations
   "what-the-layers-see",
   "more-data-or-bigger",
+  "stop-in-time",
+  "memorise-or-generalise",
   // 6 Why now
   "faster-hardware",
   "data-and-benchmarks",

@@ -91,6 +91,7 @@ const tallies: { [K in KindId]: Tally<K> } = {
   digits: (view, _review, answers) => choicesTally(answers, (a) => digitsLabel(view, a)),
   downhill: (_view, review, answers) => scoreSpread(answers, "Score", review ? `The bottom of the bowl: loss ${review.minimum.loss.toPrecision(3)}` : null),
   "backward-pass": backwardPassTally,
+  generalise: (_view, _review, answers) => choicesTally(answers, (a) => `${a.size}, ${a.regulariser}, stop at ${a.epochs}`),
 };
 
 /** The class's answers to a round: null for a level this build does not know. */

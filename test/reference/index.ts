@@ -16,6 +16,7 @@ import { coordinateChangeReference, solveCoordinateChange } from "./coordinate-c
 import { deepTrainingReference, solveDeepTraining } from "./deep-training";
 import { digitsReference, solveDigits } from "./digits";
 import { downhillReference, solveDownhill } from "./downhill";
+import { generaliseReference, solveGeneralise } from "./generalise";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
 import { outputHeadReference, solveOutputHead } from "./output-head";
 import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
@@ -34,6 +35,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   "learning-rate": solveLearningRate,
   downhill: solveDownhill,
   "backward-pass": solveBackwardPass,
+  generalise: solveGeneralise,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -53,6 +55,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   "learning-rate": learningRateReference,
   downhill: downhillReference,
   "backward-pass": backwardPassReference,
+  generalise: generaliseReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

@@ -175,17 +175,10 @@ export interface TrainOptions {
   test?: Points;
   /** Epochs at which the test set is measured. */
   checkpoints?: readonly number[];
-  /** Called after each epoch with the curves so far; a promise makes training wait (a page paints). */
-  onEpoch?: (epoch: number, curves: Curves) => void | Promise<void>;
 }
 
-/** Trains from seeded weights for `settings.epochs` full-batch steps, recording both curves. */
-export async function trainNet(
-  train: Points,
-  validation: Points,
-  settings: NetSettings,
-  options: TrainOptions = {},
-): Promise<NetRun & { classify: Classifier }> {
+/** A training run in progress: one `step()` per epoch, curves kept as it goes. */
+function startRun(train: Points, validation: Points, settings: NetSettings, options: TrainOptions) {
   const net = createNet(settings.hidden, settings.seed);
   const dropRng = createRng(`generalise-dropout:${settings.seed}`);
   const next = () => dropRng.next();
@@ -199,14 +192,38 @@ export async function trainNet(
     if (options.test && checkpoints.has(epoch)) test.push({ epoch, ...lossOn(net, options.test) });
   };
   measure(0);
+  return {
+    curves,
+    step(epoch: number) {
+      gradient(net, train, settings, next, grads);
+      adamStep(params, grads, adam, settings.learningRate);
+      unflat(net, params);
+      curves.train.push(lossOn(net, train).loss);
+      curves.validation.push(lossOn(net, validation).loss);
+      measure(epoch);
+    },
+    result: (): NetRun & { classify: Classifier } => ({ ...curves, test, classify: classifier(net) }),
+  };
+}
+
+/** Trains from seeded weights for `settings.epochs` full-batch steps, recording both curves (at once: the server's probe). */
+export function trainNetSync(train: Points, validation: Points, settings: NetSettings, options: TrainOptions = {}): NetRun & { classify: Classifier } {
+  const run = startRun(train, validation, settings, options);
+  for (let epoch = 1; epoch <= settings.epochs; epoch++) run.step(epoch);
+  return run.result();
+}
+
+/** The same run, calling `onEpoch` after each epoch (a promise makes it wait, so a page paints). */
+export async function trainNet(
+  train: Points,
+  validation: Points,
+  settings: NetSettings,
+  options: TrainOptions & { onEpoch?: (epoch: number, curves: Curves) => void | Promise<void> } = {},
+): Promise<NetRun & { classify: Classifier }> {
+  const run = startRun(train, validation, settings, options);
   for (let epoch = 1; epoch <= settings.epochs; epoch++) {
-    gradient(net, train, settings, next, grads);
-    adamStep(params, grads, adam, settings.learningRate);
-    unflat(net, params);
-    curves.train.push(lossOn(net, train).loss);
-    curves.validation.push(lossOn(net, validation).loss);
-    measure(epoch);
-    await options.onEpoch?.(epoch, curves);
+    run.step(epoch);
+    await options.onEpoch?.(epoch, run.curves);
   }
-  return { ...curves, test, classify: classifier(net) };
+  return run.result();
 }
