@@ -257,7 +257,7 @@ export const learnCards: Record<string, LearnCard> = {
     text: [
       "Stopping early is one way to keep a network from memorising. Two more: make it smaller (fewer hidden units leave less room to memorise), or regularise it.",
       "L2 regularisation adds λ/2 times the sum of the squared weights to the loss, so large weights, and the sharp bends they make, cost something. Dropout silences a random share of the hidden units for every point at every step, so no unit can rely on the others.",
-      "Each one costs fit on the training points: it pays only when the network was memorising.",
+      "Each one gives up some fit on the training points, to do better on new points when the network was memorising.",
     ],
   },
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { generalise, type GeneraliseAnswer } from "../../core/kinds/generalise";
+import { drawData } from "../../core/kinds/generalise/data";
+import { overfittingFrom } from "../../core/kinds/generalise/public-curves";
 import {
   earlyStop,
   guessLoss,
+  onsetLabels,
   onsetOption,
   PROBE,
   probeRun,
@@ -20,7 +23,7 @@ import { publicLevel } from "../../core/play/project";
 import { starsFor } from "../../core/play/stars";
 import { solveGeneralise } from "../reference/generalise";
 
-const SEEDS = Array.from({ length: 32 }, (_, i) => `farm-${i}`);
+const SEEDS = Array.from({ length: 48 }, (_, i) => `farm-${i}`);
 const served = (level: Level, seed: string) => publicLevel(level, seed, { attempt: 1, rules: { cooldownUntil: null, hintCost: 0 }, hintsOpened: 0 });
 
 type Outcomes = { reference: number; guess: number; right: number; tests: Record<string, { epoch: number; loss: number }[]> };
@@ -106,4 +109,39 @@ it("a shorter run is the prefix of a longer one (what the fixed-choice count abo
     checkpoints: [40],
   });
   expect(evaluation.metrics.testLoss).toBe(long.test[0].loss);
+});
+
+describe("what the levels claim, in their own numbers", () => {
+  const level = findLevel("stop-in-time")!;
+  const config = configOf(level) as Parameters<typeof generalise.runSpec>[1];
+  const attempts = SEEDS.map((seed) => {
+    const instance = generalise.instance(level, config, seed);
+    const run = generalise.runSpec(level, config, instance);
+    return { data: drawData(config, instance.seed), probe: probeRun(run) };
+  });
+
+  it("with many clean points (200 points, under 5% noise) the probe generalises for long: overfitting, if any, starts after epoch 50", () => {
+    const clean = attempts.filter((a) => a.data.train.count === 200 && a.data.noise < 0.05);
+    expect(clean.length).toBeGreaterThan(0);
+    for (const { probe } of clean) expect(overfittingFrom(probe) ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(50);
+  });
+
+  it("with few noisy points (25 points, over 10% noise) the probe overfits, and its test loss at the end is worse than where validation was lowest", () => {
+    const noisy = attempts.filter((a) => a.data.train.count === 25 && a.data.noise > 0.1);
+    expect(noisy.length).toBeGreaterThan(0);
+    for (const { probe } of noisy) {
+      expect(overfittingFrom(probe)).not.toBeNull();
+      const stop = earlyStop(probe, config.stops);
+      expect(probe.test.at(-1)!.loss).toBeGreaterThan(probe.test.find((t) => t.epoch === stop)!.loss);
+    }
+  });
+
+  it("the probe's reading varies: each of the six options is the right one on some attempts, none on more than 2 in 5", () => {
+    const counts = onsetLabels(0).map(() => 0);
+    for (const { probe } of attempts) counts[onsetOption(probe)]++;
+    for (const count of counts) {
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual((SEEDS.length * 2) / 5);
+    }
+  });
 });

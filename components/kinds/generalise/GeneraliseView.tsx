@@ -17,7 +17,7 @@ import styles from "@/components/training/training.module.css";
 import type { KindViewProps } from "../types";
 import { CurvesChart } from "./CurvesChart";
 
-const SIZE_LABELS: Record<string, string> = { small: "Small: 3 hidden units", medium: "Medium: 10 hidden units", large: "Large: 32 hidden units" };
+const SIZE_LABELS: Record<string, string> = { small: "Small: 3 units", medium: "Medium: 10", large: "Large: 32" };
 const REGULARISER_LABELS: Record<string, string> = { none: "None", l2: "L2", dropout: "Dropout" };
 
 const choiceLabel = (a: GeneraliseAnswer) => `${SIZE_LABELS[a.size].split(":")[0]}, ${REGULARISER_LABELS[a.regulariser]}, stop at epoch ${a.epochs}`;
@@ -95,7 +95,9 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
         <h3 id="choice-title">Your network</h3>
         {view.sizes.length > 1 && (
           <Choice
-            legend="Size"
+            name="size"
+            legend="Size (hidden units)"
+            pills
             value={answer.size}
             options={view.sizes.map((s) => [s, SIZE_LABELS[s]])}
             disabled={locked}
@@ -104,7 +106,9 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
         )}
         {view.regularisers.length > 1 && (
           <Choice
-            legend={`Regulariser (L2: λ = ${view.l2}; dropout: ${Math.round(view.dropout * 100)}% of hidden units)`}
+            name="regulariser"
+            legend={`Regulariser (L2: λ = ${view.l2}; dropout: ${Math.round(view.dropout * 100)}% of units)`}
+            pills
             value={answer.regulariser}
             options={view.regularisers.map((r) => [r, REGULARISER_LABELS[r]])}
             disabled={locked}
@@ -112,6 +116,7 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
           />
         )}
         <Choice
+          name="epochs"
           legend="Stop after (epochs)"
           value={String(answer.epochs)}
           options={view.stops.map((s) => [String(s), String(s)])}
@@ -161,6 +166,7 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
 }
 
 function Choice({
+  name: control,
   legend,
   value,
   options,
@@ -168,6 +174,8 @@ function Choice({
   pills = false,
   onPick,
 }: {
+  /** The control's name, for test ids: choice-<name>-<value>. */
+  name: string;
   legend: string;
   value: string;
   options: [string, string][];
@@ -177,12 +185,12 @@ function Choice({
 }) {
   const name = useId();
   return (
-    <fieldset className={`${styles.group} ${pills ? styles.pills : ""}`} disabled={disabled} style={{ marginTop: 12 }}>
+    <fieldset className={styles.group} disabled={disabled} style={{ marginTop: 12 }}>
       <legend>{legend}</legend>
-      <div className={styles.options}>
+      <div className={pills ? styles.pills : styles.options}>
         {options.map(([id, label]) => (
           <label key={id} className={styles.option}>
-            <input type="radio" name={name} value={id} checked={value === id} onChange={() => onPick(id)} />
+            <input type="radio" name={name} value={id} checked={value === id} onChange={() => onPick(id)} data-testid={`choice-${control}-${id}`} />
             <span className={styles.optionText}>{label}</span>
           </label>
         ))}

@@ -61,7 +61,13 @@ function drawInstance(config: GeneraliseConfig, seed: string): GeneraliseInstanc
   const rng = createRng(`generalise:${seed}`);
   const [low, high] = config.learningRates;
   const learningRate = Number((low * (high / low) ** rng.next()).toPrecision(3));
-  const ids = [...opaqueIds(seed, "onset", ["0", "1", "2", "3", "4"]).values()];
+  const ids = [
+    ...opaqueIds(
+      seed,
+      "onset",
+      onsetLabels(0).map((_, i) => String(i)),
+    ).values(),
+  ];
   return { seed, learningRate, ids };
 }
 
@@ -138,7 +144,7 @@ function check(level: Level, config: GeneraliseConfig, instance: GeneraliseInsta
 function review(level: Level, config: GeneraliseConfig, instance: GeneraliseInstance, answer: GeneraliseAnswer, evaluation: Evaluation): GeneraliseReview {
   const run = runSpec(level, config, instance);
   const right = instance.ids[evaluation.metrics.rightOption] ?? "";
-  return { answer, run: publicRun(run), evaluation, notes: choiceNotes(answer, evaluation.metrics), rightPrediction: right };
+  return { answer, run: publicRun(run), evaluation, notes: choiceNotes(answer, evaluation.metrics, config.dropout), rightPrediction: right };
 }
 
 function describe(_level: Level, _config: GeneraliseConfig, { score, metrics }: Evaluation): string {

@@ -5,7 +5,7 @@ import type { GeneraliseAnswer } from "./public";
  * server's evaluation): whether the run was overfitting where it stopped, and what its regulariser
  * or size did. Sent only in the review.
  */
-export function choiceNotes(answer: GeneraliseAnswer, m: Record<string, number>): string[] {
+export function choiceNotes(answer: GeneraliseAnswer, m: Record<string, number>, dropout: number): string[] {
   const notes: string[] = [];
   const gap = m.validationLoss - m.trainLoss;
   if (m.overfitFrom >= 0 && m.overfitFrom < answer.epochs)
@@ -16,7 +16,9 @@ export function choiceNotes(answer: GeneraliseAnswer, m: Record<string, number>)
     notes.push("Your network was still generalising when it stopped: both losses were still falling together.");
   if (answer.regulariser === "l2") notes.push("L2 pulls every weight toward zero, so the boundary stays smooth unless the data pays for a bend.");
   if (answer.regulariser === "dropout")
-    notes.push("Dropout silenced a random half of the hidden units for each point at each step, so no unit could rely on another to memorise a point.");
+    notes.push(
+      `Dropout silenced a random ${Math.round(dropout * 100)}% of the hidden units for each point at each step, so no unit could rely on another to memorise a point.`,
+    );
   if (answer.size === "small")
     notes.push("Three hidden units can only bend the boundary a little: they cannot memorise much, nor follow a wavy boundary closely.");
   notes.push(

@@ -33,7 +33,7 @@ export type GeneraliseChoice = Omit<GeneraliseAnswer, "prediction">;
 export type PointList = [number, number, 0 | 1][];
 
 /** The bins of the probe question: when overfitting started (the last bin: it did not). */
-export const ONSET_BINS = [15, 30, 70] as const;
+export const ONSET_BINS = [6, 20, 50, 100] as const;
 
 export interface GeneraliseView {
   train: PointList;
@@ -127,14 +127,8 @@ export function onsetOption(curves: Curves): number {
 }
 
 export function onsetLabels(maxEpochs: number): string[] {
-  const [a, b, c] = ONSET_BINS;
-  return [
-    `Before epoch ${a}`,
-    `From epoch ${a} to ${b - 1}`,
-    `From epoch ${b} to ${c - 1}`,
-    `From epoch ${c} on`,
-    `It did not overfit within ${maxEpochs} epochs`,
-  ];
+  const bins = ONSET_BINS.slice(1).map((to, i) => `From epoch ${ONSET_BINS[i]} to ${to - 1}`);
+  return [`Before epoch ${ONSET_BINS[0]}`, ...bins, `From epoch ${ONSET_BINS[ONSET_BINS.length - 1]} on`, `It did not overfit within ${maxEpochs} epochs`];
 }
 
 /** Where early stopping on validation would stop among the offered stopping points: the one with the lowest validation loss. */
