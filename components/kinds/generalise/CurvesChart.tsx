@@ -9,6 +9,8 @@ const HEIGHT = 220;
 const PAD = { left: 44, right: 12, top: 14, bottom: 34 };
 const TRAIN_COLOUR = "#0072b2";
 const VALIDATION_COLOUR = "#d55e00";
+/** Epochs labelled on the axis: round numbers spread on a log scale (every stopping point gets a gridline). */
+const TICKS = [1, 5, 10, 20, 50, 100, 200, 300];
 
 /**
  * Training and validation loss by epoch, on a log scale of epochs (overfitting can start at epoch 5
@@ -76,12 +78,12 @@ export function CurvesChart({
           />
         )}
         {marks.map((epoch) => (
-          <g key={epoch}>
-            <line x1={x(epoch)} x2={x(epoch)} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="#c8c8d0" strokeDasharray="2 3" />
-            <text x={x(epoch)} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" fontSize="11">
-              {epoch}
-            </text>
-          </g>
+          <line key={epoch} x1={x(epoch)} x2={x(epoch)} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="#c8c8d0" strokeDasharray="2 3" />
+        ))}
+        {TICKS.filter((epoch) => epoch <= maxEpochs).map((epoch) => (
+          <text key={epoch} x={x(epoch)} y={HEIGHT - PAD.bottom + 14} textAnchor="middle" fontSize="11">
+            {epoch}
+          </text>
         ))}
         {stop !== undefined && <line x1={x(stop)} x2={x(stop)} y1={PAD.top} y2={HEIGHT - PAD.bottom} stroke="#1b1b1f" strokeWidth={2} />}
         <line x1={PAD.left} y1={HEIGHT - PAD.bottom} x2={WIDTH - PAD.right} y2={HEIGHT - PAD.bottom} stroke="#1b1b1f" />

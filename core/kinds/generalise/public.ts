@@ -33,7 +33,7 @@ export type GeneraliseChoice = Omit<GeneraliseAnswer, "prediction">;
 export type PointList = [number, number, 0 | 1][];
 
 /** The bins of the probe question: when overfitting started (the last bin: it did not). */
-export const ONSET_BINS = [6, 20, 50, 100] as const;
+export const ONSET_BINS = [5, 20, 50, 100] as const;
 
 export interface GeneraliseView {
   train: PointList;
