@@ -169,12 +169,8 @@ export const generalise = defineTrainingKind({
   check,
   review,
   secrets: () => [],
-  choices: (level, config, instance) =>
-    openOrStart(level, config, "size").flatMap((size) =>
-      openOrStart(level, config, "regulariser").flatMap((regulariser) =>
-        config.stops.flatMap((epochs) => instance.ids.map((prediction) => ({ size, regulariser, epochs, prediction }) as GeneraliseAnswer)),
-      ),
-    ),
+  // No `instances` and no `choices`: every attempt draws its own data (a space too large to warm),
+  // and scoring an answer costs one plain-JS run of a few hundred epochs (tens of milliseconds).
   storedAnswer: (_level, _config, instance, answer) => ({ ...answer, prediction: instance.ids.indexOf(answer.prediction) + 1 }),
   wrongChoices: (_level, _config, stored: GeneraliseAnswer) => [`${stored.size}, ${stored.regulariser}, stop at ${stored.epochs}`],
   describe,
