@@ -75,7 +75,7 @@ for (const id of ["stop-in-time", "memorise-or-generalise"]) {
       expect(three).toBeGreaterThanOrEqual(10);
     });
 
-    it("no fixed choice (size, regulariser, stopping point, probe reading) earns ★★★ on more than 1 in 4 attempts", () => {
+    it("no fixed choice (size, regulariser, stopping point, probe reading) earns ★★★ on more than 1 in 8 attempts", () => {
       const wins = new Map<string, number>();
       const sizes = level.lockedControls.includes("size") ? [PROBE.size] : SIZES;
       const regularisers = level.lockedControls.includes("regulariser") ? [PROBE.regulariser] : REGULARISERS;
@@ -92,7 +92,7 @@ for (const id of ["stop-in-time", "memorise-or-generalise"]) {
         }
       }
       const [worst, count] = [...wins].sort((a, b) => b[1] - a[1])[0] ?? ["none", 0];
-      expect(count, worst).toBeLessThanOrEqual(SEEDS.length / 4);
+      expect(count, worst).toBeLessThanOrEqual(SEEDS.length / 8);
     }, 120_000);
   });
 }
@@ -136,12 +136,12 @@ describe("what the levels claim, in their own numbers", () => {
     }
   });
 
-  it("the probe's reading varies: each of the six options is the right one on some attempts, none on more than 2 in 5", () => {
+  it("the probe's reading varies: each of the ten options is the right one on some attempts, none on more than 1 in 5", () => {
     const counts = onsetLabels(0).map(() => 0);
     for (const { probe } of attempts) counts[onsetOption(probe)]++;
     for (const count of counts) {
       expect(count).toBeGreaterThan(0);
-      expect(count).toBeLessThanOrEqual((SEEDS.length * 2) / 5);
+      expect(count).toBeLessThanOrEqual(SEEDS.length / 5);
     }
   });
 });
