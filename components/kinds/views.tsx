@@ -25,6 +25,7 @@ export const kindViews: KindViews = {
   "backward-pass": dynamic(() => import("./backward-pass/BackwardPassView"), { ssr: false, loading }),
   nonlinearity: dynamic(() => import("./nonlinearity/NonlinearityView"), { ssr: false, loading }),
   "which-network": dynamic(() => import("./which-network/WhichNetworkView"), { ssr: false, loading }),
+  generalise: dynamic(() => import("./generalise/GeneraliseView"), { ssr: false, loading }),
 };
 
 /**

@@ -279,6 +279,20 @@ export const glossary: GlossaryTerm[] = [
     match: ["generalisation", "generalise", "generalises", "generalization", "generalize"],
   },
   {
+    id: "early-stopping",
+    term: "Early stopping",
+    definition:
+      "Stopping training where the loss on the validation set was lowest, before the network starts memorising its training examples. The validation set chooses when; the test set is still kept apart to report how well that choice does.",
+    match: ["early stopping", "stop early", "stopping early"],
+  },
+  {
+    id: "regularisation",
+    term: "Regularisation (L2, dropout)",
+    definition:
+      "Anything that makes memorising the training examples harder, so a network generalises better. L2 adds λ/2 × the sum of the squared weights to the loss; dropout silences a random share of the hidden units at each training step.",
+    match: ["regularisation", "regularise", "regulariser", "regularisers", "regularization", "L2", "dropout"],
+  },
+  {
     id: "initialisation",
     term: "Initialisation (He, Xavier/Glorot)",
     definition:

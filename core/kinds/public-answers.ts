@@ -6,6 +6,7 @@ import { coordinateChangeAnswer } from "./coordinate-change/public";
 import { deepTrainingAnswer } from "./deep-training/public";
 import { digitsAnswer } from "./digits/public";
 import { downhillAnswer } from "./downhill/public";
+import { generaliseAnswer } from "./generalise/public";
 import { learningRateAnswer } from "./learning-rate/public";
 import { nonlinearityAnswer } from "./nonlinearity/public";
 import { outputHeadAnswer } from "./output-head/public";
@@ -32,4 +33,5 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   "backward-pass": backwardPassAnswer,
   nonlinearity: nonlinearityAnswer,
   "which-network": whichNetworkAnswer,
+  generalise: generaliseAnswer,
 };

@@ -3,6 +3,7 @@ import type { ChainRuleAnswer, ChainRuleReview, ChainRuleView } from "./chain-ru
 import type { ConceptAnswer, ConceptReview, ConceptView } from "./concept/public";
 import type { CoordinateChangeAnswer, CoordinateChangeReview, CoordinateChangeView } from "./coordinate-change/public";
 import type { DeepTrainingAnswer, DeepTrainingReview, DeepTrainingView } from "./deep-training/public";
+import type { GeneraliseAnswer, GeneraliseReview, GeneraliseView } from "./generalise/public";
 import type { DownhillAnswer, DownhillReview, DownhillView } from "./downhill/public";
 import type { DigitsAnswer, DigitsReview, DigitsView } from "./digits/public";
 import type { NonlinearityAnswer, NonlinearityReview, NonlinearityView } from "./nonlinearity/public";
@@ -31,6 +32,7 @@ export interface KindPublicTypes {
   "backward-pass": { view: BackwardPassView; answer: BackwardPassAnswer; review: BackwardPassReview };
   nonlinearity: { view: NonlinearityView; answer: NonlinearityAnswer; review: NonlinearityReview };
   "which-network": { view: WhichNetworkView; answer: WhichNetworkAnswer; review: WhichNetworkReview };
+  generalise: { view: GeneraliseView; answer: GeneraliseAnswer; review: GeneraliseReview };
 }
 
 export type KindId = keyof KindPublicTypes;

@@ -8,6 +8,7 @@ import { coordinateChange } from "./coordinate-change";
 import { deepTraining } from "./deep-training";
 import { digits } from "./digits";
 import { downhill } from "./downhill";
+import { generalise } from "./generalise";
 import { learningRate } from "./learning-rate";
 import { nonlinearity } from "./nonlinearity";
 import { outputHead } from "./output-head";
@@ -54,6 +55,7 @@ export const kinds = byId({
   "backward-pass": backwardPass,
   nonlinearity: nonlinearity,
   "which-network": whichNetwork,
+  generalise: generalise,
 });
 
 export type Kinds = typeof kinds;

@@ -277,6 +277,20 @@ export const learnCards: Record<string, LearnCard> = {
     ],
     formula: "response = Σ weight × brightness under it",
   },
+  "stop-in-time": {
+    text: [
+      "Here the points are split three ways. The training set is what the weights learn from; the validation set is never trained on, and its loss shows how the network does on new points; the test set stays hidden until your choice is scored.",
+      "A first run, the probe, draws both losses epoch by epoch (an epoch is one pass over the training set). A network that overfits memorises its training points, noise included: its training loss keeps falling while its validation loss rises.",
+      "Stopping where the validation loss is lowest is called early stopping.",
+    ],
+  },
+  "memorise-or-generalise": {
+    text: [
+      "Stopping early is one way to keep a network from memorising. Two more: make it smaller (fewer hidden units leave less room to memorise), or regularise it.",
+      "L2 regularisation adds λ/2 times the sum of the squared weights to the loss, so large weights, and the sharp bends they make, cost something. Dropout silences a random share of the hidden units for every point at every step, so no unit can rely on the others.",
+      "Each one gives up some fit on the training points, to do better on new points when the network was memorising.",
+    ],
+  },
 
   // Chapter 6: why now
   "faster-hardware": {

@@ -8,6 +8,7 @@ import { downhillLevels } from "./3-downhill";
 import { goingDeepLevels } from "./4-going-deep";
 import { nonlinearityLevels } from "./4-nonlinearity";
 import { deepRepresentationLevels } from "./5-deep-representations";
+import { generaliseLevels } from "./5-memorise-or-generalise";
 import { whyNowLevels } from "./6-why-now";
 import { whichNetworkLevels } from "./5-which-network";
 import { configOf, kindOf } from "../kinds/registry";
@@ -22,6 +23,7 @@ const allLevels: Level[] = [
   ...goingDeepLevels,
   ...nonlinearityLevels,
   ...deepRepresentationLevels,
+  ...generaliseLevels,
   ...whichNetworkLevels,
   ...whyNowLevels,
 ].map((input) => levelSchema.parse(input));
@@ -68,6 +70,8 @@ const CAMPAIGN_ORDER = [
   // 5 Deep representations
   "what-the-layers-see",
   "more-data-or-bigger",
+  "stop-in-time",
+  "memorise-or-generalise",
   "match-the-network",
   "slide-a-filter",
   // 6 Why now

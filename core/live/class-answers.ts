@@ -94,6 +94,7 @@ const tallies: { [K in KindId]: Tally<K> } = {
   "backward-pass": backwardPassTally,
   nonlinearity: (_view, _review, answers) => scoreSpread(answers, "Score", null),
   "which-network": whichNetworkTally,
+  generalise: (_view, _review, answers) => choicesTally(answers, (a) => `${a.size}, ${a.regulariser}, stop at ${a.epochs}`),
 };
 
 /** The class's answers to a round: null for a level this build does not know. */

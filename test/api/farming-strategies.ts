@@ -17,6 +17,7 @@ import { type CoordinateChangeReview, type CoordinateChangeView, initialAnswer a
 import { type DeepTrainingReview, type DeepTrainingView, initialAnswer as deepInitial } from "../../core/kinds/deep-training/public";
 import { type DigitsReview, type DigitsView, initialAnswer as digitsInitial } from "../../core/kinds/digits/public";
 import { type DownhillAnswer, type DownhillView, initialAnswer as downhillInitial } from "../../core/kinds/downhill/public";
+import { type GeneraliseReview, type GeneraliseView, initialAnswer as generaliseInitial } from "../../core/kinds/generalise/public";
 import { type LearningRateReview, type LearningRateView, initialAnswer as learningRateInitial } from "../../core/kinds/learning-rate/public";
 import { ACTIVATIONS, LOSSES, type OutputHeadReview, type OutputHeadView, initialAnswer as outputHeadInitial } from "../../core/kinds/output-head/public";
 import { initialAnswer as nonlinearityInitial, type NonlinearityReview, type NonlinearityView } from "../../core/kinds/nonlinearity/public";
@@ -40,6 +41,7 @@ const blanks: PerKind<(view: Json) => unknown> = {
   "deep-training": deepInitial,
   digits: digitsInitial,
   downhill: downhillInitial,
+  generalise: generaliseInitial,
   "learning-rate": learningRateInitial,
   "output-head": outputHeadInitial,
   "training-loop": trainingLoopInitial,
@@ -66,6 +68,7 @@ const copies: PerKind<(review: Json) => unknown> = {
   "deep-training": (r: DeepTrainingReview) => ({ ...r.answer, prediction: r.predictionTruth.right[0] ?? r.answer.prediction }),
   digits: (r: DigitsReview) => ({ ...r.answer, prediction: r.predictionTruth.right }),
   downhill: (r: { answer: DownhillAnswer }) => r.answer,
+  generalise: (r: GeneraliseReview) => ({ ...r.answer, prediction: r.rightPrediction }),
   "learning-rate": (r: LearningRateReview) => ({ ...r.answer, prediction: r.predictionTruth.right }),
   "output-head": (r: OutputHeadReview) => ({
     heads: Object.fromEntries(r.cards.map((c) => [c.id, { units: c.units, activation: c.activations[0], loss: c.losses[0] }])),
@@ -224,6 +227,11 @@ const sweeps: PerKind<Sweep> = {
     const lists: (readonly (string | number)[])[] = [view.depths, view.widths, view.examples, view.prediction.options.map((o) => o.id)];
     const [depth, width, examples, prediction] = nthOf(lists, i);
     return { answer: { depth, width, examples, prediction }, size: productSize(lists) };
+  },
+  generalise: (view: GeneraliseView, i) => {
+    const lists: (readonly (string | number)[])[] = [view.sizes, view.regularisers, view.stops, view.prediction.options.map((o) => o.id)];
+    const [size, regulariser, epochs, prediction] = nthOf(lists, i);
+    return { answer: { size, regulariser, epochs, prediction }, size: productSize(lists) };
   },
   "learning-rate": (view: LearningRateView, i) => {
     const lists: (readonly (string | number)[])[] = [view.rates, view.prediction.options.map((o) => o.id)];

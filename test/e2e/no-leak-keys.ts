@@ -79,10 +79,12 @@ export async function answerKeyOf(level: Level, seed: string): Promise<string[]>
   const keys = secretsOf(level);
   if (kind.trains) {
     // The run spec (sent only in the review, after a commit): its seed, the prediction's grading, a learning-rate level's hidden curve.
-    type Run = { seed?: string; prediction?: unknown; predictionIds?: unknown; curve?: unknown };
+    type Run = { seed?: string; prediction?: unknown; predictionIds?: unknown; curve?: unknown; test?: unknown[] };
     const run = (kind as unknown as { runSpec(level: Level, config: unknown, instance: unknown): Run }).runSpec(level, config, instance);
     for (const part of [run.prediction, run.predictionIds, run.curve]) if (part !== undefined) keys.push(JSON.stringify(part));
     if (run.seed) keys.push(run.seed);
+    // A kind that holds a test set back (generalise): its first point must never reach the browser.
+    if (Array.isArray(run.test) && run.test.length > 0) keys.push(JSON.stringify(run.test[0]));
   } else {
     const answer = solve(publicLevel(level, seed, { attempt: 1, rules: { cooldownUntil: null, hintCost: 0 }, hintsOpened: 0 }));
     const evaluation = await kind.evaluate(level, config, instance, answer);

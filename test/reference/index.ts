@@ -16,6 +16,7 @@ import { coordinateChangeReference, solveCoordinateChange } from "./coordinate-c
 import { deepTrainingReference, solveDeepTraining } from "./deep-training";
 import { digitsReference, solveDigits } from "./digits";
 import { downhillReference, solveDownhill } from "./downhill";
+import { generaliseReference, solveGeneralise } from "./generalise";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
 import { nonlinearityReference, solveNonlinearity } from "./nonlinearity";
 import { outputHeadReference, solveOutputHead } from "./output-head";
@@ -38,6 +39,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   "backward-pass": solveBackwardPass,
   nonlinearity: solveNonlinearity,
   "which-network": solveWhichNetwork,
+  generalise: solveGeneralise,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -59,6 +61,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   "backward-pass": backwardPassReference,
   nonlinearity: nonlinearityReference,
   "which-network": whichNetworkReference,
+  generalise: generaliseReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

@@ -303,6 +303,19 @@ const challengeViews: ChallengeViews = {
       tiles={(items) => <Tiles items={items} />}
     />
   ),
+  generalise: ({ view }) => (
+    <div className="projector-question">
+      <p className="projector-prompt">
+        Read the probe's two loss curves, then choose a network size, a regulariser and when to stop. Scored on {view.testCount} test points no network has
+        seen.
+      </p>
+      <ul className="projector-list">
+        {view.sizes.length > 1 && <li>Sizes: {view.sizes.join(", ")}</li>}
+        {view.regularisers.length > 1 && <li>Regularisers: {view.regularisers.join(", ")}</li>}
+        <li>Stop after: {view.stops.join(", ")} epochs</li>
+      </ul>
+    </div>
+  ),
   digits: ({ view }) => (
     <div className="projector-question">
       <p className="projector-prompt">

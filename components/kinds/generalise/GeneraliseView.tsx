@@ -1,0 +1,218 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import {
+  type GeneraliseAnswer,
+  type GeneraliseReview,
+  type GeneraliseRun,
+  initialAnswer as startingAnswer,
+  ONSET_BINS,
+  scoringRule,
+  train,
+} from "@/core/kinds/generalise/public";
+import type { Curves } from "@/core/kinds/generalise/public-net";
+import { PREDICTION_MISS_FACTOR } from "@/core/kinds/public-prediction";
+import { Prediction } from "@/components/training/Prediction";
+import styles from "@/components/training/training.module.css";
+import type { KindViewProps } from "../types";
+import { CurvesChart } from "./CurvesChart";
+
+const SIZE_LABELS: Record<string, string> = { small: "Small: 3 units", medium: "Medium: 10", large: "Large: 32" };
+const REGULARISER_LABELS: Record<string, string> = { none: "None", l2: "L2", dropout: "Dropout" };
+
+const choiceLabel = (a: GeneraliseAnswer) => `${SIZE_LABELS[a.size].split(":")[0]}, ${REGULARISER_LABELS[a.regulariser]}, stop at epoch ${a.epochs}`;
+
+/** Waits until the page has painted, or 60 ms in a tab that draws no frames. */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 60);
+    requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resolve, 0);
+    });
+  });
+
+/** The committed run, trained in the browser from the review's run spec (the server's numbers), its curves published as it goes. */
+function useCommittedRun(run: GeneraliseRun | undefined, answer: GeneraliseAnswer | undefined): { curves: Curves | null; done: boolean } {
+  const [state, setState] = useState<{ curves: Curves | null; done: boolean }>({ curves: null, done: false });
+  useEffect(() => {
+    if (!run || !answer) return;
+    let alive = true;
+    let lastPaint = 0;
+    const copy = (c: Curves) => ({ train: [...c.train], validation: [...c.validation] });
+    void train(run, answer, async ({ curves }) => {
+      if (!alive) throw new Error("the view closed");
+      if (performance.now() - lastPaint >= 100) {
+        setState({ curves: copy(curves), done: false });
+        await afterPaint();
+        lastPaint = performance.now();
+      }
+    })
+      .then(({ curves }) => alive && setState({ curves: copy(curves), done: true }))
+      .catch(() => undefined);
+    return () => {
+      alive = false;
+    };
+  }, [run, answer]);
+  return state;
+}
+
+/**
+ * Memorise or generalise: the probe's two loss curves, then the player's size, regulariser, stopping
+ * point and reading of the probe, committed together; after the commit the committed network
+ * trains here with its two curves drawn live, overfitting named where it shows, and the hidden test
+ * set's verdict from the server.
+ */
+export default function GeneraliseView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"generalise">) {
+  const view = level.view;
+  const [answer, setAnswer] = useState<GeneraliseAnswer>(() => initialAnswer ?? review?.answer ?? startingAnswer(view));
+  useEffect(() => {
+    if (!readOnly) onAnswerChange?.(answer);
+  }, [answer, onAnswerChange, readOnly]);
+  const committed = useCommittedRun(review?.run, review?.answer);
+  const pick = (patch: Partial<GeneraliseAnswer>) => setAnswer((a) => ({ ...a, ...patch }));
+  const locked = !!review || readOnly;
+
+  return (
+    <div className={styles.view} data-testid="kind-view">
+      <section className={styles.card} aria-labelledby="probe-title">
+        <h3 id="probe-title">The probe run</h3>
+        <p className={styles.setup}>
+          {view.train.length} training points and {view.validation.length} validation points, some labels flipped by noise; {view.testCount} test points stay
+          hidden. A large network (32 hidden units, no regulariser) trained for {view.maxEpochs} epochs with Adam, learning rate {view.learningRate}.
+        </p>
+        <CurvesChart
+          curves={view.probe}
+          maxEpochs={view.maxEpochs}
+          marks={[...ONSET_BINS, ...view.stops.filter((s) => !(ONSET_BINS as readonly number[]).includes(s))].sort((a, b) => a - b)}
+          nameOverfitting={!!review}
+          testId="probe-chart"
+          label="The probe run"
+        />
+      </section>
+
+      <section className={styles.card} aria-labelledby="choice-title">
+        <h3 id="choice-title">Your network</h3>
+        {view.sizes.length > 1 && (
+          <Choice
+            name="size"
+            legend="Size (hidden units)"
+            pills
+            value={answer.size}
+            options={view.sizes.map((s) => [s, SIZE_LABELS[s]])}
+            disabled={locked}
+            onPick={(size) => pick({ size: size as GeneraliseAnswer["size"] })}
+          />
+        )}
+        {view.regularisers.length > 1 && (
+          <Choice
+            name="regulariser"
+            legend={`Regulariser (L2: λ = ${view.l2}; dropout: ${Math.round(view.dropout * 100)}% of units)`}
+            pills
+            value={answer.regulariser}
+            options={view.regularisers.map((r) => [r, REGULARISER_LABELS[r]])}
+            disabled={locked}
+            onPick={(regulariser) => pick({ regulariser: regulariser as GeneraliseAnswer["regulariser"] })}
+          />
+        )}
+        <Choice
+          name="epochs"
+          legend="Stop after (epochs)"
+          value={String(answer.epochs)}
+          options={view.stops.map((s) => [String(s), String(s)])}
+          disabled={locked}
+          pills
+          onPick={(epochs) => pick({ epochs: Number(epochs) })}
+        />
+        <Prediction
+          prediction={view.prediction}
+          value={answer.prediction}
+          readOnly={readOnly}
+          disabled={locked}
+          right={review ? [review.rightPrediction] : undefined}
+          onPick={(prediction) => pick({ prediction })}
+        />
+        <p className={styles.rule}>{scoringRule(view, level.stars)}</p>
+        {!review && (
+          <p className="muted" data-testid="commit-first">
+            Predict, then run: submit your choice and it trains here, in your browser, with the same numbers as the server&apos;s score.
+          </p>
+        )}
+      </section>
+
+      {review && (
+        <section className={styles.card} aria-labelledby="run-title">
+          <h3 id="run-title">
+            {readOnly ? "The best answer" : "Your run"}: {choiceLabel(review.answer)}
+          </h3>
+          {committed.curves ? (
+            <CurvesChart
+              curves={committed.curves}
+              maxEpochs={view.maxEpochs}
+              marks={view.stops}
+              stop={review.answer.epochs}
+              nameOverfitting
+              testId="run-chart"
+              label="Your run"
+            />
+          ) : (
+            <p className="muted">Training your network…</p>
+          )}
+          {committed.done && <Verdict review={review} />}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Choice({
+  name: control,
+  legend,
+  value,
+  options,
+  disabled,
+  pills = false,
+  onPick,
+}: {
+  /** The control's name, for test ids: choice-<name>-<value>. */
+  name: string;
+  legend: string;
+  value: string;
+  options: [string, string][];
+  disabled: boolean;
+  pills?: boolean;
+  onPick(value: string): void;
+}) {
+  const name = useId();
+  return (
+    <fieldset className={styles.group} disabled={disabled} style={{ marginTop: 12 }}>
+      <legend>{legend}</legend>
+      <div className={pills ? styles.pills : styles.options}>
+        {options.map(([id, label]) => (
+          <label key={id} className={styles.option}>
+            <input type="radio" name={name} value={id} checked={value === id} onChange={() => onPick(id)} data-testid={`choice-${control}-${id}`} />
+            <span className={styles.optionText}>{label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The hidden test set's result, as the server measured it, and what the choice did. */
+function Verdict({ review }: { review: GeneraliseReview }) {
+  const m = review.evaluation.metrics;
+  return (
+    <div className={styles.review} data-testid="review">
+      <p className={`${styles.done} ${m.progress >= 0.97 ? styles.reached : styles.missed}`} data-testid="training-done" data-score={review.evaluation.score}>
+        On the hidden test set: loss <strong>{m.testLoss.toFixed(3)}</strong> (accuracy {(m.testAccuracy * 100).toFixed(1)}%). Early stopping on validation (the
+        probe stopped at epoch {m.referenceStop}) got {m.referenceLoss.toFixed(3)}; guessing gets {m.guessLoss.toFixed(3)}. The run scores{" "}
+        {Math.round(m.progress * 100)}%
+        {m.predictionRight ? "." : `, × ${PREDICTION_MISS_FACTOR} for the misread probe: ${Math.round(review.evaluation.score * 100)}%.`}
+      </p>
+      {review.notes.map((note) => (
+        <p key={note}>{note}</p>
+      ))}
+    </div>
+  );
+}
