@@ -40,11 +40,13 @@ test("two layers: a slip in one factor is reviewed; the next variant, worked out
   await unlockAndOpen(page, "chain-rule-two-layers");
   const { view } = (await servedLevel(page, "chain-rule-two-layers")) as PublicLevel<"chain-rule">;
   const factors = factorsByHand(view.network);
-  // A slip in the hidden unit's slope: h instead of h·(1 − h).
+  // A slip in the hidden unit's slope: one of its two factors forgotten, h or (1 − h) instead of
+  // h·(1 − h). The larger one, at least 0.5 against at most 0.25, so the gradient is off at least
+  // twofold on every instance (h alone is within 10% when h is small, which still earns ★).
   const links = chainLinks(view.network);
   const slipAt = links.map((l) => l.role).lastIndexOf("slope");
   const h = forward(view.network).values[links[slipAt].numerator];
-  const slipped = factors.map((f, i) => (i === slipAt ? h : f));
+  const slipped = factors.map((f, i) => (i === slipAt ? Math.max(h, 1 - h) : f));
   await page.getByTestId("factor-helper").locator("summary").click();
   for (const [i, v] of slipped.entries()) await page.getByTestId(`factor-${i}`).fill(four(v));
   await page.getByRole("button", { name: "Use it as my answer" }).click();
