@@ -2,6 +2,7 @@
 
 import type { CoordinateChangeAnswer, CoordinateChangeView } from "@/core/kinds/coordinate-change/public";
 import { representationInfo, ruleInfo, type Representation, type Rule } from "@/core/kinds/coordinate-change/public-math";
+import { useState } from "react";
 import { axisName, round, wrapDeg, type Box } from "./geometry";
 import type { Change, Mode } from "./useGestures";
 
@@ -137,9 +138,14 @@ export function Controls({ view, answer, rawAxes, mode, setMode, canRotate, canM
   );
 }
 
-/** A range slider and an exact number field for the same value. */
+/**
+ * A range slider and an exact number field for the same value. The field shows one decimal more
+ * than the slider's step, and while it has focus it shows what was typed: rounding a typed
+ * "-0.002" to "0" under the cursor would hide the value the answer really holds.
+ */
 function Slider(props: { label: string; id: string; min: number; max: number; step: number; value: number; onChange(v: number): void }) {
-  const digits = props.step >= 1 ? 0 : props.step >= 0.1 ? 1 : props.step >= 0.01 ? 2 : 3;
+  const digits = props.step >= 1 ? 0 : Math.ceil(-Math.log10(props.step)) + 1;
+  const [typed, setTyped] = useState<string | null>(null);
   return (
     <div className="control">
       <label htmlFor={`${props.id}-range`}>{props.label}</label>
@@ -150,20 +156,26 @@ function Slider(props: { label: string; id: string; min: number; max: number; st
         max={props.max}
         step={props.step}
         value={props.value}
-        onChange={(e) => props.onChange(Number(e.target.value))}
+        onChange={(e) => {
+          setTyped(null);
+          props.onChange(Number(e.target.value));
+        }}
       />
       <input
         type="number"
+        inputMode="decimal"
         aria-label={`${props.label}, exact value`}
         data-testid={`${props.id}-number`}
         min={props.min}
         max={props.max}
         step="any"
-        value={round(props.value, digits)}
+        value={typed ?? round(props.value, digits)}
         onChange={(e) => {
+          setTyped(e.target.value);
           const v = Number(e.target.value);
-          if (e.target.value !== "" && Number.isFinite(v)) props.onChange(v);
+          if (e.target.value.trim() !== "" && Number.isFinite(v)) props.onChange(v);
         }}
+        onBlur={() => setTyped(null)}
       />
     </div>
   );
