@@ -1,7 +1,8 @@
 import { io, type Socket } from "socket.io-client";
 import { type BackwardPassView, initialAnswer as backwardPassStart } from "../../core/kinds/backward-pass/public";
 import { type DownhillView, initialAnswer as downhillStart } from "../../core/kinds/downhill/public";
-import type { LiveAck, PlayerView, ServerToClientEvents } from "../../core/live/protocol";
+import type { LiveAck, PlayerView, RoundLevel, ServerToClientEvents } from "../../core/live/protocol";
+import { LiveViewState } from "../../core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "../../core/live/version";
 import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
@@ -35,9 +36,11 @@ export async function joinBot(baseURL: string, code: string, nickname: string, s
   const ack = await send("player:join", { protocolVersion: LIVE_PROTOCOL_VERSION, code, nickname });
   if (!ack.ok) throw new Error(`${nickname} could not join: ${ack.error.message}`);
   const answered = new Set<number>();
-  socket.on("live:state", (view) => {
-    const v = view as PlayerView;
-    if (v.phase !== "playing" || !v.round?.level || answered.has(v.round.index)) return;
+  // The round's level comes once per round ("live:level", or the join's reply): the client state fills it in.
+  const views = new LiveViewState<PlayerView>();
+  views.acceptView(ack.view as PlayerView);
+  const play = (v: PlayerView | null) => {
+    if (v?.phase !== "playing" || !v.round?.level || answered.has(v.round.index)) return;
     answered.add(v.round.index);
     const answer = strategy(v.round.level);
     // A refused answer is said on the test's output: the projector's counts would wait for it in vain.
@@ -45,7 +48,9 @@ export async function joinBot(baseURL: string, code: string, nickname: string, s
       void send("player:answer", { roundIndex: v.round.index, answer }).then((reply) => {
         if (!reply.ok) console.warn(`${nickname}'s answer to round ${v.round!.index + 1} was refused: ${reply.error.message}`);
       });
-  });
+  };
+  socket.on("live:state", (view) => play(views.acceptView(view as PlayerView)));
+  socket.on("live:level", (message) => play(views.acceptLevel(message as RoundLevel)));
   return { nickname, close: () => socket.disconnect() };
 }
 
