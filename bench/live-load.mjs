@@ -295,12 +295,31 @@ async function run(n) {
         };
         host.on("live:state", check);
       });
+    /**
+     * The round's level (its points or network: the largest message) follows the intro's state,
+     * once per player: how long after the host's action every player holds it.
+     * @param {number} round
+     * @param {number} t0
+     */
+    async function levelArrival(round, t0) {
+      const deadline = performance.now() + WAIT_MS;
+      while ((swarm.levels.get(round)?.at.length ?? 0) < n && performance.now() < deadline) await sleep(20);
+      const arrivals = swarm.levels.get(round) ?? { bytes: 0, at: [] };
+      const latency = summarize(arrivals.at.map((at) => at - t0));
+      if (arrivals.at.length < n)
+        result.errors.push(`round ${round + 1}: only ${arrivals.at.length}/${n} players got the round's level within ${WAIT_MS / 1000} s`);
+      (result.levels ??= []).push({ round: round + 1, bytes: arrivals.bytes, received: arrivals.at.length, latencyMs: latency });
+      console.log(
+        `  the round's level (${arrivals.bytes} B) → every player (round ${round + 1})  p50 ${latency.p50}  p95 ${latency.p95}  max ${latency.max} ms`,
+      );
+    }
     const holdsLeaderboard = (v) => Array.isArray(v.leaderboard) && v.leaderboard.length === Math.min(10, n) && typeof v.me?.rank === "number";
 
     result.rounds = [];
     for (let round = 0; round < PLAYLIST.length; round++) {
       const from = round === 0 ? "lobby" : "leaderboard";
-      await measure(`${from} → intro (round ${round + 1})`, "intro", round, advance(from));
+      const intro = await measure(`${from} → intro (round ${round + 1})`, "intro", round, advance(from));
+      await levelArrival(round, intro.t0);
       await measure(`intro → playing (round ${round + 1})`, "playing", round, advance("intro"));
 
       // The answer burst: every player but one answers at once.

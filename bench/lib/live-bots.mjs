@@ -117,6 +117,8 @@ export class BotSwarm {
     this.sockets = [];
     this.expectation = null;
     this.received = 0;
+    /** @type {Map<number, { bytes: number, at: number[] }>} per round: the level's size and its arrival times */
+    this.levels = new Map();
     /** Disconnections before closeAll(), by reason ("ping timeout", "transport close", …). */
     this.disconnects = {};
     this.closing = false;
@@ -127,6 +129,13 @@ export class BotSwarm {
       const at = performance.now();
       this.received++;
       this.expectation?.offer(i, view, at);
+    });
+    // The round's level comes once per round, in its own message: when it reached each bot, and its size.
+    socket.on("live:level", (message) => {
+      const at = performance.now();
+      let arrivals = this.levels.get(message.roundIndex);
+      if (!arrivals) this.levels.set(message.roundIndex, (arrivals = { bytes: JSON.stringify(message).length, at: [] }));
+      arrivals.at.push(at);
     });
     socket.on("disconnect", (reason) => {
       if (!this.closing) this.disconnects[reason] = (this.disconnects[reason] ?? 0) + 1;
