@@ -7,7 +7,13 @@
 import { describe, expect, it } from "vitest";
 import { type BackwardPassView, backward, fieldsOf } from "@/core/kinds/backward-pass";
 import { isWithinTolerance } from "@/core/kinds/backward-pass/public";
-import type { CoordinateChangeAnswer } from "@/core/kinds/coordinate-change/public";
+import {
+  type CoordinateChangeAnswer,
+  type CoordinateChangeView,
+  initialAnswer as coordinateStart,
+  preview as coordinatePreview,
+} from "@/core/kinds/coordinate-change/public";
+import { starsFor } from "@/core/play/stars";
 import type { ConceptView } from "@/core/kinds/concept/public";
 import { type DownhillView, initialAnswer as downhillStart, preview as downhillPreview } from "@/core/kinds/downhill/public";
 import { type BendAnswer, type CollapseAnswer, initialAnswer as nonlinearityStart, type NonlinearityView } from "@/core/kinds/nonlinearity/public";
@@ -123,6 +129,33 @@ describe("coordinate change (campaign-rules.spec.ts)", () => {
 
 /** The variants concept.spec.ts plays through (by the API) before the nesting question must have shown. */
 const NESTING_TRIES = 40;
+
+describe("live classroom (live-classroom.spec.ts)", () => {
+  const stars = (level: ReturnType<typeof served>, answer: CoordinateChangeAnswer) =>
+    starsFor(level, coordinatePreview(level.view as CoordinateChangeView, answer).score);
+
+  it("round 1, turn the axes: the untouched axes earn nothing, and some angle near the right one earns exactly ★", () => {
+    const level = levelById("turn-the-axes");
+    for (const seed of SEEDS) {
+      const lvl = served(level, seed);
+      const right = solve(lvl) as CoordinateChangeAnswer;
+      expect(stars(lvl, coordinateStart(lvl.view as CoordinateChangeView)), seed).toBe(0);
+      const nearly = Array.from({ length: 90 }, (_, i) => i + 1).some((off) =>
+        [1, -1].some((sign) => stars(lvl, { ...right, angleDeg: ((right.angleDeg + sign * off + 540) % 360) - 180 }) === 1),
+      );
+      expect(nearly, seed).toBe(true);
+    }
+  });
+
+  it("round 2, turn and shift: turning alone, the origin left at 0, is not ★★★", () => {
+    const level = levelById("turn-and-shift");
+    for (const seed of SEEDS) {
+      const lvl = served(level, seed);
+      const right = solve(lvl) as CoordinateChangeAnswer;
+      expect(stars(lvl, { ...right, shift: [0, 0] }), seed).toBeLessThan(3);
+    }
+  });
+});
 
 describe("concept (concept.spec.ts)", () => {
   it(`AI, ML, DL: the nesting question shows within ${NESTING_TRIES} fresh variants but once in a million runs at most`, () => {
