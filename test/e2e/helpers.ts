@@ -201,6 +201,12 @@ export async function typedAnswer(page: Page, levelId: string): Promise<Coordina
   return typedAnswerFor(await servedLevel(page, levelId));
 }
 
+/** An angle as the view keeps it, in [−180°, 180°) (components/kinds/coordinate-change/geometry.ts). */
+export const wrapDeg = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
+
+/** How far apart two angles are, the short way round: 179° and −180° are 1° apart, not 359°. */
+export const angleGap = (a: number, b: number) => Math.abs(wrapDeg(a - b));
+
 /** Types an answer into the view's controls (representation and rule first: changing them resets the origin). */
 export async function typeAnswer(page: Page, answer: CoordinateChangeAnswer, { rotate = true, shift = true } = {}): Promise<void> {
   if (rotate) await setNumber(page, "angle", answer.angleDeg);
