@@ -10,10 +10,10 @@
 //   - join: first connect → last join acknowledgement (sockets opened `--batch` at a time, each
 //     joining as soon as it is connected);
 //   - host action → every player: from the host emitting host:advance (or the last player's
-//     answer, which ends the round) to each player's matching "live:state", p50/p95/p99/max per
+//     "done", which ends the round) to each player's matching "live:state", p50/p95/p99/max per
 //     action and pooled over all actions (and over the runs, with --repeat);
 //   - results: host:advance("reveal") → every player holding the leaderboard, and end of round
-//     (the last answer sent) → every player holding the leaderboard;
+//     (the last "done" sent) → every player holding the leaderboard;
 //   - the answer burst (N−1 answers sent at once) and its acknowledgement latencies;
 //   - from the server itself (lib/live-emit-probe.mjs, preloaded): when its send loop started
 //     and how long it took, per broadcast.
@@ -333,19 +333,26 @@ async function run(n) {
       console.log(
         `  round ${round + 1}: ${n - 1} answers acknowledged in ${burstInfo.burstMs} ms (ack p50 ${burstInfo.ackMs.p50}, p95 ${burstInfo.ackMs.p95}, p99 ${burstInfo.ackMs.p99} ms)`,
       );
+      // An interactive round can be improved until the clock ends, so a round ends early only
+      // when every connected player says "I'm done" (player:done): all but the last say so now.
+      const dones = await Promise.all(swarm.sockets.slice(0, n - 1).map((socket) => request(socket, "player:done", { roundIndex: round }, WAIT_MS)));
+      const doneErrors = dones.filter((d) => !d.reply.ok);
+      if (doneErrors.length) result.errors.push(`round ${round + 1}: ${doneErrors.length} "done" refused, e.g. ${JSON.stringify(doneErrors[0].reply.error)}`);
+      const last = n - 1;
+      const lastAnswer = await request(swarm.sockets[last], "player:answer", { roundIndex: round, answer: answerFor(round, last) }, WAIT_MS);
+      if (!lastAnswer.reply.ok) result.errors.push(`round ${round + 1}: the last answer was refused: ${JSON.stringify(lastAnswer.reply.error)}`);
       await sleep(500);
 
-      // The last answer ends the round: the server moves to the reveal at once.
+      // The last player's "done" ends the round: the server moves to the reveal at once.
       const hostReveal = hostSees("reveal", round);
-      const last = n - 1;
-      /** @type {{ lastAnswer?: ReturnType<typeof request> }} */
+      /** @type {{ lastDone?: ReturnType<typeof request> }} */
       const sent = {};
-      const reveal = await measure(`last answer → reveal (round ${round + 1})`, "reveal", round, () => {
-        sent.lastAnswer = request(swarm.sockets[last], "player:answer", { roundIndex: round, answer: answerFor(round, last) }, WAIT_MS);
+      const reveal = await measure(`last done → reveal (round ${round + 1})`, "reveal", round, () => {
+        sent.lastDone = request(swarm.sockets[last], "player:done", { roundIndex: round }, WAIT_MS);
         return null;
       });
-      const lastAck = await sent.lastAnswer; // measure() ran the trigger
-      if (!lastAck?.reply.ok) result.errors.push(`round ${round + 1}: the last answer was refused: ${JSON.stringify(lastAck?.reply.error)}`);
+      const lastAck = await sent.lastDone; // measure() ran the trigger
+      if (!lastAck?.reply.ok) result.errors.push(`round ${round + 1}: the last "done" was refused: ${JSON.stringify(lastAck?.reply.error)}`);
       await hostReveal;
 
       // Results: the host moves on to the leaderboard (all answers were scored on arrival).

@@ -136,6 +136,8 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
 
         {card && <LearnCard levelId={level.id} card={card} />}
 
+        {/* The kinds' views head their parts with <h3>: this level keeps the outline h1 → h2 → h3 (axe heading-order). */}
+        <h2 className="sr-only">The challenge</h2>
         {View ? (
           <View
             key={`${level.id}:${level.attempt}`}

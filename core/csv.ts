@@ -12,6 +12,8 @@ export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
+  // Dates stay ISO 8601 in UTC, unlike the pages (components/LocalTime.tsx): a CSV is read by
+  // spreadsheets and scripts, which need one unambiguous, sortable form.
   let text = value instanceof Date ? value.toISOString() : value;
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;

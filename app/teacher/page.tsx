@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LocalTime } from "@/components/LocalTime";
 import { classesOf } from "@/server/classes/teacher-classes";
 import { requireTeacherPage } from "@/server/pages";
 import { listTeacherGames } from "@/server/teachers/game-reports";
@@ -44,7 +45,7 @@ export default async function TeacherHome() {
             {games.map((g) => (
               <li key={g.id}>
                 <Link href={`/teacher/games/${g.id}`}>
-                  Game {g.code} on {g.createdAt.slice(0, 10)}
+                  Game {g.code} on <LocalTime iso={g.createdAt} dateOnly />
                 </Link>{" "}
                 <span className="muted">· {g.playerCount} players</span>
               </li>

@@ -233,6 +233,8 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
         <summary>{level.brief}</summary>
       </details>
       <div inert={paused} className={paused ? "live-challenge paused" : "live-challenge"} data-testid="live-challenge">
+        {/* The kinds' views head their parts with <h3>: this level keeps the outline h1 → h2 → h3 (axe heading-order). */}
+        <h2 className="sr-only">The challenge</h2>
         {View && <View level={level} onAnswerChange={onAnswerChange} initialAnswer={draft as never} readOnly={lockedIn} />}
       </div>
       <div className="live-submit-bar">

@@ -3,6 +3,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, LiveAck, LiveEventName, LivePayload, LiveView, ReplyOf, ServerToClientEvents } from "@/core/live/protocol";
+import { LiveViewState } from "@/core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 
 export { LIVE_PROTOCOL_VERSION };
@@ -51,9 +52,11 @@ export function useLiveSocket(attach: (socket: LiveSocket) => Promise<LiveView |
   useEffect(() => {
     const socket = connectLive();
     socketRef.current = socket;
+    // The round's level comes once per round (in a reply or "live:level"); every view gets it here.
+    const views = new LiveViewState();
     const accept = (next: LiveView) => {
       setClockOffset(next.serverNow - Date.now());
-      setView(next);
+      setView(views.acceptView(next));
     };
     socket.on("connect", async () => {
       setConnected(true);
@@ -62,6 +65,7 @@ export function useLiveSocket(attach: (socket: LiveSocket) => Promise<LiveView |
     });
     socket.on("disconnect", () => setConnected(false));
     socket.on("live:state", accept);
+    socket.on("live:level", (message) => setView(views.acceptLevel(message)));
     socket.on("live:kicked", (notice) => setKicked(notice.message));
     return () => {
       socket.removeAllListeners();

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { MyAssignment } from "@/core/homework";
 import { LockIcon } from "@/components/Stars";
-import { LocalTime } from "./LocalTime";
+import { LocalTime } from "@/components/LocalTime";
 import styles from "./play.module.css";
 
 /**

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import type { AssignmentView } from "@/core/homework";
 import { postJson } from "@/components/classes/api";
+import { LocalTime, localDateText } from "@/components/LocalTime";
 import styles from "./assignments.module.css";
 
 export interface AssignableChapter {
@@ -22,15 +23,6 @@ function tomorrow(): string {
   const d = new Date();
   d.setDate(d.getDate() + 1);
   return dateInput(d);
-}
-
-/**
- * The due time in the teacher's zone, e.g. "Tue 1 Dec, 17:00". The server renders UTC (it does
- * not know the browser's zone); once mounted the page switches to local time, so hydration matches.
- */
-export function dueText(iso: string, local: boolean): string {
-  if (!local) return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  return new Date(iso).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
 }
 
 /** Homework for one class: assign a chapter or some levels with a due date and time (the teacher's local time, sent as UTC); the list, with delete. */
@@ -69,7 +61,7 @@ export function Assignments({ classId, chapters, initial }: { classId: string; c
     setAssignments((list) => [...list, added].sort((a, b) => a.dueAt.localeCompare(b.dueAt)));
     setTitle("");
     setLevelIds([]);
-    setStatus(`Assigned “${added.title}”, due ${dueText(added.dueAt, true)}.`);
+    setStatus(`Assigned “${added.title}”, due ${localDateText(added.dueAt)}.`);
   }
 
   async function remove(assignment: AssignmentView) {
@@ -191,7 +183,9 @@ export function Assignments({ classId, chapters, initial }: { classId: string; c
                 <tr key={a.id} data-testid="homework-row">
                   <td>{a.title}</td>
                   <td>{a.levels.map((l) => l.number).join(", ")}</td>
-                  <td>{dueText(a.dueAt, local)}</td>
+                  <td>
+                    <LocalTime iso={a.dueAt} />
+                  </td>
                   <td>
                     <button type="button" className="button secondary" onClick={() => void remove(a)} aria-label={`Delete homework ${a.title}`}>
                       Delete

@@ -1,12 +1,7 @@
 import type { ClassProgress } from "@/core/dashboard/progress";
 import { type StudentHomework, statusText } from "@/core/homework";
+import { LocalTime } from "@/components/LocalTime";
 import styles from "./assignments.module.css";
-
-/** "2026-12-01 17:00" in the teacher's zone once mounted (`local`), UTC before (server render). */
-function due(iso: string, local: boolean): string {
-  if (!local) return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  return new Date(iso).toLocaleString(undefined, { weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-}
 
 /** A status in words and a mark, so nothing depends on colour: "✓ on time", "✓ late", "1 of 5". */
 function StatusCell({ status }: { status: StudentHomework | undefined }) {
@@ -28,7 +23,7 @@ function StatusCell({ status }: { status: StudentHomework | undefined }) {
  * not yet, and each student's status (a level is done with at least one star; on time when the
  * last level's first star came by the due time).
  */
-export function AssignmentsProgress({ progress, local }: { progress: ClassProgress; local: boolean }) {
+export function AssignmentsProgress({ progress }: { progress: ClassProgress }) {
   if (progress.homework.length === 0) return null;
   return (
     <section className="panel" style={{ marginBottom: 16 }} aria-labelledby="homework-progress-heading" data-testid="homework-progress">
@@ -47,7 +42,9 @@ export function AssignmentsProgress({ progress, local }: { progress: ClassProgre
               {progress.homework.map((h) => (
                 <th key={h.assignment.id} scope="col" data-testid="homework-column">
                   {h.assignment.title}
-                  <div className="muted">due {due(h.assignment.dueAt, local)}</div>
+                  <div className="muted">
+                    due <LocalTime iso={h.assignment.dueAt} />
+                  </div>
                   <div data-testid="homework-counts">
                     {h.counts["on-time"]} on time · {h.counts.late} late · {h.counts["not-yet"]} not yet
                   </div>

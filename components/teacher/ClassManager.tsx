@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { ClassDetail } from "@/core/classes";
 import { postJson } from "@/components/classes/api";
 import styles from "@/components/classes/classes.module.css";
+import { LocalTime } from "@/components/LocalTime";
 import { LockIcon } from "@/components/Stars";
 
 /** How often the roster asks for new students while the page is visible. */
@@ -182,7 +183,9 @@ export function ClassManager({ initial, chapters, children }: { initial: ClassDe
               {detail.members.map((m) => (
                 <tr key={m.id}>
                   <td>{m.name}</td>
-                  <td>{new Date(m.joinedAt).toLocaleDateString()}</td>
+                  <td>
+                    <LocalTime iso={m.joinedAt} dateOnly />
+                  </td>
                   <td>
                     {issued[m.id] ? (
                       <span className={styles.issued} data-testid="issued-code">

@@ -1,24 +1,14 @@
 "use client";
 
-import { memo, useEffect, useMemo, useState } from "react";
+import { memo, useMemo, useState } from "react";
 import { formatDuration, STUCK_ATTEMPTS } from "@/core/dashboard/format";
 import type { ClassProgress, DashboardLevel, ProgressCell, StudentProgress } from "@/core/dashboard/progress";
+import { dateText, LocalTime, useMounted } from "@/components/LocalTime";
 import { StudentTimeline } from "./StudentTimeline";
 import { AssignmentsProgress } from "./AssignmentsProgress";
 import styles from "./dashboard.module.css";
 
 type SortKey = "name" | "stars" | "active";
-
-/**
- * "2026-11-02 09:10" in the teacher's own time zone. The server renders UTC (it does not know
- * the browser's zone) and the page switches to local time once mounted, so hydration matches.
- */
-export function when(iso: string, local = true): string {
-  if (!local) return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 const percent = (x: number | null) => (x === null ? "–" : `${Math.round(x * 100)}%`);
 
@@ -32,8 +22,7 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
   const [chapter, setChapter] = useState("all");
   const [stuckOnly, setStuckOnly] = useState(false);
   const [openMember, setOpenMember] = useState<StudentProgress | null>(null);
-  const [local, setLocal] = useState(false);
-  useEffect(() => setLocal(true), []);
+  const local = useMounted(); // dates in the teacher's zone once mounted
 
   const levels = useMemo(() => progress.levels.filter((l) => chapter === "all" || l.chapterId === chapter), [progress.levels, chapter]);
   const levelIds = useMemo(() => new Set(levels.map((l) => l.id)), [levels]);
@@ -102,7 +91,7 @@ export function ProgressDashboard({ classId, progress }: { classId: string; prog
         <span>Hover a cell for score, tries, time and last activity; pick a name for the student&apos;s timeline (every attempt, also from the keyboard).</span>
       </p>
 
-      <AssignmentsProgress progress={progress} local={local} />
+      <AssignmentsProgress progress={progress} />
 
       {progress.students.length === 0 ? (
         <p className="panel">No student has joined this class yet. Give them the class code; their progress appears here as they play.</p>
@@ -206,7 +195,7 @@ const StudentRow = memo(function StudentRow({
         <button type="button" className={styles.nameButton} onClick={() => onOpen(student)} aria-label={`${student.name}: open timeline`}>
           {student.name}
         </button>
-        <span className={styles.lastActive}>{student.lastActive ? when(student.lastActive, local) : "not active yet"}</span>
+        <span className={styles.lastActive}>{student.lastActive ? <LocalTime iso={student.lastActive} /> : "not active yet"}</span>
       </th>
       <td className={styles.total} title={`${stars} of ${maxStars} stars`}>
         {stars}
@@ -230,7 +219,7 @@ function Cell({ level, student, cell, local }: { level: DashboardLevel; student:
   }
   const stuck = student.stuckOn.includes(level.id);
   const firstTry = cell.firstTryStars === null ? "first try not recorded" : `first try ${cell.firstTryStars} ${cell.firstTryStars === 1 ? "star" : "stars"}`;
-  const title = `${student.name} · ${level.number} ${level.title}: best ${cell.stars} ${cell.stars === 1 ? "star" : "stars"}, ${firstTry}, best score ${Math.round(cell.score * 100)}%, ${cell.attempts} ${cell.attempts === 1 ? "try" : "tries"}, ${formatDuration(cell.timeSpentMs)} spent, last active ${when(cell.lastActive, local)}`;
+  const title = `${student.name} · ${level.number} ${level.title}: best ${cell.stars} ${cell.stars === 1 ? "star" : "stars"}, ${firstTry}, best score ${Math.round(cell.score * 100)}%, ${cell.attempts} ${cell.attempts === 1 ? "try" : "tries"}, ${formatDuration(cell.timeSpentMs)} spent, last active ${dateText(cell.lastActive, local)}`;
   return (
     <td className={`${styles.cell} ${styles[`s${cell.stars}`]} ${stuck ? styles.stuck : ""}`} title={title} aria-label={title} data-stars={cell.stars}>
       {cell.stars > 0 ? (

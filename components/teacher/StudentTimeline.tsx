@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { formatDuration } from "@/core/dashboard/format";
 import type { StudentProgress, TimelineEntry } from "@/core/dashboard/progress";
-import { when } from "./ProgressDashboard";
+import { LocalTime } from "@/components/LocalTime";
 import styles from "./dashboard.module.css";
 
 /** One student's attempts in time order, fetched when the teacher picks the student. */
@@ -40,7 +40,8 @@ export function StudentTimeline({ classId, member, onClose }: { classId: string;
         </button>
       </div>
       <p className="muted">
-        {member.totalStars} {member.totalStars === 1 ? "star" : "stars"} · {formatDuration(member.timeSpentMs)} on levels · joined {when(member.joinedAt)}
+        {member.totalStars} {member.totalStars === 1 ? "star" : "stars"} · {formatDuration(member.timeSpentMs)} on levels · joined{" "}
+        <LocalTime iso={member.joinedAt} />
       </p>
       {error && (
         <p className="error" role="alert">
@@ -54,7 +55,9 @@ export function StudentTimeline({ classId, member, onClose }: { classId: string;
           {entries.map((e, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is replaced whole and never reordered, and two attempts can share a timestamp: the position is the identity.
             <li key={i}>
-              <span className={styles.timelineWhen}>{when(e.at)}</span>{" "}
+              <span className={styles.timelineWhen}>
+                <LocalTime iso={e.at} />
+              </span>{" "}
               <b>
                 {e.levelNumber} {e.levelTitle}
               </b>{" "}

@@ -8,8 +8,8 @@ import { type LiveErrorCode, MAX_PLAYERS, type Phase } from "./room";
  * The live-game protocol over Socket.IO, typed both ways. Every client → server event has a zod
  * schema here (its payload type is the schema's input) and is acknowledged with { ok: true, … }
  * or { ok: false, error }; its reply type is in LiveReplies. Server → client events are
- * "live:state" (the whole view a socket may see; sent on every change that concerns it) and
- * "live:kicked". The server passes these types to `new Server<…>`, the pages to `Socket<…>`.
+ * "live:state" (the view a socket may see; sent on every change that concerns it), "live:level"
+ * (the round's level, once per round: see RoundInfo.level) and "live:kicked". The server passes these types to `new Server<…>`, the pages to `Socket<…>`.
  *
  * Session events (creating, joining, resuming a game) are handled by the engine's own methods;
  * every other event is an in-game command, applied from the table in ./commands.ts — adding one
@@ -126,6 +126,7 @@ export interface KickedNotice {
 /** Server → client. */
 export interface ServerToClientEvents {
   "live:state": (view: LiveView) => void;
+  "live:level": (message: RoundLevel) => void;
   "live:kicked": (notice: KickedNotice) => void;
 }
 export type ServerEventName = keyof ServerToClientEvents;
@@ -155,9 +156,19 @@ export interface RoundInfo {
   seconds: number;
   /**
    * The round's level as everyone plays it: the public projection of the round's instance (the
-   * same for every player; never its answer key). Sent from the intro to the reveal.
+   * same for every player; never its answer key), from the intro to the reveal. It is the largest
+   * part of a view (500 points are 11 KB), so it travels once per round per connection: in the
+   * reply to a join or resume, or in one "live:level" message, encoded once for the whole room.
+   * A "live:state" message carries null here; clients fill it in (core/live/round-level.ts).
    */
   level: PublicLevel | null;
+}
+
+/** "live:level": the level of a game's round, sent once per round to each connection. */
+export interface RoundLevel {
+  code: string;
+  roundIndex: number;
+  level: PublicLevel;
 }
 
 export interface Reveal {

@@ -1,5 +1,6 @@
 import type { PublicLevel } from "../play/public-level";
 import { type ClassAnswers, classAnswers } from "./class-answers";
+import { phaseShowsRoundLevel } from "./round-level";
 import type { CommonView, HostView, PlayerView, StandingRow } from "./protocol";
 import { activeCount, answeredCount, remainingMs, type RoundBest, roundWinner, standings, starSpread, type Room } from "./room";
 
@@ -32,7 +33,7 @@ export interface RoundContent {
 }
 
 /** Phases in which a round's level is on the phones and the projector. */
-export const showsRoundLevel = (room: Room) => room.phase === "intro" || room.phase === "playing" || room.phase === "reveal";
+export const showsRoundLevel = (room: Room) => phaseShowsRoundLevel(room.phase);
 
 /** The part every socket shares: build it once per broadcast, then add each player's own part. */
 export function commonView(room: Room, now: number, content: RoundContent = { level: null, reveal: null }): CommonView {

@@ -104,6 +104,9 @@ export class LiveCluster implements LiveGames {
       state: (to, view) => {
         if (this.ownedCodes.has(view.code)) inner.state(to, view);
       },
+      level: (to, message) => {
+        if (this.ownedCodes.has(message.code)) inner.level(to, message);
+      },
       kicked: (to, notice) => inner.kicked(to, notice),
     };
   }

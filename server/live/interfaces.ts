@@ -1,6 +1,6 @@
 import type { LiveScore, RoundRef } from "../../core/live/commands";
 import type { PublicLevel } from "../../core/play/public-level";
-import type { KickedNotice, LiveView } from "../../core/live/protocol";
+import type { KickedNotice, LiveView, RoundLevel } from "../../core/live/protocol";
 import type { GameRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
 
@@ -18,6 +18,8 @@ export type ConnectionId = string;
 export interface LiveBroadcast {
   /** A view to some connections: a game's hosts, or one player's tabs. */
   state(to: Iterable<ConnectionId>, view: LiveView): void;
+  /** A round's level to connections that do not hold it yet: one message, the same for all of them. */
+  level(to: Iterable<ConnectionId>, message: RoundLevel): void;
   /** The notice the connections of a removed player get. */
   kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void;
 }

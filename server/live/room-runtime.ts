@@ -15,6 +15,13 @@ import {
 } from "./interfaces";
 
 const HOST_VIEW_THROTTLE_MS = 200;
+/** The hosts' place among the holders of a round's level (player ids cannot contain "|"). */
+const HOSTS = "|hosts";
+
+/** The round as "live:state" sends it: without the level, which each connection holds already. */
+function leanRound(common: CommonView): CommonView["round"] {
+  return common.round?.level ? { ...common.round, level: null } : common.round;
+}
 
 export interface RuntimeDeps {
   store: LiveStore;
@@ -41,6 +48,11 @@ export class RoomRuntime {
   private writes: Promise<void> = Promise.resolve();
   /** The last common view and the room it was made from (see commonOf). */
   private common: { room: Room; view: CommonView } | null = null;
+  /**
+   * Who holds the current round's level (player ids, and HOSTS for the game's hosts): it goes to
+   * each once per round, in a reply or in one "live:level" message, never again in "live:state".
+   */
+  private levelHolders: { roundIndex: number; ids: Set<string> } = { roundIndex: -1, ids: new Set() };
   /** Each round's level (its public projection), made once per round. */
   private readonly levels = new Map<number, PublicLevel>();
   /** Each revealed round's teaching, once prepared (see prepareReveal). */
@@ -170,13 +182,18 @@ export class RoomRuntime {
   /** Every connected player gets their view, and the hosts theirs at once (a phase change). */
   sendToEveryone(): void {
     const common = this.commonOf(this.deps.clock.now());
-    for (const [playerId, connections] of this.players) this.deps.broadcast.state(connections, playerView(this.room, common, playerId));
+    const round = leanRound(common);
+    for (const [playerId, connections] of this.players) this.deps.broadcast.state(connections, { ...playerView(this.room, common, playerId), round });
+    this.sendLevelTo(this.players.keys());
     this.sendHostView();
   }
 
   sendPlayerView(playerId: string): void {
     const connections = this.players.get(playerId);
-    if (connections?.size) this.deps.broadcast.state(connections, this.playerViewOf(playerId));
+    if (!connections?.size) return;
+    const common = this.commonOf(this.deps.clock.now());
+    this.deps.broadcast.state(connections, { ...playerView(this.room, common, playerId), round: leanRound(common) });
+    this.sendLevelTo([playerId]);
   }
 
   /** The host's view within 200 ms: a burst of answers or joins makes one view, not hundreds. */
@@ -188,7 +205,39 @@ export class RoomRuntime {
   sendHostView(): void {
     this.cancelHostFlush?.();
     this.cancelHostFlush = null;
-    if (this.hosts.size > 0) this.deps.broadcast.state(this.hosts, this.hostViewOf());
+    if (this.hosts.size === 0) return;
+    const common = this.commonOf(this.deps.clock.now());
+    this.deps.broadcast.state(this.hosts, { ...hostView(this.room, common, this.isConnected), round: leanRound(common) });
+    this.sendLevelTo([HOSTS]);
+  }
+
+  // ── The round's level, once per round ───────────────────────────────────────────────
+
+  /** The holders of the current round's level (a new round starts with none). */
+  private holders(): Set<string> {
+    if (this.levelHolders.roundIndex !== this.room.roundIndex) this.levelHolders = { roundIndex: this.room.roundIndex, ids: new Set() };
+    return this.levelHolders.ids;
+  }
+
+  /** Sends the round's level, in one message, to those of `ids` (players, or HOSTS) who do not hold it yet. */
+  private sendLevelTo(ids: Iterable<string>): void {
+    const level = this.roundContent().level;
+    if (!level) return;
+    const holders = this.holders();
+    const to: ConnectionId[] = [];
+    for (const id of ids) {
+      if (holders.has(id)) continue;
+      const connections = id === HOSTS ? this.hosts : this.players.get(id);
+      if (!connections?.size) continue;
+      holders.add(id);
+      to.push(...connections);
+    }
+    if (to.length) this.deps.broadcast.level(to, { code: this.room.code, roundIndex: this.room.roundIndex, level });
+  }
+
+  /** A reply carries the whole view, the level included: whoever gets it holds the level. */
+  private markHolder(id: string, view: CommonView): void {
+    if (view.round?.level) this.holders().add(id);
   }
 
   // ── Round content ───────────────────────────────────────────────────────────────────
@@ -223,13 +272,21 @@ export class RoomRuntime {
       .catch((error) => console.error(`live game ${this.room.code}: the reveal of round ${index + 1} could not be prepared`, error));
   }
 
+  /** A player's whole view, the round's level included: the reply to a join or resume. */
   playerViewOf(playerId: string): PlayerView {
-    return playerView(this.room, this.commonOf(this.deps.clock.now()), playerId);
+    const common = this.commonOf(this.deps.clock.now());
+    this.markHolder(playerId, common);
+    return playerView(this.room, common, playerId);
   }
 
+  /** The hosts' whole view, the round's level included: the reply to creating or resuming a game. */
   hostViewOf(): HostView {
-    return hostView(this.room, this.commonOf(this.deps.clock.now()), (id) => (this.players.get(id)?.size ?? 0) > 0);
+    const common = this.commonOf(this.deps.clock.now());
+    this.markHolder(HOSTS, common);
+    return hostView(this.room, common, this.isConnected);
   }
+
+  private readonly isConnected = (playerId: string) => (this.players.get(playerId)?.size ?? 0) > 0;
 
   /**
    * The common view of the room as it is now. It depends on the time only through serverNow and

@@ -34,6 +34,11 @@ export function socketBroadcast(io: LiveServer): LiveBroadcast {
       const sockets = io.sockets.sockets;
       for (const id of to) sockets.get(id)?.emit("live:state", view);
     },
+    level(to, message) {
+      // Every socket is in a Socket.IO room of its own id: one emit to those rooms encodes the level once.
+      const rooms = [...to];
+      if (rooms.length) io.to(rooms).emit("live:level", message);
+    },
     kicked(to, notice) {
       const sockets = io.sockets.sockets;
       for (const id of to) sockets.get(id)?.emit("live:kicked", notice);
@@ -52,6 +57,10 @@ export function roomBroadcast(io: LiveServer): LiveBroadcast {
     state(to, view) {
       const rooms = [...to];
       if (rooms.length) io.to(rooms).emit("live:state", view); // never to no room: that would be everyone
+    },
+    level(to, message) {
+      const rooms = [...to];
+      if (rooms.length) io.to(rooms).emit("live:level", message);
     },
     kicked(to, notice) {
       const rooms = [...to];

@@ -3,7 +3,9 @@
  * a student (a player in the class), teacher A (owns the class and the game) and teacher B
  * (another teacher). Teacher endpoints answer 401 to nobody and to a student, 404 to another
  * teacher for A's class or game (so ids reveal nothing), and succeed for A. Student endpoints
- * only ever show the caller's own data.
+ * only ever show the caller's own data. Claiming a game hosted before signing in goes by the host
+ * secret the hosting browser holds, not by owner: 401 to nobody and a student even with the
+ * secret; another teacher learns nothing without it, and nothing of a game already claimed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { submitSolved } from "./play";
@@ -19,6 +21,9 @@ let memberId = "";
 let gameId = "";
 let student: Player;
 let otherStudent: Player;
+/** The host credentials of teacher A's game (hosted signed in) and of a game hosted by a browser nobody signed in to. */
+let ownedGame: { code: string; hostSecret: string };
+let anonymousGame: { code: string; hostSecret: string };
 
 async function call(role: Role, method: string, path: string, json?: unknown) {
   const headers: Record<string, string> = {};
@@ -60,12 +65,17 @@ beforeAll(async () => {
 
   // A game teacher A hosts (the socket carries A's cookie), played to the podium.
   const game = await createGame(server.baseUrl, ["rules-or-examples"], { roundSeconds: 30, speedBonus: false }, { extraHeaders: { cookie: cookies.teacherA } });
+  ownedGame = { code: game.code, hostSecret: game.hostSecret };
   const ada = await joinGame(server.baseUrl, game.code, "Ada");
   await startRound(game);
   await ada.client.ok("player:answer", { roundIndex: 0, answer: await solvedAnswer(ada.client) });
   await advance(game, "playing", "reveal").catch(() => undefined); // a quiz answer is final: the round may have ended already
   const games = JSON.parse((await call("teacherA", "GET", "/api/teacher/games")).text);
   gameId = (games.games ?? games)[0].id;
+
+  // A game hosted before signing in: only its host secret (kept by the hosting browser) can claim it.
+  const anonymous = await createGame(server.baseUrl, ["rules-or-examples"], { roundSeconds: 30, speedBonus: false });
+  anonymousGame = { code: anonymous.code, hostSecret: anonymous.hostSecret };
 }, 120_000);
 
 afterAll(async () => {
@@ -124,6 +134,62 @@ describe("teacher endpoints", () => {
 
   it("teacher B cannot link teacher A's game, nor link their own game to A's class", async () => {
     expect((await call("teacherB", "PATCH", `/api/teacher/games/${gameId}`, { classId: null })).status).toBe(404);
+  });
+});
+
+describe("claiming a game hosted before signing in: POST /api/teacher/games/claimable and /claim", () => {
+  const claimable = (role: Role, hosted: unknown[]) => call(role, "POST", "/api/teacher/games/claimable", { hosted });
+  const claim = (role: Role, credential: unknown) => call(role, "POST", "/api/teacher/games/claim", credential);
+  const listed = (res: { status: number; text: string }) => {
+    expect(res.status, res.text.slice(0, 200)).toBe(200);
+    return (JSON.parse(res.text).games as { code: string }[]).map((g) => g.code);
+  };
+  /** The right code with a secret of the right shape that is not the game's: another browser guessing. */
+  const guessed = () => ({ code: anonymousGame.code, hostSecret: "A".repeat(43) });
+
+  it.each(["nobody", "student"] as const)("%s gets 401 from both, even with the hosting browser's secret or a malformed body", async (role) => {
+    expect((await claimable(role, [anonymousGame])).status).toBe(401);
+    expect((await claim(role, anonymousGame)).status).toBe(401);
+    // Who before what: a visitor's bad body is refused as a visitor, so the route's schema tells them nothing.
+    expect((await claim(role, { code: "12" })).status).toBe(401);
+    expect((await claimable(role, [{ code: "12" }])).status).toBe(401);
+  });
+
+  it("another teacher without the secret: nothing listed, the claim is 404, and the game stays unclaimed", async () => {
+    expect(listed(await claimable("teacherB", [guessed()]))).toEqual([]);
+    const refused = await claim("teacherB", guessed());
+    expect(refused.status).toBe(404);
+    expect(refused.text).not.toContain(anonymousGame.code);
+    expect(listed(await claimable("teacherA", [anonymousGame]))).toEqual([anonymousGame.code]);
+  });
+
+  it("another teacher with the real secret of teacher A's own game: not listed, 404 (a hosted-while-signed-in game is not claimable)", async () => {
+    expect(listed(await claimable("teacherB", [ownedGame]))).toEqual([]);
+    const refused = await claim("teacherB", ownedGame);
+    expect(refused.status).toBe(404);
+    expect(refused.text).not.toContain(gameId);
+    const aGames = await call("teacherA", "GET", "/api/teacher/games");
+    expect(aGames.text).toContain(gameId);
+  });
+
+  it("a malformed body from a teacher is 400 and changes nothing", async () => {
+    expect((await claim("teacherB", { code: anonymousGame.code })).status).toBe(400);
+    expect((await claimable("teacherB", [{ code: anonymousGame.code, hostSecret: "short" }])).status).toBe(400);
+    expect(listed(await claimable("teacherA", [anonymousGame]))).toEqual([anonymousGame.code]);
+  });
+
+  it("teacher A in the hosting browser claims it; then another teacher, even with the secret, gets 404 and an empty list", async () => {
+    const claimed = await claim("teacherA", anonymousGame);
+    expect(claimed.status, claimed.text).toBe(200);
+    const { id } = JSON.parse(claimed.text) as { id: string };
+    expect((await call("teacherA", "GET", `/api/teacher/games/${id}`)).status).toBe(200);
+    expect(listed(await claimable("teacherA", [anonymousGame]))).toEqual([]);
+
+    expect(listed(await claimable("teacherB", [anonymousGame]))).toEqual([]);
+    const late = await claim("teacherB", anonymousGame);
+    expect(late.status).toBe(404);
+    expect(late.text).not.toContain(id);
+    expect((await call("teacherB", "GET", `/api/teacher/games/${id}`)).status).toBe(404);
   });
 });
 

@@ -5,7 +5,8 @@
  */
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
-import type { HostView, KickedNotice, LiveAck, LiveEventName, LiveView, PlayerView, ReplyOf, ServerToClientEvents } from "@/core/live/protocol";
+import type { HostView, KickedNotice, LiveAck, LiveEventName, LiveView, PlayerView, ReplyOf, RoundLevel, ServerToClientEvents } from "@/core/live/protocol";
+import { LiveViewState } from "@/core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import type { PublicLevel } from "@/core/play/public-level";
 import { solve } from "../reference";
@@ -95,7 +96,11 @@ export interface LiveClientOptions {
 }
 
 export class LiveClient {
+  /** Every "live:state" received, as the pages show it (with the round's level filled in). */
   readonly states: LiveView[] = [];
+  /** Every "live:level" received. */
+  readonly levels: RoundLevel[] = [];
+  private readonly views = new LiveViewState();
   readonly kicked: KickedNotice[] = [];
   readonly disconnects: string[] = [];
   /** Runs on every reconnect (not on the first connect), like the pages' `attach`. */
@@ -106,7 +111,15 @@ export class LiveClient {
 
   constructor(readonly socket: TestSocket) {
     socket.on("live:state", (view) => {
-      this.states.push(view);
+      this.states.push(this.views.acceptView(view));
+      this.wake();
+    });
+    // The round's level comes once per round, after the state that starts it: the latest state
+    // then shows it, as the pages do (core/live/round-level.ts).
+    socket.on("live:level", (message) => {
+      this.levels.push(message);
+      const completed = this.views.acceptLevel(message);
+      if (completed && this.states.length) this.states[this.states.length - 1] = completed;
       this.wake();
     });
     socket.on("live:kicked", (event) => {
@@ -138,8 +151,12 @@ export class LiveClient {
   }
 
   /** Sends an event and waits for its ack (rejects after `timeoutMs`). */
-  emit(event: string, payload?: unknown, timeoutMs = 5_000): Promise<Ack> {
-    return payload === undefined ? this.socket.timeout(timeoutMs).emitWithAck(event) : this.socket.timeout(timeoutMs).emitWithAck(event, payload);
+  async emit(event: string, payload?: unknown, timeoutMs = 5_000): Promise<Ack> {
+    const ack: Ack =
+      payload === undefined ? await this.socket.timeout(timeoutMs).emitWithAck(event) : await this.socket.timeout(timeoutMs).emitWithAck(event, payload);
+    // A reply to a join or resume carries the whole view, the round's level included.
+    if (ack.ok && "view" in ack && ack.view) this.views.acceptView(ack.view as LiveView);
+    return ack;
   }
 
   /** Like emit, but throws unless the ack is ok; typed by the event's reply. */

@@ -91,11 +91,13 @@ describe("a full two-round game", () => {
   it("starts: the intro shows round 1 for 5 s, and the host can skip it", async () => {
     await game.host.ok("host:advance", { expectedPhase: "lobby" });
     for (const p of players()) {
-      const intro = await p.client.waitState<PlayerView>((v) => v.phase === "intro", `${p.nickname} in the intro`);
+      // The round's level follows the state that starts the round ("live:level", once per round).
+      const intro = await p.client.waitState<PlayerView>((v) => v.phase === "intro" && v.round?.level !== null, `${p.nickname} in the intro, with the level`);
       expect(intro.round).toMatchObject({ index: 0, count: 2, levelId: "turn-the-axes", seconds: 15 });
       // The round's level, as everyone plays it: its public projection, the same for every player.
       expect(intro.round?.level).toMatchObject({ id: "turn-the-axes", kind: "coordinate-change", attempts: "manipulation", attempt: null });
-      expect(intro.round?.level).toEqual((await ada.client.waitState<PlayerView>((v) => v.phase === "intro", "Ada's intro")).round?.level);
+      expect(intro.round?.level).toEqual(ada.client.levels.at(-1)?.level);
+      expect(p.client.levels.map((l) => l.roundIndex)).toEqual([0]);
       expect(intro.phaseEndsAt! - intro.serverNow).toBeGreaterThan(4_000);
       expect(intro.phaseEndsAt! - intro.serverNow).toBeLessThanOrEqual(5_000);
     }

@@ -479,7 +479,7 @@ export async function liveLobby(device: OpenDevice, nicknames: string[], options
 
 /**
  * The rounds' levels as the server sends them to this page (the public projection of each round's
- * instance, in its "live:state" messages over the page's WebSocket): a live round draws its own
+ * instance, in its "live:level" messages and replies over the page's WebSocket): a live round draws its own
  * instance, so a test works its answer out from what the phone was served, as the player reads it
  * off the screen. Call before the page joins or reloads; it follows every socket the page opens.
  */
@@ -487,10 +487,18 @@ export function watchLiveRounds(page: Page): { level(roundIndex: number): Promis
   const levels = new Map<number, PublicLevel>();
   page.on("websocket", (ws) =>
     ws.on("framereceived", ({ payload }) => {
-      // A Socket.IO event is an Engine.IO message ("4") of type EVENT ("2"), an optional ack id, then a JSON array.
-      if (typeof payload !== "string" || !payload.startsWith("42")) return;
-      const [event, view] = JSON.parse(payload.replace(/^42\d*/, "")) as [string, { round?: { index: number; level: PublicLevel | null } | null }];
-      if (event === "live:state" && view.round?.level) levels.set(view.round.index, view.round.level);
+      // A Socket.IO event is an Engine.IO message ("4") of type EVENT ("2") or ACK ("3"), an
+      // optional ack id, then a JSON array. The level comes once per round: in "live:level", or in
+      // the view of a reply to a join or resume.
+      if (typeof payload !== "string" || !/^4[23]/.test(payload)) return;
+      type View = { round?: { index: number; level: PublicLevel | null } | null };
+      const message = JSON.parse(payload.replace(/^4[23]\d*/, "")) as unknown[];
+      if (payload.startsWith("42") && message[0] === "live:level") {
+        const { roundIndex, level } = message[1] as { roundIndex: number; level: PublicLevel };
+        levels.set(roundIndex, level);
+      }
+      const view = payload.startsWith("43") ? (message[0] as { view?: View }).view : message[0] === "live:state" ? (message[1] as View) : undefined;
+      if (view?.round?.level) levels.set(view.round.index, view.round.level);
     }),
   );
   return {

@@ -1,7 +1,13 @@
 import { io, type Socket } from "socket.io-client";
-import { type BackwardPassView, initialAnswer as backwardPassStart } from "../../core/kinds/backward-pass/public";
-import { type DownhillView, initialAnswer as downhillStart } from "../../core/kinds/downhill/public";
-import type { LiveAck, PlayerView, ServerToClientEvents } from "../../core/live/protocol";
+import { initialAnswer as backwardPassStart } from "../../core/kinds/backward-pass/public";
+import { initialAnswer as downhillStart } from "../../core/kinds/downhill/public";
+import { initialAnswer as generaliseStart } from "../../core/kinds/generalise/public";
+import { initialAnswer as nonlinearityStart } from "../../core/kinds/nonlinearity/public";
+import type { KindAnswer, KindId } from "../../core/kinds/public";
+import type { PredictionView } from "../../core/kinds/public-prediction";
+import { initialAnswer as whichNetworkStart } from "../../core/kinds/which-network/public";
+import type { LiveAck, PlayerView, RoundLevel, ServerToClientEvents } from "../../core/live/protocol";
+import { LiveViewState } from "../../core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "../../core/live/version";
 import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
@@ -35,9 +41,11 @@ export async function joinBot(baseURL: string, code: string, nickname: string, s
   const ack = await send("player:join", { protocolVersion: LIVE_PROTOCOL_VERSION, code, nickname });
   if (!ack.ok) throw new Error(`${nickname} could not join: ${ack.error.message}`);
   const answered = new Set<number>();
-  socket.on("live:state", (view) => {
-    const v = view as PlayerView;
-    if (v.phase !== "playing" || !v.round?.level || answered.has(v.round.index)) return;
+  // The round's level comes once per round ("live:level", or the join's reply): the client state fills it in.
+  const views = new LiveViewState<PlayerView>();
+  views.acceptView(ack.view as PlayerView);
+  const play = (v: PlayerView | null) => {
+    if (v?.phase !== "playing" || !v.round?.level || answered.has(v.round.index)) return;
     answered.add(v.round.index);
     const answer = strategy(v.round.level);
     // A refused answer is said on the test's output: the projector's counts would wait for it in vain.
@@ -45,7 +53,9 @@ export async function joinBot(baseURL: string, code: string, nickname: string, s
       void send("player:answer", { roundIndex: v.round.index, answer }).then((reply) => {
         if (!reply.ok) console.warn(`${nickname}'s answer to round ${v.round!.index + 1} was refused: ${reply.error.message}`);
       });
-  });
+  };
+  socket.on("live:state", (view) => play(views.acceptView(view as PlayerView)));
+  socket.on("live:level", (message) => play(views.acceptLevel(message as RoundLevel)));
   return { nickname, close: () => socket.disconnect() };
 }
 
@@ -57,41 +67,54 @@ export const strategies = {
 };
 
 /**
- * What a player who changes nothing would send (the view's starting position), per kind's public
- * data. Training kinds are committed with a prediction (predict, then run): the first one offered.
+ * What a player who changes nothing would send (the view's starting position), from the kind's
+ * public view: an answer its zod schema accepts (test/unit/live-bots-start.test.ts checks every
+ * level). Training kinds are committed with a prediction (predict, then run): the first one
+ * offered. The switch is exhaustive: a new kind is a compile error here until it has a case.
  */
-function startingAnswer(level: PublicLevel): unknown {
-  const view = level.view as unknown as Record<string, unknown>;
-  const prediction = () => (view.prediction as { options: { id: string }[] }).options[0].id;
+export function startingAnswer(level: PublicLevel): KindAnswer<KindId> {
+  const firstPrediction = (view: { prediction: PredictionView }) => view.prediction.options[0].id;
   switch (level.kind) {
     case "coordinate-change":
-      return { representation: (view.representations as string[])[0], rule: (view.rules as string[])[0], angleDeg: 0, shift: [0, 0], scale: [1, 1] };
+      return { representation: level.view.representations[0], rule: level.view.rules[0], angleDeg: 0, shift: [0, 0], scale: [1, 1] };
     case "tune-weights":
-      return { weights: view.start };
+      return { weights: [...level.view.start] };
     case "learning-rate":
-      return { learningRate: view.start, prediction: prediction() };
+      return { learningRate: level.view.start, prediction: firstPrediction(level.view) };
     case "deep-training":
-      return { ...(view.start as object), prediction: prediction() };
+      return { ...level.view.start, prediction: firstPrediction(level.view) };
     case "digits":
-      return { depth: (view.depths as number[])[0], width: (view.widths as number[])[0], examples: (view.examples as number[])[0], prediction: prediction() };
+      return { depth: level.view.depths[0], width: level.view.widths[0], examples: level.view.examples[0], prediction: firstPrediction(level.view) };
     case "training-loop":
-      return { order: (view.steps as { id: string }[]).map((s) => s.id) };
+      return { order: level.view.steps.map((s) => s.id) };
     case "chain-rule":
       return { gradient: 0.5 };
     case "concept":
       return {
         responses: Object.fromEntries(
-          (view.questions as { id: string; type: string; options: { id: string }[] }[]).map((q) => [
-            q.id,
-            q.type === "order" ? q.options.map((o) => o.id) : q.type === "sort" ? {} : [q.options[0].id],
-          ]),
+          level.view.questions.map((q) => [q.id, q.type === "order" ? q.options.map((o) => o.id) : q.type === "sort" ? {} : [q.options[0].id]]),
         ),
       };
     case "output-head":
-      return { heads: Object.fromEntries((view.cards as { id: string }[]).map((c) => [c.id, { units: 1, activation: "sigmoid", loss: "mse" }])) };
+      return { heads: Object.fromEntries(level.view.cards.map((c) => [c.id, { units: 1, activation: "sigmoid", loss: "mse" }])) };
     case "downhill":
-      return downhillStart(view as unknown as DownhillView);
+      return downhillStart(level.view);
     case "backward-pass":
-      return backwardPassStart(view as unknown as BackwardPassView);
+      return backwardPassStart(level.view);
+    case "nonlinearity":
+      // Collapse: w = (0, 0), b = 0; bend: the sliders where they start, with the identity activation.
+      return nonlinearityStart(level.view);
+    case "generalise":
+      // The level's own network (large, no regulariser, trained to the last stop), as the controls start.
+      return { ...generaliseStart(level.view), prediction: firstPrediction(level.view) };
+    case "which-network":
+      // Match: nothing picked; filter: nine zeros.
+      return whichNetworkStart(level.view);
+    default:
+      return unhandledKind(level);
   }
+}
+
+function unhandledKind(level: never): never {
+  throw new Error(`startingAnswer: no case for the kind of ${JSON.stringify((level as { kind?: unknown }).kind)}`);
 }

@@ -1,3 +1,4 @@
+import type { Locator } from "@playwright/test";
 import {
   createLiveGame,
   expect,
@@ -16,10 +17,27 @@ import {
 } from "./helpers";
 
 // A signed-in teacher hosts a one-round game from /host; afterwards the game is in their reports.
+// The teacher's browser is in New York (5 hours behind UTC in winter, 4 in summer): the report's
+// dates must be shown in that zone, not in the server's UTC (issue 12, "dates in UTC").
+const TEACHER_ZONE = { timezoneId: "America/New_York", locale: "en-GB" } as const;
+
+/** "14:05": the hour and minute of `iso` in `timeZone`, as an en-GB reader sees them. */
+const clockIn = (iso: string, timeZone: string) => new Date(iso).toLocaleTimeString("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false });
+
+/** The date shown in `scope` is the one its datetime attribute holds, in the browser's zone (a UTC clock would differ by hours). */
+async function expectShownInTeacherZone(scope: Locator): Promise<void> {
+  const time = scope.locator("time").first();
+  const iso = await time.getAttribute("datetime");
+  expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+  const local = clockIn(iso!, TEACHER_ZONE.timezoneId);
+  expect(local).not.toBe(clockIn(iso!, "UTC"));
+  await expect(time).toContainText(local); // once hydrated: the server renders UTC first
+  await expect(time).not.toContainText("UTC");
+}
 
 test("a teacher's game appears in their reports with the points the phone was told", async ({ device }) => {
   test.slow(); // a live game (projector and phone) and then the reports, beside the server on two cores
-  const host = await device(PROJECTOR);
+  const host = await device({ ...PROJECTOR, ...TEACHER_ZONE });
   await signUpTeacher(host, { prefix: "reports", name: "Rosalind Franklin", password: "photo fifty-one 1952" });
 
   const code = await createLiveGame(host, { set: "Chapter 2: a quick 3", drop: ["Turn and shift", "Admissions"], roundTime: "60 seconds", speedBonus: true });
@@ -55,10 +73,12 @@ test("a teacher's game appears in their reports with the points the phone was to
   await expect(list).toContainText(`code ${code}`);
   await expect(list).toContainText("Turn the axes");
   await expect(list).toContainText("finished");
+  await expectShownInTeacherZone(list.locator("tr", { hasText: `code ${code}` }));
   await screenshot(host, "teacher-reports-01-list");
   await list.getByRole("link", { name: new RegExp(`code ${code}`) }).click();
 
   await expect(host.getByRole("heading", { level: 1 })).toContainText(`Game ${code}`);
+  await expectShownInTeacherZone(host.getByRole("heading", { level: 1 }));
   const row = host.getByTestId("report-table").locator("tbody tr");
   await expect(row).toHaveCount(1);
   await expect(row.locator("th")).toHaveText("Ana Lu");

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LocalTime } from "@/components/LocalTime";
 import { ClaimGames } from "@/components/teacher/reports/ClaimGames";
 import { TeacherNav } from "@/components/teacher/TeacherNav";
 import { listTeacherGames } from "@/server/teachers/game-reports";
@@ -47,7 +48,7 @@ export default async function TeacherGames() {
                   <tr key={g.id}>
                     <td>
                       <Link href={`/teacher/games/${g.id}`}>
-                        {new Date(g.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC · code {g.code}
+                        <LocalTime iso={g.createdAt} /> · code {g.code}
                       </Link>
                       <div className="muted">{PHASE_LABEL[g.phase] ?? g.phase}</div>
                     </td>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { LocalTime } from "@/components/LocalTime";
 import { postJson } from "@/components/classes/api";
 import type { ClaimableGame, ClaimGameBody } from "@/core/game-reports";
 import { looksLikeSecret } from "@/core/secret-shape";
@@ -26,8 +27,6 @@ function hostedInThisBrowser(): ClaimGameBody[] {
   }
   return hosted.slice(-MAX_SENT);
 }
-
-const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /**
  * "Games you hosted in this browser before signing in": the browser that hosted a game keeps its
@@ -71,7 +70,8 @@ export function ClaimGames() {
             {games.map((g) => (
               <li key={g.code} className="row">
                 <span>
-                  Code {g.code} · {when(g.createdAt)} · {g.levels.map((l) => l.title).join(", ")} · {g.playerCount} {g.playerCount === 1 ? "player" : "players"}
+                  Code {g.code} · <LocalTime iso={g.createdAt} /> · {g.levels.map((l) => l.title).join(", ")} · {g.playerCount}{" "}
+                  {g.playerCount === 1 ? "player" : "players"}
                   {g.ended ? "" : " · not finished"}
                 </span>
                 <button type="button" className="button secondary" onClick={() => void claim(g.code)} aria-label={`Claim game ${g.code}`}>

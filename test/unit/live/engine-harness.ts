@@ -11,8 +11,10 @@ import {
   type KickedNotice,
   type LiveView,
   type PlayerView,
+  type RoundLevel,
   type ServerEventName,
 } from "@/core/live/protocol";
+import { LiveViewState } from "@/core/live/round-level";
 import { LiveError } from "@/core/live/room";
 import type { PublicLevel } from "@/core/play/public-level";
 import { LiveEngine } from "@/server/live/engine";
@@ -26,12 +28,31 @@ export class FakeBroadcast implements LiveBroadcast {
     for (const id of to) this.sent.push({ to: id, event: "live:state", payload: view });
   }
 
+  level(to: Iterable<ConnectionId>, message: RoundLevel): void {
+    for (const id of to) this.sent.push({ to: id, event: "live:level", payload: message });
+  }
+
   kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void {
     for (const id of to) this.sent.push({ to: id, event: "live:kicked", payload: notice });
   }
 
+  /** The views a connection was sent, as its client shows them once each message is in (the round's level filled in from "live:level"). */
   states<V extends LiveView = LiveView>(connection: ConnectionId): V[] {
-    return this.sent.filter((s) => s.to === connection && s.event === "live:state").map((s) => s.payload as V);
+    const client = new LiveViewState<V>();
+    const views: V[] = [];
+    for (const s of this.sent) {
+      if (s.to !== connection) continue;
+      if (s.event === "live:state") views.push(client.acceptView(s.payload as V));
+      // The level follows the state that starts its round: the client's screen then shows both.
+      const completed = s.event === "live:level" ? client.acceptLevel(s.payload as RoundLevel) : null;
+      if (completed && views.length) views[views.length - 1] = completed;
+    }
+    return views;
+  }
+
+  /** The messages of one event a connection was sent, as sent. */
+  raw<P>(connection: ConnectionId, event: ServerEventName): P[] {
+    return this.sent.filter((s) => s.to === connection && s.event === event).map((s) => s.payload as P);
   }
 
   last<V extends LiveView = LiveView>(connection: ConnectionId): V | undefined {

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { type LiveCommand, liveCommands } from "@/core/live/commands";
 import { type CommandName, type HostView, type LiveEventName, liveEvents, type PlayerView, SESSION_EVENTS } from "@/core/live/protocol";
 import { INTRO_MS } from "@/core/live/room";
+import { LiveViewState } from "@/core/live/round-level";
 import { StaleWriteError } from "@/server/live/interfaces";
 import { FakeBroadcast, gameWith, liveEngine, OPTIONS, QUIZ, scored, startRound, VERSION, refusal, runOnFakeClock } from "./engine-harness";
 
@@ -267,6 +268,41 @@ describe("the round's content", () => {
     });
     await engine.command("host", "host:advance", { expectedPhase: "reveal" });
     expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "leaderboard", reveal: null, round: { level: null } });
+  });
+  it("sends the round's level once per round to each connection, never again in live:state; a late joiner gets it in the reply", async () => {
+    const live = liveEngine();
+    const { engine, broadcast } = live;
+    const { code } = await gameWith(live, ["Ada", "Bob"]);
+    await engine.command("host", "host:advance", { expectedPhase: "lobby" }); // intro
+    await engine.command("host", "host:advance", { expectedPhase: "intro" }); // playing
+    await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(2) });
+    const late = await engine.join("Cy", { protocolVersion: VERSION, code, nickname: "Cy" });
+    expect(late.view.round?.level).toMatchObject({ id: "turn-the-axes" });
+    await engine.command("host", "host:advance", { expectedPhase: "playing" }); // reveal
+    await vi.advanceTimersByTimeAsync(200);
+    for (const who of ["Ada", "Bob", "host"]) {
+      expect(
+        broadcast.raw<{ roundIndex: number }>(who, "live:level").map((m) => m.roundIndex),
+        who,
+      ).toEqual([0]);
+      const states = broadcast.raw<PlayerView | HostView>(who, "live:state");
+      expect(states.length, who).toBeGreaterThanOrEqual(3);
+      expect(
+        states.every((v) => v.round === null || v.round.level === null),
+        who,
+      ).toBe(true);
+      expect(broadcast.last(who)?.round?.level, who).toMatchObject({ id: "turn-the-axes" });
+    }
+    expect(broadcast.raw("Cy", "live:level")).toEqual([]); // it came with the reply
+    const cy = new LiveViewState<PlayerView>();
+    cy.acceptView(late.view);
+    for (const view of broadcast.raw<PlayerView>("Cy", "live:state")) cy.acceptView(view);
+    expect(cy.view).toMatchObject({ phase: "reveal", round: { level: { id: "turn-the-axes" } } });
+    // The next round: its own level, once.
+    await engine.command("host", "host:advance", { expectedPhase: "reveal" });
+    await engine.command("host", "host:advance", { expectedPhase: "leaderboard" });
+    expect(broadcast.raw<{ roundIndex: number }>("Bob", "live:level").map((m) => m.roundIndex)).toEqual([0, 1]);
+    expect(broadcast.last("Bob")).toMatchObject({ phase: "intro", round: { index: 1, level: { id: "turn-and-shift" } } });
   });
 });
 

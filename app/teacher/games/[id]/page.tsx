@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LocalTime } from "@/components/LocalTime";
 import { Podium } from "@/components/live/parts";
 import { GameClassLink } from "@/components/teacher/GameClassLink";
 import { HardestQuestion, RoundReport } from "@/components/teacher/reports/RoundReport";
@@ -44,7 +45,10 @@ export default async function GameReportPage({ params }: { params: Promise<{ id:
           <Link href="/teacher/games">← All game reports</Link>
         </p>
         <h1>
-          Game {report.code} <span className="muted">· {new Date(report.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC</span>
+          Game {report.code}{" "}
+          <span className="muted">
+            · <LocalTime iso={report.createdAt} />
+          </span>
         </h1>
         <p className="muted">
           {report.ended ? "Finished" : "Not finished"} · {report.playerCount} {report.playerCount === 1 ? "player" : "players"} ·{" "}

@@ -1,0 +1,49 @@
+import type { LiveView, RoundLevel } from "./protocol";
+import type { Phase } from "./room";
+
+/** Phases in which a round's level is on the phones and the projector. */
+export const phaseShowsRoundLevel = (phase: Phase) => phase === "intro" || phase === "playing" || phase === "reveal";
+
+/**
+ * The level a client holds after a message: the one a view carries (a reply to a join or resume),
+ * or the one it held. A client holds one round's level at a time.
+ */
+export function heldLevelAfter(view: LiveView, held: RoundLevel | null): RoundLevel | null {
+  if (view.round?.level) return { code: view.code, roundIndex: view.round.index, level: view.round.level };
+  return held;
+}
+
+/**
+ * A "live:state" view as the screens need it: with the round's level filled in from the one the
+ * client holds ("live:state" leaves it out: see RoundInfo.level). A view of another round, or one
+ * that arrives before its "live:level", stays without it until that comes.
+ */
+export function withRoundLevel<V extends LiveView>(view: V, held: RoundLevel | null): V {
+  const round = view.round;
+  if (!round || round.level || !held || !phaseShowsRoundLevel(view.phase)) return view;
+  if (held.code !== view.code || held.roundIndex !== round.index) return view;
+  return { ...view, round: { ...round, level: held.level } };
+}
+
+/**
+ * A live client's view: every "live:state", "live:level" and reply goes through `accept`, which
+ * returns the view to show. Used by the pages' hook and by the test clients.
+ */
+export class LiveViewState<V extends LiveView = LiveView> {
+  view: V | null = null;
+  private held: RoundLevel | null = null;
+
+  /** A view (a "live:state" message, or the view in a reply). */
+  acceptView(view: V): V {
+    this.held = heldLevelAfter(view, this.held);
+    this.view = withRoundLevel(view, this.held);
+    return this.view;
+  }
+
+  /** A "live:level" message: the current view, now with its level when it is this round's. */
+  acceptLevel(message: RoundLevel): V | null {
+    this.held = message;
+    if (this.view) this.view = withRoundLevel(this.view, this.held);
+    return this.view;
+  }
+}
