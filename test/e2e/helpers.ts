@@ -5,6 +5,7 @@ import path from "node:path";
 import type { CoordinateChangeAnswer, CoordinateChangeView } from "../../core/kinds/coordinate-change/public";
 import type { PublicLevel } from "../../core/play/public-level";
 import { conceptKnowledge, type Known } from "../reference/concept";
+import { type Bot, joinBot } from "./live-bots";
 
 // ── Budgets ───────────────────────────────────────────────────────────────────────────
 // The suite runs on 2-core machines, often beside other work: a wait's budget is how long the
@@ -199,6 +200,12 @@ export async function typedAnswerFor(served: PublicLevel): Promise<CoordinateCha
 export async function typedAnswer(page: Page, levelId: string): Promise<CoordinateChangeAnswer> {
   return typedAnswerFor(await servedLevel(page, levelId));
 }
+
+/** An angle as the view keeps it, in [−180°, 180°) (components/kinds/coordinate-change/geometry.ts). */
+export const wrapDeg = (deg: number) => ((((deg + 180) % 360) + 360) % 360) - 180;
+
+/** How far apart two angles are, the short way round: 179° and −180° are 1° apart, not 359°. */
+export const angleGap = (a: number, b: number) => Math.abs(wrapDeg(a - b));
 
 /** Types an answer into the view's controls (representation and rule first: changing them resets the origin). */
 export async function typeAnswer(page: Page, answer: CoordinateChangeAnswer, { rotate = true, shift = true } = {}): Promise<void> {
@@ -411,6 +418,8 @@ export interface LiveGameOptions {
   set?: string;
   /** Levels to untick after choosing the set. */
   drop?: string[];
+  /** Levels to tick after that (by their titles). */
+  add?: readonly string[];
   roundTime?: string;
   speedBonus?: boolean;
 }
@@ -422,7 +431,7 @@ export interface LiveGameOptions {
  */
 export async function createLiveGame(
   page: Page,
-  { set = "Chapter 2: a quick 3", drop = [], roundTime, speedBonus = true }: LiveGameOptions = {},
+  { set = "Chapter 2: a quick 3", drop = [], add = [], roundTime, speedBonus = true }: LiveGameOptions = {},
   beforeCreate?: () => Promise<void>,
 ): Promise<string> {
   await page.goto("/host");
@@ -430,6 +439,7 @@ export async function createLiveGame(
   await waitForHydration(create);
   await page.getByRole("radio", { name: set }).check();
   for (const title of drop) await page.getByRole("checkbox", { name: title, exact: true }).uncheck();
+  for (const title of add) await page.getByRole("checkbox", { name: title, exact: true }).check();
   if (roundTime) await page.getByLabel("Time per round").selectOption({ label: roundTime });
   await page.getByRole("checkbox", { name: /^Speed bonus/ }).setChecked(speedBonus);
   await beforeCreate?.();
@@ -503,4 +513,75 @@ export function watchLiveRounds(page: Page): { level(roundIndex: number): Promis
 export async function waitForLiveRound(page: Page): Promise<void> {
   await expect(page.getByTestId("angle-number")).toBeVisible();
   await waitForCanvasSized(page.getByTestId("before-canvas").first());
+}
+
+/** The levels of "Chapter 2: a quick 3", unticked when a game is made of other levels only. */
+const QUICK_3 = ["Turn the axes", "Turn and shift", "Admissions"];
+
+/** What a live class of one phone and socket bots offers a test (see liveClass). */
+export interface LiveClass {
+  /** The projector (1920×1080), on the host page. */
+  host: Page;
+  code: string;
+  /** The one phone that plays through its page. */
+  phone: Page;
+  /** The level of each round as the phone was served it (watchLiveRounds). */
+  rounds: ReturnType<typeof watchLiveRounds>;
+  bots: Bot[];
+  /** The host's "next" button, the challenge on the projector, the class's answers at a reveal. */
+  next: Locator;
+  challenge: Locator;
+  picture: Locator;
+  /** Clicks on to round `title`'s intro, checks it, then starts it (phase "playing"). */
+  playRound(title: string): Promise<void>;
+  /** Disconnects the bots. */
+  close(): void;
+}
+
+/**
+ * A live game made of exactly `levels` (their titles, in the playlist's order) on a 1920×1080
+ * projector, a phone that joined as `phoneName` (its rounds watched), then each bot in turn, each
+ * awaited before the next joins so the join order is the one given. The host is in the lobby with
+ * every player counted; `playRound` advances it.
+ */
+export async function liveClass(
+  device: OpenDevice,
+  baseURL: string,
+  {
+    levels,
+    bots,
+    phoneName = "Ada Lovelace",
+  }: { levels: readonly string[]; bots: [nickname: string, strategy: (level: PublicLevel) => unknown][]; phoneName?: string },
+): Promise<LiveClass> {
+  const host = await device({ viewport: { width: 1920, height: 1080 } });
+  const code = await createLiveGame(host, { drop: QUICK_3.filter((t) => !levels.includes(t)), add: levels }, async () => {
+    await expect(host.getByRole("button", { name: /^Create a game with \d+ rounds?$/ })).toHaveText(
+      `Create a game with ${levels.length} round${levels.length > 1 ? "s" : ""}`,
+    );
+  });
+  const phone = await device(PHONE);
+  const rounds = watchLiveRounds(phone);
+  await joinLiveGame(phone, code, phoneName);
+  const joined: Bot[] = [];
+  for (const [nickname, strategy] of bots) joined.push(await joinBot(baseURL, code, nickname, strategy));
+  await expect(host.getByTestId("player-count")).toHaveText(`${1 + bots.length} players`);
+  const next = host.getByTestId("host-next");
+  return {
+    host,
+    code,
+    phone,
+    rounds,
+    bots: joined,
+    next,
+    challenge: host.getByTestId("projector-challenge"),
+    picture: host.getByTestId("class-answers"),
+    async playRound(title) {
+      await next.click(); // the round's intro
+      await expect(host.getByRole("heading", { level: 1, name: title })).toBeVisible();
+      await next.click(); // play
+    },
+    close: () => {
+      for (const bot of joined) bot.close();
+    },
+  };
 }

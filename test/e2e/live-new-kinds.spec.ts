@@ -3,8 +3,8 @@ import { type BackwardPassAnswer, type BackwardPassView, fieldsOf, show } from "
 import { type DownhillAnswer, type DownhillView, preview } from "../../core/kinds/downhill/public";
 import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
-import { type Bot, joinBot, strategies } from "./live-bots";
-import { expect, expectNoHorizontalScroll, joinLiveGame, PHONE, screenshot, test, waitForHydration, watchLiveRounds } from "./helpers";
+import { strategies } from "./live-bots";
+import { expect, expectNoHorizontalScroll, liveClass, screenshot, test } from "./helpers";
 import { checkPhase } from "./projector-fit";
 
 // A live game of the two kinds added last, Downhill and Backward pass: during the round the
@@ -55,36 +55,17 @@ test("Downhill and Backward pass live: the challenge on the projector during the
   baseURL,
 }) => {
   test.slow(); // a projector measured at two sizes per phase, a phone, three socket students
-  const host = await device({ viewport: { width: 1920, height: 1080 } });
-  await host.goto("/host");
-  const create = host.getByRole("button", { name: /^Create a game with \d+ rounds?$/ });
-  await waitForHydration(create);
-  await host.getByRole("radio", { name: "Chapter 2: a quick 3" }).check();
-  for (const title of ["Turn the axes", "Turn and shift", "Admissions"]) await host.getByRole("checkbox", { name: title, exact: true }).uncheck();
-  for (const title of ROUNDS) await host.getByRole("checkbox", { name: title, exact: true }).check();
-  await expect(create).toHaveText(`Create a game with ${ROUNDS.length} rounds`);
-  await create.click();
-  await expect(host).toHaveURL(/\/host\/\d{6}$/);
-  const code = /\/host\/(\d{6})$/.exec(host.url())![1];
-
-  const phone = await device(PHONE);
-  const rounds = watchLiveRounds(phone);
-  await joinLiveGame(phone, code, "Ada Lovelace");
-  const bots: Bot[] = [
-    await joinBot(baseURL!, code, "Bao Nguyen", strategies.solve),
-    await joinBot(baseURL!, code, "Chidi Okafor", strategies.start),
-    await joinBot(baseURL!, code, "Dana Scully", slip),
-  ];
-  await expect(host.getByTestId("player-count")).toHaveText("4 players");
-  const next = host.getByTestId("host-next");
-  const challenge = host.getByTestId("projector-challenge");
-  const picture = host.getByTestId("class-answers");
-
-  await next.click(); // round 1's intro
+  const { host, phone, rounds, next, challenge, picture, playRound, close } = await liveClass(device, baseURL!, {
+    levels: ROUNDS,
+    bots: [
+      ["Bao Nguyen", strategies.solve],
+      ["Chidi Okafor", strategies.start],
+      ["Dana Scully", slip],
+    ],
+  });
 
   await test.step("round 1, Downhill by hand: the bowl's contours with the start on the projector; the phone takes the steps", async () => {
-    await expect(host.getByRole("heading", { level: 1, name: ROUNDS[0] })).toBeVisible();
-    await next.click(); // play
+    await playRound(ROUNDS[0]);
     await expect(challenge.getByRole("img", { name: "The loss over the two parameters w and b, as contour lines, with the starting point" })).toBeVisible();
     await expect(challenge).toContainText("Take gradient steps by hand");
     // The contours are drawn: more than a frame around an empty plot.
@@ -124,12 +105,10 @@ test("Downhill and Backward pass live: the challenge on the projector during the
     await screenshot(phone, "new-kinds-downhill-phone-reveal");
     await next.click(); // leaderboard
     await expect(host.getByRole("heading", { level: 1, name: "Leaderboard" })).toBeVisible();
-    await next.click(); // round 2's intro
   });
 
   await test.step("round 2, Backward pass: the graph to fill on the projector; the phone fills every gradient", async () => {
-    await expect(host.getByRole("heading", { level: 1, name: ROUNDS[1] })).toBeVisible();
-    await next.click(); // play
+    await playRound(ROUNDS[1]);
     await expect(challenge).toContainText("Fill in ∂L/∂ of every node, from the loss back.");
     await expect(challenge.locator("svg")).toBeVisible();
     await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
@@ -169,5 +148,5 @@ test("Downhill and Backward pass live: the challenge on the projector during the
     await screenshot(phone, "new-kinds-backward-phone-reveal");
   });
 
-  for (const bot of bots) bot.close();
+  close();
 });

@@ -3,20 +3,8 @@ import type { Page } from "@playwright/test";
 import { initialAnswer, type NonlinearityAnswer, type NonlinearityView } from "../../core/kinds/nonlinearity/public";
 import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
-import {
-  expect,
-  expectNoHorizontalScroll,
-  joinLiveGame,
-  PHONE,
-  screenshot,
-  servedLevel,
-  submitAndExpectStars,
-  test,
-  unlockAndOpen,
-  waitForHydration,
-  watchLiveRounds,
-} from "./helpers";
-import { type Bot, joinBot, strategies } from "./live-bots";
+import { expect, expectNoHorizontalScroll, liveClass, PHONE, screenshot, servedLevel, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+import { strategies } from "./live-bots";
 import { checkPhase } from "./projector-fit";
 
 // Why a non-linearity, played through the UI: the single layer a stack equals, worked out from the
@@ -123,35 +111,17 @@ test("live: the stack and the stripe on the projector during the rounds, the spr
   baseURL,
 }) => {
   test.slow(); // a projector measured at two sizes per phase, a phone, three socket students
-  const host = await device({ viewport: { width: 1920, height: 1080 } });
-  await host.goto("/host");
-  const create = host.getByRole("button", { name: /^Create a game with \d+ rounds?$/ });
-  await waitForHydration(create);
-  await host.getByRole("radio", { name: "Chapter 2: a quick 3" }).check();
-  for (const title of ["Turn the axes", "Turn and shift", "Admissions"]) await host.getByRole("checkbox", { name: title, exact: true }).uncheck();
-  for (const title of LIVE_ROUNDS) await host.getByRole("checkbox", { name: title, exact: true }).check();
-  await expect(create).toHaveText(`Create a game with ${LIVE_ROUNDS.length} rounds`);
-  await create.click();
-  await expect(host).toHaveURL(/\/host\/\d{6}$/);
-  const code = /\/host\/(\d{6})$/.exec(host.url())![1];
+  const { host, phone, rounds, next, challenge, picture, playRound, close } = await liveClass(device, baseURL!, {
+    levels: LIVE_ROUNDS,
+    bots: [
+      ["Bao Nguyen", strategies.solve],
+      ["Chidi Okafor", (level) => initialAnswer(level.view as NonlinearityView)],
+      ["Dana Scully", slip],
+    ],
+  });
 
-  const phone = await device(PHONE);
-  const rounds = watchLiveRounds(phone);
-  await joinLiveGame(phone, code, "Ada Lovelace");
-  const bots: Bot[] = [
-    await joinBot(baseURL!, code, "Bao Nguyen", strategies.solve),
-    await joinBot(baseURL!, code, "Chidi Okafor", (level) => initialAnswer(level.view as NonlinearityView)),
-    await joinBot(baseURL!, code, "Dana Scully", slip),
-  ];
-  await expect(host.getByTestId("player-count")).toHaveText("4 players");
-  const next = host.getByTestId("host-next");
-  const challenge = host.getByTestId("projector-challenge");
-  const picture = host.getByTestId("class-answers");
-
-  await next.click(); // round 1's intro
   await test.step("round 1, Stacked lines: the stack's formulas and its boundary on the projector; the phone types the single layer", async () => {
-    await expect(host.getByRole("heading", { level: 1, name: LIVE_ROUNDS[0] })).toBeVisible();
-    await next.click(); // play
+    await playRound(LIVE_ROUNDS[0]);
     await expect(challenge).toContainText("Which single layer y = w₁·x₁ + w₂·x₂ + b equals this stack?");
     await expect(challenge.getByRole("img", { name: "The plane shaded by the sign of the stack's output y" })).toBeVisible();
     await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
@@ -177,12 +147,10 @@ test("live: the stack and the stripe on the projector during the rounds, the spr
     await checkPhase(host, "nonlinearity-live-stacked-reveal");
     await next.click(); // leaderboard
     await expect(host.getByRole("heading", { level: 1, name: "Leaderboard" })).toBeVisible();
-    await next.click(); // round 2's intro
   });
 
   await test.step("round 2, One bend: the stripe of points on the projector; the phone bends the boundary with ReLU", async () => {
-    await expect(host.getByRole("heading", { level: 1, name: LIVE_ROUNDS[1] })).toBeVisible();
-    await next.click(); // play
+    await playRound(LIVE_ROUNDS[1]);
     await expect(challenge).toContainText("Try the identity first, then ReLU.");
     await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
     await checkPhase(host, "nonlinearity-live-bend-playing");
@@ -200,5 +168,5 @@ test("live: the stack and the stripe on the projector during the rounds, the spr
     await expect(phone.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
   });
 
-  for (const bot of bots) bot.close();
+  close();
 });

@@ -4,19 +4,8 @@ import { type Edge, type FilterTask, initialAnswer, type WhichNetworkView } from
 import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
 import { edgeFilter, shapeOf } from "../reference/which-network";
-import {
-  expect,
-  expectNoHorizontalScroll,
-  joinLiveGame,
-  PHONE,
-  screenshot,
-  submitAndExpectStars,
-  test,
-  unlockAndOpen,
-  waitForHydration,
-  watchLiveRounds,
-} from "./helpers";
-import { type Bot, joinBot, strategies } from "./live-bots";
+import { expect, expectNoHorizontalScroll, liveClass, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+import { strategies } from "./live-bots";
 import { checkPhase } from "./projector-fit";
 
 // Which network for which data: match each dataset to the shape of its data and a family of
@@ -137,35 +126,17 @@ function slip(level: PublicLevel): unknown {
 
 test("both levels live: the datasets and the digit on the projector, a phone playing each, the class's answers at the reveal", async ({ device, baseURL }) => {
   test.slow(); // a projector measured at two sizes per phase, a phone, three socket students
-  const host = await device({ viewport: { width: 1920, height: 1080 } });
-  await host.goto("/host");
-  const create = host.getByRole("button", { name: /^Create a game with \d+ rounds?$/ });
-  await waitForHydration(create);
-  await host.getByRole("radio", { name: "Chapter 2: a quick 3" }).check();
-  for (const title of ["Turn the axes", "Turn and shift", "Admissions"]) await host.getByRole("checkbox", { name: title, exact: true }).uncheck();
-  for (const title of LIVE_ROUNDS) await host.getByRole("checkbox", { name: title, exact: true }).check();
-  await expect(create).toHaveText(`Create a game with ${LIVE_ROUNDS.length} rounds`);
-  await create.click();
-  await expect(host).toHaveURL(/\/host\/\d{6}$/);
-  const code = /\/host\/(\d{6})$/.exec(host.url())![1];
+  const { host, phone, rounds, next, challenge, picture, playRound, close } = await liveClass(device, baseURL!, {
+    levels: LIVE_ROUNDS,
+    bots: [
+      ["Bao Nguyen", strategies.solve],
+      ["Chidi Okafor", (level) => initialAnswer(level.view as WhichNetworkView)],
+      ["Dana Scully", slip],
+    ],
+  });
 
-  const phone = await device(PHONE);
-  const rounds = watchLiveRounds(phone);
-  await joinLiveGame(phone, code, "Ada Lovelace");
-  const bots: Bot[] = [
-    await joinBot(baseURL!, code, "Bao Nguyen", strategies.solve),
-    await joinBot(baseURL!, code, "Chidi Okafor", (level) => initialAnswer(level.view as WhichNetworkView)),
-    await joinBot(baseURL!, code, "Dana Scully", slip),
-  ];
-  await expect(host.getByTestId("player-count")).toHaveText("4 players");
-  const next = host.getByTestId("host-next");
-  const challenge = host.getByTestId("projector-challenge");
-  const picture = host.getByTestId("class-answers");
-
-  await next.click(); // round 1's intro
   await test.step("round 1, Match the network: a dataset per page on the projector; the phone picks by reading", async () => {
-    await expect(host.getByRole("heading", { level: 1, name: LIVE_ROUNDS[0] })).toBeVisible();
-    await next.click(); // play
+    await playRound(LIVE_ROUNDS[0]);
     await expect(challenge).toContainText("What shape is the data, and which layers fit it?");
     await expect(challenge.locator(".paged-tabs button")).toHaveCount(4);
     await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
@@ -189,12 +160,10 @@ test("both levels live: the datasets and the digit on the projector, a phone pla
     await expect(phone.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
     await next.click(); // leaderboard
     await expect(host.getByRole("heading", { level: 1, name: "Leaderboard" })).toBeVisible();
-    await next.click(); // round 2's intro
   });
 
   await test.step("round 2, Slide a filter: the digit and the task on the projector; the phone sets the filter", async () => {
-    await expect(host.getByRole("heading", { level: 1, name: LIVE_ROUNDS[1] })).toBeVisible();
-    await next.click(); // play
+    await playRound(LIVE_ROUNDS[1]);
     await expect(challenge.getByRole("img", { name: "The digit" })).toBeVisible();
     await expect(challenge).toContainText("Make a filter whose feature map lights up");
     await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
@@ -214,5 +183,5 @@ test("both levels live: the datasets and the digit on the projector, a phone pla
     await expect(phone.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
   });
 
-  for (const bot of bots) bot.close();
+  close();
 });

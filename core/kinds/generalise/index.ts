@@ -18,6 +18,7 @@ import {
   probeRun,
   REGULARISERS,
   SIZES,
+  shownCurves,
   train,
 } from "./public";
 import { choiceNotes } from "./notes";
@@ -96,8 +97,6 @@ function publicRun(run: GeneraliseRun): GeneraliseRun {
   return rest;
 }
 
-const round = (v: number) => Number(v.toFixed(4));
-
 function publicView(level: Level, config: GeneraliseConfig, instance: GeneraliseInstance): GeneraliseView {
   const run = runSpec(level, config, instance);
   const probe = probeRun(run);
@@ -113,7 +112,7 @@ function publicView(level: Level, config: GeneraliseConfig, instance: Generalise
     maxEpochs: run.maxEpochs,
     sizes: openOrStart(level, config, "size"),
     regularisers: openOrStart(level, config, "regulariser"),
-    probe: { train: probe.train.map(round), validation: probe.validation.map(round), ...PROBE },
+    probe: { ...shownCurves(probe), ...PROBE },
     prediction: {
       question: `Read the probe: the wide network (${PROBE.size}, no regulariser) trained for ${run.maxEpochs} epochs. When did it start overfitting? (Overfitting starts where the validation loss is lowest, if it then rises by more than 0.02 while the training loss keeps falling.)`,
       options: labels.map((label, i) => ({ id: instance.ids[i], label })),
