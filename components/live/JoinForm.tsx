@@ -142,9 +142,16 @@ export function JoinForm({ initialCode, start }: { initialCode: string; start: J
             onChange={(e) => setNickname(e.target.value)}
           />
           <div className="row">
-            <button className="button secondary" type="button" onClick={() => setNickname(friendlyNickname())}>
-              Suggest another
-            </button>
+            {alive ? (
+              <button className="button secondary" type="button" onClick={() => setNickname(friendlyNickname())}>
+                Suggest another
+              </button>
+            ) : (
+              // Before the page is alive, the server suggests another: the same step, rendered again.
+              <a className="button secondary" href={`/join?code=${code}`}>
+                Suggest another
+              </a>
+            )}
             <button className="button big" type="submit" disabled={busy || (alive && code.length !== 6)}>
               {busy ? "Joining…" : "Join"}
             </button>

@@ -16,6 +16,10 @@ test('a phone without JavaScript joins up to "You\'re in!", and the host sees it
   const nickname = phone.getByLabel("Your nickname");
   await expect(nickname).not.toHaveValue(""); // a suggestion, made on the server
   await expect(phone.getByText(`Game ${code}`)).toBeVisible();
+  // "Suggest another" asks the server for the step again.
+  await phone.getByRole("link", { name: "Suggest another" }).click();
+  await expect(phone).toHaveURL(new RegExp(`/join\\?code=${code}$`));
+  await expect(phone.getByLabel("Your nickname")).not.toHaveValue("");
 
   // A refused nickname comes back to the nickname step, said in words.
   await nickname.fill("Emoji 😀");
