@@ -2,8 +2,10 @@
 // for what a student needs. Chromium's own network emulation (CDP Network.emulateNetworkConditions)
 // throttles a fresh context (empty cache, as on a student's first visit); the server runs on this
 // machine. Measured from the start of the navigation:
-//  - /join?code=…  usable: the code field is in the page and takes typed digits (before hydration too);
-//  - /join?code=…  to the lobby: the nickname step, Join, and "You're in!" on /live/<code>;
+//  - /join?code=…  usable: its field (the nickname step, the server having checked the code) is in
+//    the page and takes input (before hydration too);
+//  - /join?code=…  to the lobby: the nickname step with its suggestion, Join, and "You're in!" on
+//    /live/<code> (the server renders both steps: a click before hydration posts the form);
 //  - a training level (pick-a-learning-rate, unlocked through the API first): its controls usable
 //    (the page hydrated: Submit carries React's handlers and is enabled).
 // A benchmark, not a test: it prints numbers and passes or fails nothing.
@@ -27,16 +29,36 @@ const server = await startServer({ port: PORT, env: { WARM_TRAINING: "0" } });
 const base = server.baseURL;
 const browser = await chromium.launch(chromiumLaunchOptions(findChromium() ?? "/usr/bin/chromium"));
 
-/** A phone-sized context whose every request goes through the slow link. */
-async function slowPage() {
+/**
+ * A phone-sized context whose every request goes through the slow link (`slow: false`: unthrottled),
+ * and its traffic so far: requests made, and bytes received as they went over the wire.
+ */
+async function slowPage({ slow = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-  await cdp.send("Network.emulateNetworkConditions", SLOW);
-  return { context, page };
+  if (slow) await cdp.send("Network.emulateNetworkConditions", SLOW);
+  const traffic = { requests: 0, bytes: 0, scripts: 0, scriptBytes: 0 };
+  const types = new Map();
+  cdp.on("Network.requestWillBeSent", (e) => {
+    traffic.requests++;
+    types.set(e.requestId, e.type);
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    traffic.bytes += e.encodedDataLength;
+    if (types.get(e.requestId) === "Script") {
+      traffic.scripts++;
+      traffic.scriptBytes += e.encodedDataLength;
+    }
+  });
+  return { context, page, traffic };
 }
+
+/** "12 requests, 310 kB (240 kB of script in 9 files)": what a step waited for. */
+const describeTraffic = (t) =>
+  `${t.requests} requests, ${Math.round(t.bytes / 1000)} kB (${Math.round(t.scriptBytes / 1000)} kB of script in ${t.scripts} files)`;
 
 /** A game in its lobby, created over a socket as the host page would. */
 async function createGame() {
@@ -64,15 +86,16 @@ const hydrated = (page, selector) =>
 
 async function joinRun(i) {
   const { code, socket } = await createGame();
-  const { context, page } = await slowPage();
+  const { context, page, traffic } = await slowPage();
   const t0 = Date.now();
   await page.goto(`${base}/join?code=${code}`, { waitUntil: "commit", timeout: 120_000 });
-  // Usable: the code field is there and keeps what is typed (no JavaScript needed).
-  const codeField = page.locator("#game-code");
-  await codeField.waitFor({ timeout: 120_000 });
-  await codeField.fill(code);
+  // Usable: the page's field is there and takes input (no JavaScript needed). The server checks the
+  // link's code, so this is the nickname step; it was the code field while the page checked it itself.
+  const field = page.locator("#nickname, #game-code").first();
+  await field.waitFor({ timeout: 120_000 });
+  if (!(await field.isEditable())) throw new Error("the join page's field does not take input");
   const usable = Date.now() - t0;
-  // The nickname step comes once the page has checked the code (hydrated, one socket round trip).
+  // The nickname step, with its suggestion (rendered on the server once it has checked the code).
   const nickname = page.getByLabel("Your nickname");
   await nickname.waitFor({ timeout: 120_000 });
   await page.waitForFunction(
@@ -83,13 +106,30 @@ async function joinRun(i) {
     null,
     { timeout: 120_000 },
   );
+  const atNickname = { ms: Date.now() - t0, ...traffic };
   await nickname.fill(`Slow Student ${i}`);
   await page.getByRole("button", { name: "Join", exact: true }).click();
   await page.getByRole("heading", { name: "You're in!" }).waitFor({ timeout: 120_000 });
   const lobby = Date.now() - t0;
+  const atLobby = { ...traffic };
   await context.close();
   socket.disconnect();
-  return { usable, lobby };
+  return { usable, lobby, atNickname, atLobby };
+}
+
+/**
+ * Everything /join?code=… loads once it has hydrated (unthrottled, network idle): what a student
+ * waited for before the nickname step when that step needed the page's JavaScript and a socket.
+ */
+async function joinPageWhole() {
+  const { code, socket } = await createGame();
+  const { context, page, traffic } = await slowPage({ slow: false });
+  await page.goto(`${base}/join?code=${code}`, { waitUntil: "networkidle", timeout: 120_000 });
+  await hydrated(page, "#nickname");
+  const whole = { ...traffic };
+  await context.close();
+  socket.disconnect();
+  return whole;
 }
 
 async function levelRun() {
@@ -125,6 +165,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
   const joins = [];
   for (let i = 0; i < RUNS; i++) joins.push(await joinRun(i));
+  const whole = await joinPageWhole();
   const levelsRuns = [];
   for (let i = 0; i < RUNS; i++) levelsRuns.push(await levelRun());
   const row = (name, xs) => `| ${name} | ${xs.map((x) => (x / 1000).toFixed(1)).join(" / ")} | **${(median(xs) / 1000).toFixed(1)}** |`;
@@ -132,7 +173,7 @@ try {
   console.log("| measure | runs | median |\n|---|---|---|");
   console.log(
     row(
-      "/join usable (code field takes input)",
+      "/join usable (its field takes input)",
       joins.map((r) => r.usable),
     ),
   );
@@ -154,6 +195,10 @@ try {
       levelsRuns.map((r) => r.usable),
     ),
   );
+  console.log("\nWhat each step waited for (first run):");
+  console.log(`- before the nickname step (${(joins[0].atNickname.ms / 1000).toFixed(1)} s): ${describeTraffic(joins[0].atNickname)}`);
+  console.log(`- before "You're in!": ${describeTraffic(joins[0].atLobby)}`);
+  console.log(`- /join?code=… in all, hydrated (unthrottled): ${describeTraffic(whole)}`);
 } finally {
   await browser.close();
   await server.stop();

@@ -21,7 +21,7 @@ export function tooMany(seconds: number, what?: string): Response {
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 /** Reads at most MAX_BODY_BYTES: a huge body is refused as soon as it is known to be too big. */
-async function readLimited(request: Request): Promise<string | null> {
+export async function readLimited(request: Request): Promise<string | null> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return null;
   if (!request.body) return "";
   const reader = request.body.getReader();

@@ -13,7 +13,8 @@ import { type LiveGames, localGames } from "./live/games";
 import { prismaLiveStore } from "./live/prisma-store";
 import { connectRedis, type RedisConnections } from "./live/redis";
 import { serverLiveRounds } from "./live/rounds";
-import { attachLiveSockets, type LiveServer, roomBroadcast, socketBroadcast } from "./live/socket-adapter";
+import { registerHttpJoins } from "./live/http-joins";
+import { attachLiveSockets, httpJoins, type LiveServer, roomBroadcast, socketBroadcast } from "./live/socket-adapter";
 import { warmTrainingLevels, warmTrainingLevelsAtStart } from "./training-warmup";
 
 const dev = process.argv.includes("--dev");
@@ -42,6 +43,7 @@ async function main() {
   // Live games come back before the server listens, so reconnecting clients find them.
   const { engine, games, cluster, redis, restored } = await startLiveGames(io);
   attachLiveSockets(io, games);
+  registerHttpJoins(httpJoins(games)); // the join page and form, before the page's JavaScript has arrived (app/join)
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -12,11 +12,23 @@ import { ConnectionBanner, Countdown, Icon, Podium, RevealPanel, Standings } fro
 import { clockSeconds, type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
 import { LearnIntro } from "../learn/LearnIntro";
 
-/** A student's phone during a live game: waits, plays each round, sees their rank. */
-export function PlayerScreen({ code }: { code: string }) {
+/** A player this browser joined as through the join form, found by the server from its cookie (app/live/[code]/page.tsx). */
+export interface JoinedPlayer {
+  nickname: string;
+  secret: string;
+  inLobby: boolean;
+}
+
+/**
+ * A student's phone during a live game: waits, plays each round, sees their rank. `joined`: the
+ * player the server found for this browser, shown before the socket has connected.
+ */
+export function PlayerScreen({ code, joined = null }: { code: string; joined?: JoinedPlayer | null }) {
   const [problem, setProblem] = useState<string | null>(null);
   const attach = useCallback(
     async (socket: LiveSocket): Promise<LiveView | null> => {
+      // The form's join is the newest (the server checked it is in this game): it is kept for reloads, as a socket join's is.
+      if (joined && secrets.get(secrets.player(code)) !== joined.secret) secrets.set(secrets.player(code), joined.secret);
       const playerSecret = secrets.get(secrets.player(code));
       if (!playerSecret) {
         setProblem("join");
@@ -30,7 +42,7 @@ export function PlayerScreen({ code }: { code: string }) {
       setProblem(null);
       return ack.view;
     },
-    [code],
+    [code, joined],
   );
   const { socket, view, connected, kicked, clockOffset } = useLiveSocket(attach);
   const seconds = clockSeconds(view, useCountdown(view?.phaseEndsAt ?? null, clockOffset));
@@ -55,6 +67,21 @@ export function PlayerScreen({ code }: { code: string }) {
             Join game {code}
           </Link>
         </div>
+      </main>
+    );
+  if (view?.role !== "player" && joined)
+    return (
+      <main className={`live-player ${styles.phone}`}>
+        <header className="live-me row" data-testid="me">
+          <strong>{joined.nickname}</strong>
+        </header>
+        {joined.inLobby ? (
+          <LobbyPanel />
+        ) : (
+          <p className="muted" role="status">
+            Connecting to game {code}…
+          </p>
+        )}
       </main>
     );
   if (view?.role !== "player")
@@ -88,13 +115,7 @@ export function PlayerScreen({ code }: { code: string }) {
 function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: LiveSocket | null; seconds: number | null }) {
   const me = view.me;
   const level = view.round?.level ?? undefined;
-  if (view.phase === "lobby")
-    return (
-      <div className="panel center">
-        <h1>You&apos;re in!</h1>
-        <p>Waiting for the host to start. Look at the big screen.</p>
-      </div>
-    );
+  if (view.phase === "lobby") return <LobbyPanel />;
   if (view.phase === "leaderboard")
     return (
       <div className="panel">
@@ -146,6 +167,15 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
       </div>
       <RevealPanel view={view} level={level} />
     </>
+  );
+}
+
+function LobbyPanel() {
+  return (
+    <div className="panel center">
+      <h1>You&apos;re in!</h1>
+      <p>Waiting for the host to start. Look at the big screen.</p>
+    </div>
   );
 }
 

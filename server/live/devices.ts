@@ -29,7 +29,8 @@ export function deviceFromCookieHeader(header: string | undefined): string | nul
   return null;
 }
 
-function deviceCookie(id: string): string {
+/** The Set-Cookie value that gives a browser this device id (the handshake, and the join form: app/api/live/join). */
+export function deviceCookie(id: string): string {
   const secure = process.env.COOKIE_SECURE === "true" ? "; Secure" : "";
   return `${DEVICE_COOKIE}=${id}; Path=/; Max-Age=${DEVICE_COOKIE_DAYS * 24 * 60 * 60}; HttpOnly; SameSite=Lax${secure}`;
 }

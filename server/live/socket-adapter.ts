@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server, Socket } from "socket.io";
 import { liveCommands } from "../../core/live/commands";
 import {
@@ -21,6 +22,7 @@ import { defineLimit, waitMessage } from "../limits";
 import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teachers/session-token";
 import { deviceOf } from "./devices";
 import type { LiveGames } from "./games";
+import type { HttpJoins } from "./http-joins";
 import type { LiveBroadcast } from "./interfaces";
 import { createWithinLimits, hostKeyOf, type Requester, refuseIfJoinFlood } from "./room-limits";
 
@@ -120,6 +122,40 @@ const codeGuesses = {
   },
 };
 
+/** player:check: whether a game has this code, a miss counted as a guess (the socket event and the join page alike). */
+export async function checkCodeWithinLimits(games: LiveGames, address: string, code: string): Promise<void> {
+  await codeGuesses.check(address, await games.exists(code));
+}
+
+/**
+ * player:join within its limits (code guesses, joins per address per game): the socket event, and
+ * the join form that works before the page's JavaScript has arrived (http-join.ts), go through it.
+ */
+export async function joinWithinLimits(games: LiveGames, requester: Requester, connection: string, data: LiveEvent<"player:join">, device: string | null) {
+  await checkCodeWithinLimits(games, requester.address, data.code);
+  await refuseIfJoinFlood(requester, data.code);
+  return games.join(connection, data, device);
+}
+
+/**
+ * The joins of the join page and form (server/live/http-joins.ts). A form has no socket: the
+ * player joins under a connection id of its own, let go at once; the game page's socket then
+ * resumes them with the secret, as after a reload.
+ */
+export function httpJoins(games: LiveGames): HttpJoins {
+  return {
+    check: (requester, code) => checkCodeWithinLimits(games, requester.address, code),
+    async join(requester, event, device) {
+      const connection = `http|${randomUUID()}`;
+      try {
+        return await joinWithinLimits(games, requester, connection, event, device);
+      } finally {
+        games.detach(connection);
+      }
+    },
+  };
+}
+
 type Handler<E extends LiveEventName> = (socket: LiveSocket, payload: LiveEvent<E>) => Promise<ReplyOf<E>>;
 
 const LOOPBACK = /^(127\.|::1$)/;
@@ -159,15 +195,10 @@ function sessionHandlers(games: LiveGames): { [E in SessionEventName]: Handler<E
       view: await codeGuesses.withSecret(address(socket), () => games.attachHost(socket.id, data.code, data.hostSecret)),
     }),
     "player:check": async (socket, data) => {
-      await codeGuesses.check(address(socket), await games.exists(data.code));
+      await checkCodeWithinLimits(games, address(socket), data.code);
       return {};
     },
-    "player:join": async (socket, data) => {
-      const requester = requesterOf(socket);
-      await codeGuesses.check(requester.address, await games.exists(data.code));
-      await refuseIfJoinFlood(requester, data.code);
-      return games.join(socket.id, data, deviceOf(socket.request));
-    },
+    "player:join": async (socket, data) => joinWithinLimits(games, requesterOf(socket), socket.id, data, deviceOf(socket.request)),
     "player:resume": async (socket, data) => ({
       view: await codeGuesses.withSecret(address(socket), () => games.resume(socket.id, data.code, data.playerSecret)),
     }),

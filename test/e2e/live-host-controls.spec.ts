@@ -65,16 +65,21 @@ test("a locked room refuses newcomers until the host unlocks it", async ({ devic
   const { host, code } = await liveLobby(device, ["Early Bird"]);
 
   const lock = host.getByRole("checkbox", { name: "Lock the room (nobody else can join)" });
+  // A student already at the nickname step when the host locks the room is refused on Join.
+  const late = await device(PHONE);
+  await atNicknameStep(late, code);
   // The box shows the server's state: it ticks once the server has locked the room.
   await lock.click();
   await expect(lock).toBeChecked();
-
-  const late = await device(PHONE);
-  await atNicknameStep(late, code);
   await tryNickname(late, "Late Comer");
   await expect(joinError(late)).toHaveText(/locked/i);
   await expect(late).toHaveURL(/\/join\?code=/);
   await expect(host.getByTestId("player-count")).toHaveText("1 player");
+
+  // The QR link of a locked room says so at once, without asking for a nickname first (issue 12).
+  await late.goto(`/join?code=${code}`);
+  await expect(joinError(late)).toHaveText(/locked/i);
+  await expect(late.getByLabel("Your nickname")).toHaveCount(0);
 
   // The host's lock survives a reload of the projector page.
   await host.reload();
@@ -82,6 +87,7 @@ test("a locked room refuses newcomers until the host unlocks it", async ({ devic
 
   await lock.click();
   await expect(lock).not.toBeChecked();
+  await atNicknameStep(late, code);
   await tryNickname(late, "Late Comer");
   await expect(late).toHaveURL(new RegExp(`/live/${code}$`));
   await expect(host.getByTestId("player-count")).toHaveText("2 players");
