@@ -1,0 +1,62 @@
+import type { Page } from "@playwright/test";
+
+// Phones fit one screen (issue 12): the measurement shared by the live rounds (phones.spec.ts)
+// and the solo levels (phones-solo.spec.ts).
+
+export interface FitTarget {
+  /** What the player moves. A selector matches every element; one starting "first:" only its first match. */
+  controls: string[];
+  /** What those controls drive (same selector forms). */
+  feedback: string[];
+  /** The Submit button(s). */
+  submit: string;
+}
+
+export interface Fit {
+  offScreen: string[];
+  covered: string[];
+}
+
+/**
+ * At the top of the page: every control, every feedback element and Submit inside the viewport.
+ * Then at the top and at the bottom of the page: every control whose centre is on screen is what
+ * the browser hits there (not a sticky bar laid over it).
+ */
+export function measure(page: Page, target: FitTarget): Promise<Fit> {
+  return page.evaluate(({ controls, feedback, submit }) => {
+    const nameOf = (el: Element) => {
+      const id = el.getAttribute("data-testid");
+      const label = el.getAttribute("aria-label");
+      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ""}${label ? ` "${label.slice(0, 30)}"` : ""}`;
+    };
+    const matches = (s: string): Element[] => {
+      if (!s.startsWith("first:")) return [...document.querySelectorAll(s)];
+      const first = document.querySelector(s.slice("first:".length));
+      return first ? [first] : [];
+    };
+    const all = (selectors: string[]) => selectors.flatMap(matches);
+    const submits = matches(submit);
+    const offScreen: string[] = [];
+    window.scrollTo(0, 0);
+    for (const el of [...all(controls), ...all(feedback), ...submits]) {
+      const r = el.getBoundingClientRect();
+      const inside = r.height > 0 && r.top >= -0.5 && r.bottom <= innerHeight + 0.5 && r.left >= -0.5 && r.right <= innerWidth + 0.5;
+      if (!inside) offScreen.push(`${nameOf(el)} at ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`);
+    }
+    const covered: string[] = [];
+    const hitsItself = (el: Element, hit: Element | null) =>
+      !hit || el.contains(hit) || hit.contains(el) || (hit.closest("label") !== null && hit.closest("label") === el.closest("label"));
+    for (const y of [0, document.documentElement.scrollHeight]) {
+      window.scrollTo(0, y);
+      for (const el of [...all(controls), ...submits]) {
+        const r = el.getBoundingClientRect();
+        const cy = r.top + r.height / 2;
+        if (cy < 0 || cy > innerHeight) continue;
+        const hit = document.elementFromPoint(r.left + r.width / 2, cy);
+        if (!hitsItself(el, hit)) covered.push(`${nameOf(el)} under ${hit ? nameOf(hit) : "?"} (scrolled to ${Math.round(scrollY)})`);
+      }
+    }
+    window.scrollTo(0, 0);
+    return { offScreen, covered };
+  }, target);
+}

@@ -1,0 +1,92 @@
+import { mkdirSync } from "node:fs";
+import { expect, openAnyLevel, PHONE, test, unlockUpTo } from "./helpers";
+import { type FitTarget, measure } from "./phone-fit";
+
+// Phones fit one screen (issue 12), in solo play: on a 390×844 phone, for one level of every kind,
+// the controls, the feedback they drive and Submit are on the first screen as the level opens
+// (its learn card as a first visit shows it), without scrolling, and no sticky bar covers a
+// control. Measured as the live rounds are (./phone-fit.ts).
+
+const SHOTS = "/tmp/shots-phones-solo";
+const SUBMIT = '[data-testid="submit"]';
+const VIEW = '[data-testid="kind-view"]';
+
+interface SoloLevel extends Omit<FitTarget, "submit"> {
+  kind: string;
+  level: string;
+}
+
+const LEVELS: SoloLevel[] = [
+  // A quiz is several screens by nature: its first question with its options, and Submit.
+  { kind: "concept", level: "rules-or-examples", controls: [`first:${VIEW} [data-testid^="question-"]`], feedback: ['[data-testid="answered-count"]'] },
+  {
+    kind: "coordinate-change",
+    level: "turn-and-shift",
+    controls: [`${VIEW} input[type="range"]`, '[data-testid="before-canvas"]'],
+    feedback: ['[data-testid="live-accuracy"]', '[data-testid="after-canvas"]'],
+  },
+  {
+    kind: "tune-weights",
+    level: "xor-by-hand",
+    controls: [`${VIEW} input[type="range"]`],
+    feedback: ['[data-testid="live-loss"]', '[data-testid="tune-canvas"]'],
+  },
+  // An experiment: the rate and the prediction are chosen, then Submit commits and runs them.
+  { kind: "learning-rate", level: "pick-a-learning-rate", controls: [`${VIEW} input[type="radio"]`], feedback: [`${VIEW} input[type="radio"]:checked`] },
+  {
+    kind: "downhill",
+    level: "downhill-by-hand",
+    controls: ['[data-testid="step-size"]', '[data-testid="take-step"]'],
+    feedback: ['[data-testid="surface"]', '[data-testid="landing-loss"]'],
+  },
+  // The loop's cards are reordered in place: the list is both the control and what it drives.
+  { kind: "training-loop", level: "order-the-training-loop", controls: ['[data-testid="loop-order"]'], feedback: [] },
+  {
+    kind: "chain-rule",
+    level: "chain-rule-one-neuron",
+    controls: ['[data-testid="gradient-number"]'],
+    feedback: ['[data-testid="network-values"]', '[data-testid="gradient-value"]'],
+  },
+  { kind: "backward-pass", level: "backward-pass-branch", controls: [`${VIEW} input`], feedback: ['[data-testid="graph"]'] },
+  {
+    kind: "nonlinearity",
+    level: "stacked-lines",
+    controls: [`${VIEW} input[type="range"]`],
+    feedback: [`${VIEW} svg[role="img"]`],
+  },
+  { kind: "deep-training", level: "vanishing-gradients", controls: [`${VIEW} input[type="radio"]`], feedback: [`${VIEW} input[type="radio"]:checked`] },
+  // Cards of questions, like a quiz: the first card with its options, and Submit.
+  { kind: "output-head", level: "classification-heads", controls: [`first:${VIEW} [data-testid^="head-"]`], feedback: ['[data-testid="answered-count"]'] },
+  { kind: "digits", level: "what-the-layers-see", controls: [`${VIEW} input[type="radio"]`], feedback: ['[data-testid="network-summary"]'] },
+  { kind: "generalise", level: "stop-in-time", controls: [`${VIEW} input[type="radio"]`], feedback: ['[data-testid="probe-chart"]'] },
+  // One dataset card at a time, like a quiz: the first card with its options, and Submit.
+  { kind: "which-network", level: "match-the-network", controls: ['first:[data-testid="dataset-1"]'], feedback: [] },
+];
+
+/** Kinds measured and reported but not yet asserted (each one's measurement is printed). */
+const FITS_NOT_YET: string[] = LEVELS.map((l) => l.kind);
+
+test("a solo level of every kind fits a 390×844 phone: controls, feedback and Submit on one screen, never under a sticky bar", async ({ device }) => {
+  test.setTimeout(600_000); // unlocking plays the campaign up to chapter 5 through the API, training levels included
+  const page = await device(PHONE);
+  await unlockUpTo(page, LEVELS.at(-1)?.level ?? "");
+  mkdirSync(SHOTS, { recursive: true });
+  const report: Record<string, unknown> = {};
+  for (const solo of LEVELS) {
+    await test.step(`${solo.kind}: ${solo.level}`, async () => {
+      await openAnyLevel(page, solo.level);
+      await expect(page.getByTestId("kind-view")).toBeVisible();
+      await expect(page.getByTestId("submit")).toBeEnabled();
+      await page.screenshot({ path: `${SHOTS}/${solo.kind}.png` });
+      const target = { ...solo, submit: SUBMIT };
+      report[solo.kind] = await measure(page, target);
+      if (FITS_NOT_YET.includes(solo.kind)) return;
+      // Soft: every kind is measured (and screenshotted) even when an earlier one fails.
+      await expect
+        .configure({ soft: true })
+        .poll(() => measure(page, target), { message: solo.kind, timeout: 5_000 })
+        .toEqual({ offScreen: [], covered: [] });
+    });
+  }
+  console.log(`Not yet asserted: ${FITS_NOT_YET.join(", ") || "none"}. Measured:\n${JSON.stringify(report, null, 2)}`);
+});
