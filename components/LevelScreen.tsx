@@ -116,7 +116,7 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
 
   return (
     <div className="level-layout">
-      <div>
+      <div className={styles.main}>
         <p className={`muted ${styles.crumbs}`} style={{ margin: 0 }}>
           <Link href="/play">Campaign</Link> › Chapter {level.chapter.number}: {level.chapter.title} › Level {level.number}
         </p>
@@ -182,20 +182,20 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
 }
 
 /**
- * The level's brief. On a phone it shows its first two lines until "More" is tapped (CSS), so the
+ * The level's brief. On a phone it shows its first line until "More" is tapped (CSS), so the
  * challenge starts on the first screen; on a wider screen it is shown whole and the toggle is hidden.
  */
 function Brief({ text }: { text: string }) {
   const [open, setOpen] = useState(false);
   return (
-    <>
-      <p className={open ? `${styles.brief} ${styles.open}` : styles.brief} id="level-brief">
-        <GlossaryText text={text} />
-      </p>
+    <p className={open ? `${styles.brief} ${styles.open}` : styles.brief} id="level-brief">
+      {/* First in the paragraph and floated, so it stays on the brief's one visible line. */}
       <button type="button" className={styles.more} aria-expanded={open} aria-controls="level-brief" onClick={() => setOpen((o) => !o)}>
-        {open ? "Show less of the brief" : "Read the whole brief"}
+        {open ? "Less" : "More"}
+        <span className="sr-only"> of the brief</span>
       </button>
-    </>
+      <GlossaryText text={text} />
+    </p>
   );
 }
 

@@ -21,11 +21,13 @@ export function LearnCard({ levelId, card }: { levelId: string; card: Card }) {
 
   // Read after the first render: the server cannot know what this device folded, nor its width.
   useEffect(() => {
+    let folded = matchMedia(PHONE_QUERY).matches;
     try {
-      if (localStorage.getItem(FOLDED_KEY(levelId)) === "1" || matchMedia(PHONE_QUERY).matches) setOpen(false);
+      folded ||= localStorage.getItem(FOLDED_KEY(levelId)) === "1";
     } catch {
-      // Storage refused (private mode): the card just starts open.
+      // Storage refused (private mode): the card starts as this screen's width says.
     }
+    if (folded) setOpen(false);
     setReady(true);
   }, [levelId]);
 

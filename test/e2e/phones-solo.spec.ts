@@ -51,7 +51,8 @@ const LEVELS: SoloLevel[] = [
   {
     kind: "nonlinearity",
     level: "stacked-lines",
-    controls: [`${VIEW} input[type="range"]`],
+    // The single layer's three numbers, and the "just to look" ReLU switch.
+    controls: [`${VIEW} input`],
     feedback: [`${VIEW} svg[role="img"]`],
   },
   { kind: "deep-training", level: "vanishing-gradients", controls: [`${VIEW} input[type="radio"]`], feedback: [`${VIEW} input[type="radio"]:checked`] },
@@ -78,6 +79,9 @@ test("a solo level of every kind fits a 390×844 phone: controls, feedback and S
       await expect(page.getByTestId("kind-view")).toBeVisible();
       await expect(page.getByTestId("submit")).toBeEnabled();
       await page.screenshot({ path: `${SHOTS}/${solo.kind}.png` });
+      // Every selector names something on this level: a measurement of nothing would pass.
+      for (const selector of [...solo.controls, ...solo.feedback])
+        expect(await page.locator(selector.replace(/^first:/, "")).count(), selector).toBeGreaterThan(0);
       const target = { ...solo, submit: SUBMIT };
       report[solo.kind] = await measure(page, target);
       if (FITS_NOT_YET.includes(solo.kind)) return;
