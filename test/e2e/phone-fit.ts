@@ -10,6 +10,11 @@ export interface FitTarget {
   feedback: string[];
   /** The Submit button(s). */
   submit: string;
+  /**
+   * Measured with this element scrolled to the top of the screen instead of the page's top: a quiz
+   * is several screens by nature, and one question with its options and Submit must fit at once.
+   */
+  scrolledTo?: string;
 }
 
 export interface Fit {
@@ -18,12 +23,13 @@ export interface Fit {
 }
 
 /**
- * At the top of the page: every control, every feedback element and Submit inside the viewport.
+ * At the top of the page (or with `scrolledTo` at the top of the screen): every control, every
+ * feedback element and Submit inside the viewport.
  * Then at the top and at the bottom of the page: every control whose centre is on screen is what
  * the browser hits there (not a sticky bar laid over it).
  */
 export function measure(page: Page, target: FitTarget): Promise<Fit> {
-  return page.evaluate(({ controls, feedback, submit }) => {
+  return page.evaluate(({ controls, feedback, submit, scrolledTo }) => {
     const nameOf = (el: Element) => {
       const id = el.getAttribute("data-testid");
       const label = el.getAttribute("aria-label");
@@ -38,6 +44,7 @@ export function measure(page: Page, target: FitTarget): Promise<Fit> {
     const submits = matches(submit);
     const offScreen: string[] = [];
     window.scrollTo(0, 0);
+    if (scrolledTo) document.querySelector(scrolledTo)?.scrollIntoView({ block: "start" });
     for (const el of [...all(controls), ...all(feedback), ...submits]) {
       const r = el.getBoundingClientRect();
       const inside = r.height > 0 && r.top >= -0.5 && r.bottom <= innerHeight + 0.5 && r.left >= -0.5 && r.right <= innerWidth + 0.5;

@@ -17,8 +17,14 @@ interface SoloLevel extends Omit<FitTarget, "submit"> {
 }
 
 const LEVELS: SoloLevel[] = [
-  // A quiz is several screens by nature: its first question with its options, and Submit.
-  { kind: "concept", level: "rules-or-examples", controls: [`first:${VIEW} [data-testid^="question-"]`], feedback: ['[data-testid="answered-count"]'] },
+  // A quiz is several screens by nature: its first question with its options, and Submit, with that question scrolled to the top.
+  {
+    kind: "concept",
+    level: "rules-or-examples",
+    controls: [`first:${VIEW} [data-testid^="question-"]`],
+    feedback: [],
+    scrolledTo: `${VIEW} [data-testid^="question-"]`,
+  },
   {
     kind: "coordinate-change",
     level: "turn-and-shift",
@@ -45,7 +51,7 @@ const LEVELS: SoloLevel[] = [
     kind: "chain-rule",
     level: "chain-rule-one-neuron",
     controls: ['[data-testid="gradient-number"]'],
-    feedback: ['[data-testid="network-values"]', '[data-testid="gradient-value"]'],
+    feedback: ['[data-testid="network-values"]'],
   },
   { kind: "backward-pass", level: "backward-pass-branch", controls: [`${VIEW} input`], feedback: ['[data-testid="graph"]'] },
   {
@@ -56,16 +62,39 @@ const LEVELS: SoloLevel[] = [
     feedback: [`${VIEW} svg[role="img"]`],
   },
   { kind: "deep-training", level: "vanishing-gradients", controls: [`${VIEW} input[type="radio"]`], feedback: [`${VIEW} input[type="radio"]:checked`] },
-  // Cards of questions, like a quiz: the first card with its options, and Submit.
-  { kind: "output-head", level: "classification-heads", controls: [`first:${VIEW} [data-testid^="head-"]`], feedback: ['[data-testid="answered-count"]'] },
+  // Cards of questions, like a quiz: the first card with its options, and Submit, with that card scrolled to the top.
+  {
+    kind: "output-head",
+    level: "classification-heads",
+    controls: [`first:${VIEW} [data-testid^="head-"]`],
+    feedback: [],
+    scrolledTo: `${VIEW} [data-testid^="head-"]`,
+  },
   { kind: "digits", level: "what-the-layers-see", controls: [`${VIEW} input[type="radio"]`], feedback: ['[data-testid="network-summary"]'] },
   { kind: "generalise", level: "stop-in-time", controls: [`${VIEW} input[type="radio"]`], feedback: ['[data-testid="probe-chart"]'] },
-  // One dataset card at a time, like a quiz: the first card with its options, and Submit.
-  { kind: "which-network", level: "match-the-network", controls: ['first:[data-testid="dataset-1"]'], feedback: [] },
+  // Dataset cards, like a quiz: the first card with its options, and Submit, with that card scrolled to the top.
+  { kind: "which-network", level: "match-the-network", controls: ['[data-testid="dataset-1"]'], feedback: [], scrolledTo: '[data-testid="dataset-1"]' },
 ];
 
-/** Kinds measured and reported but not yet asserted (each one's measurement is printed). */
-const FITS_NOT_YET: string[] = LEVELS.map((l) => l.kind);
+/**
+ * Kinds measured and printed but not yet asserted: at 16 px text their working area is still taller
+ * than what the compact header leaves (2026-11-30: the training kinds' options run 50–400 px past
+ * the Submit bar, the coordinate-change plots are stacked, XOR by hand has nine sliders, the
+ * training loop's list is 1,200 px, a concept sort question and a which-network card are taller
+ * than the screen). Take a kind out of this list once it fits.
+ */
+const FITS_NOT_YET: string[] = [
+  "concept",
+  "coordinate-change",
+  "tune-weights",
+  "learning-rate",
+  "downhill",
+  "training-loop",
+  "deep-training",
+  "digits",
+  "generalise",
+  "which-network",
+];
 
 test("a solo level of every kind fits a 390×844 phone: controls, feedback and Submit on one screen, never under a sticky bar", async ({ device }) => {
   test.setTimeout(600_000); // unlocking plays the campaign up to chapter 5 through the API, training levels included
