@@ -32,8 +32,8 @@ export function measure(page: Page, target: FitTarget): Promise<Fit> {
   return page.evaluate(({ controls, feedback, submit, scrolledTo }) => {
     const nameOf = (el: Element) => {
       const id = el.getAttribute("data-testid");
-      const label = el.getAttribute("aria-label");
-      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ""}${label ? ` "${label.slice(0, 30)}"` : ""}`;
+      const label = el.getAttribute("aria-label")?.slice(0, 30);
+      return [el.tagName.toLowerCase(), id && `[${id}]`, label && ` "${label}"`].filter(Boolean).join("");
     };
     const matches = (s: string): Element[] => {
       if (!s.startsWith("first:")) return [...document.querySelectorAll(s)];
@@ -50,19 +50,20 @@ export function measure(page: Page, target: FitTarget): Promise<Fit> {
       const inside = r.height > 0 && r.top >= -0.5 && r.bottom <= innerHeight + 0.5 && r.left >= -0.5 && r.right <= innerWidth + 0.5;
       if (!inside) offScreen.push(`${nameOf(el)} at ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`);
     }
-    const covered: string[] = [];
     const hitsItself = (el: Element, hit: Element | null) =>
       !hit || el.contains(hit) || hit.contains(el) || (hit.closest("label") !== null && hit.closest("label") === el.closest("label"));
-    for (const y of [0, document.documentElement.scrollHeight]) {
+    /** The controls (and Submit) whose centre is on screen but under something else, with the page scrolled to `y`. */
+    const coveredAt = (y: number) => {
       window.scrollTo(0, y);
-      for (const el of [...all(controls), ...submits]) {
+      return [...all(controls), ...submits].flatMap((el) => {
         const r = el.getBoundingClientRect();
         const cy = r.top + r.height / 2;
-        if (cy < 0 || cy > innerHeight) continue;
+        if (cy < 0 || cy > innerHeight) return [];
         const hit = document.elementFromPoint(r.left + r.width / 2, cy);
-        if (!hitsItself(el, hit)) covered.push(`${nameOf(el)} under ${hit ? nameOf(hit) : "?"} (scrolled to ${Math.round(scrollY)})`);
-      }
-    }
+        return hitsItself(el, hit) ? [] : [`${nameOf(el)} under ${hit ? nameOf(hit) : "?"} (scrolled to ${Math.round(scrollY)})`];
+      });
+    };
+    const covered = [0, document.documentElement.scrollHeight].flatMap(coveredAt);
     window.scrollTo(0, 0);
     return { offScreen, covered };
   }, target);
