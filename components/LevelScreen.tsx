@@ -18,6 +18,7 @@ import { Stars } from "./Stars";
 import { useNow } from "./useNow";
 import { useVisibleTime } from "./useVisibleTime";
 import { GlossaryText } from "./learn/LinkedText";
+import styles from "./LevelScreen.module.css";
 
 /** Reads an API error's message (and the wait of a rate limit) from a refused response. */
 async function refusal(res: Response): Promise<string> {
@@ -115,17 +116,15 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
 
   return (
     <div className="level-layout">
-      <div>
-        <p className="muted" style={{ margin: 0 }}>
+      <div className={styles.main}>
+        <p className={`muted ${styles.crumbs}`} style={{ margin: 0 }}>
           <Link href="/play">Campaign</Link> › Chapter {level.chapter.number}: {level.chapter.title} › Level {level.number}
         </p>
-        <h1 ref={titleRef} tabIndex={-1}>
+        <h1 ref={titleRef} tabIndex={-1} className={styles.title}>
           {level.title}
         </h1>
-        <p style={{ fontSize: "1.1rem" }}>
-          <GlossaryText text={level.brief} />
-        </p>
-        <p className="muted" style={{ marginBottom: 4 }}>
+        <Brief key={level.id} text={level.brief} />
+        <p className={`muted ${styles.goal}`} style={{ marginBottom: 4 }}>
           Goal: {level.target}. Your best: <Stars count={best?.stars ?? 0} />
         </p>
         {level.rules && !result && (
@@ -151,7 +150,7 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
         )}
 
         {!result && (
-          <div className="row" style={{ marginTop: 16 }}>
+          <div className={`row ${styles.submitBar}`}>
             <button type="button" className="button big" onClick={submit} disabled={submitting || !viewReady} data-testid="submit">
               {submitLabel(level.attempts, { submitting, viewReady })}
             </button>
@@ -161,6 +160,10 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
                 {liveStars.capped && " (the most this try can earn)"}
               </span>
             )}
+            {/* On a phone the hints sit below the challenge: one tap brings them up. */}
+            <a href="#hints-title" className={styles.hintsLink}>
+              Hints
+            </a>
           </div>
         )}
         {error && (
@@ -177,6 +180,24 @@ export function LevelScreen({ initial, best: initialBest }: { initial: PublicLev
         <Leaderboard levelId={level.id} refreshKey={boardVersion} />
       </aside>
     </div>
+  );
+}
+
+/**
+ * The level's brief. On a phone it shows its first line until "More" is tapped (CSS), so the
+ * challenge starts on the first screen; on a wider screen it is shown whole and the toggle is hidden.
+ */
+function Brief({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <p className={open ? `${styles.brief} ${styles.open}` : styles.brief} id="level-brief">
+      {/* First in the paragraph and floated, so it stays on the brief's one visible line. */}
+      <button type="button" className={styles.more} aria-expanded={open} aria-controls="level-brief" onClick={() => setOpen((o) => !o)}>
+        {open ? "Less" : "More"}
+        <span className="sr-only"> of the brief</span>
+      </button>
+      <GlossaryText text={text} />
+    </p>
   );
 }
 

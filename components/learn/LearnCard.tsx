@@ -7,21 +7,28 @@ import styles from "./LearnCard.module.css";
 import { LinkedText } from "./LinkedText";
 
 const FOLDED_KEY = (levelId: string) => `ga:learn-folded:${levelId}`;
+/** Where the card starts folded: on a phone the challenge must start on the first screen (LearnCard.module.css). */
+const PHONE_QUERY = "(max-width: 600px)";
 
 /**
  * The short lesson before a level's challenge: open the first time, folded once read ("Got it"
- * or a tap on its title), and kept folded on this device the next time the level opens.
+ * or a tap on its title), and kept folded on this device the next time the level opens. On a
+ * phone it starts folded, one tap away, so the challenge and Submit fit the first screen.
  */
 export function LearnCard({ levelId, card }: { levelId: string; card: Card }) {
   const [open, setOpen] = useState(true);
+  const [ready, setReady] = useState(false);
 
-  // Read after the first render: the server cannot know what this device folded.
+  // Read after the first render: the server cannot know what this device folded, nor its width.
   useEffect(() => {
+    let folded = matchMedia(PHONE_QUERY).matches;
     try {
-      if (localStorage.getItem(FOLDED_KEY(levelId)) === "1") setOpen(false);
+      folded ||= localStorage.getItem(FOLDED_KEY(levelId)) === "1";
     } catch {
-      // Storage refused (private mode): the card just starts open.
+      // Storage refused (private mode): the card starts as this screen's width says.
     }
+    if (folded) setOpen(false);
+    setReady(true);
   }, [levelId]);
 
   function remember(isOpen: boolean) {
@@ -45,6 +52,7 @@ export function LearnCard({ levelId, card }: { levelId: string; card: Card }) {
         if (isOpen !== open) remember(isOpen);
       }}
       data-testid="learn"
+      data-ready={ready ? "" : undefined}
     >
       <summary className={styles.summary}>
         <span>Learn first</span>

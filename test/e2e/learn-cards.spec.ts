@@ -71,7 +71,13 @@ test("on a phone the card reads without sideways scrolling, and the challenge fo
   await page.setViewportSize(PHONE.viewport);
   await unlockAndOpen(page, "one-neuron");
   const card = page.getByTestId("learn");
+  // On a phone the card starts folded, one tap away, so the challenge starts on the first screen.
+  await expect(card).toHaveAttribute("data-ready", "");
+  await expect(card).not.toHaveAttribute("open", "");
+  await expect(card).toBeInViewport();
+  await card.locator("summary").click();
   await expect(card).toHaveAttribute("open", "");
+  await expect(card).toContainText("Cross-entropy is the loss for probabilities");
   await expectNoHorizontalScroll(page);
   await card.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await shot(page, "phone-one-neuron");

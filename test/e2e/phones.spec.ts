@@ -1,5 +1,5 @@
-import type { Page } from "@playwright/test";
 import { createLiveGame, expect, joinLiveGame, PHONE, PROJECTOR, test } from "./helpers";
+import { measure } from "./phone-fit";
 
 // Phones fit one screen (issue 12): on a 390×844 phone, during a live round, the controls, the
 // feedback they drive and Submit are all on the first screen, without scrolling; and no sticky bar
@@ -37,50 +37,6 @@ const ROUNDS: Round[] = [
   },
 ];
 
-interface Fit {
-  offScreen: string[];
-  covered: string[];
-}
-
-/**
- * At the top of the page: every control, every feedback element and Submit inside the viewport.
- * Then at the top and at the bottom of the page: every control whose centre is on screen is what
- * the browser hits there (not a sticky bar laid over it).
- */
-function measure(page: Page, round: Round): Promise<Fit> {
-  return page.evaluate(({ controls, feedback }) => {
-    const nameOf = (el: Element) => {
-      const id = el.getAttribute("data-testid");
-      const label = el.getAttribute("aria-label");
-      return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ""}${label ? ` "${label.slice(0, 30)}"` : ""}`;
-    };
-    const all = (selectors: string[]) => selectors.flatMap((s) => [...document.querySelectorAll(s)]);
-    const submit = [...document.querySelectorAll('[data-testid="live-submit"]')];
-    const offScreen: string[] = [];
-    window.scrollTo(0, 0);
-    for (const el of [...all(controls), ...all(feedback), ...submit]) {
-      const r = el.getBoundingClientRect();
-      const inside = r.height > 0 && r.top >= -0.5 && r.bottom <= innerHeight + 0.5 && r.left >= -0.5 && r.right <= innerWidth + 0.5;
-      if (!inside) offScreen.push(`${nameOf(el)} at ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`);
-    }
-    const covered: string[] = [];
-    const hitsItself = (el: Element, hit: Element | null) =>
-      !hit || el.contains(hit) || hit.contains(el) || (hit.closest("label") !== null && hit.closest("label") === el.closest("label"));
-    for (const y of [0, document.documentElement.scrollHeight]) {
-      window.scrollTo(0, y);
-      for (const el of [...all(controls), ...submit]) {
-        const r = el.getBoundingClientRect();
-        const cy = r.top + r.height / 2;
-        if (cy < 0 || cy > innerHeight) continue;
-        const hit = document.elementFromPoint(r.left + r.width / 2, cy);
-        if (!hitsItself(el, hit)) covered.push(`${nameOf(el)} under ${hit ? nameOf(hit) : "?"} (scrolled to ${Math.round(scrollY)})`);
-      }
-    }
-    window.scrollTo(0, 0);
-    return { offScreen, covered };
-  }, round);
-}
-
 test("a live round fits a 390×844 phone: controls, feedback and Submit on one screen, never under a sticky bar", async ({ device }) => {
   test.slow();
   const host = await device(PROJECTOR);
@@ -106,7 +62,7 @@ test("a live round fits a 390×844 phone: controls, feedback and Submit on one s
       // Soft: every round is measured (and screenshotted) even when an earlier one fails.
       await expect
         .configure({ soft: true })
-        .poll(() => measure(phone, round), { message: round.title, timeout: 5_000 })
+        .poll(() => measure(phone, { ...round, submit: '[data-testid="live-submit"]' }), { message: round.title, timeout: 5_000 })
         .toEqual({ offScreen: [], covered: [] });
       if (i + 1 < ROUNDS.length) {
         await next.click(); // End the round now
