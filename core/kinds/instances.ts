@@ -32,7 +32,9 @@ export function publicViewOf(level: Level, seed: string): unknown {
  * `seed` would compute at length, for kinds that declare it; a no-op for the others.
  */
 export async function preparePublicView(level: Level, seed: string): Promise<void> {
-  await kindOf(level.kind).prepareView?.(level, configOf(level), instanceOf(level, seed));
+  const kind = kindOf(level.kind);
+  // Other kinds: nothing to do, not even drawing the instance.
+  if (kind.prepareView) await kind.prepareView(level, configOf(level), instanceOf(level, seed));
 }
 
 /** The answer a player starts from on this instance (what a blank submission sends). */
