@@ -46,6 +46,12 @@ export interface ChallengeKind<Config = unknown, Answer = unknown, Instance = un
    * explanation or the "why" of an option.
    */
   publicView(level: Level, config: Config, instance: Instance): View;
+  /**
+   * Optional: computes ahead, in slices that yield to the event loop, what `publicView` would
+   * otherwise compute at once and at length (generalise: its probe run), and memoises it, so the
+   * server serves a page without blocking its sockets. `publicView` must still work without it.
+   */
+  prepareView?(level: Level, config: Config, instance: Instance): Promise<void>;
   /** The answer a player starts from, from the public view alone (the browser computes it too). */
   initialAnswer(view: View): Answer;
   /** Scores an answer on an instance. Throws AnswerRejected when the answer uses something the instance does not allow. */

@@ -27,6 +27,16 @@ export function publicViewOf(level: Level, seed: string): unknown {
   return kindOf(level.kind).publicView(level, configOf(level), instanceOf(level, seed));
 }
 
+/**
+ * Computes ahead (yielding to the event loop) what the public view of the instance drawn from
+ * `seed` would compute at length, for kinds that declare it; a no-op for the others.
+ */
+export async function preparePublicView(level: Level, seed: string): Promise<void> {
+  const kind = kindOf(level.kind);
+  // Other kinds: nothing to do, not even drawing the instance.
+  if (kind.prepareView) await kind.prepareView(level, configOf(level), instanceOf(level, seed));
+}
+
 /** The answer a player starts from on this instance (what a blank submission sends). */
 export function initialAnswerOf(level: Level, seed: string): unknown {
   return kindOf(level.kind).initialAnswer(publicViewOf(level, seed));

@@ -1,4 +1,5 @@
 import type { AttemptState } from "../../core/attempts/rules";
+import { preparePublicView } from "../../core/kinds/instances";
 import type { Level } from "../../core/levels/format";
 import { type AttemptContext, publicLevel } from "../../core/play/project";
 import type { PublicLevel } from "../../core/play/public-level";
@@ -41,9 +42,18 @@ export function attemptContext(level: Level, session: Session): AttemptContext {
 /** The seed of a player's attempt at a level. */
 export const soloSeed = (playerId: string, levelId: string, attempt: number) => seedFor(soloScope(playerId, levelId, attempt));
 
-/** The public projection of the session's current attempt. */
+/**
+ * The public projection of the session's current attempt. A view that costs a training run
+ * (generalise's probe) is computed in slices that yield to the event loop, never in one block; the
+ * next attempt's is started in the background, so the page after a submission finds it ready.
+ */
 export async function publicLevelOf(level: Level, session: Session): Promise<PublicLevel> {
-  return publicLevel(level, await soloSeed(session.playerId, level.id, session.attempt), attemptContext(level, session));
+  const seed = await soloSeed(session.playerId, level.id, session.attempt);
+  await preparePublicView(level, seed);
+  void soloSeed(session.playerId, level.id, session.attempt + 1)
+    .then((next) => preparePublicView(level, next))
+    .catch((error) => console.error("[prepare] next attempt's view failed:", error));
+  return publicLevel(level, seed, attemptContext(level, session));
 }
 
 /** What the level page serves a player: the current attempt's public projection (the session is created if needed). */

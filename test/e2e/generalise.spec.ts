@@ -27,6 +27,10 @@ async function expectCommittedRun(page: Page, answer: GeneraliseAnswer, view: Ge
   test.info().annotations.push({ type: "browser training (ms, from the score to the trained run)", description: String(Date.now() - started) });
   await expect(page.getByTestId("run-chart")).toHaveAttribute("data-epochs", String(answer.epochs));
   await expect(page.getByTestId("training-done")).toContainText("On the hidden test set: loss");
+  // The plot of the fit: after the score, the committed network's boundary and the generalising one's.
+  await expect(page.getByTestId("fit-plot")).toHaveAttribute("data-boundaries", "2");
+  await expect(page.getByTestId("boundary-yours")).toHaveAttribute("d", /^M/);
+  await expect(page.getByTestId("boundary-generalising")).toHaveAttribute("d", /^M/);
   // Overfitting is named on the probe once the answer is in, exactly when its curves show it.
   const overfits = onsetOption(view.probe) < view.prediction.options.length - 1;
   await expect(page.getByTestId("probe-chart")).toHaveAttribute("data-overfitting-from", overfits ? /^\d+$/ : "");
@@ -45,6 +49,9 @@ test.describe("memorise or generalise", () => {
     await expect(page.getByTestId("commit-first")).toBeVisible();
     // Reading the probe is the question: nothing names overfitting before the commit.
     await expect(page.getByTestId("overfitting-named")).toHaveCount(0);
+    // The training points are plotted before the commit, but no boundary: the generalising one would be the answer.
+    await expect(page.getByTestId("fit-plot")).toHaveAttribute("data-boundaries", "0");
+    await expect(page.getByTestId("fit-plot").locator("circle")).toHaveCount(view.train.length);
     await expect(page.getByTestId("choice-size-large")).toHaveCount(0); // size and regulariser are fixed here
     await choose(page, right, view);
     await screenshot(page, "generalise-stop-in-time-desktop");

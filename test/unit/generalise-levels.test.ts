@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { generalise, type GeneraliseAnswer } from "../../core/kinds/generalise";
 import { drawData } from "../../core/kinds/generalise/data";
@@ -23,7 +24,13 @@ import { publicLevel } from "../../core/play/project";
 import { starsFor } from "../../core/play/stars";
 import { solveGeneralise } from "../reference/generalise";
 
-const SEEDS = Array.from({ length: 48 }, (_, i) => `farm-${i}`);
+/**
+ * Fresh attempts' seeds, as the server makes them (base64url of a SHA-256), from a counter: not a
+ * hand-picked set, and many, so a fixed choice's share of ★★★ here is what players would see.
+ */
+const SEEDS = Array.from({ length: 400 }, (_, i) => createHash("sha256").update(`generalise-attempt|${i}`).digest("base64url"));
+/** At most 1 in 10 attempts for any fixed choice, and for random play. */
+const FARM_BOUND = SEEDS.length / 10;
 const served = (level: Level, seed: string) => publicLevel(level, seed, { attempt: 1, rules: { cooldownUntil: null, hintCost: 0 }, hintsOpened: 0 });
 
 type Outcomes = { reference: number; guess: number; right: number; tests: Record<string, { epoch: number; loss: number }[]> };
@@ -48,7 +55,7 @@ function outcomes(level: Level, seed: string): Outcomes {
       const settings = settingsOf(run, { size, regulariser }, run.maxEpochs);
       tests[`${size}/${regulariser}`] = isProbe
         ? probe.test
-        : trainNetSync(toPoints(run.train), toPoints(run.validation), settings, { test: toPoints(run.test!), checkpoints: run.stops }).test;
+        : trainNetSync(toPoints(run.train), toPoints(run.validation), settings, { test: toPoints(run.test!), checkpoints: run.stops, curves: false }).test;
     }
   const result = {
     reference: probe.test.find((t) => t.epoch === earlyStop(probe, run.stops))!.loss,
@@ -75,25 +82,32 @@ for (const id of ["stop-in-time", "memorise-or-generalise"]) {
       expect(three).toBeGreaterThanOrEqual(10);
     });
 
-    it("no fixed choice (size, regulariser, stopping point, probe reading) earns ★★★ on more than 1 in 8 attempts", () => {
+    it("no fixed choice (size, regulariser, stopping point, probe reading) earns ★★★ on more than 1 in 10 fresh attempts, nor does random play", () => {
       const wins = new Map<string, number>();
       const sizes = level.lockedControls.includes("size") ? [PROBE.size] : SIZES;
       const regularisers = level.lockedControls.includes("regulariser") ? [PROBE.regulariser] : REGULARISERS;
+      const readings = onsetLabels(0).length;
+      let randomThree = 0;
       for (const seed of SEEDS) {
         const { reference, guess, right, tests } = outcomes(level, seed);
-        const threeStar = Object.entries(tests).flatMap(([network, points]) =>
-          points.filter(({ loss }) => starsFor(level, testProgress(loss, reference, guess)) === 3).map(({ epoch }) => `${network}/${epoch}`),
-        );
-        for (const choice of threeStar) {
-          const [size, regulariser] = choice.split("/");
+        let threeStarChoices = 0;
+        for (const [network, points] of Object.entries(tests)) {
+          const [size, regulariser] = network.split("/");
           if (!sizes.includes(size as never) || !regularisers.includes(regulariser as never)) continue;
-          const key = `${choice}/reading ${right}`;
-          wins.set(key, (wins.get(key) ?? 0) + 1);
+          for (const { epoch, loss } of points) {
+            if (starsFor(level, testProgress(loss, reference, guess)) !== 3) continue;
+            threeStarChoices++;
+            const key = `${network}/${epoch}/reading ${right}`;
+            wins.set(key, (wins.get(key) ?? 0) + 1);
+          }
         }
+        // A uniformly random pick: one of the networks × stopping points, and one of the readings.
+        randomThree += threeStarChoices / (sizes.length * regularisers.length * config.stops.length * readings);
       }
       const [worst, count] = [...wins].sort((a, b) => b[1] - a[1])[0] ?? ["none", 0];
-      expect(count, worst).toBeLessThanOrEqual(SEEDS.length / 8);
-    }, 120_000);
+      expect(count, worst).toBeLessThanOrEqual(FARM_BOUND);
+      expect(randomThree).toBeLessThanOrEqual(FARM_BOUND);
+    }, 900_000);
   });
 }
 
@@ -102,16 +116,18 @@ it("a shorter run is the prefix of a longer one (what the fixed-choice count abo
   const config = configOf(level) as Parameters<typeof generalise.runSpec>[1];
   const instance = generalise.instance(level, config, "prefix");
   const run = generalise.runSpec(level, config, instance);
-  const answer: GeneraliseAnswer = { size: "medium", regulariser: "dropout", epochs: 40, prediction: instance.ids[0] };
+  const answer: GeneraliseAnswer = { size: "medium", regulariser: "dropout", epochs: 42, prediction: instance.ids[0] };
   const evaluation = await generalise.evaluate(level, config, instance, answer);
+  // Without its per-epoch curves, as the count above trains it: the same weights, the same test loss.
   const long = trainNetSync(toPoints(run.train), toPoints(run.validation), settingsOf(run, answer, run.maxEpochs), {
     test: toPoints(run.test!),
-    checkpoints: [40],
+    checkpoints: [42],
+    curves: false,
   });
   expect(evaluation.metrics.testLoss).toBe(long.test[0].loss);
 });
 
-describe("what the levels claim, in their own numbers", () => {
+describe("what the levels claim, in their own numbers (on the same fresh attempts)", () => {
   const level = findLevel("stop-in-time")!;
   const config = configOf(level) as Parameters<typeof generalise.runSpec>[1];
   const attempts = SEEDS.map((seed) => {
@@ -119,16 +135,20 @@ describe("what the levels claim, in their own numbers", () => {
     const run = generalise.runSpec(level, config, instance);
     return { data: drawData(config, instance.seed), probe: probeRun(run) };
   });
+  const onset = (probe: (typeof attempts)[number]["probe"]) => overfittingFrom(probe) ?? Number.POSITIVE_INFINITY;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-  it("with many clean points (200 points, under 5% noise) the probe generalises for long: overfitting, if any, starts after epoch 50", () => {
-    const clean = attempts.filter((a) => a.data.train.count === 200 && a.data.noise < 0.05);
-    expect(clean.length).toBeGreaterThan(0);
-    for (const { probe } of clean) expect(overfittingFrom(probe) ?? Number.POSITIVE_INFINITY).toBeGreaterThanOrEqual(50);
+  it("with more points and less noise the probe keeps generalising for longer: in this setup, overfitting starts at least three times later (median) with 120 points under 10% noise than with 20 points over 15%", () => {
+    const clean = attempts.filter((a) => a.data.train.count === 120 && a.data.noise < 0.1).map((a) => onset(a.probe));
+    const noisy = attempts.filter((a) => a.data.train.count === 20 && a.data.noise > 0.15).map((a) => onset(a.probe));
+    expect(clean.length).toBeGreaterThan(10);
+    expect(noisy.length).toBeGreaterThan(10);
+    expect(median(clean)).toBeGreaterThanOrEqual(3 * median(noisy));
   });
 
-  it("with few noisy points (25 points, over 10% noise) the probe overfits, and its test loss at the end is worse than where validation was lowest", () => {
-    const noisy = attempts.filter((a) => a.data.train.count === 25 && a.data.noise > 0.1);
-    expect(noisy.length).toBeGreaterThan(0);
+  it("with few noisy points (20 points, over 15% noise) the probe overfits, and its test loss at the end is worse than where validation was lowest", () => {
+    const noisy = attempts.filter((a) => a.data.train.count === 20 && a.data.noise > 0.15);
+    expect(noisy.length).toBeGreaterThan(10);
     for (const { probe } of noisy) {
       expect(overfittingFrom(probe)).not.toBeNull();
       const stop = earlyStop(probe, config.stops);
@@ -136,12 +156,12 @@ describe("what the levels claim, in their own numbers", () => {
     }
   });
 
-  it("the probe's reading varies: each of the ten options is the right one on some attempts, none on more than 1 in 5", () => {
+  it("the probe's reading varies: each option is the right one on some attempts, none on more than 1 in 10", () => {
     const counts = onsetLabels(0).map(() => 0);
     for (const { probe } of attempts) counts[onsetOption(probe)]++;
     for (const count of counts) {
       expect(count).toBeGreaterThan(0);
-      expect(count).toBeLessThanOrEqual(SEEDS.length / 5);
+      expect(count).toBeLessThanOrEqual(FARM_BOUND);
     }
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { bestPossibleLoss, type DataRanges, drawData } from "../../core/kinds/generalise/data";
 import { bestValidationEpoch, OVERFIT_RISE, overfittingFrom } from "../../core/kinds/generalise/public-curves";
-import { createNet, flat, gradient, type Net, type NetSettings, type Points, trainNet } from "../../core/kinds/generalise/public-net";
+import { generalise } from "../../core/kinds/generalise";
+import { PROBE, probeRun, probeRunInBackground, settingsOf, toPoints } from "../../core/kinds/generalise/public";
+import { boundarySegments } from "../../core/kinds/generalise/public-boundary";
+import { createNet, flat, gradient, type Net, type NetSettings, type Points, trainNet, trainNetSync } from "../../core/kinds/generalise/public-net";
+import { configOf } from "../../core/kinds/registry";
+import { findLevel } from "../../core/levels/catalog";
 
 const settings = (over: Partial<NetSettings> = {}): NetSettings => ({
   hidden: 6,
@@ -130,5 +135,57 @@ describe("reading the curves", () => {
     expect(overfittingFrom({ train, validation: [0.7, 0.5, 0.45, 0.46, 0.46] })).toBeNull();
     // Both losses rising is training going wrong (a step too large), not memorising.
     expect(overfittingFrom({ train: [0.7, 0.5, 0.4, 0.6, 0.8], validation: [0.7, 0.5, 0.45, 0.5, 0.6] })).toBeNull();
+  });
+});
+
+describe("the boundary the plot draws", () => {
+  it("traces where the network's probability crosses one half, and nowhere else", async () => {
+    const { train, validation } = drawData(RANGES, "boundary");
+    const run = await trainNet(train, validation, settings({ epochs: 60 }));
+    const segments = boundarySegments(run.classify, 40);
+    expect(segments.length).toBeGreaterThan(5);
+    for (const [x0, y0, x1, y1] of segments) {
+      // Each end lies on a grid edge, at the interpolated crossing: within a cell of the true one.
+      for (const [x, y] of [
+        [x0, y0],
+        [x1, y1],
+      ]) {
+        expect(Math.abs(x)).toBeLessThanOrEqual(1);
+        expect(Math.abs(y)).toBeLessThanOrEqual(1);
+        expect(Math.abs(run.classify(x, y) - 0.5)).toBeLessThan(0.08);
+      }
+      expect(Math.hypot(x1 - x0, y1 - y0)).toBeLessThanOrEqual((2 / 40) * Math.SQRT2 + 1e-9);
+    }
+  });
+
+  it("draws nothing for a network that says the same class everywhere", () => {
+    expect(boundarySegments(() => 0.9)).toEqual([]);
+  });
+});
+
+describe("the probe off the request path", () => {
+  const level = findLevel("memorise-or-generalise")!;
+  const config = configOf(level) as Parameters<typeof generalise.runSpec>[1];
+
+  it("computes in slices the same probe the view would compute at once, and the view then reads it from the cache", async () => {
+    const run = generalise.runSpec(level, config, generalise.instance(level, config, "background-probe"));
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const sliced = await probeRunInBackground(run);
+    clearInterval(ticker);
+    // The event loop ran between slices (a single block would let the ticker tick at most once).
+    expect(ticks).toBeGreaterThan(1);
+    expect(probeRun(run)).toBe(sliced);
+    const fresh = trainNetSync(toPoints(run.train), toPoints(run.validation), settingsOf(run, PROBE, run.maxEpochs), {
+      test: toPoints(run.test!),
+      checkpoints: run.stops,
+    });
+    expect(sliced.validation).toEqual(fresh.validation);
+    expect(sliced.test).toEqual(fresh.test);
+  });
+
+  it("shares one computation between two requests for the same attempt", () => {
+    const run = generalise.runSpec(level, config, generalise.instance(level, config, "shared-probe"));
+    expect(probeRunInBackground(run)).toBe(probeRunInBackground(run));
   });
 });

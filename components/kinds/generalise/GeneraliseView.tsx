@@ -7,15 +7,17 @@ import {
   type GeneraliseRun,
   initialAnswer as startingAnswer,
   ONSET_BINS,
+  PROBE,
   scoringRule,
   train,
 } from "@/core/kinds/generalise/public";
-import type { Curves } from "@/core/kinds/generalise/public-net";
+import type { Classifier, Curves } from "@/core/kinds/generalise/public-net";
 import { PREDICTION_MISS_FACTOR } from "@/core/kinds/public-prediction";
 import { Prediction } from "@/components/training/Prediction";
 import styles from "@/components/training/training.module.css";
 import type { KindViewProps } from "../types";
 import { CurvesChart } from "./CurvesChart";
+import { FitPlot } from "./FitPlot";
 
 const SIZE_LABELS: Record<string, string> = { small: "Small: 3 units", medium: "Medium: 10", large: "Large: 32" };
 const REGULARISER_LABELS: Record<string, string> = { none: "None", l2: "L2", dropout: "Dropout" };
@@ -32,9 +34,11 @@ const afterPaint = () =>
     });
   });
 
+type RunState = { curves: Curves | null; done: boolean; classify: Classifier | null };
+
 /** The committed run, trained in the browser from the review's run spec (the server's numbers), its curves published as it goes. */
-function useCommittedRun(run: GeneraliseRun | undefined, answer: GeneraliseAnswer | undefined): { curves: Curves | null; done: boolean } {
-  const [state, setState] = useState<{ curves: Curves | null; done: boolean }>({ curves: null, done: false });
+function useCommittedRun(run: GeneraliseRun | undefined, answer: GeneraliseAnswer | undefined): RunState {
+  const [state, setState] = useState<RunState>({ curves: null, done: false, classify: null });
   useEffect(() => {
     if (!run || !answer) return;
     let alive = true;
@@ -43,18 +47,44 @@ function useCommittedRun(run: GeneraliseRun | undefined, answer: GeneraliseAnswe
     void train(run, answer, async ({ curves }) => {
       if (!alive) throw new Error("the view closed");
       if (performance.now() - lastPaint >= 100) {
-        setState({ curves: copy(curves), done: false });
+        setState({ curves: copy(curves), done: false, classify: null });
         await afterPaint();
         lastPaint = performance.now();
       }
     })
-      .then(({ curves }) => alive && setState({ curves: copy(curves), done: true }))
+      .then(({ curves, classify }) => alive && setState({ curves: copy(curves), done: true, classify }))
       .catch(() => undefined);
     return () => {
       alive = false;
     };
   }, [run, answer]);
   return state;
+}
+
+/**
+ * After the committed run: the network that generalises (the probe's, stopped where early stopping
+ * on validation stopped it, as the review says), trained here too, so the plot shows both
+ * boundaries. Only from the review: before the score its boundary would be the answer.
+ */
+function useGeneralisingRun(review: GeneraliseReview | undefined, ready: boolean, yours: Classifier | null): Classifier | null {
+  const [classify, setClassify] = useState<Classifier | null>(null);
+  const stop = review?.evaluation.metrics.referenceStop;
+  useEffect(() => {
+    if (!review || !ready || stop === undefined) return;
+    const same = review.answer.size === PROBE.size && review.answer.regulariser === PROBE.regulariser && review.answer.epochs === stop;
+    if (same) {
+      setClassify(() => yours);
+      return;
+    }
+    let alive = true;
+    void afterPaint()
+      .then(() => train(review.run, { ...PROBE, epochs: stop, prediction: "" }))
+      .then((result) => alive && setClassify(() => result.classify));
+    return () => {
+      alive = false;
+    };
+  }, [review, ready, stop, yours]);
+  return classify;
 }
 
 /**
@@ -70,6 +100,8 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
     if (!readOnly) onAnswerChange?.(answer);
   }, [answer, onAnswerChange, readOnly]);
   const committed = useCommittedRun(review?.run, review?.answer);
+  const generalising = useGeneralisingRun(review, committed.done, committed.classify);
+  const stop = review?.evaluation.metrics.referenceStop;
   const pick = (patch: Partial<GeneraliseAnswer>) => setAnswer((a) => ({ ...a, ...patch }));
   const locked = !!review || readOnly;
 
@@ -89,6 +121,7 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
           testId="probe-chart"
           label="The probe run"
         />
+        {!review && <FitPlot points={view.train} />}
       </section>
 
       <section className={styles.card} aria-labelledby="choice-title">
@@ -159,6 +192,13 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
             <p className="muted">Training your network…</p>
           )}
           {committed.done && <Verdict review={review} />}
+          <FitPlot
+            points={view.train}
+            yours={
+              committed.classify && { classify: committed.classify, name: `${readOnly ? "the best answer" : "your network"} (${choiceLabel(review.answer)})` }
+            }
+            generalising={generalising && { classify: generalising, name: `the network that generalises (the probe's, stopped at epoch ${stop})` }}
+          />
         </section>
       )}
     </div>

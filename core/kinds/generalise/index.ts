@@ -16,6 +16,7 @@ import {
   PROBE,
   type PointList,
   probeRun,
+  probeRunInBackground,
   REGULARISERS,
   SIZES,
   shownCurves,
@@ -162,6 +163,10 @@ export const generalise = defineTrainingKind({
   answerSchema: generaliseAnswer,
   instance: (_level, config, seed) => drawInstance(config, seed),
   publicView,
+  // The probe (0.1–0.3 s of training) is computed ahead in slices, off the request path (server/play/sessions.ts).
+  prepareView: async (level, config, instance) => {
+    await probeRunInBackground(runSpec(level, config, instance));
+  },
   initialAnswer,
   runSpec,
   train,

@@ -175,6 +175,8 @@ export interface TrainOptions {
   test?: Points;
   /** Epochs at which the test set is measured. */
   checkpoints?: readonly number[];
+  /** False: skip the per-epoch training and validation losses (a third of the cost; the weights are the same). Only what needs no curves: tests over many attempts. */
+  curves?: boolean;
 }
 
 /** A training run in progress: one `step()` per epoch, curves kept as it goes. */
@@ -198,8 +200,10 @@ function startRun(train: Points, validation: Points, settings: NetSettings, opti
       gradient(net, train, settings, next, grads);
       adamStep(params, grads, adam, settings.learningRate);
       unflat(net, params);
-      curves.train.push(lossOn(net, train).loss);
-      curves.validation.push(lossOn(net, validation).loss);
+      if (options.curves !== false) {
+        curves.train.push(lossOn(net, train).loss);
+        curves.validation.push(lossOn(net, validation).loss);
+      }
       measure(epoch);
     },
     result: (): NetRun & { classify: Classifier } => ({ ...curves, test, classify: classifier(net) }),

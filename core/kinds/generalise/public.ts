@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Evaluation, OnEpoch } from "../public-base";
 import { type PredictionView, predictedIndex, predictionAnswer, predictionRule, withPrediction } from "../public-prediction";
 import { bestValidationEpoch, overfittingFrom } from "./public-curves";
-import { type Curves, type NetSettings, type Points, REGULARISERS, type Regulariser, trainNet, trainNetSync } from "./public-net";
+import { type Classifier, type Curves, type NetSettings, type Points, REGULARISERS, type Regulariser, trainNet, trainNetSync } from "./public-net";
 
 /**
  * The browser's side of "Memorise or generalise": noisy points split into training and validation
@@ -34,10 +34,12 @@ export type PointList = [number, number, 0 | 1][];
 
 /**
  * The bins of the probe question: when overfitting started (after the last bin: it did not).
- * Ten options at round epochs, so no one reading is right on more than about 1 in 7 attempts:
- * a fixed reading rarely pairs with a fixed choice to earn ★★★ (test/unit/generalise-levels.test.ts).
+ * Sixteen options, spread on the log scale the chart uses where this setup's onsets fall (epochs
+ * 3 and 4 apart: onsets there are frequent),
+ * so no reading is right on more than about 1 attempt in 12: a fixed reading paired with a fixed
+ * choice earns ★★★ on at most 1 in 10 (test/unit/generalise-levels.test.ts, on fresh attempts).
  */
-export const ONSET_BINS = [5, 10, 20, 30, 40, 50, 80, 150] as const;
+export const ONSET_BINS = [3, 4, 5, 8, 11, 14, 18, 24, 32, 42, 58, 80, 120, 180] as const;
 
 export interface GeneraliseView {
   train: PointList;
@@ -131,7 +133,7 @@ export function onsetOption(curves: Curves): number {
 }
 
 export function onsetLabels(maxEpochs: number): string[] {
-  const bins = ONSET_BINS.slice(1).map((to, i) => `From epoch ${ONSET_BINS[i]} to ${to - 1}`);
+  const bins = ONSET_BINS.slice(1).map((to, i) => (to - 1 === ONSET_BINS[i] ? `At epoch ${ONSET_BINS[i]}` : `From epoch ${ONSET_BINS[i]} to ${to - 1}`));
   return [`Before epoch ${ONSET_BINS[0]}`, ...bins, `From epoch ${ONSET_BINS[ONSET_BINS.length - 1]} on`, `It did not overfit within ${maxEpochs} epochs`];
 }
 
@@ -178,23 +180,66 @@ export function scoringRule(view: Pick<GeneraliseView, "testCount">, stars: read
 export interface GeneraliseResult {
   curves: Curves;
   evaluation: Evaluation;
+  /** The trained network's probability of class 1 at a point (the view draws its boundary after the score). */
+  classify: Classifier;
 }
 
 // One probe per run spec on the server (the public view and every answer's score need it).
-const probes = new Map<string, ReturnType<typeof trainNetSync>>();
+type ProbeRun = ReturnType<typeof trainNetSync>;
+const probes = new Map<string, ProbeRun>();
+// Probes being computed in the background, so two requests for one attempt share one run.
+const pendingProbes = new Map<string, Promise<ProbeRun>>();
 
-/** The probe run of a run spec (cached): the large unregularised network, for the full budget, test measured at the stopping points. */
-export function probeRun(run: GeneraliseRun): ReturnType<typeof trainNetSync> {
-  const key = JSON.stringify([run.seed, run.learningRate, run.maxEpochs, run.train.length, run.train[0], run.test?.length ?? 0]);
-  const cached = probes.get(key);
-  if (cached) return cached;
-  const result = trainNetSync(toPoints(run.train), toPoints(run.validation), settingsOf(run, PROBE, run.maxEpochs), {
-    test: run.test && toPoints(run.test),
-    checkpoints: run.stops,
-  });
+const probeKey = (run: GeneraliseRun) => JSON.stringify([run.seed, run.learningRate, run.maxEpochs, run.train.length, run.train[0], run.test?.length ?? 0]);
+const probeArgs = (run: GeneraliseRun) =>
+  [
+    toPoints(run.train),
+    toPoints(run.validation),
+    settingsOf(run, PROBE, run.maxEpochs),
+    { test: run.test && toPoints(run.test), checkpoints: run.stops },
+  ] as const;
+
+function remember(key: string, result: ProbeRun): ProbeRun {
   if (probes.size >= 300) probes.delete(probes.keys().next().value!);
   probes.set(key, result);
   return result;
+}
+
+/** The probe run of a run spec (cached): the large unregularised network, for the full budget, test measured at the stopping points. */
+export function probeRun(run: GeneraliseRun): ProbeRun {
+  const key = probeKey(run);
+  return probes.get(key) ?? remember(key, trainNetSync(...probeArgs(run)));
+}
+
+/** How long the background probe computes before it lets the event loop run (sockets, other requests). */
+const SLICE_MS = 8;
+
+/**
+ * The same probe run, computed in slices of at most about SLICE_MS that yield to the event loop
+ * between them (0.1–0.3 s of training in one block would hold every socket of the server), and
+ * cached like `probeRun`, which then returns it at once. The numbers are the same: same seeds, same steps.
+ */
+export function probeRunInBackground(run: GeneraliseRun): Promise<ProbeRun> {
+  const key = probeKey(run);
+  const done = probes.get(key);
+  if (done) return Promise.resolve(done);
+  let pending = pendingProbes.get(key);
+  if (!pending) {
+    const [train, validation, settings, options] = probeArgs(run);
+    let sliceStart = performance.now();
+    pending = trainNet(train, validation, settings, {
+      ...options,
+      onEpoch: async () => {
+        if (performance.now() - sliceStart < SLICE_MS) return;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      },
+    })
+      .then((result) => remember(key, result))
+      .finally(() => pendingProbes.delete(key));
+    pendingProbes.set(key, pending);
+  }
+  return pending;
 }
 
 /**
@@ -214,7 +259,7 @@ export async function train(
     onEpoch: onEpoch && ((epoch, curves) => onEpoch({ epoch, loss: curves.train[epoch], curves })),
   });
   const curves = { train: result.train, validation: result.validation };
-  if (!run.test) return { curves, evaluation: { score: 0, metrics: {} } };
+  if (!run.test) return { curves, evaluation: { score: 0, metrics: {} }, classify: result.classify };
   const probe = probeRun(run);
   const shown = shownCurves(probe);
   const stop = earlyStop(shown, run.stops);
@@ -238,5 +283,5 @@ export async function train(
     predictionRight: predictionRight ? 1 : 0,
     rightOption: right,
   };
-  return { curves, evaluation: { score: withPrediction(progress, predictionRight), metrics } };
+  return { curves, evaluation: { score: withPrediction(progress, predictionRight), metrics }, classify: result.classify };
 }
