@@ -37,7 +37,10 @@ async function measure(work) {
   return { took, longest: Math.max(longest, performance.now() - last) };
 }
 
+/** @typedef {{ took: number[], longest: number[] }} Timings */
+/** @type {Timings} */
 const before = { took: [], longest: [] };
+/** @type {Timings} */
 const after = { took: [], longest: [] };
 for (let i = 0; i < attempts; i++) {
   // Fresh seeds each way: nothing cached.
@@ -55,10 +58,10 @@ console.log(`memorise-or-generalise, ${attempts} fresh attempts each way, load $
 console.log(
   table(
     ["serving the view", "until ready (ms) p50", "p95", "longest event-loop block (ms) p50", "p95", "max"],
-    [
+    /** @type {[string, Timings][]} */ ([
       ["probe in one block (before)", before],
       ["probe in slices (after)", after],
-    ].map(([name, m]) => {
+    ]).map(([name, m]) => {
       const t = summarize(m.took);
       const b = summarize(m.longest);
       return [name, round(t.p50, 0), round(t.p95, 0), round(b.p50, 0), round(b.p95, 0), round(b.max, 0)];
