@@ -32,7 +32,9 @@ const [{ levels }, { kindOf }, { scoreOnInstance, clearTrainingMemo }, { answerC
 // The machine is shared: the load average says how far the timings are from a quiet machine's.
 const loadAtStart = os.loadavg().map((l) => round(l, 1));
 const wanted = flags.level ? new Set(flags.level.split(",")) : null;
-const trainingLevels = levels.filter((l) => kindOf(l.kind).trains && (!wanted || wanted.has(l.id)));
+// Levels whose instances are drawn per attempt from an unbounded seed (generalise) have no list
+// of variants to warm or memoise: their cost is measured by bench/generalise-probe.mjs.
+const trainingLevels = levels.filter((l) => kindOf(l.kind).trains && (allInstances(l)?.length ?? 0) > 0 && (!wanted || wanted.has(l.id)));
 const repeat = Number(flags.repeat);
 clearTrainingMemo();
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentType, type RefObject, useLayoutEffect, useRef } from "react";
+import { type ComponentType, type RefObject, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { type BackwardPassView, fieldDepths, fieldsOf } from "@/core/kinds/backward-pass/public";
 import { type ChainNetwork, symbol } from "@/core/kinds/chain-rule/public";
 import { controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
@@ -63,13 +63,13 @@ function Scatter({
  * Options as tiles. Four make two rows of two: three across and one below left the first row's
  * long options six lines tall, and a 1024×768 projector cut the fourth off.
  */
-function Tiles({ items, lettered = true }: { items: string[]; lettered?: boolean }) {
+function Tiles({ items, lettered = true, first = 0 }: { items: string[]; lettered?: boolean; first?: number }) {
   return (
     <ol className="projector-options" style={items.length === 4 ? { gridTemplateColumns: "repeat(2, minmax(0, 1fr))" } : undefined}>
       {items.map((label, i) => (
         // Lines a little closer than a paragraph's: a question with six long cards fits a 1024×768 projector.
         <li key={label} style={{ lineHeight: 1.1 }}>
-          {lettered && <span className="option-letter">{LETTERS[i]}</span>}
+          {lettered && <span className="option-letter">{LETTERS[first + i]}</span>}
           {label}
         </li>
       ))}
@@ -166,6 +166,55 @@ function ProjectorGraph({ view }: { view: BackwardPassView }) {
 const CARDS_PER_PAGE = 4;
 /** A sort question's cards are long sentences: three at a time when there are more than four. */
 const SORT_CARDS_PER_PAGE = 3;
+/** A projector of 800 px or less in height (1024×768): six long options of a question do not fit at once there. */
+const SHORT_PROJECTOR = "(max-height: 800px)";
+const OPTIONS_PER_SHORT_PAGE = 3;
+
+/** Whether a media query matches, kept up to date (false on the server: pages render tall first). */
+function useMedia(query: string): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const list = window.matchMedia(query);
+      list.addEventListener("change", changed);
+      return () => list.removeEventListener("change", changed);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}
+
+/** A sort question's cards, a few per page: three, or two on a short projector (long cards run to five lines there). */
+function SortCards({ labels }: { labels: string[] }) {
+  const perPage = useMedia(SHORT_PROJECTOR) ? 2 : SORT_CARDS_PER_PAGE;
+  return (
+    <Paged
+      items={pagesOf(labels, perPage, perPage + 1)}
+      tab={(page, i) => `Cards ${i * perPage + 1}–${i * perPage + page.length}`}
+      render={(page) => <Tiles items={page} lettered={false} />}
+    />
+  );
+}
+
+/**
+ * A question's options: all at once, or on a short projector with more than four of them, in
+ * pages of three (lettered on across pages), so a draw of six long options never overflows.
+ */
+function ChoiceTiles({ labels, lettered }: { labels: string[]; lettered: boolean }) {
+  const short = useMedia(SHORT_PROJECTOR);
+  if (!short || labels.length <= 4) return <Tiles items={labels} lettered={lettered} />;
+  const pages = pagesOf(labels, OPTIONS_PER_SHORT_PAGE, 4);
+  return (
+    <Paged
+      items={pages}
+      tab={(page, i) =>
+        lettered
+          ? `Options ${LETTERS[i * OPTIONS_PER_SHORT_PAGE]}–${LETTERS[i * OPTIONS_PER_SHORT_PAGE + page.length - 1]}`
+          : `Cards ${i * OPTIONS_PER_SHORT_PAGE + 1}–${i * OPTIONS_PER_SHORT_PAGE + page.length}`
+      }
+      render={(page, i) => <Tiles items={page} lettered={lettered} first={i * OPTIONS_PER_SHORT_PAGE} />}
+    />
+  );
+}
 /** Items in pages of `size`, or all on one page when there are at most `onePage` of them. */
 function pagesOf<T>(items: T[], size: number, onePage = 6): T[][] {
   if (items.length <= onePage) return [items];
@@ -189,19 +238,10 @@ const challengeViews: ChallengeViews = {
           {q.type === "sort" && q.bins ? (
             <>
               <p>Sort into: {q.bins.map((b) => b.label).join(" · ")}</p>
-              <Paged
-                key={q.id}
-                items={pagesOf(
-                  q.options.map((o) => o.label),
-                  SORT_CARDS_PER_PAGE,
-                  SORT_CARDS_PER_PAGE + 1,
-                )}
-                tab={(page, i) => `Cards ${i * SORT_CARDS_PER_PAGE + 1}–${i * SORT_CARDS_PER_PAGE + page.length}`}
-                render={(page) => <Tiles items={page} lettered={false} />}
-              />
+              <SortCards key={q.id} labels={q.options.map((o) => o.label)} />
             </>
           ) : (
-            <Tiles items={q.options.map((o) => o.label)} lettered={q.type !== "order"} />
+            <ChoiceTiles key={q.id} labels={q.options.map((o) => o.label)} lettered={q.type !== "order"} />
           )}
           {q.type === "order" && <p className="projector-note">Put them in order.</p>}
         </div>
