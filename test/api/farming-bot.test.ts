@@ -17,9 +17,11 @@
  * an answer key; the solo limit answers 429 `rate_limited` after 10 scored answers a minute; every
  * verdict agrees with its score. Strategy 5 is a first try, so only chance protects it: it may earn
  * ★★★ no more often than the random-play bound every level is designed within (≤ 1 in 4,
- * test/unit/random-pick.ts counts it exactly per level). A lucky ★★★ makes the bot try three more
- * classmates, and 3 lucky of 4 fails (that happens with chance ≤ 5% at a 1-in-4 level, and at once
- * for a level whose answer does not change with the instance).
+ * test/unit/random-pick.ts counts it exactly per level). A lucky ★★★ makes the bot try up to
+ * fifteen more classmates, and 10 lucky of 16 fails: a level whose answer does not change with the
+ * instance fails at once, one at the 1-in-4 bound about once in 1,000 runs, and one at the 1-in-12
+ * that a review's weights reach on another draw of one-neuron practically never (with "3 lucky of
+ * 4", that level failed a CI run).
  *
  * Levels are unlocked for the players by writing a one-star best result on every level into the
  * database before the bot starts, as the dashboard's test writes its rows: playing the chain of
@@ -64,12 +66,15 @@ async function write(sql: string, args: (string | number)[]) {
 }
 
 /**
- * The players: nine anonymous profiles made before the bot starts, each with every level open
+ * The players: anonymous profiles made before the bot starts, each with every level open
  * (a one-star best on every level but the last), so nothing writes to the database behind the
  * server's back while it is busy scoring. Every level is a first try for each of them: one is the
  * bot on it, the others its classmates. Each use is a browser of its own (its own address).
  */
-const POOL = 10;
+// The bot, up to 16 classmates per strategy (two strategies), and the one who opens every hint.
+const CLASSMATES = 16;
+const LUCKY_TO_FAIL = 10;
+const POOL = 2 + 2 * CLASSMATES;
 const pool: Visitor[] = [];
 const used = new Map<string, number>();
 
@@ -240,13 +245,17 @@ async function classmateTry(level: Level, answer: (view: PublicLevel) => unknown
   return t.scored?.outcomeStars === 3;
 }
 
-/** Up to four classmates with one strategy: a hit makes it sample three more; 3 hits of 4 fail. */
+/**
+ * Classmates with one strategy: one, and after a lucky ★★★ up to CLASSMATES in all, stopping once
+ * the verdict is certain. LUCKY_TO_FAIL lucky tries fail: a strategy that wins most of the time.
+ */
 async function classmates(level: Level, report: LevelReport, strategy: string, answer: (view: PublicLevel, i: number) => unknown) {
   let hits = 0;
   let tries = 0;
-  for (; tries < 4 && (tries === 0 || hits > 0); tries++) if (await classmateTry(level, (view) => answer(view, tries))) hits++;
+  const undecided = () => hits < LUCKY_TO_FAIL && hits + (CLASSMATES - tries) >= LUCKY_TO_FAIL;
+  for (; tries < CLASSMATES && (tries === 0 || (hits > 0 && undecided())); tries++) if (await classmateTry(level, (view) => answer(view, tries))) hits++;
   report.lucky[strategy] = { hits, tries };
-  expect(hits, `${level.id}: ${strategy} earned ★★★ on ${hits} of ${tries} classmates' first tries`).toBeLessThan(3);
+  expect(hits, `${level.id}: ${strategy} earned ★★★ on ${hits} of ${tries} classmates' first tries`).toBeLessThan(LUCKY_TO_FAIL);
 }
 
 /**
