@@ -7,6 +7,11 @@ import { hashSecret, looksLikeSecret } from "../secrets";
  * player a browser's join cookie (app/api/live/join) belongs to.
  */
 
+/** Whether a game with this code is running (not yet over). */
+export async function isGameRunning(code: string): Promise<boolean> {
+  return (await db().liveGame.count({ where: { code, endedAt: null } })) > 0;
+}
+
 /** Whether the running game with this code is locked by its host (new players are refused). */
 export async function isGameLocked(code: string): Promise<boolean> {
   const game = await db().liveGame.findFirst({ where: { code, endedAt: null }, select: { control: true } });
