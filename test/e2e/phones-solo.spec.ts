@@ -104,7 +104,6 @@ test("a solo level of every kind fits a 390×844 phone: controls, feedback and S
       await expect(page.getByTestId("kind-view")).toBeVisible();
       await expect(page.getByTestId("submit")).toBeEnabled();
       await page.screenshot({ path: `${SHOTS}/${solo.kind}.png` });
-      await page.screenshot({ path: `${SHOTS}/${solo.kind}-full.png`, fullPage: true }); // what lies below, to see what to move
       // Every selector names something on this level: a measurement of nothing would pass.
       for (const selector of [...solo.controls, ...solo.feedback])
         expect(await page.locator(selector.replace(/^first:/, "")).count(), selector).toBeGreaterThan(0);
