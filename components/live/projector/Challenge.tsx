@@ -15,6 +15,7 @@ import { NonlinearityProjector } from "../../kinds/nonlinearity/Projector";
 import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
 import { ProjectorWhichNetwork } from "../../kinds/which-network/Projector";
+import { ProjectorWhyNow } from "../../kinds/why-now/Projector";
 
 /**
  * The challenge itself on the projector, read-only and large, from the round's public level (the
@@ -340,6 +341,13 @@ const challengeViews: ChallengeViews = {
     <ProjectorWhichNetwork
       view={view}
       paged={(questions, render) => <Paged items={questions} tab={(_, i) => `Dataset ${i + 1}`} render={render} />}
+      tiles={(items) => <Tiles items={items} />}
+    />
+  ),
+  "why-now": ({ view }) => (
+    <ProjectorWhyNow
+      view={view}
+      paged={(items, render) => <Paged items={items} tab={(_, i) => (view.part === "chart" ? `Q${i + 1}` : `Page ${i + 1}`)} render={render} />}
       tiles={(items) => <Tiles items={items} />}
     />
   ),
