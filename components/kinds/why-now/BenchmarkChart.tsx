@@ -158,16 +158,28 @@ export function BenchmarkChart({ benchmarks, from, to, large = false }: { benchm
   );
 }
 
-/** The values of one benchmark, beside its line (above it, or below for the top rows). */
+/**
+ * The values of one benchmark on its own row, where there is room: left of its line (the plot is
+ * empty before a benchmark's release), else right of it; for a line that fills the row, above or
+ * below it.
+ */
 function Tooltip({ b, x, y, height }: { b: ChartBenchmark; x: (year: number) => number; y: number; height: number }) {
   const text = `${b.released} → ${b.reached}: ${yearsText(b.reached - b.released)}`;
   const width = text.length * 5.6 + 12;
-  const left = Math.min(Math.max(x((b.released + b.reached) / 2) - width / 2, 2), W - width - 2);
-  const top = y - 30 < 0 ? y + 10 : y - 30;
+  const [start, end] = [x(b.released) - R - 4, x(b.reached) + R + 4];
+  let left: number;
+  let top = y - 10;
+  if (start - width >= LABEL_W) left = start - width;
+  else if (end + width <= W - 2) left = end;
+  else {
+    left = Math.min(Math.max(x((b.released + b.reached) / 2) - width / 2, 2), W - width - 2);
+    top = y - 30 < 0 ? y + 10 : y - 30;
+  }
+  top = Math.min(top, height - 22);
   return (
     <g data-testid="chart-tooltip" pointerEvents="none">
-      <rect x={left} y={Math.min(top, height - 22)} width={width} height={20} rx={4} className={styles.tooltip} />
-      <text x={left + width / 2} y={Math.min(top, height - 22) + 14} textAnchor="middle" className={styles.tooltipText}>
+      <rect x={left} y={top} width={width} height={20} rx={4} className={styles.tooltip} />
+      <text x={left + width / 2} y={top + 14} textAnchor="middle" className={styles.tooltipText}>
         {text}
       </text>
     </g>

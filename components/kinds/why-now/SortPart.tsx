@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { WhyNowAnswer, WhyNowReview, WhyNowView } from "@/core/kinds/why-now/public";
 import { ChoiceGroup, choiceStyles, PartMark } from "../choice-parts";
+import styles from "./WhyNow.module.css";
 
 type SortView = Extract<WhyNowView, { part: "sort" }>;
 type SortReview = Extract<WhyNowReview, { part: "sort" }>;
@@ -52,21 +53,11 @@ export function SortPart({
         {view.cards.map((card, n) => {
           const r = review?.cards.find((c) => c.id === card.id);
           return (
-            <li key={card.id} className={choiceStyles.sortCard} data-testid={`statement-${n + 1}`}>
+            <li key={card.id} className={`${choiceStyles.sortCard} ${styles.compactPills}`} data-testid={`statement-${n + 1}`}>
               <ChoiceGroup
                 name={`why-now-${card.id}`}
                 legend={card.label}
-                options={view.bins.map((bin, i) => ({
-                  id: bin.id,
-                  label: (
-                    <>
-                      <span className={choiceStyles.binLetter} aria-hidden="true">
-                        {letter(i)}
-                      </span>
-                      {bin.label}
-                    </>
-                  ),
-                }))}
+                options={view.bins.map((bin) => ({ id: bin.id, label: bin.short }))}
                 layout="pills"
                 selected={placed[card.id] ? [placed[card.id]] : []}
                 onChange={([bin]) => setPlaced((all) => ({ ...all, [card.id]: bin }))}

@@ -79,7 +79,7 @@ function drawSort(show: number, seed: string): WhyNowInstance {
     idOfBin: binIds as Map<Property, string>,
     view: {
       part: "sort",
-      bins: PROPERTIES.map((p) => ({ id: binIds.get(p.id)!, label: p.label, detail: p.detail })),
+      bins: PROPERTIES.map((p) => ({ id: binIds.get(p.id)!, label: p.label, short: p.short, detail: p.detail })),
       cards: picked.map((s) => ({ id: cardIds.get(s.id)!, label: s.text })),
     },
   };

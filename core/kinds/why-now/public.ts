@@ -44,6 +44,8 @@ export interface ChartQuestion {
 export interface SortBin extends WhyNowOption {
   /** One line on what the property means, as the course puts it: the same words every attempt. */
   detail: string;
+  /** A short name for the buttons of a phone's narrow card ("Reuse"). */
+  short: string;
 }
 
 export type WhyNowView =

@@ -6,14 +6,20 @@
  */
 export type Property = "simplicity" | "scalability" | "versatility";
 
-export const PROPERTIES: { id: Property; label: string; detail: string }[] = [
-  { id: "simplicity", label: "Simplicity", detail: "No hand-made features: one model trained end to end, from a few kinds of tensor operations." },
+export const PROPERTIES: { id: Property; label: string; short: string; detail: string }[] = [
+  {
+    id: "simplicity",
+    label: "Simplicity",
+    short: "Simplicity",
+    detail: "No hand-made features: one model trained end to end, from a few kinds of tensor operations.",
+  },
   {
     id: "scalability",
     label: "Scalability",
+    short: "Scalability",
     detail: "It runs in parallel on GPUs and TPUs, and learns from small batches, so it grows with hardware and data.",
   },
-  { id: "versatility", label: "Versatility and reuse", detail: "A trained model can keep learning, or be reused for another task." },
+  { id: "versatility", label: "Versatility and reuse", short: "Reuse", detail: "A trained model can keep learning, or be reused for another task." },
 ];
 
 export interface Statement {
