@@ -189,8 +189,9 @@ test("both levels live: the chart and the statements on the projector, a phone p
 
   await test.step("round 1, Humans overtaken: the chart and a question per page on the projector; the phone answers from the chart", async () => {
     await playRound(LIVE_ROUNDS[0]);
+    // The chart on a page of its own, then a page per question.
     await expect(challenge.getByTestId("benchmark-chart")).toBeVisible();
-    await expect(challenge.locator(".paged-tabs button")).toHaveCount(3);
+    await expect(challenge.locator(".paged-tabs button")).toHaveText(["The chart", "Q1", "Q2", "Q3"]);
     await expect(host.getByTestId("submitted-count")).toHaveText("3 of 4 submitted", { timeout: 60_000 });
     await checkPhase(host, "why-now-chart-playing");
     const level = await rounds.level(0);

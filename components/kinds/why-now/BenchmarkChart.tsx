@@ -83,7 +83,7 @@ export function markerPath(shape: Marker, x: number, y: number, r = R): string {
   }
 }
 
-export function BenchmarkChart({ benchmarks, from, to, large = false }: { benchmarks: ChartBenchmark[]; from: number; to: number; large?: boolean }) {
+export function BenchmarkChart({ benchmarks, from, to }: { benchmarks: ChartBenchmark[]; from: number; to: number }) {
   const [active, setActive] = useState<number | null>(null);
   const [pinned, setPinned] = useState<number | null>(null);
   const shown = active ?? pinned;
@@ -94,7 +94,7 @@ export function BenchmarkChart({ benchmarks, from, to, large = false }: { benchm
   const readout = shown === null ? null : benchmarks[shown];
 
   return (
-    <figure className={`${styles.chart} ${large ? styles.chartLarge : ""}`} data-testid="benchmark-chart">
+    <figure className={styles.chart} data-testid="benchmark-chart">
       <figcaption className={styles.chartTitle}>AI against humans on benchmarks: from each benchmark's release (0 %) to human performance (100 %)</figcaption>
       <svg viewBox={`0 0 ${W} ${height}`} className={styles.svg}>
         <title>Benchmarks by year: focus, hover or tap one to read its years</title>

@@ -345,11 +345,7 @@ const challengeViews: ChallengeViews = {
     />
   ),
   "why-now": ({ view }) => (
-    <ProjectorWhyNow
-      view={view}
-      paged={(items, render) => <Paged items={items} tab={(_, i) => (view.part === "chart" ? `Q${i + 1}` : `Page ${i + 1}`)} render={render} />}
-      tiles={(items) => <Tiles items={items} />}
-    />
+    <ProjectorWhyNow view={view} paged={(items, tab, render) => <Paged items={items} tab={tab} render={render} />} tiles={(items) => <Tiles items={items} />} />
   ),
   generalise: ({ view }) => (
     <div className="projector-question">
