@@ -152,6 +152,23 @@ describe("humans overtaken (the chart)", () => {
   });
 });
 
+describe("the teacher's dashboard", () => {
+  it("stores answers in the level's own words and lists the wrong ones", () => {
+    const kind = kindOf("why-now");
+    const chartAnswer = solved(chart) as WhyNowAnswer;
+    const stored = kind.storedAnswer!(chart, { part: "chart" }, chartOf(SEED), chartAnswer) as { questions: { picked: string[]; right: boolean }[] };
+    expect(stored.questions.every((q) => q.right)).toBe(true);
+    expect(stored.questions[0].picked.every((id) => byId.has(id))).toBe(true);
+    expect(kind.wrongChoices!(chart, { part: "chart" }, stored)).toEqual([]);
+    const blank = kind.storedAnswer!(chart, { part: "chart" }, chartOf(SEED), { responses: {} });
+    expect(kind.wrongChoices!(chart, { part: "chart" }, blank)).toHaveLength(3);
+    const sorted = kind.storedAnswer!(sort, { part: "sort", show: 6 }, sortOf(SEED), { placed: {} }) as { placed: Record<string, string | null> };
+    expect(Object.keys(sorted.placed).every((id) => STATEMENTS.some((s) => s.id === id))).toBe(true);
+    expect(kind.wrongChoices!(sort, { part: "sort", show: 6 }, sorted)).toHaveLength(6);
+    expect(kind.wrongChoices!(sort, { part: "sort", show: 6 }, sorted)[0]).toMatch(/: not sorted$/);
+  });
+});
+
 describe("why it took off (the sort)", () => {
   it("the reference, reading each statement, earns ★★★ on every instance; its reading agrees with the whole bank", () => {
     for (const seed of SEEDS) expect(scored(sort, solved(sort, seed), seed).stars, seed).toBe(3);
