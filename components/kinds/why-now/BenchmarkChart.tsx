@@ -159,23 +159,19 @@ export function BenchmarkChart({ benchmarks, from, to }: { benchmarks: ChartBenc
 }
 
 /**
- * The values of one benchmark on its own row, where there is room: left of its line (the plot is
- * empty before a benchmark's release), else right of it; for a line that fills the row, above or
- * below it.
+ * The values of one benchmark on its own row, never over another's: left of its line (the plot is
+ * empty before a benchmark's release), else right of it, else (a line that fills the row) over the
+ * middle of its own line.
  */
 function Tooltip({ b, x, y, height }: { b: ChartBenchmark; x: (year: number) => number; y: number; height: number }) {
   const text = `${b.released} → ${b.reached}: ${yearsText(b.reached - b.released)}`;
   const width = text.length * 5.6 + 12;
   const [start, end] = [x(b.released) - R - 4, x(b.reached) + R + 4];
   let left: number;
-  let top = y - 10;
   if (start - width >= LABEL_W) left = start - width;
   else if (end + width <= W - 2) left = end;
-  else {
-    left = Math.min(Math.max(x((b.released + b.reached) / 2) - width / 2, 2), W - width - 2);
-    top = y - 30 < 0 ? y + 10 : y - 30;
-  }
-  top = Math.min(top, height - 22);
+  else left = Math.min(Math.max(x((b.released + b.reached) / 2) - width / 2, LABEL_W), W - width - 2);
+  const top = Math.min(y - 10, height - 22);
   return (
     <g data-testid="chart-tooltip" pointerEvents="none">
       <rect x={left} y={top} width={width} height={20} rx={4} className={styles.tooltip} />
