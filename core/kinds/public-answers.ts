@@ -14,6 +14,7 @@ import type { KindAnswer, KindId } from "./public";
 import { trainingLoopAnswer } from "./training-loop/public";
 import { tuneWeightsAnswer } from "./tune-weights/public";
 import { whichNetworkAnswer } from "./which-network/public";
+import { whyNowAnswer } from "./why-now/public";
 
 /**
  * Every kind's answer schema, for browser code that holds answers of any kind (a live round's
@@ -34,4 +35,5 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   nonlinearity: nonlinearityAnswer,
   "which-network": whichNetworkAnswer,
   generalise: generaliseAnswer,
+  "why-now": whyNowAnswer,
 };

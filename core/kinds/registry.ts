@@ -16,6 +16,7 @@ import type { KindAnswer, KindId, KindReview, KindView } from "./public";
 import { trainingLoop } from "./training-loop";
 import { tuneWeights } from "./tune-weights";
 import { whichNetwork } from "./which-network";
+import { whyNow } from "./why-now";
 
 export type { KindAnswer, KindId, KindReview, KindView } from "./public";
 
@@ -56,6 +57,7 @@ export const kinds = byId({
   nonlinearity: nonlinearity,
   "which-network": whichNetwork,
   generalise: generalise,
+  "why-now": whyNow,
 });
 
 export type Kinds = typeof kinds;

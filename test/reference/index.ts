@@ -24,6 +24,7 @@ import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
 import { solveTuneWeights, tuneWeightsReference } from "./tune-weights";
 import type { ReferenceAnswers, Solver } from "./types";
 import { solveWhichNetwork, whichNetworkReference } from "./which-network";
+import { solveWhyNow, whyNowReference } from "./why-now";
 
 export const solvers: { [K in KindId]: Solver<K> } = {
   "coordinate-change": solveCoordinateChange,
@@ -40,6 +41,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   nonlinearity: solveNonlinearity,
   "which-network": solveWhichNetwork,
   generalise: solveGeneralise,
+  "why-now": solveWhyNow,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -62,6 +64,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   nonlinearity: nonlinearityReference,
   "which-network": whichNetworkReference,
   generalise: generaliseReference,
+  "why-now": whyNowReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */
