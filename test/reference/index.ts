@@ -16,6 +16,7 @@ import { coordinateChangeReference, solveCoordinateChange } from "./coordinate-c
 import { deepTrainingReference, solveDeepTraining } from "./deep-training";
 import { digitsReference, solveDigits } from "./digits";
 import { downhillReference, solveDownhill } from "./downhill";
+import { featuresReference, solveFeatures } from "./features";
 import { generaliseReference, solveGeneralise } from "./generalise";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
 import { nonlinearityReference, solveNonlinearity } from "./nonlinearity";
@@ -40,6 +41,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   nonlinearity: solveNonlinearity,
   "which-network": solveWhichNetwork,
   generalise: solveGeneralise,
+  features: solveFeatures,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -62,6 +64,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   nonlinearity: nonlinearityReference,
   "which-network": whichNetworkReference,
   generalise: generaliseReference,
+  features: featuresReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */
