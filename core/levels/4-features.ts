@@ -51,7 +51,7 @@ export const featuresLevels: LevelInput[] = [
       },
     ],
     explanation:
-      "With no hidden layer the boundary is a straight line in x₁ and x₂, and none of these shapes is one. A hidden layer computes new features from the raw inputs, and it learns them from the data: each unit's heatmap shows the feature it computes. A ReLU unit is a ramp along its own line, so a few of them together trace the oval's edge, the two corners, the stripes or the wave, and the output draws a straight line in their values. The units rarely equal a hand-made feature exactly; the review names the one each follows most closely (in this setup). Too few units cannot bend the boundary enough: in this level zero or one unit never reaches the target.",
+      "With no hidden layer the boundary is a straight line in x₁ and x₂, and none of these shapes is one. A hidden layer computes new features from the raw inputs, and it learns them from the data: each unit's heatmap shows the feature it computes. A ReLU unit is a ramp along its own line, so a few of them together trace the oval's edge, the two corners, the stripes or the wave, and the output draws a straight line in their values. The units rarely equal a hand-made feature exactly (the review names the one each follows most closely), but together they rebuild what the shape needs: in this setup, with sixteen ReLU units the output's sum z follows a straight line in those features with a correlation of at least 0.85. Too few units cannot bend the boundary enough: in this level zero or one unit never reaches the target.",
     timeLimitSeconds: 240,
   }),
 ];

@@ -113,6 +113,23 @@ describe("features learned: the level's claims, on its own numbers", () => {
     }
   });
 
+  it("together, the solver's sixteen units rebuild the features a model without them needs: its sum z follows a line in them (r ≥ 0.85)", () => {
+    for (const instance of instances.slice(0, 4)) {
+      const review = kindOf("features").review(
+        learned,
+        configOfLevel(learned),
+        instance,
+        { mode: "learned", hidden: 16, activation: "relu", prediction: rightId(instance) },
+        {
+          score: 1,
+          metrics: {},
+        },
+      ) as { layer: number; units: unknown[] };
+      expect(review.units).toHaveLength(16);
+      expect(review.layer, instance.shape.family).toBeGreaterThanOrEqual(0.85);
+    }
+  });
+
   it("a wrong prediction caps a perfect run below ★★★; a random pick earns ★★★ at most 1 time in 4", () => {
     const instance = instances[0];
     const wrong = instance.ids.find((id) => id !== rightId(instance)) as string;

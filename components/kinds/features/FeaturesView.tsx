@@ -107,7 +107,18 @@ export default function FeaturesView({ level, onAnswerChange, initialAnswer, rea
       {review && run.done && net && net.hiddenWeights.length > 0 && (
         <section className={training.card} aria-labelledby="units-title">
           <h3 id="units-title">What each hidden unit learned</h3>
-          <p className={training.setup}>Each square is the plane again, shaded by one unit&apos;s value: white where it is lowest, dark blue where highest.</p>
+          <p className={training.setup}>
+            Each square is the plane again, shaded by one unit&apos;s value: white where it is lowest, dark blue where highest. Under it, the hand-made feature
+            (x₁², x₂², x₁·x₂, sin x₁ or sin x₂) its values follow most closely, and their correlation r (±1: exactly; 0: not at all; “off”: zero everywhere).
+          </p>
+          {review.layer !== undefined && (
+            <p data-testid="layer-follows">
+              Together: the output&apos;s sum z follows a straight line in {featureList(review.needs)} with r = <strong>{review.layer.toFixed(2)}</strong>
+              {review.layer >= 0.85
+                ? ": the units rebuilt, from x₁ and x₂ alone, the features you would have made by hand."
+                : ": the units did not rebuild them closely."}
+            </p>
+          )}
           <div className={styles.units} data-testid="unit-heatmaps">
             {net.hiddenWeights.map((_, u) => {
               const r = review.units?.[u];
@@ -116,14 +127,7 @@ export default function FeaturesView({ level, onAnswerChange, initialAnswer, rea
                 <figure key={u} className={styles.unit}>
                   <Heatmap half={view.half} value={(a, b) => hiddenAt(net, a, b)[u]} label={`Hidden unit ${u + 1} over the plane`} />
                   <figcaption>
-                    Unit {u + 1}
-                    {r && Math.abs(r.r) > 0 ? (
-                      <>
-                        : most like {FEATURE_LABELS[r.feature]} (r = {r.r.toFixed(2)})
-                      </>
-                    ) : (
-                      ": flat (off everywhere)"
-                    )}
+                    {u + 1}: {r && Math.abs(r.r) > 0 ? `${FEATURE_LABELS[r.feature]} ${r.r.toFixed(2)}` : "off"}
                   </figcaption>
                 </figure>
               );

@@ -20,7 +20,7 @@ import {
   scoreOf,
   trainAnswer,
 } from "./public";
-import { accuracyOn, resemblances, trainNet } from "./public-math";
+import { accuracyOn, layerFollows, resemblances, trainNet } from "./public-math";
 
 /**
  * Features by hand, then learned (issue 14, kind 4). Every attempt draws its points from one of
@@ -219,6 +219,7 @@ function review(_level: Level, _config: FeaturesConfig, instance: FeaturesInstan
     ...base,
     rightPrediction: instance.ids[PREDICTIONS.findIndex((p) => p.id === predictionIdOf(instance.shape))],
     units: resemblances(net, HALF),
+    ...(answer.hidden > 0 ? { layer: layerFollows(net, needsOf(instance.shape), HALF) } : {}),
   };
 }
 

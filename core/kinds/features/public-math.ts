@@ -234,22 +234,63 @@ export interface Resemblance {
   r: number;
 }
 
+/** The hand-made features a unit is compared with: not x₁ and x₂ themselves, which every unit computed from them trivially follows. */
+export const MADE_FEATURES: readonly Feature[] = FEATURES.filter((f) => f !== "x1" && f !== "x2");
+
 /**
- * For each hidden unit, the hand-made feature whose values over the plane (a grid over ±half)
- * correlate most with the unit's, sign ignored. A unit that is flat over the plane resembles
- * nothing (r = 0, named after the first feature).
+ * For each hidden unit, the hand-made feature (x₁², x₂², x₁·x₂, sin x₁, sin x₂) whose values over
+ * the plane (a grid over ±half) correlate most with the unit's, sign ignored. A unit that is flat
+ * over the plane resembles nothing (r = 0).
  */
 export function resemblances(net: TrainedNet, half: number): Resemblance[] {
   const grid = gridPoints(half, 24);
   const units = grid.map(([a, b]) => hiddenAt(net, a, b));
-  const features = FEATURES.map((f) => grid.map(([a, b]) => featureValue(f, a, b)));
+  const features = MADE_FEATURES.map((f) => grid.map(([a, b]) => featureValue(f, a, b)));
   return net.hiddenWeights.map((_, u) => {
     const values = units.map((row) => row[u]);
-    let best: Resemblance = { feature: FEATURES[0], r: 0 };
-    FEATURES.forEach((feature, k) => {
+    let best: Resemblance = { feature: MADE_FEATURES[0], r: 0 };
+    MADE_FEATURES.forEach((feature, k) => {
       const r = correlation(values, features[k]);
       if (Math.abs(r) > Math.abs(best.r) + 1e-12) best = { feature, r };
     });
     return best;
   });
+}
+
+/** Solves the small normal equations of a least-squares fit by elimination (partial pivoting). */
+function solveLinear(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) pivot = r;
+    [m[c], m[pivot]] = [m[pivot], m[c]];
+    if (Math.abs(m[c][c]) < 1e-12) continue;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = m[r][c] / m[c][c];
+      for (let k = c; k <= n; k++) m[r][k] -= f * m[c][k];
+    }
+  }
+  return m.map((row, i) => (Math.abs(row[i]) < 1e-12 ? 0 : row[n] / row[i]));
+}
+
+/**
+ * How closely the whole hidden layer's result, the output's sum z over the plane (a grid over
+ * ±half), follows a straight line in the given hand-made features: the correlation between z and
+ * its best least-squares fit w·f + b (1 = z is exactly such a line). Near 1, the units together
+ * have rebuilt those features.
+ */
+export function layerFollows(net: TrainedNet, features: readonly Feature[], half: number): number {
+  const grid = gridPoints(half, 24);
+  const z = grid.map(([a, b]) => logitAt(net, a, b));
+  const rows = grid.map(([a, b]) => [...features.map((f) => featureValue(f, a, b)), 1]);
+  const size = features.length + 1;
+  const ata = Array.from({ length: size }, (_, i) => Array.from({ length: size }, (_, j) => rows.reduce((s, r) => s + r[i] * r[j], 0)));
+  const atz = Array.from({ length: size }, (_, i) => rows.reduce((s, r, n) => s + r[i] * z[n], 0));
+  const w = solveLinear(ata, atz);
+  return correlation(
+    z,
+    rows.map((r) => r.reduce((s, v, j) => s + v * w[j], 0)),
+  );
 }

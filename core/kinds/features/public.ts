@@ -89,6 +89,8 @@ export interface FeaturesReview {
   /** Learned: the right prediction's id, and what each trained hidden unit resembles (the server's run, the browser's is the same). */
   rightPrediction?: string;
   units?: Resemblance[];
+  /** Learned, with a hidden layer: how closely the output's sum z follows a straight line in `needs` (a correlation, 1 = exactly). */
+  layer?: number;
 }
 
 export function initialAnswer(view: FeaturesView): FeaturesAnswer {

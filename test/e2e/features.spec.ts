@@ -1,0 +1,78 @@
+import type { Page } from "@playwright/test";
+import type { FeaturesAnswer, FeaturesView } from "../../core/kinds/features/public";
+import { solve } from "../reference";
+import { expect, expectNoHorizontalScroll, PHONE, screenshot, servedLevel, submitAndExpectStars, test, TRAINING_WAIT_MS, unlockAndOpen } from "./helpers";
+
+// Features by hand, then learned: read the shape of the served points, pick the features (or the
+// hidden layer and the prediction), commit; the server scores on held-out points, then the browser
+// trains the committed model with the server's arithmetic and shades the plane by its boundary.
+// The answer comes from the reference solver on the served public view: the shape is drawn per attempt.
+
+async function choose(page: Page, answer: FeaturesAnswer, view: FeaturesView): Promise<void> {
+  if (answer.mode === "hand") {
+    // The page starts with x₁ and x₂ ticked: untick what the answer does not use, then tick the rest.
+    for (const f of ["x1", "x2"]) if (!answer.features.includes(f as never)) await page.getByTestId(`feature-${f}`).uncheck();
+    for (const f of answer.features) await page.getByTestId(`feature-${f}`).check();
+    // The cap: with two ticked, every other feature is disabled.
+    if (view.mode === "hand" && answer.features.length === view.maxFeatures)
+      await expect(page.locator('[data-testid^="feature-"]:disabled')).toHaveCount(view.features.length - view.maxFeatures);
+    return;
+  }
+  await page.getByTestId(`choice-hidden-${answer.hidden}`).check();
+  await page.getByTestId(`choice-activation-${answer.activation}`).check();
+  const option = page.getByTestId("prediction").locator(`input[value="${answer.prediction}"]`);
+  await option.check();
+  await expect(option).toBeChecked();
+}
+
+/** After the commit: the model trains here (epochs counted up), then the held-out verdict shows. */
+async function expectTrained(page: Page): Promise<void> {
+  const started = Date.now();
+  await expect(page.getByTestId("training-done")).toBeVisible({ timeout: TRAINING_WAIT_MS });
+  test.info().annotations.push({ type: "browser training and play-back (ms, from the score to the verdict)", description: String(Date.now() - started) });
+  await expect(page.getByTestId("training-done")).toContainText("of the held-out points right");
+  await expect(page.getByTestId("features-epoch")).toContainText(/Epoch \d+/);
+  await expect(page.getByTestId("review")).toContainText("The points were drawn from");
+}
+
+test.describe("features by hand, then learned", () => {
+  test("by hand: the features the shape needs, three stars on held-out points", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await unlockAndOpen(page, "features-by-hand");
+    const served = await servedLevel(page, "features-by-hand");
+    const view = served.view as FeaturesView;
+    const right = solve(served) as FeaturesAnswer;
+    await expect(page.getByTestId("commit-first")).toBeVisible();
+    // The points, before anything trains: no shading (the model's boundary would come after the commit).
+    await expect(page.getByTestId("features-plot").locator("circle")).toHaveCount(view.train.length);
+    await expect(page.getByTestId("features-plot").locator("rect")).toHaveCount(0);
+    await choose(page, right, view);
+    await screenshot(page, "features-by-hand-desktop");
+    await submitAndExpectStars(page, 3);
+    await expectTrained(page);
+    await expect(page.getByTestId("features-plot").locator("rect").first()).toBeVisible();
+    await screenshot(page, "features-by-hand-desktop-submitted");
+  });
+
+  test("learned, on a phone: hidden layer and prediction on one screen, three stars, one heatmap per unit", async ({ device }) => {
+    test.setTimeout(120_000);
+    const page = await device(PHONE);
+    await unlockAndOpen(page, "features-learned");
+    const served = await servedLevel(page, "features-learned");
+    const view = served.view as FeaturesView;
+    const right = solve(served) as FeaturesAnswer;
+    await choose(page, right, view);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, "features-learned-phone");
+    await submitAndExpectStars(page, 3);
+    await expectTrained(page);
+    await expect(page.getByTestId("prediction-result")).toContainText("right ✓");
+    const units = right.mode === "learned" ? right.hidden : 0;
+    await expect(page.getByTestId("unit-heatmaps").locator("figure")).toHaveCount(units);
+    await expect(page.getByTestId("layer-follows")).toContainText("Together: the output's sum z follows a straight line in");
+    await expectNoHorizontalScroll(page);
+    await page.getByTestId("unit-heatmaps").scrollIntoViewIfNeeded();
+    await screenshot(page, "features-learned-phone-submitted", { fullPage: false });
+  });
+});
