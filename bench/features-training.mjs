@@ -1,7 +1,7 @@
 // Features by hand, then learned (issue 14, kind 4): how long the slowest committed answer of each
 // level takes to train in headless Chromium, with the very code the page runs (core/kinds/features
 // bundled by esbuild) on points drawn as the server draws them. The view then plays the recorded
-// run back (30 ms per 10 epochs); this measures the training itself, the part that depends on the machine.
+// run back (at most 40 frames of 30 ms); this measures the training itself, the part that depends on the machine.
 //
 //   node bench/features-training.mjs [--attempts 6]
 import { parseArgs } from "node:util";

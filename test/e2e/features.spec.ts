@@ -1,7 +1,22 @@
 import type { Page } from "@playwright/test";
-import type { FeaturesAnswer, FeaturesView } from "../../core/kinds/features/public";
+import { type FeaturesAnswer, type FeaturesView, featureList } from "../../core/kinds/features/public";
+import { levels } from "../../core/levels/catalog";
 import { solve } from "../reference";
-import { expect, expectNoHorizontalScroll, PHONE, screenshot, servedLevel, submitAndExpectStars, test, TRAINING_WAIT_MS, unlockAndOpen } from "./helpers";
+import {
+  expect,
+  expectNoHorizontalScroll,
+  liveClass,
+  PHONE,
+  SCORING_WAIT_MS,
+  screenshot,
+  servedLevel,
+  submitAndExpectStars,
+  test,
+  TRAINING_WAIT_MS,
+  unlockAndOpen,
+} from "./helpers";
+import { strategies } from "./live-bots";
+import { checkPhase } from "./projector-fit";
 
 // Features by hand, then learned: read the shape of the served points, pick the features (or the
 // hidden layer and the prediction), commit; the server scores on held-out points, then the browser
@@ -75,4 +90,54 @@ test.describe("features by hand, then learned", () => {
     await page.getByTestId("unit-heatmaps").scrollIntoViewIfNeeded();
     await screenshot(page, "features-learned-phone-submitted", { fullPage: false });
   });
+});
+
+test("features by hand, live: the points on the projector, a phone choosing through its page, the class's choices and the trained model at the reveal", async ({
+  device,
+  baseURL,
+}) => {
+  test.slow(); // a projector measured at two sizes per phase, a phone, two socket students
+  const TITLE = "Features by hand";
+  const { host, phone, rounds, next, challenge, picture, playRound, close } = await liveClass(device, baseURL!, {
+    levels: [TITLE],
+    bots: [
+      ["Bao Nguyen", strategies.solve],
+      ["Chidi Okafor", strategies.start],
+    ],
+  });
+
+  await test.step("the round: the points on the projector, nothing to answer there; the phone ticks its features", async () => {
+    await playRound(TITLE);
+    const level = await rounds.level(0);
+    expect(level.kind).toBe("features");
+    const view = level.view as FeaturesView;
+    await expect(challenge).toContainText("Pick at most 2 hand-made features");
+    await expect(challenge.getByTestId("features-plot").locator("circle")).toHaveCount(view.train.length);
+    await expect(challenge.getByRole("checkbox")).toHaveCount(0);
+    await expect(host.getByTestId("submitted-count")).toHaveText("2 of 3 submitted", { timeout: SCORING_WAIT_MS });
+    await checkPhase(host, "features-live-playing");
+    await choose(phone, solve(level) as FeaturesAnswer, view);
+    await expectNoHorizontalScroll(phone);
+    await phone.getByTestId("live-submit").click();
+    await expect(phone.getByTestId("live-message")).toHaveText(/^Scored 100\.0%/, { timeout: SCORING_WAIT_MS });
+    await expect(host.getByTestId("submitted-count")).toHaveText("3 of 3 submitted");
+  });
+
+  await test.step("the reveal: one bar per set of features tried, the best trained on the phone", async () => {
+    await next.click(); // an experiment's answers can be bettered until the end: the host ends the round
+    await expect(picture).toBeVisible({ timeout: SCORING_WAIT_MS });
+    const level = await rounds.level(0);
+    const right = solve(level) as Extract<FeaturesAnswer, { mode: "hand" }>;
+    const bars = picture.getByRole("list", { name: "Choices tried" }).getByRole("listitem");
+    await expect(bars.filter({ hasText: `${featureList(right.features)} (` }).locator(".class-bar-count")).toHaveText("2");
+    await expect(bars.filter({ hasText: `${featureList(["x1", "x2"])} (` }).locator(".class-bar-count")).toHaveText("1");
+    await checkPhase(host, "features-live-reveal");
+    await host.getByTestId("reveal-why").click();
+    await expect(host.getByTestId("reveal-explanation")).toHaveText(levels.find((l) => l.id === "features-by-hand")!.explanation);
+    await expect(phone.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
+    await expectNoHorizontalScroll(phone);
+    await screenshot(phone, "features-live-phone-reveal");
+  });
+
+  close();
 });

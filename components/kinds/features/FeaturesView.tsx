@@ -22,8 +22,9 @@ import type { KindViewProps } from "../types";
 import styles from "./Features.module.css";
 import { Heatmap, Plot } from "./Plot";
 
-/** How fast the recorded run plays back: one recorded step (10 epochs) per frame of this many ms. */
+/** How the recorded run plays back: at most FRAMES steps, one every FRAME_MS (about 1.2 s in all). */
 const FRAME_MS = 30;
+const FRAMES = 40;
 
 type Run = { step: TrainingStep | null; done: boolean };
 
@@ -35,8 +36,10 @@ function useCommittedRun(view: View, answer: FeaturesAnswer | undefined): Run {
   const [run, setRun] = useState<Run>({ step: null, done: false });
   useEffect(() => {
     if (!answer) return;
-    const steps: TrainingStep[] = [];
-    trainAnswer(view, answer, (step) => steps.push(step));
+    const recorded: TrainingStep[] = [];
+    trainAnswer(view, answer, (step) => recorded.push(step));
+    const stride = Math.ceil(recorded.length / FRAMES);
+    const steps = recorded.filter((_, i) => i % stride === stride - 1 || i === recorded.length - 1);
     let frame = 0;
     const timer = setInterval(() => {
       const done = frame >= steps.length - 1;

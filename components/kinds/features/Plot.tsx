@@ -13,6 +13,7 @@ export function Plot({
   says,
   label,
   cells = 36,
+  axisNames = true,
 }: {
   points: PointList;
   half: number;
@@ -20,6 +21,8 @@ export function Plot({
   says?: (x1: number, x2: number) => boolean;
   label: string;
   cells?: number;
+  /** The projector says the axes beside the plot: its labels must be read from the back row. */
+  axisNames?: boolean;
 }) {
   const sx = (x: number) => ((x + half) / (2 * half)) * SIDE;
   const sy = (y: number) => SIDE - ((y + half) / (2 * half)) * SIDE;
@@ -42,12 +45,16 @@ export function Plot({
       <g className={styles.axes}>
         <line x1={sx(0)} y1={0} x2={sx(0)} y2={SIDE} />
         <line x1={0} y1={sy(0)} x2={SIDE} y2={sy(0)} />
-        <text x={SIDE - 4} y={sy(0) - 4} textAnchor="end">
-          x₁
-        </text>
-        <text x={sx(0) + 4} y={12}>
-          x₂
-        </text>
+        {axisNames && (
+          <>
+            <text x={SIDE - 4} y={sy(0) - 4} textAnchor="end">
+              x₁
+            </text>
+            <text x={sx(0) + 4} y={12}>
+              x₂
+            </text>
+          </>
+        )}
       </g>
       {points.map(([x, y, c], k) =>
         c === 1 ? (

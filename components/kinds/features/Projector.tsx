@@ -8,7 +8,7 @@ export function FeaturesProjector({ view }: { view: FeaturesView }) {
   return (
     <div className="projector-split">
       <figure className="projector-plot">
-        <Plot points={view.train} half={view.half} label={`${view.train.length} points: class 1 filled blue, class 0 open orange`} />
+        <Plot points={view.train} half={view.half} label={`${view.train.length} points: class 1 filled blue, class 0 open orange`} axisNames={false} />
       </figure>
       <div>
         <p className="projector-prompt">
