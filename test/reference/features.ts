@@ -1,4 +1,4 @@
-import { type Feature, FEATURE_LABELS, type FeaturesAnswer, type FeaturesView, featureValue } from "../../core/kinds/features/public";
+import { type Feature, type FeaturesAnswer, type FeaturesView, featureList, featureValue } from "../../core/kinds/features/public";
 import type { ReferenceAnswers, Solver } from "./types";
 
 /** New kind: the repository never held static answers for it. */
@@ -54,7 +54,7 @@ export const solveFeatures: Solver<"features"> = (level) => {
   const view = level.view;
   const edge = edgeOf(view);
   if (view.mode === "hand") return { mode: "hand", features: edge } satisfies FeaturesAnswer;
-  const label = edge.map((f) => FEATURE_LABELS[f]).join(" and ");
+  const label = featureList(edge);
   const prediction = view.prediction.options.find((o) => o.label === label)?.id ?? view.prediction.options[0].id;
   return { mode: "learned", hidden: 16, activation: "relu", prediction } satisfies FeaturesAnswer;
 };

@@ -137,7 +137,11 @@ export function scoreOf(view: FeaturesView, net: TrainedNet, test: PointList, pr
 /** "87.5%": accuracies as players read them. */
 export const formatPercent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
-export const featureList = (features: readonly Feature[]) => features.map((f) => FEATURE_LABELS[f]).join(" and ");
+/** Features in words, always in the order the page lists them ("x₁² and x₂", however they were ticked): one choice, one label. */
+export const featureList = (features: readonly Feature[]) =>
+  FEATURES.filter((f) => features.includes(f))
+    .map((f) => FEATURE_LABELS[f])
+    .join(" and ");
 
 export function scoringRule(view: FeaturesView, stars: readonly number[]): string {
   const [one, two] = stars.map((s) => formatPercent(s * view.targetAccuracy));
