@@ -6,6 +6,7 @@ import {
   expect,
   expectNoHorizontalScroll,
   liveClass,
+  openAnyLevel,
   PHONE,
   SCORING_WAIT_MS,
   screenshot,
@@ -50,16 +51,17 @@ async function expectTrained(page: Page): Promise<void> {
   await expect(page.getByTestId("review")).toContainText("The points were drawn from");
 }
 
-test.describe("features by hand, then learned", () => {
-  test("by hand: the features the shape needs, three stars on held-out points", async ({ page }) => {
-    test.setTimeout(120_000);
+test("features by hand on a desktop, then learned on a phone-sized screen: three stars each, one heatmap per hidden unit", async ({ page }) => {
+  // One player plays both levels (the second opens with the first's star): one unlock through the API, not two.
+  test.setTimeout(120_000);
+  await test.step("by hand (1280×800): the features the shape needs, three stars on held-out points", async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await unlockAndOpen(page, "features-by-hand");
     const served = await servedLevel(page, "features-by-hand");
     const view = served.view as FeaturesView;
     const right = solve(served) as FeaturesAnswer;
     await expect(page.getByTestId("commit-first")).toBeVisible();
-    // The points, before anything trains: no shading (the model's boundary would come after the commit).
+    // The points, before anything trains: no shading (the model's boundary comes after the commit).
     await expect(page.getByTestId("features-plot").locator("circle")).toHaveCount(view.train.length);
     await expect(page.getByTestId("features-plot").locator("rect")).toHaveCount(0);
     await choose(page, right, view);
@@ -70,10 +72,9 @@ test.describe("features by hand, then learned", () => {
     await screenshot(page, "features-by-hand-desktop-submitted");
   });
 
-  test("learned, on a phone: hidden layer and prediction on one screen, three stars, one heatmap per unit", async ({ device }) => {
-    test.setTimeout(120_000);
-    const page = await device(PHONE);
-    await unlockAndOpen(page, "features-learned");
+  await test.step("learned (390×844): hidden layer and prediction, three stars, one heatmap per unit", async () => {
+    await page.setViewportSize(PHONE.viewport);
+    await openAnyLevel(page, "features-learned");
     const served = await servedLevel(page, "features-learned");
     const view = served.view as FeaturesView;
     const right = solve(served) as FeaturesAnswer;
