@@ -18,6 +18,8 @@ import {
   initialAnswer,
   type PointList,
   scoreOf,
+  shapeOf,
+  type TrainedNet,
   trainAnswer,
 } from "./public";
 import { accuracyOn, layerFollows, resemblances, trainNet } from "./public-math";
@@ -204,9 +206,24 @@ export function drawInstance(_level: Level, config: FeaturesConfig, seed: string
   }
 }
 
+// The network an answer trains on an instance, kept for the review that follows the score (one
+// run of sixteen units is a tenth of a second of the server's one thread): keyed by the answer and
+// the instance's first points, which no two attempts share.
+const trained = new Map<string, TrainedNet>();
+
+function trainedNet(instance: FeaturesInstance, answer: FeaturesAnswer): TrainedNet {
+  const key = JSON.stringify([shapeOf(answer), instance.view.train.length, instance.view.train.slice(0, 4)]);
+  const known = trained.get(key);
+  if (known) return known;
+  const net = trainAnswer(instance.view, answer);
+  if (trained.size >= 200) trained.delete(trained.keys().next().value as string);
+  trained.set(key, net);
+  return net;
+}
+
 function evaluate(_level: Level, _config: FeaturesConfig, instance: FeaturesInstance, answer: FeaturesAnswer): Evaluation {
   checkAnswer(instance.view, answer);
-  const net = trainAnswer(instance.view, answer);
+  const net = trainedNet(instance, answer);
   const right = answer.mode === "learned" && answer.prediction === instance.ids[PREDICTIONS.findIndex((p) => p.id === predictionIdOf(instance.shape))];
   return scoreOf(instance.view, net, instance.test, right);
 }
@@ -214,7 +231,7 @@ function evaluate(_level: Level, _config: FeaturesConfig, instance: FeaturesInst
 function review(_level: Level, _config: FeaturesConfig, instance: FeaturesInstance, answer: FeaturesAnswer, evaluation: Evaluation): FeaturesReview {
   const base = { answer, evaluation, shape: describeShape(instance.shape), needs: needsOf(instance.shape) };
   if (answer.mode === "hand") return base;
-  const net = trainAnswer(instance.view, answer);
+  const net = trainedNet(instance, answer);
   return {
     ...base,
     rightPrediction: instance.ids[PREDICTIONS.findIndex((p) => p.id === predictionIdOf(instance.shape))],
