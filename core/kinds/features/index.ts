@@ -53,9 +53,10 @@ export type Shape =
   | { family: "wave"; axis: 1 | 2; amplitude: number; c: number; sign: 1 | -1 };
 
 /**
- * The families an attempt draws from, a disc twice as often as the others: no one pair of
- * features fits more than 2 in 9 attempts (quadrants or stripes need one feature, so any pair
- * holding x₁·x₂ fits every quadrants attempt, and a pair with sin x₁ every stripes attempt across x₁).
+ * The families an attempt draws from, each entry equally likely: 2 in 9 a disc, 1 in 9 opposite
+ * quadrants, 2 in 9 each a parabola, stripes or a wave (half of them along each axis, so 1 in 9
+ * per axis). No one pair of features then fits more than 2 attempts in 9: quadrants and stripes
+ * need one feature, so a pair holding x₁·x₂ and sin x₁ fits both (test/unit/features.test.ts).
  */
 export const FAMILIES = ["disc", "disc", "quadrants", "parabola", "parabola", "stripes", "stripes", "wave", "wave"] as const;
 
