@@ -16,6 +16,9 @@ export default defineConfig({
     alias: { "@": root.replace(/\/$/, "") },
   },
   test: {
+    // Vitest's default is one worker per core but one: a single worker on this 2-core machine, so
+    // the unit files would wait for the API files, which mostly wait on their servers.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,

@@ -2,13 +2,16 @@
 //   1. find (or install) Chromium and PostgreSQL   2. lint and format check (`npm run lint`, Biome)
 //   3. type check of the whole project: app, tests, benchmarks, scripts (`npm run typecheck`)
 //   4. build once   5. unit + API tests (Vitest, real server, SQLite)
-//   6. the API tests again on a throwaway PostgreSQL server, started here and stopped at the end,
-//      with a throwaway Redis for the multi-process test (test/multi, which needs both)
+//   6. beside them, the API tests again on a throwaway PostgreSQL server, started here and stopped
+//      at the end, with a throwaway Redis for the multi-process test (test/multi, which needs both)
 //   7. end-to-end tests (Playwright in Chromium)   8. one closing summary line.
+// Steps 5 and 6 run at the same time: the API tests mostly wait on their servers (one file at a
+// time per run, each on its own port and database), so two runs fill the two cores that one run
+// leaves half idle. The PostgreSQL run's output is kept in a file and printed when it ends.
 // The checks come first so that a lint or type error is the first thing on screen; the tests still
 // run after one (their results are worth having), but each failed check counts as a failure.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./ensure-chromium.mjs";
@@ -28,6 +31,23 @@ const heading = (title) => console.log(`\n━━ ${title} ━━`);
  * @param {Record<string, string>} [env]
  */
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+/**
+ * Like `run`, without blocking this script (two test runs go side by side); the output goes to the
+ * terminal, or to `logFile`.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ env?: Record<string, string>, logFile?: string }} [options]
+ * @returns {Promise<number>}
+ */
+function runBeside(cmd, args, { env = {}, logFile } = {}) {
+  const log = logFile ? createWriteStream(logFile) : null;
+  const child = spawn(cmd, args, { stdio: log ? ["ignore", "pipe", "pipe"] : "inherit", env: { ...process.env, ...env } });
+  if (log) {
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+  }
+  return new Promise((resolve) => child.on("close", (code) => (log ? log.end(() => resolve(code ?? 1)) : resolve(code ?? 1))));
+}
 
 process.env.CHROMIUM_PATH = ensureChromium();
 try {
@@ -80,8 +100,12 @@ let playwrightStatus = 1;
 /** @type {string | null} */
 let postgresSeconds = null;
 
-/** The API suite again, each test server on a database of its own on a throwaway PostgreSQL. */
-async function apiTestsOnPostgres() {
+/**
+ * The API suite again, each test server on a database of its own on a throwaway PostgreSQL; what
+ * the run prints goes to `logFile`.
+ * @param {string} logFile
+ */
+async function apiTestsOnPostgres(logFile) {
   const stepStarted = Date.now();
   let server;
   try {
@@ -91,33 +115,37 @@ async function apiTestsOnPostgres() {
     return 1;
   }
   stopOnExit(server); // also on Ctrl-C or a crash of this script
-  console.log(`PostgreSQL ${server.url} (in ${server.dataDir}), ready in ${seconds(stepStarted)}`);
+  console.log(`[PostgreSQL run] PostgreSQL ${server.url} (in ${server.dataDir}), ready in ${seconds(stepStarted)}`);
   let redis;
   try {
     redis = await startThrowawayRedis();
     stopOnExit(redis);
-    console.log(`Redis ${redis.url} (in ${redis.dataDir}), for the multi-process test`);
+    console.log(`[PostgreSQL run] Redis ${redis.url} (in ${redis.dataDir}), for the multi-process test`);
   } catch (error) {
     console.error(`Could not start a throwaway Redis (the multi-process test will fail): ${/** @type {Error} */ (error).message}`);
   }
   try {
-    return run(bin("vitest"), ["run", "--project", "api", "--reporter=default", "--reporter=json", `--outputFile.json=${postgresJson}`], {
-      GA_TEST_POSTGRES_URL: server.url,
-      GA_TEST_REDIS_URL: redis?.url ?? "unavailable",
+    return await runBeside(bin("vitest"), ["run", "--project", "api", "--reporter=default", "--reporter=json", `--outputFile.json=${postgresJson}`], {
+      env: { GA_TEST_POSTGRES_URL: server.url, GA_TEST_REDIS_URL: redis?.url ?? "unavailable" },
+      logFile,
     });
   } finally {
     redis?.stop();
     server.stop();
     postgresSeconds = seconds(stepStarted);
-    console.log(`PostgreSQL stopped and deleted; the PostgreSQL run took ${postgresSeconds} in all.`);
   }
 }
 
 if (built) {
-  heading("Unit and API tests (Vitest, SQLite)");
-  vitestStatus = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-  heading("API tests again on PostgreSQL (Vitest, throwaway server)");
-  postgresStatus = await apiTestsOnPostgres();
+  heading("Unit and API tests (Vitest, SQLite), and beside them the API tests on PostgreSQL (throwaway server)");
+  const postgresLog = path.join(reports, "vitest-postgresql.log");
+  console.log(`The PostgreSQL run's output goes to ${postgresLog}; it is printed when the run ends.`);
+  const onPostgres = apiTestsOnPostgres(postgresLog);
+  vitestStatus = await runBeside(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  postgresStatus = await onPostgres;
+  heading("API tests on PostgreSQL (Vitest, throwaway server): what the run printed");
+  console.log(existsSync(postgresLog) ? readFileSync(postgresLog, "utf8") : "(the run did not start: see above)");
+  console.log(`PostgreSQL stopped and deleted; the PostgreSQL run took ${postgresSeconds} in all.`);
   heading("End-to-end tests (Playwright in Chromium)");
   playwrightStatus = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 } else {

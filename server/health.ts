@@ -10,6 +10,11 @@ import { BUSY_PATIENCE_MS, probeWrite } from "./db/write-probe";
  * takes its turn after them), so "healthy" answers in milliseconds during a flood. A probe that
  * does not finish within 3 s answers "timeout", so a stuck database still turns unhealthy within
  * seconds. Only the first check of a process waits for a probe.
+ *
+ * Slow is not broken: one probe that timed out, or found the SQLite file busy, behind a burst of
+ * writes on a loaded machine leaves the answer healthy and starts the next probe at once; only a
+ * second one in a row turns it unhealthy (within about 6 s of the database getting stuck). A
+ * problem that is no matter of time (read-only, missing, full…) turns it unhealthy at once.
  */
 
 const FRESH_MS = 1_500;
@@ -18,6 +23,8 @@ const PROBE_TIMEOUT_MS = 3_000;
 export type DatabaseHealth = { ok: true } | { ok: false; problem: ProblemKind | "timeout" | "unknown" };
 
 let last: { at: number; health: DatabaseHealth } | null = null;
+/** A slow probe (timeout, busy) after a healthy one: not yet reported, the next probe decides. */
+let slowOnce = false;
 let inFlight: Promise<DatabaseHealth> | null = null;
 let lastLogged = "";
 
@@ -31,31 +38,39 @@ function log(health: DatabaseHealth, detail: string): void {
   lastLogged = key;
 }
 
-async function probe(): Promise<DatabaseHealth> {
+/** One probe: the database's health, and what to log when it is not healthy. */
+async function probe(): Promise<{ health: DatabaseHealth; detail: string }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), PROBE_TIMEOUT_MS)));
   try {
     const write = probeWrite(databaseUrl(), { busyPatienceMs: BUSY_PATIENCE_MS.health }).then(() => "ok" as const);
     const outcome = await Promise.race([write, timeout]);
     const health: DatabaseHealth = outcome === "ok" ? { ok: true } : { ok: false, problem: "timeout" };
-    log(health, `${describeDatabase()}: a test write did not finish within ${PROBE_TIMEOUT_MS / 1000} s`);
-    return health;
+    return { health, detail: `${describeDatabase()}: a test write did not finish within ${PROBE_TIMEOUT_MS / 1000} s` };
   } catch (error) {
     const health: DatabaseHealth = { ok: false, problem: error instanceof DatabaseProblem ? error.kind : "unknown" };
-    log(health, error instanceof DatabaseProblem ? `${error.database}: ${error.problem} To fix: ${error.remedy}` : errorText(error));
-    return health;
+    return { health, detail: error instanceof DatabaseProblem ? `${error.database}: ${error.problem} To fix: ${error.remedy}` : errorText(error) };
   } finally {
     clearTimeout(timer);
   }
 }
 
+const isSlow = (health: DatabaseHealth) => !health.ok && (health.problem === "timeout" || health.problem === "busy");
+
 /** The database's health: the last probe's outcome at once, a fresh probe started when it is over 1.5 s old. */
 export async function databaseHealth(): Promise<DatabaseHealth> {
   if (last && Date.now() - last.at < FRESH_MS) return last.health;
-  inFlight ??= probe().then((health) => {
-    last = { at: Date.now(), health };
+  inFlight ??= probe().then(({ health, detail }) => {
+    const forgiven = isSlow(health) && last?.health.ok === true && !slowOnce;
+    slowOnce = forgiven;
+    // A forgiven slow probe keeps the healthy answer but is stale at once: the next check probes again.
+    if (forgiven) last = { at: 0, health: { ok: true } };
+    else {
+      log(health, detail);
+      last = { at: Date.now(), health };
+    }
     inFlight = null;
-    return health;
+    return last.health;
   });
   return last ? last.health : inFlight;
 }

@@ -4,7 +4,7 @@ import { friendlyNickname } from "@/core/live/nicknames";
 import { codeDigits } from "@/components/live/join-address";
 import { JoinForm, type JoinStart } from "@/components/live/JoinForm";
 import { liveRefusalOf, livePlayerCookie, registeredHttpJoins, requesterOfHeaders } from "@/server/live/http-joins";
-import { isGameLocked, joinedPlayer } from "@/server/live/join-lookups";
+import { joinedPlayer } from "@/server/live/join-lookups";
 import { joinProblemMessage } from "./problems";
 
 export const metadata = { title: "Join a game" };
@@ -49,7 +49,6 @@ async function startOf(code: string, typed: string | undefined, search: Search):
     if (!refusal) throw error;
     return codeStep(joinProblemMessage(refusal.code, { message: refusal.message }));
   }
-  if (await isGameLocked(code)) return codeStep(joinProblemMessage("room_locked"));
   // Coming back to a game this browser already joined: no need to type a nickname again.
   if (await joinedPlayer(code, (await cookies()).get(livePlayerCookie(code))?.value)) redirect(`/live/${code}`);
   const nickname = first(search.nickname)?.slice(0, 40);

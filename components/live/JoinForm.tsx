@@ -69,7 +69,9 @@ export function JoinForm({ initialCode, start }: { initialCode: string; start: J
     const ack = await request(socket.current!, "player:check", { ...protocolVersion, code: value });
     setBusy(false);
     if (!ack.ok)
-      return setError(ack.error.code === "not_found" ? "No game with that code is running. Check the code on the screen." : capitalise(ack.error.message));
+      return setError(
+        ack.error.code === "not_found" ? "No game with that code is running. Check the code on the screen." : `${capitalise(ack.error.message)}.`,
+      );
     // Coming back to a game this browser is already in: no need to type a nickname again.
     if (secrets.get(secrets.player(value))) return router.push(`/live/${value}`);
     setNickname((current) => current || friendlyNickname());

@@ -414,6 +414,20 @@ export const glossary: GlossaryTerm[] = [
     definition: "A layer that reads a sequence one step at a time, and carries a state, a memory of the steps so far, from each step to the next.",
     match: ["recurrent", "recurrence"],
   },
+  {
+    id: "fine-tuning",
+    term: "Fine-tuning, pretrained model",
+    definition:
+      "A pretrained model has already been trained on one task, often on a large dataset. Fine-tuning trains it a little more on another task, usually with far fewer examples than training from scratch would need.",
+    match: ["fine-tuning", "fine-tuned", "fine-tune", "pretrained"],
+  },
+  {
+    id: "end-to-end",
+    term: "End to end",
+    definition:
+      "A model trained end to end learns everything between the raw input and the output at once, from examples, instead of being a pipeline of separately built stages such as hand-made feature extractors.",
+    match: ["end to end", "end-to-end"],
+  },
 ];
 
 const byId = new Map(glossary.map((t) => [t.id, t]));

@@ -15,6 +15,7 @@ import type { KindAnswer, KindId } from "./public";
 import { trainingLoopAnswer } from "./training-loop/public";
 import { tuneWeightsAnswer } from "./tune-weights/public";
 import { whichNetworkAnswer } from "./which-network/public";
+import { whyNowAnswer } from "./why-now/public";
 
 /**
  * Every kind's answer schema, for browser code that holds answers of any kind (a live round's
@@ -36,4 +37,5 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   "which-network": whichNetworkAnswer,
   generalise: generaliseAnswer,
   features: featuresAnswer,
+  "why-now": whyNowAnswer,
 };

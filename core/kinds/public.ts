@@ -13,6 +13,7 @@ import type { OutputHeadAnswer, OutputHeadReview, OutputHeadView } from "./outpu
 import type { TrainingLoopAnswer, TrainingLoopReview, TrainingLoopView } from "./training-loop/public";
 import type { WhichNetworkAnswer, WhichNetworkReview, WhichNetworkView } from "./which-network/public";
 import type { TuneWeightsAnswer, TuneWeightsReview, TuneWeightsView } from "./tune-weights/public";
+import type { WhyNowAnswer, WhyNowReview, WhyNowView } from "./why-now/public";
 
 /**
  * What the browser knows of every kind: its id, and the types of its public view, its answer and
@@ -35,6 +36,7 @@ export interface KindPublicTypes {
   "which-network": { view: WhichNetworkView; answer: WhichNetworkAnswer; review: WhichNetworkReview };
   generalise: { view: GeneraliseView; answer: GeneraliseAnswer; review: GeneraliseReview };
   features: { view: FeaturesView; answer: FeaturesAnswer; review: FeaturesReview };
+  "why-now": { view: WhyNowView; answer: WhyNowAnswer; review: WhyNowReview };
 }
 
 export type KindId = keyof KindPublicTypes;

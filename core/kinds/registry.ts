@@ -17,6 +17,7 @@ import type { KindAnswer, KindId, KindReview, KindView } from "./public";
 import { trainingLoop } from "./training-loop";
 import { tuneWeights } from "./tune-weights";
 import { whichNetwork } from "./which-network";
+import { whyNow } from "./why-now";
 
 export type { KindAnswer, KindId, KindReview, KindView } from "./public";
 
@@ -58,6 +59,7 @@ export const kinds = byId({
   "which-network": whichNetwork,
   generalise: generalise,
   features: features,
+  "why-now": whyNow,
 });
 
 export type Kinds = typeof kinds;

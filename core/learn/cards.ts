@@ -330,6 +330,20 @@ export const learnCards: Record<string, LearnCard> = {
       "ReLU(z) = max(0, z) is an activation; RMSProp and Adam are optimizers. This level asks what changed and when.",
     ],
   },
+  "humans-overtaken": {
+    text: [
+      "A benchmark is a shared test: fixed data and a fixed measure, on which everyone's methods are compared. MNIST is handwritten digits, Switchboard recorded phone calls, ImageNet photos; SQuAD, GLUE and HellaSwag test reading and language.",
+      "The chart puts each benchmark on one line of its own. The line starts when the benchmark came out, with the best baseline its paper reported counted as 0 %; it ends when AI first matched the human performance measured on it, counted as 100 %.",
+      "So a line's right end says when AI got there, and its length how long that took. The years are approximate.",
+    ],
+  },
+  "why-it-took-off": {
+    text: [
+      "The course names three properties of deep learning that make it a revolution, not just one more method.",
+      "Simplicity is about the work people no longer do by hand. Scalability is about what happens when there is more hardware or more data. Versatility and reuse is about what a model, once trained, can go on to do.",
+      "Fine-tuning means taking a model already trained on one task (a pretrained model) and training it a little more on another.",
+    ],
+  },
 };
 
 /** The card of a level (every level has one: test/unit/learn-cards.test.ts). */

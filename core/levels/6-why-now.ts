@@ -4,7 +4,8 @@ import type { LevelInput } from "./format";
 /**
  * Chapter 6: why deep learning took off after 2012 although its key ideas were known by 1990.
  * Concept rounds on the three forces (hardware, data and benchmarks, algorithms) and on what
- * deep learning has achieved. Every figure comes from the course material.
+ * deep learning has achieved. Every figure of the concept rounds comes from the course material;
+ * the years on the chart of "humans-overtaken" come from published work (core/kinds/why-now/benchmarks.ts).
  */
 const chapter = "why-now";
 const everyAnswerRight = { label: "every answer right", score: 1 };
@@ -482,6 +483,53 @@ export const whyNowLevels: LevelInput[] = [
     ],
     explanation:
       "For a long time deep stacks of layers could not be trained, because the feedback signal faded on its way back down. Simple fixes around 2009–2010 (better activation functions such as ReLU, better weight initialisation), then better optimisers (RMSProp in 2012, Adam in 2014), let networks of ten or more layers learn, and batch normalisation, residual connections and He initialisation went further from 2015. The results include near-human image classification and speech transcription, and superhuman Go.",
+    timeLimitSeconds: 150,
+  }),
+  // Issue 14, kind 7 ("Why now, shown"): the course's chart of AI against humans, and the
+  // revolution's three properties. Questions, statements and ids are drawn per attempt;
+  // test/unit/why-now.test.ts proves each answer from the chart's own years.
+  defineLevel({
+    id: "humans-overtaken",
+    chapter,
+    title: "Humans overtaken",
+    brief:
+      "The course's chart, as a timeline: each benchmark's line runs from its release (its first baseline, 0 %) to the year AI reached about human performance (100 %). Focus or tap a point to read its years, then answer three questions from the chart. The years are approximate.",
+    kind: "why-now",
+    config: { part: "chart" },
+    target: { label: "every answer right", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "Each line starts when the benchmark came out and ends when AI reached human performance on it: the longer the line, the longer AI took.",
+      "Read the ends of the lines for when AI got there, and the lengths of the lines for how long it took.",
+      {
+        text: "Human level was reached on MNIST about 2012, ImageNet 2015, Switchboard 2017, SQuAD 1.1 2018, SQuAD 2.0 and GLUE 2019, HellaSwag 2023. The oldest benchmarks took over a decade; those released since 2016, one to four years.",
+        cost: 1,
+      },
+    ],
+    explanation:
+      "AI has overtaken human performance on a growing list of benchmarks, and faster each time: about 14 years for MNIST's handwritten digits and over two decades for Switchboard's telephone speech, about 5 years for ImageNet's challenge, and one to four years for the language benchmarks released since 2016. The years are approximate, to the year at best: each line starts at the benchmark's release, and ends when published results first matched the human performance its authors measured (the pattern of Kiela et al., 2021, and of ContextualAI's 2023 update, charted by TIME). Matching people's score on one benchmark is not the same as doing the task as well as people do in general: that is one reason harder benchmarks keep being made.",
+    timeLimitSeconds: 180,
+  }),
+  defineLevel({
+    id: "why-it-took-off",
+    chapter,
+    title: "Why deep learning took off",
+    brief:
+      "Hardware, data and algorithms made deep learning possible; three of its own properties made it a revolution. Sort each statement into the property it shows: simplicity, scalability, or versatility and reuse.",
+    kind: "why-now",
+    config: { part: "sort", show: 6 },
+    target: { label: "every statement in its group", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "Simplicity is about what people no longer have to build by hand; scalability, about what happens with more hardware or more data; versatility and reuse, about what a trained model can do next.",
+      "A statement about a model that is already trained is about reuse.",
+      {
+        text: "No hand-made features or stages: simplicity. GPUs, faster chips, batches, any size of dataset: scalability. Fine-tuning, keeping on learning, reusing layers elsewhere, small datasets: versatility and reuse.",
+        cost: 1,
+      },
+    ],
+    explanation:
+      "Deep learning is simple: it replaces hand-engineered features and brittle pipelines with one model trained end to end, built from a few kinds of tensor operations. It scales: its computations parallelise on GPUs and TPUs, so faster hardware turns into bigger models, and it learns from small batches, so a dataset can be of any size. And it is versatile and reusable: a model can keep learning from new data without starting again, and a trained model can be reused for another task, which also makes deep learning work on fairly small datasets.",
     timeLimitSeconds: 150,
   }),
 ];

@@ -82,6 +82,8 @@ const CAMPAIGN_ORDER = [
   "faster-hardware",
   "data-and-benchmarks",
   "better-algorithms",
+  "humans-overtaken",
+  "why-it-took-off",
 ];
 
 /** Every level, in campaign order (chapter order, then the order within the chapter). */

@@ -17,6 +17,7 @@ import { activationLabels, type HeadChoice, lossLabels, type OutputHeadAnswer, t
 import type { KindAnswer, KindId, KindReview, KindView } from "../kinds/public";
 import type { TrainingLoopAnswer, TrainingLoopReview, TrainingLoopView } from "../kinds/training-loop/public";
 import type { WhichNetworkAnswer, WhichNetworkReview, WhichNetworkView } from "../kinds/which-network/public";
+import type { WhyNowAnswer, WhyNowReview, WhyNowView } from "../kinds/why-now/public";
 import { formatLoss, preview as tuneWeightsPreview, type TuneWeightsAnswer, type TuneWeightsView } from "../kinds/tune-weights/public";
 import type { PublicLevel } from "../play/public-level";
 
@@ -95,6 +96,7 @@ const tallies: { [K in KindId]: Tally<K> } = {
   "backward-pass": backwardPassTally,
   nonlinearity: (_view, _review, answers) => scoreSpread(answers, "Score", null),
   "which-network": whichNetworkTally,
+  "why-now": whyNowTally,
   generalise: (_view, _review, answers) => choicesTally(answers, (a) => `${a.size}, ${a.regulariser}, stop at ${a.epochs}`),
   features: (_view, _review, answers) =>
     choicesTally(answers, (a) => (a.mode === "hand" ? featureList(a.features) : `${a.hidden} hidden ${a.activation} units`)),
@@ -332,6 +334,32 @@ function whichNetworkTally(view: WhichNetworkView, review: WhichNetworkReview | 
     };
   });
   return { type: "questions", answered: answers.length, questions };
+}
+
+/**
+ * Why now: the chart's questions tallied as a concept round's (who chose each option, who placed
+ * each benchmark right); the sort, as one sort question (per statement, how many put it in its group).
+ */
+function whyNowTally(view: WhyNowView, review: WhyNowReview | null, answers: { answer: WhyNowAnswer }[]): ClassAnswers {
+  if (view.part === "chart") {
+    const questions = view.questions.map((q) => {
+      const reviewed = review?.part === "chart" ? review.questions.find((r) => r.id === q.id) : undefined;
+      return questionTally(
+        q,
+        reviewed ? ({ correct: reviewed.correct } as QuestionReview) : null,
+        answers.map((a) => a.answer.responses?.[q.id]),
+      );
+    });
+    return { type: "questions", answered: answers.length, questions };
+  }
+  const key = review?.part === "sort" ? Object.fromEntries(review.cards.map((c) => [c.id, c.bin])) : null;
+  const question: PublicQuestion = { id: "sort", type: "sort", prompt: "Which property does each statement show?", options: view.cards, bins: view.bins };
+  const tally = questionTally(
+    question,
+    key ? ({ correct: key } as QuestionReview) : null,
+    answers.map((a) => a.answer.placed),
+  );
+  return { type: "questions", answered: answers.length, questions: [tally] };
 }
 
 /** Scores in five ranges, the top one marked: for kinds whose answers have no one number to plot. */

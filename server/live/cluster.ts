@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { liveCommands, ROLE_REFUSALS } from "../../core/live/commands";
 import type { CommandName, HostView, LiveEvent, LiveView, PlayerView, ReplyOf } from "../../core/live/protocol";
 import { LiveError, type LiveErrorCode, type Room } from "../../core/live/room";
-import type { HostIdentity, LiveEngine } from "./engine";
+import type { CodeState, HostIdentity, LiveEngine } from "./engine";
 import { FencedStore } from "./fenced-store";
 import { Forwarding, NoAnswerError, NOT_RECEIVED } from "./forwarding";
 import type { LiveGames } from "./games";
@@ -34,7 +34,7 @@ const ATTEMPTS = 8;
 
 /** What one process asks another: an engine call for a connection, on the game the receiver owns. */
 type Call =
-  | { op: "exists"; gameId: string; code: string }
+  | { op: "codeState"; gameId: string; code: string }
   | { op: "attachHost"; gameId: string; connection: ConnectionId; code: string; hostSecret: string }
   | { op: "join"; gameId: string; connection: ConnectionId; event: LiveEvent<"player:join">; device: string | null }
   | { op: "resume"; gameId: string; connection: ConnectionId; code: string; playerSecret: string }
@@ -168,10 +168,10 @@ export class LiveCluster implements LiveGames {
     return this.live.openGamesOf(key);
   }
 
-  async exists(code: string): Promise<boolean> {
+  async codeState(code: string): Promise<CodeState> {
     const gameId = await this.redis.get(codeKey(code));
-    if (!gameId) return false;
-    return (await this.route({ op: "exists", gameId, code }).catch(() => false)) === true;
+    if (!gameId) return "none";
+    return ((await this.route({ op: "codeState", gameId, code }).catch(() => "none")) as CodeState) ?? "none";
   }
 
   async attachHost(connection: ConnectionId, code: string, hostSecret: string): Promise<HostView> {
@@ -277,7 +277,7 @@ export class LiveCluster implements LiveGames {
     if (!this.owned.has(call.gameId) || !this.leases.holds(call.gameId)) return { ok: false, moved: true };
     try {
       const value = await this.dispatch(call);
-      if (from !== this.processId && call.op !== "exists") this.rememberRemote(from, call);
+      if (from !== this.processId && call.op !== "codeState") this.rememberRemote(from, call);
       return { ok: true, value: value ?? null };
     } catch (error) {
       if (error instanceof LiveError) return { ok: false, error: { code: error.code, message: error.message } };
@@ -289,8 +289,8 @@ export class LiveCluster implements LiveGames {
   private dispatch(call: Call): Promise<unknown> {
     const engine = this.live;
     switch (call.op) {
-      case "exists":
-        return Promise.resolve(engine.exists(call.code));
+      case "codeState":
+        return Promise.resolve(engine.codeState(call.code));
       case "attachHost":
         return engine.attachHost(call.connection, call.code, call.hostSecret);
       case "join":
@@ -310,7 +310,7 @@ export class LiveCluster implements LiveGames {
       this.remote.get(from)?.delete(call.connection);
       return;
     }
-    if (call.op === "exists") return;
+    if (call.op === "codeState") return;
     let connections = this.remote.get(from);
     if (!connections) this.remote.set(from, (connections = new Set()));
     connections.add(call.connection);

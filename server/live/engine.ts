@@ -31,6 +31,9 @@ const FINISHED_GAME_KEPT_MS = 10 * 60_000;
  * under way: 2 hours (the projector's laptop asleep through a break, or the Wi-Fi down for a
  * lesson, can still resume it; nobody comes back to it the next day).
  */
+/** What a code names: no running game, a game open to newcomers, or one its host locked. */
+export type CodeState = "none" | "open" | "locked";
+
 export const IDLE_LOBBY_MS = 30 * 60_000;
 export const IDLE_GAME_MS = 2 * 60 * 60_000;
 /** How often the games left alone are looked for. */
@@ -202,8 +205,14 @@ export class LiveEngine {
   }
 
   exists(code: string): boolean {
+    return this.codeState(code) !== "none";
+  }
+
+  /** Whether a game with this code is running, and if so whether its host has locked it to newcomers. */
+  codeState(code: string): CodeState {
     const rt = this.rooms.get(code);
-    return Boolean(rt && rt.room.phase !== "podium");
+    if (!rt || rt.room.phase === "podium") return "none";
+    return rt.room.locked ? "locked" : "open";
   }
 
   // ── Sessions: creating, joining and resuming a game ───────────────────────────────────

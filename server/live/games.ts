@@ -1,5 +1,5 @@
 import type { CommandName, HostView, LiveEvent, PlayerView, ReplyOf } from "../../core/live/protocol";
-import type { HostIdentity, LiveEngine } from "./engine";
+import type { CodeState, HostIdentity, LiveEngine } from "./engine";
 import type { ConnectionId } from "./interfaces";
 
 /**
@@ -16,8 +16,8 @@ export interface LiveGames {
    * the creation budgets, which are shared through Redis, bound the rest.
    */
   openGamesOf(key: string): number;
-  /** Whether a game with this code is running (not finished). */
-  exists(code: string): Promise<boolean>;
+  /** Whether a game with this code is running (not finished), and locked by its host. */
+  codeState(code: string): Promise<CodeState>;
   attachHost(connection: ConnectionId, code: string, hostSecret: string): Promise<HostView>;
   /** `device`: the hash of the browser's device cookie (server/live/devices.ts), or null. */
   join(connection: ConnectionId, event: LiveEvent<"player:join">, device: string | null): Promise<{ playerSecret: string; view: PlayerView }>;
@@ -34,7 +34,7 @@ export function localGames(engine: LiveEngine): LiveGames {
   return {
     create: (connection, event, host) => engine.createAndAttach(connection, event, host),
     openGamesOf: (key) => engine.openGamesOf(key),
-    exists: async (code) => engine.exists(code),
+    codeState: async (code) => engine.codeState(code),
     attachHost: (connection, code, hostSecret) => engine.attachHost(connection, code, hostSecret),
     join: (connection, event, device) => engine.join(connection, event, device),
     resume: (connection, code, playerSecret) => engine.resume(connection, code, playerSecret),

@@ -3,15 +3,13 @@ import { hashSecret, looksLikeSecret } from "../secrets";
 
 /**
  * What the join page and the game page read on the server, from the database every process
- * shares (a cluster's games are stored as they change): whether a game is locked, and which
+ * shares (a cluster's games are stored as they change): whether a game is running, and which
  * player a browser's join cookie (app/api/live/join) belongs to.
  */
 
-/** Whether the running game with this code is locked by its host (new players are refused). */
-export async function isGameLocked(code: string): Promise<boolean> {
-  const game = await db().liveGame.findFirst({ where: { code, endedAt: null }, select: { control: true } });
-  const control = game?.control as { locked?: unknown } | null | undefined;
-  return control?.locked === true;
+/** Whether a game with this code is running (not yet over). */
+export async function isGameRunning(code: string): Promise<boolean> {
+  return (await db().liveGame.count({ where: { code, endedAt: null } })) > 0;
 }
 
 export interface JoinedPlayer {

@@ -122,9 +122,14 @@ const codeGuesses = {
   },
 };
 
-/** player:check: whether a game has this code, a miss counted as a guess (the socket event and the join page alike). */
+/**
+ * player:check: whether a game has this code, a miss counted as a guess, and not locked by its host
+ * (the socket event, the join page and the join form alike: a locked game is refused at the code).
+ */
 export async function checkCodeWithinLimits(games: LiveGames, address: string, code: string): Promise<void> {
-  await codeGuesses.check(address, await games.exists(code));
+  const state = await games.codeState(code);
+  await codeGuesses.check(address, state !== "none");
+  if (state === "locked") throw new LiveError("room_locked", "the host has locked this game");
 }
 
 /**

@@ -9,6 +9,7 @@ import { chmodSync, mkdtempSync, openSync, rmSync, writeSync, closeSync, statSyn
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createClient } from "@libsql/client";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, launchServer, type LaunchedServer } from "./server-harness";
@@ -155,6 +156,34 @@ describe.runIf(testDatabaseKind() === "sqlite")("a bad SQLite database", () => {
       const started = performance.now();
       for (let i = 0; i < 20; i++) expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
       expect((performance.now() - started) / 20).toBeLessThan(50);
+      expect(await server.stop()).toEqual({ code: 0, signal: null });
+    },
+    TWO_STARTS_MS,
+  );
+
+  it(
+    "a file another process keeps locked: /api/health answers 503 'busy' within seconds (one slow probe is forgiven, two are not), then 200 once it is released",
+    async () => {
+      const folder = newFolder();
+      const file = path.join(folder, "game.db");
+      const server = await launch(`file:${file}`);
+      expect(await server.outcome, server.output()).toBe("ready");
+      expect((await healthBecomes(server.baseUrl, 200)).body.ok).toBe(true);
+
+      // Another process's write transaction holds the file's write lock until it ends.
+      const other = createClient({ url: `file:${file}` });
+      const holding = await other.transaction("write");
+      await holding.execute("DELETE FROM ServerSecret WHERE name = 'no such secret'");
+      try {
+        const down = await healthBecomes(server.baseUrl, 503, 10_000);
+        expect(down.body).toEqual({ ok: false, error: "database_unavailable", problem: "busy" });
+        // Each probe waits out a busy file for 1 s, and the first busy one is forgiven.
+        expect(down.ms).toBeGreaterThan(1_500);
+      } finally {
+        await holding.rollback();
+        other.close();
+      }
+      await healthBecomes(server.baseUrl, 200, 10_000);
       expect(await server.stop()).toEqual({ code: 0, signal: null });
     },
     TWO_STARTS_MS,

@@ -27,6 +27,7 @@ import { type TrainingLoopReview, type TrainingLoopView, initialAnswer as traini
 import { type TuneWeightsReview, type TuneWeightsView, initialAnswer as tuneWeightsInitial } from "../../core/kinds/tune-weights/public";
 import type { PublicLevel } from "../../core/play/public-level";
 import { initialAnswer as whichNetworkInitial, type WhichNetworkReview, type WhichNetworkView } from "../../core/kinds/which-network/public";
+import { initialAnswer as whyNowInitial, type WhyNowReview, type WhyNowView } from "../../core/kinds/why-now/public";
 
 // The bot handles every kind: a new kind makes this table (and so the type check) incomplete.
 type PerKind<T> = { [K in KindId]: T };
@@ -50,6 +51,7 @@ const blanks: PerKind<(view: Json) => unknown> = {
   "tune-weights": tuneWeightsInitial,
   nonlinearity: nonlinearityInitial,
   "which-network": whichNetworkInitial,
+  "why-now": whyNowInitial,
 };
 
 /** The answer the page starts from: a blank submit. */
@@ -84,6 +86,11 @@ const copies: PerKind<(review: Json) => unknown> = {
   // Match: the right picks the review marks; filter: the review shows no model filter, so the answer it was about.
   "which-network": (r: WhichNetworkReview) =>
     r.part === "match" ? { picks: Object.fromEntries(r.questions.map((q) => [q.id, { structure: q.structure, family: q.family }])) } : r.answer,
+  // Chart: each question's right option or order; sort: each statement's right group.
+  "why-now": (r: WhyNowReview) =>
+    r.part === "chart"
+      ? { responses: Object.fromEntries(r.questions.map((q) => [q.id, q.correct])) }
+      : { placed: Object.fromEntries(r.cards.map((c) => [c.id, c.bin])) },
 };
 
 /**
@@ -150,6 +157,23 @@ function fitTo(kind: string, answer: unknown, level: PublicLevel): unknown {
       picks: keep(
         picks,
         (level.view as Extract<WhichNetworkView, { part: "match" }>).questions.map((q) => q.id),
+      ),
+    };
+  }
+  if (kind === "why-now") {
+    const { responses, placed } = answer as { responses?: Record<string, unknown>; placed?: Record<string, unknown> };
+    const view = level.view as WhyNowView;
+    if (view.part === "chart")
+      return {
+        responses: keep(
+          responses ?? {},
+          view.questions.map((q) => q.id),
+        ),
+      };
+    return {
+      placed: keep(
+        placed ?? {},
+        view.cards.map((c) => c.id),
       ),
     };
   }
@@ -293,6 +317,17 @@ const sweeps: PerKind<Sweep> = {
       view.questions.map((q, j) => [q.id, { structure: q.structures[(i + j) % 3].id, family: q.families[(Math.floor(i / 3) + j) % 3].id }]),
     );
     return { answer: { picks }, size: 9 };
+  },
+  "why-now": (view: WhyNowView, i) => {
+    if (view.part === "sort")
+      return { answer: { placed: Object.fromEntries(view.cards.map((c, j) => [c.id, view.bins[(i + j) % 3].id])) }, size: Number.POSITIVE_INFINITY };
+    const responses = Object.fromEntries(
+      view.questions.map((q, j) => {
+        const options = q.options.map((o) => o.id);
+        return [q.id, q.type === "order" ? rotate(options, (i + j) % options.length) : [options[(i + j) % options.length]]];
+      }),
+    );
+    return { answer: { responses }, size: Number.POSITIVE_INFINITY };
   },
 };
 

@@ -71,6 +71,25 @@ describe("the join page, rendered on the server", () => {
   });
 });
 
+describe("the game page, /live/<code>", () => {
+  it("says that no game is running for an unknown or malformed code, and offers the join page", async () => {
+    for (const code of ["000000", "12ab"]) {
+      const page = await getPage(`/live/${code}`);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain(`No game is running with code ${code}`);
+      expect(page.html).toMatch(/href="\/join"/);
+      expect(page.html).not.toContain("Join this game first");
+    }
+  });
+
+  it("for a running game this browser has not joined, does not say that no game runs", async () => {
+    const game = await lobby();
+    const page = await getPage(`/live/${game.code}`);
+    expect(page.status).toBe(200);
+    expect(page.html).not.toContain("No game is running");
+  });
+});
+
 describe("POST /api/live/join (the nickname form)", () => {
   it("joins the game, keeps the secret in an httpOnly cookie, and renders the game page in the lobby", async () => {
     const game = await lobby();

@@ -7,6 +7,7 @@ import { initialAnswer as nonlinearityStart } from "../../core/kinds/nonlinearit
 import type { KindAnswer, KindId } from "../../core/kinds/public";
 import type { PredictionView } from "../../core/kinds/public-prediction";
 import { initialAnswer as whichNetworkStart } from "../../core/kinds/which-network/public";
+import { initialAnswer as whyNowStart } from "../../core/kinds/why-now/public";
 import type { LiveAck, PlayerView, RoundLevel, ServerToClientEvents } from "../../core/live/protocol";
 import { LiveViewState } from "../../core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "../../core/live/version";
@@ -116,6 +117,9 @@ export function startingAnswer(level: PublicLevel): KindAnswer<KindId> {
     case "which-network":
       // Match: nothing picked; filter: nine zeros.
       return whichNetworkStart(level.view);
+    case "why-now":
+      // Chart: the order questions as served, nothing picked; sort: nothing sorted.
+      return whyNowStart(level.view);
     default:
       return unhandledKind(level);
   }

@@ -80,6 +80,12 @@ test("a locked room refuses newcomers until the host unlocks it", async ({ devic
   await late.goto(`/join?code=${code}`);
   await expect(joinError(late)).toHaveText(/locked/i);
   await expect(late.getByLabel("Your nickname")).toHaveCount(0);
+  // Typed into the page's code field (checked over its socket once the page runs), the same.
+  await late.goto("/join");
+  await late.getByLabel("Game code").fill(code);
+  await late.getByRole("button", { name: "Next" }).click();
+  await expect(joinError(late)).toHaveText("The host has locked this game.");
+  await expect(late.getByLabel("Your nickname")).toHaveCount(0);
 
   // The host's lock survives a reload of the projector page.
   await host.reload();

@@ -66,6 +66,11 @@ const reviewKeys: Record<string, (review: Review) => string[]> = {
   nonlinearity: (r) => (r.mode === "collapse" ? [JSON.stringify(r.single)] : [JSON.stringify(r.solution.weights)]),
   // Match: each dataset's right pair of opaque ids; filter: the review shows no model filter (only responses to test patches).
   "which-network": (r) => (r.part === "match" ? r.questions.map((q: Review) => JSON.stringify({ structure: q.structure, family: q.family })) : []),
+  // Chart: each question's right option or order, and what the chart shows for it; sort: the statements' right groups, and why.
+  "why-now": (r) =>
+    r.part === "chart"
+      ? r.questions.flatMap((q: Review) => [JSON.stringify(q.correct), q.why])
+      : [JSON.stringify(Object.fromEntries(r.cards.map((c: Review) => [c.id, c.bin]))), ...r.cards.map((c: Review) => c.why)],
 };
 
 /**

@@ -25,6 +25,7 @@ import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
 import { solveTuneWeights, tuneWeightsReference } from "./tune-weights";
 import type { ReferenceAnswers, Solver } from "./types";
 import { solveWhichNetwork, whichNetworkReference } from "./which-network";
+import { solveWhyNow, whyNowReference } from "./why-now";
 
 export const solvers: { [K in KindId]: Solver<K> } = {
   "coordinate-change": solveCoordinateChange,
@@ -42,6 +43,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   "which-network": solveWhichNetwork,
   generalise: solveGeneralise,
   features: solveFeatures,
+  "why-now": solveWhyNow,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -65,6 +67,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   "which-network": whichNetworkReference,
   generalise: generaliseReference,
   features: featuresReference,
+  "why-now": whyNowReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

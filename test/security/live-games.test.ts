@@ -56,7 +56,8 @@ function clientAt(address: string, cookie?: string): Promise<LiveClient> {
 /** Sends an event and tallies its outcome. */
 async function send(client: LiveClient, event: string, payload: unknown): Promise<Ack> {
   events.tried++;
-  const ack = await client.emit(event, payload, 15_000);
+  // A flood's last acks wait behind hundreds of creations: on a 2-core machine at load 15, over 15 s.
+  const ack = await client.emit(event, payload, 30_000);
   if (!ack.ok) {
     events.refused++;
     if (/could not handle/.test(ack.error.message)) events.crashed++;

@@ -5,6 +5,8 @@ import { secretsOf } from "@/core/kinds/instances";
 import type { KindId } from "@/core/kinds/public";
 import { configOf, kindOf } from "@/core/kinds/registry";
 import { levels } from "@/core/levels/catalog";
+import { BENCHMARKS, DURATION_BUCKETS, TREND_OPTIONS } from "@/core/kinds/why-now/benchmarks";
+import { STATEMENTS } from "@/core/kinds/why-now/statements";
 import type { Level } from "@/core/levels/format";
 
 // Every kind draws its instances from a seed (same seed → same instance), and what the browser
@@ -72,6 +74,14 @@ const keyOf: { [K in KindId]: (level: Level) => string[] } = {
   features: (level) => [JSON.stringify((draw(level, "seed A") as { test: unknown[] }).test[0]).slice(1, -1)],
   // The bank's own structure and family names never appear: only opaque ids do.
   "which-network": () => ['"table"', '"grid"', '"sequence"', '"dense"', '"convolutional"', '"recurrent"'],
+  // The level's own ids (benchmarks, buckets, trend options, properties, statements) never appear: only opaque ids do.
+  "why-now": () =>
+    [
+      ...BENCHMARKS.map((b) => b.id),
+      ...DURATION_BUCKETS.map((b) => b.id),
+      ...TREND_OPTIONS.map((o) => o.id),
+      ...STATEMENTS.flatMap((s) => [s.id, s.property]),
+    ].map(quoted),
 };
 
 function keysIn(value: unknown, found = new Set<string>()): Set<string> {

@@ -16,6 +16,7 @@ import { FeaturesProjector } from "../../kinds/features/Projector";
 import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
 import { ProjectorWhichNetwork } from "../../kinds/which-network/Projector";
+import { ProjectorWhyNow } from "../../kinds/why-now/Projector";
 
 /**
  * The challenge itself on the projector, read-only and large, from the round's public level (the
@@ -344,6 +345,9 @@ const challengeViews: ChallengeViews = {
       paged={(questions, render) => <Paged items={questions} tab={(_, i) => `Dataset ${i + 1}`} render={render} />}
       tiles={(items) => <Tiles items={items} />}
     />
+  ),
+  "why-now": ({ view }) => (
+    <ProjectorWhyNow view={view} paged={(items, tab, render) => <Paged items={items} tab={tab} render={render} />} tiles={(items) => <Tiles items={items} />} />
   ),
   generalise: ({ view }) => (
     <div className="projector-question">

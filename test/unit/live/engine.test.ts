@@ -353,8 +353,11 @@ describe("kicking and locking", () => {
     const live = liveEngine();
     const { engine, broadcast, store } = live;
     const { code } = await gameWith(live, ["Ada"]);
+    expect(engine.codeState(code)).toBe("open");
     await engine.command("host", "host:lock", { locked: true });
     expect(broadcast.last<HostView>("host")?.locked).toBe(true);
+    // The code check knows it too, so a join page refuses at the code, before asking for a nickname.
+    expect([engine.codeState(code), engine.codeState("000000")]).toEqual(["locked", "none"]);
     expect(await refusal(engine.join("late", { protocolVersion: VERSION, code, nickname: "Late" }))).toBe("room_locked");
     const [stored] = await store.loadOpenGames(0);
     expect(stored.record.control).toMatchObject({ locked: true });
