@@ -26,6 +26,7 @@ export const kindViews: KindViews = {
   nonlinearity: dynamic(() => import("./nonlinearity/NonlinearityView"), { ssr: false, loading }),
   "which-network": dynamic(() => import("./which-network/WhichNetworkView"), { ssr: false, loading }),
   generalise: dynamic(() => import("./generalise/GeneraliseView"), { ssr: false, loading }),
+  features: dynamic(() => import("./features/FeaturesView"), { ssr: false, loading }),
   "why-now": dynamic(() => import("./why-now/WhyNowView"), { ssr: false, loading }),
 };
 

@@ -48,6 +48,27 @@ export const glossary: GlossaryTerm[] = [
     match: ["feature", "features", "feature engineering"],
   },
   {
+    id: "logistic-regression",
+    term: "Logistic regression",
+    definition:
+      "A model with no hidden layer: a weighted sum of its inputs plus a bias, passed through the sigmoid to give the probability of class 1. Its decision boundary is a straight line in whatever inputs (features) it is given.",
+    match: ["logistic regression", "no hidden layer"],
+  },
+  {
+    id: "linearly-separable",
+    term: "Linearly separable",
+    definition:
+      "Two classes are linearly separable in some features when a straight line (a flat plane, in more features) has every point of one class on one side and every point of the other on the other side.",
+    match: ["linearly separable", "linear separability"],
+  },
+  {
+    id: "held-out",
+    term: "Held-out points",
+    definition:
+      "Examples kept apart from training and used only to measure the trained model: how often it is right on them says how well it does on data it has never seen.",
+    match: ["held-out", "held-out points", "held out"],
+  },
+  {
     id: "neuron",
     term: "Neuron (unit)",
     definition:

@@ -6,6 +6,7 @@ import { coordinateChangeAnswer } from "./coordinate-change/public";
 import { deepTrainingAnswer } from "./deep-training/public";
 import { digitsAnswer } from "./digits/public";
 import { downhillAnswer } from "./downhill/public";
+import { featuresAnswer } from "./features/public";
 import { generaliseAnswer } from "./generalise/public";
 import { learningRateAnswer } from "./learning-rate/public";
 import { nonlinearityAnswer } from "./nonlinearity/public";
@@ -35,5 +36,6 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   nonlinearity: nonlinearityAnswer,
   "which-network": whichNetworkAnswer,
   generalise: generaliseAnswer,
+  features: featuresAnswer,
   "why-now": whyNowAnswer,
 };

@@ -5,6 +5,7 @@ import type { CoordinateChangeAnswer, CoordinateChangeReview, CoordinateChangeVi
 import type { DeepTrainingAnswer, DeepTrainingReview, DeepTrainingView } from "./deep-training/public";
 import type { GeneraliseAnswer, GeneraliseReview, GeneraliseView } from "./generalise/public";
 import type { DownhillAnswer, DownhillReview, DownhillView } from "./downhill/public";
+import type { FeaturesAnswer, FeaturesReview, FeaturesView } from "./features/public";
 import type { DigitsAnswer, DigitsReview, DigitsView } from "./digits/public";
 import type { NonlinearityAnswer, NonlinearityReview, NonlinearityView } from "./nonlinearity/public";
 import type { LearningRateAnswer, LearningRateReview, LearningRateView } from "./learning-rate/public";
@@ -34,6 +35,7 @@ export interface KindPublicTypes {
   nonlinearity: { view: NonlinearityView; answer: NonlinearityAnswer; review: NonlinearityReview };
   "which-network": { view: WhichNetworkView; answer: WhichNetworkAnswer; review: WhichNetworkReview };
   generalise: { view: GeneraliseView; answer: GeneraliseAnswer; review: GeneraliseReview };
+  features: { view: FeaturesView; answer: FeaturesAnswer; review: FeaturesReview };
   "why-now": { view: WhyNowView; answer: WhyNowAnswer; review: WhyNowReview };
 }
 

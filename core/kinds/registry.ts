@@ -8,6 +8,7 @@ import { coordinateChange } from "./coordinate-change";
 import { deepTraining } from "./deep-training";
 import { digits } from "./digits";
 import { downhill } from "./downhill";
+import { features } from "./features";
 import { generalise } from "./generalise";
 import { learningRate } from "./learning-rate";
 import { nonlinearity } from "./nonlinearity";
@@ -57,6 +58,7 @@ export const kinds = byId({
   nonlinearity: nonlinearity,
   "which-network": whichNetwork,
   generalise: generalise,
+  features: features,
   "why-now": whyNow,
 });
 

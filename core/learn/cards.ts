@@ -203,6 +203,22 @@ export const learnCards: Record<string, LearnCard> = {
     ],
     formula: "z = v₁·g(w₁₁·x₁ + w₁₂·x₂ + b₁) + v₂·g(w₂₁·x₁ + w₂₂·x₂ + b₂) + c",
   },
+  "features-by-hand": {
+    text: [
+      "A model with no hidden layer (logistic regression) adds up its inputs, each times a weight, plus a bias, and says class 1 where the sum is positive: its boundary is a straight line in its inputs.",
+      "Its inputs need not be x₁ and x₂ themselves. Hand-made features such as x₁², x₁·x₂ or sin x₁ are computed from them first; a boundary that is straight in the features can be curved in the plane.",
+      "Read the shape of the points, write its edge as an equation, and give the model the terms that equation uses. It is scored on held-out points.",
+    ],
+    formula: "z = w₁·f₁(x₁, x₂) + w₂·f₂(x₁, x₂) + b",
+  },
+  "features-learned": {
+    text: [
+      "A hidden layer computes new features from the raw inputs: each hidden unit takes a weighted sum of x₁ and x₂ plus a bias and applies its activation (ReLU, max(0, s), or tanh). The output is then a straight line in the units' values.",
+      "Nobody writes these features by hand: training finds them. A heatmap shades the plane by one unit's value, so you can see what each unit computes.",
+      "Choose how many units and which activation. With the choice you predict which hand-made features a model with no hidden layer would need for these points.",
+    ],
+    formula: "z = v₁·g(w₁₁·x₁ + w₁₂·x₂ + b₁) + … + vₙ·g(wₙ₁·x₁ + wₙ₂·x₂ + bₙ) + c",
+  },
   "vanishing-gradients": {
     text: [
       "Backpropagation multiplies one factor per layer on the way back: each layer's activation slope and its weights.",

@@ -7,6 +7,7 @@ import { backwardPassLevels } from "./3-backward-pass";
 import { downhillLevels } from "./3-downhill";
 import { goingDeepLevels } from "./4-going-deep";
 import { nonlinearityLevels } from "./4-nonlinearity";
+import { featuresLevels } from "./4-features";
 import { deepRepresentationLevels } from "./5-deep-representations";
 import { generaliseLevels } from "./5-memorise-or-generalise";
 import { whyNowLevels } from "./6-why-now";
@@ -22,6 +23,7 @@ const allLevels: Level[] = [
   ...backwardPassLevels,
   ...goingDeepLevels,
   ...nonlinearityLevels,
+  ...featuresLevels,
   ...deepRepresentationLevels,
   ...generaliseLevels,
   ...whichNetworkLevels,
@@ -61,6 +63,8 @@ const CAMPAIGN_ORDER = [
   // 4 Going deep
   "stacked-lines",
   "one-bend",
+  "features-by-hand",
+  "features-learned",
   "vanishing-gradients",
   "initialisation",
   "optimizers",

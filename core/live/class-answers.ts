@@ -11,6 +11,7 @@ import type { CoordinateChangeAnswer, CoordinateChangeReview, CoordinateChangeVi
 import { optionInfo } from "../kinds/deep-training/public-options";
 import type { DeepTrainingAnswer, DeepTrainingView } from "../kinds/deep-training/public";
 import type { DigitsAnswer, DigitsView } from "../kinds/digits/public";
+import { featureList } from "../kinds/features/public";
 import type { LearningRateAnswer } from "../kinds/learning-rate/public";
 import { activationLabels, type HeadChoice, lossLabels, type OutputHeadAnswer, type OutputHeadReview, type OutputHeadView } from "../kinds/output-head/public";
 import type { KindAnswer, KindId, KindReview, KindView } from "../kinds/public";
@@ -97,6 +98,8 @@ const tallies: { [K in KindId]: Tally<K> } = {
   "which-network": whichNetworkTally,
   "why-now": whyNowTally,
   generalise: (_view, _review, answers) => choicesTally(answers, (a) => `${a.size}, ${a.regulariser}, stop at ${a.epochs}`),
+  features: (_view, _review, answers) =>
+    choicesTally(answers, (a) => (a.mode === "hand" ? featureList(a.features) : `${a.hidden} hidden ${a.activation} units`)),
 };
 
 /** The class's answers to a round: null for a level this build does not know. */

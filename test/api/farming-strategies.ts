@@ -17,6 +17,7 @@ import { type CoordinateChangeReview, type CoordinateChangeView, initialAnswer a
 import { type DeepTrainingReview, type DeepTrainingView, initialAnswer as deepInitial } from "../../core/kinds/deep-training/public";
 import { type DigitsReview, type DigitsView, initialAnswer as digitsInitial } from "../../core/kinds/digits/public";
 import { type DownhillAnswer, type DownhillView, initialAnswer as downhillInitial } from "../../core/kinds/downhill/public";
+import { type FeaturesReview, type FeaturesView, initialAnswer as featuresInitial } from "../../core/kinds/features/public";
 import { type GeneraliseReview, type GeneraliseView, initialAnswer as generaliseInitial } from "../../core/kinds/generalise/public";
 import { type LearningRateReview, type LearningRateView, initialAnswer as learningRateInitial } from "../../core/kinds/learning-rate/public";
 import { ACTIVATIONS, LOSSES, type OutputHeadReview, type OutputHeadView, initialAnswer as outputHeadInitial } from "../../core/kinds/output-head/public";
@@ -43,6 +44,7 @@ const blanks: PerKind<(view: Json) => unknown> = {
   digits: digitsInitial,
   downhill: downhillInitial,
   generalise: generaliseInitial,
+  features: featuresInitial,
   "learning-rate": learningRateInitial,
   "output-head": outputHeadInitial,
   "training-loop": trainingLoopInitial,
@@ -71,6 +73,8 @@ const copies: PerKind<(review: Json) => unknown> = {
   digits: (r: DigitsReview) => ({ ...r.answer, prediction: r.predictionTruth.right }),
   downhill: (r: { answer: DownhillAnswer }) => r.answer,
   generalise: (r: GeneraliseReview) => ({ ...r.answer, prediction: r.rightPrediction }),
+  features: (r: FeaturesReview) =>
+    r.answer.mode === "hand" ? { mode: "hand", features: r.needs } : { ...r.answer, prediction: r.rightPrediction ?? r.answer.prediction },
   "learning-rate": (r: LearningRateReview) => ({ ...r.answer, prediction: r.predictionTruth.right }),
   "output-head": (r: OutputHeadReview) => ({
     heads: Object.fromEntries(r.cards.map((c) => [c.id, { units: c.units, activation: c.activations[0], loss: c.losses[0] }])),
@@ -256,6 +260,16 @@ const sweeps: PerKind<Sweep> = {
     const lists: (readonly (string | number)[])[] = [view.sizes, view.regularisers, view.stops, view.prediction.options.map((o) => o.id)];
     const [size, regulariser, epochs, prediction] = nthOf(lists, i);
     return { answer: { size, regulariser, epochs, prediction }, size: productSize(lists) };
+  },
+  features: (view: FeaturesView, i) => {
+    if (view.mode === "learned") {
+      const lists: (readonly (string | number)[])[] = [view.units, view.activations, view.prediction.options.map((o) => o.id)];
+      const [hidden, activation, prediction] = nthOf(lists, i);
+      return { answer: { mode: "learned", hidden, activation, prediction }, size: productSize(lists) };
+    }
+    // Every set of at most maxFeatures features, singles first.
+    const sets = view.features.flatMap((f, a) => [[f], ...(view.maxFeatures > 1 ? view.features.slice(a + 1).map((g) => [f, g]) : [])]);
+    return { answer: { mode: "hand", features: sets[i % sets.length] }, size: sets.length };
   },
   "learning-rate": (view: LearningRateView, i) => {
     const lists: (readonly (string | number)[])[] = [view.rates, view.prediction.options.map((o) => o.id)];

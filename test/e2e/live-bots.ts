@@ -1,6 +1,7 @@
 import { io, type Socket } from "socket.io-client";
 import { initialAnswer as backwardPassStart } from "../../core/kinds/backward-pass/public";
 import { initialAnswer as downhillStart } from "../../core/kinds/downhill/public";
+import { initialAnswer as featuresStart } from "../../core/kinds/features/public";
 import { initialAnswer as generaliseStart } from "../../core/kinds/generalise/public";
 import { initialAnswer as nonlinearityStart } from "../../core/kinds/nonlinearity/public";
 import type { KindAnswer, KindId } from "../../core/kinds/public";
@@ -108,6 +109,11 @@ export function startingAnswer(level: PublicLevel): KindAnswer<KindId> {
     case "generalise":
       // The level's own network (large, no regulariser, trained to the last stop), as the controls start.
       return { ...generaliseStart(level.view), prediction: firstPrediction(level.view) };
+    case "features": {
+      // Hand: x₁ and x₂; learned: no hidden layer, the first prediction.
+      const start = featuresStart(level.view);
+      return start.mode === "learned" && level.view.mode === "learned" ? { ...start, prediction: level.view.prediction.options[0].id } : start;
+    }
     case "which-network":
       // Match: nothing picked; filter: nine zeros.
       return whichNetworkStart(level.view);

@@ -61,6 +61,8 @@ const reviewKeys: Record<string, (review: Review) => string[]> = {
   ],
   "tune-weights": (r) => [JSON.stringify(r.solution.weights)],
   downhill: (r) => [JSON.stringify(r.minimum.point), ...r.minimum.point.flatMap(longNumber)],
+  // The features the instance's shape needs, and (learned) the right prediction's id.
+  features: (r) => [JSON.stringify(r.needs), ...(r.rightPrediction ? [`"prediction":"${r.rightPrediction}"`] : [])],
   nonlinearity: (r) => (r.mode === "collapse" ? [JSON.stringify(r.single)] : [JSON.stringify(r.solution.weights)]),
   // Match: each dataset's right pair of opaque ids; filter: the review shows no model filter (only responses to test patches).
   "which-network": (r) => (r.part === "match" ? r.questions.map((q: Review) => JSON.stringify({ structure: q.structure, family: q.family })) : []),

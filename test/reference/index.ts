@@ -16,6 +16,7 @@ import { coordinateChangeReference, solveCoordinateChange } from "./coordinate-c
 import { deepTrainingReference, solveDeepTraining } from "./deep-training";
 import { digitsReference, solveDigits } from "./digits";
 import { downhillReference, solveDownhill } from "./downhill";
+import { featuresReference, solveFeatures } from "./features";
 import { generaliseReference, solveGeneralise } from "./generalise";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
 import { nonlinearityReference, solveNonlinearity } from "./nonlinearity";
@@ -41,6 +42,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   nonlinearity: solveNonlinearity,
   "which-network": solveWhichNetwork,
   generalise: solveGeneralise,
+  features: solveFeatures,
   "why-now": solveWhyNow,
 };
 
@@ -64,6 +66,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   nonlinearity: nonlinearityReference,
   "which-network": whichNetworkReference,
   generalise: generaliseReference,
+  features: featuresReference,
   "why-now": whyNowReference,
 };
 

@@ -12,6 +12,7 @@ import { Graph } from "../../kinds/backward-pass/Graph";
 import { NetworkDiagram } from "../../kinds/chain-rule/NetworkDiagram";
 import { Surface } from "../../kinds/downhill/Surface";
 import { NonlinearityProjector } from "../../kinds/nonlinearity/Projector";
+import { FeaturesProjector } from "../../kinds/features/Projector";
 import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
 import { ProjectorWhichNetwork } from "../../kinds/which-network/Projector";
@@ -337,6 +338,7 @@ const challengeViews: ChallengeViews = {
   downhill: ({ view }) => <ProjectorBowl view={view} />,
   "backward-pass": ({ view }) => <ProjectorGraph view={view} />,
   nonlinearity: NonlinearityProjector,
+  features: FeaturesProjector,
   "which-network": ({ view }) => (
     <ProjectorWhichNetwork
       view={view}
