@@ -42,15 +42,17 @@ describe("what the level screen shows, from the kind's contract", () => {
   });
 
   it("attempt families: training kinds are experiments, the hands-on kinds manipulations, the others quizzes; only manipulations preview", () => {
+    // Features trains too, in core/ (small networks, no training server): an experiment without `trains`.
+    const trainsInCore = new Set(["features"]);
     for (const level of levels) {
       const kind = kindOf(level.kind);
-      const expected = kind.trains ? "experiment" : kind.preview ? "manipulation" : "quiz";
+      const expected = kind.trains || trainsInCore.has(kind.id) ? "experiment" : kind.preview ? "manipulation" : "quiz";
       expect(kind.attempts, level.id).toBe(expected);
     }
     expect(kindOf("coordinate-change").attempts).toBe("manipulation");
     expect(kindOf("tune-weights").attempts).toBe("manipulation");
     for (const id of ["concept", "training-loop", "output-head", "chain-rule"]) expect(kindOf(id).attempts, id).toBe("quiz");
-    for (const id of ["deep-training", "learning-rate", "digits"]) expect(kindOf(id).attempts, id).toBe("experiment");
+    for (const id of ["deep-training", "learning-rate", "digits", "features"]) expect(kindOf(id).attempts, id).toBe("experiment");
   });
 
   it("describeResult: every analytic level's kind explains its reference result in a sentence", () => {
