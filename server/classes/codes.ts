@@ -1,11 +1,10 @@
 import { randomInt } from "node:crypto";
 import { generateJoinCode, generateResumeCode } from "../../core/classes";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/unique";
 import { setPlayerCookie } from "../http";
 import { defineLimit } from "../limits";
 import { hashSecret, newSecret } from "../secrets";
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 /** A class with a fresh join code; on the (rare) collision with another class's code, try again. */
 export async function createClassroom(teacherId: string, name: string) {

@@ -1,6 +1,7 @@
 import type { MyClass } from "../../core/classes";
 import { nameKey } from "../../core/names";
 import { db } from "../db/client";
+import { upsertOnce } from "../db/unique";
 
 /** A student's side of classes: finding a class by its code, joining it, and the classes they are in. */
 
@@ -22,11 +23,13 @@ export async function nameTakenInClass(classId: string, playerId: string | null,
 
 /** Joins the class, or, for a member already, updates their name: one membership per player and class. */
 export async function enrolInClass(classId: string, playerId: string, name: string): Promise<void> {
-  await db().classMember.upsert({
-    where: { classId_playerId: { classId, playerId } },
-    create: { classId, playerId, name },
-    update: { name },
-  });
+  await upsertOnce(() =>
+    db().classMember.upsert({
+      where: { classId_playerId: { classId, playerId } },
+      create: { classId, playerId, name },
+      update: { name },
+    }),
+  );
 }
 
 /** The classes a player belongs to, oldest membership first; nothing about other students. */

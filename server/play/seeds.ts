@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { db } from "../db/client";
+import { upsertOnce } from "../db/unique";
 
 /**
  * The seeds of instances, made on the server only: seed = HMAC-SHA256(instanceSecret, scope),
@@ -24,12 +25,15 @@ async function readOrCreate(): Promise<Buffer> {
     if (fromEnv.length < 32) throw new Error("GA_INSTANCE_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)");
     return Buffer.from(fromEnv, "utf8");
   }
-  // upsert with nothing to update: the first process to start creates it, every other one reads it.
-  const row = await db().serverSecret.upsert({
-    where: { name: SECRET_NAME },
-    create: { name: SECRET_NAME, value: randomBytes(32).toString("base64url") },
-    update: {},
-  });
+  // upsert with nothing to update: the first process to start creates it, every other one reads it
+  // (also a process that started at the same moment and lost the race to create it).
+  const row = await upsertOnce(() =>
+    db().serverSecret.upsert({
+      where: { name: SECRET_NAME },
+      create: { name: SECRET_NAME, value: randomBytes(32).toString("base64url") },
+      update: {},
+    }),
+  );
   return Buffer.from(row.value, "base64url");
 }
 

@@ -4,6 +4,7 @@ import type { Level } from "../../core/levels/format";
 import { type AttemptContext, publicLevel } from "../../core/play/project";
 import type { PublicLevel } from "../../core/play/public-level";
 import { db } from "../db/client";
+import { upsertOnce } from "../db/unique";
 import { seedFor, soloScope } from "./seeds";
 
 /**
@@ -22,7 +23,8 @@ export interface Session {
 
 /** The player's session on the level, created (at attempt 1) the first time it is served. */
 export async function sessionOf(playerId: string, levelId: string): Promise<Session> {
-  return db().levelSession.upsert({ where: { playerId_levelId: { playerId, levelId } }, create: { playerId, levelId }, update: {} });
+  // Two tabs opening a level for the first time at once: the second finds the first's session.
+  return upsertOnce(() => db().levelSession.upsert({ where: { playerId_levelId: { playerId, levelId } }, create: { playerId, levelId }, update: {} }));
 }
 
 /** The stars the hints opened on an attempt cost (a giveaway hint costs one). */

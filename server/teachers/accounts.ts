@@ -1,12 +1,11 @@
 import { passwordProblem } from "../../core/teachers";
 import { db } from "../db/client";
+import { isUniqueViolation } from "../db/unique";
 import { defineLimit } from "../limits";
 import { commonPasswordProblem } from "./common-passwords";
 import { dummyHash, hashPassword, verifyPassword } from "./passwords";
 
 /** Teacher accounts: creating one, checking an email and password pair, changing the password. */
-
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
 
 /**
  * New teacher accounts per address (one was seen making 93 a minute, each costing a 32 MiB scrypt).
