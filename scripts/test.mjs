@@ -174,8 +174,10 @@ const e2e = counts(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r
 const failedSteps = steps.filter((s) => !s.passed).map((s) => s.name);
 const runs = [unit, postgres, e2e];
 const passed = runs.reduce((sum, c) => sum + (c?.passed ?? 0), 0);
-// A failed check or build, and a runner without a report, each count as one failure.
-const failed = runs.reduce((sum, c) => sum + (c ? c.failed : 1), 0) + failedSteps.length;
+const statuses = [vitestStatus, postgresStatus, playwrightStatus];
+// A failed check or build, a runner without a report, and a runner that failed with no failed test
+// in its report (it could not start: its port taken, say) each count as one failure.
+const failed = runs.reduce((sum, c, i) => sum + (c ? Math.max(c.failed, statuses[i] === 0 ? 0 : 1) : 1), 0) + failedSteps.length;
 const skipped = runs.reduce((sum, c) => sum + (c?.skipped ?? 0), 0);
 /** @param {{ passed: number, failed: number } | null} c */
 const tally = (c) => (c ? `${c.passed} passed, ${c.failed} failed` : "no report");
