@@ -8,8 +8,13 @@ import { type LiveErrorCode, MAX_PLAYERS, type Phase } from "./room";
  * The live-game protocol over Socket.IO, typed both ways. Every client → server event has a zod
  * schema here (its payload type is the schema's input) and is acknowledged with { ok: true, … }
  * or { ok: false, error }; its reply type is in LiveReplies. Server → client events are
- * "live:state" (the view a socket may see; sent on every change that concerns it), "live:level"
- * (the round's level, once per round: see RoundInfo.level) and "live:kicked". The server passes these types to `new Server<…>`, the pages to `Socket<…>`.
+ * "live:state" (a whole view: the host's, on every change that concerns it; a player's only when
+ * a new server takes their game over), "live:common" and "live:me" (a player's view in two parts:
+ * the part every player shares, once per change for the whole room, and the player's own part,
+ * only when it changed for them: see MyPart), "live:level" (the round's level, once per round:
+ * see RoundInfo.level) and "live:kicked". A player's view in full comes in the reply to a join or
+ * resume; clients merge the parts into it (core/live/round-level.ts LiveViewState). The server
+ * passes these types to `new Server<…>`, the pages to `Socket<…>`.
  *
  * Session events (creating, joining, resuming a game) are handled by the engine's own methods;
  * every other event is an in-game command, applied from the table in ./commands.ts — adding one
@@ -126,6 +131,10 @@ export interface KickedNotice {
 /** Server → client. */
 export interface ServerToClientEvents {
   "live:state": (view: LiveView) => void;
+  /** The part of the view every player of a game shares (its round without the level): one message for the whole room. */
+  "live:common": (view: CommonView) => void;
+  /** A player's own part, when it changed for them. */
+  "live:me": (part: MyPart) => void;
   "live:level": (message: RoundLevel) => void;
   "live:kicked": (notice: KickedNotice) => void;
 }
@@ -226,6 +235,23 @@ export interface PlayerView extends CommonView {
     /** I said "I'm done" with this round (or locked in a quiz answer). */
     done: boolean;
   };
+}
+
+/** A player's own part of their view. */
+export type Me = PlayerView["me"];
+
+/**
+ * "live:me": a player's own part, with the phase and round it belongs to. A phase change sends
+ * it just before the room's "live:common": a client holding another phase keeps it until that
+ * common part comes, so the screen never shows one phase with the other's results (a quiz round's
+ * result with the round still being played, say).
+ */
+export interface MyPart {
+  code: string;
+  phase: Phase;
+  /** -1 in the lobby, as CommonView.round is null there. */
+  roundIndex: number;
+  me: Me;
 }
 
 export interface HostView extends CommonView {
