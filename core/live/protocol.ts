@@ -36,6 +36,14 @@ const version = {
   protocolVersion: z.literal(LIVE_PROTOCOL_VERSION, { message: `this page is out of date (protocol ${LIVE_PROTOCOL_VERSION} expected): reload it` }),
 };
 
+/**
+ * The largest selection one host:kick removes. Not the room's size (MAX_PLAYERS, 5,000): a
+ * message is at most 64 KB (server/sockets.ts), and 2,500 of the server's player ids (16
+ * characters) are about 48 KB; a bigger message would close the host's connection instead of
+ * getting an answer. A selection is made by hand, one checkbox at a time.
+ */
+export const MAX_KICK_AT_ONCE = Math.min(2_500, MAX_PLAYERS);
+
 export const liveEvents = {
   /** A host opens a game. */
   "host:create": z.object({
@@ -46,9 +54,9 @@ export const liveEvents = {
   /** A host (re)attaches to their game after a reload or a reconnect. */
   "host:resume": z.object({ ...version, code: gameCode, hostSecret: secret }),
   "host:advance": z.object({ expectedPhase: z.enum(["lobby", "intro", "playing", "reveal", "leaderboard", "podium"]) }),
-  /** Removes one player ({ playerId }) or several at once ({ playerIds }, up to the room's size). */
+  /** Removes one player ({ playerId }) or several at once ({ playerIds }, up to MAX_KICK_AT_ONCE). */
   "host:kick": z
-    .object({ playerId: playerId.optional(), playerIds: z.array(playerId).min(1).max(MAX_PLAYERS).optional() })
+    .object({ playerId: playerId.optional(), playerIds: z.array(playerId).min(1).max(MAX_KICK_AT_ONCE).optional() })
     .refine((kick) => (kick.playerId === undefined) !== (kick.playerIds === undefined), { message: "give playerId or playerIds (one of them)" }),
   "host:lock": z.object({ locked: z.boolean() }),
   // The host's clock and round controls take an empty object, and nothing else: a payload with
