@@ -166,6 +166,8 @@ function memoryPerPlayer(before, after, n) {
   return {
     rssKBPerPlayer: r1((after.rss - before.rss) / 1024 / n),
     heapKBPerPlayer: r1((after.heapUsed - before.heapUsed) / 1024 / n),
+    // Buffers outside the JS heap (sockets' and the database driver's).
+    externalKBPerPlayer: r1((after.external - before.external) / 1024 / n),
     rssMB: { before: mb(before.rss), after: mb(after.rss) },
     heapMB: { before: mb(before.heapUsed), after: mb(after.heapUsed) },
   };
@@ -271,7 +273,7 @@ async function run(n) {
     console.log(`  the host's view with ${hostView.players?.length} players: ${result.hostViewBytes} B`);
     if (result.memory)
       console.log(
-        `  server memory per connected player: RSS ${result.memory.rssKBPerPlayer} KB, heap ${result.memory.heapKBPerPlayer} KB (RSS ${result.memory.rssMB.before} → ${result.memory.rssMB.after} MB)`,
+        `  server memory per connected player: RSS ${result.memory.rssKBPerPlayer} KB, heap ${result.memory.heapKBPerPlayer} KB, external ${result.memory.externalKBPerPlayer} KB (RSS ${result.memory.rssMB.before} → ${result.memory.rssMB.after} MB)`,
       );
     console.log(
       `  ${n} joined in ${result.join.allJoinedMs} ms (all connected after ${result.join.allConnectedMs} ms; join ack p95 ${result.join.ackMs.p95} ms)`,
