@@ -1,6 +1,7 @@
 import { storedControlOf } from "../../core/live/control";
 import type { Room } from "../../core/live/room";
 import { db } from "../db/client";
+import { coalescedInserts } from "./answer-batches";
 import { type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
 
 /**
@@ -56,10 +57,10 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async insertAnswers(gameId, answers) {
-    // One statement for the batch (a statement is atomic): the per-row cost of a write (Prisma's
-    // query, SQLite's commit) is paid once per batch, not once per answer.
-    if (answers.length === 1) await db().liveAnswer.create({ data: answerRow(gameId, answers[0]) });
-    else if (answers.length) await db().liveAnswer.createMany({ data: answers.map((row) => answerRow(gameId, row)) });
+    // One statement for the batch (a statement is atomic), shared with the batches of other games
+    // in the same turn of the event loop: the cost of a write (Prisma's query, SQLite's commit) is
+    // paid once per burst, not once per answer or per game.
+    await insertAnswerRows(answers.map((row) => answerRow(gameId, row)));
   },
 
   async saveControl(room, expectedVersion) {
@@ -163,6 +164,11 @@ export const prismaLiveStore: LiveStore = {
     }
   },
 };
+
+const insertAnswerRows = coalescedInserts<ReturnType<typeof answerRow>>(async (rows) => {
+  if (rows.length === 1) await db().liveAnswer.create({ data: rows[0] });
+  else await db().liveAnswer.createMany({ data: [...rows] });
+});
 
 function answerRow(gameId: string, { playerId, roundIndex, answer: best }: AnswerRow) {
   return {
