@@ -2,6 +2,7 @@ import { storedControlOf } from "../../core/live/control";
 import type { Room } from "../../core/live/room";
 import { db } from "../db/client";
 import { coalescedInserts } from "./answer-batches";
+import { insertLiveAnswers, type LiveAnswerRow } from "./answer-insert";
 import { type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
 
 /**
@@ -53,7 +54,7 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async insertAnswer(gameId, playerId, roundIndex, best) {
-    await db().liveAnswer.create({ data: answerRow(gameId, { playerId, roundIndex, answer: best }) });
+    await insertLiveAnswers([answerRow(gameId, { playerId, roundIndex, answer: best })]);
   },
 
   async insertAnswers(gameId, answers) {
@@ -165,17 +166,14 @@ export const prismaLiveStore: LiveStore = {
   },
 };
 
-const insertAnswerRows = coalescedInserts<ReturnType<typeof answerRow>>(async (rows) => {
-  if (rows.length === 1) await db().liveAnswer.create({ data: rows[0] });
-  else await db().liveAnswer.createMany({ data: [...rows] });
-});
+const insertAnswerRows = coalescedInserts(insertLiveAnswers);
 
-function answerRow(gameId: string, { playerId, roundIndex, answer: best }: AnswerRow) {
+function answerRow(gameId: string, { playerId, roundIndex, answer: best }: AnswerRow): LiveAnswerRow {
   return {
     gameId,
     playerId,
     roundIndex,
-    answer: best.answer as object,
+    answer: best.answer,
     score: best.score,
     stars: best.stars,
     points: best.points,
