@@ -196,8 +196,7 @@ function BarClock({ seconds, paused }: { seconds: number | null; paused: boolean
   if (seconds === null) return null;
   return (
     <span className={seconds <= 5 && !paused ? `${styles.barClock} ${styles.urgent}` : styles.barClock} aria-hidden="true">
-      {paused ? "⏸ " : ""}
-      {seconds} s
+      {paused && <Icon name="pause" />} {seconds} s
     </span>
   );
 }
