@@ -18,12 +18,12 @@ const RIGHT_COLOUR = "#007a59";
  */
 const GEOMETRY = {
   page: { width: 520, height: 220, pad: { left: 44, right: 12, top: 14, bottom: 34 }, font: 12, tick: 11, lossX: 12, ticks: [1, 5, 10, 20, 50, 100, 200, 300] },
-  projector: { width: 760, height: 276, pad: { left: 84, right: 40, top: 20, bottom: 76 }, font: 24, tick: 24, lossX: 38, ticks: [1, 3, 10, 30, 100, 300] },
+  projector: { width: 760, height: 284, pad: { left: 84, right: 40, top: 20, bottom: 84 }, font: 24, tick: 24, lossX: 38, ticks: [1, 3, 10, 30, 100, 300] },
   /** The reveal's: room above the plot for the class's counts, in two rows. */
   projectorReveal: {
     width: 760,
-    height: 330,
-    pad: { left: 84, right: 40, top: 84, bottom: 66 },
+    height: 348,
+    pad: { left: 84, right: 40, top: 84, bottom: 84 },
     font: 24,
     tick: 24,
     lossX: 38,
