@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { findLevel } from "../../core/levels/catalog";
-import { endRoundIfAllDone, type LiveBinding, type LiveCommand, liveCommands, ROLE_REFUSALS, type RecordSave } from "../../core/live/commands";
+import { endRoundIfAllDone, type LiveBinding, type LiveCommand, liveCommands, ROLE_REFUSALS, type RecordSave, type RoundRef } from "../../core/live/commands";
 import { controlChanged } from "../../core/live/control";
 import { isOffensive } from "../../core/live/nicknames";
 import type { CommandName, HostView, LiveEvent, PlayerView, ReplyOf } from "../../core/live/protocol";
@@ -62,7 +62,7 @@ export interface LiveEngineDeps {
    * first round's at creation, then each next round's as a round starts (not the whole playlist
    * at once: a flood of abandoned games costs one level each, at most).
    */
-  warmUp?: (levelIds: string[]) => void;
+  warmUp?: (levelIds: string[], rounds: RoundRef[]) => void;
   /** How long a finished game stays readable, and an anonymous one stored (retention.ts); LIVE_RETENTION_DAYS by default. */
   retentionMs?: number;
 }
@@ -192,10 +192,11 @@ export class LiveEngine {
     if (this.rooms.get(rt.room.code) === rt) this.rooms.delete(rt.room.code);
   }
 
-  /** Trains the answers of the level of round `index` and of the one after it (the next to be played). */
+  /** Trains the answers of the level of round `index` and of the one after it (the next to be played), and prepares their views. */
   private warmRounds(room: Room, index: number): void {
     const levelIds = room.playlist.slice(index, index + 2);
-    if (levelIds.length) this.deps.warmUp?.(levelIds);
+    const rounds = levelIds.map((levelId, i) => ({ gameId: room.id, roundIndex: index + i, levelId }));
+    if (levelIds.length) this.deps.warmUp?.(levelIds, rounds);
   }
 
   /** A running game (a finished one is only read: attachHost, resume). */
