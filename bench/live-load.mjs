@@ -262,13 +262,14 @@ async function run(n) {
     host.on("live:state", (view) => (hostView = view));
 
     // Join: open sockets `batch` at a time; each joins as soon as it is connected.
-    const memoryBefore = await serverMemory(server.pid, emitLog);
+    const serverPid = /** @type {number} */ (server.pid);
+    const memoryBefore = await serverMemory(serverPid, emitLog);
     lag.reset();
     const joined = await joinEveryone(pool, code, n);
     windows.push(joined.window);
     result.join = { ...joined.join, clientLoopLagMaxMs: r1(lag.max / 1e6) };
     await sleep(500); // the last throttled host view
-    result.memory = memoryPerPlayer(memoryBefore, await serverMemory(server.pid, emitLog), n);
+    result.memory = memoryPerPlayer(memoryBefore, await serverMemory(serverPid, emitLog), n);
     result.hostViewBytes = Buffer.byteLength(JSON.stringify(hostView));
     console.log(`  the host's view with ${hostView.players?.length} players: ${result.hostViewBytes} B`);
     if (result.memory)
@@ -286,7 +287,7 @@ async function run(n) {
      * @param {string} phase
      * @param {number} round
      * @param {() => ReturnType<typeof request> | null} trigger
-     * @param {{ accept?: (view: any) => boolean }} [options]
+     * @param {{ accept?: "leaderboard" }} [options] a condition the bot workers check by name
      */
     async function measure(label, phase, round, trigger, { accept } = {}) {
       await pool.expect(phase, round, n, accept);
@@ -636,6 +637,7 @@ const machine = { cpu: cpus()[0]?.model ?? "unknown", cores: cpus().length, node
 console.log(`Live-game load test — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}; bots and server share the machine`);
 const quiet = flag("wait-quiet") ? await waitForQuiet() : null;
 const startedAt = new Date().toISOString();
+/** @type {RunResult[]} */
 const runs = [];
 const rooms = Number(arg("rooms", 0));
 if (rooms > 0) {

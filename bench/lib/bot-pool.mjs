@@ -37,8 +37,12 @@ export class BotPool {
     });
   }
 
-  /** Runs `op` in every worker, with the arguments `argsOf(w)`. */
-  all(op, argsOf = () => ({})) {
+  /**
+   * Runs `op` in every worker, with the arguments `argsOf(w)`.
+   * @param {string} op
+   * @param {(w: number) => object} [argsOf]
+   */
+  all(op, argsOf = (_w) => ({})) {
     return Promise.all(this.workers.map((_, w) => this.call(w, op, argsOf(w))));
   }
 

@@ -119,6 +119,6 @@ parentPort?.on("message", async ({ id, op, args }) => {
   try {
     parentPort?.postMessage({ id, ok: true, value: await ops[op](args) });
   } catch (error) {
-    parentPort?.postMessage({ id, ok: false, error: String(error?.stack ?? error) });
+    parentPort?.postMessage({ id, ok: false, error: String(/** @type {Error} */ (error)?.stack ?? error) });
   }
 });
