@@ -187,27 +187,30 @@ function Legend({ rule }: { rule: string }) {
     <div className="legend" aria-hidden="true">
       <span>
         <i className="dot black" />
-        <span>
-          black<span className={styles.long}> point</span>
-        </span>
+        <Words long="black point" short="black" />
       </span>
       <span>
         <i className="dot white" />
-        <span>
-          white<span className={styles.long}> point</span>
-        </span>
+        <Words long="white point" short="white" />
       </span>
       <span>
         <i className="dot wrong" />
-        <span>
-          wrong<span className={styles.long}>ly classified</span>
-        </span>
+        <Words long="wrongly classified" short="wrong" />
       </span>
       <span>
         <i className="swatch" />
-        <span className={styles.long}>where the rule says “black”</span>
-        <span className={styles.phoneOnly}>{rule}</span>
+        <Words long="where the rule says “black”" short={rule} />
       </span>
     </div>
+  );
+}
+
+/** A legend's words for a desktop and for a phone (one of the two is shown). */
+function Words({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className={styles.long}>{long}</span>
+      <span className={styles.phoneOnly}>{short}</span>
+    </>
   );
 }

@@ -127,19 +127,24 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
         {classifier ? (
           <>
             <span>
-              <i className="dot black" /> black<Long> point</Long> (1)
+              <i className="dot black" />
+              <Words long="black point (1)" short="black (1)" />
             </span>
             <span>
-              <i className="dot white" /> white<Long> point</Long> (0)
+              <i className="dot white" />
+              <Words long="white point (0)" short="white (0)" />
             </span>
             <span>
-              <i className="dot wrong" /> <Long>on the </Long>wrong side
+              <i className="dot wrong" />
+              <Words long="on the wrong side" short="wrong side" />
             </span>
             <span>
-              <i className={styles.swatchBlack} /> <Long>network </Long>says black
+              <i className={styles.swatchBlack} />
+              <Words long="network says black" short="says black" />
             </span>
             <span>
-              <i className={styles.swatchWhite} /> says white<Long> (paler: less sure)</Long>
+              <i className={styles.swatchWhite} />
+              <Words long="says white (paler: less sure)" short="says white" />
             </span>
             <span>
               <i className={styles.boundaryKey} /> p = 0.5
@@ -226,7 +231,12 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
   );
 }
 
-/** Words a phone leaves out (TuneWeights.module.css), so the legend and score line stay short. */
-function Long({ children }: { children: string }) {
-  return <span className={styles.long}>{children}</span>;
+/** A legend's words for a desktop and for a phone (one of the two is shown: TuneWeights.module.css). */
+function Words({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className={styles.long}>{long}</span>
+      <span className={styles.short}>{short}</span>
+    </>
+  );
 }
