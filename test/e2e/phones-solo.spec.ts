@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { kinds } from "../../core/kinds/registry";
 import { levels } from "../../core/levels/catalog";
-import { expect, openAnyLevel, PHONE, test, unlockUpTo } from "./helpers";
+import { expect, openAnyLevel, PHONE, SCREENSHOT_DIR, test, unlockUpTo } from "./helpers";
 import { type FitTarget, measure } from "./phone-fit";
 
 // Phones fit one screen (issue 12), in solo play: on a 390×844 phone, for one level of every kind,
@@ -9,7 +10,8 @@ import { type FitTarget, measure } from "./phone-fit";
 // (its learn card as a first visit shows it), without scrolling, and no sticky bar covers a
 // control. Measured as the live rounds are (./phone-fit.ts).
 
-const SHOTS = "/tmp/shots-phones-solo";
+// In this checkout's test-results (a shared /tmp folder mixed the shots of two checkouts).
+const SHOTS = path.join(SCREENSHOT_DIR, "phones-solo");
 const SUBMIT = '[data-testid="submit"]';
 const VIEW = '[data-testid="kind-view"]';
 
