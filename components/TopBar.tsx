@@ -6,7 +6,13 @@ export function TopBar({ playerName }: { playerName: string | null }) {
   return (
     <header className={`topbar ${styles.bar}`}>
       <Link className={`brand ${styles.brand}`} href="/">
-        Gradient Arena
+        {/* On a phone the name gives its width to the links: the logo (public/icon.svg) says it, and the name stays the link's accessible name. */}
+        <svg className={styles.logo} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+          <rect width="32" height="32" rx="7" fill="#0072b2" />
+          <path d="M5 24 L13 14 L19 19 L27 7" fill="none" stroke="#fff" strokeWidth="3.2" strokeLinecap="round" strokeLinejoin="round" />
+          <circle cx="27" cy="7" r="3" fill="#e69f00" />
+        </svg>
+        <span className={styles.name}>Gradient Arena</span>
       </Link>
       <nav className={`row ${styles.nav}`} aria-label="Main">
         <Link href="/play">Campaign</Link>

@@ -188,6 +188,19 @@ function PausedNotice() {
   );
 }
 
+/**
+ * On a phone the clock rides in the Submit bar, beside Submit, so the round's header need not stick
+ * to the top (and covers nothing); the header's timer stays the one screen readers hear.
+ */
+function BarClock({ seconds, paused }: { seconds: number | null; paused: boolean }) {
+  if (seconds === null) return null;
+  return (
+    <span className={seconds <= 5 && !paused ? `${styles.barClock} ${styles.urgent}` : styles.barClock} aria-hidden="true">
+      {paused && <Icon name="pause" />} {seconds} s
+    </span>
+  );
+}
+
 /** The answer in progress, kept in this tab across a reload, if it still fits the round's kind. */
 function readDraft(key: string, level: PublicLevel): unknown {
   try {
@@ -252,7 +265,7 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
 
   return (
     <div>
-      {/* Only the title and the clock stay at the top of a phone: a long brief would hide the challenge under it. */}
+      {/* The title and the clock (on a phone the clock is shown in the Submit bar): a long brief would hide the challenge under it. */}
       <div className="live-round-head">
         <h1 style={{ margin: 0 }}>{level.title}</h1>
         <Countdown seconds={seconds} label="seconds left" paused={paused} />
@@ -280,6 +293,7 @@ function LiveRound({ view, level, socket, seconds }: { view: PlayerView; level: 
             {done ? "Done ✓" : "I'm done"}
           </button>
         )}
+        <BarClock seconds={seconds} paused={paused} />
         <span data-testid="live-best">
           {best ? (
             <>

@@ -16,6 +16,7 @@ export function Prediction({
   disabled,
   right,
   onPick,
+  compact = false,
 }: {
   prediction: PredictionView;
   value: string;
@@ -24,6 +25,8 @@ export function Prediction({
   /** The right options' ids, once the review is in. */
   right?: readonly string[];
   onPick(id: string): void;
+  /** On a phone (solo and live), the options as a two-column grid of tiles: for long lists (a deep network's layers). */
+  compact?: boolean;
 }) {
   const name = useId();
   const chosen = prediction.options.find((o) => o.id === value);
@@ -45,7 +48,7 @@ export function Prediction({
     <fieldset className={`${styles.group} ${styles.prediction}`} disabled={disabled} data-testid="prediction">
       <legend>Your prediction</legend>
       <p className={styles.predictionQuestion}>{prediction.question}</p>
-      <div className={styles.options}>
+      <div className={compact ? `${styles.options} ${styles.tiles}` : styles.options}>
         {prediction.options.map((option) => (
           <label key={option.id} className={styles.option}>
             <input type="radio" name={name} value={option.id} checked={value === option.id} onChange={() => onPick(option.id)} />

@@ -1,6 +1,8 @@
 import { storedControlOf } from "../../core/live/control";
 import type { Room } from "../../core/live/room";
 import { db } from "../db/client";
+import { coalescedInserts } from "./answer-batches";
+import { insertLiveAnswers, type LiveAnswerRow } from "./answer-insert";
 import { type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
 
 /**
@@ -52,14 +54,14 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async insertAnswer(gameId, playerId, roundIndex, best) {
-    await db().liveAnswer.create({ data: answerRow(gameId, { playerId, roundIndex, answer: best }) });
+    await insertLiveAnswers([answerRow(gameId, { playerId, roundIndex, answer: best })]);
   },
 
   async insertAnswers(gameId, answers) {
-    // One statement for the batch (a statement is atomic): the per-row cost of a write (Prisma's
-    // query, SQLite's commit) is paid once per batch, not once per answer.
-    if (answers.length === 1) await db().liveAnswer.create({ data: answerRow(gameId, answers[0]) });
-    else if (answers.length) await db().liveAnswer.createMany({ data: answers.map((row) => answerRow(gameId, row)) });
+    // One statement for the batch (a statement is atomic), shared with the batches of other games
+    // in the same turn of the event loop: the cost of a write (Prisma's query, SQLite's commit) is
+    // paid once per burst, not once per answer or per game.
+    await insertAnswerRows(answers.map((row) => answerRow(gameId, row)));
   },
 
   async saveControl(room, expectedVersion) {
@@ -164,12 +166,14 @@ export const prismaLiveStore: LiveStore = {
   },
 };
 
-function answerRow(gameId: string, { playerId, roundIndex, answer: best }: AnswerRow) {
+const insertAnswerRows = coalescedInserts(insertLiveAnswers);
+
+function answerRow(gameId: string, { playerId, roundIndex, answer: best }: AnswerRow): LiveAnswerRow {
   return {
     gameId,
     playerId,
     roundIndex,
-    answer: best.answer as object,
+    answer: best.answer,
     score: best.score,
     stars: best.stars,
     points: best.points,

@@ -103,8 +103,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
   return (
     <div className={styles.view} data-testid="kind-view">
       <section className={styles.card} aria-labelledby="network-title">
-        <h3 id="network-title">The network</h3>
-        <p className={styles.setup}>{setupOf(config, open, answer)}</p>
+        <NetworkHead setup={setupOf(config, open, answer)} />
         {open.map((control) => (
           <ChoiceGroup
             key={control}
@@ -124,6 +123,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
           disabled={running}
           right={review?.predictionTruth.right}
           onPick={(prediction) => setAnswer((a) => ({ ...a, prediction }))}
+          compact
         />
         <p className={styles.rule}>{scoringRule(config, level.stars)}</p>
         <TrainRow
@@ -173,6 +173,30 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
       )}
 
       {review && <Review open={open} review={review} trained={find(keyOf(review.answer))} heading={readOnly ? "The best answer" : "Your answer"} />}
+    </div>
+  );
+}
+
+/**
+ * "The network" and its locked set-up. On a phone the set-up shows its first line until
+ * "More" is tapped (CSS), so the choices, the prediction and Submit share the first screen; on a
+ * wider screen it is shown whole and the toggle is hidden.
+ */
+function NetworkHead({ setup }: { setup: string }) {
+  const [open, setOpen] = useState(false);
+  const setupId = useId();
+  return (
+    <div className={styles.networkRow}>
+      <div className={open ? `${styles.networkHead} ${styles.open}` : styles.networkHead}>
+        <h3 id="network-title">The network</h3>
+        <p className={styles.setup} id={setupId}>
+          {setup}
+        </p>
+      </div>
+      <button type="button" className={styles.more} aria-expanded={open} aria-controls={setupId} onClick={() => setOpen((o) => !o)}>
+        {open ? "Less" : "More"}
+        <span className="sr-only"> of the network&apos;s set-up</span>
+      </button>
     </div>
   );
 }
@@ -270,9 +294,9 @@ function ChoiceGroup({
     );
   }
   return (
-    <fieldset className={styles.group} disabled={disabled} style={{ marginTop: 12 }}>
+    <fieldset className={`${styles.group} ${styles.choiceGroup}`} disabled={disabled}>
       <legend>{controlInfo[control].legend}</legend>
-      <div className={styles.options}>
+      <div className={`${styles.options} ${styles.segmented}`}>
         {choices.map((value) => {
           const tried = tries.find(
             (t) => t.answer[control] === value && t.status === "done" && CONTROLS.every((c) => c === control || t.answer[c] === answer[c]),
@@ -302,6 +326,10 @@ function ChoiceGroup({
           );
         })}
       </div>
+      {/* On a phone the choices are a segmented row and only the chosen one's line shows, here (each radio is still described by its own). */}
+      <p className={styles.chosenSummary} aria-hidden="true" data-testid="chosen-summary">
+        {info[answer[control]]?.summary}
+      </p>
     </fieldset>
   );
 }

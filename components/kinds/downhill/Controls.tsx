@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { type DownhillAnswer, type DownhillView, formatLoss, type Play, RATE_POSITIONS, rateAt, ratePosition } from "@/core/kinds/downhill/public";
 import { gradientAt, lossAt, type Moments } from "@/core/kinds/downhill/public-math";
-import { AlongArrow } from "./AlongArrow";
+import { AlongArrow, lossesAlongArrow } from "./AlongArrow";
 import styles from "./Downhill.module.css";
 
 type StepsPlay = Extract<Play, { mode: "steps" }>;
@@ -37,10 +37,7 @@ export function StepControls({
   const play = view.play as StepsPlay;
   const g = gradientAt(m, here);
   const landingLoss = lossAt(m, [here[0] - size * g[0], here[1] - size * g[1]]);
-  const along = Array.from({ length: 121 }, (_, i) => {
-    const s = (play.stepMax * i) / 120;
-    return lossAt(m, [here[0] - s * g[0], here[1] - s * g[1]]);
-  });
+  const along = lossesAlongArrow(m, here, play.stepMax);
   const left = play.maxSteps - sizes.length;
   // Typed sizes are kept to 4 significant digits, like the slider's.
   const clamp = (v: number) => Number(Math.min(play.stepMax, Math.max(0, v)).toPrecision(4));

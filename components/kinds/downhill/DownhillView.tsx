@@ -18,6 +18,7 @@ import {
 import { gradientAt, lossAt, type Path } from "@/core/kinds/downhill/public-math";
 import type { Evaluation } from "@/core/kinds/public-base";
 import type { KindViewProps } from "../types";
+import { AlongArrow, lossesAlongArrow } from "./AlongArrow";
 import { BatchControls, RunControls, StepControls } from "./Controls";
 import { Surface } from "./Surface";
 import styles from "./Downhill.module.css";
@@ -103,6 +104,16 @@ export default function DownhillView({ level, onAnswerChange, initialAnswer, rea
             arrow={readOnly ? undefined : arrow}
             label={label}
           />
+          {/* On a phone the loss along the arrow sits beside the bowl (under the step's controls on a wider screen). */}
+          {stepping && steps && (
+            <AlongArrow
+              losses={lossesAlongArrow(m, here, steps.play.stepMax)}
+              stepMax={steps.play.stepMax}
+              size={size}
+              here={lossAt(m, landing)}
+              shape="tall"
+            />
+          )}
           <Legend mode={view.play.mode} ghost={Boolean(ghost)} />
         </div>
         <div className={styles.controls}>
