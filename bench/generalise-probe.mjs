@@ -4,6 +4,9 @@
 // event loop (core/kinds/instances.ts preparePublicView, awaited by server/play/sessions.ts), and
 // the view then reads it from the cache. Measures, per fresh attempt: the longest block of the
 // event loop (a 1 ms ticker's largest gap) and the time until the view is ready, both ways.
+// Then a live round ("Stop in time"): its view is built synchronously (server/live/rounds.ts
+// `level`); the engine's warm-up awaits `prepare` first (server/main.ts), so the view finds its
+// probe cached. Measures the view's block with and without that warm-up.
 //
 //   node bench/generalise-probe.mjs [--attempts 20]
 import os from "node:os";
@@ -54,6 +57,25 @@ for (let i = 0; i < attempts; i++) {
   after.took.push(sliced.took);
   after.longest.push(sliced.longest);
 }
+// A live round: the instance secret from the environment (no database needed).
+process.env.GA_INSTANCE_SECRET ??= "bench-instance-secret-of-at-least-32-characters";
+const { serverLiveRounds } = await tsImport("../server/live/rounds.ts", import.meta.url);
+const rounds = await serverLiveRounds();
+/** @type {Timings} */
+const liveCold = { took: [], longest: [] };
+/** @type {Timings} */
+const liveWarmed = { took: [], longest: [] };
+for (let i = 0; i < attempts; i++) {
+  const cold = await measure(async () => rounds.level({ gameId: `bench-cold-${i}`, roundIndex: 0, levelId: "stop-in-time" }));
+  liveCold.took.push(cold.took);
+  liveCold.longest.push(cold.longest);
+  const ref = { gameId: `bench-warm-${i}`, roundIndex: 0, levelId: "stop-in-time" };
+  await rounds.prepare(ref); // what the engine's warm-up does at creation and at the round before's intro
+  const warmed = await measure(async () => rounds.level(ref));
+  liveWarmed.took.push(warmed.took);
+  liveWarmed.longest.push(warmed.longest);
+}
+
 console.log(`memorise-or-generalise, ${attempts} fresh attempts each way, load ${loadAtStart.join(" ")} at start`);
 console.log(
   table(
@@ -61,6 +83,8 @@ console.log(
     /** @type {[string, Timings][]} */ ([
       ["probe in one block (before)", before],
       ["probe in slices (after)", after],
+      ["live round's view, not warmed", liveCold],
+      ["live round's view after the warm-up", liveWarmed],
     ]).map(([name, m]) => {
       const t = summarize(m.took);
       const b = summarize(m.longest);

@@ -7,7 +7,7 @@
 //
 // The host is on the first process (the game's owner); the players are spread round robin over
 // the processes, connected to them directly (a proxy would add the same to every setup). It reports:
-//   - host action → every player: from host:advance to each player's matching "live:state", split
+//   - host action → every player: from host:advance to each player's matching "live:common", split
 //     by players on the owner's process and on the others (p50/p95), over every action of the game;
 //   - answer acknowledgements, one player at a time (no queueing: the cost of a hop), split the same way;
 //   - failover: kill -9 of the owner → the first acknowledged answer of a player elsewhere.
@@ -85,6 +85,8 @@ function connect(port) {
     /** @type {{ at: number, view: any }[]} */
     const views = [];
     socket.on("live:state", (view) => views.push({ at: performance.now(), view }));
+    // A player's phase comes in the room's common part (one message for every player of the game).
+    socket.on("live:common", (view) => views.push({ at: performance.now(), view }));
     socket.once("connect", () => resolve({ socket, views, port }));
     socket.once("connect_error", reject);
   });

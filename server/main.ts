@@ -12,6 +12,7 @@ import { LiveEngine } from "./live/engine";
 import { type LiveGames, localGames } from "./live/games";
 import { prismaLiveStore } from "./live/prisma-store";
 import { connectRedis, type RedisConnections } from "./live/redis";
+import type { RoundRef } from "../core/live/commands";
 import { serverLiveRounds } from "./live/rounds";
 import { registerHttpJoins } from "./live/http-joins";
 import { attachLiveSockets, httpJoins, type LiveServer, roomBroadcast, socketBroadcast } from "./live/socket-adapter";
@@ -102,7 +103,11 @@ async function startLiveGames(
   io: LiveServer,
 ): Promise<{ engine: LiveEngine; games: LiveGames; cluster: LiveCluster | null; redis: RedisConnections | null; restored: number }> {
   const rounds = await serverLiveRounds();
-  const warmUp = (levelIds: string[]) => void warmTrainingLevels(levelIds).catch((error) => console.error("[warm-up] failed:", error));
+  // A round's answers trained ahead, and its view's slow part (a generalise probe) computed ahead, off the event loop.
+  const warmUp = (levelIds: string[], refs: RoundRef[]) => {
+    void warmTrainingLevels(levelIds).catch((error) => console.error("[warm-up] failed:", error));
+    for (const ref of refs) void rounds.prepare(ref).catch((error) => console.error("[warm-up] a round's view failed:", error));
+  };
   const redisUrl = process.env.REDIS_URL;
   if (!redisUrl) {
     const engine = new LiveEngine({ store: prismaLiveStore, broadcast: socketBroadcast(io), rounds, warmUp });

@@ -1,7 +1,10 @@
 // Socket.IO clients for the live-game load test: one host and N player bots in this process.
-// Every bot stamps each "live:state" it receives with performance.now(); the bench arms an
-// "expectation" (a phase and round) before a host action, and each bot records the first view
-// that matches it, so one action gives N delivery latencies measured on one monotonic clock.
+// Each bot puts its view together as the pages do (core/live/round-level.ts LiveViewState): the
+// whole view of its join's reply, then the room's common part ("live:common", one message for the
+// whole room) and its own part ("live:me", only when it changed). Every view a bot gets is
+// stamped with performance.now(); the bench arms an "expectation" (a phase and round) before a
+// host action, and each bot records the first view that matches it, so one action gives N
+// delivery latencies measured on one monotonic clock.
 import { io } from "socket.io-client";
 
 import { readFileSync } from "node:fs";
@@ -23,6 +26,17 @@ export function botName(i) {
     i = Math.floor(i / NAME_LETTERS.length);
   }
   return `Bot${s}`;
+}
+
+/**
+ * Answers: a quarter each of 3, 2, 1 and 0 stars with the levels as they are now (turn-the-axes:
+ * the boundary at 35°; turn-and-shift: origin (0.35, −0.45), −120°). If a level changes, the mix
+ * of stars changes, not the load: every answer is still valid and scored.
+ */
+export function answerFor(round, i) {
+  const a = (angleDeg, shift = [0, 0]) => ({ representation: "raw", rule: "x>0", angleDeg, shift, scale: [1, 1] });
+  if (round === 0) return [a(35), a(30), a(20), a(0)][i % 4];
+  return [a(-120, [0.35, -0.45]), a(-115, [0.35, -0.45]), a(-105, [0.35, -0.45]), a(-90, [0.35, -0.45])][i % 4];
 }
 
 export function connect(baseURL, { timeoutMs = 20_000 } = {}) {
@@ -110,13 +124,51 @@ export class Expectation {
   }
 }
 
-/** The bots share one "current expectation" slot: each live:state is offered to it. */
+/**
+ * A bot's view, put together from its parts as core/live/round-level.ts LiveViewState does (the
+ * round's level aside: the bench only times it). An own part for a phase not shown yet waits for
+ * that phase's common part.
+ */
+class BotView {
+  constructor() {
+    this.view = null;
+    this.pending = null;
+  }
+  whole(view) {
+    this.pending = null;
+    return (this.view = view);
+  }
+  common(common) {
+    if (this.view?.role !== "player" || this.view.code !== common.code) return null;
+    const me = this.pending && partOf(this.pending, common) ? this.pending.me : this.view.me;
+    this.pending = null;
+    return (this.view = { ...common, role: "player", me });
+  }
+  me(part) {
+    if (this.view?.role !== "player" || this.view.code !== part.code) return null;
+    if (!partOf(part, this.view)) {
+      this.pending = part;
+      return null;
+    }
+    return (this.view = { ...this.view, me: part.me });
+  }
+}
+
+const partOf = (part, view) => part.phase === view.phase && part.roundIndex === (view.round?.index ?? -1);
+
+/** The bots share one "current expectation" slot: each view a bot gets is offered to it. */
 export class BotSwarm {
   constructor(baseURL) {
     this.baseURL = baseURL;
     this.sockets = [];
+    /** @type {BotView[]} */
+    this.views = [];
     this.expectation = null;
+    /** Messages received that make a view ("live:state", "live:common", "live:me"). */
     this.received = 0;
+    /** Of which "live:me", and the size of the last "live:common" and "live:me" (JSON bytes). */
+    this.mine = 0;
+    this.bytes = { common: 0, me: 0 };
     /** @type {Map<number, { bytes: number, at: number[] }>} per round: the level's size and its arrival times */
     this.levels = new Map();
     /** Disconnections before closeAll(), by reason ("ping timeout", "transport close", …). */
@@ -125,10 +177,22 @@ export class BotSwarm {
   }
   open(i) {
     const socket = connect(this.baseURL);
-    socket.on("live:state", (view) => {
-      const at = performance.now();
+    const views = (this.views[i] = new BotView());
+    const offer = (view, at) => {
       this.received++;
-      this.expectation?.offer(i, view, at);
+      if (view) this.expectation?.offer(i, view, at);
+    };
+    socket.on("live:state", (view) => offer(views.whole(view), performance.now()));
+    socket.on("live:common", (common) => {
+      const at = performance.now();
+      if (i === 0) this.bytes.common = JSON.stringify(common).length;
+      offer(views.common(common), at);
+    });
+    socket.on("live:me", (part) => {
+      const at = performance.now();
+      this.mine++;
+      if (i === 0) this.bytes.me = JSON.stringify(part).length;
+      offer(views.me(part), at);
     });
     // The round's level comes once per round, in its own message: when it reached each bot, and its size.
     socket.on("live:level", (message) => {
@@ -143,9 +207,14 @@ export class BotSwarm {
     this.sockets[i] = socket;
     return socket;
   }
+  /** The whole view of a join's (or resume's) reply: the parts that follow are merged into it. */
+  accept(i, view) {
+    this.views[i]?.whole(view);
+  }
   closeAll() {
     this.closing = true;
     for (const s of this.sockets) s?.close();
     this.sockets = [];
+    this.views = [];
   }
 }

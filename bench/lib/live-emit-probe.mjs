@@ -1,9 +1,11 @@
 // Preloaded into the server by bench/live-load.mjs (`node --import ./bench/lib/live-emit-probe.mjs
-// scripts/start.mjs`): times the server's own send loops without touching its code. Every
-// "live:state" emit is counted; emits in one synchronous run (one broadcast) form a burst, closed
-// at the next setImmediate, and each burst of 20 or more is appended to $LIVE_LOAD_EMIT_LOG as a
-// JSON line { startUs, endUs, count } on the monotonic clock (µs), so the bench can split a
-// broadcast's latency into "the server's loop" and "delivery to the bots".
+// scripts/start.mjs`): times the server's own send loops without touching its code. Every view
+// sent is counted ("live:state" and "live:me" per socket, "live:common" once per socket of the
+// room it goes to); sends in one synchronous run (one broadcast) form a burst, closed at the next
+// setImmediate, and each burst of 20 or more is appended to $LIVE_LOAD_EMIT_LOG as a JSON line
+// { startUs, endUs, count } on the monotonic clock (µs), so the bench can split a broadcast's
+// latency into "the server's loop" and "delivery to the bots". On SIGUSR2 it appends the
+// server's memory: { memory: { rss, heapUsed, … }, atUs }.
 //
 // $LIVE_LOAD_EXPERIMENT=no-binary-scan (bench --experiment no-binary-scan) also replaces Socket.IO's
 // encoder with one that skips the per-packet scan for binary attachments (this app never sends
@@ -22,13 +24,13 @@ if (process.env.LIVE_LOAD_EXPERIMENT === "no-binary-scan") {
 }
 
 if (logFile) {
-  // The file itself (the package's exports hide it); the server's import reaches the same module.
+  // The files themselves (the package's exports hide them); the server's import reaches the same modules.
   const { Socket } = require(path.join(process.cwd(), "node_modules/socket.io/dist/socket.js"));
-  const emit = Socket.prototype.emit;
+  const { BroadcastOperator } = require(path.join(process.cwd(), "node_modules/socket.io/dist/broadcast-operator.js"));
   let burst = null;
   const nowUs = () => Number(process.hrtime.bigint() / 1000n);
-  Socket.prototype.emit = function (ev, ...args) {
-    if (ev !== "live:state") return emit.call(this, ev, ...args);
+  /** Runs one send and counts it (as `count` deliveries) in the burst of the current synchronous run. */
+  const timed = (send, count) => {
     if (!burst) {
       burst = { startUs: nowUs(), endUs: 0, count: 0 };
       setImmediate(() => {
@@ -37,9 +39,38 @@ if (logFile) {
         if (done.count >= 20) appendFileSync(logFile, JSON.stringify(done) + "\n");
       });
     }
-    const result = emit.call(this, ev, ...args);
-    burst.count++;
+    const result = send();
+    burst.count += count();
     burst.endUs = nowUs();
     return result;
   };
+  // A view to one socket: a host's "live:state", a player's own part ("live:me").
+  const emit = Socket.prototype.emit;
+  Socket.prototype.emit = function (ev, ...args) {
+    if (ev !== "live:state" && ev !== "live:me") return emit.call(this, ev, ...args);
+    return timed(
+      () => emit.call(this, ev, ...args),
+      () => 1,
+    );
+  };
+  // The room's common part: one broadcast to the game's players' room (Socket.IO writes it to
+  // every socket of the room within the call), counted as one delivery per socket.
+  const broadcast = BroadcastOperator.prototype.emit;
+  BroadcastOperator.prototype.emit = function (ev, ...args) {
+    if (ev !== "live:common") return broadcast.call(this, ev, ...args);
+    let sockets = 0;
+    for (const room of this.rooms) sockets += this.adapter.rooms.get(room)?.size ?? 0;
+    return timed(
+      () => broadcast.call(this, ev, ...args),
+      () => sockets,
+    );
+  };
+
+  // The server's memory on demand (the bench sends SIGUSR2 before and after the joins), after a
+  // full garbage collection when node runs with --expose-gc: a JSON line { memory, atUs }.
+  process.on("SIGUSR2", () => {
+    globalThis.gc?.();
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+    appendFileSync(logFile, JSON.stringify({ memory: { rss, heapUsed, heapTotal, external, arrayBuffers }, atUs: nowUs() }) + "\n");
+  });
 }

@@ -234,7 +234,11 @@ function HostReveal({ view, title }: { view: HostView; title: string }) {
               <StarsCount label="one star" stars="★" count={spread.stars[1]} /> · no star: {spread.stars[0]} · no answer: {spread.notSubmitted}
             </p>
           )}
-          {view.classAnswers ? <ClassPicture answers={view.classAnswers} /> : <p className="muted">Counting the answers…</p>}
+          {view.classAnswers ? (
+            <ClassPicture answers={view.classAnswers} level={view.round?.level ?? undefined} />
+          ) : (
+            <p className="muted">Counting the answers…</p>
+          )}
         </>
       )}
     </section>

@@ -52,7 +52,8 @@ export function useLiveSocket(attach: (socket: LiveSocket) => Promise<LiveView |
   useEffect(() => {
     const socket = connectLive();
     socketRef.current = socket;
-    // The round's level comes once per round (in a reply or "live:level"); every view gets it here.
+    // The round's level comes once per round (in a reply or "live:level"), a player's view in parts
+    // ("live:common", "live:me"): every view is put together here.
     const views = new LiveViewState();
     const accept = (next: LiveView) => {
       setClockOffset(next.serverNow - Date.now());
@@ -65,6 +66,12 @@ export function useLiveSocket(attach: (socket: LiveSocket) => Promise<LiveView |
     });
     socket.on("disconnect", () => setConnected(false));
     socket.on("live:state", accept);
+    // A player's view comes in two parts (core/live/protocol.ts): the room's, and their own.
+    socket.on("live:common", (common) => {
+      setClockOffset(common.serverNow - Date.now());
+      setView(views.acceptCommon(common));
+    });
+    socket.on("live:me", (part) => setView(views.acceptMe(part)));
     socket.on("live:level", (message) => setView(views.acceptLevel(message)));
     socket.on("live:kicked", (notice) => setKicked(notice.message));
     return () => {

@@ -12,6 +12,7 @@ import { optionInfo } from "../kinds/deep-training/public-options";
 import type { DeepTrainingAnswer, DeepTrainingView } from "../kinds/deep-training/public";
 import type { DigitsAnswer, DigitsView } from "../kinds/digits/public";
 import { featureList } from "../kinds/features/public";
+import type { GeneraliseAnswer, GeneraliseView } from "../kinds/generalise/public";
 import type { LearningRateAnswer } from "../kinds/learning-rate/public";
 import { activationLabels, type HeadChoice, lossLabels, type OutputHeadAnswer, type OutputHeadReview, type OutputHeadView } from "../kinds/output-head/public";
 import type { KindAnswer, KindId, KindReview, KindView } from "../kinds/public";
@@ -67,9 +68,15 @@ export interface SpreadBin {
   right: boolean;
 }
 
+/** How many players stopped their run at an epoch (Memorise or generalise: drawn on the probe's curves). */
+export interface StopTally {
+  epoch: number;
+  count: number;
+}
+
 export type ClassAnswers =
   | { type: "questions"; answered: number; questions: QuestionTally[] }
-  | { type: "choices"; answered: number; choices: ChoiceTally[] }
+  | { type: "choices"; answered: number; choices: ChoiceTally[]; stops?: StopTally[] }
   | { type: "spread"; answered: number; measure: string; bins: SpreadBin[]; note: string | null };
 
 /** One player's best answer of the round, as the room keeps it. */
@@ -97,7 +104,7 @@ const tallies: { [K in KindId]: Tally<K> } = {
   nonlinearity: (_view, _review, answers) => scoreSpread(answers, "Score", null),
   "which-network": whichNetworkTally,
   "why-now": whyNowTally,
-  generalise: (_view, _review, answers) => choicesTally(answers, (a) => `${a.size}, ${a.regulariser}, stop at ${a.epochs}`),
+  generalise: generaliseTally,
   features: (_view, _review, answers) =>
     choicesTally(answers, (a) => (a.mode === "hand" ? featureList(a.features) : `${a.hidden} hidden ${a.activation} units`)),
 };
@@ -223,7 +230,7 @@ function outputHeadTally(view: OutputHeadView, review: OutputHeadReview | null, 
 
 // ── Experiments: every choice tried ─────────────────────────────────────────────────────
 
-function choicesTally<A>(answers: { answer: A; score: number }[], label: (answer: A) => string): ClassAnswers {
+function choicesTally<A>(answers: { answer: A; score: number }[], label: (answer: A) => string): Extract<ClassAnswers, { type: "choices" }> {
   const groups = new Map<string, { count: number; score: number }>();
   for (const { answer, score } of answers) {
     const key = label(answer);
@@ -235,6 +242,17 @@ function choicesTally<A>(answers: { answer: A; score: number }[], label: (answer
     .map(([l, g]) => ({ label: l, count: g.count, score: g.score, best: g.score === top }))
     .sort((a, b) => b.score - a.score || b.count - a.count || a.label.localeCompare(b.label));
   return { type: "choices", answered: answers.length, choices };
+}
+
+/**
+ * Memorise or generalise: every choice tried (the controls the level leaves open, and the stop),
+ * and how many stopped at each epoch, which the projector draws on the probe's curves.
+ */
+function generaliseTally(view: GeneraliseView, _review: unknown, answers: { answer: GeneraliseAnswer; score: number }[]): ClassAnswers {
+  const label = (a: GeneraliseAnswer) =>
+    [view.sizes.length > 1 ? a.size : null, view.regularisers.length > 1 ? a.regulariser : null, `stop at ${a.epochs}`].filter(Boolean).join(", ");
+  const stops = view.stops.map((epoch) => ({ epoch, count: answers.filter((a) => a.answer.epochs === epoch).length })).filter((s) => s.count > 0);
+  return { ...choicesTally(answers, label), stops };
 }
 
 function deepTrainingLabel(view: DeepTrainingView, answer: DeepTrainingAnswer): string {

@@ -72,6 +72,8 @@ export interface CommandServices {
 export interface TransitionContext {
   now: number;
   isConnected(playerId: string): boolean;
+  /** How many players (not kicked) are connected, when the engine knows it: "everyone done?" then costs O(1) until it may be true. */
+  connectedCount?: number;
   /**
    * How the room takes an answer: withAnswer (a new room) by default; the server records it in
    * the room it owns without copying every player (server/live/answers-in-place.ts).
@@ -132,8 +134,8 @@ export const ROLE_REFUSALS: Record<Role, string> = {
 };
 
 /** The last connected player to be done ends the round at once, as the clock would. */
-export function endRoundIfAllDone(room: Room, { now, isConnected }: TransitionContext): Room {
-  return everyoneDone(room, isConnected) ? advance(room, now) : room;
+export function endRoundIfAllDone(room: Room, { now, isConnected, connectedCount }: TransitionContext): Room {
+  return everyoneDone(room, isConnected, connectedCount) ? advance(room, now) : room;
 }
 
 export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
@@ -154,7 +156,8 @@ export const liveCommands: { [E in CommandName]: LiveCommand<E> } = {
     transition: (room, payload, context) => {
       const playerIds = [...new Set(payload.playerIds ?? (payload.playerId === undefined ? [] : [payload.playerId]))];
       return {
-        room: endRoundIfAllDone(kickPlayers(room, playerIds), context),
+        // The engine's count of connected players still has the kicked ones: counted afresh here.
+        room: endRoundIfAllDone(kickPlayers(room, playerIds), { ...context, connectedCount: undefined }),
         reply: { kicked: playerIds.length },
         saves: playerIds.map((playerId) => ({ kind: "player" as const, playerId })),
       };

@@ -8,8 +8,13 @@ import { type LiveErrorCode, MAX_PLAYERS, type Phase } from "./room";
  * The live-game protocol over Socket.IO, typed both ways. Every client → server event has a zod
  * schema here (its payload type is the schema's input) and is acknowledged with { ok: true, … }
  * or { ok: false, error }; its reply type is in LiveReplies. Server → client events are
- * "live:state" (the view a socket may see; sent on every change that concerns it), "live:level"
- * (the round's level, once per round: see RoundInfo.level) and "live:kicked". The server passes these types to `new Server<…>`, the pages to `Socket<…>`.
+ * "live:state" (a whole view: the host's, on every change that concerns it; a player's only when
+ * a new server takes their game over), "live:common" and "live:me" (a player's view in two parts:
+ * the part every player shares, once per change for the whole room, and the player's own part,
+ * only when it changed for them: see MyPart), "live:level" (the round's level, once per round:
+ * see RoundInfo.level) and "live:kicked". A player's view in full comes in the reply to a join or
+ * resume; clients merge the parts into it (core/live/round-level.ts LiveViewState). The server
+ * passes these types to `new Server<…>`, the pages to `Socket<…>`.
  *
  * Session events (creating, joining, resuming a game) are handled by the engine's own methods;
  * every other event is an in-game command, applied from the table in ./commands.ts — adding one
@@ -31,6 +36,14 @@ const version = {
   protocolVersion: z.literal(LIVE_PROTOCOL_VERSION, { message: `this page is out of date (protocol ${LIVE_PROTOCOL_VERSION} expected): reload it` }),
 };
 
+/**
+ * The largest selection one host:kick removes. Not the room's size (MAX_PLAYERS, 5,000): a
+ * message is at most 64 KB (server/sockets.ts), and 2,500 of the server's player ids (16
+ * characters) are about 48 KB; a bigger message would close the host's connection instead of
+ * getting an answer. A selection is made by hand, one checkbox at a time.
+ */
+export const MAX_KICK_AT_ONCE = Math.min(2_500, MAX_PLAYERS);
+
 export const liveEvents = {
   /** A host opens a game. */
   "host:create": z.object({
@@ -41,9 +54,9 @@ export const liveEvents = {
   /** A host (re)attaches to their game after a reload or a reconnect. */
   "host:resume": z.object({ ...version, code: gameCode, hostSecret: secret }),
   "host:advance": z.object({ expectedPhase: z.enum(["lobby", "intro", "playing", "reveal", "leaderboard", "podium"]) }),
-  /** Removes one player ({ playerId }) or several at once ({ playerIds }, up to the room's size). */
+  /** Removes one player ({ playerId }) or several at once ({ playerIds }, up to MAX_KICK_AT_ONCE). */
   "host:kick": z
-    .object({ playerId: playerId.optional(), playerIds: z.array(playerId).min(1).max(MAX_PLAYERS).optional() })
+    .object({ playerId: playerId.optional(), playerIds: z.array(playerId).min(1).max(MAX_KICK_AT_ONCE).optional() })
     .refine((kick) => (kick.playerId === undefined) !== (kick.playerIds === undefined), { message: "give playerId or playerIds (one of them)" }),
   "host:lock": z.object({ locked: z.boolean() }),
   // The host's clock and round controls take an empty object, and nothing else: a payload with
@@ -126,6 +139,10 @@ export interface KickedNotice {
 /** Server → client. */
 export interface ServerToClientEvents {
   "live:state": (view: LiveView) => void;
+  /** The part of the view every player of a game shares (its round without the level): one message for the whole room. */
+  "live:common": (view: CommonView) => void;
+  /** A player's own part, when it changed for them. */
+  "live:me": (part: MyPart) => void;
   "live:level": (message: RoundLevel) => void;
   "live:kicked": (notice: KickedNotice) => void;
 }
@@ -226,6 +243,23 @@ export interface PlayerView extends CommonView {
     /** I said "I'm done" with this round (or locked in a quiz answer). */
     done: boolean;
   };
+}
+
+/** A player's own part of their view. */
+export type Me = PlayerView["me"];
+
+/**
+ * "live:me": a player's own part, with the phase and round it belongs to. A phase change sends
+ * it just before the room's "live:common": a client holding another phase keeps it until that
+ * common part comes, so the screen never shows one phase with the other's results (a quiz round's
+ * result with the round still being played, say).
+ */
+export interface MyPart {
+  code: string;
+  phase: Phase;
+  /** -1 in the lobby, as CommonView.round is null there. */
+  roundIndex: number;
+  me: Me;
 }
 
 export interface HostView extends CommonView {

@@ -13,7 +13,8 @@ export type Phase = (typeof PHASES)[number];
 
 /** How long the round title shows before play starts. */
 export const INTRO_MS = 5_000;
-export const MAX_PLAYERS = 2_500;
+/** A lecture hall's worth: joins, answers and views stay O(1) per player action (bench/LIVE-LOAD.md). */
+export const MAX_PLAYERS = 5_000;
 /** What the host's "+30 s" adds to the current phase's clock. */
 export const ADD_TIME_MS = 30_000;
 /** A phase's clock never runs longer than this from now, however often "+30 s" is pressed. */
@@ -136,16 +137,20 @@ export function createRoom(init: { id: string; code: string; playlist: string[];
 
 const activePlayers = (room: Room) => Object.values(room.players).filter((p) => !p.kicked);
 
-export function addPlayer(room: Room, player: { id: string; nickname: string; device?: string | null }, now: number): Room {
+/**
+ * A new player, checked against the room's rules (not over, not banned, not locked, not full, the
+ * nickname free): O(1), the room's nicknames being indexed (nicknameKeysOf). Adding them is left to
+ * addPlayer (a new room, copying the players) or to a server that owns its room and adds them in
+ * place (server/live/joins-in-place.ts), so 5,000 joins do not copy a growing room 5,000 times.
+ */
+export function newPlayer(room: Room, player: { id: string; nickname: string; device?: string | null }, now: number): LivePlayer {
   if (room.phase === "podium") throw new LiveError("wrong_phase", "this game is over");
   const device = player.device ?? null;
   if (device !== null && room.bannedDevices.includes(device)) throw new LiveError("kicked", "you were removed from this game");
   if (room.locked) throw new LiveError("room_locked", "the host has locked this game");
   if (activeCount(room) >= MAX_PLAYERS) throw new LiveError("room_full", "this game is full");
-  const key = nicknameKey(player.nickname);
-  for (const id in room.players)
-    if (nicknameKey(room.players[id].nickname) === key) throw new LiveError("nickname_taken", "that nickname is taken in this game");
-  const joined: LivePlayer = {
+  if (nicknameKeysOf(room.players).has(nicknameKey(player.nickname))) throw new LiveError("nickname_taken", "that nickname is taken in this game");
+  return {
     id: player.id,
     nickname: player.nickname,
     joinedAt: now,
@@ -156,14 +161,42 @@ export function addPlayer(room: Room, player: { id: string; nickname: string; de
     rank: null,
     previousRank: null,
   };
-  const players = { ...room.players, [player.id]: joined };
-  const active = activeCounts.get(room.players);
-  if (active !== undefined && !(player.id in room.players)) activeCounts.set(players, active + 1);
-  return { ...room, players };
 }
 
-// A join compares the new nickname with every player's: remembering the keys keeps a join into a
-// 2,000-player room from normalizing 2,000 strings (bounded; cleared when full).
+export function addPlayer(room: Room, player: { id: string; nickname: string; device?: string | null }, now: number): Room {
+  const joined = newPlayer(room, player, now);
+  return { ...room, players: playersWith(room.players, { ...room.players }, joined) };
+}
+
+/**
+ * `target` with `joined` added: a copy of `players` (addPlayer), or `players` itself for a server
+ * that adds in place. The counts and the nickname index carried with `players` follow.
+ */
+export function playersWith(players: Room["players"], target: Room["players"], joined: LivePlayer): Room["players"] {
+  const active = activeCounts.get(players);
+  const keys = nicknameIndex.get(players);
+  const added = !(joined.id in players);
+  target[joined.id] = joined;
+  if (active !== undefined) activeCounts.set(target, active + (added ? 1 : 0));
+  if (keys !== undefined) nicknameIndex.set(target, (target === players ? keys : new Set(keys)).add(nicknameKey(joined.nickname)));
+  return target;
+}
+
+// Every player's nickname key (kicked players' too: their names stay taken), per players object.
+const nicknameIndex = new WeakMap<Room["players"], Set<string>>();
+
+function nicknameKeysOf(players: Room["players"]): Set<string> {
+  let keys = nicknameIndex.get(players);
+  if (keys === undefined) {
+    keys = new Set();
+    for (const id in players) keys.add(nicknameKey(players[id].nickname));
+    nicknameIndex.set(players, keys);
+  }
+  return keys;
+}
+
+// The skeleton of a nickname, remembered (bounded; cleared when full): building the index of a
+// 5,000-player room again after a phase change does not normalize 5,000 strings again.
 const nicknameKeys = new Map<string, string>();
 
 /**
@@ -453,9 +486,13 @@ export function markDone(room: Room, playerId: string, roundIndex: number, now: 
  * Every connected player is done with the round: it can end early. Never because everyone
  * submitted once (an interactive round can be improved until the clock ends), and a player whose
  * phone dropped does not hold the room up; with nobody connected, the clock decides.
+ * `connectedCount`, when the caller knows it, is how many players (not kicked) are connected.
  */
-export function everyoneDone(room: Room, isConnected: (playerId: string) => boolean): boolean {
+export function everyoneDone(room: Room, isConnected: (playerId: string) => boolean, connectedCount?: number): boolean {
   if (room.phase !== "playing") return false;
+  // `done` holds each player once: fewer done than connected players means someone connected is
+  // not done, without looking at every player (each answer of a quiz round asks).
+  if (connectedCount !== undefined && room.done.length < connectedCount) return false;
   const done = new Set(room.done);
   let connected = 0;
   for (const id in room.players) {

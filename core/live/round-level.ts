@@ -1,4 +1,4 @@
-import type { LiveView, RoundLevel } from "./protocol";
+import type { CommonView, LiveView, MyPart, PlayerView, RoundLevel } from "./protocol";
 import type { Phase } from "./room";
 
 /** Phases in which a round's level is on the phones and the projector. */
@@ -26,17 +26,48 @@ export function withRoundLevel<V extends LiveView>(view: V, held: RoundLevel | n
 }
 
 /**
- * A live client's view: every "live:state", "live:level" and reply goes through `accept`, which
- * returns the view to show. Used by the pages' hook and by the test clients.
+ * A live client's view: every "live:state", "live:common", "live:me", "live:level" and reply goes
+ * through `accept…`, which returns the view to show. Used by the pages' hook and by the test clients.
  */
 export class LiveViewState<V extends LiveView = LiveView> {
   view: V | null = null;
   private held: RoundLevel | null = null;
+  /** A player's own part for a phase the common part has not reached yet (see MyPart). */
+  private pending: MyPart | null = null;
 
-  /** A view (a "live:state" message, or the view in a reply). */
+  /** A whole view (a "live:state" message, or the view in a reply). */
   acceptView(view: V): V {
     this.held = heldLevelAfter(view, this.held);
+    this.pending = null;
     this.view = withRoundLevel(view, this.held);
+    return this.view;
+  }
+
+  /**
+   * "live:common": the part of a player's view every player shares, merged with their own part
+   * (the one held, or the one waiting for this phase). Before a player view is held (a join not
+   * yet answered), nothing: the reply brings the whole view.
+   */
+  acceptCommon(common: CommonView): V | null {
+    const shown: LiveView | null = this.view;
+    if (shown?.role !== "player" || shown.code !== common.code) return this.view;
+    const me = this.pending && partOf(this.pending, common) ? this.pending.me : shown.me;
+    this.pending = null;
+    const merged: PlayerView = { ...common, role: "player", me };
+    this.view = withRoundLevel(merged, this.held) as V; // a player's view: V is PlayerView (or LiveView)
+    return this.view;
+  }
+
+  /** "live:me": the player's own part, at once if it belongs to the phase shown, or with the common part of its phase. */
+  acceptMe(part: MyPart): V | null {
+    const shown: LiveView | null = this.view;
+    if (shown?.role !== "player" || shown.code !== part.code) return this.view;
+    if (!partOf(part, shown)) {
+      this.pending = part;
+      return this.view;
+    }
+    const merged: PlayerView = { ...shown, me: part.me };
+    this.view = merged as V;
     return this.view;
   }
 
@@ -47,3 +78,5 @@ export class LiveViewState<V extends LiveView = LiveView> {
     return this.view;
   }
 }
+
+const partOf = (part: MyPart, view: Pick<CommonView, "phase" | "round">) => part.phase === view.phase && part.roundIndex === (view.round?.index ?? -1);

@@ -1,7 +1,7 @@
 import type { PublicLevel } from "../play/public-level";
 import { type ClassAnswers, classAnswers } from "./class-answers";
 import { phaseShowsRoundLevel } from "./round-level";
-import type { CommonView, HostView, PlayerView, StandingRow } from "./protocol";
+import type { CommonView, HostView, Me, PlayerView, StandingRow } from "./protocol";
 import { activeCount, answeredCount, remainingMs, type RoundBest, roundWinner, standings, starSpread, type Room } from "./room";
 
 /**
@@ -82,25 +82,50 @@ export function commonView(room: Room, now: number, content: RoundContent = { le
  * A quiz round before its reveal: each answer is locked in, and its result is sealed until the
  * reveal, so that neither a phone nor the projector tells the room which option is right.
  */
-const sealed = (room: Room, common: CommonView) => room.phase === "playing" && common.round?.level?.attempts === "quiz";
+export const isSealed = (room: Room, level: PublicLevel | null | undefined) => room.phase === "playing" && level?.attempts === "quiz";
+const sealed = (room: Room, common: CommonView) => isSealed(room, common.round?.level);
 
-export function playerView(room: Room, common: CommonView, playerId: string): PlayerView {
+/**
+ * A player's own part of their view. `sealed`: isSealed for the round's level; `done`: whether
+ * the player is done with the round being played (a set of room.done, made once for a whole room).
+ */
+export function playerPart(room: Room, playerId: string, sealed: boolean, done: (playerId: string) => boolean): Me {
   const p = room.players[playerId];
-  const best = room.roundIndex >= 0 && !sealed(room, common) ? room.rounds[room.roundIndex]?.[playerId] : undefined;
+  const answered = room.roundIndex >= 0 ? room.rounds[room.roundIndex]?.[playerId] : undefined;
+  const best = sealed ? undefined : answered;
   return {
-    ...common,
-    role: "player",
-    me: {
-      playerId,
-      nickname: p.nickname,
-      points: p.points,
-      rank: p.rank,
-      rankChange: rankChange(p.rank, p.previousRank),
-      streak: p.streak,
-      roundBest: best ? { score: best.score, stars: best.stars, points: best.points } : null,
-      done: room.phase === "playing" && room.done.includes(playerId),
-    },
+    playerId,
+    nickname: p.nickname,
+    // Sealed, the total leaves out the round's answer too: it would tell whether it was right.
+    points: sealed && answered ? p.points - answered.points : p.points,
+    rank: p.rank,
+    rankChange: rankChange(p.rank, p.previousRank),
+    streak: p.streak,
+    roundBest: best ? { score: best.score, stars: best.stars, points: best.points } : null,
+    done: room.phase === "playing" && done(playerId),
   };
+}
+
+/** Whether two own parts say the same (a part is sent again only when it changed). */
+export function sameMe(a: Me, b: Me): boolean {
+  const x = a.roundBest;
+  const y = b.roundBest;
+  const sameBest = x === y || (x !== null && y !== null && x.score === y.score && x.stars === y.stars && x.points === y.points);
+  return (
+    sameBest &&
+    a.playerId === b.playerId &&
+    a.nickname === b.nickname &&
+    a.points === b.points &&
+    a.rank === b.rank &&
+    a.rankChange === b.rankChange &&
+    a.streak === b.streak &&
+    a.done === b.done
+  );
+}
+
+/** A player's whole view: the common part and their own (a reply to a join or resume). */
+export function playerView(room: Room, common: CommonView, playerId: string): PlayerView {
+  return { ...common, role: "player", me: playerPart(room, playerId, sealed(room, common), (id) => room.done.includes(id)) };
 }
 
 export function hostView(room: Room, common: CommonView, connected: (playerId: string) => boolean): HostView {

@@ -104,6 +104,17 @@ export class LiveCluster implements LiveGames {
       state: (to, view) => {
         if (this.ownedCodes.has(view.code)) inner.state(to, view);
       },
+      enterPlayers: (gameId, to) => {
+        if (this.owned.has(gameId)) inner.enterPlayers(gameId, to);
+      },
+      // Leaving is never stale: a kicked player's sockets leave the game's room whoever runs it.
+      leavePlayers: (gameId, to) => inner.leavePlayers(gameId, to),
+      common: (gameId, view) => {
+        if (this.owned.has(gameId)) inner.common(gameId, view);
+      },
+      me: (to, part) => {
+        if (this.ownedCodes.has(part.code)) inner.me(to, part);
+      },
       level: (to, message) => {
         if (this.ownedCodes.has(message.code)) inner.level(to, message);
       },

@@ -1,11 +1,11 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { findLevel } from "../../core/levels/catalog";
-import { endRoundIfAllDone, type LiveBinding, type LiveCommand, liveCommands, ROLE_REFUSALS, type RecordSave } from "../../core/live/commands";
+import { endRoundIfAllDone, type LiveBinding, type LiveCommand, liveCommands, ROLE_REFUSALS, type RecordSave, type RoundRef } from "../../core/live/commands";
 import { controlChanged } from "../../core/live/control";
 import { isOffensive } from "../../core/live/nicknames";
 import type { CommandName, HostView, LiveEvent, PlayerView, ReplyOf } from "../../core/live/protocol";
 import { restoreRoom, roomFromRecord } from "../../core/live/record";
-import { addPlayer, createRoom, endGame, LiveError, type Room, tick } from "../../core/live/room";
+import { createRoom, endGame, LiveError, type Room, tick } from "../../core/live/room";
 import { hashSecret, newSecret, shortId } from "../secrets";
 import {
   type Cancel,
@@ -18,6 +18,7 @@ import {
   systemClock,
 } from "./interfaces";
 import { applyAnswerInPlace } from "./answers-in-place";
+import { addPlayerInPlace } from "./joins-in-place";
 import { readableSince, retentionMs } from "./retention";
 import { RoomRuntime } from "./room-runtime";
 
@@ -61,7 +62,7 @@ export interface LiveEngineDeps {
    * first round's at creation, then each next round's as a round starts (not the whole playlist
    * at once: a flood of abandoned games costs one level each, at most).
    */
-  warmUp?: (levelIds: string[]) => void;
+  warmUp?: (levelIds: string[], rounds: RoundRef[]) => void;
   /** How long a finished game stays readable, and an anonymous one stored (retention.ts); LIVE_RETENTION_DAYS by default. */
   retentionMs?: number;
 }
@@ -191,10 +192,11 @@ export class LiveEngine {
     if (this.rooms.get(rt.room.code) === rt) this.rooms.delete(rt.room.code);
   }
 
-  /** Trains the answers of the level of round `index` and of the one after it (the next to be played). */
+  /** Trains the answers of the level of round `index` and of the one after it (the next to be played), and prepares their views. */
   private warmRounds(room: Room, index: number): void {
     const levelIds = room.playlist.slice(index, index + 2);
-    if (levelIds.length) this.deps.warmUp?.(levelIds);
+    const rounds = levelIds.map((levelId, i) => ({ gameId: room.id, roundIndex: index + i, levelId }));
+    if (levelIds.length) this.deps.warmUp?.(levelIds, rounds);
   }
 
   /** A running game (a finished one is only read: attachHost, resume). */
@@ -337,9 +339,9 @@ export class LiveEngine {
     }
     const playerId = shortId(); // short: ids travel in every leaderboard row
     const playerSecret = newSecret();
-    rt.room = addPlayer(rt.room, { id: playerId, nickname: event.nickname, device: device === null ? null : hashSecret(device) }, this.clock.now());
+    rt.room = addPlayerInPlace(rt.room, { id: playerId, nickname: event.nickname, device: device === null ? null : hashSecret(device) }, this.clock.now());
     const player = rt.room.players[playerId];
-    const write = rt.persist(() => this.store.insertPlayer(rt.room.id, player, hashSecret(playerSecret)));
+    const write = rt.persistPlayer({ player, secretHash: hashSecret(playerSecret) });
     this.bindPlayer(rt, connection, playerId);
     rt.scheduleHostView();
     try {
@@ -372,6 +374,7 @@ export class LiveEngine {
     let connections = rt.players.get(playerId);
     if (!connections) rt.players.set(playerId, (connections = new Set()));
     connections.add(connection);
+    this.deps.broadcast.enterPlayers(rt.room.id, [connection]); // the room's common part reaches it from now on
     rt.lastActiveAt = this.clock.now();
   }
 
@@ -388,6 +391,7 @@ export class LiveEngine {
     rt.lastActiveAt = this.clock.now(); // left alone from now on, if this was the last connection
     if (binding.role === "host") rt.hosts.delete(connection);
     else {
+      this.deps.broadcast.leavePlayers(rt.room.id, [connection]);
       const connections = rt.players.get(binding.playerId);
       connections?.delete(connection);
       if (connections?.size === 0) {
@@ -411,7 +415,13 @@ export class LiveEngine {
 
   /** What a transition needs to know beyond the room: the time, and who is connected. */
   private context(rt: RoomRuntime) {
-    return { now: this.clock.now(), isConnected: (playerId: string) => (rt.players.get(playerId)?.size ?? 0) > 0, recordAnswer: applyAnswerInPlace };
+    return {
+      now: this.clock.now(),
+      isConnected: (playerId: string) => (rt.players.get(playerId)?.size ?? 0) > 0,
+      // Connected players are bound ones, and a kicked player is unbound (unbindKicked).
+      connectedCount: rt.players.size,
+      recordAnswer: applyAnswerInPlace,
+    };
   }
 
   // ── In-game commands (core/live/commands.ts) ─────────────────────────────────────────
@@ -476,10 +486,13 @@ export class LiveEngine {
       if (!stored) return this.forget(rt);
       rt.adopt(roomFromRecord(stored.record), stored.version);
       if (stored.ended) rt.adopt(endGame(rt.room, this.clock.now()), stored.version); // ended while not at the podium: abandoned
-      // A player who joined only here (their row was refused) is not in the stored game: unbound.
+      // A player who joined only here (their row was refused) is not in the stored game, and one
+      // kicked elsewhere is out of it: unbound.
       for (const [playerId, connections] of rt.players) {
-        if (rt.room.players[playerId]) continue;
+        const player = rt.room.players[playerId];
+        if (player && !player.kicked) continue;
         for (const connection of connections) this.bindings.delete(connection);
+        this.deps.broadcast.leavePlayers(rt.room.id, connections);
         rt.players.delete(playerId);
       }
       rt.schedule();
@@ -529,6 +542,7 @@ export class LiveEngine {
     const connections = rt.players.get(playerId);
     if (!connections) return;
     this.deps.broadcast.kicked(connections, { message: "The host removed you from this game." });
+    this.deps.broadcast.leavePlayers(rt.room.id, connections);
     for (const connection of connections) this.bindings.delete(connection);
     rt.players.delete(playerId);
   }

@@ -94,6 +94,10 @@ export class FencedStore implements LiveStore {
     return this.fenced(args[0], () => this.inner.insertPlayer(...args));
   }
 
+  insertPlayers(...args: Parameters<LiveStore["insertPlayers"]>): Promise<void> {
+    return this.fenced(args[0], () => this.inner.insertPlayers(...args));
+  }
+
   savePlayer(...args: Parameters<LiveStore["savePlayer"]>): Promise<void> {
     return this.fenced(args[0], () => this.inner.savePlayer(...args));
   }

@@ -1,6 +1,6 @@
 import type { LiveScore, RoundRef } from "../../core/live/commands";
 import type { PublicLevel } from "../../core/play/public-level";
-import type { KickedNotice, LiveView, RoundLevel } from "../../core/live/protocol";
+import type { CommonView, KickedNotice, LiveView, MyPart, RoundLevel } from "../../core/live/protocol";
 import type { GameRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
 
@@ -14,10 +14,21 @@ import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
 /** A connection, as the transport names it (a Socket.IO socket id). The engine never sees the socket. */
 export type ConnectionId = string;
 
-/** The server → client events of core/live/protocol.ts (ServerToClientEvents), one method each. */
+/**
+ * The server → client events of core/live/protocol.ts (ServerToClientEvents), one method each, and
+ * the group of a game's players that "live:common" goes to.
+ */
 export interface LiveBroadcast {
-  /** A view to some connections: a game's hosts, or one player's tabs. */
+  /** A whole view to some connections: a game's hosts (or a player's tabs, once a game changes server). */
   state(to: Iterable<ConnectionId>, view: LiveView): void;
+  /** A game's players' connections enter its group (a join, a resume): they get its common part from now on. */
+  enterPlayers(gameId: string, to: Iterable<ConnectionId>): void;
+  /** Connections leave a game's group (a kick, a move to another game; a closed socket leaves by itself). */
+  leavePlayers(gameId: string, to: Iterable<ConnectionId>): void;
+  /** The part every player shares, to the game's group: one message, encoded once, whatever the number of players. */
+  common(gameId: string, view: CommonView): void;
+  /** A player's own part, to their connections. */
+  me(to: Iterable<ConnectionId>, part: MyPart): void;
   /** A round's level to connections that do not hold it yet: one message, the same for all of them. */
   level(to: Iterable<ConnectionId>, message: RoundLevel): void;
   /** The notice the connections of a removed player get. */
@@ -29,6 +40,12 @@ export interface AnswerRow {
   playerId: string;
   roundIndex: number;
   answer: RoundBest;
+}
+
+/** A player to store, with the hash of their secret. */
+export interface PlayerRow {
+  player: LivePlayer;
+  secretHash: string;
 }
 
 /** A stored game, with the version its control state was last saved at. */
@@ -67,6 +84,12 @@ export interface LiveStore {
    * StaleWriteError if it has (another process finished it).
    */
   insertPlayer(gameId: string, player: LivePlayer, secretHash: string): Promise<void>;
+  /**
+   * Stores new players of one game together, all or none (the engine's group commit of the joins
+   * that arrive while the game's previous write is being stored), with insertPlayer's rule: only
+   * in a game that has not ended, StaleWriteError otherwise.
+   */
+  insertPlayers(gameId: string, players: readonly PlayerRow[]): Promise<void>;
   /** Saves what is stored of a player (nickname, kicked). */
   savePlayer(gameId: string, player: LivePlayer): Promise<void>;
   insertAnswer(gameId: string, playerId: string, roundIndex: number, answer: RoundBest): Promise<void>;

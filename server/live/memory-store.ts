@@ -1,7 +1,7 @@
 import { storedControlOf } from "../../core/live/control";
 import type { AnswerRecord, GameRecord, PlayerRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
-import { type AbandonedBefore, type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
+import { type AbandonedBefore, type AnswerRow, type LiveStore, type PlayerRow, StaleWriteError, type StoredGame } from "./interfaces";
 import { isExpired } from "./retention";
 
 interface MemoryGame {
@@ -70,6 +70,11 @@ export class MemoryLiveStore implements LiveStore {
       deviceHash: player.device,
       secretHash,
     });
+  }
+
+  async insertPlayers(gameId: string, players: readonly PlayerRow[]): Promise<void> {
+    if (this.game(gameId).endedAt !== null) throw new StaleWriteError(gameId, null);
+    for (const { player, secretHash } of players) await this.insertPlayer(gameId, player, secretHash);
   }
 
   async savePlayer(gameId: string, player: LivePlayer): Promise<void> {

@@ -49,6 +49,21 @@ export const prismaLiveStore: LiveStore = {
     });
   },
 
+  async insertPlayers(gameId, players) {
+    // As insertPlayer, for a batch of joins: one read, one statement.
+    if ((await db().liveGame.count({ where: { id: gameId, endedAt: null } })) !== 1) throw new StaleWriteError(gameId, null);
+    await db().liveGamePlayer.createMany({
+      data: players.map(({ player, secretHash }) => ({
+        id: player.id,
+        gameId,
+        nickname: player.nickname,
+        secretHash,
+        joinedAt: new Date(player.joinedAt),
+        deviceHash: player.device,
+      })),
+    });
+  },
+
   async savePlayer(gameId, player) {
     await db().liveGamePlayer.update({ where: { id: player.id, gameId }, data: { nickname: player.nickname, kicked: player.kicked } });
   },

@@ -1,7 +1,7 @@
 import type { RoundRef } from "../../core/live/commands";
-import type { CommonView, HostView, PlayerView } from "../../core/live/protocol";
+import type { CommonView, HostView, Me, PlayerView } from "../../core/live/protocol";
 import { type Room, remainingMs, roundWinner } from "../../core/live/room";
-import { commonView, hostView, playerView, type RoundContent, showsRoundLevel } from "../../core/live/views";
+import { commonView, hostView, isSealed, playerPart, playerView, type RoundContent, sameMe, showsRoundLevel } from "../../core/live/views";
 import type { PublicLevel } from "../../core/play/public-level";
 import {
   type AnswerRow,
@@ -11,6 +11,7 @@ import {
   type LiveClock,
   type LiveRounds,
   type LiveStore,
+  type PlayerRow,
   StaleWriteError,
 } from "./interfaces";
 
@@ -21,6 +22,18 @@ const HOSTS = "|hosts";
 /** The round as "live:state" sends it: without the level, which each connection holds already. */
 function leanRound(common: CommonView): CommonView["round"] {
   return common.round?.level ? { ...common.round, level: null } : common.round;
+}
+
+/** The write at the end of a game's queue that joins, answers and control saves join (RoomRuntime.tailWrite). */
+interface TailWrite {
+  /** New players, stored first (their answers may be in the batch). */
+  players: PlayerRow[];
+  /** The control state to store before the answers, if a save was asked for before any answer. */
+  before: Room | null;
+  rows: AnswerRow[];
+  /** Whether to store the control state, as it is then, after the answers. */
+  after: boolean;
+  stored: Promise<void>;
 }
 
 export interface RuntimeDeps {
@@ -60,11 +73,14 @@ export class RoomRuntime {
   /** Writes queued and not yet stored. */
   private pending = 0;
   /**
-   * The answers waiting at the end of the write queue, stored together when their turn comes
-   * (group commit): every answer that arrives while the game's previous write is being stored
-   * joins it. Null once it has started, or when another write was queued after it (order kept).
+   * The write waiting at the end of the queue, which answers and control saves join until their
+   * turn comes (group commit): every answer, "done" or other control change that happens while the
+   * game's previous write is being stored is stored with it, in order. Null once it has started,
+   * or when another write was queued after it (order kept).
    */
-  private answerBatch: { rows: AnswerRow[]; stored: Promise<void> } | null = null;
+  private tail: TailWrite | null = null;
+  /** The own part each player was last sent (in a view, or in "live:me"): it goes again only when it changed. */
+  private readonly sentMe = new Map<string, Me>();
   /** The last time someone was connected (or the game was made or restored): see LiveEngine's idle sweep. */
   lastActiveAt: number;
   /**
@@ -92,6 +108,7 @@ export class RoomRuntime {
     this.room = room;
     this.storedVersion = version;
     this.common = null;
+    this.sentMe.clear(); // another process may have sent its own parts meanwhile: everyone gets theirs again
   }
 
   /** Whether anyone (a host or a player) has a connection open to the game. */
@@ -108,8 +125,19 @@ export class RoomRuntime {
 
   /** Queues a write after this room's earlier ones; resolves once it is stored. */
   persist(write: () => Promise<void>): Promise<void> {
-    this.answerBatch = null; // answers that come later are stored after this write
+    this.tail = null; // answers and control saves that come later are stored after this write
     return this.enqueue(write);
+  }
+
+  /**
+   * Queues a new player: with the others waiting at the end of the queue, in one batch (5,000
+   * joins are a few hundred writes, not 5,000). Resolves once stored; rejects with StaleWriteError
+   * if the game has ended meanwhile.
+   */
+  persistPlayer(row: PlayerRow): Promise<void> {
+    const tail = this.tailWrite();
+    tail.players.push(row);
+    return tail.stored;
   }
 
   /**
@@ -118,18 +146,44 @@ export class RoomRuntime {
    * if the batch could not be.
    */
   persistAnswer(row: AnswerRow): Promise<void> {
-    let batch = this.answerBatch;
-    if (!batch) {
-      const rows: AnswerRow[] = [];
-      const gameId = this.room.id;
-      const stored = this.enqueue(() => {
-        if (this.answerBatch?.rows === rows) this.answerBatch = null; // closed: later answers make the next batch
-        return this.deps.store.insertAnswers(gameId, rows);
-      });
-      batch = this.answerBatch = { rows, stored };
-    }
-    batch.rows.push(row);
-    return batch.stored;
+    const tail = this.tailWrite();
+    tail.rows.push(row);
+    return tail.stored;
+  }
+
+  /**
+   * Saves the control state as it is now, conditional on the version this process last stored;
+   * with the other control saves and answers waiting at the end of the queue (5,000 "I'm done"
+   * are a few writes of the room's control state, not 5,000).
+   */
+  saveControl(): Promise<void> {
+    const tail = this.tailWrite();
+    // Before any of the batch's answers: the state they were given in (a round that started, say).
+    // After some: the state as it is when the batch is stored, after all of them.
+    if (tail.rows.length === 0) tail.before = this.room;
+    else tail.after = true;
+    return tail.stored;
+  }
+
+  private tailWrite(): TailWrite {
+    if (this.tail) return this.tail;
+    const gameId = this.room.id;
+    const tail: TailWrite = { players: [], before: null, rows: [], after: false, stored: Promise.resolve() };
+    tail.stored = this.enqueue(async () => {
+      if (this.tail === tail) this.tail = null; // started: later writes make the next batch
+      if (tail.players.length) await this.deps.store.insertPlayers(gameId, tail.players);
+      if (tail.before) await this.storeControl(tail.before);
+      if (tail.rows.length) await this.deps.store.insertAnswers(gameId, tail.rows);
+      if (tail.after) await this.storeControl(this.room);
+    });
+    return (this.tail = tail);
+  }
+
+  // The expected version is read when the write runs, after the earlier ones: a failed write
+  // leaves it unchanged, so the next one still matches what is stored.
+  private async storeControl(room: Room): Promise<void> {
+    await this.deps.store.saveControl(room, this.storedVersion);
+    this.storedVersion++;
   }
 
   private enqueue(write: () => Promise<void>): Promise<void> {
@@ -140,17 +194,6 @@ export class RoomRuntime {
       console.error(`live game ${this.room.code}: a write failed`, error instanceof StaleWriteError ? error.message : error);
     });
     return done;
-  }
-
-  /** Saves the control state as it is now, conditional on the version this process last stored. */
-  saveControl(): Promise<void> {
-    const room = this.room;
-    return this.persist(async () => {
-      // The expected version is read when the write runs, after the earlier ones: a failed write
-      // leaves it unchanged, so the next one still matches what is stored.
-      await this.deps.store.saveControl(room, this.storedVersion);
-      this.storedVersion++;
-    });
   }
 
   settled(): Promise<void> {
@@ -179,21 +222,40 @@ export class RoomRuntime {
 
   // ── Views ───────────────────────────────────────────────────────────────────────────
 
-  /** Every connected player gets their view, and the hosts theirs at once (a phase change). */
+  /**
+   * Every connected player gets the room's common part (one message to the game's players) and
+   * their own part if it changed, and the hosts their view at once (a phase change). A player's
+   * own part goes first: their client keeps it until the common part of its phase comes.
+   */
   sendToEveryone(): void {
     const common = this.commonOf(this.deps.clock.now());
-    const round = leanRound(common);
-    for (const [playerId, connections] of this.players) this.deps.broadcast.state(connections, { ...playerView(this.room, common, playerId), round });
+    const sealed = isSealed(this.room, common.round?.level);
+    const done = new Set(this.room.phase === "playing" ? this.room.done : []);
+    const isDone = (playerId: string) => done.has(playerId);
+    for (const [playerId, connections] of this.players) this.sendMe(playerId, connections, playerPart(this.room, playerId, sealed, isDone));
+    if (this.players.size) this.deps.broadcast.common(this.room.id, { ...common, round: leanRound(common) });
     this.sendLevelTo(this.players.keys());
     this.sendHostView();
   }
 
+  /** A player's own part, if it changed (their answer, their "I'm done"). */
   sendPlayerView(playerId: string): void {
     const connections = this.players.get(playerId);
     if (!connections?.size) return;
-    const common = this.commonOf(this.deps.clock.now());
-    this.deps.broadcast.state(connections, { ...playerView(this.room, common, playerId), round: leanRound(common) });
+    const sealed = isSealed(this.room, this.roundContent().level);
+    this.sendMe(
+      playerId,
+      connections,
+      playerPart(this.room, playerId, sealed, (id) => this.room.done.includes(id)),
+    );
     this.sendLevelTo([playerId]);
+  }
+
+  private sendMe(playerId: string, connections: Iterable<ConnectionId>, me: Me): void {
+    const sent = this.sentMe.get(playerId);
+    if (sent && sameMe(sent, me)) return;
+    this.sentMe.set(playerId, me);
+    this.deps.broadcast.me(connections, { code: this.room.code, phase: this.room.phase, roundIndex: this.room.roundIndex, me });
   }
 
   /** The host's view within 200 ms: a burst of answers or joins makes one view, not hundreds. */
@@ -276,7 +338,9 @@ export class RoomRuntime {
   playerViewOf(playerId: string): PlayerView {
     const common = this.commonOf(this.deps.clock.now());
     this.markHolder(playerId, common);
-    return playerView(this.room, common, playerId);
+    const view = playerView(this.room, common, playerId);
+    this.sentMe.set(playerId, view.me);
+    return view;
   }
 
   /** The hosts' whole view, the round's level included: the reply to creating or resuming a game. */

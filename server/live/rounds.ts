@@ -1,4 +1,4 @@
-import { initialAnswerOf } from "../../core/kinds/instances";
+import { initialAnswerOf, preparePublicView } from "../../core/kinds/instances";
 import { kindOf } from "../../core/kinds/registry";
 import { findLevel } from "../../core/levels/catalog";
 import type { Level } from "../../core/levels/format";
@@ -21,11 +21,26 @@ function levelOf(round: RoundRef): Level {
 
 const seedOf = (round: RoundRef) => seedForLoaded(liveScope(round.gameId, round.roundIndex));
 
+/** The engine's rounds, and a way to compute a round's view ahead. */
+export interface ServerLiveRounds extends LiveRounds {
+  /**
+   * Computes ahead, yielding to the event loop, what the round's public view would compute at
+   * length (a Memorise or generalise probe: 0.1–0.5 s of training), so that `level`, which is
+   * synchronous, finds it cached instead of holding every socket of the server meanwhile. The
+   * engine asks for it when it warms a game's next rounds (server/main.ts).
+   */
+  prepare(round: RoundRef): Promise<void>;
+}
+
 /** The live engine's rounds; resolves once the instance secret is loaded (views are built synchronously). */
-export async function serverLiveRounds(): Promise<LiveRounds> {
+export async function serverLiveRounds(): Promise<ServerLiveRounds> {
   await instanceSecret();
   return {
     level: (round) => publicLevel(levelOf(round), seedOf(round), null),
+
+    async prepare(round) {
+      await preparePublicView(levelOf(round), seedOf(round));
+    },
 
     async score(round, answer) {
       const level = findLevel(round.levelId);

@@ -23,18 +23,34 @@ import { teacherFromSessionToken, teacherTokenFromCookieHeader } from "../teache
 import { deviceOf } from "./devices";
 import type { LiveGames } from "./games";
 import type { HttpJoins } from "./http-joins";
-import type { LiveBroadcast } from "./interfaces";
+import type { ConnectionId, LiveBroadcast } from "./interfaces";
 import { createWithinLimits, hostKeyOf, type Requester, refuseIfJoinFlood } from "./room-limits";
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
 type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<never, never>, SocketData>;
 
+/** The Socket.IO room of a game's players: "live:common" goes to it, one packet for everyone. */
+export const playersRoom = (gameId: string) => `players|${gameId}`;
+
 /** The engine's broadcast over Socket.IO: a connection id is a socket id of this server. */
 export function socketBroadcast(io: LiveServer): LiveBroadcast {
+  const sockets = () => io.sockets.sockets;
   return {
     state(to, view) {
-      const sockets = io.sockets.sockets;
-      for (const id of to) sockets.get(id)?.emit("live:state", view);
+      for (const id of to) sockets().get(id)?.emit("live:state", view);
+    },
+    enterPlayers(gameId, to) {
+      for (const id of to) sockets().get(id)?.join(playersRoom(gameId));
+    },
+    leavePlayers(gameId, to) {
+      for (const id of to) sockets().get(id)?.leave(playersRoom(gameId));
+    },
+    common(gameId, view) {
+      // A broadcast to a room encodes the packet once, whatever the number of sockets in it.
+      io.to(playersRoom(gameId)).emit("live:common", view);
+    },
+    me(to, part) {
+      for (const id of to) sockets().get(id)?.emit("live:me", part);
     },
     level(to, message) {
       // Every socket is in a Socket.IO room of its own id: one emit to those rooms encodes the level once.
@@ -42,8 +58,7 @@ export function socketBroadcast(io: LiveServer): LiveBroadcast {
       if (rooms.length) io.to(rooms).emit("live:level", message);
     },
     kicked(to, notice) {
-      const sockets = io.sockets.sockets;
-      for (const id of to) sockets.get(id)?.emit("live:kicked", notice);
+      for (const id of to) sockets().get(id)?.emit("live:kicked", notice);
     },
   };
 }
@@ -52,21 +67,39 @@ export function socketBroadcast(io: LiveServer): LiveBroadcast {
  * The engine's broadcast when processes share games (REDIS_URL): a connection id names a socket
  * on any process, and every socket is in a Socket.IO room of its own id, so a view goes to the
  * rooms of its connections (a player's tabs, a game's hosts) and the adapter carries it to the
- * processes that hold them: encoded once, one message through Redis per view.
+ * processes that hold them: encoded once, one message through Redis per view. A game's players
+ * enter its players' room wherever their sockets are (socketsJoin through the adapter), so the
+ * common part of their view is one message through Redis for the whole room.
  */
 export function roomBroadcast(io: LiveServer): LiveBroadcast {
+  // Never to no room: that would be everyone.
+  const toRooms = (to: Iterable<ConnectionId>) => {
+    const rooms = [...to];
+    return rooms.length ? io.to(rooms) : null;
+  };
   return {
     state(to, view) {
+      toRooms(to)?.emit("live:state", view);
+    },
+    enterPlayers(gameId, to) {
       const rooms = [...to];
-      if (rooms.length) io.to(rooms).emit("live:state", view); // never to no room: that would be everyone
+      if (rooms.length) io.in(rooms).socketsJoin(playersRoom(gameId));
+    },
+    leavePlayers(gameId, to) {
+      const rooms = [...to];
+      if (rooms.length) io.in(rooms).socketsLeave(playersRoom(gameId));
+    },
+    common(gameId, view) {
+      io.to(playersRoom(gameId)).emit("live:common", view);
+    },
+    me(to, part) {
+      toRooms(to)?.emit("live:me", part);
     },
     level(to, message) {
-      const rooms = [...to];
-      if (rooms.length) io.to(rooms).emit("live:level", message);
+      toRooms(to)?.emit("live:level", message);
     },
     kicked(to, notice) {
-      const rooms = [...to];
-      if (rooms.length) io.to(rooms).emit("live:kicked", notice);
+      toRooms(to)?.emit("live:kicked", notice);
     },
   };
 }

@@ -1,11 +1,23 @@
 /**
- * A tiny live-game client for the API tests: one Socket.IO connection that records every
- * "live:state" view and "live:kicked" push, sends acknowledged events, and (like the real pages in
+ * A tiny live-game client for the API tests: one Socket.IO connection that records every view
+ * ("live:state", or a player's view put together from "live:common" and "live:me") and every
+ * "live:kicked" push, sends acknowledged events, and (like the real pages in
  * components/live/useLiveSocket.ts) can re-attach by itself on every reconnect.
  */
 import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
-import type { HostView, KickedNotice, LiveAck, LiveEventName, LiveView, PlayerView, ReplyOf, RoundLevel, ServerToClientEvents } from "@/core/live/protocol";
+import type {
+  HostView,
+  KickedNotice,
+  LiveAck,
+  LiveEventName,
+  LiveView,
+  MyPart,
+  PlayerView,
+  ReplyOf,
+  RoundLevel,
+  ServerToClientEvents,
+} from "@/core/live/protocol";
 import { LiveViewState } from "@/core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import type { PublicLevel } from "@/core/play/public-level";
@@ -100,6 +112,10 @@ export class LiveClient {
   readonly states: LiveView[] = [];
   /** Every "live:level" received. */
   readonly levels: RoundLevel[] = [];
+  /** How many "live:common" messages were received. */
+  commons = 0;
+  /** Every "live:me" received. */
+  readonly mine: MyPart[] = [];
   private readonly views = new LiveViewState();
   readonly kicked: KickedNotice[] = [];
   readonly disconnects: string[] = [];
@@ -113,6 +129,22 @@ export class LiveClient {
     socket.on("live:state", (view) => {
       this.states.push(this.views.acceptView(view));
       this.wake();
+    });
+    // A player's view comes in parts: the room's common part, and their own when it changed. Each
+    // part received makes the view the page would show (once a join or resume gave it whole).
+    const record = (accept: () => LiveView | null) => {
+      const before = this.views.view;
+      const after = accept();
+      if (after && after !== before) this.states.push(after); // a part kept for its phase changes nothing yet
+      this.wake();
+    };
+    socket.on("live:common", (common) => {
+      this.commons++;
+      record(() => this.views.acceptCommon(common));
+    });
+    socket.on("live:me", (part) => {
+      this.mine.push(part);
+      record(() => this.views.acceptMe(part));
     });
     // The round's level comes once per round, after the state that starts it: the latest state
     // then shows it, as the pages do (core/live/round-level.ts).

@@ -87,6 +87,12 @@ test("features by hand on a desktop, then learned on a phone-sized screen: three
     const units = right.mode === "learned" ? right.hidden : 0;
     await expect(page.getByTestId("unit-heatmaps").locator("figure")).toHaveCount(units);
     await expect(page.getByTestId("layer-follows")).toContainText("Together: the output's sum z follows a straight line in");
+    // A unit is named after a feature only when it follows it closely (|r| ≥ 0.8); otherwise no single feature.
+    for (const caption of await page.getByTestId("unit-heatmaps").locator("figcaption").allTextContents()) {
+      expect(caption).toMatch(/^\d+: (no single feature|off|.+ \(r -?\d\.\d\d\))$/);
+      const r = /\(r (-?\d\.\d\d)\)$/.exec(caption);
+      if (r) expect(Math.abs(Number(r[1])), caption).toBeGreaterThanOrEqual(0.8);
+    }
     await expectNoHorizontalScroll(page);
     await page.getByTestId("unit-heatmaps").scrollIntoViewIfNeeded();
     await screenshot(page, "features-learned-phone-submitted", { fullPage: false });

@@ -57,6 +57,9 @@ export async function joinBot(baseURL: string, code: string, nickname: string, s
       });
   };
   socket.on("live:state", (view) => play(views.acceptView(view as PlayerView)));
+  // A player's view comes in parts: the room's, and the player's own when it changed.
+  socket.on("live:common", (common) => play(views.acceptCommon(common)));
+  socket.on("live:me", (part) => play(views.acceptMe(part)));
   socket.on("live:level", (message) => play(views.acceptLevel(message as RoundLevel)));
   return { nickname, close: () => socket.disconnect() };
 }

@@ -1,4 +1,4 @@
-import { type GeneraliseAnswer, type GeneraliseView, PROBE } from "../../core/kinds/generalise/public";
+import { earlyStop, type GeneraliseAnswer, type GeneraliseView, PROBE } from "../../core/kinds/generalise/public";
 import { levels } from "../../core/levels/catalog";
 import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
@@ -7,17 +7,19 @@ import { strategies } from "./live-bots";
 import { checkPhase } from "./projector-fit";
 
 // Memorise or generalise, live: "Stop in time" as a round. The projector shows the challenge (the
-// stopping points on offer, the hidden test set's size); one phone reads the probe's curves and
-// chooses through its page; socket bots are the rest of the class. At the reveal the projector
-// shows every choice the class tried with how many tried it, and, at the host's press, why.
+// probe's two curves, large, the question, the stopping points on offer, the hidden test set's
+// size); one phone reads the probe's curves and chooses through its page; socket bots are the rest
+// of the class. At the reveal the projector draws where the class stopped on the probe's curves
+// (how many at each stopping point, early stopping's stop marked) beside every choice tried with
+// how many tried it, and, at the host's press, why.
 // Every round draws its own noisy points, so every expectation is worked out from the round's
 // public level (the probe's curves), never from a fixed stopping point or reading.
 
 const TITLE = "Stop in time";
 const LEVEL = levels.find((l) => l.id === "stop-in-time")!;
 
-/** How the class's answers are grouped on the projector: one bar per choice (core/live/class-answers.ts). */
-const choiceLabel = (a: GeneraliseAnswer) => `${a.size}, ${a.regulariser}, stop at ${a.epochs}`;
+/** How the class's answers are grouped on the projector: one bar per choice, the size and the regulariser locked here (core/live/class-answers.ts). */
+const choiceLabel = (a: GeneraliseAnswer) => `stop at ${a.epochs}`;
 
 /** A student who lets it run: the last stopping point, and "it did not overfit". */
 function neverStops(level: PublicLevel): GeneraliseAnswer {
@@ -54,6 +56,11 @@ test("Stop in time live: the challenge on the projector, a phone reading the pro
     await expect(challenge).toContainText("Read the probe's two loss curves");
     await expect(challenge).toContainText(`Stop after: ${view.stops.join(", ")} epochs`);
     await expect(challenge).toContainText(`Scored on ${view.testCount} test points no network has seen`);
+    // The probe's curves, drawn in full, with nothing named on them: reading them is the question.
+    await expect(challenge.getByTestId("projector-probe-chart")).toBeVisible();
+    await expect(challenge.getByTestId("projector-probe-chart")).toHaveAttribute("data-epochs", String(view.maxEpochs));
+    await expect(challenge.getByTestId("projector-probe-chart")).toHaveAttribute("data-overfitting-from", "");
+    await expect(challenge.getByTestId("overfitting-named")).toHaveCount(0);
     // The projector offers nothing to answer, and names no reading of the probe.
     await expect(challenge.getByRole("radio")).toHaveCount(0);
     // The bots' answers are trained on the server before they count as submitted.
@@ -81,6 +88,7 @@ test("Stop in time live: the challenge on the projector, a phone reading the pro
     await expect(picture).toBeVisible({ timeout: SCORING_WAIT_MS });
     await expect(host.getByTestId("reveal-stars")).toContainText("no answer: 0");
     const level = await rounds.level(0);
+    const view = level.view as GeneraliseView;
     const right = solve(level) as GeneraliseAnswer;
     // Ada, Bao and Dana stopped at the same epoch (Dana misread the probe); Chidi let it run, which
     // is the same choice when this round's probe did not overfit before its last stopping point.
@@ -94,6 +102,13 @@ test("Stop in time live: the challenge on the projector, a phone reading the pro
     // The right choice scored 100%, the class's best: it is marked.
     await expect(bar(choiceLabel(right))).toHaveClass(/\bright\b/);
     await expect(bar(choiceLabel(right))).toContainText("(100%)");
+    // On the probe's curves: a line per stopping point chosen, with how many chose it, and early stopping's stop.
+    const stopped = new Map<number, number>();
+    for (const answer of [right, right, neverStops(level), misreads(level)]) stopped.set(answer.epochs, (stopped.get(answer.epochs) ?? 0) + 1);
+    await expect(picture.locator('[data-testid^="chosen-"]')).toHaveCount(stopped.size);
+    for (const [epoch, count] of stopped) await expect(picture.getByTestId(`chosen-${epoch}`)).toHaveAttribute("data-count", String(count));
+    await expect(picture.getByTestId("right-stop")).toHaveCount(1);
+    await expect(picture).toContainText(`early stopping: epoch ${earlyStop(view.probe, view.stops)}`);
     await checkPhase(host, "generalise-live-reveal");
 
     await host.getByTestId("reveal-why").click();

@@ -10,9 +10,11 @@ import {
   featureList,
   formatPercent,
   initialAnswer as startingAnswer,
+  NAMED_FROM,
   scoringRule,
   type TrainingStep,
   trainAnswer,
+  unitName,
 } from "@/core/kinds/features/public";
 import { hiddenAt, logitAt } from "@/core/kinds/features/public-math";
 import { PREDICTION_MISS_FACTOR } from "@/core/kinds/public-prediction";
@@ -112,7 +114,9 @@ export default function FeaturesView({ level, onAnswerChange, initialAnswer, rea
           <h3 id="units-title">What each hidden unit learned</h3>
           <p className={training.setup}>
             Each square is the plane again, shaded by one unit&apos;s value: white where it is lowest, dark blue where highest. Under it, the hand-made feature
-            (x₁², x₂², x₁·x₂, sin x₁ or sin x₂) its values follow most closely, and their correlation r (±1: exactly; 0: not at all; “off”: zero everywhere).
+            (x₁², x₂², x₁·x₂, sin x₁ or sin x₂) the unit follows, with their correlation r, when that feature alone accounts for most of its values (|r| ≥{" "}
+            {NAMED_FROM}); otherwise “no single feature” (“off”: zero everywhere). One unit is a ramp (ReLU) or a step (tanh) along its own line, so at most a
+            piece of a curved feature: the layer as a whole is what rebuilds the features.
           </p>
           {review.layer !== undefined && (
             <p data-testid="layer-follows">
@@ -130,7 +134,7 @@ export default function FeaturesView({ level, onAnswerChange, initialAnswer, rea
                 <figure key={u} className={styles.unit}>
                   <Heatmap half={view.half} value={(a, b) => hiddenAt(net, a, b)[u]} label={`Hidden unit ${u + 1} over the plane`} />
                   <figcaption>
-                    {u + 1}: {r && Math.abs(r.r) > 0 ? `${FEATURE_LABELS[r.feature]} ${r.r.toFixed(2)}` : "off"}
+                    {u + 1}: {unitName(r)}
                   </figcaption>
                 </figure>
               );

@@ -32,7 +32,17 @@ export interface FitBoundary {
  * committed network and the one that generalises learned. A memorising network's boundary bends
  * around single noisy points; the generalising one stays smooth.
  */
-export function FitPlot({ points, yours, generalising }: { points: PointList; yours?: FitBoundary | null; generalising?: FitBoundary | null }) {
+export function FitPlot({
+  points,
+  yours,
+  generalising,
+  testId = "fit-plot",
+}: {
+  points: PointList;
+  yours?: FitBoundary | null;
+  generalising?: FitBoundary | null;
+  testId?: string;
+}) {
   const yourPath = useMemo(() => (yours ? pathOf(boundarySegments(yours.classify)) : ""), [yours]);
   const generalisingPath = useMemo(() => (generalising ? pathOf(boundarySegments(generalising.classify)) : ""), [generalising]);
   const label = `The ${points.length} training points${yours ? `, with the boundary of ${yours.name}` : ""}${generalising ? ` and of ${generalising.name}` : ""}.`;
@@ -43,7 +53,7 @@ export function FitPlot({ points, yours, generalising }: { points: PointList; yo
         viewBox={`0 0 ${SIDE} ${SIDE}`}
         role="img"
         aria-label={label}
-        data-testid="fit-plot"
+        data-testid={testId}
         data-boundaries={(yours ? 1 : 0) + (generalising ? 1 : 0)}
       >
         <rect x={0} y={0} width={SIDE} height={SIDE} fill="#fff" />

@@ -13,11 +13,12 @@ import {
 } from "@/core/kinds/generalise/public";
 import type { Classifier, Curves } from "@/core/kinds/generalise/public-net";
 import { PREDICTION_MISS_FACTOR } from "@/core/kinds/public-prediction";
-import { Prediction } from "@/components/training/Prediction";
 import styles from "@/components/training/training.module.css";
 import type { KindViewProps } from "../types";
 import { CurvesChart } from "./CurvesChart";
 import { FitPlot } from "./FitPlot";
+import own from "./Generalise.module.css";
+import { Reading } from "./Reading";
 
 const SIZE_LABELS: Record<string, string> = { small: "Small: 3 units", medium: "Medium: 10", large: "Large: 32" };
 const REGULARISER_LABELS: Record<string, string> = { none: "None", l2: "L2", dropout: "Dropout" };
@@ -108,20 +109,28 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
   return (
     <div className={styles.view} data-testid="kind-view">
       <section className={styles.card} aria-labelledby="probe-title">
-        <h3 id="probe-title">The probe run</h3>
-        <p className={styles.setup}>
+        <h3 id="probe-title" className={own.wide}>
+          The probe run
+        </h3>
+        <p className={`${styles.setup} ${own.wide}`}>
           {view.train.length} training points and {view.validation.length} validation points, some labels flipped by noise; {view.testCount} test points stay
           hidden. A large network (32 hidden units, no regulariser) trained for {view.maxEpochs} epochs with Adam, learning rate {view.learningRate}.
         </p>
-        <CurvesChart
-          curves={view.probe}
-          maxEpochs={view.maxEpochs}
-          marks={[...ONSET_BINS, ...view.stops.filter((s) => !(ONSET_BINS as readonly number[]).includes(s))].sort((a, b) => a - b)}
-          nameOverfitting={!!review}
-          testId="probe-chart"
-          label="The probe run"
-        />
-        {!review && <FitPlot points={view.train} />}
+        <div className={own.probeChart}>
+          <CurvesChart
+            curves={view.probe}
+            maxEpochs={view.maxEpochs}
+            marks={[...ONSET_BINS, ...view.stops.filter((s) => !(ONSET_BINS as readonly number[]).includes(s))].sort((a, b) => a - b)}
+            nameOverfitting={!!review}
+            testId="probe-chart"
+            label="The probe run"
+          />
+        </div>
+        {!review && (
+          <div className={own.desktopOnly}>
+            <FitPlot points={view.train} />
+          </div>
+        )}
       </section>
 
       <section className={styles.card} aria-labelledby="choice-title">
@@ -155,9 +164,10 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
           options={view.stops.map((s) => [String(s), String(s)])}
           disabled={locked}
           pills
+          grid={own.epochGrid}
           onPick={(epochs) => pick({ epochs: Number(epochs) })}
         />
-        <Prediction
+        <Reading
           prediction={view.prediction}
           value={answer.prediction}
           readOnly={readOnly}
@@ -170,6 +180,13 @@ export default function GeneraliseView({ level, onAnswerChange, initialAnswer, r
           <p className="muted" data-testid="commit-first">
             Predict, then run: submit your choice and it trains here, in your browser, with the same numbers as the server&apos;s score.
           </p>
+        )}
+        {!review && (
+          // A phone's screen holds the chart and the choices: the points are one tap away.
+          <details className={own.phoneOnly}>
+            <summary>The training points</summary>
+            <FitPlot points={view.train} testId="fit-plot-phone" />
+          </details>
         )}
       </section>
 
@@ -212,6 +229,7 @@ function Choice({
   options,
   disabled,
   pills = false,
+  grid,
   onPick,
 }: {
   /** The control's name, for test ids: choice-<name>-<value>. */
@@ -221,13 +239,15 @@ function Choice({
   options: [string, string][];
   disabled: boolean;
   pills?: boolean;
+  /** A class laying the options out as a grid (on a phone). */
+  grid?: string;
   onPick(value: string): void;
 }) {
   const name = useId();
   return (
-    <fieldset className={styles.group} disabled={disabled} style={{ marginTop: 12 }}>
+    <fieldset className={`${styles.group} ${own.choice}`} disabled={disabled}>
       <legend>{legend}</legend>
-      <div className={pills ? styles.pills : styles.options}>
+      <div className={`${pills ? styles.pills : styles.options} ${grid ?? ""}`}>
         {options.map(([id, label]) => (
           <label key={id} className={styles.option}>
             <input type="radio" name={name} value={id} checked={value === id} onChange={() => onPick(id)} data-testid={`choice-${control}-${id}`} />

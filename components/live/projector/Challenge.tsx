@@ -13,6 +13,7 @@ import { NetworkDiagram } from "../../kinds/chain-rule/NetworkDiagram";
 import { Surface } from "../../kinds/downhill/Surface";
 import { NonlinearityProjector } from "../../kinds/nonlinearity/Projector";
 import { FeaturesProjector } from "../../kinds/features/Projector";
+import { GeneraliseProjector } from "../../kinds/generalise/Projector";
 import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
 import { ProjectorWhichNetwork } from "../../kinds/which-network/Projector";
@@ -349,19 +350,7 @@ const challengeViews: ChallengeViews = {
   "why-now": ({ view }) => (
     <ProjectorWhyNow view={view} paged={(items, tab, render) => <Paged items={items} tab={tab} render={render} />} tiles={(items) => <Tiles items={items} />} />
   ),
-  generalise: ({ view }) => (
-    <div className="projector-question">
-      <p className="projector-prompt">
-        Read the probe's two loss curves, then choose a network size, a regulariser and when to stop. Scored on {view.testCount} test points no network has
-        seen.
-      </p>
-      <ul className="projector-list">
-        {view.sizes.length > 1 && <li>Sizes: {view.sizes.join(", ")}</li>}
-        {view.regularisers.length > 1 && <li>Regularisers: {view.regularisers.join(", ")}</li>}
-        <li>Stop after: {view.stops.join(", ")} epochs</li>
-      </ul>
-    </div>
-  ),
+  generalise: GeneraliseProjector,
   digits: ({ view }) => (
     <div className="projector-question">
       <p className="projector-prompt">

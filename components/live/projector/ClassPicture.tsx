@@ -1,7 +1,10 @@
 "use client";
 
 import type { CSSProperties } from "react";
+import type { GeneraliseView } from "@/core/kinds/generalise/public";
 import type { ChoiceTally, ClassAnswers, QuestionTally, SpreadBin } from "@/core/live/class-answers";
+import type { PublicLevel } from "@/core/play/public-level";
+import { GeneraliseClassPicture } from "../../kinds/generalise/Projector";
 import { Paged } from "./Paged";
 
 /**
@@ -9,13 +12,22 @@ import { Paged } from "./Paged";
  * ones ticked), every choice tried with its score (the best marked), or the spread of an angle or a
  * loss (the right range marked). Counts only: no names.
  */
-export function ClassPicture({ answers }: { answers: ClassAnswers }) {
+export function ClassPicture({ answers, level }: { answers: ClassAnswers; level?: PublicLevel }) {
   if (answers.answered === 0) return <p className="projector-prompt">Nobody answered this round.</p>;
   if (answers.type === "questions")
     return (
       <div data-testid="class-answers">
         <Paged items={answers.questions} tab={(q, i) => `Q${i + 1} · ${q.right}/${q.answered} right`} render={(q) => <QuestionBars question={q} />} />
       </div>
+    );
+  if (answers.type === "choices" && answers.stops && level?.kind === "generalise")
+    // The stopping points on the probe's curves (the round's level), beside the choices tried.
+    return (
+      <GeneraliseClassPicture
+        view={level.view as GeneraliseView}
+        stops={answers.stops}
+        bars={<ChoiceList choices={answers.choices} answered={answers.answered} max={MAX_CHOICES_BESIDE} />}
+      />
     );
   if (answers.type === "choices") return <ChoiceBars choices={answers.choices} answered={answers.answered} />;
   return <SpreadBars measure={answers.measure} bins={answers.bins} note={answers.note} answered={answers.answered} />;
@@ -66,13 +78,30 @@ function QuestionBars({ question }: { question: QuestionTally }) {
 function ChoiceBars({ choices, answered }: { choices: ChoiceTally[]; answered: number }) {
   return (
     <div data-testid="class-answers">
+      <ChoiceList choices={choices} answered={answered} />
+    </div>
+  );
+}
+
+/** Beside a picture, the best few choices (a 1024×768 projector has room for about five bars under a chart). */
+const MAX_CHOICES_BESIDE = 5;
+
+function ChoiceList({ choices, answered, max = choices.length }: { choices: ChoiceTally[]; answered: number; max?: number }) {
+  const more = choices.slice(max).reduce((n, c) => n + c.count, 0);
+  return (
+    <>
       <p className="projector-note">Every choice the class tried, best first:</p>
       <ul className="class-bars" aria-label="Choices tried">
-        {choices.map((c) => (
+        {choices.slice(0, max).map((c) => (
           <Bar key={c.label} label={c.label} count={c.count} total={answered} mark={c.best ? "right" : null} detail={`(${Math.round(c.score * 100)}%)`} />
         ))}
       </ul>
-    </div>
+      {more > 0 && (
+        <p className="projector-note">
+          and {choices.length - max} other choices, by {more} {more === 1 ? "player" : "players"}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -134,6 +134,25 @@ export function scoreOf(view: FeaturesView, net: TrainedNet, test: PointList, pr
   return { score, metrics: { trainAccuracy, testAccuracy, targetAccuracy: view.targetAccuracy, progress, predictionRight: predictionRight ? 1 : 0 } };
 }
 
+/**
+ * A hidden unit is named after a hand-made feature only when that feature alone accounts for most
+ * of how the unit varies over the plane: |r| ≥ 0.8, so r² ≥ 0.64. Below that a caption would name a
+ * feature the unit only loosely follows: in "Features learned" the solver's sixteen ReLU units
+ * follow their closest feature at |r| 0.60 at most (median 0.40), while the layer together follows
+ * the features the shape needs at r 0.92–0.98 (test/unit/features.test.ts, on the level's own
+ * runs). Even a ramp that is exactly one half of x₁² (max(0, x₁) over a symmetric range) follows
+ * x₁² at r ≈ 0.43 only: a single ReLU unit is a piece of a feature, the layer rebuilds it.
+ */
+export const NAMED_FROM = 0.8;
+
+/** What a unit's caption says: the feature it follows closely, "no single feature", or "off" (zero over the whole plane). */
+export function unitName(resemblance: Resemblance | undefined): string {
+  if (!resemblance || resemblance.r === 0) return "off";
+  const r = resemblance.r.toFixed(2);
+  // Judged on the shown digits, so a caption never says "no single feature" of a unit shown at 0.80.
+  return Math.abs(Number(r)) >= NAMED_FROM ? `${FEATURE_LABELS[resemblance.feature]} (r ${r})` : "no single feature";
+}
+
 /** "87.5%": accuracies as players read them. */
 export const formatPercent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 

@@ -205,10 +205,16 @@ function remember(key: string, result: ProbeRun): ProbeRun {
   return result;
 }
 
+/** How many probes were trained in one block (not found computed ahead): what a warm-up should keep at zero. */
+export const probeCounts = { inOneBlock: 0 };
+
 /** The probe run of a run spec (cached): the large unregularised network, for the full budget, test measured at the stopping points. */
 export function probeRun(run: GeneraliseRun): ProbeRun {
   const key = probeKey(run);
-  return probes.get(key) ?? remember(key, trainNetSync(...probeArgs(run)));
+  const done = probes.get(key);
+  if (done) return done;
+  probeCounts.inOneBlock++;
+  return remember(key, trainNetSync(...probeArgs(run)));
 }
 
 /** How long the background probe computes before it lets the event loop run (sockets, other requests). */

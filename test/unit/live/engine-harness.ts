@@ -5,11 +5,13 @@
  */
 import { afterEach, beforeEach, vi } from "vitest";
 import {
+  type CommonView,
   LIVE_PROTOCOL_VERSION,
   type LiveEvent,
   type HostView,
   type KickedNotice,
   type LiveView,
+  type MyPart,
   type PlayerView,
   type RoundLevel,
   type ServerEventName,
@@ -21,11 +23,43 @@ import { LiveEngine } from "@/server/live/engine";
 import type { ConnectionId, LiveBroadcast, LiveRounds } from "@/server/live/interfaces";
 import { MemoryLiveStore } from "@/server/live/memory-store";
 
+/** What a connection was sent: a server event, or ("reply") the whole view of a join's or resume's reply. */
+type Sent = { to: ConnectionId; event: ServerEventName | "reply"; payload: unknown };
+
 export class FakeBroadcast implements LiveBroadcast {
-  readonly sent: { to: ConnectionId; event: ServerEventName; payload: unknown }[] = [];
+  readonly sent: Sent[] = [];
+  /** The connections in each game's players' group. */
+  readonly groups = new Map<string, Set<ConnectionId>>();
+  /** Every "live:common" message, once (whatever the number of connections it reached), with its recipients. */
+  readonly commons: { gameId: string; view: CommonView; to: ConnectionId[] }[] = [];
 
   state(to: Iterable<ConnectionId>, view: LiveView): void {
     for (const id of to) this.sent.push({ to: id, event: "live:state", payload: view });
+  }
+
+  enterPlayers(gameId: string, to: Iterable<ConnectionId>): void {
+    let group = this.groups.get(gameId);
+    if (!group) this.groups.set(gameId, (group = new Set()));
+    for (const id of to) group.add(id);
+  }
+
+  leavePlayers(gameId: string, to: Iterable<ConnectionId>): void {
+    for (const id of to) this.groups.get(gameId)?.delete(id);
+  }
+
+  common(gameId: string, view: CommonView): void {
+    const to = [...(this.groups.get(gameId) ?? [])];
+    this.commons.push({ gameId, view, to });
+    for (const id of to) this.sent.push({ to: id, event: "live:common", payload: view });
+  }
+
+  me(to: Iterable<ConnectionId>, part: MyPart): void {
+    for (const id of to) this.sent.push({ to: id, event: "live:me", payload: part });
+  }
+
+  /** The whole view a connection got in a reply (liveEngine records each join's and resume's). */
+  reply(to: ConnectionId, view: LiveView): void {
+    this.sent.push({ to, event: "reply", payload: view });
   }
 
   level(to: Iterable<ConnectionId>, message: RoundLevel): void {
@@ -36,13 +70,26 @@ export class FakeBroadcast implements LiveBroadcast {
     for (const id of to) this.sent.push({ to: id, event: "live:kicked", payload: notice });
   }
 
-  /** The views a connection was sent, as its client shows them once each message is in (the round's level filled in from "live:level"). */
+  /**
+   * The views a connection was sent, as its client shows them once each message is in: a
+   * player's put together from its reply, "live:common" and "live:me"; the round's level filled in
+   * from "live:level". A reply's view is not one of them (it was not sent: it was answered).
+   */
   states<V extends LiveView = LiveView>(connection: ConnectionId): V[] {
     const client = new LiveViewState<V>();
     const views: V[] = [];
+    // A part that changes nothing yet (kept for its phase, or before any whole view) shows nothing new.
+    const shown = (accept: () => V | null) => {
+      const before = client.view;
+      const after = accept();
+      if (after && after !== before) views.push(after);
+    };
     for (const s of this.sent) {
       if (s.to !== connection) continue;
+      if (s.event === "reply") client.acceptView(s.payload as V);
       if (s.event === "live:state") views.push(client.acceptView(s.payload as V));
+      if (s.event === "live:common") shown(() => client.acceptCommon(s.payload as CommonView));
+      if (s.event === "live:me") shown(() => client.acceptMe(s.payload as MyPart));
       // The level follows the state that starts its round: the client's screen then shows both.
       const completed = s.event === "live:level" ? client.acceptLevel(s.payload as RoundLevel) : null;
       if (completed && views.length) views[views.length - 1] = completed;
@@ -65,7 +112,12 @@ export class FakeBroadcast implements LiveBroadcast {
 
   /** Connections that were sent anything since `since` (an index into `sent`). */
   recipients(since = 0): Set<ConnectionId> {
-    return new Set(this.sent.slice(since).map((s) => s.to));
+    return new Set(
+      this.sent
+        .slice(since)
+        .filter((s) => s.event !== "reply")
+        .map((s) => s.to),
+    );
   }
 }
 
@@ -98,8 +150,21 @@ export const PLAYLIST = ["turn-the-axes", "turn-and-shift"];
 export const VERSION = LIVE_PROTOCOL_VERSION;
 export const OPTIONS: LiveEvent<"host:create">["options"] = { roundSeconds: 60, speedBonus: false };
 
+/** An engine on the fake broadcast, whose joins and resumes record their replies there (a client starts from its reply's view). */
 export function liveEngine(store = new MemoryLiveStore(), broadcast = new FakeBroadcast()) {
   const engine = new LiveEngine({ store, broadcast, rounds: fakeRounds });
+  const join = engine.join.bind(engine);
+  const resume = engine.resume.bind(engine);
+  engine.join = async (connection, event, device) => {
+    const joined = await join(connection, event, device);
+    broadcast.reply(connection, joined.view);
+    return joined;
+  };
+  engine.resume = async (connection, code, playerSecret) => {
+    const view = await resume(connection, code, playerSecret);
+    broadcast.reply(connection, view);
+    return view;
+  };
   return { engine, store, broadcast };
 }
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from "vitest";
 import { type LiveCommand, liveCommands } from "@/core/live/commands";
-import { type CommandName, type HostView, type LiveEventName, liveEvents, type PlayerView, SESSION_EVENTS } from "@/core/live/protocol";
+import { type CommandName, type CommonView, type HostView, type LiveEventName, liveEvents, type PlayerView, SESSION_EVENTS } from "@/core/live/protocol";
 import { INTRO_MS } from "@/core/live/room";
 import { LiveViewState } from "@/core/live/round-level";
 import { StaleWriteError } from "@/server/live/interfaces";
@@ -175,7 +175,9 @@ describe("answers", () => {
     await startRound(live);
     await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
     await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(1) });
-    expect(broadcast.last("Bob")).toMatchObject({ phase: "playing", submittedCount: 2 });
+    expect(broadcast.last("Bob")).toMatchObject({ phase: "playing", me: { roundBest: { stars: 1 } } });
+    await vi.advanceTimersByTimeAsync(200); // the counts are the host's (a player's common part follows phase changes)
+    expect(broadcast.last("host")).toMatchObject({ phase: "playing", submittedCount: 2 });
     expect(await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(2) })).toMatchObject({ improved: true, lockedIn: false });
   });
 
@@ -187,8 +189,9 @@ describe("answers", () => {
     await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
     await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(1) });
     await engine.command("Ada", "player:done", { roundIndex: 0 });
-    expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "playing", doneCount: 1, me: { done: true } });
+    expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "playing", me: { done: true } });
     await vi.advanceTimersByTimeAsync(200);
+    expect(broadcast.last<HostView>("host")).toMatchObject({ phase: "playing", doneCount: 1 });
     expect(broadcast.last<HostView>("host")?.players.map((p) => [p.nickname, p.done])).toEqual([
       ["Ada", true],
       ["Bob", false],
@@ -269,7 +272,7 @@ describe("the round's content", () => {
     await engine.command("host", "host:advance", { expectedPhase: "reveal" });
     expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "leaderboard", reveal: null, round: { level: null } });
   });
-  it("sends the round's level once per round to each connection, never again in live:state; a late joiner gets it in the reply", async () => {
+  it("sends the round's level once per round to each connection, never again in a view; a late joiner gets it in the reply", async () => {
     const live = liveEngine();
     const { engine, broadcast } = live;
     const { code } = await gameWith(live, ["Ada", "Bob"]);
@@ -285,7 +288,8 @@ describe("the round's content", () => {
         broadcast.raw<{ roundIndex: number }>(who, "live:level").map((m) => m.roundIndex),
         who,
       ).toEqual([0]);
-      const states = broadcast.raw<PlayerView | HostView>(who, "live:state");
+      // The host's views, or the players' common parts (their own parts carry no round).
+      const states = broadcast.raw<CommonView>(who, who === "host" ? "live:state" : "live:common");
       expect(states.length, who).toBeGreaterThanOrEqual(3);
       expect(
         states.every((v) => v.round === null || v.round.level === null),
@@ -296,8 +300,9 @@ describe("the round's content", () => {
     expect(broadcast.raw("Cy", "live:level")).toEqual([]); // it came with the reply
     const cy = new LiveViewState<PlayerView>();
     cy.acceptView(late.view);
-    for (const view of broadcast.raw<PlayerView>("Cy", "live:state")) cy.acceptView(view);
+    for (const common of broadcast.raw<CommonView>("Cy", "live:common")) cy.acceptCommon(common);
     expect(cy.view).toMatchObject({ phase: "reveal", round: { level: { id: "turn-the-axes" } } });
+    expect(broadcast.last("Cy")).toMatchObject({ phase: "reveal", round: { level: { id: "turn-the-axes" } } });
     // The next round: its own level, once.
     await engine.command("host", "host:advance", { expectedPhase: "reveal" });
     await engine.command("host", "host:advance", { expectedPhase: "leaderboard" });

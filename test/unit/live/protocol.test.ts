@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { gameCode, LIVE_PROTOCOL_VERSION, type LiveEventName, liveEvents, nickname } from "@/core/live/protocol";
+import { gameCode, LIVE_PROTOCOL_VERSION, type LiveEventName, liveEvents, MAX_KICK_AT_ONCE, nickname } from "@/core/live/protocol";
 
 const V = LIVE_PROTOCOL_VERSION;
 /** A well-formed 32-byte base64url secret (43 characters, no padding). */
@@ -278,6 +278,15 @@ describe("host events", () => {
     expect(accepts("host:kick", { playerId: HUGE })).toBe(false);
     expect(accepts("host:kick", { playerId: 7 })).toBe(false);
     expect(accepts("host:kick", {})).toBe(false);
+  });
+
+  it("host:kick takes a selection of up to MAX_KICK_AT_ONCE ids, whose message fits in the server's 64 KB", () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => `p${String(i).padStart(15, "0")}`); // 16 characters, as the server's
+    expect(accepts("host:kick", { playerIds: ids(MAX_KICK_AT_ONCE) })).toBe(true);
+    expect(accepts("host:kick", { playerIds: ids(MAX_KICK_AT_ONCE + 1) })).toBe(false);
+    expect(accepts("host:kick", { playerIds: [] })).toBe(false);
+    // As Socket.IO frames it: 42["host:kick",{…},ack] with a little to spare.
+    expect(JSON.stringify(["host:kick", { playerIds: ids(MAX_KICK_AT_ONCE) }]).length + 16).toBeLessThan(64 * 1024);
   });
 
   it("host:lock takes a boolean", () => {

@@ -331,12 +331,13 @@ describe("addPlayer", () => {
       };
     }
     const full: Room = { ...base, players };
-    expect(activeCount(full)).toBe(2_500);
+    expect(activeCount(full)).toBe(MAX_PLAYERS);
+    expect(MAX_PLAYERS).toBe(5_000); // a lecture hall (issue 13)
     expectLiveError(() => addPlayer(full, { id: "extra", nickname: "Extra" }, T0 + 1), "room_full");
 
     const oneKicked = kickPlayer(full, "p0");
-    expect(activeCount(oneKicked)).toBe(2_499);
-    expect(activeCount(addPlayer(oneKicked, { id: "extra", nickname: "Extra" }, T0 + 1))).toBe(2_500);
+    expect(activeCount(oneKicked)).toBe(MAX_PLAYERS - 1);
+    expect(activeCount(addPlayer(oneKicked, { id: "extra", nickname: "Extra" }, T0 + 1))).toBe(MAX_PLAYERS);
   });
 });
 
@@ -741,6 +742,19 @@ describe("starSpread and everyoneDone", () => {
     const empty = kickPlayer(startRound(withPlayers(newRoom(), ["Ana"]), T0 + 100), "p1");
     expect(empty.phase).toBe("playing");
     expect(everyoneDone(empty, () => true)).toBe(false);
+
+    // Told how many are connected, it answers "no" at once while fewer are done, and looks at
+    // the players only once it may be "yes".
+    let looked = 0;
+    const connected = () => {
+      looked++;
+      return true;
+    };
+    expect(everyoneDone(room, connected, 2)).toBe(false);
+    expect(looked).toBe(0);
+    const both = markDone(room, "p2", 0, room.phaseStartedAt + 3);
+    expect(everyoneDone(both, connected, 2)).toBe(true);
+    expect(looked).toBe(2);
   });
 
   it("a one-shot answer is final: a second is refused, and the first marks the player done; the next round starts with nobody done", () => {

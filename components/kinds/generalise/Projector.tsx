@@ -1,0 +1,93 @@
+"use client";
+
+import { type ReactNode, type RefObject, useLayoutEffect, useRef } from "react";
+import { earlyStop, type GeneraliseView } from "@/core/kinds/generalise/public";
+import { CurvesChart, type StopCount } from "./CurvesChart";
+import styles from "./Generalise.module.css";
+
+/**
+ * A drawing's labels, read from the back row: each keeps its own size while that reads, and grows to
+ * the projector's floor (the figure's font size) when the drawing is drawn small (a 1024×768 projector).
+ */
+function useLabelFloor(box: RefObject<HTMLElement | null>, drawn: unknown) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new drawing draws new labels, which need sizing again
+  useLayoutEffect(() => {
+    const figure = box.current;
+    if (!figure) return;
+    const sizeLabels = () => {
+      const svg = figure.querySelector("svg");
+      const m = svg?.getScreenCTM();
+      if (!svg || !m) return;
+      const scale = Math.hypot(m.a, m.b);
+      const floor = Number.parseFloat(getComputedStyle(figure).fontSize);
+      for (const text of svg.querySelectorAll("text")) {
+        text.style.fontSize = "";
+        const own = Number.parseFloat(getComputedStyle(text).fontSize);
+        text.style.fontSize = `${Math.max(own, (floor + 0.5) / scale)}px`;
+      }
+    };
+    sizeLabels();
+    const observer = new ResizeObserver(sizeLabels);
+    observer.observe(figure);
+    return () => observer.disconnect();
+  }, [box, drawn]);
+}
+
+/** The probe's two curves, as large as the stage allows, read-only; at the reveal, the class's stopping points on them. */
+function ProbeChart({ view, chosen, rightStop }: { view: GeneraliseView; chosen?: readonly StopCount[]; rightStop?: number }) {
+  const box = useRef<HTMLElement>(null);
+  useLabelFloor(box, chosen);
+  const label =
+    rightStop === undefined
+      ? "The probe run"
+      : `The probe run. The class stopped at ${(chosen ?? []).map((c) => `epoch ${c.epoch} (${c.count})`).join(", ") || "no epoch"}; early stopping on validation stops at epoch ${rightStop}`;
+  return (
+    <figure className={styles.projectorChart} ref={box}>
+      <CurvesChart
+        curves={view.probe}
+        maxEpochs={view.maxEpochs}
+        marks={view.stops}
+        nameOverfitting={rightStop !== undefined}
+        testId="projector-probe-chart"
+        label={label}
+        size={chosen ? "projectorReveal" : "projector"}
+        chosen={chosen}
+        rightStop={rightStop}
+      />
+    </figure>
+  );
+}
+
+/**
+ * The challenge on the projector during a round: the probe's training and validation curves, large,
+ * and the question. Nothing here is an answer (overfitting is not named on it: reading it is the question).
+ */
+export function GeneraliseProjector({ view }: { view: GeneraliseView }) {
+  const open = [view.sizes.length > 1 ? `size (${view.sizes.join(", ")})` : null, view.regularisers.length > 1 ? "a regulariser" : null].filter(Boolean);
+  return (
+    <div className={styles.projector}>
+      <p className="projector-prompt">
+        Read the probe's two loss curves: when did it start overfitting? Then choose {open.length ? `${open.join(", ")} and ` : ""}when to stop.
+      </p>
+      <ProbeChart view={view} />
+      <p className="projector-note">
+        Stop after: {view.stops.join(", ")} epochs. Scored on {view.testCount} test points no network has seen.
+      </p>
+    </div>
+  );
+}
+
+/**
+ * The reveal on the projector: the probe's curves with a line per stopping point the class chose
+ * (how many chose it above it), early stopping on validation's stop marked, and overfitting named;
+ * beside them, every choice tried with its score (`bars`, the projector's own).
+ */
+export function GeneraliseClassPicture({ view, stops, bars }: { view: GeneraliseView; stops: readonly StopCount[]; bars: ReactNode }) {
+  const right = earlyStop(view.probe, view.stops);
+  return (
+    <div className={styles.projectorReveal} data-testid="class-answers">
+      <ProbeChart view={view} chosen={stops} rightStop={right} />
+      <div className={styles.projectorBars}>{bars}</div>
+    </div>
+  );
+}
