@@ -24,7 +24,8 @@ export interface Fit {
 
 /**
  * At the top of the page (or with `scrolledTo` at the top of the screen): every control, every
- * feedback element and Submit inside the viewport.
+ * feedback element and Submit inside the viewport, and none of them partly under a bar pinned
+ * there (position sticky or fixed: the Submit bar at the bottom, a round's header at the top).
  * Then at the top and at the bottom of the page: every control whose centre is on screen is what
  * the browser hits there (not a sticky bar laid over it).
  */
@@ -47,9 +48,20 @@ export function measure(page: Page, target: FitTarget): Promise<Fit> {
     if (scrolledTo) document.querySelector(scrolledTo)?.scrollIntoView({ block: "start" });
     for (const el of [...all(controls), ...all(feedback), ...submits]) {
       const r = el.getBoundingClientRect();
-      const inside = r.height > 0 && r.top >= -0.5 && r.bottom <= innerHeight + 0.5 && r.left >= -0.5 && r.right <= innerWidth + 0.5;
+      // checkVisibility: not inside a closed <details> (its content keeps a box there, but nothing is drawn).
+      const inside = r.height > 0 && el.checkVisibility() && r.top >= -0.5 && r.bottom <= innerHeight + 0.5 && r.left >= -0.5 && r.right <= innerWidth + 0.5;
       if (!inside) offScreen.push(`${nameOf(el)} at ${Math.round(r.top)}–${Math.round(r.bottom)} of ${innerHeight}`);
     }
+    // A pinned bar may lie over the edge of a control whose centre is clear (the last card of a list under the Submit bar).
+    const pinned = [...document.querySelectorAll("body *")].filter((el) => ["sticky", "fixed"].includes(getComputedStyle(el).position));
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+    const underBars = [...all(controls), ...all(feedback), ...submits].flatMap((el) => {
+      if (!el.checkVisibility()) return []; // off screen already
+      const bar = pinned.find(
+        (p) => !p.contains(el) && !el.contains(p) && p.getBoundingClientRect().height > 0 && overlap(el.getBoundingClientRect(), p.getBoundingClientRect()),
+      );
+      return bar ? [`${nameOf(el)} partly under ${nameOf(bar)} (first screen)`] : [];
+    });
     const hitsItself = (el: Element, hit: Element | null) =>
       !hit || el.contains(hit) || hit.contains(el) || (hit.closest("label") !== null && hit.closest("label") === el.closest("label"));
     /** The controls (and Submit) whose centre is on screen but under something else, with the page scrolled to `y`. */
@@ -63,7 +75,7 @@ export function measure(page: Page, target: FitTarget): Promise<Fit> {
         return hitsItself(el, hit) ? [] : [`${nameOf(el)} under ${hit ? nameOf(hit) : "?"} (scrolled to ${Math.round(scrollY)})`];
       });
     };
-    const covered = [0, document.documentElement.scrollHeight].flatMap(coveredAt);
+    const covered = [...underBars, ...[0, document.documentElement.scrollHeight].flatMap(coveredAt)];
     window.scrollTo(0, 0);
     return { offScreen, covered };
   }, target);

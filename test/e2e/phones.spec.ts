@@ -52,7 +52,8 @@ const ROUNDS: Record<KindId, Round> = {
   },
   // The loop's cards are reordered in place: the list is both the control and what it drives.
   "training-loop": { level: "order-the-training-loop", controls: ['[data-testid="loop-order"]'], feedback: [] },
-  "chain-rule": { level: "chain-rule-one-neuron", controls: ['[data-testid="gradient-number"]'], feedback: ['[data-testid="network-values"]'] },
+  // The network drawn with its values (the same values as text sit in a closed "Every value as text", off screen).
+  "chain-rule": { level: "chain-rule-one-neuron", controls: ['[data-testid="gradient-number"]'], feedback: [`${VIEW} svg[role="img"]`] },
   "backward-pass": { level: "backward-pass-branch", controls: [`${VIEW} input`], feedback: ['[data-testid="graph"]'] },
   nonlinearity: { level: "stacked-lines", controls: [`${VIEW} input`], feedback: [`${VIEW} svg[role="img"]`] },
   "deep-training": { level: "vanishing-gradients", controls: [`${VIEW} input[type="radio"]`], feedback: [`${VIEW} input[type="radio"]:checked`] },
@@ -69,7 +70,6 @@ const ROUNDS: Record<KindId, Round> = {
  * (2026-11-30, with 16 px text for what a player reads). Take a kind out once it fits on every draw.
  */
 const LIVE_FITS_NOT_YET: Partial<Record<KindId, string>> = {
-  "training-loop": "seven cards, each with its up/down buttons and “Set aside” (44 px targets), are a 1,250 px list",
   generalise: "the probe's chart above 16 epoch choices (three rows, from 830 px down) and a 16-option prediction",
 };
 

@@ -36,6 +36,34 @@ test("training-loop: set aside the cards that are not steps, order the steps by 
   await expect(page.locator("[data-mark]")).toHaveCount(0);
   await screenshot(page, "choice-loop-before");
 
+  // On a phone the loop is a compact list of cards, each one button (44 px or taller): tap a card,
+  // then the card whose place it takes; the picked card's ↑, ↓ and "Set aside" move it too, and so
+  // do a focused card's arrow keys. Then back to the desktop's list for the rest of the journey.
+  const desk = page.viewportSize()!;
+  await page.setViewportSize(PHONE.viewport);
+  const card = (id: string) => list.getByTestId(`order-item-${id}`).getByRole("button").first();
+  await expect(list.getByRole("button", { name: /^Reorder/ })).toHaveCount(0);
+  for (const id of start) expect((await card(id).boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await screenshot(page, "choice-loop-phone-start", { fullPage: false });
+  await card(start[1]).click();
+  await expect(card(start[1])).toHaveAttribute("aria-pressed", "true");
+  await card(start[0]).click();
+  await expect.poll(() => orderOf(list)).toEqual([start[1], start[0], ...start.slice(2)]);
+  await expect(list.locator('[aria-pressed="true"]')).toHaveCount(0);
+  await card(start[1]).focus();
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => orderOf(list)).toEqual(start);
+  await expect(card(start[1])).toBeFocused();
+  await card(start[2]).click();
+  await list.getByRole("button", { name: /^Move .* up$/ }).click();
+  await expect.poll(() => orderOf(list)).toEqual([start[0], start[2], start[1], ...start.slice(3)]);
+  await list.getByRole("button", { name: /^Set aside .*: not a step of the loop$/ }).click();
+  await expect.poll(() => orderOf(list)).toEqual([start[0], start[1], ...start.slice(3)]);
+  await expect(page.getByTestId("loop-aside").locator("> li")).toHaveCount(1);
+  await page.getByRole("button", { name: /^Put “.*” back in the loop$/ }).click();
+  await expect.poll(() => orderOf(list)).toEqual([start[0], start[1], ...start.slice(3), start[2]]);
+  await page.setViewportSize(desk);
+
   // Set aside each card that is not a step: it leaves the loop for the pile below, and can come back.
   for (const card of others) await page.getByRole("button", { name: `Set aside “${card.label}”: not a step of the loop` }).click();
   await expect(page.getByTestId("loop-aside").locator("> li")).toHaveCount(others.length);

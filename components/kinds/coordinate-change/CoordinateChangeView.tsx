@@ -10,11 +10,13 @@ import { boxOf, padBox } from "./geometry";
 import { SearchPanel } from "./SearchPanel";
 import { useGestures, type Change, type Mode } from "./useGestures";
 import { usePlots } from "./usePlots";
+import styles from "./CoordinateChange.module.css";
 
 /**
  * The coordinate change: the points before (drag here, or use the keys) and after, the live
  * accuracy (the kind's `preview`, the same function the server scores with), and the controls. Drawing is in usePlots/drawing.ts, the pointer and keys in
- * useGestures, the sliders and choices in Controls.
+ * useGestures, the sliders and choices in Controls. On a phone the words in `styles.long` are left
+ * out and the two plots sit side by side, so all of it fits one screen (CoordinateChange.module.css).
  */
 export default function CoordinateChangeView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"coordinate-change">) {
   const view = level.view;
@@ -87,22 +89,31 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
   ]
     .filter(Boolean)
     .join("; ");
+  const dragHint =
+    canRotate && canMove
+      ? "Drag to turn the axes; drag the round handle to move the origin."
+      : canRotate
+        ? "Drag anywhere to turn the axes."
+        : "Drag to move the origin.";
 
   return (
-    <div data-testid="kind-view">
+    <div data-testid="kind-view" className={styles.view}>
       <div className="scoreline" aria-live="polite">
         <span className="accuracy" data-testid="live-accuracy">
           Accuracy {(accuracy * 100).toFixed(1)}%
         </span>
+        {/* A phone shows "52 of 300 right": the legend's shaded square names the rule there (and screen readers still hear it here). */}
         <span className="muted">
-          {correct} of {points.length} points right with the rule “{ruleInfo[answer.rule]}”
+          {correct} of {points.length} <span className={styles.long}>points </span>right
+          <span className={styles.heardOnPhone}> with the rule “{ruleInfo[answer.rule]}”</span>
         </span>
       </div>
-      <Legend />
+      <Legend rule={ruleInfo[answer.rule]} />
       <div className="plots">
         <div className="plot">
           <h3>
-            Before: {answer.representation === "raw" ? "the points as given" : representationInfo[answer.representation].label}
+            Before
+            <span className={styles.long}>: {answer.representation === "raw" ? "the points as given" : representationInfo[answer.representation].label}</span>
             {readOnly ? "" : " — drag here"}
           </h3>
           {/* biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: the plot is one widget with its own keys (arrows, M, R), which role="application" hands to it */}
@@ -116,18 +127,15 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
             {...gestures}
           />
           {!readOnly && (
-            <p className="muted" style={{ fontSize: "0.9rem" }}>
-              {canRotate && canMove
-                ? "Drag to turn the axes; drag the round handle to move the origin. "
-                : canRotate
-                  ? "Drag anywhere to turn the axes. "
-                  : "Drag to move the origin. "}
-              Keyboard: click the plot, then {keyHelp}.
+            <p className={`muted ${styles.deskOnly}`} style={{ fontSize: "0.9rem" }}>
+              {dragHint} Keyboard: click the plot, then {keyHelp}.
             </p>
           )}
         </div>
         <div className="plot">
-          <h3>After: your new coordinates (x′, y′)</h3>
+          <h3>
+            After<span className={styles.long}>: your new coordinates</span> (x′, y′)
+          </h3>
           <canvas
             ref={afterRef}
             data-testid="after-canvas"
@@ -153,6 +161,7 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
           reset={() => update(() => startingAnswer(view))}
         />
       )}
+      {!readOnly && <p className={`muted ${styles.phoneOnly} ${styles.hint}`}>{dragHint}</p>}
 
       {review?.solution && (
         <p className="panel" style={{ marginTop: 16 }} data-testid="solution">
@@ -172,22 +181,36 @@ export default function CoordinateChangeView({ level, onAnswerChange, initialAns
   );
 }
 
-/** What the colours and marks of both plots mean. */
-function Legend() {
+/** What the colours and marks of both plots mean; on a phone in short words, the shaded square naming the rule. */
+function Legend({ rule }: { rule: string }) {
   return (
     <div className="legend" aria-hidden="true">
       <span>
-        <i className="dot black" /> black point
+        <i className="dot black" />
+        <Words long="black point" short="black" />
       </span>
       <span>
-        <i className="dot white" /> white point
+        <i className="dot white" />
+        <Words long="white point" short="white" />
       </span>
       <span>
-        <i className="dot wrong" /> wrongly classified
+        <i className="dot wrong" />
+        <Words long="wrongly classified" short="wrong" />
       </span>
       <span>
-        <i className="swatch" /> where the rule says “black”
+        <i className="swatch" />
+        <Words long="where the rule says “black”" short={rule} />
       </span>
     </div>
+  );
+}
+
+/** A legend's words for a desktop and for a phone (one of the two is shown). */
+function Words({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className={styles.long}>{long}</span>
+      <span className={styles.phoneOnly}>{short}</span>
+    </>
   );
 }

@@ -4,6 +4,8 @@ import { useEffect, useState } from "react";
 import { initialAnswer as startingAnswer, type TrainingLoopAnswer } from "@/core/kinds/training-loop/public";
 import type { KindViewProps } from "../types";
 import { OrderList, type OrderItem, ordinal, PartMark, choiceStyles as styles, VerdictBadge } from "../choice-parts";
+import { CompactLoop, PHONE_QUERY, useMedia } from "./CompactLoop";
+import loopStyles from "./TrainingLoop.module.css";
 
 const sameOrder = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => b[i] === id);
 
@@ -12,10 +14,12 @@ const sameOrder = (a: readonly string[], b: readonly string[]) => a.length === b
  * aside every card that is not a step of the loop. The page has the cards only, in a starting
  * order that is never the right one, with nothing telling a step from a card that does not belong;
  * once the answer is scored, the server's review says where each card belongs, and why.
+ * On a phone the loop is a compact list (./CompactLoop.tsx): tap a card, then where it goes.
  */
 export default function TrainingLoopView({ level, onAnswerChange, initialAnswer, readOnly = false, review }: KindViewProps<"training-loop">) {
   const view = level.view;
   const [answer, setAnswer] = useState<TrainingLoopAnswer>(() => initialAnswer ?? review?.answer ?? startingAnswer(view));
+  const compact = useMedia(PHONE_QUERY) && !readOnly;
   useEffect(() => {
     onAnswerChange?.(answer);
   }, [answer, onAnswerChange]);
@@ -44,18 +48,19 @@ export default function TrainingLoopView({ level, onAnswerChange, initialAnswer,
       text: label,
       detail: review?.why[id],
       ...markOf(id),
-      action: readOnly ? undefined : (
-        <button type="button" className={styles.itemAction} onClick={() => setAside(id)} aria-label={`Set aside “${label}”: not a step of the loop`}>
-          Set aside
-        </button>
-      ),
+      action:
+        readOnly || compact ? undefined : (
+          <button type="button" className={styles.itemAction} onClick={() => setAside(id)} aria-label={`Set aside “${label}”: not a step of the loop`}>
+            Set aside
+          </button>
+        ),
     };
   });
   const allRight = reviewed && reviewed.pairsRight === reviewed.pairs && reviewed.asideRight === reviewed.distractors;
 
   return (
     <div data-testid="kind-view" className={styles.stack}>
-      <section className={styles.card} aria-labelledby="training-loop-title">
+      <section className={`${styles.card} ${loopStyles.section}`} aria-labelledby="training-loop-title">
         <div className={styles.cardHead}>
           <h3 className={styles.cardTitle} id="training-loop-title">
             The loop, first step at the top
@@ -68,13 +73,17 @@ export default function TrainingLoopView({ level, onAnswerChange, initialAnswer,
             />
           )}
         </div>
-        {!readOnly && (
+        {!readOnly && !compact && (
           <p className={styles.how}>
             Drag the ⠿ handle, or use the ↑ ↓ buttons (or focus the handle and press the arrow keys), to move a card. Some cards are not steps of the training
             loop: set them aside.
           </p>
         )}
-        <OrderList items={items} onChange={(order) => setAnswer({ order })} readOnly={readOnly} label="Steps of the training loop" testId="loop-order" />
+        {compact ? (
+          <CompactLoop items={items} onChange={(order) => setAnswer({ order })} onSetAside={setAside} label="Steps of the training loop" testId="loop-order" />
+        ) : (
+          <OrderList items={items} onChange={(order) => setAnswer({ order })} readOnly={readOnly} label="Steps of the training loop" testId="loop-order" />
+        )}
         {review && !reviewed && <p className={styles.changed}>You changed the loop after it was scored: the marks are for the loop you sent.</p>}
       </section>
       <section className={styles.card} aria-labelledby="training-loop-aside">

@@ -84,14 +84,21 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
   }, []);
 
   const groups = useMemo(() => {
-    const out: { title: string; indices: number[] }[] = [];
+    const out: { title: string; name: string; formula: string; indices: number[] }[] = [];
     parameters.forEach((p, i) => {
       const last = out[out.length - 1];
-      if (last?.title === p.group) last.indices.push(i);
-      else out.push({ title: p.group, indices: [i] });
+      if (last?.title === p.group) {
+        last.indices.push(i);
+        return;
+      }
+      // "Hidden unit 1: h₁ = f(…)": a phone's narrow column shows the name, the formulas go under the grid.
+      const [name, formula = ""] = p.group.split(": ");
+      out.push({ title: p.group, name, formula, indices: [i] });
     });
     return out;
   }, [parameters]);
+  // Several groups (XOR by hand's two hidden units and output): on a phone, one column per group.
+  const grouped = groups.length > 1;
 
   const reviewed = review && review.answer.weights.length === parameters.length ? review.answer.weights : null;
   const reviewedLoss = useMemo(() => (reviewed ? lossOf(problem, reviewed) : null), [reviewed, problem]);
@@ -108,26 +115,36 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
         </span>
         <span className={beaten ? styles.beaten : "muted"} data-testid="loss-vs-target">
           {beaten ? "✓ under" : "target:"} {formatLoss(config.targetLoss)}
-          {accuracy !== null && ` · ${problem.count - wrongCount} of ${problem.count} points on the right side`}
+          {accuracy !== null && (
+            <>
+              {` · ${problem.count - wrongCount} of ${problem.count} `}
+              <span className={styles.long}>points on the </span>right<span className={styles.long}> side</span>
+            </>
+          )}
         </span>
       </div>
       <div className="legend" aria-hidden="true">
         {classifier ? (
           <>
             <span>
-              <i className="dot black" /> black point (1)
+              <i className="dot black" />
+              <Words long="black point (1)" short="black (1)" />
             </span>
             <span>
-              <i className="dot white" /> white point (0)
+              <i className="dot white" />
+              <Words long="white point (0)" short="white (0)" />
             </span>
             <span>
-              <i className="dot wrong" /> on the wrong side
+              <i className="dot wrong" />
+              <Words long="on the wrong side" short="wrong side" />
             </span>
             <span>
-              <i className={styles.swatchBlack} /> network says black
+              <i className={styles.swatchBlack} />
+              <Words long="network says black" short="says black" />
             </span>
             <span>
-              <i className={styles.swatchWhite} /> says white (paler: less sure)
+              <i className={styles.swatchWhite} />
+              <Words long="says white (paler: less sure)" short="says white" />
             </span>
             <span>
               <i className={styles.boundaryKey} /> p = 0.5
@@ -163,16 +180,20 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
           />
         </div>
 
-        <div className={styles.sliders}>
+        <div className={grouped ? `${styles.sliders} ${styles.grouped}` : styles.sliders}>
           {config.model === "mlp-2-2-1" && <p className={styles.note}>Hidden activation f = {config.hidden}; output p = σ(…), the chance of black.</p>}
           {groups.map((group) => (
             <fieldset key={group.title} className={styles.group}>
-              <legend>{group.title}</legend>
+              <legend>
+                {group.name}
+                {group.formula && <span className={grouped ? styles.long : undefined}>: {group.formula}</span>}
+              </legend>
               {group.indices.map((i) => (
                 <WeightControl key={i} index={i} info={parameters[i]} value={weights[i]} limit={config.limit} readOnly={readOnly} onChange={setWeight} />
               ))}
             </fieldset>
           ))}
+          {grouped && <p className={styles.formulas}>{groups.map((g) => g.formula).join("; ")}</p>}
           {!readOnly && (
             <button type="button" className="button secondary" onClick={() => setWeights([...config.start])}>
               Back to the starting weights
@@ -207,5 +228,15 @@ export default function TuneWeightsView({ level, onAnswerChange, initialAnswer, 
         />
       )}
     </div>
+  );
+}
+
+/** A legend's words for a desktop and for a phone (one of the two is shown: TuneWeights.module.css). */
+function Words({ long, short }: { long: string; short: string }) {
+  return (
+    <>
+      <span className={styles.long}>{long}</span>
+      <span className={styles.short}>{short}</span>
+    </>
   );
 }
