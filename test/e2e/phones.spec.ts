@@ -69,9 +69,7 @@ const ROUNDS: Record<KindId, Round> = {
  * Kinds measured, screenshotted and printed but not yet asserted in a live round, each with why
  * (2026-11-30, with 16 px text for what a player reads). Take a kind out once it fits on every draw.
  */
-const LIVE_FITS_NOT_YET: Partial<Record<KindId, string>> = {
-  generalise: "the probe's chart above 16 epoch choices (three rows, from 830 px down) and a 16-option prediction",
-};
+const LIVE_FITS_NOT_YET: Partial<Record<KindId, string>> = {};
 
 /** Marks the tallest match of `selector`, so the measurement does not depend on the order drawn. */
 const TALLEST = "[data-fit-tallest]";
