@@ -109,8 +109,8 @@ export class LiveCluster implements LiveGames {
       },
       // Leaving is never stale: a kicked player's sockets leave the game's room whoever runs it.
       leavePlayers: (gameId, to) => inner.leavePlayers(gameId, to),
-      common: (gameId, view) => {
-        if (this.owned.has(gameId)) inner.common(gameId, view);
+      common: (gameId, view, except) => {
+        if (this.owned.has(gameId)) inner.common(gameId, view, except);
       },
       me: (to, part) => {
         if (this.ownedCodes.has(part.code)) inner.me(to, part);

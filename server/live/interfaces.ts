@@ -25,8 +25,11 @@ export interface LiveBroadcast {
   enterPlayers(gameId: string, to: Iterable<ConnectionId>): void;
   /** Connections leave a game's group (a kick, a move to another game; a closed socket leaves by itself). */
   leavePlayers(gameId: string, to: Iterable<ConnectionId>): void;
-  /** The part every player shares, to the game's group: one message, encoded once, whatever the number of players. */
-  common(gameId: string, view: CommonView): void;
+  /**
+   * The part every player shares, to the game's group but the connections in `except` (they got
+   * their whole view): one message, encoded once, whatever the number of players.
+   */
+  common(gameId: string, view: CommonView, except?: readonly ConnectionId[]): void;
   /** A player's own part, to their connections. */
   me(to: Iterable<ConnectionId>, part: MyPart): void;
   /** A round's level to connections that do not hold it yet: one message, the same for all of them. */

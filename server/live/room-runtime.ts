@@ -223,17 +223,26 @@ export class RoomRuntime {
   // ── Views ───────────────────────────────────────────────────────────────────────────
 
   /**
-   * Every connected player gets the room's common part (one message to the game's players) and
-   * their own part if it changed, and the hosts their view at once (a phase change). A player's
-   * own part goes first: their client keeps it until the common part of its phase comes.
+   * Every connected player gets their view, and the hosts theirs, at once (a phase change). One
+   * message per player at most: socket writes are most of a big room's broadcast. A player whose
+   * own part did not change gets only the room's common part (one message to the game's players,
+   * encoded once); one whose own part changed (a reveal, a leaderboard) gets the whole view instead,
+   * and is left out of the common message.
    */
   sendToEveryone(): void {
     const common = this.commonOf(this.deps.clock.now());
+    const lean = { ...common, round: leanRound(common) };
     const sealed = isSealed(this.room, common.round?.level);
     const done = new Set(this.room.phase === "playing" ? this.room.done : []);
     const isDone = (playerId: string) => done.has(playerId);
-    for (const [playerId, connections] of this.players) this.sendMe(playerId, connections, playerPart(this.room, playerId, sealed, isDone));
-    if (this.players.size) this.deps.broadcast.common(this.room.id, { ...common, round: leanRound(common) });
+    const whole: ConnectionId[] = [];
+    for (const [playerId, connections] of this.players) {
+      const me = playerPart(this.room, playerId, sealed, isDone);
+      if (!this.remember(playerId, me)) continue;
+      this.deps.broadcast.state(connections, { ...lean, role: "player", me });
+      whole.push(...connections);
+    }
+    if (this.players.size) this.deps.broadcast.common(this.room.id, lean, whole);
     this.sendLevelTo(this.players.keys());
     this.sendHostView();
   }
@@ -243,19 +252,18 @@ export class RoomRuntime {
     const connections = this.players.get(playerId);
     if (!connections?.size) return;
     const sealed = isSealed(this.room, this.roundContent().level);
-    this.sendMe(
-      playerId,
-      connections,
-      playerPart(this.room, playerId, sealed, (id) => this.room.done.includes(id)),
-    );
+    const me = playerPart(this.room, playerId, sealed, (id) => this.room.done.includes(id));
+    if (this.remember(playerId, me))
+      this.deps.broadcast.me(connections, { code: this.room.code, phase: this.room.phase, roundIndex: this.room.roundIndex, me });
     this.sendLevelTo([playerId]);
   }
 
-  private sendMe(playerId: string, connections: Iterable<ConnectionId>, me: Me): void {
+  /** Keeps `me` as the player's own part last sent; false if it is the same (nothing to send). */
+  private remember(playerId: string, me: Me): boolean {
     const sent = this.sentMe.get(playerId);
-    if (sent && sameMe(sent, me)) return;
+    if (sent && sameMe(sent, me)) return false;
     this.sentMe.set(playerId, me);
-    this.deps.broadcast.me(connections, { code: this.room.code, phase: this.room.phase, roundIndex: this.room.roundIndex, me });
+    return true;
   }
 
   /** The host's view within 200 ms: a burst of answers or joins makes one view, not hundreds. */

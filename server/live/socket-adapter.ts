@@ -45,9 +45,12 @@ export function socketBroadcast(io: LiveServer): LiveBroadcast {
     leavePlayers(gameId, to) {
       for (const id of to) sockets().get(id)?.leave(playersRoom(gameId));
     },
-    common(gameId, view) {
-      // A broadcast to a room encodes the packet once, whatever the number of sockets in it.
-      io.to(playersRoom(gameId)).emit("live:common", view);
+    common(gameId, view, except = []) {
+      // A broadcast to a room encodes the packet once, whatever the number of sockets in it (every
+      // socket is also in a room of its own id, which `except` names).
+      io.to(playersRoom(gameId))
+        .except([...except])
+        .emit("live:common", view);
     },
     me(to, part) {
       for (const id of to) sockets().get(id)?.emit("live:me", part);
@@ -89,8 +92,10 @@ export function roomBroadcast(io: LiveServer): LiveBroadcast {
       const rooms = [...to];
       if (rooms.length) io.in(rooms).socketsLeave(playersRoom(gameId));
     },
-    common(gameId, view) {
-      io.to(playersRoom(gameId)).emit("live:common", view);
+    common(gameId, view, except = []) {
+      io.to(playersRoom(gameId))
+        .except([...except])
+        .emit("live:common", view);
     },
     me(to, part) {
       toRooms(to)?.emit("live:me", part);

@@ -47,8 +47,8 @@ export class FakeBroadcast implements LiveBroadcast {
     for (const id of to) this.groups.get(gameId)?.delete(id);
   }
 
-  common(gameId: string, view: CommonView): void {
-    const to = [...(this.groups.get(gameId) ?? [])];
+  common(gameId: string, view: CommonView, except: readonly ConnectionId[] = []): void {
+    const to = [...(this.groups.get(gameId) ?? [])].filter((id) => !except.includes(id));
     this.commons.push({ gameId, view, to });
     for (const id of to) this.sent.push({ to: id, event: "live:common", payload: view });
   }

@@ -47,11 +47,12 @@ describe("a player's view in parts", () => {
     }
   });
 
-  it("sends a player's own part only when it changed for them, before the common part of its phase", async () => {
+  it("sends a player's own part only when it changed for them; at a phase change, their whole view instead of the common part", async () => {
     const live = liveEngine();
     const { engine, broadcast } = live;
     await gameWith(live, ["Ada", "Bob"]);
     const mine = (who: string) => broadcast.raw<MyPart>(who, "live:me");
+    const whole = (who: string) => broadcast.raw<PlayerView>(who, "live:state");
     await startRound(live);
     // Nothing of their own changed since the join's reply (0 points, no answer, not done).
     expect(mine("Ada")).toEqual([]);
@@ -67,14 +68,16 @@ describe("a player's view in parts", () => {
     const before = broadcast.sent.length;
     await engine.command("host", "host:advance", { expectedPhase: "playing" }); // reveal: streaks settled, "done" over
     const sent = broadcast.sent.slice(before).filter((s) => s.to === "Ada" && s.event !== "live:level");
-    // Its own part, then the room's; the room's again once the reveal's teaching is ready.
-    expect(sent.map((s) => s.event)).toEqual(["live:me", "live:common", "live:common"]);
-    expect(mine("Ada").at(-1)).toMatchObject({ phase: "reveal", me: { streak: 1, done: false } });
-    expect(mine("Bob")).toEqual([]); // no answer, no streak: nothing of Bob's changed
+    // One message per change: her own part changed, so her whole view (and not the room's); the
+    // room's once the reveal's teaching is ready (nothing of hers changed then).
+    expect(sent.map((s) => s.event)).toEqual(["live:state", "live:common"]);
+    expect(whole("Ada").at(-1)).toMatchObject({ phase: "reveal", me: { streak: 1, done: false } });
+    expect(mine("Bob")).toEqual([]); // no answer, no streak: nothing of Bob's changed, he gets the room's part only
+    expect(whole("Bob")).toEqual([]);
     expect(broadcast.last<PlayerView>("Bob")).toMatchObject({ phase: "reveal", me: { points: 0, roundBest: null } });
 
     await engine.command("host", "host:advance", { expectedPhase: "reveal" }); // leaderboard: everyone has a rank
-    expect(mine("Bob").at(-1)).toMatchObject({ phase: "leaderboard", me: { rank: 2 } });
+    expect(whole("Bob").at(-1)).toMatchObject({ phase: "leaderboard", me: { rank: 2 } });
     expect(broadcast.last<PlayerView>("Ada")).toMatchObject({
       phase: "leaderboard",
       me: { rank: 1, points: 667 },
@@ -93,7 +96,7 @@ describe("a player's view in parts", () => {
     expect(sealed.map((p) => p.me)).toMatchObject([{ done: true, roundBest: null, points: 0 }]);
     await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(0) }); // the last one done: the reveal
     expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "reveal", me: { points: 1000, roundBest: { stars: 3 } } });
-    expect(broadcast.raw<MyPart>("Ada", "live:me").at(-1)).toMatchObject({ phase: "reveal", me: { roundBest: { stars: 3 } } });
+    expect(broadcast.raw<PlayerView>("Ada", "live:state").at(-1)).toMatchObject({ phase: "reveal", me: { roundBest: { stars: 3 } } });
   });
 
   it("gives a reconnecting player both parts at once, and the common ones from then on; a kicked player's tabs leave the group", async () => {
