@@ -4,7 +4,8 @@
 //   node bench/live-load.mjs [--players 100,500,2000] [--repeat 1] [--wait-quiet] [--port 3400]
 //                            [--batch 100] [--bot-workers 2] [--profile] [--experiment no-binary-scan]
 //                            [--out bench/results/live-load.json]
-//   node bench/live-load.mjs --rooms 100 --players 30 [--repeat 3]    (answer bursts only: see runRooms)
+//   node bench/live-load.mjs --rooms 100 --players 30 [--repeat 3] [--spread 3000]
+//                            (answer bursts only, all at once or spread evenly over --spread ms: see runRooms)
 //
 // For each N (a fresh server and database for every run) it reports:
 //   - join: first connect → last join acknowledgement (sockets opened `--batch` at a time, each
@@ -59,6 +60,7 @@ const outFile = arg("out", "bench/results/live-load.json");
 const profile = flag("profile");
 const experiment = arg("experiment", null); // see lib/live-emit-probe.mjs
 const repeat = Math.max(1, Math.min(10, Number(arg("repeat", 1))));
+const spreadMs = Math.max(0, Number(arg("spread", 0)));
 // The player bots run in this many worker threads of this process (the server is another process).
 const botWorkers = Math.max(1, Math.min(4, Number(arg("bot-workers", 2))));
 if (!players.length) throw new Error("--players: a comma-separated list of 1…5000");
@@ -588,6 +590,9 @@ async function runRooms(rooms, n) {
     const answers = [];
     const t0 = performance.now();
     for (let i = 0; i < rooms * n; i++) {
+      // --spread: the answers go out evenly over that many ms (a class answers within seconds); else all at once.
+      const due = t0 + (spreadMs * i) / (rooms * n);
+      while (spreadMs > 0 && performance.now() < due) await new Promise((resolve) => setImmediate(resolve));
       sent[i] = performance.now();
       answers.push(request(swarm.sockets[i], "player:answer", { roundIndex: 0, answer: answerFor(0, i % n) }, WAIT_MS));
     }
