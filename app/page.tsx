@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ContinueButton } from "@/components/play/ContinueButton";
+import { TurnPreview } from "@/components/landing/TurnPreview";
 import { MyHomework } from "@/components/play/MyHomework";
 import { currentPlayer } from "@/server/http";
 import { continueFor, myAssignments } from "@/server/homework";
@@ -38,6 +39,7 @@ export default async function Home() {
             Host a classroom game
           </Link>
         </div>
+        <TurnPreview />
         <p className="row" style={{ justifyContent: "center", marginTop: 16 }}>
           <Link href="/class">Join your class</Link>
           <span aria-hidden="true">·</span>

@@ -44,7 +44,7 @@ export function ResultPanel({
   return (
     <section className={`panel result ${result.stars === 0 ? "fail" : ""}`} style={{ marginTop: 16 }} aria-labelledby="verdict-title" data-testid="result">
       <h2 id="verdict-title" ref={ref} tabIndex={-1} style={{ marginTop: 0 }} data-testid="verdict">
-        {result.verdict.title} <Stars count={result.stars} />
+        {result.verdict.title} <Stars count={result.stars} celebrate />
       </h2>
       {result.verdict.note && <p data-testid="capped">{result.verdict.note}</p>}
       <p>

@@ -1,10 +1,14 @@
-/** Three stars, earned ones filled; the label reads the count for screen readers. */
-export function Stars({ count }: { count: number }) {
+/**
+ * Three stars, earned ones filled (★) and the others outlined (☆), so the count reads without
+ * colour; the label reads it for screen readers. `celebrate`: the earned stars pop in one after
+ * another (a verdict that earned them), unless the reader prefers reduced motion.
+ */
+export function Stars({ count, celebrate = false }: { count: number; celebrate?: boolean }) {
   return (
-    <span className="stars" role="img" aria-label={`${count} of 3 stars`}>
+    <span className={celebrate && count > 0 ? "stars celebrate" : "stars"} role="img" aria-label={`${count} of 3 stars`}>
       {[0, 1, 2].map((i) => (
         <span key={i} className={i < count ? "" : "off"} aria-hidden="true">
-          ★
+          {i < count ? "★" : "☆"}
         </span>
       ))}
     </span>

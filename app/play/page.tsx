@@ -8,6 +8,7 @@ import { EnsureProfile } from "@/components/EnsureProfile";
 import { LockIcon, Stars } from "@/components/Stars";
 import { TopBar } from "@/components/TopBar";
 import { ContinueButton } from "@/components/play/ContinueButton";
+import { Journey } from "@/components/play/Journey";
 import { MyHomework } from "@/components/play/MyHomework";
 import { continueFor, myAssignments } from "@/server/homework";
 
@@ -44,6 +45,7 @@ export default async function CampaignPage() {
         <p className="muted" data-testid="total-stars">
           {earned} of {total} stars earned. Each level opens once the one before it has a star.
         </p>
+        <Journey chapters={chapters} stars={stars} />
         {chapters.map((chapter) => (
           <section key={chapter.id} className="chapter" aria-labelledby={`chapter-${chapter.id}`}>
             <h2 id={`chapter-${chapter.id}`}>
