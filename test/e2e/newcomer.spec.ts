@@ -1,10 +1,11 @@
-import { levels } from "../../core/levels/catalog";
+import { campaign, levels } from "../../core/levels/catalog";
 import { answerConcept, expect, levelCard, screenshot, test, waitForProfile } from "./helpers";
 
 // The required journey: landing → campaign map → level 1 solved → progress kept.
 test("a newcomer plays the first level and keeps the progress", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Gradient Arena" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /A preview of the first challenge/ })).toBeVisible();
   await screenshot(page, "01-landing");
   await page.getByRole("link", { name: "Play solo" }).click();
 
@@ -22,6 +23,11 @@ test("a newcomer plays the first level and keeps the progress", async ({ page })
   await expect(second).toContainText("Locked");
   await expect(second.getByRole("link")).toHaveCount(0);
   await expect(page.getByTestId("total-stars")).toContainText(`0 of ${levels.length * 3} stars earned`);
+  // The journey: the first chapter is where the player is, with none of its stars yet.
+  const firstStop = page.getByTestId("journey").getByRole("listitem").first();
+  await expect(firstStop).toHaveAttribute("data-stage", "here");
+  const chapterStars = campaign()[0].levels.length * 3;
+  await expect(firstStop).toContainText(`0 of ${chapterStars} ★ · you are here`);
   await screenshot(page, "02-map-new-player");
 
   await first.getByRole("link", { name: /Rules or examples\?/ }).click();
@@ -47,6 +53,7 @@ test("a newcomer plays the first level and keeps the progress", async ({ page })
   await expect(page).toHaveURL(/\/play$/);
   await page.reload();
   await expect(levelCard(page, "rules-or-examples")).toHaveAttribute("data-stars", "3");
+  await expect(page.getByTestId("journey").getByRole("listitem").first()).toContainText(`3 of ${chapterStars} ★ · you are here`);
   await expect(levelCard(page, "rules-or-examples").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
   await expect(levelCard(page, "what-learning-needs")).toHaveAttribute("data-locked", "false");
   await expect(levelCard(page, "what-learning-needs").getByRole("link")).toBeVisible();
