@@ -46,6 +46,9 @@ export function measure(page: Page, target: FitTarget): Promise<Fit> {
     const offScreen: string[] = [];
     window.scrollTo(0, 0);
     if (scrolledTo) document.querySelector(scrolledTo)?.scrollIntoView({ block: "start" });
+    // Where the player reads from: the top of the page, or the element scrolled to (a card of a long list
+    // may lie under the Submit bar at the top of the page, as any list longer than a screen does).
+    const readingAt = scrollY;
     for (const el of [...all(controls), ...all(feedback), ...submits]) {
       const r = el.getBoundingClientRect();
       // checkVisibility: not inside a closed <details> (its content keeps a box there, but nothing is drawn).
@@ -75,7 +78,7 @@ export function measure(page: Page, target: FitTarget): Promise<Fit> {
         return hitsItself(el, hit) ? [] : [`${nameOf(el)} under ${hit ? nameOf(hit) : "?"} (scrolled to ${Math.round(scrollY)})`];
       });
     };
-    const covered = [...underBars, ...[0, document.documentElement.scrollHeight].flatMap(coveredAt)];
+    const covered = [...underBars, ...[readingAt, document.documentElement.scrollHeight].flatMap(coveredAt)];
     window.scrollTo(0, 0);
     return { offScreen, covered };
   }, target);
