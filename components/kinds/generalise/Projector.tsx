@@ -1,37 +1,10 @@
 "use client";
 
-import { type ReactNode, type RefObject, useLayoutEffect, useRef } from "react";
+import { type ReactNode, useRef } from "react";
+import { useLabelFloor } from "../../useLabelFloor";
 import { earlyStop, type GeneraliseView } from "@/core/kinds/generalise/public";
 import { CurvesChart, type StopCount } from "./CurvesChart";
 import styles from "./Generalise.module.css";
-
-/**
- * A drawing's labels, read from the back row: each keeps its own size while that reads, and grows to
- * the projector's floor (the figure's font size) when the drawing is drawn small (a 1024×768 projector).
- */
-function useLabelFloor(box: RefObject<HTMLElement | null>, drawn: unknown) {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new drawing draws new labels, which need sizing again
-  useLayoutEffect(() => {
-    const figure = box.current;
-    if (!figure) return;
-    const sizeLabels = () => {
-      const svg = figure.querySelector("svg");
-      const m = svg?.getScreenCTM();
-      if (!svg || !m) return;
-      const scale = Math.hypot(m.a, m.b);
-      const floor = Number.parseFloat(getComputedStyle(figure).fontSize);
-      for (const text of svg.querySelectorAll("text")) {
-        text.style.fontSize = "";
-        const own = Number.parseFloat(getComputedStyle(text).fontSize);
-        text.style.fontSize = `${Math.max(own, (floor + 0.5) / scale)}px`;
-      }
-    };
-    sizeLabels();
-    const observer = new ResizeObserver(sizeLabels);
-    observer.observe(figure);
-    return () => observer.disconnect();
-  }, [box, drawn]);
-}
 
 /** The probe's two curves, as large as the stage allows, read-only; at the reveal, the class's stopping points on them. */
 function ProbeChart({ view, chosen, rightStop }: { view: GeneraliseView; chosen?: readonly StopCount[]; rightStop?: number }) {

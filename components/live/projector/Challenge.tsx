@@ -1,6 +1,7 @@
 "use client";
 
-import { type ComponentType, type RefObject, useLayoutEffect, useRef, useSyncExternalStore } from "react";
+import { type ComponentType, useRef, useSyncExternalStore } from "react";
+import { useLabelFloor } from "../../useLabelFloor";
 import { type BackwardPassView, fieldDepths, fieldsOf } from "@/core/kinds/backward-pass/public";
 import { type ChainNetwork, symbol } from "@/core/kinds/chain-rule/public";
 import { controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
@@ -78,36 +79,6 @@ function Tiles({ items, lettered = true, first = 0 }: { items: string[]; lettere
       ))}
     </ol>
   );
-}
-
-/**
- * A drawing's labels, read from the back row. They are sized in the drawing's units, which scale
- * with it: each label keeps its own size while that reads, and grows to the projector's floor (the
- * stage's font size) only when the drawing is small. Growing every label would overrun the gaps a
- * drawing leaves for them. `drawn` changes when the drawing draws new labels.
- */
-function useLabelFloor(box: RefObject<HTMLElement | null>, drawn: unknown) {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new drawing draws new labels, which need sizing again
-  useLayoutEffect(() => {
-    const stage = box.current;
-    if (!stage) return;
-    const sizeLabels = () => {
-      const svg = stage.querySelector("svg");
-      const m = svg?.getScreenCTM();
-      if (!svg || !m) return;
-      const scale = Math.hypot(m.a, m.b);
-      const floor = Number.parseFloat(getComputedStyle(stage).fontSize);
-      for (const text of svg.querySelectorAll("text")) {
-        text.style.fontSize = "";
-        const own = Number.parseFloat(getComputedStyle(text).fontSize);
-        text.style.fontSize = `${Math.max(own, (floor + 0.5) / scale)}px`;
-      }
-    };
-    sizeLabels();
-    const observer = new ResizeObserver(sizeLabels);
-    observer.observe(stage);
-    return () => observer.disconnect();
-  }, [box, drawn]);
 }
 
 /** The chain rule's diagram, filling the stage, its labels sized for the back row. */
