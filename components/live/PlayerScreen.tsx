@@ -8,7 +8,7 @@ import type { PublicLevel } from "@/core/play/public-level";
 import { kindViewOf } from "../kinds/views";
 import { Stars } from "../Stars";
 import styles from "./phone.module.css";
-import { ConnectionBanner, Countdown, Icon, Podium, RevealPanel, Standings } from "./parts";
+import { ConnectionBanner, Countdown, Icon, Podium, RevealPanel, Standings, StreakBadge } from "./parts";
 import { clockSeconds, type LiveSocket, protocolVersion, request, secrets, useCountdown, useLiveSocket } from "./useLiveSocket";
 import { LearnIntro } from "../learn/LearnIntro";
 
@@ -123,7 +123,7 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
           You are #{me.rank} with {me.points} points
           {me.rankChange ? ` (${me.rankChange > 0 ? "up" : "down"} ${Math.abs(me.rankChange)})` : ""}
         </h1>
-        {me.streak >= 2 && <p>{me.streak} rounds in a row with a star!</p>}
+        <StreakBadge streak={me.streak} />
         <Standings rows={view.leaderboard ?? []} highlight={me.playerId} />
       </div>
     );
@@ -159,11 +159,12 @@ function PlayerPhase({ view, socket, seconds }: { view: PlayerView; socket: Live
         <h1 style={{ marginTop: 0 }}>Round over</h1>
         {me.roundBest ? (
           <p>
-            Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} /> — {me.roundBest.points} points
+            Your best: {(me.roundBest.score * 100).toFixed(1)}% <Stars count={me.roundBest.stars} celebrate /> — {me.roundBest.points} points
           </p>
         ) : (
           <p>You did not submit an answer this round.</p>
         )}
+        <StreakBadge streak={me.streak} />
       </div>
       <RevealPanel view={view} level={level} />
     </>

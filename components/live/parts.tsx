@@ -55,6 +55,23 @@ export function Icon({ name }: { name: "pause" | "play" | "skip" | "stop" }) {
   );
 }
 
+/**
+ * Rounds in a row with a star, celebrated: the badge flares up and its flame flickers a few times when it
+ * appears (still under prefers-reduced-motion). Said in words; the flame is decoration.
+ */
+export function StreakBadge({ streak }: { streak: number }) {
+  if (streak < 2) return null;
+  return (
+    <p className="streak-badge" data-testid="streak">
+      <svg className="streak-flame" viewBox="0 0 16 20" width="1.1em" height="1.4em" aria-hidden="true" focusable="false">
+        <path d="M8 1 C9 6 14 8 14 13 A6 6 0 0 1 2 13 C2 10 4 8 5 6 C5.5 8 6.5 9 7.5 9 C7 6 7 3 8 1 Z" fill="#c2410c" />
+        <path d="M8 11 C9 13 11 14 10.5 16 A2.6 2.6 0 0 1 5.5 16 C5.5 14.5 7 13.5 8 11 Z" fill="#fbbf24" />
+      </svg>
+      {streak} rounds in a row with a star!
+    </p>
+  );
+}
+
 function RankChange({ change }: { change: number | null }) {
   if (change === null || change === 0) return <span className="rank-change same">–</span>;
   return change > 0 ? (

@@ -307,6 +307,23 @@ test("a classroom game: host on the projector, three phones, two rounds, a reloa
     await expect(ada.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
   });
 
+  await test.step("Ada's streak of two starred rounds is celebrated with motion, and stands still under reduced motion", async () => {
+    const badge = ada.getByTestId("streak");
+    await expect(badge).toHaveText("2 rounds in a row with a star!");
+    await expect(chidi.getByTestId("streak")).toHaveCount(0); // no answer this round: the streak is broken
+    const motion = () =>
+      ada.evaluate(() => {
+        const names = (selector: string) => [...document.querySelectorAll(selector)].map((el) => getComputedStyle(el).animationName);
+        return { badge: names("[data-testid=streak], .streak-flame"), stars: names("[data-testid=my-round-result] .stars.celebrate > span:not(.off)") };
+      });
+    expect(await motion()).toEqual({ badge: ["streak-flare", "flame-flicker"], stars: ["star-pop", "star-pop", "star-pop"] });
+    await screenshot(ada, "live-p3a-phone-streak");
+    await ada.emulateMedia({ reducedMotion: "reduce" });
+    expect(await motion()).toEqual({ badge: ["none", "none"], stars: ["none", "none", "none"] });
+    await expect(badge).toBeVisible();
+    await ada.emulateMedia({ reducedMotion: null });
+  });
+
   await test.step("leaderboard after round 2", async () => {
     await hostNext(host).click();
     await expect(hostNext(host)).toHaveText("Show the podium");

@@ -6,6 +6,13 @@ test("a newcomer plays the first level and keeps the progress", async ({ page })
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Gradient Arena" })).toBeVisible();
   await expect(page.getByRole("img", { name: /A preview of the first challenge/ })).toBeVisible();
+  // The preview's axes turn; under reduced motion they stand still, already turned (the solved picture).
+  const axes = page.locator(".turn-preview-axes");
+  await expect(axes).toHaveCSS("animation-name", "turn-axes");
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await expect(axes).toHaveCSS("animation-name", "none");
+  await expect(axes).not.toHaveCSS("transform", "none");
+  await page.emulateMedia({ reducedMotion: null });
   await screenshot(page, "01-landing");
   await page.getByRole("link", { name: "Play solo" }).click();
 
@@ -39,6 +46,13 @@ test("a newcomer plays the first level and keeps the progress", async ({ page })
   const result = page.getByTestId("result");
   await expect(result.getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
   await expect(result.getByRole("heading", { name: /Perfect!/ })).toBeVisible();
+  // The stars just earned pop in, one after another, except under reduced motion.
+  const earned = result.locator(".stars.celebrate > span");
+  await expect(earned).toHaveCount(3);
+  for (const star of await earned.all()) await expect(star).toHaveCSS("animation-name", "star-pop");
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  for (const star of await earned.all()) await expect(star).toHaveCSS("animation-name", "none");
+  await page.emulateMedia({ reducedMotion: null });
   await expect(page.getByTestId("server-score")).toHaveText("100.0%");
   await expect(result.getByRole("link", { name: "Next level →" })).toHaveAttribute("href", "/play/what-learning-needs");
   await expect(page.getByTestId("my-rank")).toContainText(/You are #\d+ of \d+/);
