@@ -5,10 +5,9 @@ import { useEffect, useState } from "react";
 import type { LearnCard as Card } from "@/core/learn/cards";
 import styles from "./LearnCard.module.css";
 import { LinkedText } from "./LinkedText";
+import { PHONE_QUERY } from "../useMedia";
 
 const FOLDED_KEY = (levelId: string) => `ga:learn-folded:${levelId}`;
-/** Where the card starts folded: on a phone the challenge must start on the first screen (LearnCard.module.css). */
-const PHONE_QUERY = "(max-width: 600px)";
 
 /**
  * The short lesson before a level's challenge: open the first time, folded once read ("Got it"
@@ -21,6 +20,7 @@ export function LearnCard({ levelId, card }: { levelId: string; card: Card }) {
 
   // Read after the first render: the server cannot know what this device folded, nor its width.
   useEffect(() => {
+    // On a phone the card starts folded: the challenge must start on the first screen (LearnCard.module.css).
     let folded = matchMedia(PHONE_QUERY).matches;
     try {
       folded ||= localStorage.getItem(FOLDED_KEY(levelId)) === "1";

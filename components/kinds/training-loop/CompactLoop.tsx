@@ -1,24 +1,8 @@
 "use client";
 
-import { useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import { choiceStyles, type OrderItem, PartMark } from "../choice-parts";
 import styles from "./TrainingLoop.module.css";
-
-/** The width under which the loop is the compact list (the level page's phone layout starts at 600 px too). */
-export const PHONE_QUERY = "(max-width: 600px)";
-
-/** Whether a media query matches, kept up to date (false on the server and before hydration). */
-export function useMedia(query: string): boolean {
-  return useSyncExternalStore(
-    (changed) => {
-      const list = window.matchMedia(query);
-      list.addEventListener("change", changed);
-      return () => list.removeEventListener("change", changed);
-    },
-    () => window.matchMedia(query).matches,
-    () => false,
-  );
-}
 
 function moved(order: readonly string[], from: number, to: number): string[] {
   const next = [...order];

@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { initialAnswer as startingAnswer, type TrainingLoopAnswer } from "@/core/kinds/training-loop/public";
 import type { KindViewProps } from "../types";
 import { OrderList, type OrderItem, ordinal, PartMark, choiceStyles as styles, VerdictBadge } from "../choice-parts";
-import { CompactLoop, PHONE_QUERY, useMedia } from "./CompactLoop";
+import { PHONE_QUERY, useMedia } from "../../useMedia";
+import { CompactLoop } from "./CompactLoop";
 import loopStyles from "./TrainingLoop.module.css";
 
 const sameOrder = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => b[i] === id);

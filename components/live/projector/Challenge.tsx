@@ -1,6 +1,7 @@
 "use client";
 
-import { type ComponentType, useRef, useSyncExternalStore } from "react";
+import { type ComponentType, useRef } from "react";
+import { useMedia } from "../../useMedia";
 import { useLabelFloor } from "../../useLabelFloor";
 import { type BackwardPassView, fieldDepths, fieldsOf } from "@/core/kinds/backward-pass/public";
 import { type ChainNetwork, symbol } from "@/core/kinds/chain-rule/public";
@@ -143,19 +144,6 @@ const SORT_CARDS_PER_PAGE = 3;
 /** A projector of 800 px or less in height (1024×768): six long options of a question do not fit at once there. */
 const SHORT_PROJECTOR = "(max-height: 800px)";
 const OPTIONS_PER_SHORT_PAGE = 3;
-
-/** Whether a media query matches, kept up to date (false on the server: pages render tall first). */
-function useMedia(query: string): boolean {
-  return useSyncExternalStore(
-    (changed) => {
-      const list = window.matchMedia(query);
-      list.addEventListener("change", changed);
-      return () => list.removeEventListener("change", changed);
-    },
-    () => window.matchMedia(query).matches,
-    () => false,
-  );
-}
 
 /** A sort question's cards, a few per page: three, or two on a short projector (long cards run to five lines there). */
 function SortCards({ labels }: { labels: string[] }) {
