@@ -1,3 +1,5 @@
+import { useRef } from "react";
+import { useLabelFloor } from "../../useLabelFloor";
 import type { PointList } from "@/core/kinds/features/public";
 import styles from "./Features.module.css";
 
@@ -30,8 +32,11 @@ export function Plot({
   const shading: { i: number; j: number; positive: boolean }[] = [];
   for (let i = 0; says && i < cells; i++)
     for (let j = 0; j < cells; j++) shading.push({ i, j, positive: says(-half + ((i + 0.5) / cells) * 2 * half, half - ((j + 0.5) / cells) * 2 * half) });
+  // The axis names stay readable (12 px) on a phone, where the plot is drawn at half its size.
+  const axes = useRef<SVGSVGElement>(null);
+  useLabelFloor(axes, axisNames, 12);
   return (
-    <svg className={styles.plot} viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label} data-testid="features-plot">
+    <svg ref={axes} className={styles.plot} viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label} data-testid="features-plot">
       {shading.map((c) => (
         <rect
           key={`${c.i}-${c.j}`}
@@ -50,7 +55,7 @@ export function Plot({
             <text x={SIDE - 4} y={sy(0) - 4} textAnchor="end">
               x₁
             </text>
-            <text x={sx(0) + 4} y={12}>
+            <text x={sx(0) + 4} y={4} dominantBaseline="hanging">
               x₂
             </text>
           </>

@@ -3,6 +3,7 @@
 import { overfittingFrom } from "@/core/kinds/generalise/public-curves";
 import type { Curves } from "@/core/kinds/generalise/public-net";
 import styles from "@/components/training/training.module.css";
+import { PHONE_QUERY, useMedia } from "../../useMedia";
 
 const TRAIN_COLOUR = "#0072b2";
 const VALIDATION_COLOUR = "#d55e00";
@@ -18,6 +19,11 @@ const RIGHT_COLOUR = "#007a59";
  */
 const GEOMETRY = {
   page: { width: 520, height: 220, pad: { left: 44, right: 12, top: 14, bottom: 34 }, font: 12, tick: 11, lossX: 12, ticks: [1, 5, 10, 20, 50, 100, 200, 300] },
+  /**
+   * The page's chart on a phone: about 300 px wide and at most 112 px tall there (Generalise.module.css),
+   * so drawn near 1:1 and its labels read at about 12 px, not 6.
+   */
+  phone: { width: 300, height: 118, pad: { left: 30, right: 14, top: 8, bottom: 34 }, font: 12, tick: 12, lossX: 10, ticks: [1, 10, 100, 300] },
   projector: { width: 760, height: 284, pad: { left: 84, right: 40, top: 20, bottom: 84 }, font: 24, tick: 24, lossX: 38, ticks: [1, 3, 10, 30, 100, 300] },
   /** The reveal's: room above the plot for the class's counts, in two rows. */
   projectorReveal: {
@@ -66,13 +72,14 @@ export function CurvesChart({
   testId: string;
   label: string;
   /** The page's chart, or the projector's (larger labels, fewer ticks), with room for the class's counts at the reveal. */
-  size?: keyof typeof GEOMETRY;
+  size?: "page" | "projector" | "projectorReveal";
   /** The class's stopping points, each with how many chose it: a line and a count per point (the projector's reveal). */
   chosen?: readonly StopCount[];
   /** Where early stopping on validation stops (the reveal): marked ✓. */
   rightStop?: number;
 }) {
-  const { width: WIDTH, height: HEIGHT, pad: PAD, font, tick, lossX, ticks: TICKS } = GEOMETRY[size];
+  const phone = useMedia(PHONE_QUERY);
+  const { width: WIDTH, height: HEIGHT, pad: PAD, font, tick, lossX, ticks: TICKS } = GEOMETRY[size === "page" && phone ? "phone" : size];
   const all = [...curves.train, ...curves.validation].filter(Number.isFinite);
   const top = Math.max(0.8, Math.min(2.5, Math.max(...all, 0)));
   const x = (epoch: number) => PAD.left + (Math.log(Math.max(epoch, 1)) / Math.log(maxEpochs)) * (WIDTH - PAD.left - PAD.right);

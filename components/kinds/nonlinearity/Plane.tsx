@@ -1,3 +1,5 @@
+import { useRef } from "react";
+import { useLabelFloor } from "../../useLabelFloor";
 import type { Bounds, Points } from "@/core/kinds/nonlinearity/public";
 import styles from "./Nonlinearity.module.css";
 
@@ -66,8 +68,11 @@ export function Plane({
       cells.push({ i, j, positive: output(x, y) > 0 });
     }
   const count = points?.labels.length ?? 0;
+  // The axis names stay readable (12 px) on a phone, where the plot is drawn at half its size.
+  const axes = useRef<SVGSVGElement>(null);
+  useLabelFloor(axes, axisNames, 12);
   return (
-    <svg className={styles.plane} viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label}>
+    <svg ref={axes} className={styles.plane} viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label}>
       {!output && <rect x={0} y={0} width={SIDE} height={SIDE} fill="#fff" />}
       {cells.map((c) => (
         <rect
@@ -87,7 +92,7 @@ export function Plane({
             <text x={SIDE - 4} y={sy(0) - 4} textAnchor="end">
               x₁
             </text>
-            <text x={sx(0) + 4} y={12}>
+            <text x={sx(0) + 4} y={4} dominantBaseline="hanging">
               x₂
             </text>
           </>
