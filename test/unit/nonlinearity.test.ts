@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandNetwork, drawStack, type NonlinearityInstance } from "@/core/kinds/nonlinearity";
+import { bandNetwork, drawStack, MIN_RELU_MOVED, type NonlinearityInstance, reluMovedShare } from "@/core/kinds/nonlinearity";
 import { type NonlinearityAnswer, type NonlinearityView, preview } from "@/core/kinds/nonlinearity/public";
 import { accuracyOf, bestLineAccuracyBound, collapse, networkOutput, type Points, stackOutput } from "@/core/kinds/nonlinearity/public-math";
 import { instanceOf } from "@/core/kinds/instances";
@@ -106,6 +106,13 @@ describe("instances", () => {
 });
 
 describe("Stacked lines: its claims", () => {
+  it("its 'just to look' ReLU between the layers moves at least 5% of every instance's plot to the other side of the boundary", () => {
+    for (const seed of SEEDS) {
+      const view = instance(stacked, seed).view as Extract<NonlinearityView, { mode: "collapse" }>;
+      expect(reluMovedShare(view.stack, view.bounds), seed).toBeGreaterThanOrEqual(MIN_RELU_MOVED);
+    }
+  });
+
   it("the boundary y = 0 of every stack is one straight line: the stack's sign agrees with its collapse's at every point of a grid", () => {
     for (const seed of SEEDS) {
       const view = instance(stacked, seed).view;

@@ -13,7 +13,7 @@ import {
   preview,
   collapseParts,
 } from "./public";
-import { accuracyOf, bestLineAccuracyBound, collapse, type Points, type Stack } from "./public-math";
+import { accuracyOf, bestLineAccuracyBound, collapse, networkOutput, type Points, type Stack } from "./public-math";
 
 /**
  * "Why a non-linearity": stacked linear layers collapse into one (so their boundary is always a
@@ -70,6 +70,24 @@ const drawNonZero = (rng: Rng, r: number) => {
  * hidden units, and whose collapse reads both inputs (a tilted line, through the plot's middle):
  * a real stack, not one layer in disguise.
  */
+/** The share of the plot (on the view's 40 × 40 grid) that a ReLU on the hidden layer must move to the other side. */
+export const MIN_RELU_MOVED = 0.05;
+const GRID = 40;
+
+/** The share of the plot's grid cells whose side of the boundary a ReLU between the layers changes. */
+export function reluMovedShare(stack: Stack, bounds: Bounds): number {
+  const weights = [...stack.w1[0], stack.b1[0], ...stack.w1[1], stack.b1[1], ...stack.w2, stack.b2];
+  const span = bounds.max - bounds.min;
+  let moved = 0;
+  for (let i = 0; i < GRID; i++)
+    for (let j = 0; j < GRID; j++) {
+      const x = bounds.min + ((i + 0.5) / GRID) * span;
+      const y = bounds.min + ((j + 0.5) / GRID) * span;
+      if (networkOutput(weights, "identity", x, y) > 0 !== networkOutput(weights, "relu", x, y) > 0) moved++;
+    }
+  return moved / (GRID * GRID);
+}
+
 export function drawStack(r: number, rng: Rng): Stack {
   for (;;) {
     const w1: Stack["w1"] = [
@@ -79,8 +97,10 @@ export function drawStack(r: number, rng: Rng): Stack {
     if (w1[0][0] * w1[1][1] - w1[0][1] * w1[1][0] === 0) continue;
     const stack: Stack = { w1, b1: [draw(rng, r), draw(rng, r)], w2: [drawNonZero(rng, r), drawNonZero(rng, r)], b2: draw(rng, r) };
     const single = collapse(stack);
-    // The boundary crosses the middle of the plot (within 2.5 of the origin), where it can be seen.
-    if (single.w[0] !== 0 && single.w[1] !== 0 && Math.abs(single.b) <= 2.5 * Math.hypot(single.w[0], single.w[1])) return stack;
+    // The boundary crosses the middle of the plot (within 2.5 of the origin), where it can be seen,
+    // and a ReLU between the layers (the view's "just to look") visibly moves it on the plot.
+    const crossesMiddle = single.w[0] !== 0 && single.w[1] !== 0 && Math.abs(single.b) <= 2.5 * Math.hypot(single.w[0], single.w[1]);
+    if (crossesMiddle && reluMovedShare(stack, BOUNDS) >= MIN_RELU_MOVED) return stack;
   }
 }
 
