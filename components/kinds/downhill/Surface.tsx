@@ -126,7 +126,7 @@ function Axes({ view, frame }: { view: DownhillView; frame: Frame }) {
       <text x={8} y={18}>
         ↑ b
       </text>
-      <text x={8} y={SIZE - 8}>
+      <text x={8} y={SIZE - 8} className={styles.window}>
         w {wMin}…{wMax}, b {bMin}…{bMax}
       </text>
     </g>
