@@ -81,6 +81,9 @@ async function answerUntilServed(answer: () => Promise<{ ok: boolean; error?: { 
   return null;
 }
 
+/** A cluster process's settings: a short lease, so that a dead owner is replaced quickly even before its silence is noticed. */
+const clusterEnv = () => ({ REDIS_URL: redisUrl!, TRUST_PROXY: "loopback", LIVE_LEASE_MS: "3000" });
+
 describe.skipIf(!enabled)("three processes sharing a live game through Redis", () => {
   let database: { url: string; drop(): Promise<void> };
   const servers: LaunchedServer[] = [];
@@ -89,11 +92,9 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
   beforeAll(async () => {
     if (redisUrl === "unavailable") throw new Error("npm test could not start a throwaway Redis: see its output above");
     database = await createPostgresDatabase();
-    // A short lease, so that a dead owner is replaced quickly even before its silence is noticed.
-    const env = { REDIS_URL: redisUrl!, TRUST_PROXY: "loopback", LIVE_LEASE_MS: "3000" };
     // One after another: three starts at once on a busy 2-core machine can each take over 90 s.
     for (let i = 0; i < 3; i++) {
-      const server = await launchServer(database.url, env);
+      const server = await launchServer(database.url, clusterEnv());
       servers.push(server);
       const outcome = await server.outcome;
       if (outcome !== "ready") throw new Error(`process ${i + 1} did not start (${JSON.stringify(outcome)}):\n${server.output()}`);
@@ -225,7 +226,24 @@ describe.skipIf(!enabled)("three processes sharing a live game through Redis", (
     // The game was taken over: its epoch was raised, so the dead owner could not have written any more.
     const [{ epoch }] = await queryDb(database.url, "SELECT epoch FROM LiveGame WHERE id = ?", [stored!.game.id]);
     expect(Number(epoch)).toBeGreaterThanOrEqual(1);
-  }, 180_000);
+
+    // The finished game stays readable through the cluster: a process started after the podium,
+    // which never held the game, shows a returning host and player its podium and final points.
+    const late = await launchServer(database.url, clusterEnv());
+    servers.push(late); // stopped with the others
+    expect(await late.outcome, late.output()).toBe("ready");
+    const hostBack = await (await liveClient(late.baseUrl)).emit("host:resume", { ...PROTOCOL, code: game.code, hostSecret: game.hostSecret });
+    expect(hostBack.ok, JSON.stringify(hostBack)).toBe(true);
+    const readBack = (hostBack as unknown as { view: HostView }).view;
+    expect(readBack.phase).toBe("podium");
+    expect(Object.fromEntries(readBack.leaderboard!.map((row) => [row.nickname, row.points]))).toEqual(expected);
+    const reader = players[0];
+    const playerBack = await (await liveClient(late.baseUrl)).emit("player:resume", { ...PROTOCOL, code: game.code, playerSecret: reader.playerSecret });
+    expect(playerBack.ok, JSON.stringify(playerBack)).toBe(true);
+    const mine = (playerBack as unknown as { view: PlayerView }).view;
+    expect(mine.phase).toBe("podium");
+    expect(mine.me.points).toBe(expected[reader.nickname]);
+  }, 300_000);
 
   it("fences off an owner that stalled past its lease: its successor runs the game, and it lets go when it wakes up", async () => {
     const [, second, third] = servers; // the first was killed above
