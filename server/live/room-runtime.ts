@@ -236,13 +236,17 @@ export class RoomRuntime {
     const done = new Set(this.room.phase === "playing" ? this.room.done : []);
     const isDone = (playerId: string) => done.has(playerId);
     const whole: ConnectionId[] = [];
+    let connected = 0;
     for (const [playerId, connections] of this.players) {
+      connected += connections.size;
       const me = playerPart(this.room, playerId, sealed, isDone);
       if (!this.remember(playerId, me)) continue;
       this.deps.broadcast.state(connections, { ...lean, role: "player", me });
       whole.push(...connections);
     }
-    if (this.players.size) this.deps.broadcast.common(this.room.id, lean, whole);
+    // Not when every player got the whole view (a reveal): the message would reach nobody, yet carry
+    // every connection's id to every process through the Redis adapter.
+    if (whole.length < connected) this.deps.broadcast.common(this.room.id, lean, whole);
     this.sendLevelTo(this.players.keys());
     this.sendHostView();
   }

@@ -85,6 +85,22 @@ describe("a player's view in parts", () => {
     });
   });
 
+  it("sends no common message at a phase change that changed every player's own part: it would reach nobody", async () => {
+    const live = liveEngine();
+    const { engine, broadcast } = live;
+    await gameWith(live, ["Ada", "Bob"]);
+    await startRound(live);
+    for (const who of ["Ada", "Bob"]) await engine.command(who, "player:answer", { roundIndex: 0, answer: scored(2) });
+    const commons = broadcast.commons.length;
+    const before = broadcast.sent.length;
+    await engine.command("host", "host:advance", { expectedPhase: "playing" }); // reveal: both streaks settled
+    const wholes = broadcast.sent.slice(before).filter((s) => s.event === "live:state" && s.to !== "host");
+    expect(wholes.map((s) => s.to).sort()).toEqual(["Ada", "Bob"]);
+    // The reveal's common message would have gone to nobody, so it was not sent (the teaching, ready later, is).
+    expect(broadcast.commons.slice(commons).filter((c) => c.to.length === 0)).toEqual([]);
+    for (const who of ["Ada", "Bob"]) expect(broadcast.last<PlayerView>(who)).toMatchObject({ phase: "reveal", me: { streak: 1 } });
+  });
+
   it("keeps a quiz round's result sealed in the player's own part until the reveal", async () => {
     const live = liveEngine();
     const { engine, broadcast } = live;
