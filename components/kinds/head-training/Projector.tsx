@@ -1,0 +1,20 @@
+"use client";
+
+import type { HeadTrainingView } from "@/core/kinds/head-training/public";
+import { HeadPlot, Legend } from "./Plot";
+
+/** The challenge on the projector, read-only and large: the data, the question and what to choose. Nothing here is an answer. */
+export function HeadTrainingProjector({ view }: { view: HeadTrainingView }) {
+  return (
+    <div className="projector-split">
+      <figure className="projector-plot">
+        <HeadPlot view={view} label={`${view.train.length} training examples`} testId="projector-head-plot" />
+        <Legend view={view} trained={false} />
+      </figure>
+      <div>
+        <p className="projector-prompt">{view.statement}</p>
+        <p className="projector-note">Choose the output layer: how many units, which activation, which loss. The body (8 tanh units) is set.</p>
+      </div>
+    </div>
+  );
+}
