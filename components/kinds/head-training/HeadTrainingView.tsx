@@ -98,7 +98,7 @@ export default function HeadTrainingView({ level, onAnswerChange, initialAnswer,
               Predict, then run: commit your output layer and the network trains here, in your browser, with the same numbers as the server&apos;s score.
             </p>
           )}
-          {review && run.done && <Verdict view={view} review={review} steps={run.steps} />}
+          {review && run.done && <Verdict view={view} review={review} steps={run.steps} readOnly={readOnly} />}
         </section>
       </div>
     </div>
@@ -175,27 +175,30 @@ function LossCurve({ steps }: { steps: HeadStep[] }) {
   );
 }
 
-function Verdict({ view, review, steps }: { view: View; review: HeadTrainingReview; steps: HeadStep[] }) {
+function Verdict({ view, review, steps, readOnly }: { view: View; review: HeadTrainingReview; steps: HeadStep[]; readOnly: boolean }) {
   const { metrics } = review.evaluation;
   const reached = review.evaluation.score >= 1;
+  const who = readOnly ? "The best answer" : "Your network";
   return (
-    <div data-testid="head-verdict">
+    <div className={training.review} data-testid="head-verdict">
       <LossCurve steps={steps} />
-      <p>
+      <p className={`${training.done} ${reached ? training.reached : training.missed}`} data-testid="training-done" data-score={review.evaluation.score}>
         {metrics.trained ? (
           <>
-            Held out: <strong data-testid="head-measure">{formatMeasure(view, metrics.test)}</strong> against the goal of {formatMeasure(view, view.goal.value)}{" "}
-            {view.goal.measure === "accuracy" ? "or more" : "or less"}:{" "}
-            <span className={reached ? styles.ok : styles.bad}>{reached ? "reached" : "missed"}</span>.
+            {who}, held out: <strong data-testid="head-measure">{formatMeasure(view, metrics.test)}</strong> against the goal of{" "}
+            {formatMeasure(view, view.goal.value)} {view.goal.measure === "accuracy" ? "or more" : "or less"}: {reached ? "reached" : "missed"}.
           </>
         ) : (
-          <span className={styles.bad}>Nothing trained: the output layer does not match the targets.</span>
+          <>Nothing trained: the output layer does not match the targets.</>
         )}
       </p>
       <ul className={styles.notes} data-testid="head-notes">
         {review.notes.map((n) => (
           <li key={n.field}>
-            <span className={n.ok ? styles.ok : styles.bad}>{n.ok ? "✓" : "✗"}</span> {n.text}
+            <span className={n.ok ? styles.ok : styles.bad} role="img" aria-label={n.ok ? "fits" : "does not fit"}>
+              {n.ok ? "✓" : "✗"}
+            </span>{" "}
+            {n.text}
           </li>
         ))}
       </ul>
