@@ -266,7 +266,7 @@ export const learnCards: Record<string, LearnCard> = {
     text: [
       "Now the output layer trains. The body is set (one hidden layer of 8 tanh units); you choose the head on top: how many output units, their activation and the loss.",
       "The targets decide what fits: a sigmoid outputs 0 to 1, tanh −1 to 1, and softmax makes its outputs add up to 1. A cross-entropy compares probabilities; mean squared error measures the distance between numbers.",
-      "Commit, and the network trains in your browser, its answers drawn over the data and its loss falling (or not). It is scored on held-out examples: accuracy for categories, the mean absolute error for numbers.",
+      "Commit, and the network trains in your browser, its answers drawn over the data and its loss falling (or not). It is scored on held-out examples: accuracy for categories (outputs read as probabilities, between 0 and 1), the mean absolute error for numbers.",
     ],
   },
 

@@ -33,11 +33,11 @@ async function choose(page: Page, answer: HeadTrainingAnswer): Promise<void> {
   await expect(page.getByTestId("head-loss")).toHaveValue(answer.loss);
 }
 
-/** A head that fails on the task the page shows: a sigmoid under numbers, softmax over one unit, softmax over two tags, one unit for three species. */
+/** A head that fails on the task the page shows: a sigmoid under numbers, softmax over one unit, softmax over two tags, one unit for three or four classes. */
 function wrongHead(view: HeadTrainingView): HeadTrainingAnswer {
   if (view.plot === "curve") return { units: 1, activation: "sigmoid", loss: "mse" };
+  if (view.legend.some((entry) => entry.includes(" and "))) return { units: 2, activation: "softmax", loss: "categorical-crossentropy" };
   if (view.legend.length === 2) return { units: 1, activation: "softmax", loss: "categorical-crossentropy" };
-  if (view.legend.length === 4) return { units: 2, activation: "softmax", loss: "categorical-crossentropy" };
   return { units: 1, activation: "sigmoid", loss: "binary-crossentropy" };
 }
 

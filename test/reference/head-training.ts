@@ -15,8 +15,8 @@ export const solveHeadTraining: Solver<"head-training"> = (level) => {
   const view = level.view;
   if (view.plot === "curve") return { units: 1, activation: "none", loss: "mse" } satisfies HeadTrainingAnswer;
   const { legend } = view;
-  if (legend.length === 2) return { units: 1, activation: "sigmoid", loss: "binary-crossentropy" } satisfies HeadTrainingAnswer;
   const combined = legend.filter((entry) => legend.some((other) => other !== entry && entry.includes(` and ${other}`)));
   if (combined.length) return { units: Math.log2(legend.length), activation: "sigmoid", loss: "binary-crossentropy" } satisfies HeadTrainingAnswer;
+  if (legend.length === 2) return { units: 1, activation: "sigmoid", loss: "binary-crossentropy" } satisfies HeadTrainingAnswer;
   return { units: legend.length, activation: "softmax", loss: "categorical-crossentropy" } satisfies HeadTrainingAnswer;
 };

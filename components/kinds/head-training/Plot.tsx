@@ -44,12 +44,15 @@ export function HeadPlot({
   answerAt,
   label,
   testId = "head-plot",
+  projector = false,
 }: {
   view: HeadTrainingView;
   /** The trained network's answer (a number, or a category index) for raw inputs; none before training. */
   answerAt?: (x: number[]) => number;
   label: string;
   testId?: string;
+  /** On the projector the stage sets the plot's height (.projector-plot svg): no phone-column cap. */
+  projector?: boolean;
 }) {
   const xs = view.train.map((e) => e[0]);
   const ys = view.train.map((e) => e[1]);
@@ -68,7 +71,7 @@ export function HeadPlot({
   const cw = (W - PAD - 6) / cells;
   const ch = (H - PAD) / cells;
   return (
-    <svg className={styles.plot} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid={testId}>
+    <svg className={projector ? styles.projectorPlot : styles.plot} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid={testId}>
       {shade.map((s) => (
         <rect key={`${s.i}-${s.j}`} x={PAD + s.i * cw} y={6 + s.j * ch} width={cw + 0.4} height={ch + 0.4} fill={TINTS[s.c % TINTS.length]} />
       ))}
@@ -76,26 +79,30 @@ export function HeadPlot({
         <line x1={PAD} y1={H - PAD + 6} x2={W - 6} y2={H - PAD + 6} />
         <line x1={PAD} y1={6} x2={PAD} y2={H - PAD + 6} />
         {curve && y0 < 0 && y1 > 0 && <line x1={PAD} y1={sy(0)} x2={W - 6} y2={sy(0)} strokeDasharray="3 3" />}
-        <text x={W - 6} y={H - 8} textAnchor="end">
-          {view.axes[0]}
-        </text>
-        <text x={PAD + 4} y={18}>
-          {view.axes[1]}
-        </text>
-        <text x={PAD - 3} y={sy(y1) + 10} textAnchor="end">
-          {curve ? Math.round(y1) : ""}
-        </text>
-        <text x={PAD - 3} y={sy(y0)} textAnchor="end">
-          {curve ? Math.round(y0) : ""}
-        </text>
-        {curve && y0 < 0 && y1 > 0 && (
-          <text x={PAD - 3} y={sy(0) + 4} textAnchor="end">
-            0
-          </text>
+        {!projector && (
+          <>
+            <text x={W - 6} y={H - 8} textAnchor="end">
+              {view.axes[0]}
+            </text>
+            <text x={PAD + 4} y={18}>
+              {view.axes[1]}
+            </text>
+            <text x={PAD - 3} y={sy(y1) + 10} textAnchor="end">
+              {curve ? Math.round(y1) : ""}
+            </text>
+            <text x={PAD - 3} y={sy(y0)} textAnchor="end">
+              {curve ? Math.round(y0) : ""}
+            </text>
+            {curve && y0 < 0 && y1 > 0 && (
+              <text x={PAD - 3} y={sy(0) + 4} textAnchor="end">
+                0
+              </text>
+            )}
+            <text x={PAD} y={H - 12} textAnchor="middle">
+              {curve ? Math.round(x0) : ""}
+            </text>
+          </>
         )}
-        <text x={PAD} y={H - 12} textAnchor="middle">
-          {curve ? Math.round(x0) : ""}
-        </text>
       </g>
       {view.train.map((e, k) =>
         curve ? (
@@ -111,13 +118,13 @@ export function HeadPlot({
   );
 }
 
-export function Legend({ view, trained }: { view: HeadTrainingView; trained: boolean }) {
+export function Legend({ view, trained, projector = false }: { view: HeadTrainingView; trained: boolean; projector?: boolean }) {
   if (view.plot === "curve") return <p className="muted">Blue dots: the training examples{trained ? "; orange line: the network's answer" : ""}.</p>;
   return (
-    <ul className={styles.legend} aria-label="Legend">
+    <ul className={projector ? `${styles.legend} ${styles.projectorLegend}` : styles.legend} aria-label="Legend">
       {view.legend.map((name, c) => (
         <li key={name}>
-          <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+          <svg className={styles.marker} viewBox="0 0 14 14" aria-hidden="true">
             <Marker category={c} x={7} y={7} size={5} />
           </svg>
           {name}

@@ -61,7 +61,7 @@ function balanced(variant: Variant, train: Example[]): boolean {
   const share = (c: number) => train.filter((e) => e[2] === c).length / train.length;
   // Two tags: a quarter at least of the films carry both, so a head that can turn on only one tag is seen failing.
   if (variant === "films") return share(3) >= 0.2 && [0, 1, 2].every((c) => share(c) >= 0.1);
-  return def.legend.every((_, c) => share(c) >= (def.legend.length === 2 ? 0.25 : 0.2));
+  return def.legend.every((_, c) => share(c) >= (def.legend.length === 2 ? 0.25 : 0.15));
 }
 
 export function drawInstance(_level: Level, config: HeadTrainingConfig, seed: string): HeadTrainingInstance {
@@ -101,7 +101,7 @@ export function recipesOf(variant: Variant): HeadSpec[] {
         { units: 2, activation: "softmax", loss: "categorical-crossentropy" },
       ];
     case "multiclass":
-      return [{ units: 3, activation: "softmax", loss: "categorical-crossentropy" }];
+      return [{ units: TASK_DEFS[variant].facts.outputs, activation: "softmax", loss: "categorical-crossentropy" }];
     case "multilabel":
       return [{ units: 2, activation: "sigmoid", loss: "binary-crossentropy" }];
     case "regression":
@@ -134,7 +134,7 @@ const columnsText = (facts: TaskFacts) =>
     ? "one column (late: 1 or 0) or two (on time, late: one of them 1)"
     : facts.type === "regression"
       ? "one column (the number)"
-      : `${facts.outputs} columns (${facts.type === "multiclass" ? "one per species, exactly one of them 1" : "one per tag, each 1 or 0"})`;
+      : `${facts.outputs} columns (${facts.type === "multiclass" ? "one per class, exactly one of them 1" : "one per tag, each 1 or 0"})`;
 
 function unitsNote(facts: TaskFacts, answer: HeadTrainingAnswer): HeadNote {
   if (!columnsFit(facts, answer.units))
@@ -187,14 +187,14 @@ function classificationActivation(facts: TaskFacts, answer: HeadTrainingAnswer):
     return {
       field: "activation",
       ok: true,
-      text: "Sigmoid gives each class its own probability; they need not add up to 1 (softmax makes them): the highest still picks the species.",
+      text: "Sigmoid gives each class its own probability; they need not add up to 1 (softmax makes them): the highest still picks the class.",
     };
   if (a === "sigmoid" || a === "softmax")
     return { field: "activation", ok: true, text: `${activationLabels[a]} turns each output into a probability between 0 and 1.` };
   return {
     field: "activation",
     ok: false,
-    text: `${activationLabels[a]} does not give probabilities (its outputs are not kept between 0 and 1); the answer is read as “above ½” or “the highest”, which may still work in this setup: the score says.`,
+    text: `${activationLabels[a]} does not give probabilities: its outputs are not kept between 0 and 1, and an output below 0 or above 1 counts as no answer.`,
   };
 }
 

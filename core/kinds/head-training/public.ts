@@ -118,8 +118,12 @@ export function targetRow(task: TaskFacts, example: Example, units: number): num
 
 export const inputsOf = (view: Pick<HeadTrainingView, "plot">, example: Example): number[] => (view.plot === "curve" ? [example[0]] : [example[0], example[1]]);
 
-/** What the network says for one example: a number, or a category index (the legend's). */
+/** Classification outputs are read as probabilities: an output outside [0, 1] is none, and gives no answer. */
+export const NO_ANSWER = -1;
+
+/** What the network says for one example: a number, or a category index (the legend's), or NO_ANSWER. */
 export function decide(task: TaskFacts, out: readonly number[]): number {
+  if (task.type !== "regression" && !out.every((p) => p >= 0 && p <= 1)) return NO_ANSWER;
   switch (task.type) {
     case "regression":
       return out[0];
@@ -177,7 +181,7 @@ export function headLabel(head: HeadSpec): string {
 export function scoringRule(view: HeadTrainingView, stars: readonly number[]): string {
   const [one, two] = stars;
   if (view.goal.measure === "accuracy")
-    return `Scored on ${view.testCount} held-out examples the network never trains on: ★★★ at ${formatPercent(view.goal.value)} right or more, ★★ from ${formatPercent(two * view.goal.value)}, ★ from ${formatPercent(one * view.goal.value)}.`;
+    return `Scored on ${view.testCount} held-out examples the network never trains on; its outputs are read as probabilities, so an output below 0 or above 1 is no answer: ★★★ at ${formatPercent(view.goal.value)} right or more, ★★ from ${formatPercent(two * view.goal.value)}, ★ from ${formatPercent(one * view.goal.value)}.`;
   const at = (s: number) => formatMeasure(view, view.goal.value / s);
   return `Scored on ${view.testCount} held-out examples the network never trains on, by the mean distance between its answers and the true values: ★★★ at ${at(1)} or less, ★★ up to ${at(two)}, ★ up to ${at(one)}.`;
 }

@@ -7,7 +7,7 @@
 import type { Rng } from "../../random";
 import type { Example, HeadTrainingView, TaskFacts } from "./public";
 
-export const VARIANTS = ["parcels", "penguins", "films", "temperature", "rent"] as const;
+export const VARIANTS = ["parcels", "penguins", "weather", "films", "temperature", "rent"] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export interface TaskDef {
@@ -31,6 +31,25 @@ const inSquare = (rng: Rng) => [round2(rng.uniform(-HALF, HALF)), round2(rng.uni
 /** Signed distance of a point from the line at angle θ (its normal) and offset c. */
 const side = (x: number[], theta: number, c: number) => x[0] * Math.cos(theta) + x[1] * Math.sin(theta) - c;
 
+// Classes as wedges around a centre near the origin, turned at random (`sectors` equal wedges).
+const wedgeRule = (rng: Rng) => [rng.uniform(0, 2 * Math.PI), rng.uniform(-0.6, 0.6), rng.uniform(-0.6, 0.6)];
+
+function wedge(sectors: number): TaskDef["example"] {
+  const width = (2 * Math.PI) / sectors;
+  return ([turn, cx, cy], rng) => {
+    const x = inSquare(rng);
+    const dx = x[0] - cx;
+    const dy = x[1] - cy;
+    if (Math.hypot(dx, dy) < 0.6) return null;
+    const angle = (((Math.atan2(dy, dx) - turn) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
+    const sector = Math.floor(angle / width);
+    const edge = angle - sector * width;
+    // Keep clear of the wedges' edges (an angle gap that widens with the distance from the centre).
+    if (Math.min(edge, width - edge) * Math.hypot(dx, dy) < GAP) return null;
+    return [x[0], x[1], sector];
+  };
+}
+
 export const TASK_DEFS: Record<Variant, TaskDef> = {
   parcels: {
     facts: { type: "binary", outputs: 1 },
@@ -53,20 +72,19 @@ export const TASK_DEFS: Record<Variant, TaskDef> = {
     axes: ["x₁ (bill)", "x₂ (flipper)"],
     legend: ["Adélie", "Gentoo", "Chinstrap"],
     goal: { measure: "accuracy", unit: "" },
-    // Three wedges of 120° around a centre near the origin, turned at random.
-    rule: (rng) => [rng.uniform(0, 2 * Math.PI), rng.uniform(-0.6, 0.6), rng.uniform(-0.6, 0.6)],
-    example: ([turn, cx, cy], rng) => {
-      const x = inSquare(rng);
-      const dx = x[0] - cx;
-      const dy = x[1] - cy;
-      if (Math.hypot(dx, dy) < 0.6) return null;
-      const angle = (((Math.atan2(dy, dx) - turn) % (2 * Math.PI)) + 2 * Math.PI) % (2 * Math.PI);
-      const sector = Math.floor(angle / ((2 * Math.PI) / 3));
-      const edge = angle - sector * ((2 * Math.PI) / 3);
-      // Keep clear of the wedges' edges (an angle gap that widens with the distance from the centre).
-      if (Math.min(edge, (2 * Math.PI) / 3 - edge) * Math.hypot(dx, dy) < GAP) return null;
-      return [x[0], x[1], sector];
-    },
+    rule: wedgeRule,
+    example: wedge(3),
+  },
+  weather: {
+    facts: { type: "multiclass", outputs: 4 },
+    statement:
+      "Each dot is a day in one town: x₁ is the air pressure, x₂ the humidity (both scaled). Predict the day's weather: sunny, cloudy, rainy or snowy.",
+    plot: "dots",
+    axes: ["x₁ (pressure)", "x₂ (humidity)"],
+    legend: ["sunny", "cloudy", "rainy", "snowy"],
+    goal: { measure: "accuracy", unit: "" },
+    rule: wedgeRule,
+    example: wedge(4),
   },
   films: {
     facts: { type: "multilabel", outputs: 2 },
