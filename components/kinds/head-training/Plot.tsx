@@ -8,6 +8,8 @@ const PAD = 30;
 /** Colour-blind-safe colours, and a shape per category, so a category is never told by colour alone. */
 export const COLOURS = ["#0072b2", "#e69f00", "#009e73", "#cc79a7"];
 const TINTS = ["#d6e6f3", "#fbe9c6", "#cdeee3", "#f3dcea"];
+/** Where the outputs are not probabilities (below 0 or above 1), the network gives no answer. */
+const NO_ANSWER_TINT = "#bdbdbd";
 
 export function Marker({ category, x, y, size = 4 }: { category: number; x: number; y: number; size?: number }) {
   const fill = COLOURS[category % COLOURS.length];
@@ -73,7 +75,14 @@ export function HeadPlot({
   return (
     <svg className={projector ? styles.projectorPlot : styles.plot} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid={testId}>
       {shade.map((s) => (
-        <rect key={`${s.i}-${s.j}`} x={PAD + s.i * cw} y={6 + s.j * ch} width={cw + 0.4} height={ch + 0.4} fill={TINTS[s.c % TINTS.length]} />
+        <rect
+          key={`${s.i}-${s.j}`}
+          x={PAD + s.i * cw}
+          y={6 + s.j * ch}
+          width={cw + 0.4}
+          height={ch + 0.4}
+          fill={s.c < 0 ? NO_ANSWER_TINT : TINTS[s.c % TINTS.length]}
+        />
       ))}
       <g className={styles.axes}>
         <line x1={PAD} y1={H - PAD + 6} x2={W - 6} y2={H - PAD + 6} />
@@ -130,7 +139,7 @@ export function Legend({ view, trained, projector = false }: { view: HeadTrainin
           {name}
         </li>
       ))}
-      {trained && <li>shade: the network&apos;s answer there</li>}
+      {trained && <li>shade: the network&apos;s answer there (grey: no answer, an output outside 0 to 1)</li>}
     </ul>
   );
 }
