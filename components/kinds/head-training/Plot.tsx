@@ -128,7 +128,8 @@ export function HeadPlot({
 }
 
 export function Legend({ view, trained, projector = false }: { view: HeadTrainingView; trained: boolean; projector?: boolean }) {
-  if (view.plot === "curve") return <p className="muted">Blue dots: the training examples{trained ? "; orange line: the network's answer" : ""}.</p>;
+  // A curve's axes say what the dots are; once trained, what the line is.
+  if (view.plot === "curve") return trained ? <p className="muted">Blue dots: the training examples; orange line: the network&apos;s answer.</p> : null;
   return (
     <ul className={projector ? `${styles.legend} ${styles.projectorLegend}` : styles.legend} aria-label="Legend">
       {view.legend.map((name, c) => (

@@ -53,7 +53,7 @@ function wedge(sectors: number): TaskDef["example"] {
 export const TASK_DEFS: Record<Variant, TaskDef> = {
   parcels: {
     facts: { type: "binary", outputs: 1 },
-    statement: "Each dot is a parcel: x₁ is how far it travels, x₂ how heavy it is (both scaled). Predict whether a parcel arrives late.",
+    statement: "Each dot is a parcel (x₁: distance, x₂: weight, both scaled). Predict whether a parcel arrives late.",
     plot: "dots",
     axes: ["x₁ (distance)", "x₂ (weight)"],
     legend: ["on time", "late"],
@@ -67,7 +67,7 @@ export const TASK_DEFS: Record<Variant, TaskDef> = {
   },
   penguins: {
     facts: { type: "multiclass", outputs: 3 },
-    statement: "Each dot is a penguin: x₁ is its bill length, x₂ its flipper length (both scaled). Predict its species: Adélie, Gentoo or Chinstrap.",
+    statement: "Each dot is a penguin (x₁: bill length, x₂: flipper length, both scaled). Predict its species: Adélie, Gentoo or Chinstrap.",
     plot: "dots",
     axes: ["x₁ (bill)", "x₂ (flipper)"],
     legend: ["Adélie", "Gentoo", "Chinstrap"],
@@ -77,8 +77,7 @@ export const TASK_DEFS: Record<Variant, TaskDef> = {
   },
   weather: {
     facts: { type: "multiclass", outputs: 4 },
-    statement:
-      "Each dot is a day in one town: x₁ is the air pressure, x₂ the humidity (both scaled). Predict the day's weather: sunny, cloudy, rainy or snowy.",
+    statement: "Each dot is a day in one town (x₁: air pressure, x₂: humidity, both scaled). Predict its weather: sunny, cloudy, rainy or snowy.",
     plot: "dots",
     axes: ["x₁ (pressure)", "x₂ (humidity)"],
     legend: ["sunny", "cloudy", "rainy", "snowy"],
@@ -88,8 +87,7 @@ export const TASK_DEFS: Record<Variant, TaskDef> = {
   },
   films: {
     facts: { type: "multilabel", outputs: 2 },
-    statement:
-      "Each dot is a film: x₁ is how many jokes its script has, x₂ how dark its scenes are (both scaled). Tag it: “funny”, “scary”. A film can be funny and scary at once, one of them, or neither.",
+    statement: "Each dot is a film (x₁: jokes, x₂: dark scenes, both scaled). Tag it “funny” and “scary”: a film can be both, one or neither.",
     plot: "dots",
     axes: ["x₁ (jokes)", "x₂ (darkness)"],
     legend: ["no tag", "funny", "scary", "funny and scary"],
@@ -109,8 +107,7 @@ export const TASK_DEFS: Record<Variant, TaskDef> = {
   },
   temperature: {
     facts: { type: "regression", outputs: 1 },
-    statement:
-      "Each dot is a weather station in the mountains: its altitude and the temperature measured there at noon. Predict the temperature at a station from its altitude.",
+    statement: "Each dot is a weather station in the mountains: its altitude and its temperature at noon. Predict a station's temperature from its altitude.",
     plot: "curve",
     axes: ["altitude (km)", "temperature (°C)"],
     legend: [],
@@ -123,7 +120,7 @@ export const TASK_DEFS: Record<Variant, TaskDef> = {
   },
   rent: {
     facts: { type: "regression", outputs: 1 },
-    statement: "Each dot is a flat for rent in one city: its floor area and its monthly rent. Predict the rent of a flat from its area.",
+    statement: "Each dot is a flat in one city: its floor area and its monthly rent. Predict a flat's rent from its area.",
     plot: "curve",
     axes: ["area (m²)", "rent (hundreds of €)"],
     legend: [],
