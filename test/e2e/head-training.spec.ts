@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { type HeadTrainingAnswer, type HeadTrainingView, headLabel } from "../../core/kinds/head-training/public";
 import type { PublicLevel } from "../../core/play/public-level";
@@ -25,6 +26,15 @@ import { checkPhase } from "./projector-fit";
 // for the task the page shows, is seen failing.
 
 const LEVEL = "train-the-head";
+
+/** axe-core: no serious or critical violation on the page as it is now. */
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(serious, `axe on ${where}`).toEqual([]);
+}
 
 async function choose(page: Page, answer: HeadTrainingAnswer): Promise<void> {
   await page.getByTestId("head-units").selectOption(String(answer.units));
@@ -68,11 +78,13 @@ test("train the head: the right head to three stars on a desktop and on a phone,
     await expect(page.getByTestId("head-fit")).toHaveCount(0);
     await choose(page, solve(level) as HeadTrainingAnswer);
     await screenshot(page, "head-training-desktop");
+    await expectAccessible(page, "the level before the commit");
     await submitAndExpectStars(page, 3);
     await expectTrained(page, true);
     if (view.plot === "curve") await expect(page.getByTestId("head-fit")).toBeVisible();
     await expect(page.getByTestId("head-loss-curve")).toBeVisible();
     await screenshot(page, "head-training-desktop-submitted");
+    await expectAccessible(page, "the level after the run");
   });
 
   await test.step("phone (390×844): a fresh task, the right head, three stars", async () => {
