@@ -128,10 +128,19 @@ export function HeadPlot({
 }
 
 export function Legend({ view, trained, projector = false }: { view: HeadTrainingView; trained: boolean; projector?: boolean }) {
-  // A curve's axes say what the dots are; once trained, what the line is.
-  if (view.plot === "curve") return trained ? <p className="muted">Blue dots: the training examples; orange line: the network&apos;s answer.</p> : null;
+  // The axes in words (the plot's own labels are too small to read on a phone); once trained, what the line is.
+  if (view.plot === "curve") {
+    const range = (values: number[]) => `${Math.round(Math.min(...values))} to ${Math.round(Math.max(...values))}`;
+    return (
+      <p className={styles.caption} data-testid="head-axes">
+        Across: {view.axes[0]}, {range(view.train.map((e) => e[0]))}; up: {view.axes[1]}, {range(view.train.map((e) => e[1]))}
+        {trained ? ". Orange line: the network's answer." : "."}
+      </p>
+    );
+  }
   return (
     <ul className={projector ? `${styles.legend} ${styles.projectorLegend}` : styles.legend} aria-label="Legend">
+      {!projector && <li>x₁ across, x₂ up</li>}
       {view.legend.map((name, c) => (
         <li key={name}>
           <svg className={styles.marker} viewBox="0 0 14 14" aria-hidden="true">
