@@ -119,8 +119,8 @@ export function startingAnswer(level: PublicLevel): KindAnswer<KindId> {
       return start.mode === "learned" && level.view.mode === "learned" ? { ...start, prediction: level.view.prediction.options[0].id } : start;
     }
     case "head-training":
-      // One linear unit with mean squared error, as the page starts.
-      return headTrainingStart(level.view);
+      // The page starts with nothing chosen: the first head of each list, one linear unit with binary cross-entropy.
+      return { ...headTrainingStart(level.view), units: 1, activation: "none", loss: "binary-crossentropy" };
     case "which-network":
       // Match: nothing picked; filter: nine zeros.
       return whichNetworkStart(level.view);

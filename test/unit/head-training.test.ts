@@ -10,9 +10,11 @@ import {
 } from "../../core/kinds/head-training";
 import {
   ACTIVATIONS,
+  type ChosenHead,
   type HeadTrainingAnswer,
   type HeadTrainingReview,
   headTrainingAnswer,
+  initialAnswer,
   LOSSES,
   measure,
   scoreOf,
@@ -42,11 +44,7 @@ function seedsOf(variant: Variant, count: number): string[] {
   return out;
 }
 const SEEDS = Object.fromEntries(VARIANTS.map((v) => [v, seedsOf(v, 2)])) as Record<Variant, string[]>;
-const head = (units: number, activation: HeadTrainingAnswer["activation"], loss: HeadTrainingAnswer["loss"]): HeadTrainingAnswer => ({
-  units,
-  activation,
-  loss,
-});
+const head = (units: number, activation: ChosenHead["activation"], loss: ChosenHead["loss"]): ChosenHead => ({ units, activation, loss });
 
 describe("head-training: instances", () => {
   it("the same seed draws the same instance, other seeds other data; every task is drawn", () => {
@@ -69,6 +67,9 @@ describe("head-training: instances", () => {
     expect(headTrainingAnswer.safeParse(head(0, "none", "mse")).success).toBe(false);
     expect(headTrainingAnswer.safeParse(head(5, "none", "mse")).success).toBe(false);
     expect(headTrainingAnswer.safeParse({ units: 1, activation: "gelu", loss: "mse" }).success).toBe(false);
+    // The page starts with nothing chosen: Submit alone is refused, and scores nothing.
+    expect(() => evaluate(draw("a"), initialAnswer(draw("a").view))).toThrow(/choose how many output units/);
+    expect(() => evaluate(draw("a"), { units: 1, activation: "none", loss: null })).toThrow(/choose the loss/);
   });
 });
 

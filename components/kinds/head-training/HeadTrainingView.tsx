@@ -14,6 +14,7 @@ import {
   type Loss,
   lossLabels,
   initialAnswer as startingAnswer,
+  isChosen,
   scoringRule,
   taskTypeLabels,
   trainAnswer,
@@ -34,7 +35,7 @@ type Run = { steps: HeadStep[]; frame: number; done: boolean; refused: boolean }
 function useCommittedRun(view: View, review: HeadTrainingReview | undefined): Run {
   const [run, setRun] = useState<Run>({ steps: [], frame: 0, done: false, refused: false });
   useEffect(() => {
-    if (!review) return;
+    if (!review || !isChosen(review.answer)) return;
     const recorded: HeadStep[] = [];
     const net = trainAnswer(view, review.task, review.answer, (step) => recorded.push(step));
     if (!net) {
@@ -112,7 +113,13 @@ function Choices({ view, answer, disabled, onChange }: { view: View; answer: Hea
       <legend className="sr-only">The output layer</legend>
       <label className={styles.choice} htmlFor={`${id}-units`}>
         Units
-        <select id={`${id}-units`} data-testid="head-units" value={answer.units} onChange={(e) => onChange({ ...answer, units: Number(e.target.value) })}>
+        <select
+          id={`${id}-units`}
+          data-testid="head-units"
+          value={answer.units ?? ""}
+          onChange={(e) => onChange({ ...answer, units: e.target.value ? Number(e.target.value) : null })}
+        >
+          <option value="">Choose…</option>
           {view.units.map((n) => (
             <option key={n} value={n}>
               {n}
@@ -125,9 +132,10 @@ function Choices({ view, answer, disabled, onChange }: { view: View; answer: Hea
         <select
           id={`${id}-activation`}
           data-testid="head-activation"
-          value={answer.activation}
-          onChange={(e) => onChange({ ...answer, activation: e.target.value as Activation })}
+          value={answer.activation ?? ""}
+          onChange={(e) => onChange({ ...answer, activation: (e.target.value || null) as Activation | null })}
         >
+          <option value="">Choose…</option>
           {view.activations.map((a) => (
             <option key={a} value={a}>
               {activationLabels[a]}
@@ -137,7 +145,13 @@ function Choices({ view, answer, disabled, onChange }: { view: View; answer: Hea
       </label>
       <label className={styles.choice} htmlFor={`${id}-loss`}>
         Loss
-        <select id={`${id}-loss`} data-testid="head-loss" value={answer.loss} onChange={(e) => onChange({ ...answer, loss: e.target.value as Loss })}>
+        <select
+          id={`${id}-loss`}
+          data-testid="head-loss"
+          value={answer.loss ?? ""}
+          onChange={(e) => onChange({ ...answer, loss: (e.target.value || null) as Loss | null })}
+        >
+          <option value="">Choose…</option>
           {view.losses.map((l) => (
             <option key={l} value={l}>
               {lossLabels[l]}

@@ -5,6 +5,7 @@ import { defineKind, type Evaluation } from "../contract";
 import {
   ACTIVATIONS,
   activationLabels,
+  type ChosenHead,
   checkAnswer,
   columnsFit,
   type Example,
@@ -115,7 +116,7 @@ export function recipesOf(variant: Variant): HeadSpec[] {
 // needs the same network): keyed by the head and the instance's first examples, which no two attempts share.
 const trained = new Map<string, HeadNet | null>();
 
-function trainedNet(instance: HeadTrainingInstance, answer: HeadTrainingAnswer): HeadNet | null {
+function trainedNet(instance: HeadTrainingInstance, answer: ChosenHead): HeadNet | null {
   const key = JSON.stringify([answer.units, answer.activation, answer.loss, instance.view.train.length, instance.view.train.slice(0, 4)]);
   if (trained.has(key)) return trained.get(key) ?? null;
   const net = trainAnswer(instance.view, instance.facts, answer);
@@ -136,7 +137,7 @@ const columnsText = (facts: TaskFacts) =>
       ? "one column (the number)"
       : `${facts.outputs} columns (${facts.type === "multiclass" ? "one per class, exactly one of them 1" : "one per tag, each 1 or 0"})`;
 
-function unitsNote(facts: TaskFacts, answer: HeadTrainingAnswer): HeadNote {
+function unitsNote(facts: TaskFacts, answer: ChosenHead): HeadNote {
   if (!columnsFit(facts, answer.units))
     return {
       field: "units",
@@ -154,7 +155,7 @@ function outputRange(instance: HeadTrainingInstance, net: HeadNet): [number, num
 
 const BOUNDED: Record<string, string> = { sigmoid: "between 0 and 1", tanh: "between −1 and 1", softmax: "between 0 and 1" };
 
-function regressionActivation(instance: HeadTrainingInstance, answer: HeadTrainingAnswer, net: HeadNet | null): HeadNote {
+function regressionActivation(instance: HeadTrainingInstance, answer: ChosenHead, net: HeadNet | null): HeadNote {
   const [low, high] = instance.facts.range ?? [0, 0];
   const unit = instance.view.goal.unit;
   const targets = `the targets go from ${low.toFixed(1)} to ${high.toFixed(1)} ${unit}`;
@@ -173,7 +174,7 @@ function regressionActivation(instance: HeadTrainingInstance, answer: HeadTraini
   return { field: "activation", ok: true, text: `${activationLabels[a]} lets the output reach the targets' range: ${targets}${seen}.` };
 }
 
-function classificationActivation(facts: TaskFacts, answer: HeadTrainingAnswer): HeadNote {
+function classificationActivation(facts: TaskFacts, answer: ChosenHead): HeadNote {
   const a = answer.activation;
   if (a === "softmax" && answer.units === 1)
     return { field: "activation", ok: false, text: "Softmax over one unit always outputs exactly 1: every example gets the same answer." };
@@ -198,7 +199,7 @@ function classificationActivation(facts: TaskFacts, answer: HeadTrainingAnswer):
   };
 }
 
-function lossNote(facts: TaskFacts, answer: HeadTrainingAnswer): HeadNote {
+function lossNote(facts: TaskFacts, answer: ChosenHead): HeadNote {
   const l = answer.loss;
   if (facts.type === "regression")
     return l === "mse"
@@ -236,6 +237,8 @@ function review(
   answer: HeadTrainingAnswer,
   evaluation: Evaluation,
 ): HeadTrainingReview {
+  // Only a scored answer is reviewed, and only a complete head is scored.
+  checkAnswer(instance.view, answer);
   const net = trainedNet(instance, answer);
   const { facts } = instance;
   const notes: HeadNote[] = [unitsNote(facts, answer)];

@@ -19,12 +19,16 @@ export type { HeadNet, HeadStep } from "./public-math";
 
 export const UNITS = [1, 2, 3, 4] as const;
 
+/** The head as the player sets it; null is a field not chosen yet (the page starts with none, so Submit alone earns nothing). */
 export const headTrainingAnswer = z.object({
-  units: z.number().int().min(1).max(4),
-  activation: z.enum(ACTIVATIONS),
-  loss: z.enum(LOSSES),
+  units: z.number().int().min(1).max(4).nullable(),
+  activation: z.enum(ACTIVATIONS).nullable(),
+  loss: z.enum(LOSSES).nullable(),
 });
 export type HeadTrainingAnswer = z.infer<typeof headTrainingAnswer>;
+/** A head with every field chosen: what trains. */
+export type ChosenHead = HeadSpec;
+export const isChosen = (answer: HeadTrainingAnswer): answer is ChosenHead => answer.units !== null && answer.activation !== null && answer.loss !== null;
 
 /** The kinds of task (named only in a review). */
 export const TASK_TYPES = ["binary", "multiclass", "multilabel", "regression"] as const;
@@ -85,9 +89,12 @@ export interface HeadTrainingReview {
   notes: HeadNote[];
 }
 
-export const initialAnswer = (_view: HeadTrainingView): HeadTrainingAnswer => ({ units: 1, activation: "none", loss: "mse" });
+export const initialAnswer = (_view: HeadTrainingView): HeadTrainingAnswer => ({ units: null, activation: null, loss: null });
 
-export function checkAnswer(view: HeadTrainingView, answer: HeadTrainingAnswer): void {
+export function checkAnswer(view: HeadTrainingView, answer: HeadTrainingAnswer): asserts answer is ChosenHead {
+  if (answer.units === null) throw new AnswerRejected("answer.units", "choose how many output units");
+  if (answer.activation === null) throw new AnswerRejected("answer.activation", "choose the output activation");
+  if (answer.loss === null) throw new AnswerRejected("answer.loss", "choose the loss");
   if (!view.units.includes(answer.units)) throw new AnswerRejected("answer.units", `choose ${view.units.join(", ")} output units`);
   if (!view.activations.includes(answer.activation)) throw new AnswerRejected("answer.activation", "this activation is not offered here");
   if (!view.losses.includes(answer.loss)) throw new AnswerRejected("answer.loss", "this loss is not offered here");
@@ -144,7 +151,7 @@ export function measure(view: Pick<HeadTrainingView, "plot">, task: TaskFacts, n
 }
 
 /** Trains the committed head on the served examples: the same network the server scores. Null when its outputs cannot match the targets. */
-export function trainAnswer(view: HeadTrainingView, task: TaskFacts, answer: HeadTrainingAnswer, onEpoch?: (step: HeadStep) => void): HeadNet | null {
+export function trainAnswer(view: HeadTrainingView, task: TaskFacts, answer: ChosenHead, onEpoch?: (step: HeadStep) => void): HeadNet | null {
   if (!columnsFit(task, answer.units)) return null;
   return trainHead(
     view.train.map((e) => inputsOf(view, e)),
@@ -174,8 +181,10 @@ export function formatMeasure(view: Pick<HeadTrainingView, "goal">, value: numbe
 }
 
 /** "1 sigmoid unit, binary cross-entropy". */
-export function headLabel(head: HeadSpec): string {
-  return `${head.units} ${head.units === 1 ? "unit" : "units"}, ${activationLabels[head.activation].toLowerCase()}, ${lossLabels[head.loss].toLowerCase()}`;
+export function headLabel(head: HeadTrainingAnswer): string {
+  const units = head.units === null ? "units not chosen" : `${head.units} ${head.units === 1 ? "unit" : "units"}`;
+  const activation = head.activation === null ? "no activation chosen" : activationLabels[head.activation].toLowerCase();
+  return `${units}, ${activation}, ${head.loss === null ? "no loss chosen" : lossLabels[head.loss].toLowerCase()}`;
 }
 
 export function scoringRule(view: HeadTrainingView, stars: readonly number[]): string {
