@@ -35,9 +35,9 @@ type Run = { steps: HeadStep[]; frame: number; done: boolean; refused: boolean }
 function useCommittedRun(view: View, review: HeadTrainingReview | undefined): Run {
   const [run, setRun] = useState<Run>({ steps: [], frame: 0, done: false, refused: false });
   useEffect(() => {
-    if (!review || !isChosen(review.answer)) return;
+    if (!review) return;
     const recorded: HeadStep[] = [];
-    const net = trainAnswer(view, review.task, review.answer, (step) => recorded.push(step));
+    const net = isChosen(review.answer) ? trainAnswer(view, review.task, review.answer, (step) => recorded.push(step)) : null;
     if (!net) {
       setRun({ steps: [], frame: 0, done: true, refused: true });
       return;
@@ -203,7 +203,7 @@ function Verdict({ view, review, steps, readOnly }: { view: View; review: HeadTr
             {formatMeasure(view, view.goal.value)} {view.goal.measure === "accuracy" ? "or more" : "or less"}: {reached ? "reached" : "missed"}.
           </>
         ) : (
-          <>Nothing trained: the output layer does not match the targets.</>
+          <>Nothing trained: {isChosen(review.answer) ? "the output layer does not match the targets." : "the output layer is not complete."}</>
         )}
       </p>
       <ul className={styles.notes} data-testid="head-notes">

@@ -7,6 +7,7 @@ import {
   activationLabels,
   type ChosenHead,
   checkAnswer,
+  isChosen,
   columnsFit,
   type Example,
   formatMeasure,
@@ -127,7 +128,7 @@ function trainedNet(instance: HeadTrainingInstance, answer: ChosenHead): HeadNet
 
 function evaluate(_level: Level, _config: HeadTrainingConfig, instance: HeadTrainingInstance, answer: HeadTrainingAnswer): Evaluation {
   checkAnswer(instance.view, answer);
-  return scoreOf(instance.view, instance.facts, trainedNet(instance, answer), instance.test);
+  return scoreOf(instance.view, instance.facts, isChosen(answer) ? trainedNet(instance, answer) : null, instance.test);
 }
 
 const columnsText = (facts: TaskFacts) =>
@@ -237,10 +238,17 @@ function review(
   answer: HeadTrainingAnswer,
   evaluation: Evaluation,
 ): HeadTrainingReview {
-  // Only a scored answer is reviewed, and only a complete head is scored.
-  checkAnswer(instance.view, answer);
-  const net = trainedNet(instance, answer);
   const { facts } = instance;
+  if (!isChosen(answer)) {
+    const missing = (["units", "activation", "loss"] as const).filter((field) => answer[field] === null);
+    const notes = missing.map((field) => ({
+      field,
+      ok: false,
+      text: `No ${field === "units" ? "number of units" : field} chosen: an incomplete head trains nothing.`,
+    }));
+    return { answer, evaluation, task: facts, recipes: recipesOf(instance.variant), notes };
+  }
+  const net = trainedNet(instance, answer);
   const notes: HeadNote[] = [unitsNote(facts, answer)];
   if (net) {
     notes.push(facts.type === "regression" ? regressionActivation(instance, answer, net) : classificationActivation(facts, answer), lossNote(facts, answer));

@@ -91,13 +91,12 @@ export interface HeadTrainingReview {
 
 export const initialAnswer = (_view: HeadTrainingView): HeadTrainingAnswer => ({ units: null, activation: null, loss: null });
 
-export function checkAnswer(view: HeadTrainingView, answer: HeadTrainingAnswer): asserts answer is ChosenHead {
-  if (answer.units === null) throw new AnswerRejected("answer.units", "choose how many output units");
-  if (answer.activation === null) throw new AnswerRejected("answer.activation", "choose the output activation");
-  if (answer.loss === null) throw new AnswerRejected("answer.loss", "choose the loss");
-  if (!view.units.includes(answer.units)) throw new AnswerRejected("answer.units", `choose ${view.units.join(", ")} output units`);
-  if (!view.activations.includes(answer.activation)) throw new AnswerRejected("answer.activation", "this activation is not offered here");
-  if (!view.losses.includes(answer.loss)) throw new AnswerRejected("answer.loss", "this loss is not offered here");
+/** Throws AnswerRejected for a choice this view does not offer. A field left unchosen is allowed: that head trains nothing and scores 0. */
+export function checkAnswer(view: HeadTrainingView, answer: HeadTrainingAnswer): void {
+  if (answer.units !== null && !view.units.includes(answer.units)) throw new AnswerRejected("answer.units", `choose ${view.units.join(", ")} output units`);
+  if (answer.activation !== null && !view.activations.includes(answer.activation))
+    throw new AnswerRejected("answer.activation", "this activation is not offered here");
+  if (answer.loss !== null && !view.losses.includes(answer.loss)) throw new AnswerRejected("answer.loss", "this loss is not offered here");
 }
 
 /** How many target columns a task has for a head of `units` units; binary takes one column (0/1) or two (one-hot). */
