@@ -360,6 +360,20 @@ export const glossary: GlossaryTerm[] = [
     match: ["output layer", "output layers", "head", "heads", "output neurons"],
   },
   {
+    id: "softplus",
+    term: "Softplus",
+    definition:
+      "softplus(z) = log(1 + eᶻ): a smooth version of ReLU. Its output is always above 0 and grows like z for large z, so it suits a number that is never negative.",
+    match: ["softplus"],
+  },
+  {
+    id: "mean-absolute-error",
+    term: "Mean absolute error",
+    aka: "MAE",
+    definition: "The mean of |prediction − target| over the examples: how far off a model's numbers are on average, in the targets' own unit (°C, euros).",
+    match: ["mean absolute error", "MAE"],
+  },
+  {
     id: "gpu",
     term: "GPU",
     aka: "graphics processing unit",

@@ -7,6 +7,7 @@ import { deepTrainingAnswer } from "./deep-training/public";
 import { digitsAnswer } from "./digits/public";
 import { downhillAnswer } from "./downhill/public";
 import { featuresAnswer } from "./features/public";
+import { headTrainingAnswer } from "./head-training/public";
 import { generaliseAnswer } from "./generalise/public";
 import { learningRateAnswer } from "./learning-rate/public";
 import { nonlinearityAnswer } from "./nonlinearity/public";
@@ -37,5 +38,6 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   "which-network": whichNetworkAnswer,
   generalise: generaliseAnswer,
   features: featuresAnswer,
+  "head-training": headTrainingAnswer,
   "why-now": whyNowAnswer,
 };

@@ -7,6 +7,7 @@ import type { GeneraliseAnswer, GeneraliseReview, GeneraliseView } from "./gener
 import type { DownhillAnswer, DownhillReview, DownhillView } from "./downhill/public";
 import type { FeaturesAnswer, FeaturesReview, FeaturesView } from "./features/public";
 import type { DigitsAnswer, DigitsReview, DigitsView } from "./digits/public";
+import type { HeadTrainingAnswer, HeadTrainingReview, HeadTrainingView } from "./head-training/public";
 import type { NonlinearityAnswer, NonlinearityReview, NonlinearityView } from "./nonlinearity/public";
 import type { LearningRateAnswer, LearningRateReview, LearningRateView } from "./learning-rate/public";
 import type { OutputHeadAnswer, OutputHeadReview, OutputHeadView } from "./output-head/public";
@@ -37,6 +38,7 @@ export interface KindPublicTypes {
   generalise: { view: GeneraliseView; answer: GeneraliseAnswer; review: GeneraliseReview };
   features: { view: FeaturesView; answer: FeaturesAnswer; review: FeaturesReview };
   "why-now": { view: WhyNowView; answer: WhyNowAnswer; review: WhyNowReview };
+  "head-training": { view: HeadTrainingView; answer: HeadTrainingAnswer; review: HeadTrainingReview };
 }
 
 export type KindId = keyof KindPublicTypes;

@@ -10,6 +10,7 @@ import { digits } from "./digits";
 import { downhill } from "./downhill";
 import { features } from "./features";
 import { generalise } from "./generalise";
+import { headTraining } from "./head-training";
 import { learningRate } from "./learning-rate";
 import { nonlinearity } from "./nonlinearity";
 import { outputHead } from "./output-head";
@@ -60,6 +61,7 @@ export const kinds = byId({
   generalise: generalise,
   features: features,
   "why-now": whyNow,
+  "head-training": headTraining,
 });
 
 export type Kinds = typeof kinds;

@@ -262,6 +262,13 @@ export const learnCards: Record<string, LearnCard> = {
       "Mean squared error, the mean of (prediction − target)², is the usual loss for numbers. A task that only sounds numeric may really be a yes/no question.",
     ],
   },
+  "train-the-head": {
+    text: [
+      "Now the output layer trains. The body is set (one hidden layer of 8 tanh units); you choose the head on top: how many output units, their activation and the loss.",
+      "The targets decide what fits: a sigmoid outputs 0 to 1, tanh −1 to 1, and softmax makes its outputs add up to 1. A cross-entropy compares probabilities; mean squared error measures the distance between numbers.",
+      "Commit, and the network trains in your browser, its answers drawn over the data and its loss falling (or not). It is scored on held-out examples: accuracy for categories (outputs read as probabilities, between 0 and 1), the mean absolute error for numbers.",
+    ],
+  },
 
   // Chapter 5: deep representations
   "what-the-layers-see": {

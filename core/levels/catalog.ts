@@ -8,6 +8,7 @@ import { downhillLevels } from "./3-downhill";
 import { goingDeepLevels } from "./4-going-deep";
 import { nonlinearityLevels } from "./4-nonlinearity";
 import { featuresLevels } from "./4-features";
+import { headTrainingLevels } from "./4-head-training";
 import { deepRepresentationLevels } from "./5-deep-representations";
 import { generaliseLevels } from "./5-memorise-or-generalise";
 import { whyNowLevels } from "./6-why-now";
@@ -24,6 +25,7 @@ const allLevels: Level[] = [
   ...goingDeepLevels,
   ...nonlinearityLevels,
   ...featuresLevels,
+  ...headTrainingLevels,
   ...deepRepresentationLevels,
   ...generaliseLevels,
   ...whichNetworkLevels,
@@ -71,6 +73,7 @@ const CAMPAIGN_ORDER = [
   "very-deep",
   "classification-heads",
   "regression-heads",
+  "train-the-head",
   // 5 Deep representations
   "what-the-layers-see",
   "more-data-or-bigger",

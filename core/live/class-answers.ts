@@ -12,6 +12,7 @@ import { optionInfo } from "../kinds/deep-training/public-options";
 import type { DeepTrainingAnswer, DeepTrainingView } from "../kinds/deep-training/public";
 import type { DigitsAnswer, DigitsView } from "../kinds/digits/public";
 import { featureList } from "../kinds/features/public";
+import { headLabel as headTrainingLabel } from "../kinds/head-training/public";
 import type { GeneraliseAnswer, GeneraliseView } from "../kinds/generalise/public";
 import type { LearningRateAnswer } from "../kinds/learning-rate/public";
 import { activationLabels, type HeadChoice, lossLabels, type OutputHeadAnswer, type OutputHeadReview, type OutputHeadView } from "../kinds/output-head/public";
@@ -107,6 +108,7 @@ const tallies: { [K in KindId]: Tally<K> } = {
   generalise: generaliseTally,
   features: (_view, _review, answers) =>
     choicesTally(answers, (a) => (a.mode === "hand" ? featureList(a.features) : `${a.hidden} hidden ${a.activation} units`)),
+  "head-training": (_view, _review, answers) => choicesTally(answers, headTrainingLabel),
 };
 
 /** The class's answers to a round: null for a level this build does not know. */

@@ -19,6 +19,7 @@ import { type DigitsReview, type DigitsView, initialAnswer as digitsInitial } fr
 import { type DownhillAnswer, type DownhillView, initialAnswer as downhillInitial } from "../../core/kinds/downhill/public";
 import { type FeaturesReview, type FeaturesView, initialAnswer as featuresInitial } from "../../core/kinds/features/public";
 import { type GeneraliseReview, type GeneraliseView, initialAnswer as generaliseInitial } from "../../core/kinds/generalise/public";
+import { type HeadTrainingReview, type HeadTrainingView, initialAnswer as headTrainingInitial } from "../../core/kinds/head-training/public";
 import { type LearningRateReview, type LearningRateView, initialAnswer as learningRateInitial } from "../../core/kinds/learning-rate/public";
 import { ACTIVATIONS, LOSSES, type OutputHeadReview, type OutputHeadView, initialAnswer as outputHeadInitial } from "../../core/kinds/output-head/public";
 import { initialAnswer as nonlinearityInitial, type NonlinearityReview, type NonlinearityView } from "../../core/kinds/nonlinearity/public";
@@ -45,6 +46,7 @@ const blanks: PerKind<(view: Json) => unknown> = {
   downhill: downhillInitial,
   generalise: generaliseInitial,
   features: featuresInitial,
+  "head-training": headTrainingInitial,
   "learning-rate": learningRateInitial,
   "output-head": outputHeadInitial,
   "training-loop": trainingLoopInitial,
@@ -76,6 +78,7 @@ const copies: PerKind<(review: Json) => unknown> = {
   features: (r: FeaturesReview) =>
     r.answer.mode === "hand" ? { mode: "hand", features: r.needs } : { ...r.answer, prediction: r.rightPrediction ?? r.answer.prediction },
   "learning-rate": (r: LearningRateReview) => ({ ...r.answer, prediction: r.predictionTruth.right }),
+  "head-training": (r: HeadTrainingReview) => r.recipes[0],
   "output-head": (r: OutputHeadReview) => ({
     heads: Object.fromEntries(r.cards.map((c) => [c.id, { units: c.units, activation: c.activations[0], loss: c.losses[0] }])),
   }),
@@ -270,6 +273,11 @@ const sweeps: PerKind<Sweep> = {
     // Every set of at most maxFeatures features, singles first.
     const sets = view.features.flatMap((f, a) => [[f], ...(view.maxFeatures > 1 ? view.features.slice(a + 1).map((g) => [f, g]) : [])]);
     return { answer: { mode: "hand", features: sets[i % sets.length] }, size: sets.length };
+  },
+  "head-training": (view: HeadTrainingView, i) => {
+    const lists: (readonly (string | number)[])[] = [view.units, view.activations, view.losses];
+    const [units, activation, loss] = nthOf(lists, i);
+    return { answer: { units, activation, loss }, size: productSize(lists) };
   },
   "learning-rate": (view: LearningRateView, i) => {
     const lists: (readonly (string | number)[])[] = [view.rates, view.prediction.options.map((o) => o.id)];

@@ -3,6 +3,7 @@ import { initialAnswer as backwardPassStart } from "../../core/kinds/backward-pa
 import { initialAnswer as downhillStart } from "../../core/kinds/downhill/public";
 import { initialAnswer as featuresStart } from "../../core/kinds/features/public";
 import { initialAnswer as generaliseStart } from "../../core/kinds/generalise/public";
+import { initialAnswer as headTrainingStart } from "../../core/kinds/head-training/public";
 import { initialAnswer as nonlinearityStart } from "../../core/kinds/nonlinearity/public";
 import type { KindAnswer, KindId } from "../../core/kinds/public";
 import type { PredictionView } from "../../core/kinds/public-prediction";
@@ -117,6 +118,9 @@ export function startingAnswer(level: PublicLevel): KindAnswer<KindId> {
       const start = featuresStart(level.view);
       return start.mode === "learned" && level.view.mode === "learned" ? { ...start, prediction: level.view.prediction.options[0].id } : start;
     }
+    case "head-training":
+      // The page starts with nothing chosen: the first head of each list, one linear unit with binary cross-entropy.
+      return { ...headTrainingStart(level.view), units: 1, activation: "none", loss: "binary-crossentropy" };
     case "which-network":
       // Match: nothing picked; filter: nine zeros.
       return whichNetworkStart(level.view);

@@ -63,6 +63,8 @@ const reviewKeys: Record<string, (review: Review) => string[]> = {
   downhill: (r) => [JSON.stringify(r.minimum.point), ...r.minimum.point.flatMap(longNumber)],
   // The features the instance's shape needs, and (learned) the right prediction's id.
   features: (r) => [JSON.stringify(r.needs), ...(r.rightPrediction ? [`"prediction":"${r.rightPrediction}"`] : [])],
+  // The kind of task (a review names it) and its textbook heads.
+  "head-training": (r) => [`"type":"${r.task.type}"`, JSON.stringify(r.recipes)],
   nonlinearity: (r) => (r.mode === "collapse" ? [JSON.stringify(r.single)] : [JSON.stringify(r.solution.weights)]),
   // Match: each dataset's right pair of opaque ids; filter: the review shows no model filter (only responses to test patches).
   "which-network": (r) => (r.part === "match" ? r.questions.map((q: Review) => JSON.stringify({ structure: q.structure, family: q.family })) : []),

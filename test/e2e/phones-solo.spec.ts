@@ -83,6 +83,8 @@ const LEVELS: SoloLevel[] = [
   { kind: "which-network", level: "match-the-network", controls: [], feedback: [], tallestOf: `${VIEW} [data-testid^="dataset-"]` },
   // Predict, then run: at most two hand-made features, picked beside the points they must separate.
   { kind: "features", level: "features-by-hand", controls: [`${VIEW} input[type="checkbox"]`], feedback: ['[data-testid="features-plot"]'] },
+  // Predict, then run: three choices for the output layer, beside the data they must fit.
+  { kind: "head-training", level: "train-the-head", controls: [`${VIEW} select`], feedback: ['[data-testid="head-plot"]'] },
   // Statements sorted into three properties: each statement with its choice of group is one question.
   { kind: "why-now", level: "why-it-took-off", controls: [], feedback: [], tallestOf: `${VIEW} [data-testid^="statement-"]` },
 ];

@@ -62,6 +62,8 @@ const ROUNDS: Record<KindId, Round> = {
   generalise: { level: "stop-in-time", controls: [`${VIEW} input[type="radio"]`], feedback: ['[data-testid="probe-chart"]'] },
   "which-network": { level: "match-the-network", controls: [], feedback: [], tallestOf: `${VIEW} [data-testid^="dataset-"]` },
   features: { level: "features-by-hand", controls: [`${VIEW} input[type="checkbox"]`], feedback: ['[data-testid="features-plot"]'] },
+  // Predict, then run: three choices for the output layer, beside the data they must fit.
+  "head-training": { level: "train-the-head", controls: [`${VIEW} select`], feedback: ['[data-testid="head-plot"]'] },
   "why-now": { level: "humans-overtaken", controls: [], feedback: [], tallestOf: `${VIEW} [data-testid^="question-"]` },
 };
 

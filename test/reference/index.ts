@@ -18,6 +18,7 @@ import { digitsReference, solveDigits } from "./digits";
 import { downhillReference, solveDownhill } from "./downhill";
 import { featuresReference, solveFeatures } from "./features";
 import { generaliseReference, solveGeneralise } from "./generalise";
+import { headTrainingReference, solveHeadTraining } from "./head-training";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
 import { nonlinearityReference, solveNonlinearity } from "./nonlinearity";
 import { outputHeadReference, solveOutputHead } from "./output-head";
@@ -44,6 +45,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   generalise: solveGeneralise,
   features: solveFeatures,
   "why-now": solveWhyNow,
+  "head-training": solveHeadTraining,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -68,6 +70,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   generalise: generaliseReference,
   features: featuresReference,
   "why-now": whyNowReference,
+  "head-training": headTrainingReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

@@ -72,6 +72,13 @@ const keyOf: { [K in KindId]: (level: Level) => string[] } = {
   nonlinearity: () => [],
   // The held-out points: the first one (drawn from a fixed seed here) never appears in a view.
   features: (level) => [JSON.stringify((draw(level, "seed A") as { test: unknown[] }).test[0]).slice(1, -1)],
+  // The held-out examples stay on the server; the kinds of task are never named.
+  "head-training": (level) => [
+    JSON.stringify((draw(level, "seed A") as { test: unknown[] }).test[0]).slice(1, -1),
+    '"multilabel"',
+    '"multiclass"',
+    '"regression"',
+  ],
   // The bank's own structure and family names never appear: only opaque ids do.
   "which-network": () => ['"table"', '"grid"', '"sequence"', '"dense"', '"convolutional"', '"recurrent"'],
   // The level's own ids (benchmarks, buckets, trend options, properties, statements) never appear: only opaque ids do.

@@ -15,6 +15,7 @@ import { NetworkDiagram } from "../../kinds/chain-rule/NetworkDiagram";
 import { Surface } from "../../kinds/downhill/Surface";
 import { NonlinearityProjector } from "../../kinds/nonlinearity/Projector";
 import { FeaturesProjector } from "../../kinds/features/Projector";
+import { HeadTrainingProjector } from "../../kinds/head-training/Projector";
 import { GeneraliseProjector } from "../../kinds/generalise/Projector";
 import styles from "./Challenge.module.css";
 import { Paged } from "./Paged";
@@ -299,6 +300,7 @@ const challengeViews: ChallengeViews = {
   "backward-pass": ({ view }) => <ProjectorGraph view={view} />,
   nonlinearity: NonlinearityProjector,
   features: FeaturesProjector,
+  "head-training": HeadTrainingProjector,
   "which-network": ({ view }) => (
     <ProjectorWhichNetwork
       view={view}
