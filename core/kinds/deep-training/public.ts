@@ -52,6 +52,8 @@ export interface DeepTrainingView {
   baselineLoss: number;
   /** The prediction committed with the choice. */
   prediction: PredictionView;
+  /** At most this many controls may differ from the start (absent: no limit). */
+  maxChanges?: number;
 }
 
 /** The prediction of an instance, as a run grades it (sent only after the commit, in the review's run spec). */
