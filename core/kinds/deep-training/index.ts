@@ -8,6 +8,7 @@ import { opaqueIds } from "../public-ids";
 import { PREDICTION_MISS_FACTOR } from "../public-prediction";
 import {
   answerShape,
+  changesFrom,
   type DeepTrainingAnswer,
   type DeepTrainingChoice,
   EVEN_RATIO,
@@ -92,7 +93,7 @@ export interface DeepTrainingInstance {
 
 /** The controls on which a choice differs from the level's start. */
 export function changedControls(config: Pick<DeepTrainingConfig, "start">, choice: DeepTrainingChoice): Control[] {
-  return CONTROLS.filter((c) => choice[c] !== config.start[c]);
+  return changesFrom(config.start, choice);
 }
 
 /** Whether a choice keeps to the level's limit on changes (always, for a level without one). */
