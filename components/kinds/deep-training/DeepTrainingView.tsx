@@ -106,7 +106,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
 
   return (
     <div className={styles.view} data-testid="kind-view">
-      <section className={styles.card} aria-labelledby="network-title">
+      <section className={config.maxChanges === undefined ? styles.card : `${styles.card} ${styles.limited}`} aria-labelledby="network-title">
         <NetworkHead setup={setupOf(config, open, answer)} />
         {config.maxChanges !== undefined && <ChangesUsed config={config} answer={answer} />}
         {open.map((control) => (
@@ -356,7 +356,9 @@ function ChangesUsed({ config, answer }: { config: View; answer: DeepTrainingAns
       <strong>
         {used} of {limit} changes used
       </strong>
-      {used >= limit ? ": set a changed setting back to change another." : `: you may change at most ${limit} of the ${CONTROLS.length} settings.`}
+      <span className={styles.changesHint}>
+        {used >= limit ? ": set a changed setting back to change another." : `: you may change at most ${limit} of the ${CONTROLS.length} settings.`}
+      </span>
     </p>
   );
 }
@@ -392,9 +394,11 @@ function Review({ config, review, trained, heading }: { config: View; review: De
       {evaluation && (
         <p className={styles.verdict}>{evaluation.metrics.reached ? "✓ It reached the target" : `✗ It missed the target (${outcomeOf(evaluation)})`}</p>
       )}
-      {open.map((control) => (
-        <p key={control}>{review.why[control]}</p>
-      ))}
+      {open
+        .filter((control) => review.why[control])
+        .map((control) => (
+          <p key={control}>{review.why[control]}</p>
+        ))}
     </section>
   );
 }

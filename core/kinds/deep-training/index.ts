@@ -130,6 +130,9 @@ const startName = (config: DeepTrainingConfig) =>
 
 function question(config: DeepTrainingConfig, ask: "least" | "most"): string {
   const extreme = ask === "least" ? "smallest" : "largest";
+  // With a limit on changes every setting is open, and the controls show the start: the question need not list it.
+  if (config.prediction === "gradient" && config.maxChanges !== undefined)
+    return `Predict: at the first step, which layers' weights get the ${extreme} gradient?`;
   if (config.prediction === "gradient")
     return `Predict before it trains: at the first step of the starting network (${startName(config)}), which of these layers' weights get the ${extreme} gradient (average size)?`;
   if (config.prediction === "activation")
@@ -197,7 +200,10 @@ function review(
   answer: DeepTrainingAnswer,
   evaluation: Evaluation,
 ): DeepTrainingReview {
-  const why = Object.fromEntries(openControls(level, config).map((c) => [c, optionWhy[c][answer[c]]]));
+  // With a limit on changes, the changes made are what the review explains (all settings, if none was changed).
+  const changed = config.maxChanges === undefined ? [] : changedControls(config, answer);
+  const explained = changed.length > 0 ? changed : openControls(level, config);
+  const why = Object.fromEntries(explained.map((c) => [c, optionWhy[c][answer[c]]]));
   return { answer, run: runSpec(level, config, instance), evaluation, why, predictionTruth: truthOf(evaluation, instance) };
 }
 
