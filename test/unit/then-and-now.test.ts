@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerChoices } from "@/core/kinds/choices";
 import { changedControls, deepTraining, deepTrainingConfig } from "@/core/kinds/deep-training";
-import type { DeepTrainingAnswer, DeepTrainingView } from "@/core/kinds/deep-training/public";
+import { choiceLabel, type DeepTrainingAnswer, type DeepTrainingView } from "@/core/kinds/deep-training/public";
 import { configOf, kindOf } from "@/core/kinds/registry";
 import { findLevel } from "@/core/levels/catalog";
 import type { Level } from "@/core/levels/format";
@@ -68,6 +68,18 @@ describe("then and now: the rule of at most two changes", () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.message).toMatch(/at most 2 changes.*changes 3 \(activation, init, architecture\)/);
     expect((await scoreAnswer(lvl(), "s", { ...three, init: "tiny" })).ok).toBe(true);
+  });
+
+  it("its review explains the changes made (every setting, when none was), and the live tally names a choice by its changes", () => {
+    const { instance, scored } = variants[0];
+    const review = (answer: DeepTrainingAnswer) => deepTraining.review(lvl(), config(), instance, answer, scored[0]);
+    const pair = scored.find((s) => changes(s.answer) === "batch-norm+relu")!.answer;
+    expect(Object.keys(review(pair).why).sort()).toEqual(["activation", "architecture"]);
+    const start = scored.find((s) => changes(s.answer) === "start")!.answer;
+    expect(Object.keys(review(start).why).sort()).toEqual(["activation", "architecture", "init", "optimizer"]);
+    const view = deepTraining.publicView(lvl(), config(), instance) as DeepTrainingView;
+    expect(choiceLabel(view, pair)).toBe("ReLU + Batch normalisation");
+    expect(choiceLabel(view, start)).toBe("No change");
   });
 
   it("refuses a choice the level does not offer, and the repository's old answer (no prediction)", async () => {

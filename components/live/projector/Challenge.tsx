@@ -278,6 +278,12 @@ const challengeViews: ChallengeViews = {
       <p className="projector-prompt">
         A network {view.depth} layers deep, {view.width} units each, learns from {view.count} points. Reach loss {view.targetLoss} within {view.epochs} epochs.
       </p>
+      {view.maxChanges !== undefined && (
+        <p className="projector-note">
+          It starts from {view.open.map((c) => (optionInfo[c] as Record<string, { label: string }>)[view.start[c]]?.label ?? view.start[c]).join(", ")}: change
+          at most {view.maxChanges} of these {view.open.length} settings.
+        </p>
+      )}
       {view.open.map((control) => (
         <div key={control}>
           <p className="projector-note">{controlInfo[control].legend}:</p>
