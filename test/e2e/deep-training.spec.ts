@@ -13,6 +13,7 @@ import {
 import type { Page } from "@playwright/test";
 import type { DeepTrainingAnswer } from "../../core/kinds/deep-training/public";
 import { solve } from "../reference";
+import AxeBuilder from "@axe-core/playwright";
 import { measure } from "./phone-fit";
 
 // The deep-training kind: predict, then run. Commit what lets a deep network learn; the server
@@ -174,6 +175,9 @@ test("then and now: at most two of four settings change; the limit is counted an
   const fit = { controls: ['[data-testid="kind-view"] input[type="radio"]'], feedback: ['[data-testid="changes-used"]'], submit: '[data-testid="submit"]' };
   expect(await measure(page, fit)).toEqual({ offScreen: [], covered: [] });
   await screenshot(page, "training-then-and-now-phone-before", { fullPage: false });
+  // Axe-clean on the phone's layout, the choices past the limit disabled (moderate and worse fail, as test/e2e/a11y.spec.ts does).
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="kind-view"]').analyze();
+  expect(violations.filter((v) => v.impact && v.impact !== "minor").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
   await page.setViewportSize({ width: 1280, height: 800 });
 
   const result = await submitAndExpectStars(page, 3);
