@@ -337,6 +337,13 @@ export const learnCards: Record<string, LearnCard> = {
       "ReLU(z) = max(0, z) is an activation; RMSProp and Adam are optimizers. This level asks what changed and when.",
     ],
   },
+  "then-and-now": {
+    text: [
+      "Before about 2010 a deep network was usually built like this: sigmoid units, small random initial weights, plain gradient descent, layers simply stacked. Chapter 4 changed one setting at a time; here four settings are open, and you may change at most two.",
+      "The newer choices: ReLU (an activation, widely used from 2010–2011), He initialisation (2015, scaled for ReLU layers), Adam (an optimizer, 2014) and batch normalisation (2015, which rescales each layer's inputs to mean 0 and variance 1 over the batch).",
+      "Predict how the starting network's gradient is spread over its layers, then choose your two changes.",
+    ],
+  },
   "humans-overtaken": {
     text: [
       "A benchmark is a shared test: fixed data and a fixed measure, on which everyone's methods are compared. MNIST is handwritten digits, Switchboard recorded phone calls, ImageNet photos; SQuAD, GLUE and HellaSwag test reading and language.",

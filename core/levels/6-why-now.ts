@@ -485,6 +485,43 @@ export const whyNowLevels: LevelInput[] = [
       "For a long time deep stacks of layers could not be trained, because the feedback signal faded on its way back down. Simple fixes around 2009–2010 (better activation functions such as ReLU, better weight initialisation), then better optimisers (RMSProp in 2012, Adam in 2014), let networks of ten or more layers learn, and batch normalisation, residual connections and He initialisation went further from 2015. The results include near-human image classification and speech transcription, and superhuman Go.",
     timeLimitSeconds: 150,
   }),
+  // Issue 14, concept 32 played: the recipe of the 1990s against the algorithms of 2010–2015. At most
+  // two of four settings may change; test/unit/then-and-now.test.ts proves every claim on every variant.
+  defineLevel({
+    id: "then-and-now",
+    chapter,
+    title: "Then and now",
+    brief:
+      "This deep network follows the recipe of the 1990s: 6 hidden layers of sigmoid units, tiny random initial weights, plain gradient descent, layers simply stacked. In 100 epochs (one step on all 100 points each) it never gets below loss 0.1. You may change at most two of its four settings to algorithms that arrived around 2010–2015. First predict how its gradient is spread over its layers.",
+    kind: "deep-training",
+    dataset: { generator: "circles", seed: "then-and-now", params: { count: 100, inner: 0.6, outer: 0.8 } },
+    config: {
+      depth: 6,
+      width: 8,
+      start: { activation: "sigmoid", init: "tiny", optimizer: "sgd", architecture: "plain" },
+      options: { activation: ["sigmoid", "relu"], init: ["tiny", "he"], optimizer: ["sgd", "adam"], architecture: ["plain", "batch-norm"] },
+      maxChanges: 2,
+      learningRates: { sgd: 0.1, momentum: 0.05, rmsprop: 0.01, adam: 0.02 },
+      epochs: 100,
+      targetLoss: 0.1,
+      // Seeds 2, 4, 5, 8, 11 and 12 are left out: there a third pair also reached the target, or one of the two did not.
+      variants: [1, 3, 6, 7, 9, 10].map((n, i) => ({ seed: `then-and-now-${n}`, ask: i % 2 === 0 ? ("least" as const) : ("most" as const) })),
+      prediction: "gradient",
+    },
+    target: { label: "loss 0.1 within 100 epochs with at most two changes, and the right prediction", score: 1 },
+    stars: [0.5, 0.8, 1],
+    hints: [
+      "With weights around 0.01 and a sigmoid slope of at most 0.25, the signal shrinks at every layer going forward, and the gradient at every layer coming back.",
+      "In this setup one change is not enough. Look for one change that restores the size of every layer's inputs whatever the weights, and one that makes the steps count.",
+      {
+        text: "Batch normalisation rescales each layer's inputs to mean 0 and variance 1, so the tiny weights no longer starve the signal; pair it with ReLU (slope 1) or with Adam (a useful step for every weight).",
+        cost: 1,
+      },
+    ],
+    explanation:
+      "In the 1990s a deep network looked like this one: sigmoid units, small random initial weights, plain gradient descent, layers simply stacked. With weights around 0.01 and a sigmoid slope of at most 0.25, the signal shrinks at every layer on its way forward and the gradient at every layer on its way back, so the layers next to the inputs get almost no gradient and the loss stays near guessing. In this setup no single change is enough: each one leaves the loss above 0.6 after 100 epochs. Two pairs reach the target on every variant, and both include batch normalisation (2015), which rescales each layer's inputs to mean 0 and variance 1 so the tiny weights no longer starve the signal: with ReLU (widely used in deep networks from 2010–2011), whose slope of 1 lets the gradient through, or with Adam (2014), which gives every weight a step of useful size whatever the size of its gradient. Every other pair misses. None of these changes is a deep new theory: they are simple changes to the recipe. Together with GPUs and large labelled datasets, changes like these made deep networks, known for decades, trainable, and are part of why deep learning took off in the 2010s.",
+    timeLimitSeconds: 120,
+  }),
   // Issue 14, kind 7 ("Why now, shown"): the course's chart of AI against humans, and the
   // revolution's three properties. Questions, statements and ids are drawn per attempt;
   // test/unit/why-now.test.ts proves each answer from the chart's own years.

@@ -85,6 +85,7 @@ const CAMPAIGN_ORDER = [
   "faster-hardware",
   "data-and-benchmarks",
   "better-algorithms",
+  "then-and-now",
   "humans-overtaken",
   "why-it-took-off",
 ];

@@ -9,7 +9,7 @@ import { type ChainRuleAnswer, type ChainRuleReview, type ChainRuleView, isWithi
 import type { ConceptAnswer, ConceptReview, ConceptView, PublicQuestion, QuestionReview } from "../kinds/concept/public";
 import type { CoordinateChangeAnswer, CoordinateChangeReview, CoordinateChangeView } from "../kinds/coordinate-change/public";
 import { optionInfo } from "../kinds/deep-training/public-options";
-import type { DeepTrainingAnswer, DeepTrainingView } from "../kinds/deep-training/public";
+import { choiceLabel, type DeepTrainingAnswer, type DeepTrainingView } from "../kinds/deep-training/public";
 import type { DigitsAnswer, DigitsView } from "../kinds/digits/public";
 import { featureList } from "../kinds/features/public";
 import { headLabel as headTrainingLabel } from "../kinds/head-training/public";
@@ -258,6 +258,7 @@ function generaliseTally(view: GeneraliseView, _review: unknown, answers: { answ
 }
 
 function deepTrainingLabel(view: DeepTrainingView, answer: DeepTrainingAnswer): string {
+  if (view.maxChanges !== undefined) return choiceLabel(view, answer);
   const open = view.open.length > 0 ? view.open : (["activation"] as const);
   return open.map((control) => (optionInfo[control] as Record<string, { label: string }>)[answer[control]]?.label ?? String(answer[control])).join(" + ");
 }

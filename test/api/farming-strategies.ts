@@ -250,9 +250,13 @@ const sweeps: PerKind<Sweep> = {
   },
   "deep-training": (view: DeepTrainingView, i) => {
     const lists = [...view.open.map((control) => view.options[control] ?? []), view.prediction.options.map((o) => o.id)];
-    const picks = nthOf(lists, i);
+    // A level with a limit on changes: the sweep keeps to the answers the rule allows (the others are refused, not scored).
+    const within = (picks: string[]) =>
+      view.maxChanges === undefined || view.open.filter((control, j) => picks[j] !== view.start[control]).length <= view.maxChanges;
+    const allowed = Array.from({ length: productSize(lists) }, (_, n) => nthOf(lists, n)).filter(within);
+    const picks = allowed[i % allowed.length];
     const choice = Object.fromEntries(view.open.map((control, j) => [control, picks[j]]));
-    return { answer: { ...view.start, ...choice, prediction: picks.at(-1) }, size: productSize(lists) };
+    return { answer: { ...view.start, ...choice, prediction: picks.at(-1) }, size: allowed.length };
   },
   digits: (view: DigitsView, i) => {
     const lists: (readonly (string | number)[])[] = [view.depths, view.widths, view.examples, view.prediction.options.map((o) => o.id)];

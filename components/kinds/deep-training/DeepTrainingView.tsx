@@ -2,6 +2,8 @@
 
 import { type ReactNode, useCallback, useId, useMemo, useState } from "react";
 import {
+  changesFrom,
+  choiceLabel,
   type DeepTrainingAnswer,
   type DeepTrainingReview,
   type DeepTrainingView as View,
@@ -13,7 +15,7 @@ import {
 import { CONTROLS, type Control, controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
 import type { Evaluation } from "@/core/kinds/public-base";
 import { PREDICTION_MISS_FACTOR } from "@/core/kinds/public-prediction";
-import { trainMlp } from "@/core/nn/mlp";
+import { type OptimizerName, trainMlp } from "@/core/nn/mlp";
 import { loadTf } from "@/core/nn/tf";
 import { formatLoss } from "@/components/training/format";
 import { GradientBars } from "@/components/training/GradientBars";
@@ -28,9 +30,7 @@ import type { KindViewProps } from "../types";
 // One try per network: the prediction does not change what trains.
 const keyOf = (answer: DeepTrainingAnswer) => CONTROLS.map((c) => answer[c]).join("|");
 
-function labelOf(open: Control[], answer: DeepTrainingAnswer): string {
-  return open.map((c) => (optionInfo[c] as Record<string, { label: string }>)[answer[c]].label).join(" + ");
-}
+const labelOf = (config: View, answer: DeepTrainingAnswer): string => choiceLabel(config, answer);
 
 /** Same look for the same choice in every chart: the index of the choice in the level's list. */
 function styleIndexOf(config: View, open: Control[], answer: DeepTrainingAnswer, fallback: number): number {
@@ -55,6 +55,10 @@ function setupOf(config: View, open: Control[], answer: DeepTrainingAnswer): str
   if (fixed("init")) parts.push(`${optionInfo.init[answer.init].label} initialisation`);
   if (fixed("optimizer")) parts.push(`${optionInfo.optimizer[answer.optimizer].label}, learning rate ${config.learningRates[answer.optimizer]}`);
   if (fixed("architecture")) parts.push(optionInfo.architecture[answer.architecture].label.toLowerCase());
+  if (config.maxChanges !== undefined && !fixed("optimizer"))
+    parts.push(
+      `learning rates: ${(config.options.optimizer ?? []).map((o) => `${optionInfo.optimizer[o as OptimizerName].label} ${config.learningRates[o as OptimizerName]}`).join(", ")}`,
+    );
   parts.push(`at most ${config.epochs} epochs on ${config.count} points (a disc inside a ring)`);
   return parts.join(" · ");
 }
@@ -94,7 +98,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
     await trainCurrent();
   };
 
-  const series = tries.map((t, i) => seriesOf(t, labelOf(open, t.answer), styleIndexOf(config, open, t.answer, i), outcomeOf));
+  const series = tries.map((t, i) => seriesOf(t, labelOf(config, t.answer), styleIndexOf(config, open, t.answer, i), outcomeOf));
 
   const finished = tries.filter((t) => t.status === "done");
   const shown = finished.find((t) => t.key === shownKey) ?? (current?.status === "done" ? current : finished[finished.length - 1]);
@@ -102,8 +106,9 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
 
   return (
     <div className={styles.view} data-testid="kind-view">
-      <section className={styles.card} aria-labelledby="network-title">
+      <section className={config.maxChanges === undefined ? styles.card : `${styles.card} ${styles.limited}`} aria-labelledby="network-title">
         <NetworkHead setup={setupOf(config, open, answer)} />
+        {config.maxChanges !== undefined && <ChangesUsed config={config} answer={answer} />}
         {open.map((control) => (
           <ChoiceGroup
             key={control}
@@ -131,11 +136,11 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
           readOnly={readOnly}
           running={running}
           trained={current?.status === "done"}
-          committed={review ? labelOf(open, review.answer) : ""}
+          committed={review ? labelOf(config, review.answer) : ""}
           onTrain={trainNow}
           progress={runningTry && <Progress epoch={runningTry.epoch} budget={config.epochs} />}
         />
-        <div role="status">{current?.status === "done" && current.evaluation && <Done label={labelOf(open, answer)} evaluation={current.evaluation} />}</div>
+        <div role="status">{current?.status === "done" && current.evaluation && <Done label={labelOf(config, answer)} evaluation={current.evaluation} />}</div>
         {current?.status === "failed" && <p className="error">Training stopped: {current.error}</p>}
       </section>
 
@@ -158,7 +163,7 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
             <div className={styles.tabs} role="group" aria-label="Show the gradients of">
               {finished.map((t) => (
                 <button key={t.key} type="button" aria-pressed={t.key === shown.key} onClick={() => setShownKey(t.key)}>
-                  {labelOf(open, t.answer)}
+                  {labelOf(config, t.answer)}
                 </button>
               ))}
             </div>
@@ -166,13 +171,13 @@ export default function DeepTrainingView({ level, onAnswerChange, initialAnswer,
           <GradientsOverTraining
             history={shown.result.gradientHistory}
             scale={finished.flatMap((t) => t.result?.gradientHistory.flat() ?? [])}
-            label={labelOf(open, shown.answer)}
+            label={labelOf(config, shown.answer)}
             styleIndex={styleIndexOf(config, open, shown.answer, 0)}
           />
         </section>
       )}
 
-      {review && <Review open={open} review={review} trained={find(keyOf(review.answer))} heading={readOnly ? "The best answer" : "Your answer"} />}
+      {review && <Review config={config} review={review} trained={find(keyOf(review.answer))} heading={readOnly ? "The best answer" : "Your answer"} />}
     </div>
   );
 }
@@ -302,12 +307,14 @@ function ChoiceGroup({
             (t) => t.answer[control] === value && t.status === "done" && CONTROLS.every((c) => c === control || t.answer[c] === answer[c]),
           );
           const id = `${baseId}-${value}`;
+          const overLimit = !allowed(config, answer, control, value);
           return (
-            <label key={value} className={styles.option}>
+            <label key={value} className={overLimit ? `${styles.option} ${styles.overLimit}` : styles.option}>
               <input
                 type="radio"
                 name={control}
                 value={value}
+                disabled={overLimit}
                 checked={answer[control] === value}
                 onChange={() => onPick(value)}
                 aria-labelledby={`${id}-name`}
@@ -334,6 +341,28 @@ function ChoiceGroup({
   );
 }
 
+/** Whether picking this value keeps the answer within the level's limit on changes (always, without one). */
+function allowed(config: View, answer: DeepTrainingAnswer, control: Control, value: string): boolean {
+  if (config.maxChanges === undefined || value === config.start[control]) return true;
+  return changesFrom(config.start, { ...answer, [control]: value }).length <= config.maxChanges;
+}
+
+/** "1 of 2 changes used": the rule of a level with a limit, counted as the player picks. */
+function ChangesUsed({ config, answer }: { config: View; answer: DeepTrainingAnswer }) {
+  const used = changesFrom(config.start, answer).length;
+  const limit = config.maxChanges ?? 0;
+  return (
+    <p className={styles.changesUsed} data-testid="changes-used" aria-live="polite">
+      <strong>
+        {used} of {limit} changes used
+      </strong>
+      <span className={styles.changesHint}>
+        {used >= limit ? ": set a changed setting back to change another." : `: you may change at most ${limit} of the ${CONTROLS.length} settings.`}
+      </span>
+    </p>
+  );
+}
+
 function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) {
   const m = evaluation.metrics;
   const reached = m.reached === 1;
@@ -353,20 +382,23 @@ function Done({ label, evaluation }: { label: string; evaluation: Evaluation }) 
   );
 }
 
-function Review({ open, review, trained, heading }: { open: Control[]; review: DeepTrainingReview; trained?: Try<DeepTrainingAnswer>; heading: string }) {
+function Review({ config, review, trained, heading }: { config: View; review: DeepTrainingReview; trained?: Try<DeepTrainingAnswer>; heading: string }) {
   const answer = review.answer;
+  const open = config.open;
   const evaluation = trained?.evaluation ?? review.evaluation;
   return (
     <section className={`${styles.card} ${styles.review}`} aria-labelledby="review-title" data-testid="review">
       <h3 id="review-title">
-        {heading}: {labelOf(open, answer)}
+        {heading}: {labelOf(config, answer)}
       </h3>
       {evaluation && (
         <p className={styles.verdict}>{evaluation.metrics.reached ? "✓ It reached the target" : `✗ It missed the target (${outcomeOf(evaluation)})`}</p>
       )}
-      {open.map((control) => (
-        <p key={control}>{review.why[control]}</p>
-      ))}
+      {open
+        .filter((control) => review.why[control])
+        .map((control) => (
+          <p key={control}>{review.why[control]}</p>
+        ))}
     </section>
   );
 }

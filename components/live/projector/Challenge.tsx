@@ -5,7 +5,7 @@ import { useMedia } from "../../useMedia";
 import { useLabelFloor } from "../../useLabelFloor";
 import { type BackwardPassView, fieldDepths, fieldsOf } from "@/core/kinds/backward-pass/public";
 import { type ChainNetwork, symbol } from "@/core/kinds/chain-rule/public";
-import { controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
+import { type Control, controlInfo, optionInfo } from "@/core/kinds/deep-training/public-options";
 import { type DownhillView, minimumOfView, momentsOfView } from "@/core/kinds/downhill/public";
 import type { KindId, KindView } from "@/core/kinds/public";
 import { isClassifier, PARAMETERS } from "@/core/kinds/tune-weights/public-network";
@@ -274,19 +274,38 @@ const challengeViews: ChallengeViews = {
       </div>
     );
   },
-  "deep-training": ({ view }) => (
-    <div className="projector-question">
-      <p className="projector-prompt">
-        A network {view.depth} layers deep, {view.width} units each, learns from {view.count} points. Reach loss {view.targetLoss} within {view.epochs} epochs.
-      </p>
-      {view.open.map((control) => (
-        <div key={control}>
-          <p className="projector-note">{controlInfo[control].legend}:</p>
-          <Tiles items={(view.options[control] ?? []).map((o) => (optionInfo[control] as Record<string, { label: string }>)[o]?.label ?? o)} />
-        </div>
-      ))}
-    </div>
-  ),
+  "deep-training": ({ view }) => {
+    const label = (control: Control, value: string) => (optionInfo[control] as Record<string, { label: string }>)[value]?.label ?? value;
+    return (
+      <div className="projector-question">
+        <p className="projector-prompt">
+          A network {view.depth} layers deep, {view.width} units each, learns from {view.count} points. Reach loss {view.targetLoss} within {view.epochs}{" "}
+          epochs.
+        </p>
+        {view.maxChanges !== undefined ? (
+          // A level with a limit on changes opens every setting: one line each, so the four fit a 1024×768 projector.
+          <>
+            <p className="projector-note">
+              Change at most {view.maxChanges} of these {view.open.length} settings from where they start:
+            </p>
+            {view.open.map((control) => (
+              <p key={control} className="projector-note">
+                <strong>{controlInfo[control].legend}:</strong>{" "}
+                {(view.options[control] ?? []).map((o) => (o === view.start[control] ? `${label(control, o)} (start)` : label(control, o))).join(" or ")}
+              </p>
+            ))}
+          </>
+        ) : (
+          view.open.map((control) => (
+            <div key={control}>
+              <p className="projector-note">{controlInfo[control].legend}:</p>
+              <Tiles items={(view.options[control] ?? []).map((o) => label(control, o))} />
+            </div>
+          ))
+        )}
+      </div>
+    );
+  },
   "learning-rate": ({ view }) => (
     <div className="projector-question">
       <p className="projector-prompt">

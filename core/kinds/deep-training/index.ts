@@ -8,6 +8,7 @@ import { opaqueIds } from "../public-ids";
 import { PREDICTION_MISS_FACTOR } from "../public-prediction";
 import {
   answerShape,
+  changesFrom,
   type DeepTrainingAnswer,
   type DeepTrainingChoice,
   EVEN_RATIO,
@@ -72,6 +73,11 @@ export const deepTrainingConfig = z
       .max(8),
     /** What the prediction measures (the question is written from it, the depth and the start). */
     prediction: z.enum(PREDICTION_MEASURES),
+    /**
+     * At most this many controls may differ from the start (a level offering several controls asks
+     * which few changes matter); without it, every open control may change.
+     */
+    maxChanges: z.number().int().min(1).max(4).optional(),
   })
   .refine((c) => Object.entries(c.options).every(([control, list]) => !list || list.includes(c.start[control as Control] as never)), {
     message: "each offered list must include the starting choice",
@@ -83,6 +89,16 @@ export type DeepTrainingConfig = z.infer<typeof deepTrainingConfig>;
 export interface DeepTrainingInstance {
   variant: number;
   ids: string[];
+}
+
+/** The controls on which a choice differs from the level's start. */
+export function changedControls(config: Pick<DeepTrainingConfig, "start">, choice: DeepTrainingChoice): Control[] {
+  return changesFrom(config.start, choice);
+}
+
+/** Whether a choice keeps to the level's limit on changes (always, for a level without one). */
+export function withinChanges(config: Pick<DeepTrainingConfig, "start" | "maxChanges">, choice: DeepTrainingChoice): boolean {
+  return config.maxChanges === undefined || changedControls(config, choice).length <= config.maxChanges;
 }
 
 /** The controls a player may change in this level (those not locked and offering a choice). */
@@ -114,6 +130,9 @@ const startName = (config: DeepTrainingConfig) =>
 
 function question(config: DeepTrainingConfig, ask: "least" | "most"): string {
   const extreme = ask === "least" ? "smallest" : "largest";
+  // With a limit on changes every setting is open, and the controls show the start: the question need not list it.
+  if (config.prediction === "gradient" && config.maxChanges !== undefined)
+    return `Predict: at the first step, which layers' weights get the ${extreme} gradient?`;
   if (config.prediction === "gradient")
     return `Predict before it trains: at the first step of the starting network (${startName(config)}), which of these layers' weights get the ${extreme} gradient (average size)?`;
   if (config.prediction === "activation")
@@ -150,7 +169,8 @@ function publicView(level: Level, config: DeepTrainingConfig, instance: DeepTrai
   const { depth, width, start, learningRates, epochs, targetLoss } = config;
   const labels = [...predictionLayers(config).map((l) => layerLabel(l, depth)), EVEN_LABEL];
   const prediction = { question: question(config, config.variants[instance.variant].ask), options: labels.map((label, i) => ({ id: instance.ids[i], label })) };
-  return { depth, width, start, open, options, learningRates, epochs, targetLoss, count: data.count, baselineLoss: data.baselineLoss, prediction };
+  const limit = config.maxChanges === undefined ? {} : { maxChanges: config.maxChanges };
+  return { depth, width, start, open, options, learningRates, epochs, targetLoss, count: data.count, baselineLoss: data.baselineLoss, prediction, ...limit };
 }
 
 function check(level: Level, config: DeepTrainingConfig, instance: DeepTrainingInstance, answer: DeepTrainingAnswer): void {
@@ -163,6 +183,12 @@ function check(level: Level, config: DeepTrainingConfig, instance: DeepTrainingI
       throw new AnswerRejected(`answer.${control}`, `this level offers ${config.options[control]!.join(", ")}`);
     }
   }
+  const changed = changedControls(config, answer);
+  if (!withinChanges(config, answer))
+    throw new AnswerRejected(
+      "answer",
+      `this level allows at most ${config.maxChanges} changes from the starting network; this answer changes ${changed.length} (${changed.join(", ")})`,
+    );
   if (!instance.ids.includes(answer.prediction))
     throw new AnswerRejected("answer.prediction", "this is not one of this challenge's predictions (it may have changed since the page loaded: reload it)");
 }
@@ -174,7 +200,10 @@ function review(
   answer: DeepTrainingAnswer,
   evaluation: Evaluation,
 ): DeepTrainingReview {
-  const why = Object.fromEntries(openControls(level, config).map((c) => [c, optionWhy[c][answer[c]]]));
+  // With a limit on changes, the changes made are what the review explains (all settings, if none was changed).
+  const changed = config.maxChanges === undefined ? [] : changedControls(config, answer);
+  const explained = changed.length > 0 ? changed : openControls(level, config);
+  const why = Object.fromEntries(explained.map((c) => [c, optionWhy[c][answer[c]]]));
   return { answer, run: runSpec(level, config, instance), evaluation, why, predictionTruth: truthOf(evaluation, instance) };
 }
 
@@ -223,13 +252,14 @@ export const deepTraining = defineTrainingKind({
   check,
   review,
   secrets: (level, config) => openControls(level, config).flatMap((c) => (config.options[c] ?? []).map((value) => optionWhy[c][value])),
-  // The start, with each open control in turn set to each of its options, each with every prediction.
+  // Every combination of the open controls' options (within the level's limit on changes), each with every prediction.
   choices: (level, config, instance) =>
     openControls(level, config)
       .reduce<DeepTrainingChoice[]>(
         (answers, control) => answers.flatMap((a) => config.options[control]!.map((value) => ({ ...a, [control]: value }))),
         [{ ...config.start }],
       )
+      .filter((choice) => withinChanges(config, choice))
       .flatMap((choice) => instance.ids.map((prediction) => ({ ...choice, prediction }))),
   // The dashboard reads the prediction as the option's place (1 = the first listed), not as this instance's opaque id.
   storedAnswer: (_level, _config, instance, answer) => ({ ...answer, prediction: instance.ids.indexOf(answer.prediction) + 1 }),

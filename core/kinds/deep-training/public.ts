@@ -5,7 +5,7 @@ import { loadTf } from "../../nn/tf";
 import type { Evaluation, OnEpoch } from "../public-base";
 import { extremeOptions, type PredictionView, predictedIndex, predictionAnswer, predictionRule, withPrediction } from "../public-prediction";
 import { classificationData } from "./public-data";
-import { ARCHITECTURES, type Control } from "./public-options";
+import { ARCHITECTURES, CONTROLS, type Control, optionInfo } from "./public-options";
 
 /**
  * The browser's side of "fix a deep network": the player changes one thing about a deep
@@ -52,6 +52,8 @@ export interface DeepTrainingView {
   baselineLoss: number;
   /** The prediction committed with the choice. */
   prediction: PredictionView;
+  /** At most this many controls may differ from the start (absent: no limit). */
+  maxChanges?: number;
 }
 
 /** The prediction of an instance, as a run grades it (sent only after the commit, in the review's run spec). */
@@ -91,6 +93,19 @@ export interface DeepTrainingReview {
 
 /** The start, and no prediction yet (an empty id: the view asks for one before the commit). */
 export const initialAnswer = (view: DeepTrainingView): DeepTrainingAnswer => ({ ...view.start, prediction: "" });
+
+/** The controls on which a choice differs from a start. */
+export const changesFrom = (start: DeepTrainingChoice, choice: DeepTrainingChoice): Control[] => CONTROLS.filter((c) => choice[c] !== start[c]);
+
+/**
+ * A choice in a few words: the open controls' choices ("ReLU"), or, in a level with a limit on
+ * changes, the changed ones only ("ReLU + Batch normalisation", "No change").
+ */
+export function choiceLabel(view: Pick<DeepTrainingView, "open" | "start" | "maxChanges">, choice: DeepTrainingChoice): string {
+  const shown = view.maxChanges === undefined ? view.open : changesFrom(view.start, choice);
+  if (shown.length === 0) return "No change";
+  return shown.map((c) => (optionInfo[c] as Record<string, { label: string }>)[choice[c]]?.label ?? String(choice[c])).join(" + ");
+}
 
 /** The network part of an answer. */
 export const choiceOf = ({ activation, init, optimizer, architecture }: DeepTrainingChoice): DeepTrainingChoice => ({
