@@ -28,6 +28,7 @@ export const kindViews: KindViews = {
   generalise: dynamic(() => import("./generalise/GeneraliseView"), { ssr: false, loading }),
   features: dynamic(() => import("./features/FeaturesView"), { ssr: false, loading }),
   "why-now": dynamic(() => import("./why-now/WhyNowView"), { ssr: false, loading }),
+  "run-the-loop": dynamic(() => import("./run-the-loop/RunTheLoopView"), { ssr: false, loading }),
 };
 
 /**

@@ -12,6 +12,7 @@ import type { LearningRateAnswer, LearningRateReview, LearningRateView } from ".
 import type { OutputHeadAnswer, OutputHeadReview, OutputHeadView } from "./output-head/public";
 import type { TrainingLoopAnswer, TrainingLoopReview, TrainingLoopView } from "./training-loop/public";
 import type { WhichNetworkAnswer, WhichNetworkReview, WhichNetworkView } from "./which-network/public";
+import type { RunTheLoopAnswer, RunTheLoopReview, RunTheLoopView } from "./run-the-loop/public";
 import type { TuneWeightsAnswer, TuneWeightsReview, TuneWeightsView } from "./tune-weights/public";
 import type { WhyNowAnswer, WhyNowReview, WhyNowView } from "./why-now/public";
 
@@ -37,6 +38,7 @@ export interface KindPublicTypes {
   generalise: { view: GeneraliseView; answer: GeneraliseAnswer; review: GeneraliseReview };
   features: { view: FeaturesView; answer: FeaturesAnswer; review: FeaturesReview };
   "why-now": { view: WhyNowView; answer: WhyNowAnswer; review: WhyNowReview };
+  "run-the-loop": { view: RunTheLoopView; answer: RunTheLoopAnswer; review: RunTheLoopReview };
 }
 
 export type KindId = keyof KindPublicTypes;

@@ -21,6 +21,7 @@ import { generaliseReference, solveGeneralise } from "./generalise";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
 import { nonlinearityReference, solveNonlinearity } from "./nonlinearity";
 import { outputHeadReference, solveOutputHead } from "./output-head";
+import { runTheLoopReference, solveRunTheLoop } from "./run-the-loop";
 import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
 import { solveTuneWeights, tuneWeightsReference } from "./tune-weights";
 import type { ReferenceAnswers, Solver } from "./types";
@@ -44,6 +45,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   generalise: solveGeneralise,
   features: solveFeatures,
   "why-now": solveWhyNow,
+  "run-the-loop": solveRunTheLoop,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -68,6 +70,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   generalise: generaliseReference,
   features: featuresReference,
   "why-now": whyNowReference,
+  "run-the-loop": runTheLoopReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */
