@@ -70,8 +70,8 @@ export default function RunTheLoopView({ level, onAnswerChange, initialAnswer, r
     <div data-testid="kind-view" className={styles.view}>
       <p className={styles.problem} data-testid="loop-problem">
         ŷ = w·x · points{" "}
-        {view.points.map((p) => (
-          <span key={p.x} className={styles.point}>
+        {view.points.map((p, i) => (
+          <span key={p.x} className={styles.point} data-testid={`loop-point-${i}`}>
             (x {p.x}, y {show(p.y)})
           </span>
         ))}{" "}

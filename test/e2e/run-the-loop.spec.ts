@@ -1,0 +1,83 @@
+import type { Page } from "@playwright/test";
+import type { RunTheLoopAnswer, RunTheLoopView } from "../../core/kinds/run-the-loop/public";
+import { runLoopByHand } from "../reference/run-the-loop";
+import { expect, expectNoHorizontalScroll, PHONE, screenshot, submitAndExpectStars, test, unlockAndOpen } from "./helpers";
+
+// Run the loop by hand: read the problem off the page, choose each step of the training loop and
+// type its numbers (as a player with a calculator would), submit, and read the review.
+
+/** The problem as the page states it. */
+async function problemFromPage(page: Page): Promise<RunTheLoopView> {
+  const number = async (testId: string) => Number(await page.getByTestId(testId).textContent());
+  const points: RunTheLoopView["points"] = [];
+  for (const point of await page.locator('[data-testid^="loop-point-"]').all()) {
+    const [, x, y] = /\(x (-?[\d.]+), y (-?[\d.]+)\)/.exec((await point.textContent()) ?? "") ?? [];
+    points.push({ x: Number(x), y: Number(y) });
+  }
+  return { learn: "", points, w0: await number("loop-w0"), rate: await number("loop-rate"), target: await number("loop-target") };
+}
+
+/** Takes the steps through the page: a click on the step (or the keyboard), its numbers typed, then "Do the step". */
+async function takeSteps(page: Page, steps: RunTheLoopAnswer["steps"], { keyboard = false, from = 0 } = {}) {
+  for (const [j, s] of steps.entries()) {
+    const i = from + j;
+    if (keyboard) {
+      await page.getByTestId(`choose-${s.step}`).focus();
+      await page.keyboard.press("Enter");
+    } else await page.getByTestId(`choose-${s.step}`).click();
+    for (const [k, v] of s.values.entries()) await page.getByTestId(`loop-value-${k}`).fill(String(v));
+    if (keyboard && s.values.length > 0) await page.getByTestId(`loop-value-${s.values.length - 1}`).press("Enter");
+    else await page.getByTestId("loop-take").click();
+    await expect(page.getByTestId(`loop-step-${i}`)).toBeVisible();
+  }
+}
+
+test("the loop run by hand, every step and number right: three stars, and the exact loop in the review", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await unlockAndOpen(page, "run-the-loop");
+  await expect(page.getByTestId("learn")).toContainText("Backward pass");
+  const view = await problemFromPage(page);
+  const { steps } = runLoopByHand(view);
+  // Nothing is scored before Submit: a quiz. Undo takes a step back.
+  await expect(page.getByText("Right now this would earn")).toHaveCount(0);
+  await takeSteps(page, steps.slice(0, 1));
+  await page.getByTestId("loop-undo").click();
+  await expect(page.getByTestId("loop-step-0")).toContainText("No step yet");
+  await takeSteps(page, steps.slice(0, 6));
+  await screenshot(page, "run-the-loop-playing");
+  await takeSteps(page, steps.slice(6), { from: 6 });
+  await submitAndExpectStars(page, 3);
+  await expect(page.getByTestId("loop-exact")).toContainText("The loop done exactly");
+  await screenshot(page, "run-the-loop-review");
+});
+
+test("on a phone, with the keyboard: the update's sign flipped is one mistake, shown in the review", async ({ page }) => {
+  await page.setViewportSize(PHONE.viewport);
+  await unlockAndOpen(page, "run-the-loop");
+  const view = await problemFromPage(page);
+  const { steps } = runLoopByHand(view);
+  // The slip: the last update goes uphill (w + η·g), and the loop's numbers after it follow from that weight.
+  const last = steps.findLastIndex((s) => s.step === "update");
+  const g = steps[last - 1].values[0];
+  const wBefore = steps.slice(0, last).findLast((s) => s.step === "update")?.values[0] ?? view.w0;
+  const wrong = Number((wBefore + view.rate * g).toFixed(2));
+  const slipped = [...steps.slice(0, last), { step: "update" as const, values: [wrong] }];
+  const preds = view.points.map((p) => Number((wrong * p.x).toFixed(2)));
+  const loss = view.points.reduce((s, p, i) => s + (preds[i] - p.y) ** 2, 0) / view.points.length;
+  slipped.push({ step: "forward", values: preds }, { step: "loss", values: [Number(loss.toFixed(2))] }, { step: "stop", values: [] });
+  await takeSteps(page, slipped.slice(0, 4), { keyboard: true });
+  // The controls, the feedback they drive and Submit share the phone's screen.
+  await page.getByTestId("loop-plot").evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.getByTestId("choose-forward").click();
+  for (const id of ["loop-plot", "choose-forward", "loop-value-0", "submit"]) await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "run-the-loop-phone-playing", { fullPage: false });
+  await page.getByTestId("loop-value-0").fill(String(slipped[4].values[0]));
+  await page.getByTestId("loop-value-1").fill(String(slipped[4].values[1]));
+  await page.getByTestId("loop-take").click();
+  await takeSteps(page, slipped.slice(5), { keyboard: true, from: 5 });
+  await submitAndExpectStars(page, 2);
+  await expect(page.getByTestId(`loop-why-${last}`)).toContainText("uphill");
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, "run-the-loop-phone-review");
+});
