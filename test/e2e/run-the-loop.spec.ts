@@ -35,14 +35,15 @@ async function takeSteps(page: Page, steps: RunTheLoopAnswer["steps"], { keyboar
 test("the loop run by hand, every step and number right: three stars, and the exact loop in the review", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await unlockAndOpen(page, "run-the-loop");
-  await expect(page.getByTestId("learn")).toContainText("Backward pass");
+  await expect(page.getByTestId("learn")).toContainText("backward pass: the gradient");
   const view = await problemFromPage(page);
   const { steps } = runLoopByHand(view);
   // Nothing is scored before Submit: a quiz. Undo takes a step back.
   await expect(page.getByText("Right now this would earn")).toHaveCount(0);
   await takeSteps(page, steps.slice(0, 1));
   await page.getByTestId("loop-undo").click();
-  await expect(page.getByTestId("loop-step-0")).toContainText("No step yet");
+  await expect(page.getByTestId("loop-step-0")).toHaveCount(0);
+  await expect(page.getByTestId("loop-log")).toContainText("No step yet");
   await takeSteps(page, steps.slice(0, 6));
   await screenshot(page, "run-the-loop-playing");
   await takeSteps(page, steps.slice(6), { from: 6 });

@@ -79,7 +79,7 @@ export default function RunTheLoopView({ level, onAnswerChange, initialAnswer, r
         <strong data-testid="loop-target">{view.target}</strong>
       </p>
       <Plot view={view} w={own.w} losses={own.losses} />
-      <ol className={styles.log} data-testid="loop-log" aria-label="Steps taken">
+      <ol className={review ? `${styles.log} ${styles.reviewed}` : styles.log} data-testid="loop-log" aria-label="Steps taken">
         {steps.length === 0 && <li className="muted">No step yet: choose the first one.</li>}
         {steps.map((s, i) => {
           const r = review?.steps[i];
