@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { RunTheLoopAnswer, RunTheLoopView } from "../../core/kinds/run-the-loop/public";
 import { runLoopByHand } from "../reference/run-the-loop";
@@ -5,6 +6,13 @@ import { expect, expectNoHorizontalScroll, PHONE, screenshot, submitAndExpectSta
 
 // Run the loop by hand: read the problem off the page, choose each step of the training loop and
 // type its numbers (as a player with a calculator would), submit, and read the review.
+
+/** No moderate, serious or critical axe finding on the page as it stands. */
+async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="kind-view"]').analyze();
+  const failing = violations.filter((v) => v.impact && v.impact !== "minor").map((v) => `${v.impact} ${v.id}: ${v.help}`);
+  expect(failing, `axe on ${where}`).toEqual([]);
+}
 
 /** The problem as the page states it. */
 async function problemFromPage(page: Page): Promise<RunTheLoopView> {
@@ -45,10 +53,13 @@ test("the loop run by hand, every step and number right: three stars, and the ex
   await expect(page.getByTestId("loop-step-0")).toHaveCount(0);
   await expect(page.getByTestId("loop-log")).toContainText("No step yet");
   await takeSteps(page, steps.slice(0, 6));
+  await page.getByTestId("choose-forward").click();
+  await expectAccessible(page, "the loop with a step's numbers to type");
   await screenshot(page, "run-the-loop-playing");
   await takeSteps(page, steps.slice(6), { from: 6 });
   await submitAndExpectStars(page, 3);
   await expect(page.getByTestId("loop-exact")).toContainText("The loop done exactly");
+  await expectAccessible(page, "the loop's review");
   await screenshot(page, "run-the-loop-review");
 });
 
