@@ -156,9 +156,7 @@ export const learnCards: Record<string, LearnCard> = {
     ],
   },
   "run-the-loop": {
-    text: [
-      "The loop of the last level, now with numbers. The model has one weight: it predicts ŷ = w·x. Each pass round the loop does four steps:",
-    ],
+    text: ["The loop of the last level, now with numbers. The model has one weight: it predicts ŷ = w·x. Each pass round the loop does four steps:"],
     list: [
       "forward pass: the prediction ŷ = w·x for every point;",
       "loss: L = mean of (ŷ − y)² over the points;",
