@@ -67,16 +67,9 @@ test("on a phone, with the keyboard: the update's sign flipped is one mistake, s
   await page.setViewportSize(PHONE.viewport);
   await unlockAndOpen(page, "run-the-loop");
   const view = await problemFromPage(page);
-  const { steps } = runLoopByHand(view);
-  // The slip: the last update goes uphill (w + η·g), and the loop's numbers after it follow from that weight.
-  const last = steps.findLastIndex((s) => s.step === "update");
-  const g = steps[last - 1].values[0];
-  const wBefore = steps.slice(0, last).findLast((s) => s.step === "update")?.values[0] ?? view.w0;
-  const wrong = Number((wBefore + view.rate * g).toFixed(2));
-  const slipped = [...steps.slice(0, last), { step: "update" as const, values: [wrong] }];
-  const preds = view.points.map((p) => Number((wrong * p.x).toFixed(2)));
-  const loss = view.points.reduce((s, p, i) => s + (preds[i] - p.y) ** 2, 0) / view.points.length;
-  slipped.push({ step: "forward", values: preds }, { step: "loss", values: [Number(loss.toFixed(2))] }, { step: "stop", values: [] });
+  // The slip: the first update goes uphill (w + η·g); the loop then goes on honestly from that weight, stopping by its own losses.
+  const { steps: slipped } = runLoopByHand(view, undefined, (k, w, g, right) => (k === 0 ? w + view.rate * g : right));
+  const last = 3;
   await takeSteps(page, slipped.slice(0, 4), { keyboard: true });
   // The controls, the feedback they drive and Submit share the phone's screen.
   await page.getByTestId("loop-plot").evaluate((el) => el.scrollIntoView({ block: "start" }));

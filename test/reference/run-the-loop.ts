@@ -7,10 +7,15 @@ import type { ReferenceAnswers, Solver } from "./types";
  * below the target, else find the gradient and step against it, rounding every number typed to
  * two decimals as the brief allows.
  */
-export function runLoopByHand(view: RunTheLoopView, round = (v: number) => Number(v.toFixed(2))): RunTheLoopAnswer {
+export function runLoopByHand(
+  view: RunTheLoopView,
+  round = (v: number) => Number(v.toFixed(2)),
+  /** The weight the k-th update types (tests use it to slip: the player goes on honestly from it). */
+  typed: (k: number, w: number, gradient: number, right: number) => number = (_k, _w, _g, right) => right,
+): RunTheLoopAnswer {
   const steps: RunTheLoopAnswer["steps"] = [];
   let w = view.w0;
-  for (let k = 0; k < 10; k++) {
+  for (let k = 0; k <= 12; k++) {
     const preds = view.points.map((p) => round(w * p.x));
     steps.push({ step: "forward", values: preds });
     let loss = 0;
@@ -22,7 +27,7 @@ export function runLoopByHand(view: RunTheLoopView, round = (v: number) => Numbe
     steps.push({ step: "loss", values: [round(loss)] });
     if (loss < view.target) break;
     steps.push({ step: "backward", values: [round(gradient)] });
-    w = round(w - view.rate * round(gradient));
+    w = round(typed(k, w, round(gradient), w - view.rate * round(gradient)));
     steps.push({ step: "update", values: [w] });
   }
   steps.push({ step: "stop", values: [] });

@@ -93,23 +93,15 @@ describe("run-the-loop: scoring", () => {
     expect(noTwo.review.steps.find((s) => s.verdict !== "right")?.why).toMatch(/factor 2/);
   });
 
-  it("one slip is one mistake: the steps after it are checked against the player's own numbers", () => {
+  it("one slip is one mistake: the steps after it, and when to stop, are checked against the player's own numbers", () => {
     for (const seed of SEEDS.slice(0, 30)) {
       const { view, updates } = instance(seed);
-      // A slip in the first update (w off by 0.3), then the rest of the loop done right from that weight.
-      const round = (v: number) => Number(v.toFixed(2));
-      const steps: RunTheLoopAnswer["steps"] = [];
-      let w = view.w0;
-      for (let k = 0; k <= updates; k++) {
-        const preds = view.points.map((p) => round(w * p.x));
-        const n = view.points.length;
-        steps.push({ step: "forward", values: preds }, { step: "loss", values: [round(view.points.reduce((s, p, i) => s + (preds[i] - p.y) ** 2, 0) / n)] });
-        if (k === updates) break;
-        const g = round(view.points.reduce((s, p, i) => s + 2 * (preds[i] - p.y) * p.x, 0) / n);
-        w = round(w - view.rate * g + (k === 0 ? 0.3 : 0));
-        steps.push({ step: "backward", values: [g] }, { step: "update", values: [w] });
-      }
-      steps.push({ step: "stop", values: [] });
+      // A slip in the first update (w off by 0.3), then the rest of the loop done right from that weight, stopping by the player's own loss.
+      const { steps } = runLoopByHand(view, undefined, (k, _w, _g, right) => (k === 0 ? right + 0.3 : right));
+      // The same after an uphill first update: the loop needs more rounds, all right from the player's own weight.
+      const uphill = runLoopByHand(view, undefined, (k, w, g, right) => (k === 0 ? w + view.rate * g : right));
+      expect(reviewOf(uphill, seed).mistakes, seed).toBe(1);
+      expect(updates).toBeGreaterThan(0);
       const review = reviewOf({ steps }, seed);
       expect(review.mistakes, seed).toBe(1);
       expect(review.steps[3].verdict).toBe("wrong-number");

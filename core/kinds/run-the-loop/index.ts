@@ -203,13 +203,44 @@ function reviewStep(view: RunTheLoopView, state: RunState, expected: StepName | 
   return { expected, taken, verdict: why === null ? "right" : "wrong-number", right, why };
 }
 
-/** Every step reviewed, in order (past the longer of the answer and the loop). */
+/** A safety stop for the review: no instance needs more than 3 updates from its start (a few more after a slip), so a run this long is over. */
+const MAX_UPDATES = 12;
+
+/**
+ * What the loop needs after a step at its place: the loop's order, and after a loss, stop if that
+ * loss (worked out right from the player's own predictions) is below the target, else go on. So a
+ * slipped number earlier does not make the player's honest decision to go round again a mistake.
+ */
+function nextExpected(view: RunTheLoopView, state: RunState, step: StepName, updates: number): StepName | null {
+  switch (step) {
+    case "forward":
+      return "loss";
+    case "loss": {
+      const preds = state.preds && state.preds.length === view.points.length ? state.preds : predict(state.w, view);
+      return lossOf(preds, view) < view.target || updates >= MAX_UPDATES ? "stop" : "backward";
+    }
+    case "backward":
+      return "update";
+    case "update":
+      return "forward";
+    case "stop":
+      return null;
+  }
+}
+
+/** Every step reviewed, in order: the player's, then any the loop still needed when the answer ended (each a mistake). */
 export function reviewSteps(instance: RunTheLoopInstance, answer: RunTheLoopAnswer): StepReview[] {
-  const expected = expectedSteps(instance.updates);
-  const state: RunState = { w: instance.view.w0, preds: null, gradient: null };
+  const { view } = instance;
+  const state: RunState = { w: view.w0, preds: null, gradient: null };
   const reviews: StepReview[] = [];
-  for (let i = 0; i < Math.max(expected.length, answer.steps.length); i++)
-    reviews.push(reviewStep(instance.view, state, expected[i] ?? null, answer.steps[i] ?? null));
+  let expected: StepName | null = "forward";
+  let updates = 0;
+  for (let i = 0; expected !== null || i < answer.steps.length; i++) {
+    reviews.push(reviewStep(view, state, expected, answer.steps[i] ?? null));
+    if (expected === null) continue;
+    if (expected === "update") updates++;
+    expected = nextExpected(view, state, expected, updates);
+  }
   return reviews;
 }
 

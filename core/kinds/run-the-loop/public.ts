@@ -40,8 +40,8 @@ export const valuesOf = (step: StepName, points: number): number => (step === "f
 const typed = z.number().finite().min(-1e6).max(1e6);
 
 export const runTheLoopAnswer = z.object({
-  /** The steps the player took, in order, each with the numbers it produced. */
-  steps: z.array(z.object({ step: z.enum(STEPS), values: z.array(typed).max(4) })).max(24),
+  /** The steps the player took, in order, each with the numbers it produced (after a slip, the loop may need a few more rounds). */
+  steps: z.array(z.object({ step: z.enum(STEPS), values: z.array(typed).max(4) })).max(60),
 });
 export type RunTheLoopAnswer = z.infer<typeof runTheLoopAnswer>;
 export type TakenStep = RunTheLoopAnswer["steps"][number];
