@@ -29,6 +29,7 @@ export const kindViews: KindViews = {
   features: dynamic(() => import("./features/FeaturesView"), { ssr: false, loading }),
   "why-now": dynamic(() => import("./why-now/WhyNowView"), { ssr: false, loading }),
   "head-training": dynamic(() => import("./head-training/HeadTrainingView"), { ssr: false, loading }),
+  "run-the-loop": dynamic(() => import("./run-the-loop/RunTheLoopView"), { ssr: false, loading }),
 };
 
 /**

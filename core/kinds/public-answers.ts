@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { backwardPassAnswer } from "./backward-pass/public";
+import { runTheLoopAnswer } from "./run-the-loop/public";
 import { chainRuleAnswer } from "./chain-rule/public";
 import { conceptAnswer } from "./concept/public";
 import { coordinateChangeAnswer } from "./coordinate-change/public";
@@ -34,6 +35,7 @@ export const answerSchemas: { [K in KindId]: z.ZodType<KindAnswer<K>> } = {
   digits: digitsAnswer,
   downhill: downhillAnswer,
   "backward-pass": backwardPassAnswer,
+  "run-the-loop": runTheLoopAnswer,
   nonlinearity: nonlinearityAnswer,
   "which-network": whichNetworkAnswer,
   generalise: generaliseAnswer,

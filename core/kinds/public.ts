@@ -13,6 +13,7 @@ import type { LearningRateAnswer, LearningRateReview, LearningRateView } from ".
 import type { OutputHeadAnswer, OutputHeadReview, OutputHeadView } from "./output-head/public";
 import type { TrainingLoopAnswer, TrainingLoopReview, TrainingLoopView } from "./training-loop/public";
 import type { WhichNetworkAnswer, WhichNetworkReview, WhichNetworkView } from "./which-network/public";
+import type { RunTheLoopAnswer, RunTheLoopReview, RunTheLoopView } from "./run-the-loop/public";
 import type { TuneWeightsAnswer, TuneWeightsReview, TuneWeightsView } from "./tune-weights/public";
 import type { WhyNowAnswer, WhyNowReview, WhyNowView } from "./why-now/public";
 
@@ -39,6 +40,7 @@ export interface KindPublicTypes {
   features: { view: FeaturesView; answer: FeaturesAnswer; review: FeaturesReview };
   "why-now": { view: WhyNowView; answer: WhyNowAnswer; review: WhyNowReview };
   "head-training": { view: HeadTrainingView; answer: HeadTrainingAnswer; review: HeadTrainingReview };
+  "run-the-loop": { view: RunTheLoopView; answer: RunTheLoopAnswer; review: RunTheLoopReview };
 }
 
 export type KindId = keyof KindPublicTypes;

@@ -16,6 +16,7 @@ import { nonlinearity } from "./nonlinearity";
 import { outputHead } from "./output-head";
 import type { KindAnswer, KindId, KindReview, KindView } from "./public";
 import { trainingLoop } from "./training-loop";
+import { runTheLoop } from "./run-the-loop";
 import { tuneWeights } from "./tune-weights";
 import { whichNetwork } from "./which-network";
 import { whyNow } from "./why-now";
@@ -62,6 +63,7 @@ export const kinds = byId({
   features: features,
   "why-now": whyNow,
   "head-training": headTraining,
+  "run-the-loop": runTheLoop,
 });
 
 export type Kinds = typeof kinds;

@@ -155,6 +155,15 @@ export const learnCards: Record<string, LearnCard> = {
       "update: changing the weights a little, by the optimizer's rule.",
     ],
   },
+  "run-the-loop": {
+    text: ["The loop of the last level, now with numbers. The model has one weight: it predicts ŷ = w·x. Each pass round the loop does four steps:"],
+    list: [
+      "forward pass: the prediction ŷ = w·x for every point;",
+      "loss: L = mean of (ŷ − y)² over the points;",
+      "backward pass: the gradient ∂L/∂w = mean of 2·(ŷ − y)·x;",
+      "update: w ← w − η·∂L/∂w, with η the learning rate.",
+    ],
+  },
   "chain-rule-one-neuron": {
     text: [
       "∂E/∂w₁ (“the partial derivative of E with respect to w₁”) is how much the error E changes per unit change of w₁, everything else held fixed: if it is 0.3, raising w₁ by a small ε raises E by about 0.3·ε.",

@@ -5,6 +5,7 @@ import { representationLevels } from "./2-representations";
 import { weightsLossOptimizerLevels } from "./3-weights-loss-optimizer";
 import { backwardPassLevels } from "./3-backward-pass";
 import { downhillLevels } from "./3-downhill";
+import { runTheLoopLevels } from "./3-run-the-loop";
 import { goingDeepLevels } from "./4-going-deep";
 import { nonlinearityLevels } from "./4-nonlinearity";
 import { featuresLevels } from "./4-features";
@@ -21,6 +22,7 @@ const allLevels: Level[] = [
   ...representationLevels,
   ...weightsLossOptimizerLevels,
   ...downhillLevels,
+  ...runTheLoopLevels,
   ...backwardPassLevels,
   ...goingDeepLevels,
   ...nonlinearityLevels,
@@ -58,6 +60,7 @@ const CAMPAIGN_ORDER = [
   "narrow-valley",
   "mini-batches",
   "order-the-training-loop",
+  "run-the-loop",
   "chain-rule-one-neuron",
   "chain-rule-two-layers",
   "backward-pass-branch",

@@ -102,6 +102,7 @@ const tallies: { [K in KindId]: Tally<K> } = {
   digits: (view, _review, answers) => choicesTally(answers, (a) => digitsLabel(view, a)),
   downhill: (_view, review, answers) => scoreSpread(answers, "Score", review ? `The bottom of the bowl: loss ${review.minimum.loss.toPrecision(3)}` : null),
   "backward-pass": backwardPassTally,
+  "run-the-loop": (_view, _review, answers) => scoreSpread(answers, "Score", null),
   nonlinearity: (_view, _review, answers) => scoreSpread(answers, "Score", null),
   "which-network": whichNetworkTally,
   "why-now": whyNowTally,

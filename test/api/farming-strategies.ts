@@ -24,6 +24,7 @@ import { type LearningRateReview, type LearningRateView, initialAnswer as learni
 import { ACTIVATIONS, LOSSES, type OutputHeadReview, type OutputHeadView, initialAnswer as outputHeadInitial } from "../../core/kinds/output-head/public";
 import { initialAnswer as nonlinearityInitial, type NonlinearityReview, type NonlinearityView } from "../../core/kinds/nonlinearity/public";
 import type { KindId } from "../../core/kinds/public";
+import { initialAnswer as runTheLoopInitial, type RunTheLoopReview, type RunTheLoopView } from "../../core/kinds/run-the-loop/public";
 import { type TrainingLoopReview, type TrainingLoopView, initialAnswer as trainingLoopInitial } from "../../core/kinds/training-loop/public";
 import { type TuneWeightsReview, type TuneWeightsView, initialAnswer as tuneWeightsInitial } from "../../core/kinds/tune-weights/public";
 import type { PublicLevel } from "../../core/play/public-level";
@@ -54,6 +55,7 @@ const blanks: PerKind<(view: Json) => unknown> = {
   nonlinearity: nonlinearityInitial,
   "which-network": whichNetworkInitial,
   "why-now": whyNowInitial,
+  "run-the-loop": runTheLoopInitial,
 };
 
 /** The answer the page starts from: a blank submit. */
@@ -68,6 +70,10 @@ export function blank(level: PublicLevel): unknown {
  */
 const copies: PerKind<(review: Json) => unknown> = {
   "backward-pass": (r: BackwardPassReview) => ({ gradients: r.gradients }),
+  // The steps the loop needed on the reviewed instance, with the right numbers of that instance.
+  "run-the-loop": (r: RunTheLoopReview) => ({
+    steps: r.steps.filter((s) => s.expected !== null).map((s) => ({ step: s.expected, values: s.right })),
+  }),
   "chain-rule": (r: ChainRuleReview) => ({ gradient: r.gradient }),
   concept: (r: ConceptReview) => ({ responses: Object.fromEntries(r.questions.map((q) => [q.id, q.correct])) }),
   "coordinate-change": (r: CoordinateChangeReview) => (r.search ? { ...r.solution.answer, angleDeg: r.search.best.angleDeg } : r.solution.answer),
@@ -320,6 +326,20 @@ const sweeps: PerKind<Sweep> = {
     // The field ids are the same names on every instance (w, b, v…): the bot learns them from a review.
     const fields = Object.keys(previousReview?.gradients ?? backwardPassInitial(view).gradients);
     return { answer: { gradients: Object.fromEntries(fields.map((f, j) => [f, [-1, -0.5, 0, 0.5, 1][(i + j) % 5]])) }, size: 5 };
+  },
+  "run-the-loop": (view: RunTheLoopView, i) => {
+    // The loop's order (forward, loss, backward, update; 1 to 4 times; then forward, loss, stop), numbers from a grid of guesses.
+    const guess = (j: number) => [-1, -0.5, 0, 0.5, 1, 2][(i + j) % 6];
+    const steps: { step: string; values: number[] }[] = [];
+    for (let k = 0; k <= i % 4; k++)
+      steps.push(
+        { step: "forward", values: view.points.map((_, j) => guess(j + k)) },
+        { step: "loss", values: [guess(k + 1)] },
+        { step: "backward", values: [guess(k + 2)] },
+        { step: "update", values: [guess(k + 3)] },
+      );
+    steps.push({ step: "forward", values: view.points.map((_, j) => guess(j)) }, { step: "loss", values: [guess(1)] }, { step: "stop", values: [] });
+    return { answer: { steps }, size: Number.POSITIVE_INFINITY };
   },
   "which-network": (view: WhichNetworkView, i) => {
     if (view.part === "filter")

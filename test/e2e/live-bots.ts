@@ -1,5 +1,6 @@
 import { io, type Socket } from "socket.io-client";
 import { initialAnswer as backwardPassStart } from "../../core/kinds/backward-pass/public";
+import { initialAnswer as runTheLoopStart } from "../../core/kinds/run-the-loop/public";
 import { initialAnswer as downhillStart } from "../../core/kinds/downhill/public";
 import { initialAnswer as featuresStart } from "../../core/kinds/features/public";
 import { initialAnswer as generaliseStart } from "../../core/kinds/generalise/public";
@@ -107,6 +108,9 @@ export function startingAnswer(level: PublicLevel): KindAnswer<KindId> {
       return downhillStart(level.view);
     case "backward-pass":
       return backwardPassStart(level.view);
+    case "run-the-loop":
+      // No step taken yet.
+      return runTheLoopStart(level.view);
     case "nonlinearity":
       // Collapse: w = (0, 0), b = 0; bend: the sliders where they start, with the identity activation.
       return nonlinearityStart(level.view);

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { type BackwardPassAnswer, type BackwardPassView, fieldsOf, show } from "../../core/kinds/backward-pass/public";
 import { type DownhillAnswer, type DownhillView, preview } from "../../core/kinds/downhill/public";
 import type { PublicLevel } from "../../core/play/public-level";
+import type { RunTheLoopAnswer } from "../../core/kinds/run-the-loop/public";
 import { solve } from "../reference";
 import { strategies } from "./live-bots";
 import { expect, expectNoHorizontalScroll, liveClass, screenshot, test } from "./helpers";
@@ -146,6 +147,52 @@ test("Downhill and Backward pass live: the challenge on the projector during the
     await expect(phone.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
     await expectNoHorizontalScroll(phone);
     await screenshot(phone, "new-kinds-backward-phone-reveal");
+  });
+
+  close();
+});
+
+test("Run the loop by hand live: the problem on the projector during the round, the spread of scores at the reveal, a phone running the loop", async ({
+  device,
+  baseURL,
+}) => {
+  test.slow(); // a projector measured at two sizes per phase, a phone, two socket students
+  const round = "Run the loop by hand";
+  const { host, phone, rounds, challenge, picture, playRound, close } = await liveClass(device, baseURL!, {
+    levels: [round],
+    bots: [
+      ["Bao Nguyen", strategies.solve],
+      ["Chidi Okafor", strategies.start],
+    ],
+  });
+
+  await test.step("the round: the projector states the problem (read-only); the phone chooses and carries out every step", async () => {
+    await playRound(round);
+    await expect(challenge).toContainText("Run the training loop by hand on ŷ = w·x");
+    await expect(challenge.getByRole("button")).toHaveCount(0);
+    await expect(host.getByTestId("submitted-count")).toHaveText("2 of 3 submitted", { timeout: 60_000 });
+    await checkPhase(host, "new-kinds-loop-playing");
+    const level = await rounds.level(0);
+    expect(level.kind).toBe("run-the-loop");
+    const { steps } = solve(level) as RunTheLoopAnswer;
+    for (const [i, s] of steps.entries()) {
+      await phone.getByTestId(`choose-${s.step}`).click();
+      for (const [k, v] of s.values.entries()) await phone.getByTestId(`loop-value-${k}`).fill(String(v));
+      await phone.getByTestId("loop-take").click();
+      await expect(phone.getByTestId(`loop-step-${i}`)).toBeVisible();
+    }
+    await expectNoHorizontalScroll(phone);
+    await screenshot(phone, "new-kinds-loop-phone-filled");
+    await phone.getByTestId("live-submit").click();
+  });
+
+  await test.step("the reveal: the spread of the class's scores", async () => {
+    await expect(picture).toBeVisible({ timeout: 30_000 });
+    await expect(picture).toContainText("Score");
+    await expect(host.getByTestId("reveal-stars")).toContainText("no answer: 0");
+    await checkPhase(host, "new-kinds-loop-reveal");
+    await expect(phone.getByTestId("my-round-result")).toContainText("Your best: 100.0%");
+    await screenshot(phone, "new-kinds-loop-phone-reveal");
   });
 
   close();

@@ -61,6 +61,8 @@ const reviewKeys: Record<string, (review: Review) => string[]> = {
   ],
   "tune-weights": (r) => [JSON.stringify(r.solution.weights)],
   downhill: (r) => [JSON.stringify(r.minimum.point), ...r.minimum.point.flatMap(longNumber)],
+  // The exact loop of the instance: every weight and loss it goes through.
+  "run-the-loop": (r) => [JSON.stringify(r.exact.w), JSON.stringify(r.exact.loss), ...[...r.exact.w.slice(1), ...r.exact.loss].flatMap(longNumber)],
   // The features the instance's shape needs, and (learned) the right prediction's id.
   features: (r) => [JSON.stringify(r.needs), ...(r.rightPrediction ? [`"prediction":"${r.rightPrediction}"`] : [])],
   // The kind of task (a review names it) and its textbook heads.

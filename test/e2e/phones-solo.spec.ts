@@ -70,6 +70,12 @@ const LEVELS: SoloLevel[] = [
   },
   { kind: "backward-pass", level: "backward-pass-branch", controls: [`${VIEW} input`], feedback: ['[data-testid="graph"]'] },
   {
+    kind: "run-the-loop",
+    level: "run-the-loop",
+    controls: ['[data-testid="loop-controls"]'],
+    feedback: ['[data-testid="loop-plot"]', '[data-testid="loop-log"]'],
+  },
+  {
     kind: "nonlinearity",
     level: "stacked-lines",
     // The single layer's three numbers, and the "just to look" ReLU switch.

@@ -55,6 +55,7 @@ const ROUNDS: Record<KindId, Round> = {
   // The network drawn with its values (the same values as text sit in a closed "Every value as text", off screen).
   "chain-rule": { level: "chain-rule-one-neuron", controls: ['[data-testid="gradient-number"]'], feedback: [`${VIEW} svg[role="img"]`] },
   "backward-pass": { level: "backward-pass-branch", controls: [`${VIEW} input`], feedback: ['[data-testid="graph"]'] },
+  "run-the-loop": { level: "run-the-loop", controls: ['[data-testid="loop-controls"]'], feedback: ['[data-testid="loop-plot"]', '[data-testid="loop-log"]'] },
   nonlinearity: { level: "stacked-lines", controls: [`${VIEW} input`], feedback: [`${VIEW} svg[role="img"]`] },
   "deep-training": { level: "vanishing-gradients", controls: [`${VIEW} input[type="radio"]`], feedback: [`${VIEW} input[type="radio"]:checked`] },
   "output-head": { level: "classification-heads", controls: [], feedback: [], tallestOf: `${VIEW} [data-testid^="head-"]` },

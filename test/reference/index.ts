@@ -22,6 +22,7 @@ import { headTrainingReference, solveHeadTraining } from "./head-training";
 import { learningRateReference, solveLearningRate } from "./learning-rate";
 import { nonlinearityReference, solveNonlinearity } from "./nonlinearity";
 import { outputHeadReference, solveOutputHead } from "./output-head";
+import { runTheLoopReference, solveRunTheLoop } from "./run-the-loop";
 import { solveTrainingLoop, trainingLoopReference } from "./training-loop";
 import { solveTuneWeights, tuneWeightsReference } from "./tune-weights";
 import type { ReferenceAnswers, Solver } from "./types";
@@ -46,6 +47,7 @@ export const solvers: { [K in KindId]: Solver<K> } = {
   features: solveFeatures,
   "why-now": solveWhyNow,
   "head-training": solveHeadTraining,
+  "run-the-loop": solveRunTheLoop,
 };
 
 /** The three-star answer to a served level (its public projection). */
@@ -71,6 +73,7 @@ export const staticAnswersByKind: { [K in KindId]: ReferenceAnswers<K> } = {
   features: featuresReference,
   "why-now": whyNowReference,
   "head-training": headTrainingReference,
+  "run-the-loop": runTheLoopReference,
 };
 
 /** Every level's old static answer, by level id: what a player copying the repository would send. */

@@ -69,6 +69,7 @@ const keyOf: { [K in KindId]: (level: Level) => string[] } = {
   },
   downhill: (level) => [JSON.stringify((configOf(level) as { data: unknown }).data)],
   "backward-pass": () => [],
+  "run-the-loop": () => [],
   nonlinearity: () => [],
   // The held-out points: the first one (drawn from a fixed seed here) never appears in a view.
   features: (level) => [JSON.stringify((draw(level, "seed A") as { test: unknown[] }).test[0]).slice(1, -1)],

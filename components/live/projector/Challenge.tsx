@@ -317,6 +317,16 @@ const challengeViews: ChallengeViews = {
   ),
   downhill: ({ view }) => <ProjectorBowl view={view} />,
   "backward-pass": ({ view }) => <ProjectorGraph view={view} />,
+  "run-the-loop": ({ view }) => (
+    <div className="projector-question">
+      <p className="projector-prompt">
+        Run the training loop by hand on ŷ = w·x: start at w = {view.w0}, learning rate η = {view.rate}, and stop as soon as a loss is below {view.target}.
+      </p>
+      <p className="projector-note">
+        Points: {view.points.map((p) => `(x ${p.x}, y ${p.y})`).join(", ")}. Each step is chosen, then carried out with its numbers.
+      </p>
+    </div>
+  ),
   nonlinearity: NonlinearityProjector,
   features: FeaturesProjector,
   "head-training": HeadTrainingProjector,
