@@ -42,8 +42,8 @@ describe("what the level screen shows, from the kind's contract", () => {
   });
 
   it("attempt families: training kinds are experiments, the hands-on kinds manipulations, the others quizzes; only manipulations preview", () => {
-    // Features trains too, in core/ (small networks, no training server): an experiment without `trains`.
-    const trainsInCore = new Set(["features"]);
+    // Features and Train the head train too, in core/ (small networks, no training server): experiments without `trains`.
+    const trainsInCore = new Set(["features", "head-training"]);
     for (const level of levels) {
       const kind = kindOf(level.kind);
       const expected = kind.trains || trainsInCore.has(kind.id) ? "experiment" : kind.preview ? "manipulation" : "quiz";
