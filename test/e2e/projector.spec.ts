@@ -8,7 +8,7 @@ import { checkPhase } from "./projector-fit";
 // (28 px at 1024). During a round the challenge itself is on screen; at the reveal the class's
 // answers as a picture, with no student's name. Students are socket bots (test/e2e/live-bots.ts).
 
-/** One level of every kind, by title as the host's setup lists it. */
+/** One level of every kind, by title as the host's setup lists it, in the campaign's order (the game plays them in it). */
 const ROUNDS = [
   "What learning needs", // concept
   "Turn the axes", // coordinate-change
@@ -19,6 +19,7 @@ const ROUNDS = [
   "Vanishing gradients", // deep-training
   "Heads for classification", // output-head
   "More data or a bigger network?", // digits
+  "Then and now", // deep-training with a limit on changes (the projector lists its settings differently)
 ];
 
 const next = (host: Page) => host.getByTestId("host-next");
