@@ -130,7 +130,8 @@ const NUMBER_WHY: Record<StepName, string> = {
 const FLIPPED_UPDATE = "The update went uphill: the gradient points to where the loss grows, so the step is w − η·∂L/∂w (minus).";
 const NO_RATE = "The learning rate was left out: the step is η times the gradient, not the whole gradient.";
 const NO_TWO = "The factor 2 is missing: the derivative of (ŷ − y)² is 2·(ŷ − y) times ∂ŷ/∂w = x.";
-const FLIPPED_GRADIENT = "The gradient's sign is flipped: with ŷ above y (and x > 0), raising w raises the loss, so ∂L/∂w > 0.";
+const FLIPPED_GRADIENT =
+  "The gradient's sign is flipped: ∂L/∂w is the mean of 2·(ŷ − y)·x, so its sign is that of (ŷ − y)·x added over the points, and it points to where the loss grows.";
 
 /** What the loop knows at a point of the player's run: their own weight, predictions and gradient. */
 interface RunState {
