@@ -82,10 +82,13 @@ test("downhill by hand: five steps, each to the lowest point along the arrow, re
   // (the reference solver, on the served bowl): a search by eye on the rounded landing loss the page
   // shows misses it on the narrower bowls some attempts draw.
   const { sizes } = solve(await servedLevel(page, "downhill-by-hand")) as { sizes: number[] };
-  for (const [step, size] of sizes.entries()) {
+  const typed = sizes.map((size) => Number(size.toPrecision(4)));
+  for (const [step, size] of typed.entries()) {
     await landingLoss(page, size);
     await page.getByTestId("take-step").click();
     await expect(page.getByTestId("step-counter")).toContainText(`Step ${step + 1} of`);
+    // The page took exactly the sizes typed so far (a step taken with another size would send the rest astray).
+    await expect(page.getByTestId("step-sizes")).toHaveText(`Your step sizes: ${typed.slice(0, step + 1).join(", ")}`);
   }
   expect(await percent(page.getByTestId("live-gap"))).toBeLessThanOrEqual(1);
   await expect(page.getByTestId("live-stars").getByRole("img", { name: "3 of 3 stars" })).toBeVisible();
