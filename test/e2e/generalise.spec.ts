@@ -29,8 +29,12 @@ async function expectCommittedRun(page: Page, answer: GeneraliseAnswer, view: Ge
   await expect(page.getByTestId("training-done")).toContainText("On the hidden test set: loss");
   // The plot of the fit: after the score, the committed network's boundary and the generalising one's.
   await expect(page.getByTestId("fit-plot")).toHaveAttribute("data-boundaries", "2");
-  await expect(page.getByTestId("boundary-yours")).toHaveAttribute("d", /^M/);
-  await expect(page.getByTestId("boundary-generalising")).toHaveAttribute("d", /^M/);
+  // Each is drawn, or, when it lies outside the plot (a network that calls the whole plane one class), the caption says so.
+  for (const boundary of ["boundary-yours", "boundary-generalising"]) {
+    await expect(page.getByTestId(boundary).or(page.getByTestId(`${boundary}-none`))).toBeVisible();
+    if (await page.getByTestId(boundary).count()) await expect(page.getByTestId(boundary)).toHaveAttribute("d", /^M/);
+    else await expect(page.getByTestId(`${boundary}-none`)).toContainText(/no boundary on this plot: it puts the whole plane in class [01]/);
+  }
   // Overfitting is named on the probe once the answer is in, exactly when its curves show it.
   const overfits = onsetOption(view.probe) < view.prediction.options.length - 1;
   await expect(page.getByTestId("probe-chart")).toHaveAttribute("data-overfitting-from", overfits ? /^\d+$/ : "");

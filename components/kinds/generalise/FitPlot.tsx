@@ -20,6 +20,15 @@ const sy = (y: number) => SIDE - ((y - PLANE.min) / (PLANE.max - PLANE.min)) * S
 const pathOf = (segments: Segment[]) =>
   segments.map(([x0, y0, x1, y1]) => `M${sx(x0).toFixed(1)} ${sy(y0).toFixed(1)}L${sx(x1).toFixed(1)} ${sy(y1).toFixed(1)}`).join("");
 
+/**
+ * A network whose boundary lies outside the plot (a network stopped early on noisy points may call
+ * the whole plane one class) has nothing to draw: the caption says so instead of leaving it out.
+ */
+function NoBoundary({ boundary, testId }: { boundary: FitBoundary; testId: string }) {
+  const centre = (PLANE.min + PLANE.max) / 2;
+  return <span data-testid={testId}> (no boundary on this plot: it puts the whole plane in class {boundary.classify(centre, centre) >= 0.5 ? 1 : 0})</span>;
+}
+
 export interface FitBoundary {
   classify: Classifier;
   /** What the caption calls it, e.g. "your network (stopped at epoch 300)". */
@@ -77,8 +86,17 @@ export function FitPlot({
         <span style={{ color: ONE }}>● class 1</span> · <span style={{ color: ZERO }}>○ class 0</span> (some labels flipped by noise)
         {yours && (
           <span style={{ display: "block" }}>
-            <span style={{ color: YOURS }}>━ {yours.name}</span>
-            {generalising && <span style={{ color: "#00704f" }}> · ╍ {generalising.name}</span>}
+            <span style={{ color: YOURS }}>
+              ━ {yours.name}
+              {!yourPath && <NoBoundary boundary={yours} testId="boundary-yours-none" />}
+            </span>
+            {generalising && (
+              <span style={{ color: "#00704f" }}>
+                {" "}
+                · ╍ {generalising.name}
+                {!generalisingPath && <NoBoundary boundary={generalising} testId="boundary-generalising-none" />}
+              </span>
+            )}
           </span>
         )}
       </figcaption>
