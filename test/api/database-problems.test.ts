@@ -5,7 +5,7 @@
  * write is an empty 500. A database that stops taking writes after the start turns /api/health
  * into a 503 within a couple of seconds, and back to 200 when it is fixed.
  */
-import { chmodSync, mkdtempSync, openSync, rmSync, writeSync, closeSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdtempSync, openSync, rmSync, writeSync, closeSync, statSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -54,12 +54,21 @@ async function refusal(databaseUrl: string): Promise<string> {
   return output;
 }
 
-/** A database made by a server that started, served and stopped cleanly (its WAL folded back in). */
+let migrated: Promise<string> | null = null;
+/**
+ * A copy of a database made by a server that started, served and stopped cleanly (its WAL folded
+ * back in). One server makes it for every test that damages a copy: a cold start is the slow part.
+ */
 async function migratedDatabase(folder: string): Promise<string> {
+  migrated ??= (async () => {
+    const file = path.join(newFolder(), "game.db");
+    const server = await launch(`file:${file}`);
+    expect(await server.outcome, server.output()).toBe("ready");
+    expect(await server.stop()).toEqual({ code: 0, signal: null });
+    return file;
+  })();
   const file = path.join(folder, "game.db");
-  const server = await launch(`file:${file}`);
-  expect(await server.outcome, server.output()).toBe("ready");
-  expect(await server.stop()).toEqual({ code: 0, signal: null });
+  copyFileSync(await migrated, file);
   return file;
 }
 
