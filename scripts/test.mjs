@@ -1,13 +1,16 @@
 // `npm test`: every check and every test, against one production build.
 //   1. find (or install) Chromium and PostgreSQL   2. lint and format check (`npm run lint`, Biome)
-//   3. type check of the whole project: app, tests, benchmarks, scripts (`npm run typecheck`)
-//   4. build once   5. unit + API tests (Vitest, real server, SQLite)
-//   6. beside them, the API tests again on a throwaway PostgreSQL server, started here and stopped
-//      at the end, with a throwaway Redis for the multi-process test (test/multi, which needs both)
-//   7. end-to-end tests (Playwright in Chromium)   8. one closing summary line.
-// Steps 5 and 6 run at the same time: the API tests mostly wait on their servers (one file at a
-// time per run, each on its own port and database), so two runs fill the two cores that one run
-// leaves half idle. The PostgreSQL run's output is kept in a file and printed when it ends.
+//   3. type check of the whole project: app, tests, benchmarks, scripts (`npm run typecheck`),
+//      and beside it 4. build once
+//   5. API tests (Vitest, real server, SQLite)   6. beside them, the unit tests (Vitest, pure core/)
+//   7. and beside those, the API tests again on a throwaway PostgreSQL server, started here and
+//      stopped at the end, with a throwaway Redis for the multi-process test (test/multi)
+//   8. end-to-end tests (Playwright in Chromium)   9. one closing summary line.
+// Steps 5–7 run at the same time, as three Vitest runs: the API tests mostly wait on their servers
+// (one file at a time per run, each on its own port and database), and in one Vitest run the unit
+// files would all go first and the API files only after them (Vitest runs files without file
+// parallelism in a group of their own, last). The unit and PostgreSQL runs' output is kept in
+// files and printed when they end.
 // The checks come first so that a lint or type error is the first thing on screen; the tests still
 // run after one (their results are worth having), but each failed check counts as a failure.
 import { spawn, spawnSync } from "node:child_process";
@@ -15,7 +18,6 @@ import { createWriteStream, existsSync, mkdtempSync, readFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensureChromium } from "./ensure-chromium.mjs";
-import { buildIfStale } from "./build-if-stale.mjs";
 import { stopOnExit } from "./debian-programs.mjs";
 import { ensureHaproxy } from "./multi.mjs";
 import { ensurePostgres, startThrowawayPostgres } from "./postgres-throwaway.mjs";
@@ -78,23 +80,33 @@ function step(name, title, body) {
 }
 
 step("lint", "Lint and format check: npm run lint (Biome)", () => run("npm", ["run", "--silent", "lint"]) === 0);
-step("type check", "Type check: npm run typecheck (tsc over the app, tests, benchmarks and scripts)", () => run("npm", ["run", "--silent", "typecheck"]) === 0);
-const built = step("build", "Production build (next build)", () => {
-  try {
-    buildIfStale({ force: true });
-    return true;
-  } catch {
-    return false; // next build has printed why
-  }
-});
+// The type check and the build run side by side (tsc is one thread; the build's bundler mostly
+// another). The build skips its own type check of the app: the step beside it checks all of it.
+heading("Type check (npm run typecheck: tsc over the app, tests, benchmarks and scripts), and beside it the production build (next build)");
+const checkStarted = Date.now();
+const [typecheckStatus, buildStatus] = await Promise.all([
+  runBeside("npm", ["run", "--silent", "typecheck"]),
+  runBeside(path.resolve("node_modules/.bin/next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1", GA_BUILD_SKIP_TYPECHECK: "1" } }),
+]);
+for (const [name, status] of /** @type {const} */ ([
+  ["type check", typecheckStatus],
+  ["build", buildStatus],
+])) {
+  console.log(status === 0 ? `✓ ${name} passed` : `✗ ${name} FAILED: see above`);
+  steps.push({ name, passed: status === 0 });
+}
+console.log(`(type check and build: ${seconds(checkStarted)})`);
+const built = buildStatus === 0;
 
 const reports = mkdtempSync(path.join(tmpdir(), "ga-test-reports-"));
 /** @param {string} name */
 const bin = (name) => path.resolve("node_modules/.bin", name);
-const vitestJson = path.join(reports, "vitest.json");
+const vitestJson = path.join(reports, "vitest-api-sqlite.json");
+const unitJson = path.join(reports, "vitest-unit.json");
 const postgresJson = path.join(reports, "vitest-postgresql.json");
 const playwrightJson = path.join(reports, "playwright.json");
 let vitestStatus = 1;
+let unitStatus = 1;
 let postgresStatus = 1;
 let playwrightStatus = 1;
 /** @type {string | null} */
@@ -137,12 +149,26 @@ async function apiTestsOnPostgres(logFile) {
 }
 
 if (built) {
-  heading("Unit and API tests (Vitest, SQLite), and beside them the API tests on PostgreSQL (throwaway server)");
+  heading("API tests (Vitest, SQLite), and beside them the unit tests and the API tests on PostgreSQL (throwaway server)");
   const postgresLog = path.join(reports, "vitest-postgresql.log");
-  console.log(`The PostgreSQL run's output goes to ${postgresLog}; it is printed when the run ends.`);
+  const unitLog = path.join(reports, "vitest-unit.log");
+  console.log(`The unit run's output goes to ${unitLog}, the PostgreSQL run's to ${postgresLog}; each is printed when all three end.`);
   const onPostgres = apiTestsOnPostgres(postgresLog);
-  vitestStatus = await runBeside(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  const unitStarted = Date.now();
+  /** @type {string | null} */
+  let unitSeconds = null;
+  const onUnit = runBeside(bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${unitJson}`], {
+    logFile: unitLog,
+  }).then((status) => {
+    unitSeconds = seconds(unitStarted);
+    return status;
+  });
+  vitestStatus = await runBeside(bin("vitest"), ["run", "--project", "api", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  unitStatus = await onUnit;
   postgresStatus = await onPostgres;
+  heading("Unit tests (Vitest, pure core/): what the run printed");
+  console.log(existsSync(unitLog) ? readFileSync(unitLog, "utf8") : "(the run did not start: see above)");
+  console.log(`The unit run took ${unitSeconds} in all.`);
   heading("API tests on PostgreSQL (Vitest, throwaway server): what the run printed");
   console.log(existsSync(postgresLog) ? readFileSync(postgresLog, "utf8") : "(the run did not start: see above)");
   console.log(`PostgreSQL stopped and deleted; the PostgreSQL run took ${postgresSeconds} in all.`);
@@ -167,14 +193,15 @@ function counts(file, read) {
 }
 /** @param {any} r */
 const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests });
-const unit = counts(vitestJson, vitestCounts);
+const unit = counts(unitJson, vitestCounts);
+const api = counts(vitestJson, vitestCounts);
 const postgres = counts(postgresJson, vitestCounts);
 const e2e = counts(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
 
 const failedSteps = steps.filter((s) => !s.passed).map((s) => s.name);
-const runs = [unit, postgres, e2e];
+const runs = [unit, api, postgres, e2e];
 const passed = runs.reduce((sum, c) => sum + (c?.passed ?? 0), 0);
-const statuses = [vitestStatus, postgresStatus, playwrightStatus];
+const statuses = [unitStatus, vitestStatus, postgresStatus, playwrightStatus];
 // A failed check or build, a runner without a report, and a runner that failed with no failed test
 // in its report (it could not start: its port taken, say) each count as one failure.
 const failed = runs.reduce((sum, c, i) => sum + (c ? Math.max(c.failed, statuses[i] === 0 ? 0 : 1) : 1), 0) + failedSteps.length;
@@ -183,10 +210,10 @@ const skipped = runs.reduce((sum, c) => sum + (c?.skipped ?? 0), 0);
 const tally = (c) => (c ? `${c.passed} passed, ${c.failed} failed` : "no report");
 console.log(
   `\n${steps.map((s) => `${s.name[0].toUpperCase()}${s.name.slice(1)}: ${s.passed ? "passed" : "FAILED"}`).join("; ")}; ` +
-    `Vitest (unit + API on SQLite): ${tally(unit)}; Vitest (API on PostgreSQL): ${tally(postgres)}${postgresSeconds ? ` in ${postgresSeconds}` : ""}; ` +
+    `Vitest (unit): ${tally(unit)}; Vitest (API on SQLite): ${tally(api)}; Vitest (API on PostgreSQL): ${tally(postgres)}${postgresSeconds ? ` in ${postgresSeconds}` : ""}; ` +
     `Playwright (end to end): ${tally(e2e)}; ${seconds()} in all.`,
 );
 console.log(
   `Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${failedSteps.length ? ` (failed: ${failedSteps.join(", ")})` : ""}`,
 );
-process.exit(vitestStatus === 0 && postgresStatus === 0 && playwrightStatus === 0 && failed === 0 ? 0 : 1);
+process.exit(unitStatus === 0 && vitestStatus === 0 && postgresStatus === 0 && playwrightStatus === 0 && failed === 0 ? 0 : 1);
