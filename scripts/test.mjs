@@ -1,16 +1,15 @@
 // `npm test`: every check and every test, against one production build.
 //   1. find (or install) Chromium and PostgreSQL   2. lint and format check (`npm run lint`, Biome)
 //   3. type check of the whole project: app, tests, benchmarks, scripts (`npm run typecheck`),
-//      and beside it 4. build once
-//   5. API tests (Vitest, real server, SQLite)   6. beside them, the unit tests (Vitest, pure core/)
-//   7. and beside those, the API tests again on a throwaway PostgreSQL server, started here and
-//      stopped at the end, with a throwaway Redis for the multi-process test (test/multi)
-//   8. end-to-end tests (Playwright in Chromium)   9. one closing summary line.
-// Steps 5–7 run at the same time, as three Vitest runs: the API tests mostly wait on their servers
-// (one file at a time per run, each on its own port and database), and in one Vitest run the unit
-// files would all go first and the API files only after them (Vitest runs files without file
-// parallelism in a group of their own, last). The unit and PostgreSQL runs' output is kept in
-// files and printed when they end.
+//      and beside it 4. build once   5. unit + API tests (Vitest, real server, SQLite)
+//   6. beside them, the API tests again on a throwaway PostgreSQL server, started here and stopped
+//      at the end, with a throwaway Redis for the multi-process test (test/multi, which needs both)
+//   7. end-to-end tests (Playwright in Chromium)   8. one closing summary line.
+// Steps 5 and 6 run at the same time: the API tests mostly wait on their servers (one file at a
+// time per run, each on its own port and database), so two runs fill the two cores that one run
+// leaves half idle. The PostgreSQL run's output is kept in a file and printed when it ends.
+// (A third run, the unit tests apart, was tried: the three then fought for the two cores and the
+// whole took longer, 954 s against 848 s.)
 // The checks come first so that a lint or type error is the first thing on screen; the tests still
 // run after one (their results are worth having), but each failed check counts as a failure.
 import { spawn, spawnSync } from "node:child_process";
@@ -101,12 +100,10 @@ const built = buildStatus === 0;
 const reports = mkdtempSync(path.join(tmpdir(), "ga-test-reports-"));
 /** @param {string} name */
 const bin = (name) => path.resolve("node_modules/.bin", name);
-const vitestJson = path.join(reports, "vitest-api-sqlite.json");
-const unitJson = path.join(reports, "vitest-unit.json");
+const vitestJson = path.join(reports, "vitest.json");
 const postgresJson = path.join(reports, "vitest-postgresql.json");
 const playwrightJson = path.join(reports, "playwright.json");
 let vitestStatus = 1;
-let unitStatus = 1;
 let postgresStatus = 1;
 let playwrightStatus = 1;
 /** @type {string | null} */
@@ -149,26 +146,12 @@ async function apiTestsOnPostgres(logFile) {
 }
 
 if (built) {
-  heading("API tests (Vitest, SQLite), and beside them the unit tests and the API tests on PostgreSQL (throwaway server)");
+  heading("Unit and API tests (Vitest, SQLite), and beside them the API tests on PostgreSQL (throwaway server)");
   const postgresLog = path.join(reports, "vitest-postgresql.log");
-  const unitLog = path.join(reports, "vitest-unit.log");
-  console.log(`The unit run's output goes to ${unitLog}, the PostgreSQL run's to ${postgresLog}; each is printed when all three end.`);
+  console.log(`The PostgreSQL run's output goes to ${postgresLog}; it is printed when the run ends.`);
   const onPostgres = apiTestsOnPostgres(postgresLog);
-  const unitStarted = Date.now();
-  /** @type {string | null} */
-  let unitSeconds = null;
-  const onUnit = runBeside(bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${unitJson}`], {
-    logFile: unitLog,
-  }).then((status) => {
-    unitSeconds = seconds(unitStarted);
-    return status;
-  });
-  vitestStatus = await runBeside(bin("vitest"), ["run", "--project", "api", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-  unitStatus = await onUnit;
+  vitestStatus = await runBeside(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
   postgresStatus = await onPostgres;
-  heading("Unit tests (Vitest, pure core/): what the run printed");
-  console.log(existsSync(unitLog) ? readFileSync(unitLog, "utf8") : "(the run did not start: see above)");
-  console.log(`The unit run took ${unitSeconds} in all.`);
   heading("API tests on PostgreSQL (Vitest, throwaway server): what the run printed");
   console.log(existsSync(postgresLog) ? readFileSync(postgresLog, "utf8") : "(the run did not start: see above)");
   console.log(`PostgreSQL stopped and deleted; the PostgreSQL run took ${postgresSeconds} in all.`);
@@ -193,15 +176,14 @@ function counts(file, read) {
 }
 /** @param {any} r */
 const vitestCounts = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests });
-const unit = counts(unitJson, vitestCounts);
-const api = counts(vitestJson, vitestCounts);
+const unit = counts(vitestJson, vitestCounts);
 const postgres = counts(postgresJson, vitestCounts);
 const e2e = counts(playwrightJson, (r) => ({ passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky, skipped: r.stats.skipped }));
 
 const failedSteps = steps.filter((s) => !s.passed).map((s) => s.name);
-const runs = [unit, api, postgres, e2e];
+const runs = [unit, postgres, e2e];
 const passed = runs.reduce((sum, c) => sum + (c?.passed ?? 0), 0);
-const statuses = [unitStatus, vitestStatus, postgresStatus, playwrightStatus];
+const statuses = [vitestStatus, postgresStatus, playwrightStatus];
 // A failed check or build, a runner without a report, and a runner that failed with no failed test
 // in its report (it could not start: its port taken, say) each count as one failure.
 const failed = runs.reduce((sum, c, i) => sum + (c ? Math.max(c.failed, statuses[i] === 0 ? 0 : 1) : 1), 0) + failedSteps.length;
@@ -210,10 +192,10 @@ const skipped = runs.reduce((sum, c) => sum + (c?.skipped ?? 0), 0);
 const tally = (c) => (c ? `${c.passed} passed, ${c.failed} failed` : "no report");
 console.log(
   `\n${steps.map((s) => `${s.name[0].toUpperCase()}${s.name.slice(1)}: ${s.passed ? "passed" : "FAILED"}`).join("; ")}; ` +
-    `Vitest (unit): ${tally(unit)}; Vitest (API on SQLite): ${tally(api)}; Vitest (API on PostgreSQL): ${tally(postgres)}${postgresSeconds ? ` in ${postgresSeconds}` : ""}; ` +
+    `Vitest (unit + API on SQLite): ${tally(unit)}; Vitest (API on PostgreSQL): ${tally(postgres)}${postgresSeconds ? ` in ${postgresSeconds}` : ""}; ` +
     `Playwright (end to end): ${tally(e2e)}; ${seconds()} in all.`,
 );
 console.log(
   `Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${failedSteps.length ? ` (failed: ${failedSteps.join(", ")})` : ""}`,
 );
-process.exit(unitStatus === 0 && vitestStatus === 0 && postgresStatus === 0 && playwrightStatus === 0 && failed === 0 ? 0 : 1);
+process.exit(vitestStatus === 0 && postgresStatus === 0 && playwrightStatus === 0 && failed === 0 ? 0 : 1);
