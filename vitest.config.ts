@@ -43,6 +43,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // One migrated template database per run, copied for each test server (test/api/global-setup.ts).
+          globalSetup: ["test/api/global-setup.ts"],
         },
       },
     ],

@@ -8,8 +8,10 @@
  */
 import { createClient } from "@libsql/client";
 import { randomBytes } from "node:crypto";
+import { copyFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { inject } from "vitest";
 
 export type TestDatabaseKind = "sqlite" | "postgresql";
 
@@ -57,13 +59,22 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop(): P
   };
 }
 
-/** A fresh database for one test server; SQLite's file lives in `dir`. */
+/**
+ * A fresh database for one test server, already migrated: a copy of the run's template
+ * (test/api/global-setup.ts), so the server starts without running the Prisma CLI. SQLite's file
+ * lives in `dir`.
+ */
 export async function createTestDatabase(dir: string): Promise<TestDatabase> {
+  const template = inject("databaseTemplate");
   if (testDatabaseKind() === "postgresql") {
-    const database = await createPostgresDatabase();
-    return { url: database.url, location: database.url, drop: database.drop };
+    const name = `ga_test_${randomBytes(6).toString("hex")}`;
+    await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+    const url = withDatabase(process.env.GA_TEST_POSTGRES_URL!, name);
+    const drop = () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
+    return { url, location: url, drop };
   }
   const file = path.join(dir, "test.db");
+  copyFileSync(template, file);
   return { url: `file:${file}`, location: file, drop: async () => undefined };
 }
 
