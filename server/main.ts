@@ -104,8 +104,9 @@ async function startLiveGames(
 ): Promise<{ engine: LiveEngine; games: LiveGames; cluster: LiveCluster | null; redis: RedisConnections | null; restored: number }> {
   const rounds = await serverLiveRounds();
   // A round's answers trained ahead, and its view's slow part (a generalise probe) computed ahead, off the event loop.
+  // WARM_TRAINING=0 (the test servers) also leaves a game's training answers to be trained when answered.
   const warmUp = (levelIds: string[], refs: RoundRef[]) => {
-    void warmTrainingLevels(levelIds).catch((error) => console.error("[warm-up] failed:", error));
+    if (process.env.WARM_TRAINING !== "0") void warmTrainingLevels(levelIds).catch((error) => console.error("[warm-up] failed:", error));
     for (const ref of refs) void rounds.prepare(ref).catch((error) => console.error("[warm-up] a round's view failed:", error));
   };
   const redisUrl = process.env.REDIS_URL;
