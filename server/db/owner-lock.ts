@@ -78,18 +78,39 @@ async function lock(client: Client): Promise<void> {
   await client.execute({ sql: "INSERT INTO owner (pid, since) VALUES (?, ?)", args: [process.pid, new Date().toISOString()] });
 }
 
+/** Tries to take the lock this many times before concluding that another server holds it. */
+const LOCK_TRIES = 6;
+
+/**
+ * The lock's connection, or null when another process holds the lock. Two servers starting at
+ * once can each take a shared lock while reading the lock file's schema, which exclusive locking
+ * mode keeps: then neither can write, and both would give up (seen in a CI run: one round of six).
+ * So a busy lock is let go and tried again after a random pause; a live owner still holds it
+ * after every try.
+ */
+async function lockWithRetries(databaseFile: string): Promise<Client | null> {
+  for (let attempt = 1; attempt <= LOCK_TRIES; attempt++) {
+    const client = createClient({ url: `file:${lockFile(databaseFile)}` });
+    try {
+      await lock(client);
+      return client;
+    } catch (error) {
+      client.close();
+      if (!isBusy(error)) throw error;
+    }
+    if (attempt < LOCK_TRIES) await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 180));
+  }
+  return null;
+}
+
 /**
  * Makes this process the owner of `databaseFile`, or throws a DatabaseProblem naming the process
  * that owns it. Returns the previous owner when it took over from a process that is gone.
  */
 export async function takeOwnership(databaseFile: string): Promise<{ tookOverFrom: Owner | null }> {
   if (held) return { tookOverFrom: null };
-  const client = createClient({ url: `file:${lockFile(databaseFile)}` });
-  try {
-    await lock(client);
-  } catch (error) {
-    client.close();
-    if (!isBusy(error)) throw error;
+  const client = await lockWithRetries(databaseFile);
+  if (!client) {
     throw new DatabaseProblem(
       "in-use",
       databaseFile,
