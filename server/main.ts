@@ -22,12 +22,19 @@ const dev = process.argv.includes("--dev");
 process.env.NEXT_TELEMETRY_DISABLED = "1"; // Next.js would report usage to its public host: nothing calls out
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? "0.0.0.0";
+const KEEP_ALIVE_MS = 65_000;
 
 async function main() {
   // Checks, owns (SQLite), migrates and tunes the database, or says what is wrong with it and exits.
   await openDatabase();
 
-  const httpServer = createServer();
+  const httpServer = createServer({
+    // Node closes an idle kept-alive connection after 5 s; a client or proxy that reuses it just as
+    // it closes gets a reset (Playwright's request client did, in CI). Idle connections stay open
+    // longer than the 60 s most proxies wait, so the proxy, not this server, closes them first.
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    headersTimeout: KEEP_ALIVE_MS + 1_000,
+  });
   const app = next({ dev, hostname, port, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -86,6 +86,11 @@ describe("the live protocol's transport", () => {
     expect(await response.json()).toEqual({ code: 5, message: "Unsupported protocol version" });
   });
 
+  it("keeps an idle connection open for 65 s, longer than proxies and clients that reuse it wait", async () => {
+    const response = await fetch(`${server.baseUrl}/api/health`);
+    expect(response.headers.get("keep-alive")).toBe("timeout=65");
+  });
+
   it("the server is still healthy after all of the above, and names the live protocol's version", async () => {
     await expectHealthy();
     expect(server.exits).toEqual([]);
