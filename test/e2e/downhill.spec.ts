@@ -22,36 +22,57 @@ async function landingLoss(page: Page, size: number): Promise<number> {
   return Number(text);
 }
 
-/** Moves a range input to a position with the keyboard (Home, then → steps), as a player would. */
+/** Moves a range input to a position with the keyboard (Home, or arrow keys from where it is), as a player would. */
 async function slideTo(slider: Locator, position: number): Promise<void> {
   await slider.focus();
-  await slider.press("Home");
-  for (let i = 0; i < position; i++) await slider.press("ArrowRight");
+  let at = Number(await slider.inputValue());
+  if (position === 0 || position < at - position) {
+    await slider.press("Home");
+    at = 0;
+  }
+  for (; at < position; at++) await slider.press("ArrowRight");
+  for (; at > position; at--) await slider.press("ArrowLeft");
 }
 
 /** The target the page shows beside the live gap ("target 0.68%"), in percent. */
 const targetPercent = async (page: Page) => Number(((await page.getByTestId("live-gap").textContent()) ?? "").match(/target ([\d.]+)%/)?.[1]);
 
 /**
+ * The rate and the live gap the page shows, once the rate differs from `before` (the page has taken
+ * the last key press): one round trip a notch, which matters over hundreds of notches.
+ */
+async function readRun(page: Page, before: string | null): Promise<{ rate: string; gap: number }> {
+  const handle = await page.waitForFunction((previous) => {
+    const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? "";
+    const rate = text("rate-value");
+    return rate !== previous && { rate, gap: text("live-gap") };
+  }, before);
+  const { rate, gap } = (await handle.jsonValue()) as { rate: string; gap: string };
+  if (gap.includes("diverged")) return { rate, gap: Infinity };
+  const match = gap.match(/([\d.]+)% from the bottom/);
+  return { rate, gap: match ? Number(match[1]) : Infinity };
+}
+
+/**
  * Steps the rate slider notch by notch (from notch `from` to `to`), reading the live gap, and
- * leaves it at the best notch. Returns the best gap and every reading (Infinity: diverged).
+ * leaves it at the best notch. As a player would, it stops once a run ends farther from the bottom
+ * than it started, past a rate that got closer: larger rates only overshoot more. Returns the best
+ * gap and every reading (Infinity: diverged).
  */
 async function scanRate(page: Page, from = 0, to = Infinity): Promise<{ gap: number; at: number; readings: number[] }> {
   const slider = page.getByTestId("rate");
   const last = Math.min(to, Number(await slider.getAttribute("max")));
   await slideTo(slider, from);
   let best = { gap: Infinity, at: from };
-  const rate = page.getByTestId("rate-value");
   const readings: number[] = [];
+  let rate: string | null = null;
   for (let i = from; i <= last; i++) {
-    if (i > from) {
-      const before = await rate.textContent();
-      await slider.press("ArrowRight");
-      await expect(rate).not.toHaveText(before ?? "");
-    }
-    const gap = await percent(page.getByTestId("live-gap"));
-    readings.push(gap);
-    if (gap < best.gap) best = { gap, at: i };
+    if (i > from) await slider.press("ArrowRight");
+    const reading = await readRun(page, rate);
+    rate = reading.rate;
+    readings.push(reading.gap);
+    if (reading.gap < best.gap) best = { gap: reading.gap, at: i };
+    if (reading.gap > 100 && best.gap < 100) break;
   }
   await slideTo(slider, best.at);
   return { ...best, readings };
