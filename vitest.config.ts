@@ -29,6 +29,9 @@ export default defineConfig({
           // Some unit tests train small networks (CPU work): a 2-core machine shared with other
           // builds runs them several times slower than a quiet one.
           testTimeout: 30_000,
+          // One module graph per worker, not per file: each file re-importing core/ and TensorFlow.js
+          // cost minutes of CPU per run. The unit tests share no mutable state (core/ is pure).
+          isolate: false,
         },
       },
       {
