@@ -50,6 +50,32 @@ function runBeside(cmd, args, { env = {}, logFile } = {}) {
   return new Promise((resolve) => child.on("close", (code) => (log ? log.end(() => resolve(code ?? 1)) : resolve(code ?? 1))));
 }
 
+/**
+ * Starts a run whose output is held back until `release()` (another run is printing), then shown
+ * as it comes.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ */
+function runHeld(cmd, args, env) {
+  /** @type {[NodeJS.WriteStream, Buffer][] | null} */
+  let held = [];
+  const child = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+  for (const [from, to] of /** @type {const} */ ([
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]))
+    from.on("data", (chunk) => (held ? held.push([to, chunk]) : to.write(chunk)));
+  return {
+    /** @type {Promise<number>} */
+    status: new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1))),
+    release() {
+      for (const [to, chunk] of held ?? []) to.write(chunk);
+      held = null;
+    },
+  };
+}
+
 process.env.CHROMIUM_PATH = ensureChromium();
 try {
   ensurePostgres();
@@ -149,14 +175,18 @@ if (built) {
   heading("Unit and API tests (Vitest, SQLite), and beside them the API tests on PostgreSQL (throwaway server)");
   const postgresLog = path.join(reports, "vitest-postgresql.log");
   console.log(`The PostgreSQL run's output goes to ${postgresLog}; it is printed when the run ends.`);
-  const onPostgres = apiTestsOnPostgres(postgresLog);
-  vitestStatus = await runBeside(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-  postgresStatus = await onPostgres;
+  const onSqlite = runBeside(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  postgresStatus = await apiTestsOnPostgres(postgresLog);
+  // The SQLite run ends with its API files one at a time, which leaves most of a core idle for
+  // minutes: the end-to-end tests start now, beside it, their output held until it has ended.
+  const endToEnd = runHeld(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  vitestStatus = await onSqlite;
   heading("API tests on PostgreSQL (Vitest, throwaway server): what the run printed");
   console.log(existsSync(postgresLog) ? readFileSync(postgresLog, "utf8") : "(the run did not start: see above)");
   console.log(`PostgreSQL stopped and deleted; the PostgreSQL run took ${postgresSeconds} in all.`);
-  heading("End-to-end tests (Playwright in Chromium)");
-  playwrightStatus = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+  heading("End-to-end tests (Playwright in Chromium), started when the PostgreSQL run ended");
+  endToEnd.release();
+  playwrightStatus = await endToEnd.status;
 } else {
   console.log("\nNo build: the tests did not run.");
 }
