@@ -44,6 +44,7 @@ function slip(level: PublicLevel): unknown {
 }
 
 test("stacked lines: read the stack, multiply it out, and type the single layer for three stars", async ({ page }) => {
+  test.slow(); // axe-core's analysis of this page took 12–14 s a run on a loaded 2-core machine
   await page.setViewportSize({ width: 1280, height: 800 });
   await unlockAndOpen(page, "stacked-lines");
   await expect(page.getByTestId("learn")).toContainText("linear layer");
@@ -70,6 +71,7 @@ test("stacked lines: read the stack, multiply it out, and type the single layer 
 });
 
 test("one bend on a phone: the identity stays a line, ReLU bends around the stripe for three stars", async ({ page }) => {
+  test.slow(); // axe-core's analysis of this page took 12–14 s a run on a loaded 2-core machine
   await page.setViewportSize(PHONE.viewport);
   await unlockAndOpen(page, "one-bend");
   const served = await servedLevel(page, "one-bend");
@@ -103,6 +105,7 @@ test("one bend on a phone: the identity stays a line, ReLU bends around the stri
 });
 
 test("one bend on a laptop: the plane and the controls side by side", async ({ page }) => {
+  test.slow(); // axe-core's analysis of this page took 12–14 s a run on a loaded 2-core machine
   await page.setViewportSize({ width: 1280, height: 800 });
   await unlockAndOpen(page, "one-bend");
   await page.getByTestId("hidden-relu").check();
