@@ -5,12 +5,14 @@ import { expect, expectNoHorizontalScroll, PHONE, screenshot, servedLevel, submi
 // Downhill: gradient descent on a loss surface drawn as contours, played through the UI by reading
 // the page as a player would: the loss where a step would land, the live gap to the bottom.
 
-const percent = async (locator: Locator) => {
-  const text = (await locator.textContent()) ?? "";
+/** The live gap's text ("3.2% from the bottom", or "diverged") in percent; Infinity when diverged. */
+function gapOf(text: string): number {
   if (text.includes("diverged")) return Infinity;
   const match = text.match(/([\d.]+)% from the bottom/);
   return match ? Number(match[1]) : Infinity;
-};
+}
+
+const percent = async (locator: Locator) => gapOf((await locator.textContent()) ?? "");
 
 /** Types a step size and reads the loss it would land at. */
 async function landingLoss(page: Page, size: number): Promise<number> {
@@ -48,9 +50,7 @@ async function readRun(page: Page, before: string | null): Promise<{ rate: strin
     return rate !== previous && { rate, gap: text("live-gap") };
   }, before);
   const { rate, gap } = (await handle.jsonValue()) as { rate: string; gap: string };
-  if (gap.includes("diverged")) return { rate, gap: Infinity };
-  const match = gap.match(/([\d.]+)% from the bottom/);
-  return { rate, gap: match ? Number(match[1]) : Infinity };
+  return { rate, gap: gapOf(gap) };
 }
 
 /**
