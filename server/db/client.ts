@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-postgresql/client";
 import { databaseUrl, isPostgresUrl } from "./database-url";
+import { noteDatabaseProgress } from "./progress";
 
 // One client per process. Next's route handlers and the custom server are bundled separately,
 // so the instance lives on globalThis rather than in module state.
@@ -21,13 +22,22 @@ const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
  */
 function createClient(url: string): PrismaClient {
   if (isPostgresUrl(url)) {
-    const adapter = new PrismaPg(
+    const adapter = new ObservedPg(
       { connectionString: url, max: POSTGRES_POOL_SIZE },
       { onPoolError: (error) => console.error(`[database] a pooled PostgreSQL connection failed: ${error.message}`) },
     );
     return new PostgresPrismaClient({ adapter }) as unknown as PrismaClient;
   }
   return new PrismaClient({ adapter: new ConfiguredLibSQL({ url }) });
+}
+
+/** The PostgreSQL adapter, counting each pooled connection handed back as progress (server/db/progress.ts). */
+class ObservedPg extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    adapter.underlyingDriver().on("release", noteDatabaseProgress);
+    return adapter;
+  }
 }
 
 /**
@@ -87,6 +97,7 @@ function configured(client: Client, pragmas: readonly string[]): Client {
       await turn();
       await ready();
       const result = await method(...args);
+      noteDatabaseProgress();
       if (handsOver) fresh = true;
       return result;
     };
