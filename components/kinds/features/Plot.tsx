@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import { useLabelFloor } from "../../useLabelFloor";
+import { SignShading } from "../sign-shading";
 import type { PointList } from "@/core/kinds/features/public";
 import styles from "./Features.module.css";
 
@@ -28,25 +29,14 @@ export function Plot({
 }) {
   const sx = (x: number) => ((x + half) / (2 * half)) * SIDE;
   const sy = (y: number) => SIDE - ((y + half) / (2 * half)) * SIDE;
-  const cell = SIDE / cells;
-  const shading: { i: number; j: number; positive: boolean }[] = [];
-  for (let i = 0; says && i < cells; i++)
-    for (let j = 0; j < cells; j++) shading.push({ i, j, positive: says(-half + ((i + 0.5) / cells) * 2 * half, half - ((j + 0.5) / cells) * 2 * half) });
+  // Cell (i, j)'s centre, i across from the left and j down from the top.
+  const positiveAt = says && ((i: number, j: number) => says(-half + ((i + 0.5) / cells) * 2 * half, half - ((j + 0.5) / cells) * 2 * half));
   // The axis names stay readable (12 px) on a phone, where the plot is drawn at half its size.
   const axes = useRef<SVGSVGElement>(null);
   useLabelFloor(axes, axisNames, 12);
   return (
     <svg ref={axes} className={styles.plot} viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label} data-testid="features-plot">
-      {shading.map((c) => (
-        <rect
-          key={`${c.i}-${c.j}`}
-          x={c.i * cell}
-          y={c.j * cell}
-          width={cell + 0.5}
-          height={cell + 0.5}
-          className={c.positive ? styles.positive : styles.negative}
-        />
-      ))}
+      {positiveAt && <SignShading cells={cells} side={SIDE} positiveAt={positiveAt} classNames={{ positive: styles.positive, negative: styles.negative }} />}
       <g className={styles.axes}>
         <line x1={sx(0)} y1={0} x2={sx(0)} y2={SIDE} />
         <line x1={0} y1={sy(0)} x2={SIDE} y2={sy(0)} />

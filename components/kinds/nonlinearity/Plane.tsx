@@ -1,5 +1,6 @@
 import { useRef } from "react";
 import { useLabelFloor } from "../../useLabelFloor";
+import { SignShading } from "../sign-shading";
 import type { Bounds, Points } from "@/core/kinds/nonlinearity/public";
 import styles from "./Nonlinearity.module.css";
 
@@ -59,14 +60,8 @@ export function Plane({
   const span = bounds.max - bounds.min;
   const sx = (x: number) => ((x - bounds.min) / span) * SIDE;
   const sy = (y: number) => SIDE - ((y - bounds.min) / span) * SIDE;
-  const cell = SIDE / CELLS;
-  const cells: { i: number; j: number; positive: boolean }[] = [];
-  for (let i = 0; output && i < CELLS; i++)
-    for (let j = 0; j < CELLS; j++) {
-      const x = bounds.min + ((i + 0.5) / CELLS) * span;
-      const y = bounds.max - ((j + 0.5) / CELLS) * span;
-      cells.push({ i, j, positive: output(x, y) > 0 });
-    }
+  // Cell (i, j)'s centre, i across from the left and j down from the top.
+  const positiveAt = output && ((i: number, j: number) => output(bounds.min + ((i + 0.5) / CELLS) * span, bounds.max - ((j + 0.5) / CELLS) * span) > 0);
   const count = points?.labels.length ?? 0;
   // The axis names stay readable (12 px) on a phone, where the plot is drawn at half its size.
   const axes = useRef<SVGSVGElement>(null);
@@ -74,16 +69,7 @@ export function Plane({
   return (
     <svg ref={axes} className={styles.plane} viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label={label}>
       {!output && <rect x={0} y={0} width={SIDE} height={SIDE} fill="#fff" />}
-      {cells.map((c) => (
-        <rect
-          key={`${c.i}-${c.j}`}
-          x={c.i * cell}
-          y={c.j * cell}
-          width={cell + 0.5}
-          height={cell + 0.5}
-          className={c.positive ? styles.positive : styles.negative}
-        />
-      ))}
+      {positiveAt && <SignShading cells={CELLS} side={SIDE} positiveAt={positiveAt} classNames={{ positive: styles.positive, negative: styles.negative }} />}
       <g className={styles.axes}>
         <line x1={sx(0)} y1={0} x2={sx(0)} y2={SIDE} />
         <line x1={0} y1={sy(0)} x2={SIDE} y2={sy(0)} />
