@@ -41,8 +41,8 @@ export function SignShading({
   const runs = signRuns(cells, side, positiveAt);
   return (
     <>
-      {runs.positive && <path d={runs.positive} className={classNames.positive} />}
-      {runs.negative && <path d={runs.negative} className={classNames.negative} />}
+      {runs.positive && <path d={runs.positive} className={classNames.positive} data-shading="positive" />}
+      {runs.negative && <path d={runs.negative} className={classNames.negative} data-shading="negative" />}
     </>
   );
 }

@@ -63,12 +63,12 @@ test("features by hand on a desktop, then learned on a phone-sized screen: three
     await expect(page.getByTestId("commit-first")).toBeVisible();
     // The points, before anything trains: no shading (the model's boundary comes after the commit).
     await expect(page.getByTestId("features-plot").locator("circle")).toHaveCount(view.train.length);
-    await expect(page.getByTestId("features-plot").locator("rect")).toHaveCount(0);
+    await expect(page.getByTestId("features-plot").locator("[data-shading]")).toHaveCount(0);
     await choose(page, right, view);
     await screenshot(page, "features-by-hand-desktop");
     await submitAndExpectStars(page, 3);
     await expectTrained(page);
-    await expect(page.getByTestId("features-plot").locator("rect").first()).toBeVisible();
+    await expect(page.getByTestId("features-plot").locator("[data-shading]").first()).toBeVisible();
     await screenshot(page, "features-by-hand-desktop-submitted");
   });
 
