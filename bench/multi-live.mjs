@@ -20,6 +20,7 @@ import pg from "pg";
 import { io } from "socket.io-client";
 import { startThrowawayPostgres } from "../scripts/postgres-throwaway.mjs";
 import { startThrowawayRedis } from "../scripts/redis-throwaway.mjs";
+import { PROTOCOL_VERSION } from "./lib/live-bots.mjs";
 import { summarize, table } from "./lib/stats.mjs";
 
 /** @param {string} name @param {string} fallback */
@@ -31,7 +32,7 @@ const PLAYERS = Number(arg("players", "60"));
 const ROUNDS = Number(arg("rounds", "3"));
 const FAILOVERS = Number(arg("failovers", "3"));
 const OUT = arg("out", "bench/results/multi-live.json");
-const PROTOCOL = { protocolVersion: 2 };
+const PROTOCOL = { protocolVersion: PROTOCOL_VERSION };
 const ANSWER = { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] };
 const BASE_PORT = 3600;
 const LOGS = mkdtempSync(path.join(tmpdir(), "ga-multi-bench-")); // the servers' output, for when a step fails

@@ -92,7 +92,12 @@ async function send({ event, indices, round, timeoutMs }) {
   for (const i of indices) {
     const payload = event === "player:answer" ? { roundIndex: round, answer: answerFor(round, i) } : { roundIndex: round };
     const at = abs(performance.now());
-    sent.push(request(swarm.sockets[i], event, payload, timeoutMs).then((r) => ({ i, sent: at, at: abs(r.at), reply: stripView(r.reply) })));
+    sent.push(
+      request(swarm.sockets[i], event, payload, timeoutMs).then((r) => {
+        if (r.reply?.ok && r.reply.mine) swarm.views[i]?.me(r.reply.mine); // the player's own part comes in the reply
+        return { i, sent: at, at: abs(r.at), reply: stripView(r.reply) };
+      }),
+    );
   }
   return Promise.all(sent);
 }

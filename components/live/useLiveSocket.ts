@@ -2,8 +2,8 @@
 
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, LiveAck, LiveEventName, LivePayload, LiveView, ReplyOf, ServerToClientEvents } from "@/core/live/protocol";
-import { LiveViewState } from "@/core/live/round-level";
+import type { ClientToServerEvents, LiveAck, LiveEventName, LivePayload, LiveView, MyPart, ReplyOf, ServerToClientEvents } from "@/core/live/protocol";
+import { LiveViewState, ownPartOf } from "@/core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 
 export { LIVE_PROTOCOL_VERSION };
@@ -15,16 +15,27 @@ export function connectLive(): LiveSocket {
   return io({ transports: ["websocket", "polling"] });
 }
 
-/** Sends an event and waits for its acknowledgement (its reply type follows from the event); a silent server counts as an error. */
+/** Where a socket's replies that carry the player's own part go: the view of the hook that opened it. */
+const ownParts = new WeakMap<LiveSocket, (part: MyPart) => void>();
+
+/**
+ * Sends an event and waits for its acknowledgement (its reply type follows from the event); a
+ * silent server counts as an error. A reply with the player's own part (OwnPartReply) updates the
+ * view before the caller sees the reply.
+ */
 export async function request<E extends LiveEventName>(socket: LiveSocket, event: E, payload: LivePayload<E>): Promise<LiveAck<ReplyOf<E>>> {
   // Socket.IO's own types cannot follow a generic event name into emitWithAck; the signature of
   // this function is the typed one every caller sees.
   const timed = socket.timeout(10_000) as unknown as { emitWithAck(event: E, payload: LivePayload<E>): Promise<LiveAck<ReplyOf<E>>> };
+  let ack: LiveAck<ReplyOf<E>>;
   try {
-    return await timed.emitWithAck(event, payload);
+    ack = await timed.emitWithAck(event, payload);
   } catch {
     return { ok: false, error: { code: "bad_request", message: "the server did not answer: check your connection" } };
   }
+  const mine = ownPartOf(ack);
+  if (mine) ownParts.get(socket)?.(mine);
+  return ack;
 }
 
 /** Secrets that let this browser come back to a game (kept per game code). */
@@ -72,6 +83,7 @@ export function useLiveSocket(attach: (socket: LiveSocket) => Promise<LiveView |
       setView(views.acceptCommon(common));
     });
     socket.on("live:me", (part) => setView(views.acceptMe(part)));
+    ownParts.set(socket, (part) => setView(views.acceptMe(part)));
     socket.on("live:level", (message) => setView(views.acceptLevel(message)));
     socket.on("live:kicked", (notice) => setKicked(notice.message));
     return () => {

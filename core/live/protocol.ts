@@ -113,13 +113,23 @@ export type AnswerReply =
 /** The reply to an interactive round's answer, with its score. */
 export type ScoredAnswerReply = Extract<AnswerReply, { lockedIn: false }>;
 
+/**
+ * The reply to a player's answer or "I'm done" carries their own part when it changed, instead of
+ * a "live:me" beside the acknowledgement (one socket write per answer, not two); the player's
+ * other connections (another tab) get it as "live:me".
+ */
+export interface OwnPartReply {
+  mine?: MyPart;
+}
+
 /** What each event's acknowledgement carries besides ok: true (events not listed: nothing). */
 export interface LiveReplies {
   "host:create": { code: string; hostSecret: string; view: HostView };
   "host:resume": { view: HostView };
   "player:join": { playerSecret: string; view: PlayerView };
   "player:resume": { view: PlayerView };
-  "player:answer": AnswerReply;
+  "player:answer": AnswerReply & OwnPartReply;
+  "player:done": OwnPartReply;
   /** How many players were removed (already removed ones count too). */
   "host:kick": { kicked: number };
 }

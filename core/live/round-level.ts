@@ -79,4 +79,10 @@ export class LiveViewState<V extends LiveView = LiveView> {
   }
 }
 
+/** The player's own part a reply carries (OwnPartReply), if any: clients pass it to `acceptMe`. */
+export function ownPartOf(reply: unknown): MyPart | undefined {
+  if (typeof reply !== "object" || reply === null || !("ok" in reply) || reply.ok !== true || !("mine" in reply)) return undefined;
+  return (reply as { mine?: MyPart }).mine;
+}
+
 const partOf = (part: MyPart, view: Pick<CommonView, "phase" | "round">) => part.phase === view.phase && part.roundIndex === (view.round?.index ?? -1);

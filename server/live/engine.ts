@@ -443,7 +443,11 @@ export class LiveEngine {
       if (error instanceof StaleWriteError) throw new LiveError("wrong_phase", "this game was changed elsewhere: its view is being reloaded");
       throw error;
     }
-    if (command.broadcast.actor && actor.role === "player") rt.sendPlayerView(actor.playerId);
+    if (command.broadcast.actor && actor.role === "player") {
+      const mine = rt.playerPartAfter(actor.playerId, connection);
+      // The commands that broadcast to their actor are the players' whose replies may carry it (OwnPartReply).
+      if (mine) return { ...step.reply, mine } as ReplyOf<E>;
+    }
     return step.reply;
   }
 

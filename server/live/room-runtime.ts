@@ -1,5 +1,5 @@
 import type { RoundRef } from "../../core/live/commands";
-import type { CommonView, HostView, Me, PlayerView } from "../../core/live/protocol";
+import type { CommonView, HostView, Me, MyPart, PlayerView } from "../../core/live/protocol";
 import { type Room, remainingMs, roundWinner } from "../../core/live/room";
 import { commonView, hostView, isSealed, playerPart, playerView, type RoundContent, sameMe, showsRoundLevel } from "../../core/live/views";
 import type { PublicLevel } from "../../core/play/public-level";
@@ -251,15 +251,24 @@ export class RoomRuntime {
     this.sendHostView();
   }
 
-  /** A player's own part, if it changed (their answer, their "I'm done"). */
-  sendPlayerView(playerId: string): void {
+  /**
+   * A player's own part after their answer or "I'm done", if it changed: returned for the reply to
+   * the connection that acted (one socket write fewer per answer than a "live:me" beside the
+   * acknowledgement), and sent as "live:me" to the player's other connections (another tab).
+   */
+  playerPartAfter(playerId: string, actor: ConnectionId): MyPart | undefined {
     const connections = this.players.get(playerId);
-    if (!connections?.size) return;
+    if (!connections?.size) return undefined;
     const sealed = isSealed(this.room, this.roundContent().level);
     const me = playerPart(this.room, playerId, sealed, (id) => this.room.done.includes(id));
-    if (this.remember(playerId, me))
-      this.deps.broadcast.me(connections, { code: this.room.code, phase: this.room.phase, roundIndex: this.room.roundIndex, me });
+    let part: MyPart | undefined;
+    if (this.remember(playerId, me)) {
+      part = { code: this.room.code, phase: this.room.phase, roundIndex: this.room.roundIndex, me };
+      const others = [...connections].filter((id) => id !== actor);
+      if (others.length) this.deps.broadcast.me(others, part);
+    }
     this.sendLevelTo([playerId]);
+    return connections.has(actor) ? part : undefined;
   }
 
   /** Keeps `me` as the player's own part last sent; false if it is the same (nothing to send). */

@@ -18,7 +18,7 @@ import type {
   RoundLevel,
   ServerToClientEvents,
 } from "@/core/live/protocol";
-import { LiveViewState } from "@/core/live/round-level";
+import { LiveViewState, ownPartOf } from "@/core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "@/core/live/version";
 import type { PublicLevel } from "@/core/play/public-level";
 import { solve } from "../reference";
@@ -114,8 +114,10 @@ export class LiveClient {
   readonly levels: RoundLevel[] = [];
   /** How many "live:common" messages were received. */
   commons = 0;
-  /** Every "live:me" received. */
+  /** Every "live:me" received (a reply's own part is not one: see OwnPartReply). */
   readonly mine: MyPart[] = [];
+  /** A reply's own part (an answer's, an "I'm done"'s) goes into the view as the page's does. */
+  private readonly acceptOwnPart: (part: MyPart) => void;
   private readonly views = new LiveViewState();
   readonly kicked: KickedNotice[] = [];
   readonly disconnects: string[] = [];
@@ -146,6 +148,7 @@ export class LiveClient {
       this.mine.push(part);
       record(() => this.views.acceptMe(part));
     });
+    this.acceptOwnPart = (part) => record(() => this.views.acceptMe(part));
     // The round's level comes once per round, after the state that starts it: the latest state
     // then shows it, as the pages do (core/live/round-level.ts).
     socket.on("live:level", (message) => {
@@ -188,6 +191,8 @@ export class LiveClient {
       payload === undefined ? await this.socket.timeout(timeoutMs).emitWithAck(event) : await this.socket.timeout(timeoutMs).emitWithAck(event, payload);
     // A reply to a join or resume carries the whole view, the round's level included.
     if (ack.ok && "view" in ack && ack.view) this.views.acceptView(ack.view as LiveView);
+    const part = ownPartOf(ack);
+    if (part) this.acceptOwnPart(part);
     return ack;
   }
 
@@ -418,6 +423,12 @@ export function pointsFromAnswers(answers: Record<string, any>[]): Record<string
  * An interactive round's acknowledgement, with its score (a quiz round's answer is sealed until
  * the reveal: its acknowledgement says only "locked in", and this throws).
  */
+/** An acknowledgement without the player's own part it may carry (OwnPartReply), for comparing the rest. */
+export function withoutOwnPart<T extends object>(ack: T): Omit<T, "mine"> {
+  const { mine: _mine, ...rest } = ack as T & { mine?: unknown };
+  return rest;
+}
+
 export function scored<T extends { lockedIn: boolean }>(ack: T): Extract<T, { lockedIn: false }> {
   if (ack.lockedIn) throw new Error("a quiz round's answer is sealed until the reveal: its acknowledgement has no score");
   return ack as Extract<T, { lockedIn: false }>;

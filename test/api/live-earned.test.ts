@@ -8,7 +8,7 @@ import { findLevel } from "@/core/levels/catalog";
 import type { HostView, PlayerView } from "@/core/live/protocol";
 import { secretsOf } from "@/core/kinds/instances";
 import { staticAnswers } from "../reference";
-import { advance, createGame, joinGame, liveClient, liveTestServer, PROTOCOL, roundLevel, solvedAnswer, startRound } from "./live-client";
+import { advance, createGame, joinGame, liveClient, liveTestServer, PROTOCOL, roundLevel, solvedAnswer, startRound, withoutOwnPart } from "./live-client";
 
 const server = liveTestServer();
 const QUIZ = "rules-or-examples";
@@ -30,7 +30,8 @@ describe("a quiz round", () => {
 
     const first = await ada.client.ok("player:answer", { roundIndex: 0, answer: { responses: {} } });
     // The result stays sealed until the reveal: the reply says only "locked in".
-    expect(first).toEqual({ ok: true, lockedIn: true });
+    expect(withoutOwnPart(first)).toEqual({ ok: true, lockedIn: true });
+    expect(first.mine?.me).toMatchObject({ done: true, roundBest: null, points: 0 }); // her own part: locked in, sealed
     const again = await ada.client.refused("player:answer", { roundIndex: 0, answer: await solvedAnswer(ada.client) }, "already_answered");
     expect(again.ok || again.error.message).toBe("your answer to this quiz round is locked in: a quiz round takes one answer");
     const adaView = await ada.client.waitLast<PlayerView>((v) => v.me.done, "Ada locked in");
@@ -38,7 +39,10 @@ describe("a quiz round", () => {
     await game.host.waitLast<HostView>((v) => v.doneCount === 1, "the host sees one player done");
     expect(bob.client.last?.phase).toBe("playing");
 
-    expect(await bob.client.ok("player:answer", { roundIndex: 0, answer: await solvedAnswer(bob.client) })).toEqual({ ok: true, lockedIn: true });
+    expect(withoutOwnPart(await bob.client.ok("player:answer", { roundIndex: 0, answer: await solvedAnswer(bob.client) }))).toEqual({
+      ok: true,
+      lockedIn: true,
+    });
     const reveal = await ada.client.waitState<PlayerView>((v) => v.phase === "reveal" && v.reveal?.review != null, "the reveal, with its review");
     expect(reveal.reveal).toMatchObject({ winner: { nickname: "Bob", stars: 3 }, explanation: findLevel(QUIZ)!.explanation });
     const review = reveal.reveal!.review as { questions: { explanation: string; correct: unknown }[] };

@@ -11,7 +11,7 @@ import type { PredictionView } from "../../core/kinds/public-prediction";
 import { initialAnswer as whichNetworkStart } from "../../core/kinds/which-network/public";
 import { initialAnswer as whyNowStart } from "../../core/kinds/why-now/public";
 import type { LiveAck, PlayerView, RoundLevel, ServerToClientEvents } from "../../core/live/protocol";
-import { LiveViewState } from "../../core/live/round-level";
+import { LiveViewState, ownPartOf } from "../../core/live/round-level";
 import { LIVE_PROTOCOL_VERSION } from "../../core/live/version";
 import type { PublicLevel } from "../../core/play/public-level";
 import { solve } from "../reference";
@@ -56,6 +56,8 @@ export async function joinBot(baseURL: string, code: string, nickname: string, s
     if (answer !== undefined)
       void send("player:answer", { roundIndex: v.round.index, answer }).then((reply) => {
         if (!reply.ok) console.warn(`${nickname}'s answer to round ${v.round!.index + 1} was refused: ${reply.error.message}`);
+        const mine = ownPartOf(reply); // the reply carries the player's own part (OwnPartReply)
+        if (mine) play(views.acceptMe(mine));
       });
   };
   socket.on("live:state", (view) => play(views.acceptView(view as PlayerView)));

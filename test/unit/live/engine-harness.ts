@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, vi } from "vitest";
 import {
+  type CommandName,
   type CommonView,
   LIVE_PROTOCOL_VERSION,
   type LiveEvent,
@@ -16,15 +17,18 @@ import {
   type RoundLevel,
   type ServerEventName,
 } from "@/core/live/protocol";
-import { LiveViewState } from "@/core/live/round-level";
+import { LiveViewState, ownPartOf } from "@/core/live/round-level";
 import { LiveError } from "@/core/live/room";
 import type { PublicLevel } from "@/core/play/public-level";
 import { LiveEngine } from "@/server/live/engine";
 import type { ConnectionId, LiveBroadcast, LiveRounds } from "@/server/live/interfaces";
 import { MemoryLiveStore } from "@/server/live/memory-store";
 
-/** What a connection was sent: a server event, or ("reply") the whole view of a join's or resume's reply. */
-type Sent = { to: ConnectionId; event: ServerEventName | "reply"; payload: unknown };
+/**
+ * What a connection was sent: a server event, ("reply") the whole view of a join's or resume's
+ * reply, or ("reply-mine") the player's own part in an answer's or "I'm done"'s reply.
+ */
+type Sent = { to: ConnectionId; event: ServerEventName | "reply" | "reply-mine"; payload: unknown };
 
 export class FakeBroadcast implements LiveBroadcast {
   readonly sent: Sent[] = [];
@@ -62,6 +66,11 @@ export class FakeBroadcast implements LiveBroadcast {
     this.sent.push({ to, event: "reply", payload: view });
   }
 
+  /** The own part a command's reply carried (OwnPartReply; liveEngine records each). */
+  replyPart(to: ConnectionId, part: MyPart): void {
+    this.sent.push({ to, event: "reply-mine", payload: part });
+  }
+
   level(to: Iterable<ConnectionId>, message: RoundLevel): void {
     for (const id of to) this.sent.push({ to: id, event: "live:level", payload: message });
   }
@@ -89,7 +98,7 @@ export class FakeBroadcast implements LiveBroadcast {
       if (s.event === "reply") client.acceptView(s.payload as V);
       if (s.event === "live:state") views.push(client.acceptView(s.payload as V));
       if (s.event === "live:common") shown(() => client.acceptCommon(s.payload as CommonView));
-      if (s.event === "live:me") shown(() => client.acceptMe(s.payload as MyPart));
+      if (s.event === "live:me" || s.event === "reply-mine") shown(() => client.acceptMe(s.payload as MyPart));
       // The level follows the state that starts its round: the client's screen then shows both.
       const completed = s.event === "live:level" ? client.acceptLevel(s.payload as RoundLevel) : null;
       if (completed && views.length) views[views.length - 1] = completed;
@@ -98,7 +107,7 @@ export class FakeBroadcast implements LiveBroadcast {
   }
 
   /** The messages of one event a connection was sent, as sent. */
-  raw<P>(connection: ConnectionId, event: ServerEventName): P[] {
+  raw<P>(connection: ConnectionId, event: Sent["event"]): P[] {
     return this.sent.filter((s) => s.to === connection && s.event === event).map((s) => s.payload as P);
   }
 
@@ -115,7 +124,7 @@ export class FakeBroadcast implements LiveBroadcast {
     return new Set(
       this.sent
         .slice(since)
-        .filter((s) => s.event !== "reply")
+        .filter((s) => s.event !== "reply" && s.event !== "reply-mine")
         .map((s) => s.to),
     );
   }
@@ -150,11 +159,21 @@ export const PLAYLIST = ["turn-the-axes", "turn-and-shift"];
 export const VERSION = LIVE_PROTOCOL_VERSION;
 export const OPTIONS: LiveEvent<"host:create">["options"] = { roundSeconds: 60, speedBonus: false };
 
-/** An engine on the fake broadcast, whose joins and resumes record their replies there (a client starts from its reply's view). */
+/**
+ * An engine on the fake broadcast, whose joins and resumes record their replies there (a client
+ * starts from its reply's view), and whose commands the own part their reply carries.
+ */
 export function liveEngine(store = new MemoryLiveStore(), broadcast = new FakeBroadcast()) {
   const engine = new LiveEngine({ store, broadcast, rounds: fakeRounds });
   const join = engine.join.bind(engine);
   const resume = engine.resume.bind(engine);
+  const command = engine.command.bind(engine);
+  engine.command = (async (connection: ConnectionId, name: CommandName, payload: never) => {
+    const reply = await command(connection, name, payload);
+    const mine = ownPartOf({ ok: true, ...reply });
+    if (mine) broadcast.replyPart(connection, mine);
+    return reply;
+  }) as typeof engine.command;
   engine.join = async (connection, event, device) => {
     const joined = await join(connection, event, device);
     broadcast.reply(connection, joined.view);

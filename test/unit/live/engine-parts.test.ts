@@ -51,12 +51,15 @@ describe("a player's view in parts", () => {
     const live = liveEngine();
     const { engine, broadcast } = live;
     await gameWith(live, ["Ada", "Bob"]);
-    const mine = (who: string) => broadcast.raw<MyPart>(who, "live:me");
+    // Her own part after her answer or "I'm done" comes in the reply (one write, not two).
+    const mine = (who: string) => [...broadcast.raw<MyPart>(who, "live:me"), ...broadcast.raw<MyPart>(who, "reply-mine")];
     const whole = (who: string) => broadcast.raw<PlayerView>(who, "live:state");
     await startRound(live);
     // Nothing of their own changed since the join's reply (0 points, no answer, not done).
     expect(mine("Ada")).toEqual([]);
-    await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(2) });
+    const reply = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(2) });
+    expect(reply.mine?.me.roundBest?.stars).toBe(2);
+    expect(broadcast.raw("Ada", "live:me")).toEqual([]); // not beside the reply as well
     expect(mine("Ada").map((p) => p.me.roundBest?.stars)).toEqual([2]);
     expect(mine("Ada")[0]).toMatchObject({ phase: "playing", roundIndex: 0, me: { points: 667, done: false } });
     await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(1) }); // not better: nothing changed
@@ -106,13 +109,32 @@ describe("a player's view in parts", () => {
     const { engine, broadcast } = live;
     await gameWith(live, ["Ada", "Bob"], undefined, [QUIZ]);
     await startRound(live);
-    expect(await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) })).toEqual({ lockedIn: true });
+    const reply = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
+    expect(Object.keys(reply).sort()).toEqual(["lockedIn", "mine"]);
     // Locked in, and nothing on the phone tells whether it was right: no result, the same total.
-    const sealed = broadcast.raw<MyPart>("Ada", "live:me");
+    const sealed = broadcast.raw<MyPart>("Ada", "reply-mine");
     expect(sealed.map((p) => p.me)).toMatchObject([{ done: true, roundBest: null, points: 0 }]);
     await engine.command("Bob", "player:answer", { roundIndex: 0, answer: scored(0) }); // the last one done: the reveal
     expect(broadcast.last<PlayerView>("Ada")).toMatchObject({ phase: "reveal", me: { points: 1000, roundBest: { stars: 3 } } });
     expect(broadcast.raw<PlayerView>("Ada", "live:state").at(-1)).toMatchObject({ phase: "reveal", me: { roundBest: { stars: 3 } } });
+  });
+
+  it("answers a player's own part in the reply to the tab that acted, and sends it to their other tabs", async () => {
+    const live = liveEngine();
+    const { engine, broadcast } = live;
+    const { code, players } = await gameWith(live, ["Ada", "Bob"]);
+    await engine.resume("Ada-phone", code, players.Ada.secret); // a second tab of Ada's
+    await startRound(live);
+    const reply = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
+    expect(reply.mine).toMatchObject({ phase: "playing", roundIndex: 0, me: { roundBest: { stars: 3 } } });
+    expect(broadcast.raw("Ada", "live:me")).toEqual([]);
+    expect(broadcast.raw<MyPart>("Ada-phone", "live:me")).toEqual([reply.mine]);
+    expect(broadcast.last<PlayerView>("Ada-phone")?.me.roundBest).toMatchObject({ stars: 3 });
+    expect(broadcast.raw("Bob", "live:me")).toEqual([]);
+    // Nothing of hers changed: no part in the reply, none to the other tab.
+    const worse = await engine.command("Ada-phone", "player:answer", { roundIndex: 0, answer: scored(1) });
+    expect(worse.mine).toBeUndefined();
+    expect(broadcast.raw("Ada", "live:me")).toEqual([]);
   });
 
   it("gives a reconnecting player both parts at once, and the common ones from then on; a kicked player's tabs leave the group", async () => {

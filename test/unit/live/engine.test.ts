@@ -145,10 +145,11 @@ describe("answers", () => {
     const { players } = await gameWith(live, ["Ada", "Bob"]);
     await startRound(live);
     const since = broadcast.sent.length;
-    const first = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(2) });
+    const { mine, ...first } = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(2) });
     expect(first).toEqual({ score: 0.9, stars: 2, points: 667, improved: true, best: { score: 0.9, stars: 2, points: 667 }, lockedIn: false });
+    expect(mine?.me.roundBest).toEqual({ score: 0.9, stars: 2, points: 667 }); // her own part, in the reply
     expect(broadcast.last<PlayerView>("Ada")?.me.roundBest).toEqual({ score: 0.9, stars: 2, points: 667 });
-    expect(broadcast.recipients(since)).toEqual(new Set(["Ada"])); // Bob sees nothing; the host later
+    expect(broadcast.recipients(since)).toEqual(new Set()); // no message: Ada's part was in the reply; Bob sees nothing; the host later
     const worse = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(1) });
     expect(worse).toMatchObject({ improved: false, best: { points: 667 } });
     const better = await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(2, 0.95) }); // same points, higher score
@@ -234,7 +235,7 @@ describe("quiz rounds are one shot", () => {
     const { players } = await gameWith(live, ["Ada", "Bob"], OPTIONS, [QUIZ, "turn-the-axes"]);
     await startRound(live);
     // Its result is sealed until the reveal: neither the reply, nor the phone's view, nor the host's spread tells it.
-    expect(await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(1) })).toEqual({ lockedIn: true });
+    expect(await engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(1) })).toEqual({ lockedIn: true, mine: expect.anything() });
     expect(broadcast.last<PlayerView>("Ada")?.me).toMatchObject({ done: true, roundBest: null });
     expect(broadcast.last<HostView>("host")).toMatchObject({ phase: "playing", spread: null });
     const again = engine.command("Ada", "player:answer", { roundIndex: 0, answer: scored(3) });
