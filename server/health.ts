@@ -25,8 +25,11 @@ const PROBE_TIMEOUT_MS = 3_000;
 export type DatabaseHealth = { ok: true } | { ok: false; problem: ProblemKind | "timeout" | "unknown" };
 
 type MonitorParts = {
-  /** Resolves when the database took a test write; throws a DatabaseProblem (or anything) when not. */
-  probeWrite: () => Promise<void>;
+  /**
+   * Resolves when the database took a test write; throws a DatabaseProblem (or anything) when not.
+   * Calls `onAttempt` as each attempt starts (a retry after a dropped connection).
+   */
+  probeWrite: (onAttempt: () => void) => Promise<void>;
   /** A counter that moves while the database finishes others' statements (server/db/progress.ts). */
   progress: () => number;
   /** Where a change of health is said (the server's console). */
@@ -47,8 +50,13 @@ export function healthMonitor({ probeWrite, progress, log, databaseName }: Monit
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), PROBE_TIMEOUT_MS)));
     try {
-      const progressBefore = progress();
-      const outcome = await Promise.race([probeWrite().then(() => "ok" as const), timeout]);
+      // Counted from the last attempt's start: a failed first attempt handing its connection back
+      // is the probe's own work, not others' (it would read a stuck database as a queue).
+      let progressBefore = progress();
+      const attemptStarts = () => {
+        progressBefore = progress();
+      };
+      const outcome = await Promise.race([probeWrite(attemptStarts).then(() => "ok" as const), timeout]);
       // Queued behind others' statements that keep finishing: the database takes writes, it has a queue.
       const queued = outcome === "timeout" && progress() > progressBefore;
       const health: DatabaseHealth = outcome === "ok" || queued ? { ok: true } : { ok: false, problem: "timeout" };
@@ -97,7 +105,7 @@ function consoleLog(): MonitorParts["log"] {
 
 /** This process's database health, for /api/health. */
 export const databaseHealth = healthMonitor({
-  probeWrite: () => probeWrite(databaseUrl(), { busyPatienceMs: BUSY_PATIENCE_MS.health }),
+  probeWrite: (onAttempt) => probeWrite(databaseUrl(), { busyPatienceMs: BUSY_PATIENCE_MS.health, onAttempt }),
   progress: databaseProgress,
   log: consoleLog(),
   databaseName: describeDatabase,

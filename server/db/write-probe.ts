@@ -103,13 +103,21 @@ export const BUSY_PATIENCE_MS = { start: 10_000, health: 1_000 } as const;
 
 /**
  * Throws a DatabaseProblem when the database cannot take a write. `busyPatienceMs`: how long an
- * SQLite file that another process holds may stay busy before that counts as a problem.
+ * SQLite file that another process holds may stay busy before that counts as a problem;
+ * `onAttempt` is called as each attempt starts (the health monitor counts others' progress from it).
  */
-export async function probeWrite(url = databaseUrl(), { busyPatienceMs = BUSY_PATIENCE_MS.start }: { busyPatienceMs?: number } = {}): Promise<void> {
+export async function probeWrite(
+  url = databaseUrl(),
+  { busyPatienceMs = BUSY_PATIENCE_MS.start, onAttempt = () => {} }: { busyPatienceMs?: number; onAttempt?: () => void } = {},
+): Promise<void> {
   if (isPostgresUrl(url)) {
+    const attempt = () => {
+      onAttempt();
+      return rolledBackWrite();
+    };
     // One dropped pooled connection is not an unhealthy database: try once more on a fresh one.
-    await rolledBackWrite()
-      .catch((error) => (droppedConnection(error) ? rolledBackWrite() : Promise.reject(error)))
+    await attempt()
+      .catch((error) => (droppedConnection(error) ? attempt() : Promise.reject(error)))
       .catch((error) => {
         throw postgresProblem(url, error);
       });
@@ -125,7 +133,10 @@ export async function probeWrite(url = databaseUrl(), { busyPatienceMs = BUSY_PA
     );
   }
   checkSqliteFiles(file, { readHeader: false }); // the server has the file open: stat it, never open it
-  await busyRetried(() => rolledBackWrite(true), busyPatienceMs).catch((error) => {
+  await busyRetried(() => {
+    onAttempt();
+    return rolledBackWrite(true);
+  }, busyPatienceMs).catch((error) => {
     throw sqliteProblem(file, error, busyPatienceMs);
   });
 }

@@ -55,6 +55,34 @@ describe("the /api/health monitor", () => {
     expect(database.logged).toEqual(["ok", "timeout"]);
   });
 
+  it("a probe's own failed first attempt is not others' progress: a database stuck after a dropped connection is still caught", async () => {
+    let finished = 0;
+    let firstDone = false;
+    const check = healthMonitor({
+      // The first attempt fails on a dropped connection and hands it back (progress); the retry hangs.
+      probeWrite: (onAttempt) => {
+        onAttempt();
+        if (!firstDone) return Promise.resolve();
+        finished++;
+        onAttempt();
+        return new Promise<void>(() => {});
+      },
+      progress: () => finished,
+      log: () => {},
+      databaseName: () => "test.db",
+    });
+    expect(await check()).toEqual({ ok: true });
+    firstDone = true;
+    const afterDrop = async () => {
+      vi.setSystemTime(Date.now() + 2_000);
+      await check();
+      await vi.advanceTimersByTimeAsync(3_000);
+      return check();
+    };
+    expect(await afterDrop()).toEqual({ ok: true }); // forgiven once, as any slow probe
+    expect(await afterDrop()).toEqual({ ok: false, problem: "timeout" });
+  });
+
   it("a problem that time does not mend is reported at once", async () => {
     const check = healthMonitor({
       probeWrite: async () => {
