@@ -15,8 +15,9 @@ import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import { io } from "socket.io-client";
+import { BotPool } from "./lib/bot-pool.mjs";
+import { answerFor } from "./lib/live-bots.mjs";
 import { summarize, table } from "./lib/stats.mjs";
 
 /** @param {string} name @param {string} fallback */
@@ -32,7 +33,7 @@ const PAYLOAD_BYTES = Number(arg("payload-bytes", "480"));
 const PORT = Number(arg("port", "3470"));
 const OUT = arg("out", "bench/results/socketio-floor.json");
 const URL_ = `http://127.0.0.1:${PORT}`;
-const ANSWER = { representation: "raw", rule: "x>0", angleDeg: 35, shift: [0, 0], scale: [1, 1] }; // the live bench's answer
+const ANSWER = answerFor(0, 0); // the live bench's three-star answer to its first round
 const abs = () => performance.timeOrigin + performance.now();
 const sleep = (/** @type {number} */ ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,33 +53,9 @@ async function startServer() {
   return child;
 }
 
-function pool(k) {
-  let next = 0;
-  const waiting = new Map();
-  const workers = Array.from({ length: k }, () => {
-    const w = new Worker(new URL("./lib/floor-worker.mjs", import.meta.url), { workerData: { url: URL_ } });
-    w.on("message", ({ id, ok, value, error }) => {
-      const p = waiting.get(id);
-      waiting.delete(id);
-      ok ? p.resolve(value) : p.reject(new Error(error));
-    });
-    return w;
-  });
-  const call = (w, op, args = {}) =>
-    new Promise((resolve, reject) => {
-      const id = next++;
-      waiting.set(id, { resolve, reject });
-      workers[w].postMessage({ id, op, args });
-    });
-  return {
-    all: (op, args) => Promise.all(workers.map((_, w) => call(w, op, typeof args === "function" ? args(w) : args))),
-    end: () => Promise.all(workers.map((w) => w.terminate())),
-  };
-}
-
 async function run(n) {
   const server = await startServer();
-  const bots = pool(WORKERS);
+  const bots = new BotPool(URL_, WORKERS, new URL("./lib/floor-worker.mjs", import.meta.url));
   try {
     const t0 = performance.now();
     await bots.all("connect", (w) => ({ count: Math.floor(n / WORKERS) + (w < n % WORKERS ? 1 : 0), batch: 100 }));
@@ -90,11 +67,11 @@ async function run(n) {
     // One broadcast and one burst first, not counted: a floor is the transport at its best, warmed up.
     const deliveries = [];
     for (let seq = 0; seq <= BROADCASTS; seq++) {
-      await bots.all("arm", { seq });
+      await bots.all("arm", () => ({ seq }));
       const message = payload(seq);
       const sent = abs();
       host.emit("broadcast", message, () => {});
-      const arrivals = (await bots.all("collect", { timeoutMs: 60_000 })).flat();
+      const arrivals = (await bots.all("collect", () => ({ timeoutMs: 60_000 }))).flat();
       if (arrivals.length !== n) throw new Error(`broadcast ${seq}: ${arrivals.length} of ${n} bots got it`);
       if (seq > 0) deliveries.push(...arrivals.map((at) => at - sent));
       await sleep(300);
@@ -103,7 +80,7 @@ async function run(n) {
     const acks = [];
     const bursts = [];
     for (let b = -1; b < BURSTS; b++) {
-      const pairs = (await bots.all("answer", { answer: ANSWER })).flat();
+      const pairs = (await bots.all("answer", () => ({ answer: ANSWER }))).flat();
       if (b < 0) {
         await sleep(500);
         continue;
@@ -113,10 +90,9 @@ async function run(n) {
       await sleep(500);
     }
     host.close();
-    await bots.all("close");
     return { players: n, joinedMs, broadcast: summarize(deliveries), ack: summarize(acks), burstsMs: bursts.map((b) => Math.round(b)) };
   } finally {
-    await bots.end();
+    await bots.close();
     const exited = new Promise((resolve) => server.once("exit", resolve));
     server.kill("SIGTERM");
     await exited; // the next run listens on the same port

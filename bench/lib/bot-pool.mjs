@@ -6,14 +6,17 @@ import { Worker } from "node:worker_threads";
 const toLocal = (absolute) => absolute - performance.timeOrigin;
 
 export class BotPool {
-  /** @param {string} baseURL @param {number} k */
-  constructor(baseURL, k) {
+  /**
+   * @param {string} baseURL @param {number} k
+   * @param {URL} [script] the worker's module: the live bots, or another set of ops (bench/lib/floor-worker.mjs)
+   */
+  constructor(baseURL, k, script = new URL("./bot-worker.mjs", import.meta.url)) {
     this.k = k;
     this.nextId = 0;
     /** @type {Map<number, { resolve: (v: any) => void, reject: (e: Error) => void }>} */
     this.waiting = new Map();
     this.workers = Array.from({ length: k }, () => {
-      const worker = new Worker(new URL("./bot-worker.mjs", import.meta.url), { workerData: { baseURL } });
+      const worker = new Worker(script, { workerData: { baseURL } });
       worker.on("message", ({ id, ok, value, error }) => {
         const waiter = this.waiting.get(id);
         this.waiting.delete(id);

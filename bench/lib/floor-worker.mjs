@@ -1,4 +1,4 @@
-// One thread of bots for bench/socketio-floor.mjs, like lib/bot-worker.mjs for the live bench:
+// One thread of bots for bench/socketio-floor.mjs (run by lib/bot-pool.mjs), like lib/bot-worker.mjs for the live bench:
 // plain socket.io-client sockets that join, stamp each broadcast's arrival and answer on command.
 // Every time reported is absolute (performance.timeOrigin + performance.now()).
 import { parentPort, workerData } from "node:worker_threads";
@@ -12,7 +12,7 @@ const sockets = [];
 let expecting = null;
 
 function open() {
-  const socket = io(workerData.url, { transports: ["websocket"], forceNew: true, reconnection: false, timeout: 60_000 });
+  const socket = io(workerData.baseURL, { transports: ["websocket"], forceNew: true, reconnection: false, timeout: 60_000 });
   socket.on("common", (payload) => {
     if (expecting && payload.seq === expecting.seq) expecting.arrivals.push(abs());
   });
