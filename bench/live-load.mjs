@@ -227,7 +227,7 @@ function attachProfile(result, profDir, windows) {
     result.errors.push(`no CPU profile was written in ${profDir}`);
     return;
   }
-  result.profile = { dir: profDir };
+  result.profile = { dir: profDir, windows }; // the windows too: the profile can be read again (lib/live-profile.mjs)
   for (const kind of ["broadcast", "join", "answers"]) {
     result.profile[kind] = analyzeProfile(
       prof,

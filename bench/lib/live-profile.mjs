@@ -6,9 +6,37 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-function shortUrl(url) {
+/** The server's bundle (scripts/server-bundle.mjs) file by file: esbuild opens each module with a `// <path>` line. */
+const bundleModules = new Map();
+const BUNDLE = /node_modules\/\.cache\/gradient-arena\/server-[0-9a-f]+\.mjs$/;
+const MODULE_LINE = /^\/\/ ((?:server|core|lib|components|app)\/[\w./-]+\.tsx?)$/;
+
+/** The source file a line of the server's bundle comes from (0-based line), or null if unknown. */
+function bundleSource(file, line) {
+  if (!bundleModules.has(file)) {
+    const starts = [];
+    try {
+      readFileSync(file, "utf8")
+        .split("\n")
+        .forEach((text, i) => {
+          const match = MODULE_LINE.exec(text);
+          if (match) starts.push({ line: i, source: match[1] });
+        });
+    } catch {} // a bundle removed meanwhile: its functions keep the bundle's name
+    bundleModules.set(file, starts);
+  }
+  let source = null;
+  for (const start of bundleModules.get(file)) {
+    if (start.line > line) break;
+    source = start.source;
+  }
+  return source;
+}
+
+function shortUrl(url, line = 0) {
   if (!url) return "";
   const clean = url.replace(/^file:\/\//, "");
+  if (BUNDLE.test(clean)) return bundleSource(clean, line) ?? clean;
   const nm = clean.lastIndexOf("node_modules/");
   if (nm >= 0) return clean.slice(nm + "node_modules/".length);
   const main = clean.indexOf("/work/main/");
@@ -21,11 +49,11 @@ function areaOf(callFrame) {
   if (functionName === "(garbage collector)") return "GC";
   if (functionName === "(idle)") return "idle";
   if (functionName === "(program)" || functionName === "(root)") return "(program: native, outside JS)";
-  const u = shortUrl(url);
+  const u = shortUrl(url, callFrame.lineNumber);
   if (!u) return "V8 builtins / native (JSON.stringify, …)";
   if (u.startsWith("node:")) return `node internals (${u.split("/")[0].replace("node:", "")}${u.includes("/") ? "/" + u.split("/")[1] : ""})`;
   const pkg = u.startsWith("@") ? u.split("/").slice(0, 2).join("/") : u.split("/")[0];
-  if (url.includes("node_modules/")) return pkg;
+  if (url.includes("node_modules/") && !BUNDLE.test(url.replace(/^file:\/\//, ""))) return pkg;
   return u.split("/").slice(0, 2).join("/"); // core/live, server/live, …
 }
 
@@ -65,12 +93,12 @@ export function analyzeProfile(profile, windows) {
     const node = byId.get(profile.samples[i]);
     const cf = node.callFrame;
     add(areas, areaOf(cf), dt);
-    add(selfFns, `${cf.functionName || "(anonymous)"}  ${shortUrl(cf.url)}${cf.url ? `:${cf.lineNumber + 1}` : ""}`, dt);
+    add(selfFns, `${cf.functionName || "(anonymous)"}  ${shortUrl(cf.url, cf.lineNumber)}${cf.url ? `:${cf.lineNumber + 1}` : ""}`, dt);
     // Inclusive time: every distinct app function on the stack, plus socket.io's emit.
     const seen = new Set();
     for (let id = node.id; id !== undefined; id = parent.get(id)) {
       const f = byId.get(id).callFrame;
-      const u = shortUrl(f.url);
+      const u = shortUrl(f.url, f.lineNumber);
       const interesting = u.startsWith("server/") || u.startsWith("core/") || (u.startsWith("socket.io/") && f.functionName === "emit");
       if (!interesting) continue;
       const key = `${f.functionName || "(anonymous)"}  ${u}:${f.lineNumber + 1}`;
