@@ -229,6 +229,7 @@ function attachProfile(result, profDir, windows) {
   }
   result.profile = { dir: profDir, windows }; // the windows too: the profile can be read again (lib/live-profile.mjs)
   for (const kind of ["broadcast", "join", "answers"]) {
+    if (!windows.some((w) => w.kind === kind)) continue; // --rooms measures answers only
     result.profile[kind] = analyzeProfile(
       prof,
       windows.filter((w) => w.kind === kind),
@@ -576,7 +577,7 @@ async function openRooms(server, swarm, hosts, rooms, n) {
  * @param {number} n
  */
 async function runRooms(rooms, n) {
-  const { server, probeDir } = await startRunServer();
+  const { server, profDir, probeDir } = await startRunServer();
   const swarm = new BotSwarm(server.baseURL);
   /** @type {any[]} */
   const hosts = [];
@@ -611,6 +612,8 @@ async function runRooms(rooms, n) {
       ackMs: summarize(acks.map((a, i) => a.at - sent[i])),
     };
     const b = result.burst;
+    const lastAt = Math.max(...acks.map((a) => a.at));
+    result.window = { kind: "answers", label: "answers", startUs: perfToMonoUs(t0), endUs: perfToMonoUs(lastAt) };
     console.log(
       `  ${rooms} room(s) × ${n}: ${b.acknowledged}/${b.answers} answers acknowledged, the last after ${b.lastAckMs} ms (ack p50 ${b.ackMs.p50}, p95 ${b.ackMs.p95}, p99 ${b.ackMs.p99} ms)`,
     );
@@ -626,6 +629,7 @@ async function runRooms(rooms, n) {
     await sleep(300);
     result.serverExit = await server.stop();
     rmSync(probeDir, { recursive: true, force: true });
+    if (result.window) attachProfile(result, profDir, [result.window]); // the server has written its profile as it stopped
     if (result.errors.length) console.log(`  server log: ${server.logFile}`);
     else rmSync(server.dir, { recursive: true, force: true });
     result.loadAtEnd = load();
