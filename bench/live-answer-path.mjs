@@ -22,7 +22,7 @@ const rounds = {
   score: async (_round, answer) => ({ ok: true, score: answer.score, stars: answer.stars, answer, oneShot: false }),
   reveal: async () => ({ review: null, explanation: "" }),
 };
-const broadcast = { state() {}, level() {}, kicked() {}, enterPlayers() {}, leavePlayers() {}, common() {}, me() {} };
+const broadcast = { state() {}, playerStates() {}, level() {}, kicked() {}, enterPlayers() {}, leavePlayers() {}, common() {}, me() {} };
 
 async function once() {
   const engine = new LiveEngine({ store: new MemoryLiveStore(), broadcast, rounds, retentionMs: 86_400_000 });

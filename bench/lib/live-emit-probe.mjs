@@ -25,7 +25,6 @@ if (process.env.LIVE_LOAD_EXPERIMENT === "no-binary-scan") {
 
 if (logFile) {
   // The files themselves (the package's exports hide them); the server's import reaches the same modules.
-  const { Socket } = require(path.join(process.cwd(), "node_modules/socket.io/dist/socket.js"));
   const { BroadcastOperator } = require(path.join(process.cwd(), "node_modules/socket.io/dist/broadcast-operator.js"));
   let burst = null;
   const nowUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -44,12 +43,17 @@ if (logFile) {
     burst.endUs = nowUs();
     return result;
   };
-  // A view to one socket: a host's "live:state", a player's own part ("live:me").
-  const emit = Socket.prototype.emit;
-  Socket.prototype.emit = function (ev, ...args) {
-    if (ev !== "live:state" && ev !== "live:me") return emit.call(this, ev, ...args);
+  // A view to one socket: a host's or a player's "live:state", a player's own part ("live:me").
+  // Counted where every such packet is written, engine.io's Socket.write: socket.emit reaches it
+  // through Socket.IO's encoder, and a player's whole view is written there pre-encoded
+  // (server/live/socket-adapter.ts, playerStates). The room's common part is counted below.
+  const { Socket: EngineSocket } = require(path.join(process.cwd(), "node_modules/engine.io/build/socket.js"));
+  const write = EngineSocket.prototype.write;
+  const isView = (data) => typeof data === "string" && (data.startsWith('2["live:state"') || data.startsWith('2["live:me"'));
+  EngineSocket.prototype.write = function (data, ...rest) {
+    if (!isView(data)) return write.call(this, data, ...rest);
     return timed(
-      () => emit.call(this, ev, ...args),
+      () => write.call(this, data, ...rest),
       () => 1,
     );
   };

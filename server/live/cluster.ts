@@ -104,6 +104,9 @@ export class LiveCluster implements LiveGames {
       state: (to, view) => {
         if (this.ownedCodes.has(view.code)) inner.state(to, view);
       },
+      playerStates: (shared, parts) => {
+        if (this.ownedCodes.has(shared.code)) inner.playerStates(shared, parts);
+      },
       enterPlayers: (gameId, to) => {
         if (this.owned.has(gameId)) inner.enterPlayers(gameId, to);
       },

@@ -1,6 +1,6 @@
 import type { LiveScore, RoundRef } from "../../core/live/commands";
 import type { PublicLevel } from "../../core/play/public-level";
-import type { CommonView, KickedNotice, LiveView, MyPart, RoundLevel } from "../../core/live/protocol";
+import type { CommonView, KickedNotice, LiveView, Me, MyPart, PlayerView, RoundLevel } from "../../core/live/protocol";
 import type { GameRecord } from "../../core/live/record";
 import type { LivePlayer, Room, RoundBest } from "../../core/live/room";
 
@@ -21,6 +21,11 @@ export type ConnectionId = string;
 export interface LiveBroadcast {
   /** A whole view to some connections: a game's hosts (or a player's tabs, once a game changes server). */
   state(to: Iterable<ConnectionId>, view: LiveView): void;
+  /**
+   * Whole views to players, one each (a reveal, a leaderboard): the part they all share, and each
+   * player's own part for their connections. Each gets `{ ...shared, me }`.
+   */
+  playerStates(shared: Omit<PlayerView, "me">, parts: readonly PlayerPart[]): void;
   /** A game's players' connections enter its group (a join, a resume): they get its common part from now on. */
   enterPlayers(gameId: string, to: Iterable<ConnectionId>): void;
   /** Connections leave a game's group (a kick, a move to another game; a closed socket leaves by itself). */
@@ -36,6 +41,12 @@ export interface LiveBroadcast {
   level(to: Iterable<ConnectionId>, message: RoundLevel): void;
   /** The notice the connections of a removed player get. */
   kicked(to: Iterable<ConnectionId>, notice: KickedNotice): void;
+}
+
+/** A player's own part of a whole view, and the connections it goes to. */
+export interface PlayerPart {
+  to: Iterable<ConnectionId>;
+  me: Me;
 }
 
 /** An answer to store: who gave it, in which round, and how the server scored it. */

@@ -11,6 +11,7 @@ import {
   type LiveClock,
   type LiveRounds,
   type LiveStore,
+  type PlayerPart,
   type PlayerRow,
   StaleWriteError,
 } from "./interfaces";
@@ -241,14 +242,16 @@ export class RoomRuntime {
     const done = new Set(this.room.phase === "playing" ? this.room.done : []);
     const isDone = (playerId: string) => done.has(playerId);
     const whole: ConnectionId[] = [];
+    const parts: PlayerPart[] = [];
     let connected = 0;
     for (const [playerId, connections] of this.players) {
       connected += connections.size;
       const me = playerPart(this.room, playerId, sealed, isDone);
       if (!this.remember(playerId, me)) continue;
-      this.deps.broadcast.state(connections, { ...lean, role: "player", me });
+      parts.push({ to: connections, me });
       whole.push(...connections);
     }
+    if (parts.length) this.deps.broadcast.playerStates({ ...lean, role: "player" }, parts);
     // Not when every player got the whole view (a reveal): the message would reach nobody, yet carry
     // every connection's id to every process through the Redis adapter.
     if (whole.length < connected) this.deps.broadcast.common(this.room.id, lean, whole);

@@ -21,7 +21,7 @@ import { LiveViewState, ownPartOf } from "@/core/live/round-level";
 import { LiveError } from "@/core/live/room";
 import type { PublicLevel } from "@/core/play/public-level";
 import { LiveEngine } from "@/server/live/engine";
-import type { ConnectionId, LiveBroadcast, LiveRounds } from "@/server/live/interfaces";
+import type { ConnectionId, LiveBroadcast, LiveRounds, PlayerPart } from "@/server/live/interfaces";
 import { MemoryLiveStore } from "@/server/live/memory-store";
 
 /**
@@ -39,6 +39,10 @@ export class FakeBroadcast implements LiveBroadcast {
 
   state(to: Iterable<ConnectionId>, view: LiveView): void {
     for (const id of to) this.sent.push({ to: id, event: "live:state", payload: view });
+  }
+
+  playerStates(shared: Omit<PlayerView, "me">, parts: readonly PlayerPart[]): void {
+    for (const { to, me } of parts) this.state(to, { ...shared, me });
   }
 
   enterPlayers(gameId: string, to: Iterable<ConnectionId>): void {
