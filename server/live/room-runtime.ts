@@ -287,7 +287,7 @@ export class RoomRuntime {
     return true;
   }
 
-  /** The host's view within 200 ms: a burst of answers or joins makes one view, not hundreds. */
+  /** The host's view within 200 ms (more in a big room: hostViewThrottleMs): a burst of answers or joins makes one view, not hundreds. */
   scheduleHostView(): void {
     if (this.cancelHostFlush) return;
     this.cancelHostFlush = this.deps.clock.after(hostViewThrottleMs(this.players.size), () => this.sendHostView());
