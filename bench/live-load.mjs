@@ -605,14 +605,14 @@ async function runRooms(rooms, n) {
       result.errors.push(`${refused.length} answers refused, e.g. ${JSON.stringify(refused[0].reply.error)}`);
       console.log(`  ${refused.length} answers refused or unacknowledged, e.g. ${JSON.stringify(refused[0].reply.error)}`);
     }
+    const lastAt = Math.max(...acks.map((a) => a.at));
     result.burst = {
       answers: rooms * n,
       acknowledged: acks.length - refused.length,
-      lastAckMs: r1(Math.max(...acks.map((a) => a.at)) - t0),
+      lastAckMs: r1(lastAt - t0),
       ackMs: summarize(acks.map((a, i) => a.at - sent[i])),
     };
     const b = result.burst;
-    const lastAt = Math.max(...acks.map((a) => a.at));
     result.window = { kind: "answers", label: "answers", startUs: perfToMonoUs(t0), endUs: perfToMonoUs(lastAt) };
     console.log(
       `  ${rooms} room(s) × ${n}: ${b.acknowledged}/${b.answers} answers acknowledged, the last after ${b.lastAckMs} ms (ack p50 ${b.ackMs.p50}, p95 ${b.ackMs.p95}, p99 ${b.ackMs.p99} ms)`,

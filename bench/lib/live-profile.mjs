@@ -9,6 +9,7 @@ import path from "node:path";
 /** The server's bundle (scripts/server-bundle.mjs) file by file: esbuild opens each module with a `// <path>` line. */
 const bundleModules = new Map();
 const BUNDLE = /node_modules\/\.cache\/gradient-arena\/server-[0-9a-f]+\.mjs$/;
+const isBundle = (url) => BUNDLE.test(url.replace(/^file:\/\//, ""));
 const MODULE_LINE = /^\/\/ ((?:server|core|lib|components|app)\/[\w./-]+\.tsx?)$/;
 
 /** The source file a line of the server's bundle comes from (0-based line), or null if unknown. */
@@ -36,7 +37,7 @@ function bundleSource(file, line) {
 function shortUrl(url, line = 0) {
   if (!url) return "";
   const clean = url.replace(/^file:\/\//, "");
-  if (BUNDLE.test(clean)) return bundleSource(clean, line) ?? clean;
+  if (isBundle(clean)) return bundleSource(clean, line) ?? clean;
   const nm = clean.lastIndexOf("node_modules/");
   if (nm >= 0) return clean.slice(nm + "node_modules/".length);
   const main = clean.indexOf("/work/main/");
@@ -53,7 +54,7 @@ function areaOf(callFrame) {
   if (!u) return "V8 builtins / native (JSON.stringify, …)";
   if (u.startsWith("node:")) return `node internals (${u.split("/")[0].replace("node:", "")}${u.includes("/") ? "/" + u.split("/")[1] : ""})`;
   const pkg = u.startsWith("@") ? u.split("/").slice(0, 2).join("/") : u.split("/")[0];
-  if (url.includes("node_modules/") && !BUNDLE.test(url.replace(/^file:\/\//, ""))) return pkg;
+  if (url.includes("node_modules/") && !isBundle(url)) return pkg;
   return u.split("/").slice(0, 2).join("/"); // core/live, server/live, …
 }
 
