@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Client, Config } from "@libsql/client";
+import { type Client, type Config, type InStatement, LibsqlError, type ResultSet, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
@@ -15,12 +15,12 @@ const holder = globalThis as typeof globalThis & { __gradientArenaPrisma?: Prism
 const POSTGRES_POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
 /**
- * The client for DATABASE_URL: PostgreSQL for postgres:// and postgresql:// URLs, else the SQLite file.
+ * A client for a database URL (db() holds the one for DATABASE_URL): PostgreSQL for postgres:// and postgresql:// URLs, else the SQLite file.
  * Both clients are generated from the same models (prisma/postgresql/schema.prisma is a generated
  * copy of prisma/schema.prisma, checked by a unit test), so the app sees one type: the SQLite
  * client's. The PostgreSQL client is the same API over another query compiler.
  */
-function createClient(url: string): PrismaClient {
+export function newPrismaClient(url: string): PrismaClient {
   if (isPostgresUrl(url)) {
     const adapter = new ObservedPg(
       { connectionString: url, max: POSTGRES_POOL_SIZE },
@@ -62,11 +62,9 @@ export const BUSY_TIMEOUT_MS = 5_000;
 const CONNECTION_PRAGMAS = [`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`, "PRAGMA synchronous = NORMAL"];
 
 /**
- * The libsql adapter with CONNECTION_PRAGMAS on every connection, and a turn of the event loop
- * before each statement outside a transaction (see `turn`). libsql's client hands its
- * connection to each transaction it opens and opens a new one for what follows, without the
- * pragmas set on the old one: so they are set again on the first statement after each
- * transaction starts (the transaction's own connection keeps them).
+ * The libsql adapter with CONNECTION_PRAGMAS set on its connection, its transactions kept on that
+ * connection (see `sameConnectionTransaction`), and a turn of the event loop before each
+ * statement outside a transaction (see `turn`).
  */
 class ConfiguredLibSQL extends PrismaLibSQL {
   override createClient(config: Config): Client {
@@ -84,34 +82,91 @@ class ConfiguredLibSQL extends PrismaLibSQL {
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function configured(client: Client, pragmas: readonly string[]): Client {
-  const execute = client.execute.bind(client) as (sql: string) => Promise<unknown>;
-  let fresh = true; // the next statement runs on a connection without the pragmas yet
+  const execute = client.execute.bind(client) as (statement: InStatement) => Promise<ResultSet>;
+  let fresh = true; // the pragmas are set before the connection's first statement
   const ready = async () => {
     if (!fresh) return;
     for (const pragma of pragmas) await execute(pragma);
     fresh = false;
   };
   const wrap =
-    <A extends unknown[], R>(method: (...args: A) => Promise<R>, handsOver = false) =>
+    <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       await turn();
       await ready();
       const result = await method(...args);
       noteDatabaseProgress();
-      if (handsOver) fresh = true;
       return result;
     };
   client.execute = wrap(client.execute.bind(client) as (...args: unknown[]) => Promise<never>) as Client["execute"];
   client.batch = wrap(client.batch.bind(client));
   client.executeMultiple = wrap(client.executeMultiple.bind(client));
-  client.transaction = wrap(client.transaction.bind(client) as (...args: unknown[]) => Promise<never>, true) as Client["transaction"];
+  client.transaction = wrap((mode?: TransactionMode) => sameConnectionTransaction(execute, mode)) as Client["transaction"];
   return client;
 }
+
+/**
+ * A transaction on the client's own connection. libsql's client gives its connection to each
+ * transaction and opens a new one for what follows: a new file handle, the schema parsed again
+ * at its first statement, the pragmas set again, and the old connection left open for the
+ * garbage collector. A burst of 5,000 joins made about 2,000 such transactions (each join batch's
+ * createMany is one), and reopening was a tenth of the burst's CPU (bench/LIVE-LOAD.md). Prisma's
+ * adapter holds its lock from the transaction's start to its commit or rollback, so no other
+ * statement can run on the connection meanwhile: keeping the transaction on it is safe.
+ */
+async function sameConnectionTransaction(execute: (sql: InStatement) => Promise<ResultSet>, mode: TransactionMode = "write"): Promise<Transaction> {
+  await execute(BEGIN[mode]);
+  let closed = false;
+  const open = () => {
+    if (closed) throw new LibsqlError("The transaction is closed", "TRANSACTION_CLOSED");
+  };
+  // Ends the transaction whatever happened inside it: SQLite may already have rolled it back
+  // (some errors do), and then ROLLBACK fails with "no transaction is active", which is the end wanted.
+  const rollback = async () => {
+    if (closed) return;
+    closed = true;
+    await execute("ROLLBACK").catch(() => {});
+  };
+  const inside = async (statement: InStatement) => {
+    open();
+    return execute(statement);
+  };
+  return {
+    execute: inside,
+    async batch(statements) {
+      const results: ResultSet[] = [];
+      for (const statement of statements) results.push(await inside(statement));
+      return results;
+    },
+    async executeMultiple() {
+      throw new LibsqlError("executeMultiple is not used in a transaction here", "NOT_IMPLEMENTED");
+    },
+    rollback,
+    async commit() {
+      open();
+      try {
+        await execute("COMMIT");
+        closed = true;
+      } catch (error) {
+        // A COMMIT that failed (the file busy past the timeout) leaves the transaction open: end
+        // it, or every later statement on the connection would run inside it.
+        await rollback();
+        throw error;
+      }
+    },
+    close: () => void rollback(),
+    get closed() {
+      return closed;
+    },
+  };
+}
+
+const BEGIN: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN TRANSACTION READONLY", deferred: "BEGIN DEFERRED" };
 
 export function db(): PrismaClient {
   const scoped = transactionScope.getStore();
   if (scoped) return scoped;
-  holder.__gradientArenaPrisma ??= createClient(databaseUrl());
+  holder.__gradientArenaPrisma ??= newPrismaClient(databaseUrl());
   return holder.__gradientArenaPrisma;
 }
 
