@@ -2,7 +2,7 @@ import { storedControlOf } from "../../core/live/control";
 import type { Room } from "../../core/live/room";
 import { db } from "../db/client";
 import { coalescedInserts } from "./answer-batches";
-import { insertLiveAnswers, type LiveAnswerRow } from "./answer-insert";
+import { insertLiveAnswers, insertLivePlayers, type LiveAnswerRow } from "./row-inserts";
 import { type AnswerRow, type LiveStore, StaleWriteError, type StoredGame } from "./interfaces";
 
 /**
@@ -50,18 +50,15 @@ export const prismaLiveStore: LiveStore = {
   },
 
   async insertPlayers(gameId, players) {
-    // As insertPlayer, for a batch of joins: one read, one statement.
-    if ((await db().liveGame.count({ where: { id: gameId, endedAt: null } })) !== 1) throw new StaleWriteError(gameId, null);
-    await db().liveGamePlayer.createMany({
-      data: players.map(({ player, secretHash }) => ({
-        id: player.id,
-        gameId,
-        nickname: player.nickname,
-        secretHash,
-        joinedAt: new Date(player.joinedAt),
-        deviceHash: player.device,
-      })),
-    });
+    // As insertPlayer, for a batch of joins: one statement, which stores nobody if the game has ended.
+    const rows = players.map(({ player, secretHash }) => ({
+      id: player.id,
+      nickname: player.nickname,
+      secretHash,
+      joinedAt: new Date(player.joinedAt),
+      deviceHash: player.device,
+    }));
+    if ((await insertLivePlayers(gameId, rows)) !== rows.length) throw new StaleWriteError(gameId, null);
   },
 
   async savePlayer(gameId, player) {
