@@ -83,7 +83,7 @@ test.describe("digits", () => {
     // The starting network, afterwards, to compare (it earns nothing): four cells carry the whole image.
     await page.getByTestId("choice-width-4").check();
     await expect(page.getByTestId("training-done")).toHaveCount(0); // the result belonged to the other choice
-    const start = await trainAndWait(page); // its speed is measured for every choice by bench/training-browser.mjs
+    const start = await trainAndWait(page); // a comparison run in the page (bench/commit-and-run.mjs times committed runs only)
     expect(start.text).toContain("✗ below the 77.0% target");
     await expect(page.getByTestId("stage-layer-1")).toBeVisible();
     await screenshot(page, "digits-layers-submitted");

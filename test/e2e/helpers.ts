@@ -15,7 +15,7 @@ import { type Bot, joinBot } from "./live-bots";
 /**
  * How long the browser may compute before the test gives up waiting: train one choice, race
  * gradient descent, search every rotation. The README's 3 s promise for a training run is
- * measured by bench/training-browser.mjs on a quiet machine; here it is only a wait.
+ * measured by bench/commit-and-run.mjs on a quiet machine; here it is only a wait.
  */
 export const TRAINING_WAIT_MS = 45_000;
 
