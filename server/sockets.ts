@@ -10,7 +10,7 @@ import type { LiveServer } from "./live/socket-adapter";
  */
 export function attachSockets(httpServer: HttpServer): LiveServer {
   const io: LiveServer = new Server(httpServer, {
-    path: "/socket.io",
+    path: SOCKET_PATH,
     maxHttpBufferSize: 64 * 1024, // answers are small; refuse anything bigger before parsing
     serveClient: false,
     // WebSockets have no same-origin rule: without this, any site's page could open a socket as
@@ -23,7 +23,27 @@ export function attachSockets(httpServer: HttpServer): LiveServer {
   });
   // A browser without a live-game device id gets one with its first handshake (server/live/devices.ts).
   io.engine.on("initial_headers", issueDeviceCookie);
+  keepSocketUpgradesFromLaterListeners(httpServer); // Socket.IO's own listener is in place
   return io;
+}
+
+const SOCKET_PATH = "/socket.io";
+
+/**
+ * Next.js listens for every WebSocket upgrade on the server it runs in (from its first request on)
+ * and runs its router over each one, to find no route and leave it alone: about a quarter of a
+ * millisecond of CPU per socket, a second when 5,000 players connect (bench/LIVE-LOAD.md). So the
+ * upgrade listeners added after Socket.IO's no longer see its upgrades; any other (Next's
+ * hot reload in development) still reaches them.
+ */
+export function keepSocketUpgradesFromLaterListeners(httpServer: HttpServer): void {
+  const on = httpServer.on.bind(httpServer) as (event: string, listener: (...args: unknown[]) => void) => HttpServer;
+  httpServer.on = ((event: string, listener: (...args: unknown[]) => void) => {
+    if (event !== "upgrade") return on(event, listener);
+    return on(event, (request, ...rest) => {
+      if (!(request as IncomingMessage).url?.startsWith(`${SOCKET_PATH}/`)) listener(request, ...rest);
+    });
+  }) as HttpServer["on"];
 }
 
 function headerOf(request: IncomingMessage, name: string): string | undefined {
