@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newPrismaClient } from "@/server/db/client";
 import type { PrismaClient } from "@/server/db/generated/client";
+import { migratedSqlite } from "./sqlite-schema";
 
 // The app's SQLite client keeps each transaction on its one connection (server/db/client.ts,
 // sameConnectionTransaction) instead of libsql's new connection after every transaction.
@@ -15,14 +16,7 @@ let prisma: PrismaClient;
 beforeAll(async () => {
   folder = mkdtempSync(path.join(tmpdir(), "ga-transactions-"));
   file = path.join(folder, "app.db");
-  const setup = createClient({ url: `file:${file}` });
-  const migrations = path.resolve("prisma/migrations");
-  for (const name of readdirSync(migrations, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort())
-    await setup.executeMultiple(readFileSync(path.join(migrations, name, "migration.sql"), "utf8"));
-  setup.close();
+  (await migratedSqlite(`file:${file}`)).close();
   prisma = newPrismaClient(`file:${file}`);
 });
 

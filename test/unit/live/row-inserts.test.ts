@@ -1,20 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { describe, expect, it } from "vitest";
 import { answersInsert, type LiveAnswerRow, type LivePlayerRow, playersInsert } from "@/server/live/row-inserts";
-
-/** An SQLite database in memory with the real schema: every migration of prisma/migrations applied, in order. */
-async function migratedDatabase(): Promise<Client> {
-  const client = createClient({ url: ":memory:" });
-  const folder = path.resolve("prisma/migrations");
-  for (const migration of readdirSync(folder, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort())
-    await client.executeMultiple(readFileSync(path.join(folder, migration, "migration.sql"), "utf8"));
-  return client;
-}
+import { migratedSqlite } from "../sqlite-schema";
 
 /** A game (ended or not) and, for the answers' foreign keys, its players p1 and p2. */
 async function addGame(client: Client, id: string, { ended = false, players = [] as string[] } = {}): Promise<void> {
@@ -54,7 +41,7 @@ describe("the live answers' insert: every row in one JSON parameter", () => {
   });
 
   it("on SQLite: stores what Prisma itself would (the answer's JSON text, a REAL score, its date text)", async () => {
-    const client = await migratedDatabase();
+    const client = await migratedSqlite();
     await addGame(client, "g1", { players: ["p1", "p2"] });
     const { sql, params } = answersInsert([row("p1"), row("p2", 1)], "sqlite");
     await client.execute({ sql, args: params });
@@ -104,7 +91,7 @@ const player = (id: string, deviceHash: string | null = null): LivePlayerRow => 
 
 describe("the live joins' insert: every player in one JSON parameter, only into a game that has not ended", () => {
   it("on SQLite: stores every player of the batch as Prisma would (kicked false, the date's text, no device as NULL)", async () => {
-    const client = await migratedDatabase();
+    const client = await migratedSqlite();
     await addGame(client, "g1");
     const { sql, params } = playersInsert("g1", [player("a", "dev-a"), player("b")], "sqlite");
     expect(params).toHaveLength(2);
@@ -120,7 +107,7 @@ describe("the live joins' insert: every player in one JSON parameter, only into 
   });
 
   it("on SQLite: stores nobody in a game that has ended, or that does not exist (0 rows: the store's stale-write signal)", async () => {
-    const client = await migratedDatabase();
+    const client = await migratedSqlite();
     await addGame(client, "over", { ended: true });
     for (const gameId of ["over", "missing"]) {
       const { sql, params } = playersInsert(gameId, [player(`${gameId}-1`), player(`${gameId}-2`)], "sqlite");
@@ -131,7 +118,7 @@ describe("the live joins' insert: every player in one JSON parameter, only into 
   });
 
   it("on SQLite: all or none: a batch with a secret already taken stores nobody", async () => {
-    const client = await migratedDatabase();
+    const client = await migratedSqlite();
     await addGame(client, "g1", { players: ["taken"] }); // its secretHash is "s-taken"
     const { sql, params } = playersInsert("g1", [player("new"), { ...player("again"), secretHash: "s-taken" }], "sqlite");
     await expect(client.execute({ sql, args: params })).rejects.toThrow(/UNIQUE/);
