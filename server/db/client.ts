@@ -109,8 +109,8 @@ function configured(client: Client, pragmas: readonly string[]): Client {
  * A transaction on the client's own connection. libsql's client gives its connection to each
  * transaction and opens a new one for what follows: a new file handle, the schema parsed again
  * at its first statement, the pragmas set again, and the old connection left open for the
- * garbage collector. A burst of 5,000 joins made about 2,000 such transactions (each join batch's
- * createMany is one), and reopening was a tenth of the burst's CPU (bench/LIVE-LOAD.md). Prisma's
+ * garbage collector. A 5,000-player game opened 2,469 connections (each batch of joins was a
+ * createMany, a transaction), and reopening was a tenth of the joins' CPU (bench/LIVE-LOAD.md). Prisma's
  * adapter holds its lock from the transaction's start to its commit or rollback, so no other
  * statement can run on the connection meanwhile: keeping the transaction on it is safe.
  */
